@@ -1,0 +1,44 @@
+// swift-tools-version:5.9
+// The Mochi native toolchain: single-purpose command-line tools (thin mains) over
+// library targets that hold the work, so tests call the libraries directly.
+// No third-party packages: Foundation, Glibc and the toolchain only.
+import PackageDescription
+
+// Release builds of the interpreter and front end are hot paths: drop exclusivity
+// checks (the libraries never rely on them for correctness).
+let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+
+let package = Package(
+    name: "MochiNative",
+    products: [
+        .executable(name: "mochi-ir", targets: ["mochi-ir"]),
+        .executable(name: "mochi-objdump", targets: ["mochi-objdump"]),
+        .executable(name: "mochi-jitrun", targets: ["mochi-jitrun"]),
+    ],
+    targets: [
+        // The one definition of Mochi's runtime behaviour, in portable C99: shared by
+        // the interpreter, the JIT and AOT executables.
+        .target(name: "MochiRuntime", path: "Sources/MochiRuntime",
+                cSettings: [.unsafeFlags(["-O2", "-std=c99", "-fno-strict-aliasing"])]),
+        // The typed SSA IR: types, the opcode table, text and binary forms, verifier.
+        .target(name: "MochiIR", swiftSettings: fast),
+        // Mochi source -> AST -> checked types -> IR.
+        .target(name: "MochiFrontend", dependencies: ["MochiIR"], swiftSettings: fast),
+        // IR -> IR optimisation passes, one file each.
+        .target(name: "MochiPasses", dependencies: ["MochiIR"], swiftSettings: fast),
+        // The reference interpreter over pre-decoded IR, on the C runtime.
+        .target(name: "MochiInterp", dependencies: ["MochiIR", "MochiRuntime"], swiftSettings: fast),
+        // Human-readable dumps of every file format the tools write.
+        .target(name: "MochiDump", dependencies: ["MochiIR"]),
+
+        .executableTarget(name: "mochi-ir", dependencies: ["MochiIR", "MochiFrontend", "MochiPasses"]),
+        .executableTarget(name: "mochi-objdump", dependencies: ["MochiIR", "MochiDump"]),
+        .executableTarget(name: "mochi-jitrun", dependencies: ["MochiIR", "MochiInterp"]),
+
+        .testTarget(name: "MochiIRTests", dependencies: ["MochiIR"]),
+        .testTarget(name: "MochiFrontendTests", dependencies: ["MochiFrontend", "MochiIR"]),
+        .testTarget(name: "MochiPassesTests", dependencies: ["MochiPasses", "MochiIR", "MochiFrontend"]),
+        .testTarget(name: "MochiInterpTests", dependencies: ["MochiInterp", "MochiIR", "MochiFrontend"]),
+        .testTarget(name: "FileTests", dependencies: []),
+    ]
+)
