@@ -1,0 +1,592 @@
+/*
+ * mochi_runtime.h: the public interface of the Mochi runtime library.
+ *
+ * This is the one definition of Mochi's runtime behaviour (LANGUAGE.md §9-10,
+ * DESIGN.md §4), shared by the Swift interpreter (imported through this header),
+ * the JIT stencils (which call these functions by address) and AOT executables
+ * compiled from generated C. Every value is one 8-byte slot whose kind (i64, f64,
+ * bool, ref) is known statically by the caller; heap objects share one header and
+ * are owned by a non-moving mark-sweep collector with conservative stack roots.
+ * Object layouts are public so generated code can take fast paths (list element
+ * loads, struct field loads) without a call; everything that can fail goes
+ * through a call that reports the exact runtime error.
+ */
+#ifndef MOCHI_RUNTIME_H
+#define MOCHI_RUNTIME_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#define MOCHI_NORETURN __attribute__((noreturn))
+#else
+#define MOCHI_NORETURN
+#endif
+
+/* ------------------------------------------------------------------------- */
+/* Value model                                                               */
+/* ------------------------------------------------------------------------- */
+
+/** One Mochi value: an i64, the bits of an f64, a bool (0/1) or a heap pointer. */
+typedef uint64_t mochi_slot;
+typedef struct MochiObj MochiObj;
+/** A reference to a heap object; NULL is nil. Also the representation of `any`. */
+typedef MochiObj *mochi_ref;
+
+/** The kind of a slot, always known statically by whoever holds the slot. */
+typedef enum MochiSlotKind {
+    MOCHI_K_I64 = 0,
+    MOCHI_K_F64 = 1,
+    MOCHI_K_BOOL = 2,
+    MOCHI_K_REF = 3
+} MochiSlotKind;
+
+/** The kind of a heap object, stored in its header. 0 marks a free GC cell. */
+typedef enum MochiObjKind {
+    MOCHI_O_FREE = 0,
+    MOCHI_O_STR = 1,
+    MOCHI_O_LIST = 2,
+    MOCHI_O_MAP = 3,
+    MOCHI_O_STRUCT = 4,
+    MOCHI_O_CLOSURE = 5,
+    MOCHI_O_INT = 6,   /* boxed int (an `any` holding an int) */
+    MOCHI_O_FLOAT = 7, /* boxed float */
+    MOCHI_O_BOOL = 8   /* boxed bool */
+} MochiObjKind;
+
+/** The common header of every heap object. */
+struct MochiObj {
+    uint32_t kind; /* MochiObjKind */
+    uint32_t gc;   /* collector bits (mark); never touched by callers */
+};
+
+/** Immutable UTF-8 string; `ncp == len` means pure ASCII (O(1) indexing). */
+typedef struct MochiStr {
+    MochiObj h;
+    int64_t len;  /* bytes, excluding the trailing NUL */
+    int64_t ncp;  /* code points */
+    char data[];  /* len bytes followed by a NUL */
+} MochiStr;
+
+/** Growable list of slots of one kind; shared and mutable in place. */
+typedef struct MochiList {
+    MochiObj h;
+    uint32_t elem_kind; /* MochiSlotKind */
+    uint32_t pad;
+    int64_t len;
+    int64_t cap;
+    mochi_slot *data;   /* owned by the list, freed by the collector */
+} MochiList;
+
+/** Struct (and union variant) type descriptor. Declarable as a static C
+ * initializer by generated code, or built at run time by mochi_desc_new. */
+typedef struct MochiTypeDesc {
+    const char *name;               /* struct or variant name */
+    int32_t nfields;
+    int32_t tag;                    /* variant tag within its union, -1 for plain structs */
+    const char *const *field_names; /* nfields names, declaration order */
+    const uint8_t *field_kinds;     /* nfields MochiSlotKind values */
+    const char *union_name;         /* union name for variants, NULL otherwise */
+} MochiTypeDesc;
+
+/** Struct instance: header, descriptor, one slot per field in declaration order. */
+typedef struct MochiStruct {
+    MochiObj h;
+    const MochiTypeDesc *desc;
+    mochi_slot f[];
+} MochiStruct;
+
+/** Closure: function id, optional code pointer, captured slots. Capture kinds
+ * are stored as bytes right after the ncap slots (see mochi_closure_cap_kind). */
+typedef struct MochiClosure {
+    MochiObj h;
+    int64_t fn_id;
+    void *code;
+    int64_t ncap;
+    mochi_slot caps[];
+} MochiClosure;
+
+/** Boxed int/float/bool (an `any` holding a scalar); v holds the slot bits. */
+typedef struct MochiBox {
+    MochiObj h;
+    mochi_slot v;
+} MochiBox;
+
+/** Map (opaque layout: hash table with a cached sorted key order). */
+typedef struct MochiMap MochiMap;
+
+/** Reinterpret an f64 as slot bits. */
+static inline mochi_slot mochi_f2s(double d) { union { double d; mochi_slot s; } u; u.d = d; return u.s; }
+/** Reinterpret slot bits as an f64. */
+static inline double mochi_s2f(mochi_slot s) { union { double d; mochi_slot s; } u; u.s = s; return u.d; }
+/** A ref as slot bits. */
+static inline mochi_slot mochi_r2s(mochi_ref r) { return (mochi_slot)(uintptr_t)r; }
+/** Slot bits as a ref. */
+static inline mochi_ref mochi_s2r(mochi_slot s) { return (mochi_ref)(uintptr_t)s; }
+
+/* ------------------------------------------------------------------------- */
+/* Process: init, exit, errors, locations, stdout                            */
+/* ------------------------------------------------------------------------- */
+
+/** Source file of the operation about to run (for error messages); NULL if unknown. */
+extern const char *mochi_loc_file;
+/** Source line of the operation about to run; <= 0 if unknown. */
+extern int32_t mochi_loc_line;
+
+/** Initialise the runtime; stack_base is the highest stack address to scan (NULL: detect). */
+void mochi_rt_init(int argc, char **argv, void *stack_base);
+/** Flush stdout and exit the process with status. */
+MOCHI_NORETURN void mochi_rt_exit(int status);
+/** Report a runtime error: flush stdout, print `error: msg` (+ `  at file:line`) to stderr, exit 1. */
+MOCHI_NORETURN void mochi_rt_error(const char *msg);
+/** Build the exact stderr text mochi_rt_error would print into buf (NUL-terminated); returns its length. */
+size_t mochi_rt_error_text(char *buf, size_t cap, const char *msg);
+/** panic(msg) / error(msg): runtime error with the string's text as message. */
+MOCHI_NORETURN void mochi_rt_panic(mochi_ref msg);
+/** Runtime error `expect condition failed` unless cond is nonzero. */
+void mochi_rt_expect(int64_t cond);
+/** Set the main-thread stack base for scanning and overflow checks (NULL: detect). */
+void mochi_rt_set_stack_base(void *stack_base);
+/** Set the stack budget in bytes used by mochi_rt_stack_check (default 7 MiB). */
+void mochi_rt_set_stack_limit(size_t bytes);
+/** Runtime error `stack overflow` when the stack used exceeds the budget. */
+void mochi_rt_stack_check(void);
+/** Enter a call for depth counting; runtime error `stack overflow` past the maximum depth. */
+void mochi_rt_depth_enter(void);
+/** Leave a call entered with mochi_rt_depth_enter. */
+void mochi_rt_depth_leave(void);
+/** Set the maximum call depth of mochi_rt_depth_enter (default 100000). */
+void mochi_rt_set_max_depth(int64_t depth);
+/** Number of program arguments given to mochi_rt_init. */
+int64_t mochi_rt_argc(void);
+
+/** Append bytes to the buffered stdout. */
+void mochi_out_write(const char *bytes, size_t n);
+/** Flush the buffered stdout. */
+void mochi_out_flush(void);
+/** Capture stdout into memory instead of fd 1 (for tests); on=0 restores. */
+void mochi_out_capture(int on);
+/** Take the captured output as a string and clear the capture buffer. */
+mochi_ref mochi_out_take_capture(void);
+/** print(s): write the string followed by a newline. */
+void mochi_print_str(mochi_ref s);
+/** print of one value of the given kind (top-level form) followed by a newline. */
+void mochi_print_value(MochiSlotKind kind, mochi_slot v);
+
+/* ------------------------------------------------------------------------- */
+/* Checked arithmetic                                                        */
+/* ------------------------------------------------------------------------- */
+
+/** Runtime error `integer overflow`. */
+MOCHI_NORETURN void mochi_err_overflow(void);
+/** Runtime error `division by zero`. */
+MOCHI_NORETURN void mochi_err_div_zero(void);
+
+/** a + b, runtime error on overflow. */
+static inline int64_t mochi_i64_add(int64_t a, int64_t b) {
+#if defined(__GNUC__) || defined(__clang__)
+    int64_t r; if (__builtin_add_overflow(a, b, &r)) mochi_err_overflow(); return r;
+#else
+    if ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b)) mochi_err_overflow(); return a + b;
+#endif
+}
+/** a - b, runtime error on overflow. */
+static inline int64_t mochi_i64_sub(int64_t a, int64_t b) {
+#if defined(__GNUC__) || defined(__clang__)
+    int64_t r; if (__builtin_sub_overflow(a, b, &r)) mochi_err_overflow(); return r;
+#else
+    if ((b < 0 && a > INT64_MAX + b) || (b > 0 && a < INT64_MIN + b)) mochi_err_overflow(); return a - b;
+#endif
+}
+/** a * b, runtime error on overflow. */
+static inline int64_t mochi_i64_mul(int64_t a, int64_t b) {
+#if defined(__GNUC__) || defined(__clang__)
+    int64_t r; if (__builtin_mul_overflow(a, b, &r)) mochi_err_overflow(); return r;
+#else
+    if (a != 0 && b != 0) {
+        if (a == -1) { if (b == INT64_MIN) mochi_err_overflow(); }
+        else if (b == -1) { if (a == INT64_MIN) mochi_err_overflow(); }
+        else if ((a > 0) == (b > 0) ? (a > 0 ? a > INT64_MAX / b : a < INT64_MAX / b)
+                                    : (a > 0 ? b < INT64_MIN / a : a < INT64_MIN / b)) mochi_err_overflow();
+    }
+    return (int64_t)((uint64_t)a * (uint64_t)b);
+#endif
+}
+/** -a, runtime error on overflow. */
+static inline int64_t mochi_i64_neg(int64_t a) { if (a == INT64_MIN) mochi_err_overflow(); return -a; }
+/** a / b truncating, runtime error on zero divisor or overflow. */
+static inline int64_t mochi_i64_div(int64_t a, int64_t b) {
+    if (b == 0) mochi_err_div_zero();
+    if (b == -1 && a == INT64_MIN) mochi_err_overflow();
+    return a / b;
+}
+/** a % b with the dividend's sign, runtime error on zero divisor. */
+static inline int64_t mochi_i64_rem(int64_t a, int64_t b) {
+    if (b == 0) mochi_err_div_zero();
+    if (b == -1) return 0;
+    return a % b;
+}
+/** a / b on floats, runtime error `division by zero` when b == 0. */
+static inline double mochi_f64_div(double a, double b) { if (b == 0.0) mochi_err_div_zero(); return a / b; }
+/** fmod(a, b) (Go math.Mod), runtime error `division by zero` when b == 0. */
+double mochi_f64_mod(double a, double b);
+
+/* ------------------------------------------------------------------------- */
+/* Strings (lengths, indices and slices count code points)                   */
+/* ------------------------------------------------------------------------- */
+
+/** New string from n UTF-8 bytes (copied). */
+mochi_ref mochi_str_new(const char *bytes, int64_t n);
+/** New string from a NUL-terminated C string. */
+mochi_ref mochi_str_lit(const char *cstr);
+/** Byte pointer of a string (NUL-terminated); "" for NULL. */
+const char *mochi_str_bytes(mochi_ref s);
+/** Byte length of a string. */
+int64_t mochi_str_byte_len(mochi_ref s);
+/** Length in code points. */
+int64_t mochi_str_len(mochi_ref s);
+/** a + b. */
+mochi_ref mochi_str_concat(mochi_ref a, mochi_ref b);
+/** s[i] as a one-code-point string; negative i counts from the end; range error otherwise. */
+mochi_ref mochi_str_index(mochi_ref s, int64_t i);
+/** s[a:b] by code points; negative bounds count from the end; bounds clamp to [0, len]. */
+mochi_ref mochi_str_slice(mochi_ref s, int64_t a, int64_t b);
+/** s[a:] / s[:b] helper: has_a/has_b say which bounds were given. */
+mochi_ref mochi_str_slice_opt(mochi_ref s, int64_t a, int64_t has_a, int64_t b, int64_t has_b);
+/** substring(s, i, j): code points [i, j), clamped. */
+mochi_ref mochi_str_substring(mochi_ref s, int64_t i, int64_t j);
+/** Byte equality (1/0). */
+int64_t mochi_str_eq(mochi_ref a, mochi_ref b);
+/** Bytewise comparison: <0, 0, >0. */
+int64_t mochi_str_cmp(mochi_ref a, mochi_ref b);
+/** Substring test (1/0). */
+int64_t mochi_str_contains(mochi_ref s, mochi_ref sub);
+/** Code-point index of the first occurrence of sub, -1 when absent. */
+int64_t mochi_str_index_of(mochi_ref s, mochi_ref sub);
+/** Prefix test (1/0). */
+int64_t mochi_str_starts_with(mochi_ref s, mochi_ref prefix);
+/** Suffix test (1/0). */
+int64_t mochi_str_ends_with(mochi_ref s, mochi_ref suffix);
+/** ASCII upper-casing (other bytes unchanged). */
+mochi_ref mochi_str_upper(mochi_ref s);
+/** ASCII lower-casing (other bytes unchanged). */
+mochi_ref mochi_str_lower(mochi_ref s);
+/** Strip leading and trailing ASCII whitespace. */
+mochi_ref mochi_str_trim(mochi_ref s);
+/** Split on sep (Go strings.Split; empty sep splits into code points); list of strings. */
+mochi_ref mochi_str_split(mochi_ref s, mochi_ref sep);
+/** Join a list of strings with sep. */
+mochi_ref mochi_str_join(mochi_ref list, mochi_ref sep);
+/** s repeated n times (n <= 0: ""). */
+mochi_ref mochi_str_repeat(mochi_ref s, int64_t n);
+/** Left-pad s with pad (cycled) up to width code points. */
+mochi_ref mochi_str_pad_start(mochi_ref s, int64_t width, mochi_ref pad);
+/** Right-pad s with pad (cycled) up to width code points. */
+mochi_ref mochi_str_pad_end(mochi_ref s, int64_t width, mochi_ref pad);
+/** Reverse by code points. */
+mochi_ref mochi_str_reverse(mochi_ref s);
+/** `s as int` / int(s): parse a decimal int (optional sign, surrounding space
+ * not allowed); runtime error `invalid integer: "s"` otherwise. */
+int64_t mochi_str_to_int(mochi_ref s);
+/** parseIntStr(s, base): parse in base 2..36; runtime error on bad text. */
+int64_t mochi_str_to_int_base(mochi_ref s, int64_t base);
+/** `s as float`: parse a float; runtime error `invalid float: "s"` otherwise. */
+double mochi_str_to_float(mochi_ref s);
+/** Decimal text of an int. */
+mochi_ref mochi_str_from_int(int64_t v);
+/** Top-level text of a float (Go %v). */
+mochi_ref mochi_str_from_float(double v);
+/** "true"/"false". */
+mochi_ref mochi_str_from_bool(int64_t v);
+/** One-code-point string of cp (chr); invalid code points give U+FFFD. */
+mochi_ref mochi_str_from_code_point(int64_t cp);
+/** Code point of the first character of s (ord); runtime error when s is empty. */
+int64_t mochi_str_code_point(mochi_ref s);
+/** List of the one-character strings of s (for `for c in s`). */
+mochi_ref mochi_str_chars(mochi_ref s);
+
+/* ------------------------------------------------------------------------- */
+/* Lists                                                                     */
+/* ------------------------------------------------------------------------- */
+
+/** New empty list of the given element kind with room for cap elements. */
+mochi_ref mochi_list_new(MochiSlotKind elem_kind, int64_t cap);
+/** New list of n elements copied from slots. */
+mochi_ref mochi_list_from(MochiSlotKind elem_kind, const mochi_slot *slots, int64_t n);
+/** Element kind of a list. */
+MochiSlotKind mochi_list_kind(mochi_ref l);
+/** Length (0 for NULL). */
+int64_t mochi_list_len(mochi_ref l);
+/** xs[i] with negative i from the end; runtime error `list index out of range: I (len N)`. */
+mochi_slot mochi_list_get(mochi_ref l, int64_t i);
+/** xs[i] = v in place, same index rules as mochi_list_get. */
+void mochi_list_set(mochi_ref l, int64_t i, mochi_slot v);
+/** Append v in place (grows the list). */
+void mochi_list_push(mochi_ref l, mochi_slot v);
+/** append(xs, v): a new list with v added. */
+mochi_ref mochi_list_append(mochi_ref l, mochi_slot v);
+/** xs[a:b], negative bounds from the end, clamped; a new list. */
+mochi_ref mochi_list_slice(mochi_ref l, int64_t a, int64_t b);
+/** Slice with optional bounds (has_a/has_b say which were given). */
+mochi_ref mochi_list_slice_opt(mochi_ref l, int64_t a, int64_t has_a, int64_t b, int64_t has_b);
+/** a + b / union all: a new list. */
+mochi_ref mochi_list_concat(mochi_ref a, mochi_ref b);
+/** Shallow copy. */
+mochi_ref mochi_list_copy(mochi_ref l);
+/** v in xs by structural equality (1/0). */
+int64_t mochi_list_contains(mochi_ref l, mochi_slot v);
+/** Index of the first element equal to v, -1 when absent. */
+int64_t mochi_list_index_of(mochi_ref l, mochi_slot v);
+/** reverse(xs): a new list. */
+mochi_ref mochi_list_reverse(mochi_ref l);
+/** distinct(xs): first occurrences in order, a new list. */
+mochi_ref mochi_list_distinct(mochi_ref l);
+/** a union b: concat then dedupe, first-occurrence order. */
+mochi_ref mochi_list_union(mochi_ref a, mochi_ref b);
+/** a except b: elements of a not in b (in order, duplicates kept). */
+mochi_ref mochi_list_except(mochi_ref a, mochi_ref b);
+/** a intersect b: elements of a also in b (deduplicated, in order). */
+mochi_ref mochi_list_intersect(mochi_ref a, mochi_ref b);
+/** Structural equality of two lists (1/0). */
+int64_t mochi_list_eq(mochi_ref a, mochi_ref b);
+/** sum of an int list (0 for []); overflow is a runtime error. */
+int64_t mochi_list_sum_i64(mochi_ref l);
+/** sum of a float list. */
+double mochi_list_sum_f64(mochi_ref l);
+/** sum of a list of any: int when all ints, else float; boxed result (int 0 for []). */
+mochi_ref mochi_list_sum_any(mochi_ref l);
+/** avg of an int or float (or any numeric) list as float; 0 for []. */
+double mochi_list_avg(mochi_ref l);
+/** min of a list (elements of its kind; ints/floats/strings); nil/0 for []. */
+mochi_slot mochi_list_min(mochi_ref l);
+/** max of a list; nil/0 for []. */
+mochi_slot mochi_list_max(mochi_ref l);
+/** first(xs) as any (nil when empty). */
+mochi_ref mochi_list_first_any(mochi_ref l);
+/** Stable ascending sort of l by the parallel keys list; returns a new list. */
+mochi_ref mochi_list_sort_by(mochi_ref l, mochi_ref keys);
+/** Stable ascending sort of l by its own elements; returns a new list. */
+mochi_ref mochi_list_sorted(mochi_ref l);
+/** range(n): [0, n). */
+mochi_ref mochi_range1(int64_t n);
+/** range(a, b): [a, b). */
+mochi_ref mochi_range2(int64_t a, int64_t b);
+/** range(a, b, step): runtime error when step is 0. */
+mochi_ref mochi_range3(int64_t a, int64_t b, int64_t step);
+/** A list converted to element kind REF (ints/floats/bools boxed); returned as is if already REF. */
+mochi_ref mochi_list_to_any(mochi_ref l);
+/** A REF list converted to elem_kind by unboxing each element (bad cast error on mismatch). */
+mochi_ref mochi_list_from_any(mochi_ref l, MochiSlotKind elem_kind);
+
+/* ------------------------------------------------------------------------- */
+/* Maps (iteration, keys, values and printing in sorted key order)           */
+/* ------------------------------------------------------------------------- */
+
+/** New empty map; key_kind is I64, BOOL or REF (strings or any), value kind any. */
+mochi_ref mochi_map_new(MochiSlotKind key_kind, MochiSlotKind val_kind);
+/** Key kind of a map. */
+MochiSlotKind mochi_map_key_kind(mochi_ref m);
+/** Value kind of a map. */
+MochiSlotKind mochi_map_val_kind(mochi_ref m);
+/** Number of entries (0 for NULL). */
+int64_t mochi_map_len(mochi_ref m);
+/** Look key up: returns 1 and stores the value in *out when found, else 0. */
+int64_t mochi_map_get(mochi_ref m, mochi_slot key, mochi_slot *out);
+/** m[key] as any (value boxed when scalar); NULL (nil) when absent. */
+mochi_ref mochi_map_get_any(mochi_ref m, mochi_slot key);
+/** m[key] or the given default when absent. */
+mochi_slot mochi_map_get_or(mochi_ref m, mochi_slot key, mochi_slot dflt);
+/** m[key] = value in place. */
+void mochi_map_set(mochi_ref m, mochi_slot key, mochi_slot value);
+/** key in m (1/0). */
+int64_t mochi_map_has(mochi_ref m, mochi_slot key);
+/** Remove key; returns 1 when it was present. */
+int64_t mochi_map_delete(mochi_ref m, mochi_slot key);
+/** keys(m): list of keys in sorted order (element kind = key kind). */
+mochi_ref mochi_map_keys(mochi_ref m);
+/** values(m): list of values in sorted-key order (element kind = value kind). */
+mochi_ref mochi_map_values(mochi_ref m);
+/** The i-th key in sorted order (0 <= i < len), for `for k in m`. */
+mochi_slot mochi_map_key_at(mochi_ref m, int64_t i);
+/** The value of the i-th key in sorted order. */
+mochi_slot mochi_map_value_at(mochi_ref m, int64_t i);
+/** Shallow copy. */
+mochi_ref mochi_map_copy(mochi_ref m);
+/** Structural equality of two maps (1/0). */
+int64_t mochi_map_eq(mochi_ref a, mochi_ref b);
+
+/* ------------------------------------------------------------------------- */
+/* Structs, unions and closures                                              */
+/* ------------------------------------------------------------------------- */
+
+/** Build a descriptor at run time (all strings and arrays are copied; never freed). */
+const MochiTypeDesc *mochi_desc_new(const char *name, int32_t nfields, const char *const *field_names,
+                                    const uint8_t *field_kinds, int32_t tag, const char *union_name);
+/** Field index of name in desc, -1 when absent. */
+int32_t mochi_desc_field_index(const MochiTypeDesc *desc, const char *name, int64_t name_len);
+/** New struct with all fields zero (0, 0.0, false, nil). */
+mochi_ref mochi_struct_new(const MochiTypeDesc *desc);
+/** New struct with fields copied from slots (nfields of them). */
+mochi_ref mochi_struct_from(const MochiTypeDesc *desc, const mochi_slot *slots);
+/** Descriptor of a struct. */
+const MochiTypeDesc *mochi_struct_desc(mochi_ref s);
+/** Field i. */
+mochi_slot mochi_struct_get(mochi_ref s, int64_t i);
+/** Field i = v in place. */
+void mochi_struct_set(mochi_ref s, int64_t i, mochi_slot v);
+/** Shallow copy (struct value semantics at call boundaries). */
+mochi_ref mochi_struct_copy(mochi_ref s);
+/** Variant tag of a union value (-1 for plain structs or non-structs). */
+int64_t mochi_struct_tag(mochi_ref s);
+/** Deep structural equality of two structs (1/0). */
+int64_t mochi_struct_eq(mochi_ref a, mochi_ref b);
+/** `m as T`: struct of desc from a string-keyed map (missing fields zero; values unboxed). */
+mochi_ref mochi_struct_from_map(const MochiTypeDesc *desc, mochi_ref m);
+
+/** New closure with ncap captures (kinds[i] per capture, slots may be NULL for zeros). */
+mochi_ref mochi_closure_new(int64_t fn_id, void *code, int64_t ncap, const uint8_t *kinds, const mochi_slot *slots);
+/** Capture i. */
+mochi_slot mochi_closure_get(mochi_ref c, int64_t i);
+/** Capture i = v. */
+void mochi_closure_set(mochi_ref c, int64_t i, mochi_slot v);
+/** Kind of capture i. */
+MochiSlotKind mochi_closure_cap_kind(mochi_ref c, int64_t i);
+/** Function id of a closure. */
+int64_t mochi_closure_fn_id(mochi_ref c);
+/** Code pointer of a closure (may be NULL). */
+void *mochi_closure_code(mochi_ref c);
+
+/* ------------------------------------------------------------------------- */
+/* The dynamic value `any`                                                   */
+/* ------------------------------------------------------------------------- */
+
+/** Dynamic kinds reported by mochi_any_kind. */
+typedef enum MochiAnyKind {
+    MOCHI_A_NIL = 0, MOCHI_A_INT, MOCHI_A_FLOAT, MOCHI_A_BOOL, MOCHI_A_STR,
+    MOCHI_A_LIST, MOCHI_A_MAP, MOCHI_A_STRUCT, MOCHI_A_CLOSURE
+} MochiAnyKind;
+
+/** Box a slot of the given kind as any (refs are returned as they are). */
+mochi_ref mochi_box(MochiSlotKind kind, mochi_slot v);
+/** Box an int. */
+mochi_ref mochi_box_int(int64_t v);
+/** Box a float. */
+mochi_ref mochi_box_float(double v);
+/** Box a bool. */
+mochi_ref mochi_box_bool(int64_t v);
+/** Unbox any to kind: ints convert to float when asked; mismatch is a bad-cast runtime error. */
+mochi_slot mochi_unbox(mochi_ref a, MochiSlotKind kind);
+/** Dynamic kind of an any. */
+MochiAnyKind mochi_any_kind(mochi_ref a);
+/** Truthiness: nil/false/0 are false, other values true. */
+int64_t mochi_any_truthy(mochi_ref a);
+/** Deep structural equality of any two values (numbers compare across int/float). */
+int64_t mochi_any_eq(mochi_ref a, mochi_ref b);
+/** Equality of two slots of one kind (refs compared structurally). */
+int64_t mochi_slot_eq(MochiSlotKind kind, mochi_slot a, mochi_slot b);
+/** Total order for sorting and `<` on any: numbers numerically, strings bytewise,
+ * others by their str() form; nil first. Returns <0, 0, >0. */
+int64_t mochi_any_cmp(mochi_ref a, mochi_ref b);
+/** Order of two slots of one kind (see mochi_any_cmp). */
+int64_t mochi_slot_cmp(MochiSlotKind kind, mochi_slot a, mochi_slot b);
+/** a + b on any (int/float promotion, string and list concat). */
+mochi_ref mochi_any_add(mochi_ref a, mochi_ref b);
+/** a - b on any. */
+mochi_ref mochi_any_sub(mochi_ref a, mochi_ref b);
+/** a * b on any. */
+mochi_ref mochi_any_mul(mochi_ref a, mochi_ref b);
+/** a / b on any (int / int truncates). */
+mochi_ref mochi_any_div(mochi_ref a, mochi_ref b);
+/** a % b on any. */
+mochi_ref mochi_any_mod(mochi_ref a, mochi_ref b);
+/** -a on any. */
+mochi_ref mochi_any_neg(mochi_ref a);
+/** x[i] on any: list element, map value (nil when missing) or string character. */
+mochi_ref mochi_any_index(mochi_ref x, mochi_ref i);
+/** x.name on any: struct field or string-keyed map entry; nil when absent. */
+mochi_ref mochi_any_field(mochi_ref x, const char *name);
+/** len(x) on any (list, map, string; 0 for nil). */
+int64_t mochi_any_len(mochi_ref x);
+/** v in x on any: list membership, map key, substring. */
+int64_t mochi_any_in(mochi_ref v, mochi_ref x);
+/** int(x): ints as is, floats truncated, strings parsed, bools 0/1. */
+int64_t mochi_any_to_int(mochi_ref x);
+/** float(x): numbers converted, strings parsed. */
+double mochi_any_to_float(mochi_ref x);
+
+/* ------------------------------------------------------------------------- */
+/* Formatting (LANGUAGE.md §9)                                               */
+/* ------------------------------------------------------------------------- */
+
+/** Top-level print form of a slot (strings raw, floats Go %v, containers `[1, 2]`). */
+mochi_ref mochi_fmt_value(MochiSlotKind kind, mochi_slot v);
+/** Top-level print form of an any. */
+mochi_ref mochi_fmt_any(mochi_ref a);
+/** Top-level float form into buf (Go %v; needs 32 bytes); returns the length. */
+size_t mochi_fmt_f64(char *buf, double v);
+/** Container float form into buf (always a fraction, never an exponent; needs 400 bytes). */
+size_t mochi_fmt_f64_container(char *buf, double v);
+/** str(x): Go fmt.Sprint form (`[1 2 3]`, `map[a:1]`, `<nil>`). */
+mochi_ref mochi_str_value(MochiSlotKind kind, mochi_slot v);
+/** json(x) text: 2-space indent, sorted keys, no trailing newline. */
+mochi_ref mochi_json_value(MochiSlotKind kind, mochi_slot v);
+/** to_json(x): compact JSON text. */
+mochi_ref mochi_to_json_value(MochiSlotKind kind, mochi_slot v);
+/** json(x) as a statement: print the indented JSON and a newline. */
+void mochi_json_print(MochiSlotKind kind, mochi_slot v);
+/** Go-quoted form of a string (`"a\n"`). */
+mochi_ref mochi_str_quote(mochi_ref s);
+
+/* ------------------------------------------------------------------------- */
+/* Query group-by                                                            */
+/* ------------------------------------------------------------------------- */
+
+/** Descriptor of group structs: fields `key` (REF, any) and `items` (REF, list). */
+extern const MochiTypeDesc mochi_group_desc;
+/** New group-by builder whose item lists have the given element kind. */
+mochi_ref mochi_groupby_new(MochiSlotKind item_kind);
+/** Add item under key (structural equality; first appearance fixes group order). */
+void mochi_groupby_add(mochi_ref builder, mochi_ref key, mochi_slot item);
+/** The list (element kind REF) of group structs in first-appearance order. */
+mochi_ref mochi_groupby_result(mochi_ref builder);
+
+/* ------------------------------------------------------------------------- */
+/* Memory management                                                         */
+/* ------------------------------------------------------------------------- */
+
+/** Allocate a zeroed heap object of size bytes with the given object kind. */
+mochi_ref mochi_gc_alloc(MochiObjKind kind, size_t size);
+/** Run a full collection now. */
+void mochi_gc_collect(void);
+/** Register a global root: *slot is scanned at every collection. */
+void mochi_gc_add_root(mochi_ref *slot);
+/** Unregister a global root. */
+void mochi_gc_remove_root(mochi_ref *slot);
+/** Register a root range base[0 .. *count_ptr) scanned conservatively (count re-read at each collection). */
+void mochi_gc_register_range(mochi_slot *base, size_t *count_ptr);
+/** Register a growable root range (*base_ptr)[0 .. *count_ptr): both re-read at each collection. */
+void mochi_gc_register_range_ptr(mochi_slot **base_ptr, size_t *count_ptr);
+/** Unregister a root range by its count pointer. */
+void mochi_gc_unregister_range(size_t *count_ptr);
+/** Disable (n > 0 nested) or re-enable automatic collection. */
+void mochi_gc_pause(int on);
+
+/** Collector statistics. */
+typedef struct MochiGCStats {
+    uint64_t bytes_live;      /* bytes in use after the last collection (+ since) */
+    uint64_t bytes_peak;      /* highest bytes in use ever observed */
+    uint64_t collections;     /* collections run */
+    uint64_t bytes_allocated; /* total bytes ever allocated */
+    uint64_t heap_bytes;      /* bytes reserved from the system (pages + large objects) */
+} MochiGCStats;
+/** Current collector statistics. */
+MochiGCStats mochi_gc_stats(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
