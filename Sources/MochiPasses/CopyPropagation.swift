@@ -1,0 +1,114 @@
+// Copy propagation: every use of a `copy` result is replaced by the copied value,
+// and every block parameter that always receives the same value is replaced by that
+// value (the parameter and the matching argument on every incoming edge are removed).
+//
+// Requires: a valid function.
+// Establishes: a valid function in which no operand is a `copy` result and no
+// parameter of a reachable, non-entry block receives one single value on all its
+// incoming edges (an argument that is the parameter itself, as on a loop back edge,
+// does not count). The `copy` instructions themselves are left, unused, for
+// DeadCodeElimination.
+//
+// Why removing such a parameter is sound: if every edge into block B passes either v
+// or the parameter p itself, the first arrival at B on any path from the entry must
+// pass v (an edge passing p starts in a block B dominates), so v's definition
+// dominates B and can stand for p everywhere. This is the trivial-phi rule of Braun
+// et al., "Simple and Efficient Construction of SSA Form". Parameters of blocks not
+// reachable from the entry are left alone: dominance says nothing there. Removing one
+// parameter can make another trivial (nested loop headers), so the pass repeats until
+// nothing changes; the number of rounds is bounded by the loop nesting depth in
+// practice and by the number of parameters in any case.
+
+import MochiIR
+
+public struct CopyPropagation: FunctionPass {
+    public let name = "copyprop"
+    public init() {}
+
+    public func run(on f: Function) -> Bool {
+        guard let entry = f.entry else { return false }
+        var repl = ValueReplacements(count: f.valueTypes.count)
+        for b in f.layout {
+            for id in f[b].insts {
+                let inst = f[id]
+                if inst.op == .copy, let r = inst.result, inst.args.count == 1, inst.args[0] != r {
+                    repl.replace(r, with: inst.args[0])
+                }
+            }
+        }
+
+        let reachable = f.reachableBlocks()
+        // For each parameter: unseen (-1), one incoming value (its index), or
+        // several (-2). Reset per round over the parameters only.
+        var incoming = [Int32](repeating: -1, count: f.valueTypes.count)
+        var removedParams = [Bool](repeating: false, count: f.valueTypes.count)
+        while true {
+            for b in f.layout {
+                for p in f[b].params { incoming[Int(p.index)] = -1 }
+            }
+            for b in f.layout {
+                for call in f[b].terminator.successors {
+                    let params = f[call.block].params
+                    for (k, a) in call.args.enumerated() where k < params.count {
+                        let p = params[k]
+                        let v = repl.resolve(a)
+                        if v == p { continue }
+                        let s = incoming[Int(p.index)]
+                        if s == -1 { incoming[Int(p.index)] = v.index } else if s != v.index { incoming[Int(p.index)] = -2 }
+                    }
+                }
+            }
+            // Decide, block by block in layout order; a decision made earlier in
+            // the round is seen through `repl`, which keeps the substitution acyclic.
+            var touched: [Block] = []
+            for b in f.layout where b != entry && reachable[Int(b.index)] {
+                var any = false
+                for p in f[b].params {
+                    let s = incoming[Int(p.index)]
+                    guard s >= 0 else { continue }
+                    let v = repl.resolve(Value(s))
+                    if v == p { continue }
+                    repl.replace(p, with: v)
+                    removedParams[Int(p.index)] = true
+                    any = true
+                }
+                if any { touched.append(b) }
+            }
+            if touched.isEmpty { break }
+            removeParameters(of: touched, removed: removedParams, in: f)
+        }
+        if repl.isEmpty { return false }
+        f.applyReplacements(&repl)
+        return true
+    }
+
+    /// Drops the flagged parameters of `blocks` and the matching arguments on every
+    /// incoming edge, renumbering the surviving parameters' definitions.
+    private func removeParameters(of blocks: [Block], removed: [Bool], in f: Function) {
+        // Which argument positions survive, per touched block.
+        var keep = [[Bool]?](repeating: nil, count: f.blocks.count)
+        for b in blocks {
+            let params = f[b].params
+            let k = params.map { !removed[Int($0.index)] }
+            keep[Int(b.index)] = k
+            var survivors: [Value] = []
+            for (i, p) in params.enumerated() where k[i] {
+                f.valueDefs[Int(p.index)] = .param(b, survivors.count)
+                survivors.append(p)
+            }
+            f[b].params = survivors
+        }
+        for b in f.layout {
+            let t = f[b].terminator
+            var hit = false
+            for c in t.successors where keep[Int(c.block.index)] != nil { hit = true }
+            if !hit { continue }
+            f[b].terminator = t.mapCalls { c in
+                guard let k = keep[Int(c.block.index)] else { return c }
+                var args: [Value] = []
+                for (i, a) in c.args.enumerated() where i >= k.count || k[i] { args.append(a) }
+                return BlockCall(c.block, args)
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+// Shared machinery for the passes: the `FunctionPass` protocol, CFG walks
+// (reachability, reverse postorder, predecessor counts) and use rewriting through a
+// replacement table. Everything is indexed by `Value.index` / `Block.index` in plain
+// arrays so that each pass stays linear in the size of the function and its output
+// never depends on hash order.
+
+import MochiIR
+
+/// One IR -> IR transformation over a single function.
+public protocol FunctionPass {
+    /// The name used by `--print-after=NAME`.
+    var name: String { get }
+    /// Transforms `f` in place; returns true when anything changed. The function must
+    /// be valid on entry and is valid on exit.
+    func run(on f: Function) -> Bool
+}
+
+/// Per-opcode facts the passes consult in hot loops, computed once from the opcode
+/// table (OpInfo is rebuilt on every `info` access, so it is not read per instruction).
+enum OpTraits {
+    static let removableIfUnused: [Bool] = Opcode.allCases.map { $0.info.effects.isRemovableIfUnused }
+
+    @inline(__always)
+    static func isRemovableIfUnused(_ op: Opcode) -> Bool { removableIfUnused[Int(op.rawValue)] }
+}
+
+/// A value-to-value substitution built up by a pass and applied in one sweep.
+/// Chains (v1 -> v2 -> v3) are followed and compressed, so the order in which a pass
+/// records replacements does not matter as long as it records no cycle.
+struct ValueReplacements {
+    private var target: [Int32]
+    private(set) var isEmpty = true
+
+    init(count: Int) { target = Array(0..<Int32(count)) }
+
+    mutating func replace(_ v: Value, with w: Value) {
+        target[Int(v.index)] = w.index
+        isEmpty = false
+    }
+
+    /// The value `v` finally stands for.
+    mutating func resolve(_ v: Value) -> Value {
+        var r = v.index
+        while target[Int(r)] != r { r = target[Int(r)] }
+        // Path compression keeps repeated lookups along long copy chains linear.
+        var c = v.index
+        while target[Int(c)] != r {
+            let next = target[Int(c)]
+            target[Int(c)] = r
+            c = next
+        }
+        return Value(r)
+    }
+}
+
+extension Terminator {
+    /// The same terminator with every successor call transformed.
+    func mapCalls(_ body: (BlockCall) -> BlockCall) -> Terminator {
+        switch self {
+        case .jump(let c): return .jump(body(c))
+        case .brif(let v, let t, let e): return .brif(v, body(t), body(e))
+        case .ret, .unreachable: return self
+        }
+    }
+
+    /// The same terminator with every value it reads transformed.
+    func mapValues(_ body: (Value) -> Value) -> Terminator {
+        switch self {
+        case .jump(let c): return .jump(BlockCall(c.block, c.args.map(body)))
+        case .brif(let v, let t, let e):
+            return .brif(body(v), BlockCall(t.block, t.args.map(body)), BlockCall(e.block, e.args.map(body)))
+        case .ret(let v): return .ret(v.map(body))
+        case .unreachable: return self
+        }
+    }
+}
+
+extension Function {
+    /// Blocks reachable from the entry, as flags indexed by `Block.index`.
+    func reachableBlocks() -> [Bool] {
+        var seen = [Bool](repeating: false, count: blocks.count)
+        guard let e = entry else { return seen }
+        var stack = [e]
+        seen[Int(e.index)] = true
+        while let b = stack.popLast() {
+            for c in blocks[Int(b.index)].terminator.successors where !seen[Int(c.block.index)] {
+                seen[Int(c.block.index)] = true
+                stack.append(c.block)
+            }
+        }
+        return seen
+    }
+
+    /// Reachable blocks in reverse postorder: every block comes after its dominators,
+    /// so a forward walk sees each definition before its uses.
+    func reversePostorder() -> [Block] {
+        guard let e = entry else { return [] }
+        var visited = [Bool](repeating: false, count: blocks.count)
+        var post: [Block] = []
+        post.reserveCapacity(layout.count)
+        // Explicit stack of (block, next successor index) to survive deep CFGs.
+        var stack: [(Block, Int)] = [(e, 0)]
+        visited[Int(e.index)] = true
+        while !stack.isEmpty {
+            let (b, i) = stack[stack.count - 1]
+            let succs = blocks[Int(b.index)].terminator.successors
+            if i < succs.count {
+                stack[stack.count - 1].1 = i + 1
+                let s = succs[i].block
+                if !visited[Int(s.index)] {
+                    visited[Int(s.index)] = true
+                    stack.append((s, 0))
+                }
+            } else {
+                post.append(b)
+                stack.removeLast()
+            }
+        }
+        return post.reversed()
+    }
+
+    /// Number of incoming CFG edges of each block from blocks in the layout (a brif
+    /// with both arms to one block counts twice).
+    func predecessorCounts() -> [Int] {
+        var n = [Int](repeating: 0, count: blocks.count)
+        for b in layout {
+            for c in blocks[Int(b.index)].terminator.successors { n[Int(c.block.index)] += 1 }
+        }
+        return n
+    }
+
+    /// Rewrites every operand in the laid-out blocks through `r`.
+    func applyReplacements(_ r: inout ValueReplacements) {
+        if r.isEmpty { return }
+        for b in layout {
+            for id in blocks[Int(b.index)].insts {
+                let i = Int(id.index)
+                if insts[i].args.isEmpty { continue }
+                var args = insts[i].args
+                var changed = false
+                for k in args.indices {
+                    let n = r.resolve(args[k])
+                    if n != args[k] { args[k] = n; changed = true }
+                }
+                if changed { insts[i].args = args }
+            }
+            let t = blocks[Int(b.index)].terminator
+            let nt = t.mapValues { r.resolve($0) }
+            if nt != t { blocks[Int(b.index)].terminator = nt }
+        }
+    }
+
+    /// Drops the blocks not reachable from the entry from the layout, keeping the
+    /// relative order of the rest. Returns true when any was dropped.
+    func removeUnreachableBlocks() -> Bool {
+        let live = reachableBlocks()
+        let before = layout.count
+        layout.removeAll { !live[Int($0.index)] }
+        return layout.count != before
+    }
+}

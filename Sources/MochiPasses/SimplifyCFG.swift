@@ -1,0 +1,142 @@
+// CFG simplification: drops blocks the entry cannot reach, turns a `brif` whose two
+// arms are the same call into a `jump`, routes edges around empty forwarding blocks,
+// and merges a block into its only predecessor when that predecessor ends in a
+// `jump` to it.
+//
+// Requires: a valid function.
+// Establishes: a valid function whose layout holds only blocks reachable from the
+// entry, with no `brif` of two identical arms, no edge into a bypassable empty
+// forwarding block, and no block (other than the entry) whose only incoming edge is
+// an unconditional jump. Surviving blocks keep their relative layout order.
+//
+// Forwarding: a block F with no instructions ending in `jump G(args)` can be skipped
+// by its predecessors when F's parameters are read nowhere but in that jump (then
+// substituting the arguments F would have received is all the rewrite needs).
+// Values F's jump reads that are not its parameters dominate F, hence dominate the
+// end of every predecessor, so dominance survives; G's dominators are unchanged
+// because every new path to G is an old one with F cut out.
+//
+// Merging B into its only predecessor P (P ends in `jump B(args)`): B's parameters
+// become the jump's arguments, B's instructions and terminator move to the end of P.
+// P dominates B, so everything B could read is still available.
+
+import MochiIR
+
+public struct SimplifyCFG: FunctionPass {
+    public let name = "simplifycfg"
+    public init() {}
+
+    public func run(on f: Function) -> Bool {
+        guard f.entry != nil else { return false }
+        var changed = f.removeUnreachableBlocks()
+        // Each step only removes edges or blocks, so this settles quickly; the
+        // bound is a guard, not a tuning knob.
+        for _ in 0..<8 {
+            var round = false
+            if foldIdenticalBranches(f) { round = true }
+            if bypassForwardingBlocks(f) { round = true }
+            if f.removeUnreachableBlocks() { round = true }
+            if foldIdenticalBranches(f) { round = true }
+            if mergeBlocks(f) { round = true }
+            if !round { break }
+            changed = true
+        }
+        return changed
+    }
+
+    /// brif c, bX(a), bX(a)  ->  jump bX(a)
+    private func foldIdenticalBranches(_ f: Function) -> Bool {
+        var changed = false
+        for b in f.layout {
+            if case .brif(_, let t, let e) = f[b].terminator, t == e {
+                f[b].terminator = .jump(t)
+                changed = true
+            }
+        }
+        return changed
+    }
+
+    private func bypassForwardingBlocks(_ f: Function) -> Bool {
+        let entry = f.entry!
+        // Values read outside the terminator of the block that defines them as
+        // parameters: a forwarding block whose parameter is among them is needed.
+        var readElsewhere = [Bool](repeating: false, count: f.valueTypes.count)
+        for b in f.layout {
+            for id in f[b].insts {
+                for a in f.insts[Int(id.index)].args { readElsewhere[Int(a.index)] = true }
+            }
+            for v in f[b].terminator.uses {
+                if case .param(let owner, _) = f.valueDefs[Int(v.index)], owner == b { continue }
+                readElsewhere[Int(v.index)] = true
+            }
+        }
+        func isForwarder(_ x: Block) -> Bool {
+            if x == entry { return false }
+            let d = f[x]
+            guard d.insts.isEmpty, case .jump(let g) = d.terminator, g.block != x, g.block != entry else { return false }
+            for p in d.params where readElsewhere[Int(p.index)] { return false }
+            return true
+        }
+        // Calls into F become the call F makes, with F's parameters substituted.
+        func forward(_ c: BlockCall) -> BlockCall {
+            let d = f[c.block]
+            guard case .jump(let g) = d.terminator else { return c }
+            let args = g.args.map { a -> Value in
+                if case .param(let owner, let i) = f.valueDefs[Int(a.index)], owner == c.block,
+                   i < d.params.count, d.params[i] == a, i < c.args.count {
+                    return c.args[i]
+                }
+                return a
+            }
+            return BlockCall(g.block, args)
+        }
+        var changed = false
+        let limit = f.layout.count
+        for b in f.layout {
+            let t = f[b].terminator
+            let nt = t.mapCalls { c in
+                var c = c
+                var steps = 0
+                // The step bound stops at a cycle made only of forwarding blocks.
+                while steps < limit, isForwarder(c.block) {
+                    c = forward(c)
+                    steps += 1
+                }
+                return c
+            }
+            if nt != t {
+                f[b].terminator = nt
+                changed = true
+            }
+        }
+        return changed
+    }
+
+    private func mergeBlocks(_ f: Function) -> Bool {
+        let entry = f.entry!
+        let preds = f.predecessorCounts()
+        var merged = [Bool](repeating: false, count: f.blocks.count)
+        var repl = ValueReplacements(count: f.valueTypes.count)
+        var any = false
+        for p in f.layout where !merged[Int(p.index)] {
+            while case .jump(let call) = f[p].terminator {
+                let b = call.block
+                guard b != p, b != entry, preds[Int(b.index)] == 1, !merged[Int(b.index)] else { break }
+                let data = f[b]
+                for (param, arg) in zip(data.params, call.args) { repl.replace(param, with: arg) }
+                f[p].insts += data.insts
+                f[p].terminator = data.terminator
+                f[p].terminatorLoc = data.terminatorLoc
+                // The merged block keeps no edges, so nothing is counted twice.
+                f[b].insts = []
+                f[b].terminator = .unreachable
+                merged[Int(b.index)] = true
+                any = true
+            }
+        }
+        guard any else { return false }
+        f.layout.removeAll { merged[Int($0.index)] }
+        f.applyReplacements(&repl)
+        return true
+    }
+}
