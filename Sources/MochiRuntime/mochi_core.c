@@ -1,0 +1,186 @@
+/*
+ * mochi_core.c: process-level runtime: start-up, exit, the buffered stdout, and
+ * the single runtime-error path of LANGUAGE.md §10.
+ *
+ * Every runtime error in every execution mode ends in mochi_rt_error, which
+ * flushes what the program already printed, writes `error: <message>` (and the
+ * `  at file:line` location the caller last stored) to stderr and exits with
+ * status 1, so the interpreter, JIT and AOT binaries fail identically.
+ */
+#include "mochi_internal.h"
+#include <math.h>
+
+const char *mochi_loc_file = NULL;
+int32_t mochi_loc_line = 0;
+
+static int rt_argc;
+
+/* The stdout buffer: big, flushed at exit and before any error message. */
+#define OUT_CAP ((size_t)1 << 16)
+static char out_buf[OUT_CAP];
+static size_t out_n;
+static int out_capturing;
+static MochiBuf out_capture;
+
+void mochi_rt_init(int argc, char **argv, void *stack_base) {
+    (void)argv;
+    rt_argc = argc;
+    mochi_rt_set_stack_base(stack_base);
+}
+
+int64_t mochi_rt_argc(void) {
+    return rt_argc;
+}
+
+void mochi_out_flush(void) {
+    if (out_n) {
+        fwrite(out_buf, 1, out_n, stdout);
+        out_n = 0;
+    }
+    fflush(stdout);
+}
+
+void mochi_out_write(const char *bytes, size_t n) {
+    if (out_capturing) {
+        mochi_buf_put(&out_capture, bytes, n);
+        return;
+    }
+    if (n > OUT_CAP - out_n) {
+        mochi_out_flush();
+        if (n >= OUT_CAP) {
+            fwrite(bytes, 1, n, stdout);
+            return;
+        }
+    }
+    memcpy(out_buf + out_n, bytes, n);
+    out_n += n;
+}
+
+void mochi_out_capture(int on) {
+    if (on && !out_capturing) mochi_buf_init(&out_capture);
+    if (!on && out_capturing) mochi_buf_free(&out_capture);
+    out_capturing = on != 0;
+}
+
+mochi_ref mochi_out_take_capture(void) {
+    if (!out_capturing) return mochi_str_new("", 0);
+    mochi_ref s = mochi_str_new(out_capture.p ? out_capture.p : "", (int64_t)out_capture.n);
+    out_capture.n = 0;
+    return s;
+}
+
+void mochi_rt_exit(int status) {
+    mochi_out_flush();
+    exit(status);
+}
+
+size_t mochi_rt_error_text(char *buf, size_t cap, const char *msg) {
+    int n;
+    if (mochi_loc_file && mochi_loc_line > 0)
+        n = snprintf(buf, cap, "error: %s\n  at %s:%d\n", msg, mochi_loc_file, (int)mochi_loc_line);
+    else
+        n = snprintf(buf, cap, "error: %s\n", msg);
+    if (n < 0) n = 0;
+    return (size_t)n < cap ? (size_t)n : (cap ? cap - 1 : 0);
+}
+
+void mochi_rt_error(const char *msg) {
+    char small[1024];
+    mochi_out_flush();
+    size_t need = strlen(msg) + (mochi_loc_file ? strlen(mochi_loc_file) : 0) + 64;
+    char *buf = need <= sizeof small ? small : (char *)malloc(need);
+    if (!buf) {
+        buf = small;
+        need = sizeof small;
+    }
+    size_t n = mochi_rt_error_text(buf, need, msg);
+    fwrite(buf, 1, n, stderr);
+    fflush(stderr);
+    exit(1);
+}
+
+void mochi_err_overflow(void) {
+    mochi_rt_error("integer overflow");
+}
+
+void mochi_err_div_zero(void) {
+    mochi_rt_error("division by zero");
+}
+
+void mochi_err_index(const char *what, int64_t i, int64_t n) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "%s index out of range: %lld (len %lld)", what, (long long)i, (long long)n);
+    mochi_rt_error(msg);
+}
+
+void mochi_rt_panic(mochi_ref msg) {
+    mochi_rt_error(mochi_str_bytes(msg));
+}
+
+void mochi_rt_expect(int64_t cond) {
+    if (!cond) mochi_rt_error("expect condition failed");
+}
+
+double mochi_f64_mod(double a, double b) {
+    if (b == 0.0) mochi_err_div_zero();
+    return fmod(a, b);
+}
+
+void mochi_print_str(mochi_ref s) {
+    MochiStr *str = (MochiStr *)s;
+    if (str) mochi_out_write(str->data, (size_t)str->len);
+    mochi_out_write("\n", 1);
+}
+
+void mochi_print_value(MochiSlotKind kind, mochi_slot v) {
+    MochiBuf b;
+    mochi_buf_init(&b);
+    mochi_fmt_slot(&b, kind, v, MOCHI_FMT_TOP);
+    mochi_buf_putc(&b, '\n');
+    mochi_out_write(b.p, b.n);
+    mochi_buf_free(&b);
+}
+
+/* ---- byte buffers ---- */
+
+void mochi_buf_init(MochiBuf *b) {
+    b->p = NULL;
+    b->n = 0;
+    b->cap = 0;
+}
+
+static void buf_grow(MochiBuf *b, size_t extra) {
+    if (b->n + extra <= b->cap) return;
+    size_t cap = b->cap ? b->cap * 2 : 64;
+    while (cap < b->n + extra) cap *= 2;
+    b->p = (char *)mochi_xrealloc(b->p, cap);
+    b->cap = cap;
+}
+
+void mochi_buf_put(MochiBuf *b, const char *s, size_t n) {
+    if (!n) return;
+    buf_grow(b, n);
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+}
+
+void mochi_buf_putc(MochiBuf *b, char c) {
+    buf_grow(b, 1);
+    b->p[b->n++] = c;
+}
+
+void mochi_buf_puts(MochiBuf *b, const char *s) {
+    mochi_buf_put(b, s, strlen(s));
+}
+
+void mochi_buf_free(MochiBuf *b) {
+    free(b->p);
+    b->p = NULL;
+    b->n = b->cap = 0;
+}
+
+mochi_ref mochi_buf_to_str(MochiBuf *b) {
+    mochi_ref s = mochi_str_new(b->p ? b->p : "", (int64_t)b->n);
+    mochi_buf_free(b);
+    return s;
+}

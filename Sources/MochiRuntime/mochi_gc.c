@@ -1,0 +1,549 @@
+/*
+ * mochi_gc.c: the heap and its non-moving mark-sweep collector (DESIGN.md §4).
+ *
+ * Small objects live in 64 KiB pages carved from 1 MiB chunks, one size class per
+ * page, with free cells threaded into per-class free lists; objects above 2 KiB
+ * are allocated one by one. Marking is precise inside the heap (each object kind
+ * says which of its slots are references) and conservative for roots: the C stack
+ * between the recorded base and the current stack pointer (registers spilled with
+ * setjmp), registered root ranges (the interpreter's register file) and registered
+ * global roots. A word counts as a root when it points anywhere inside a live
+ * object, so interior pointers held by optimised code keep objects alive. Pages
+ * that become empty go back to a shared pool, so memory follows the live set.
+ * A collection runs when the bytes allocated since the last one exceed the larger
+ * of a floor and the live size (the heap grows to about twice the live data).
+ */
+#include "mochi_internal.h"
+#include <setjmp.h>
+
+#define GC_PAGE ((size_t)64 * 1024)
+#define GC_CHUNK_PAGES 16
+#define GC_MAX_SMALL 2048
+#define GC_MIN_TRIGGER ((uint64_t)8 * 1024 * 1024)
+#define GC_MARK 1u
+
+static const uint32_t class_sizes[] = {16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320,
+                                       384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048};
+#define GC_NCLASS ((int)(sizeof(class_sizes) / sizeof(class_sizes[0])))
+#define GC_NO_CLASS 0xFFFFu
+
+typedef struct FreeCell {
+    MochiObj h;
+    struct FreeCell *next;
+} FreeCell;
+
+typedef struct Page {
+    char *base;
+    uint32_t cls; /* GC_NO_CLASS when the page is in the pool */
+    uint32_t objsize;
+    uint32_t nobj;
+    struct Page *next_free; /* link in the page pool */
+} Page;
+
+typedef struct Chunk {
+    char *raw;
+    char *base; /* GC_PAGE-aligned */
+    Page pages[GC_CHUNK_PAGES];
+} Chunk;
+
+typedef struct Large {
+    char *p;
+    size_t size;
+} Large;
+
+typedef struct RootRange {
+    mochi_slot *base;
+    mochi_slot **base_ptr;
+    size_t *count_ptr;
+} RootRange;
+
+static Chunk **chunks;
+static size_t nchunks, chunks_cap;
+static Large *larges;
+static size_t nlarge, large_cap;
+static FreeCell *free_lists[GC_NCLASS];
+static Page *page_pool;
+static uint8_t size_to_class[GC_MAX_SMALL / 16 + 1];
+static int gc_ready;
+static int gc_paused;
+static uintptr_t heap_lo = UINTPTR_MAX, heap_hi;
+
+static mochi_ref **roots;
+static size_t nroots, roots_cap;
+static RootRange *ranges;
+static size_t nranges, ranges_cap;
+
+static mochi_ref *mark_stack;
+static size_t mark_n, mark_cap;
+
+static uint64_t bytes_live, bytes_since, bytes_peak, n_collections, bytes_total, heap_bytes;
+static uint64_t trigger = GC_MIN_TRIGGER;
+
+static char *stack_base;
+static size_t stack_limit = (size_t)7 * 1024 * 1024;
+static int64_t call_depth, max_depth = 100000;
+
+static void gc_init_tables(void) {
+    int c = 0;
+    for (size_t s = 0; s <= GC_MAX_SMALL / 16; s++) {
+        size_t bytes = s * 16;
+        while (c < GC_NCLASS && class_sizes[c] < bytes) c++;
+        size_to_class[s] = (uint8_t)c;
+    }
+    gc_ready = 1;
+}
+
+void *mochi_xmalloc(size_t n) {
+    void *p = malloc(n ? n : 1);
+    if (!p) mochi_rt_error("out of memory");
+    return p;
+}
+
+void *mochi_xrealloc(void *p, size_t n) {
+    void *q = realloc(p, n ? n : 1);
+    if (!q) mochi_rt_error("out of memory");
+    return q;
+}
+
+static void note_range(uintptr_t lo, uintptr_t hi) {
+    if (lo < heap_lo) heap_lo = lo;
+    if (hi > heap_hi) heap_hi = hi;
+}
+
+static Page *new_page(void) {
+    if (page_pool) {
+        Page *pg = page_pool;
+        page_pool = pg->next_free;
+        return pg;
+    }
+    Chunk *ch = (Chunk *)mochi_xmalloc(sizeof(Chunk));
+    ch->raw = (char *)mochi_xmalloc(GC_PAGE * (GC_CHUNK_PAGES + 1));
+    uintptr_t a = ((uintptr_t)ch->raw + GC_PAGE - 1) & ~(uintptr_t)(GC_PAGE - 1);
+    ch->base = (char *)a;
+    heap_bytes += GC_PAGE * (GC_CHUNK_PAGES + 1);
+    note_range(a, a + GC_PAGE * GC_CHUNK_PAGES);
+    for (int i = 0; i < GC_CHUNK_PAGES; i++) {
+        ch->pages[i].base = ch->base + (size_t)i * GC_PAGE;
+        ch->pages[i].cls = GC_NO_CLASS;
+        ch->pages[i].objsize = 0;
+        ch->pages[i].nobj = 0;
+        ch->pages[i].next_free = (i + 1 < GC_CHUNK_PAGES) ? &ch->pages[i + 1] : page_pool;
+    }
+    page_pool = &ch->pages[0];
+    /* keep chunks sorted by base for binary search */
+    if (nchunks == chunks_cap) {
+        chunks_cap = chunks_cap ? chunks_cap * 2 : 16;
+        chunks = (Chunk **)mochi_xrealloc(chunks, chunks_cap * sizeof(Chunk *));
+    }
+    size_t at = nchunks;
+    while (at > 0 && chunks[at - 1]->base > ch->base) {
+        chunks[at] = chunks[at - 1];
+        at--;
+    }
+    chunks[at] = ch;
+    nchunks++;
+    return new_page();
+}
+
+static void refill(int cls) {
+    Page *pg = new_page();
+    uint32_t sz = class_sizes[cls];
+    pg->cls = (uint32_t)cls;
+    pg->objsize = sz;
+    pg->nobj = (uint32_t)(GC_PAGE / sz);
+    FreeCell *head = free_lists[cls];
+    for (uint32_t i = pg->nobj; i > 0; i--) {
+        FreeCell *c = (FreeCell *)(pg->base + (size_t)(i - 1) * sz);
+        c->h.kind = MOCHI_O_FREE;
+        c->h.gc = 0;
+        c->next = head;
+        head = c;
+    }
+    free_lists[cls] = head;
+}
+
+static void account(uint64_t n) {
+    bytes_since += n;
+    bytes_total += n;
+    if (bytes_live + bytes_since > bytes_peak) bytes_peak = bytes_live + bytes_since;
+}
+
+void mochi_gc_note_external(size_t n) {
+    account(n);
+}
+
+static void maybe_collect(void) {
+    if (bytes_since >= trigger && !gc_paused && stack_base) mochi_gc_collect();
+}
+
+mochi_ref mochi_gc_alloc(MochiObjKind kind, size_t size) {
+    if (!gc_ready) gc_init_tables();
+    maybe_collect();
+    if (size < sizeof(FreeCell)) size = sizeof(FreeCell);
+    if (size <= GC_MAX_SMALL) {
+        int cls = size_to_class[(size + 15) / 16];
+        if (!free_lists[cls]) refill(cls);
+        FreeCell *c = free_lists[cls];
+        free_lists[cls] = c->next;
+        memset(c, 0, class_sizes[cls]);
+        c->h.kind = (uint32_t)kind;
+        account(class_sizes[cls]);
+        return (mochi_ref)c;
+    }
+    char *p = (char *)calloc(1, size);
+    if (!p) mochi_rt_error("out of memory");
+    if (nlarge == large_cap) {
+        large_cap = large_cap ? large_cap * 2 : 64;
+        larges = (Large *)mochi_xrealloc(larges, large_cap * sizeof(Large));
+    }
+    larges[nlarge].p = p;
+    larges[nlarge].size = size;
+    nlarge++;
+    heap_bytes += size;
+    note_range((uintptr_t)p, (uintptr_t)p + size);
+    ((MochiObj *)p)->kind = (uint32_t)kind;
+    account(size);
+    return (mochi_ref)p;
+}
+
+/* ---- finding objects from arbitrary words ---- */
+
+static int large_cmp(const void *a, const void *b) {
+    const Large *x = (const Large *)a, *y = (const Large *)b;
+    return x->p < y->p ? -1 : x->p > y->p ? 1 : 0;
+}
+
+static MochiObj *find_object(uintptr_t w) {
+    if (w < heap_lo || w >= heap_hi) return NULL;
+    size_t lo = 0, hi = nchunks;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uintptr_t b = (uintptr_t)chunks[mid]->base;
+        if (w < b) hi = mid;
+        else if (w >= b + GC_PAGE * GC_CHUNK_PAGES) lo = mid + 1;
+        else {
+            Page *pg = &chunks[mid]->pages[(w - b) / GC_PAGE];
+            if (pg->cls == GC_NO_CLASS) return NULL;
+            size_t idx = (w - (uintptr_t)pg->base) / pg->objsize;
+            if (idx >= pg->nobj) return NULL;
+            MochiObj *o = (MochiObj *)(pg->base + idx * pg->objsize);
+            return o->kind == MOCHI_O_FREE ? NULL : o;
+        }
+    }
+    lo = 0;
+    hi = nlarge; /* larges is sorted during a collection */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uintptr_t b = (uintptr_t)larges[mid].p;
+        if (w < b) hi = mid;
+        else if (w >= b + larges[mid].size) lo = mid + 1;
+        else return (MochiObj *)larges[mid].p;
+    }
+    return NULL;
+}
+
+/* ---- marking ---- */
+
+static void push_mark(mochi_ref o) {
+    if (!o || (o->gc & GC_MARK)) return;
+    o->gc |= GC_MARK;
+    switch (o->kind) {
+    case MOCHI_O_LIST: case MOCHI_O_MAP: case MOCHI_O_STRUCT: case MOCHI_O_CLOSURE:
+        break;
+    default:
+        return; /* no children */
+    }
+    if (mark_n == mark_cap) {
+        mark_cap = mark_cap ? mark_cap * 2 : 1024;
+        mark_stack = (mochi_ref *)mochi_xrealloc(mark_stack, mark_cap * sizeof(mochi_ref));
+    }
+    mark_stack[mark_n++] = o;
+}
+
+static void scan_children(mochi_ref o) {
+    switch (o->kind) {
+    case MOCHI_O_LIST: {
+        MochiList *l = (MochiList *)o;
+        if (l->elem_kind == MOCHI_K_REF)
+            for (int64_t i = 0; i < l->len; i++) push_mark(mochi_s2r(l->data[i]));
+        break;
+    }
+    case MOCHI_O_MAP: {
+        MochiMap *m = (MochiMap *)o;
+        int kr = m->key_kind == MOCHI_K_REF, vr = m->val_kind == MOCHI_K_REF;
+        if (kr || vr)
+            for (int64_t i = 0; i < m->len; i++) {
+                if (kr) push_mark(mochi_s2r(m->entries[i].key));
+                if (vr) push_mark(mochi_s2r(m->entries[i].val));
+            }
+        break;
+    }
+    case MOCHI_O_STRUCT: {
+        MochiStruct *s = (MochiStruct *)o;
+        const MochiTypeDesc *d = s->desc;
+        if (d)
+            for (int32_t i = 0; i < d->nfields; i++)
+                if (d->field_kinds[i] == MOCHI_K_REF) push_mark(mochi_s2r(s->f[i]));
+        break;
+    }
+    case MOCHI_O_CLOSURE: {
+        MochiClosure *c = (MochiClosure *)o;
+        const uint8_t *kinds = (const uint8_t *)(c->caps + c->ncap);
+        for (int64_t i = 0; i < c->ncap; i++)
+            if (kinds[i] == MOCHI_K_REF) push_mark(mochi_s2r(c->caps[i]));
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void drain(void) {
+    while (mark_n > 0) scan_children(mark_stack[--mark_n]);
+}
+
+static void scan_words(const char *lo, const char *hi) {
+    uintptr_t a = ((uintptr_t)lo + sizeof(void *) - 1) & ~(uintptr_t)(sizeof(void *) - 1);
+    for (; a + sizeof(void *) <= (uintptr_t)hi; a += sizeof(void *)) {
+        uintptr_t w;
+        memcpy(&w, (const void *)a, sizeof w);
+        MochiObj *o = find_object(w);
+        if (o) push_mark(o);
+    }
+    drain();
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+#define GC_NOINLINE __attribute__((noinline))
+#else
+#define GC_NOINLINE
+#endif
+
+static GC_NOINLINE void scan_stack(void) {
+    volatile char here = 0;
+    const char *sp = (const char *)&here;
+    if (stack_base && sp < stack_base) scan_words(sp, stack_base);
+}
+
+/* ---- sweeping ---- */
+
+static size_t external_size(MochiObj *o) {
+    if (o->kind == MOCHI_O_LIST) return (size_t)((MochiList *)o)->cap * sizeof(mochi_slot);
+    if (o->kind == MOCHI_O_MAP) {
+        MochiMap *m = (MochiMap *)o;
+        return (size_t)m->ecap * sizeof(MochiMapEntry) + (size_t)m->tcap * sizeof(int64_t) * 2;
+    }
+    return 0;
+}
+
+static void finalize(MochiObj *o) {
+    if (o->kind == MOCHI_O_LIST) {
+        free(((MochiList *)o)->data);
+        ((MochiList *)o)->data = NULL;
+    } else if (o->kind == MOCHI_O_MAP) {
+        MochiMap *m = (MochiMap *)o;
+        free(m->entries);
+        free(m->table);
+        free(m->sorted);
+        m->entries = NULL;
+        m->table = NULL;
+        m->sorted = NULL;
+    }
+}
+
+static uint64_t sweep(void) {
+    uint64_t live = 0;
+    for (int c = 0; c < GC_NCLASS; c++) free_lists[c] = NULL;
+    page_pool = NULL;
+    for (size_t ci = 0; ci < nchunks; ci++) {
+        Chunk *ch = chunks[ci];
+        for (int pi = 0; pi < GC_CHUNK_PAGES; pi++) {
+            Page *pg = &ch->pages[pi];
+            if (pg->cls == GC_NO_CLASS) {
+                pg->next_free = page_pool;
+                page_pool = pg;
+                continue;
+            }
+            uint32_t cls = pg->cls;
+            FreeCell *head = free_lists[cls], *page_head = head;
+            uint32_t nlive = 0;
+            for (uint32_t i = pg->nobj; i > 0; i--) {
+                MochiObj *o = (MochiObj *)(pg->base + (size_t)(i - 1) * pg->objsize);
+                if (o->kind != MOCHI_O_FREE) {
+                    if (o->gc & GC_MARK) {
+                        o->gc &= ~GC_MARK;
+                        nlive++;
+                        live += pg->objsize + external_size(o);
+                        continue;
+                    }
+                    finalize(o);
+                    o->kind = MOCHI_O_FREE;
+                    o->gc = 0;
+                }
+                ((FreeCell *)o)->next = head;
+                head = (FreeCell *)o;
+            }
+            if (nlive == 0) { /* the whole page is free: return it to the pool */
+                head = page_head;
+                pg->cls = GC_NO_CLASS;
+                pg->next_free = page_pool;
+                page_pool = pg;
+            }
+            free_lists[cls] = head;
+        }
+    }
+    size_t j = 0;
+    for (size_t i = 0; i < nlarge; i++) {
+        MochiObj *o = (MochiObj *)larges[i].p;
+        if (o->gc & GC_MARK) {
+            o->gc &= ~GC_MARK;
+            live += larges[i].size + external_size(o);
+            larges[j++] = larges[i];
+        } else {
+            finalize(o);
+            heap_bytes -= larges[i].size;
+            free(o);
+        }
+    }
+    nlarge = j;
+    return live;
+}
+
+void mochi_gc_collect(void) {
+    if (!gc_ready) gc_init_tables();
+    jmp_buf regs; /* spills callee-saved registers onto the scanned stack */
+    if (setjmp(regs) != 0) return;
+    if (nlarge > 1) qsort(larges, nlarge, sizeof(Large), large_cmp);
+    scan_stack();
+    scan_words((const char *)&regs, (const char *)&regs + sizeof regs);
+    for (size_t i = 0; i < nroots; i++) {
+        push_mark(*roots[i] ? find_object((uintptr_t)*roots[i]) : NULL);
+        drain();
+    }
+    for (size_t i = 0; i < nranges; i++) {
+        mochi_slot *base = ranges[i].base_ptr ? *ranges[i].base_ptr : ranges[i].base;
+        size_t n = *ranges[i].count_ptr;
+        if (base && n) scan_words((const char *)base, (const char *)(base + n));
+    }
+    bytes_live = sweep();
+    bytes_since = 0;
+    n_collections++;
+    trigger = bytes_live > GC_MIN_TRIGGER ? bytes_live : GC_MIN_TRIGGER;
+}
+
+/* ---- roots ---- */
+
+void mochi_gc_add_root(mochi_ref *slot) {
+    if (nroots == roots_cap) {
+        roots_cap = roots_cap ? roots_cap * 2 : 64;
+        roots = (mochi_ref **)mochi_xrealloc(roots, roots_cap * sizeof(mochi_ref *));
+    }
+    roots[nroots++] = slot;
+}
+
+void mochi_gc_remove_root(mochi_ref *slot) {
+    for (size_t i = 0; i < nroots; i++)
+        if (roots[i] == slot) {
+            roots[i] = roots[--nroots];
+            return;
+        }
+}
+
+static void add_range(mochi_slot *base, mochi_slot **base_ptr, size_t *count_ptr) {
+    if (nranges == ranges_cap) {
+        ranges_cap = ranges_cap ? ranges_cap * 2 : 16;
+        ranges = (RootRange *)mochi_xrealloc(ranges, ranges_cap * sizeof(RootRange));
+    }
+    ranges[nranges].base = base;
+    ranges[nranges].base_ptr = base_ptr;
+    ranges[nranges].count_ptr = count_ptr;
+    nranges++;
+}
+
+void mochi_gc_register_range(mochi_slot *base, size_t *count_ptr) {
+    add_range(base, NULL, count_ptr);
+}
+
+void mochi_gc_register_range_ptr(mochi_slot **base_ptr, size_t *count_ptr) {
+    add_range(NULL, base_ptr, count_ptr);
+}
+
+void mochi_gc_unregister_range(size_t *count_ptr) {
+    for (size_t i = 0; i < nranges; i++)
+        if (ranges[i].count_ptr == count_ptr) {
+            ranges[i] = ranges[--nranges];
+            return;
+        }
+}
+
+void mochi_gc_pause(int on) {
+    if (on) gc_paused++;
+    else if (gc_paused > 0) gc_paused--;
+}
+
+MochiGCStats mochi_gc_stats(void) {
+    MochiGCStats s;
+    s.bytes_live = bytes_live + bytes_since;
+    s.bytes_peak = bytes_peak;
+    s.collections = n_collections;
+    s.bytes_allocated = bytes_total;
+    s.heap_bytes = heap_bytes;
+    return s;
+}
+
+/* ---- stack base and overflow checks ---- */
+
+/* The top of the main thread's stack from /proc/self/maps when here lies in it. */
+static char *detect_stack_top(const char *here) {
+    FILE *f = fopen("/proc/self/maps", "r");
+    if (!f) return NULL;
+    char line[512];
+    char *top = NULL;
+    while (fgets(line, sizeof line, f)) {
+        unsigned long long lo = 0, hi = 0;
+        if (sscanf(line, "%llx-%llx", &lo, &hi) != 2) continue;
+        if ((uintptr_t)here >= (uintptr_t)lo && (uintptr_t)here < (uintptr_t)hi) {
+            top = (char *)(uintptr_t)hi;
+            break;
+        }
+    }
+    fclose(f);
+    return top;
+}
+
+void mochi_rt_set_stack_base(void *base) {
+    volatile char here = 0;
+    if (!gc_ready) gc_init_tables();
+    if (base) {
+        stack_base = (char *)base;
+        return;
+    }
+    char *top = detect_stack_top((const char *)&here);
+    /* Without /proc, the caller's frames above this one are not scanned. */
+    stack_base = top ? top : (char *)&here;
+}
+
+void mochi_rt_set_stack_limit(size_t bytes) {
+    stack_limit = bytes;
+}
+
+void mochi_rt_stack_check(void) {
+    volatile char here = 0;
+    if (stack_base && (const char *)&here < stack_base && (size_t)(stack_base - (const char *)&here) > stack_limit)
+        mochi_rt_error("stack overflow");
+}
+
+void mochi_rt_depth_enter(void) {
+    if (++call_depth > max_depth) {
+        call_depth = 0;
+        mochi_rt_error("stack overflow");
+    }
+}
+
+void mochi_rt_depth_leave(void) {
+    if (call_depth > 0) call_depth--;
+}
+
+void mochi_rt_set_max_depth(int64_t depth) {
+    max_depth = depth;
+}

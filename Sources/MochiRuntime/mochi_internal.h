@@ -1,0 +1,78 @@
+/*
+ * mochi_internal.h: declarations shared by the runtime's C files and nothing else.
+ *
+ * The public header fixes the value model; this one holds the pieces the runtime
+ * files need from each other: the map layout, the byte buffer used to build
+ * strings and formatted text, the collector's hooks for memory owned outside the
+ * heap pages (list slot arrays, map tables), and the formatting entry points.
+ */
+#ifndef MOCHI_INTERNAL_H
+#define MOCHI_INTERNAL_H
+
+#include "mochi_runtime.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One map entry; entries are kept dense (deletion moves the last one into the hole). */
+typedef struct MochiMapEntry {
+    mochi_slot key;
+    mochi_slot val;
+    uint64_t hash;
+} MochiMapEntry;
+
+struct MochiMap {
+    MochiObj h;
+    uint32_t key_kind;
+    uint32_t val_kind;
+    int64_t len;
+    int64_t ecap;          /* capacity of entries */
+    MochiMapEntry *entries;
+    int64_t tcap;          /* hash table size (power of two, or 0) */
+    int64_t *table;        /* entry index, -1 empty */
+    int64_t *sorted;       /* entry indices in sorted key order, valid when sorted_ok */
+    int64_t sorted_ok;
+};
+
+/* Growable byte buffer (malloc-backed, outside the collected heap). */
+typedef struct MochiBuf {
+    char *p;
+    size_t n;
+    size_t cap;
+} MochiBuf;
+
+void mochi_buf_init(MochiBuf *b);
+void mochi_buf_put(MochiBuf *b, const char *s, size_t n);
+void mochi_buf_putc(MochiBuf *b, char c);
+void mochi_buf_puts(MochiBuf *b, const char *s);
+void mochi_buf_free(MochiBuf *b);
+/* Turn the buffer into a Mochi string and free the buffer. */
+mochi_ref mochi_buf_to_str(MochiBuf *b);
+
+/* Checked malloc/realloc/calloc that report out-of-memory as a runtime error. */
+void *mochi_xmalloc(size_t n);
+void *mochi_xrealloc(void *p, size_t n);
+/* Tell the collector about bytes allocated outside the heap pages (counts toward the trigger). */
+void mochi_gc_note_external(size_t n);
+
+/* Formatting into a buffer: the three forms of LANGUAGE.md §9 plus JSON. */
+enum { MOCHI_FMT_TOP = 0, MOCHI_FMT_CONTAINER = 1, MOCHI_FMT_STR = 2 };
+void mochi_fmt_slot(MochiBuf *b, MochiSlotKind kind, mochi_slot v, int mode);
+/* The sort-order string of a map key (decimal for ints, raw for strings, str() otherwise). */
+void mochi_key_text(MochiBuf *b, MochiSlotKind kind, mochi_slot k);
+
+/* Hash of a slot consistent with mochi_slot_eq. */
+uint64_t mochi_slot_hash(MochiSlotKind kind, mochi_slot v);
+/* Hash of an any consistent with mochi_any_eq. */
+uint64_t mochi_any_hash(mochi_ref a);
+
+/* Raise a range error for a list or string index. */
+MOCHI_NORETURN void mochi_err_index(const char *what, int64_t i, int64_t n);
+
+/* Zero slot value of a kind (all kinds are 0 bits). */
+#define MOCHI_ZERO ((mochi_slot)0)
+
+/* The sorted order of a map's entries (computed lazily, cached until the key set changes). */
+const int64_t *mochi_map_order(MochiMap *m);
+
+#endif

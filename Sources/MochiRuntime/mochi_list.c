@@ -1,0 +1,497 @@
+/*
+ * mochi_list.c: typed lists and the list builtins.
+ *
+ * A list keeps its elements unboxed in a separate, growable slot array of one
+ * kind (i64, f64, bool or ref), so `xs[i] = v` in a callee is seen by the caller
+ * and numeric kernels never box. Set operations and `in` use structural equality
+ * (with hashing for the deduplicating ones); sorting is a stable merge sort by a
+ * parallel list of keys, as `sort by` needs.
+ */
+#include "mochi_internal.h"
+
+static MochiList *L(mochi_ref r) {
+    return (MochiList *)r;
+}
+
+static void reserve(MochiList *l, int64_t cap) {
+    if (cap <= l->cap) return;
+    int64_t nc = l->cap ? l->cap * 2 : 4;
+    while (nc < cap) nc *= 2;
+    if ((uint64_t)nc > ((uint64_t)1 << 40)) mochi_rt_error("out of memory");
+    l->data = (mochi_slot *)mochi_xrealloc(l->data, (size_t)nc * sizeof(mochi_slot));
+    mochi_gc_note_external((size_t)(nc - l->cap) * sizeof(mochi_slot));
+    l->cap = nc;
+}
+
+mochi_ref mochi_list_new(MochiSlotKind elem_kind, int64_t cap) {
+    MochiList *l = (MochiList *)mochi_gc_alloc(MOCHI_O_LIST, sizeof(MochiList));
+    l->elem_kind = (uint32_t)elem_kind;
+    if (cap > 0) reserve(l, cap);
+    return (mochi_ref)l;
+}
+
+mochi_ref mochi_list_from(MochiSlotKind elem_kind, const mochi_slot *slots, int64_t n) {
+    mochi_ref r = mochi_list_new(elem_kind, n);
+    if (n > 0) {
+        memcpy(L(r)->data, slots, (size_t)n * sizeof(mochi_slot));
+        L(r)->len = n;
+    }
+    return r;
+}
+
+MochiSlotKind mochi_list_kind(mochi_ref l) {
+    return l ? (MochiSlotKind)L(l)->elem_kind : MOCHI_K_REF;
+}
+
+int64_t mochi_list_len(mochi_ref l) {
+    return l ? L(l)->len : 0;
+}
+
+mochi_slot mochi_list_get(mochi_ref r, int64_t i) {
+    int64_t n = r ? L(r)->len : 0;
+    int64_t j = i < 0 ? i + n : i;
+    if (j < 0 || j >= n) mochi_err_index("list", i, n);
+    return L(r)->data[j];
+}
+
+void mochi_list_set(mochi_ref r, int64_t i, mochi_slot v) {
+    int64_t n = r ? L(r)->len : 0;
+    int64_t j = i < 0 ? i + n : i;
+    if (j < 0 || j >= n) mochi_err_index("list", i, n);
+    L(r)->data[j] = v;
+}
+
+void mochi_list_push(mochi_ref r, mochi_slot v) {
+    if (!r) mochi_rt_error("push on nil list");
+    MochiList *l = L(r);
+    if (l->len == l->cap) reserve(l, l->len + 1);
+    l->data[l->len++] = v;
+}
+
+mochi_ref mochi_list_append(mochi_ref r, mochi_slot v) {
+    int64_t n = mochi_list_len(r);
+    mochi_ref out = mochi_list_new(mochi_list_kind(r), n + 1);
+    if (n) memcpy(L(out)->data, L(r)->data, (size_t)n * sizeof(mochi_slot));
+    L(out)->data[n] = v;
+    L(out)->len = n + 1;
+    return out;
+}
+
+mochi_ref mochi_list_slice(mochi_ref r, int64_t a, int64_t b) {
+    int64_t n = mochi_list_len(r);
+    if (a < 0) a += n;
+    if (b < 0) b += n;
+    if (a < 0) a = 0;
+    if (a > n) a = n;
+    if (b > n) b = n;
+    if (b < a) b = a;
+    return mochi_list_from(mochi_list_kind(r), r ? L(r)->data + a : NULL, b - a);
+}
+
+mochi_ref mochi_list_slice_opt(mochi_ref l, int64_t a, int64_t has_a, int64_t b, int64_t has_b) {
+    return mochi_list_slice(l, has_a ? a : 0, has_b ? b : mochi_list_len(l));
+}
+
+mochi_ref mochi_list_concat(mochi_ref a, mochi_ref b) {
+    int64_t na = mochi_list_len(a), nb = mochi_list_len(b);
+    MochiSlotKind ka = a ? mochi_list_kind(a) : mochi_list_kind(b);
+    mochi_ref out = mochi_list_new(ka, na + nb);
+    if (na) memcpy(L(out)->data, L(a)->data, (size_t)na * sizeof(mochi_slot));
+    if (nb) {
+        if (b && L(b)->elem_kind != (uint32_t)ka) {
+            for (int64_t i = 0; i < nb; i++)
+                L(out)->data[na + i] = ka == MOCHI_K_REF ? mochi_r2s(mochi_box((MochiSlotKind)L(b)->elem_kind, L(b)->data[i]))
+                                                         : mochi_unbox(mochi_box((MochiSlotKind)L(b)->elem_kind, L(b)->data[i]), ka);
+        } else {
+            memcpy(L(out)->data + na, L(b)->data, (size_t)nb * sizeof(mochi_slot));
+        }
+    }
+    L(out)->len = na + nb;
+    return out;
+}
+
+mochi_ref mochi_list_copy(mochi_ref l) {
+    return mochi_list_slice(l, 0, mochi_list_len(l));
+}
+
+int64_t mochi_list_index_of(mochi_ref r, mochi_slot v) {
+    int64_t n = mochi_list_len(r);
+    MochiSlotKind k = mochi_list_kind(r);
+    for (int64_t i = 0; i < n; i++)
+        if (mochi_slot_eq(k, L(r)->data[i], v)) return i;
+    return -1;
+}
+
+int64_t mochi_list_contains(mochi_ref r, mochi_slot v) {
+    return mochi_list_index_of(r, v) >= 0;
+}
+
+mochi_ref mochi_list_reverse(mochi_ref r) {
+    int64_t n = mochi_list_len(r);
+    mochi_ref out = mochi_list_new(mochi_list_kind(r), n);
+    for (int64_t i = 0; i < n; i++) L(out)->data[i] = L(r)->data[n - 1 - i];
+    L(out)->len = n;
+    return out;
+}
+
+/* A set of slots of one kind (open addressing over hashes) for dedupe and membership. */
+typedef struct SlotSet {
+    MochiSlotKind kind;
+    mochi_slot *keys;
+    uint8_t *used;
+    int64_t cap, n;
+} SlotSet;
+
+static void set_init(SlotSet *s, MochiSlotKind kind, int64_t hint) {
+    s->kind = kind;
+    s->cap = 16;
+    while (s->cap < hint * 2) s->cap *= 2;
+    s->keys = (mochi_slot *)mochi_xmalloc((size_t)s->cap * sizeof(mochi_slot));
+    s->used = (uint8_t *)calloc((size_t)s->cap, 1);
+    if (!s->used) mochi_rt_error("out of memory");
+    s->n = 0;
+}
+
+static void set_free(SlotSet *s) {
+    free(s->keys);
+    free(s->used);
+}
+
+static int set_find(SlotSet *s, mochi_slot v, int64_t *at) {
+    uint64_t h = mochi_slot_hash(s->kind, v);
+    int64_t i = (int64_t)(h & (uint64_t)(s->cap - 1));
+    while (s->used[i]) {
+        if (mochi_slot_eq(s->kind, s->keys[i], v)) {
+            *at = i;
+            return 1;
+        }
+        i = (i + 1) & (s->cap - 1);
+    }
+    *at = i;
+    return 0;
+}
+
+/* Add v; returns 1 when it was not present. */
+static int set_add(SlotSet *s, mochi_slot v) {
+    int64_t at;
+    if (set_find(s, v, &at)) return 0;
+    s->keys[at] = v;
+    s->used[at] = 1;
+    s->n++;
+    if (s->n * 2 > s->cap) {
+        SlotSet t;
+        set_init(&t, s->kind, s->cap);
+        for (int64_t i = 0; i < s->cap; i++)
+            if (s->used[i]) {
+                int64_t j;
+                set_find(&t, s->keys[i], &j);
+                t.keys[j] = s->keys[i];
+                t.used[j] = 1;
+                t.n++;
+            }
+        set_free(s);
+        *s = t;
+    }
+    return 1;
+}
+
+static int set_has(SlotSet *s, mochi_slot v) {
+    int64_t at;
+    return set_find(s, v, &at);
+}
+
+mochi_ref mochi_list_distinct(mochi_ref r) {
+    return mochi_list_union(r, NULL);
+}
+
+mochi_ref mochi_list_union(mochi_ref a, mochi_ref b) {
+    mochi_ref all = b ? mochi_list_concat(a, b) : a;
+    int64_t n = mochi_list_len(all);
+    MochiSlotKind k = mochi_list_kind(all);
+    mochi_ref out = mochi_list_new(k, n);
+    SlotSet s;
+    set_init(&s, k, n);
+    for (int64_t i = 0; i < n; i++)
+        if (set_add(&s, L(all)->data[i])) mochi_list_push(out, L(all)->data[i]);
+    set_free(&s);
+    return out;
+}
+
+static mochi_ref filter_by(mochi_ref a, mochi_ref b, int keep_if_in, int dedupe) {
+    int64_t na = mochi_list_len(a), nb = mochi_list_len(b);
+    MochiSlotKind k = mochi_list_kind(a);
+    mochi_ref out = mochi_list_new(k, 0);
+    /* b's elements converted to a's kind, kept in a heap list so boxes stay reachable */
+    mochi_ref bc = mochi_list_new(k, nb);
+    int same = b && mochi_list_kind(b) == k;
+    for (int64_t i = 0; i < nb; i++) {
+        mochi_slot v = L(b)->data[i];
+        if (!same) {
+            mochi_ref boxed = mochi_box(mochi_list_kind(b), v);
+            if (k == MOCHI_K_REF) v = mochi_r2s(boxed);
+            else {
+                MochiAnyKind ak = mochi_any_kind(boxed);
+                int ok = (k == MOCHI_K_I64 && ak == MOCHI_A_INT) || (k == MOCHI_K_F64 && (ak == MOCHI_A_FLOAT || ak == MOCHI_A_INT)) ||
+                         (k == MOCHI_K_BOOL && ak == MOCHI_A_BOOL);
+                if (!ok) continue;
+                v = mochi_unbox(boxed, k);
+            }
+        }
+        mochi_list_push(bc, v);
+    }
+    SlotSet sb, seen;
+    set_init(&sb, k, nb);
+    set_init(&seen, k, 0);
+    for (int64_t i = 0; i < L(bc)->len; i++) set_add(&sb, L(bc)->data[i]);
+    for (int64_t i = 0; i < na; i++) {
+        mochi_slot v = L(a)->data[i];
+        if (set_has(&sb, v) == keep_if_in) {
+            if (dedupe && !set_add(&seen, v)) continue;
+            mochi_list_push(out, v);
+        }
+    }
+    set_free(&sb);
+    set_free(&seen);
+    if (mochi_list_len(bc) < 0) mochi_rt_error("unreachable"); /* keeps bc alive */
+    return out;
+}
+
+mochi_ref mochi_list_except(mochi_ref a, mochi_ref b) {
+    return filter_by(a, b, 0, 0);
+}
+
+mochi_ref mochi_list_intersect(mochi_ref a, mochi_ref b) {
+    return filter_by(a, b, 1, 1);
+}
+
+int64_t mochi_list_eq(mochi_ref a, mochi_ref b) {
+    if (a == b) return 1;
+    int64_t n = mochi_list_len(a);
+    if (!a || !b || n != mochi_list_len(b)) return 0;
+    if (L(a)->elem_kind == L(b)->elem_kind) {
+        MochiSlotKind k = (MochiSlotKind)L(a)->elem_kind;
+        for (int64_t i = 0; i < n; i++)
+            if (!mochi_slot_eq(k, L(a)->data[i], L(b)->data[i])) return 0;
+        return 1;
+    }
+    for (int64_t i = 0; i < n; i++)
+        if (!mochi_any_eq(mochi_box((MochiSlotKind)L(a)->elem_kind, L(a)->data[i]),
+                          mochi_box((MochiSlotKind)L(b)->elem_kind, L(b)->data[i])))
+            return 0;
+    return 1;
+}
+
+int64_t mochi_list_sum_i64(mochi_ref r) {
+    int64_t s = 0, n = mochi_list_len(r);
+    for (int64_t i = 0; i < n; i++) s = mochi_i64_add(s, (int64_t)L(r)->data[i]);
+    return s;
+}
+
+double mochi_list_sum_f64(mochi_ref r) {
+    double s = 0;
+    int64_t n = mochi_list_len(r);
+    MochiSlotKind k = mochi_list_kind(r);
+    for (int64_t i = 0; i < n; i++) s += k == MOCHI_K_I64 ? (double)(int64_t)L(r)->data[i] : k == MOCHI_K_F64 ? mochi_s2f(L(r)->data[i]) : mochi_any_to_float(mochi_s2r(L(r)->data[i]));
+    return s;
+}
+
+mochi_ref mochi_list_sum_any(mochi_ref r) {
+    MochiSlotKind k = mochi_list_kind(r);
+    if (k == MOCHI_K_I64) return mochi_box_int(mochi_list_sum_i64(r));
+    if (k == MOCHI_K_F64) return mochi_box_float(mochi_list_sum_f64(r));
+    int64_t n = mochi_list_len(r), is = 0, all_int = 1;
+    double fs = 0;
+    for (int64_t i = 0; i < n; i++) {
+        mochi_ref e = k == MOCHI_K_REF ? mochi_s2r(L(r)->data[i]) : mochi_box(k, L(r)->data[i]);
+        MochiAnyKind ak = mochi_any_kind(e);
+        if (ak == MOCHI_A_INT && all_int) is = mochi_i64_add(is, (int64_t)((MochiBox *)e)->v);
+        else {
+            if (all_int) fs = (double)is;
+            all_int = 0;
+            fs += mochi_any_to_float(e);
+        }
+    }
+    return all_int ? mochi_box_int(is) : mochi_box_float(fs);
+}
+
+double mochi_list_avg(mochi_ref r) {
+    int64_t n = mochi_list_len(r);
+    if (n == 0) return 0;
+    return mochi_list_sum_f64(r) / (double)n;
+}
+
+static mochi_slot extreme(mochi_ref r, int want) {
+    int64_t n = mochi_list_len(r);
+    if (n == 0) return MOCHI_ZERO;
+    MochiSlotKind k = mochi_list_kind(r);
+    mochi_slot best = L(r)->data[0];
+    for (int64_t i = 1; i < n; i++) {
+        int64_t c = mochi_slot_cmp(k, L(r)->data[i], best);
+        if ((want < 0 && c < 0) || (want > 0 && c > 0)) best = L(r)->data[i];
+    }
+    return best;
+}
+
+mochi_slot mochi_list_min(mochi_ref r) {
+    return extreme(r, -1);
+}
+
+mochi_slot mochi_list_max(mochi_ref r) {
+    return extreme(r, 1);
+}
+
+mochi_ref mochi_list_first_any(mochi_ref r) {
+    if (mochi_list_len(r) == 0) return NULL;
+    return mochi_box(mochi_list_kind(r), L(r)->data[0]);
+}
+
+/* ---- stable sort ---- */
+
+typedef struct SortKey {
+    int cls;        /* 0 nil, 1 number, 2 bool, 3 text */
+    double num;
+    int64_t inum;
+    int is_int;
+    const char *text;
+    int64_t tlen;
+} SortKey;
+
+static int key_cmp(const SortKey *a, const SortKey *b) {
+    if (a->cls != b->cls) return a->cls < b->cls ? -1 : 1;
+    switch (a->cls) {
+    case 1:
+        if (a->is_int && b->is_int) return a->inum < b->inum ? -1 : a->inum > b->inum;
+        if (a->num < b->num) return -1;
+        if (a->num > b->num) return 1;
+        return 0;
+    case 2:
+        return a->inum < b->inum ? -1 : a->inum > b->inum;
+    case 3: {
+        int64_t m = a->tlen < b->tlen ? a->tlen : b->tlen;
+        int c = m ? memcmp(a->text, b->text, (size_t)m) : 0;
+        if (c) return c < 0 ? -1 : 1;
+        return a->tlen < b->tlen ? -1 : a->tlen > b->tlen;
+    }
+    default:
+        return 0;
+    }
+}
+
+static void merge_sort(int64_t *idx, int64_t *tmp, int64_t n, const SortKey *keys) {
+    if (n < 2) return;
+    if (n <= 12) {
+        for (int64_t i = 1; i < n; i++) {
+            int64_t v = idx[i], j = i;
+            while (j > 0 && key_cmp(&keys[idx[j - 1]], &keys[v]) > 0) {
+                idx[j] = idx[j - 1];
+                j--;
+            }
+            idx[j] = v;
+        }
+        return;
+    }
+    int64_t h = n / 2;
+    merge_sort(idx, tmp, h, keys);
+    merge_sort(idx + h, tmp, n - h, keys);
+    int64_t i = 0, j = h, k = 0;
+    while (i < h && j < n) tmp[k++] = key_cmp(&keys[idx[j]], &keys[idx[i]]) < 0 ? idx[j++] : idx[i++];
+    while (i < h) tmp[k++] = idx[i++];
+    while (j < n) tmp[k++] = idx[j++];
+    memcpy(idx, tmp, (size_t)n * sizeof(int64_t));
+}
+
+mochi_ref mochi_list_sort_by(mochi_ref r, mochi_ref keys_list) {
+    int64_t n = mochi_list_len(r);
+    if (mochi_list_len(keys_list) < n) mochi_rt_error("sort keys do not match the list");
+    MochiSlotKind kk = mochi_list_kind(keys_list);
+    SortKey *keys = (SortKey *)calloc((size_t)(n ? n : 1), sizeof(SortKey));
+    int64_t *idx = (int64_t *)mochi_xmalloc((size_t)(n ? n : 1) * sizeof(int64_t));
+    int64_t *tmp = (int64_t *)mochi_xmalloc((size_t)(n ? n : 1) * sizeof(int64_t));
+    if (!keys) mochi_rt_error("out of memory");
+    /* str forms of composite keys, kept alive in a list while sorting */
+    mochi_ref texts = mochi_list_new(MOCHI_K_REF, 0);
+    for (int64_t i = 0; i < n; i++) {
+        SortKey *s = &keys[i];
+        mochi_slot v = L(keys_list)->data[i];
+        idx[i] = i;
+        if (kk == MOCHI_K_I64) { s->cls = 1; s->is_int = 1; s->inum = (int64_t)v; s->num = (double)s->inum; continue; }
+        if (kk == MOCHI_K_F64) { s->cls = 1; s->num = mochi_s2f(v); continue; }
+        if (kk == MOCHI_K_BOOL) { s->cls = 2; s->inum = (int64_t)v; continue; }
+        mochi_ref a = mochi_s2r(v);
+        switch (mochi_any_kind(a)) {
+        case MOCHI_A_NIL: s->cls = 0; break;
+        case MOCHI_A_INT: s->cls = 1; s->is_int = 1; s->inum = (int64_t)((MochiBox *)a)->v; s->num = (double)s->inum; break;
+        case MOCHI_A_FLOAT: s->cls = 1; s->num = mochi_s2f(((MochiBox *)a)->v); break;
+        case MOCHI_A_BOOL: s->cls = 2; s->inum = (int64_t)((MochiBox *)a)->v; break;
+        case MOCHI_A_STR: s->cls = 3; s->text = mochi_str_bytes(a); s->tlen = mochi_str_byte_len(a); break;
+        default: {
+            mochi_ref t = mochi_str_value(MOCHI_K_REF, v);
+            mochi_list_push(texts, mochi_r2s(t));
+            s->cls = 3; s->text = mochi_str_bytes(t); s->tlen = mochi_str_byte_len(t);
+        }
+        }
+    }
+    merge_sort(idx, tmp, n, keys);
+    mochi_ref out = mochi_list_new(mochi_list_kind(r), n);
+    for (int64_t i = 0; i < n; i++) L(out)->data[i] = L(r)->data[idx[i]];
+    L(out)->len = n;
+    free(keys);
+    free(idx);
+    free(tmp);
+    /* texts must stay reachable until here */
+    if (mochi_list_len(texts) < 0) mochi_rt_error("unreachable");
+    return out;
+}
+
+mochi_ref mochi_list_sorted(mochi_ref l) {
+    return mochi_list_sort_by(l, l);
+}
+
+/* ---- ranges ---- */
+
+mochi_ref mochi_range3(int64_t a, int64_t b, int64_t step) {
+    if (step == 0) mochi_rt_error("range step cannot be zero");
+    mochi_ref out = mochi_list_new(MOCHI_K_I64, 0);
+    if (step > 0) {
+        if (a < b) reserve(L(out), (int64_t)(((uint64_t)b - (uint64_t)a - 1) / (uint64_t)step + 1));
+        for (int64_t i = a; i < b; ) {
+            mochi_list_push(out, (mochi_slot)i);
+            if (i > INT64_MAX - step) break;
+            i += step;
+        }
+    } else {
+        for (int64_t i = a; i > b; ) {
+            mochi_list_push(out, (mochi_slot)i);
+            if (i < INT64_MIN - step) break;
+            i += step;
+        }
+    }
+    return out;
+}
+
+mochi_ref mochi_range2(int64_t a, int64_t b) {
+    return mochi_range3(a, b, 1);
+}
+
+mochi_ref mochi_range1(int64_t n) {
+    return mochi_range3(0, n, 1);
+}
+
+mochi_ref mochi_list_to_any(mochi_ref r) {
+    if (!r || L(r)->elem_kind == MOCHI_K_REF) return r;
+    int64_t n = L(r)->len;
+    mochi_ref out = mochi_list_new(MOCHI_K_REF, n);
+    for (int64_t i = 0; i < n; i++) L(out)->data[i] = mochi_r2s(mochi_box((MochiSlotKind)L(r)->elem_kind, L(r)->data[i]));
+    L(out)->len = n;
+    return out;
+}
+
+mochi_ref mochi_list_from_any(mochi_ref r, MochiSlotKind k) {
+    if (!r || L(r)->elem_kind == (uint32_t)k) return r;
+    int64_t n = L(r)->len;
+    mochi_ref out = mochi_list_new(k, n);
+    for (int64_t i = 0; i < n; i++)
+        L(out)->data[i] = mochi_unbox(mochi_box((MochiSlotKind)L(r)->elem_kind, L(r)->data[i]), k);
+    L(out)->len = n;
+    return out;
+}

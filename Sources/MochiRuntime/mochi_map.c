@@ -1,0 +1,292 @@
+/*
+ * mochi_map.c: hash maps with sorted iteration.
+ *
+ * Entries are stored densely (a deletion moves the last entry into the hole) and
+ * indexed by an open-addressing table of entry numbers, so lookups are O(1).
+ * Every observable order (for-in, keys(), values(), printing) is the sorted key
+ * order of LANGUAGE.md §4/§10: keys compare bytewise by their text (the decimal
+ * form for ints, the bytes for strings, str() for other keys), as the VM sorts
+ * them. That order is computed on first use and cached until a key is added or
+ * removed, so updating values in a loop keeps it.
+ */
+#include "mochi_internal.h"
+
+#define EMPTY (-1)
+#define TOMB (-2)
+
+static MochiMap *M(mochi_ref r) {
+    return (MochiMap *)r;
+}
+
+mochi_ref mochi_map_new(MochiSlotKind key_kind, MochiSlotKind val_kind) {
+    MochiMap *m = (MochiMap *)mochi_gc_alloc(MOCHI_O_MAP, sizeof(MochiMap));
+    m->key_kind = (uint32_t)key_kind;
+    m->val_kind = (uint32_t)val_kind;
+    return (mochi_ref)m;
+}
+
+MochiSlotKind mochi_map_key_kind(mochi_ref m) {
+    return m ? (MochiSlotKind)M(m)->key_kind : MOCHI_K_REF;
+}
+
+MochiSlotKind mochi_map_val_kind(mochi_ref m) {
+    return m ? (MochiSlotKind)M(m)->val_kind : MOCHI_K_REF;
+}
+
+int64_t mochi_map_len(mochi_ref m) {
+    return m ? M(m)->len : 0;
+}
+
+/* Table position holding key, or -1; *ins receives the first usable slot for insertion. */
+static int64_t probe(MochiMap *m, mochi_slot key, uint64_t h, int64_t *ins) {
+    if (ins) *ins = -1;
+    if (!m->tcap) return -1;
+    int64_t mask = m->tcap - 1, i = (int64_t)(h & (uint64_t)mask);
+    for (;;) {
+        int64_t e = m->table[i];
+        if (e == EMPTY) {
+            if (ins && *ins < 0) *ins = i;
+            return -1;
+        }
+        if (e == TOMB) {
+            if (ins && *ins < 0) *ins = i;
+        } else if (m->entries[e].hash == h && mochi_slot_eq((MochiSlotKind)m->key_kind, m->entries[e].key, key)) {
+            return i;
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+static void rebuild(MochiMap *m, int64_t tcap) {
+    size_t old = (size_t)m->tcap;
+    free(m->table);
+    free(m->sorted);
+    m->sorted = NULL;
+    m->sorted_ok = 0;
+    m->table = (int64_t *)mochi_xmalloc((size_t)tcap * sizeof(int64_t));
+    if ((size_t)tcap > old) mochi_gc_note_external(((size_t)tcap - old) * sizeof(int64_t) * 2);
+    m->tcap = tcap;
+    for (int64_t i = 0; i < tcap; i++) m->table[i] = EMPTY;
+    for (int64_t e = 0; e < m->len; e++) {
+        int64_t i = (int64_t)(m->entries[e].hash & (uint64_t)(tcap - 1));
+        while (m->table[i] != EMPTY) i = (i + 1) & (tcap - 1);
+        m->table[i] = e;
+    }
+}
+
+static int64_t tombs(MochiMap *m) {
+    int64_t t = 0;
+    for (int64_t i = 0; i < m->tcap; i++) t += m->table[i] == TOMB;
+    return t;
+}
+
+int64_t mochi_map_get(mochi_ref r, mochi_slot key, mochi_slot *out) {
+    if (!r) return 0;
+    MochiMap *m = M(r);
+    int64_t i = probe(m, key, mochi_slot_hash((MochiSlotKind)m->key_kind, key), NULL);
+    if (i < 0) return 0;
+    if (out) *out = m->entries[m->table[i]].val;
+    return 1;
+}
+
+mochi_ref mochi_map_get_any(mochi_ref m, mochi_slot key) {
+    mochi_slot v;
+    if (!mochi_map_get(m, key, &v)) return NULL;
+    return mochi_box((MochiSlotKind)M(m)->val_kind, v);
+}
+
+mochi_slot mochi_map_get_or(mochi_ref m, mochi_slot key, mochi_slot dflt) {
+    mochi_slot v;
+    return mochi_map_get(m, key, &v) ? v : dflt;
+}
+
+void mochi_map_set(mochi_ref r, mochi_slot key, mochi_slot value) {
+    if (!r) mochi_rt_error("assignment to a nil map");
+    MochiMap *m = M(r);
+    uint64_t h = mochi_slot_hash((MochiSlotKind)m->key_kind, key);
+    int64_t ins;
+    int64_t i = probe(m, key, h, &ins);
+    if (i >= 0) {
+        m->entries[m->table[i]].val = value;
+        return;
+    }
+    if (m->len == m->ecap) {
+        int64_t nc = m->ecap ? m->ecap * 2 : 4;
+        m->entries = (MochiMapEntry *)mochi_xrealloc(m->entries, (size_t)nc * sizeof(MochiMapEntry));
+        mochi_gc_note_external((size_t)(nc - m->ecap) * sizeof(MochiMapEntry));
+        m->ecap = nc;
+    }
+    int64_t e = m->len++;
+    m->entries[e].key = key;
+    m->entries[e].val = value;
+    m->entries[e].hash = h;
+    m->sorted_ok = 0;
+    if (ins >= 0 && m->len * 4 <= m->tcap * 3) {
+        m->table[ins] = e;
+        return;
+    }
+    int64_t tc = m->tcap ? m->tcap : 8;
+    while (m->len * 4 > tc * 3) tc *= 2;
+    rebuild(m, tc);
+}
+
+int64_t mochi_map_has(mochi_ref m, mochi_slot key) {
+    return mochi_map_get(m, key, NULL);
+}
+
+int64_t mochi_map_delete(mochi_ref r, mochi_slot key) {
+    if (!r) return 0;
+    MochiMap *m = M(r);
+    int64_t i = probe(m, key, mochi_slot_hash((MochiSlotKind)m->key_kind, key), NULL);
+    if (i < 0) return 0;
+    int64_t e = m->table[i];
+    m->table[i] = TOMB;
+    int64_t last = m->len - 1;
+    if (e != last) {
+        /* move the last entry into the hole and repoint its table slot */
+        int64_t j = (int64_t)(m->entries[last].hash & (uint64_t)(m->tcap - 1));
+        while (m->table[j] != last) j = (j + 1) & (m->tcap - 1);
+        m->table[j] = e;
+        m->entries[e] = m->entries[last];
+    }
+    m->len--;
+    m->sorted_ok = 0;
+    if (tombs(m) > m->tcap / 4) rebuild(m, m->tcap);
+    return 1;
+}
+
+/* ---- sorted order ---- */
+
+typedef struct KeyText {
+    const char *p;
+    int64_t n;
+    int64_t idx;
+    int64_t rank; /* tie-break between keys with equal text (e.g. 1 and "1") */
+    char small[24];
+    char *heap;
+} KeyText;
+
+static int kt_cmp(const void *a, const void *b) {
+    const KeyText *x = (const KeyText *)a, *y = (const KeyText *)b;
+    int64_t m = x->n < y->n ? x->n : y->n;
+    int c = m ? memcmp(x->p, y->p, (size_t)m) : 0;
+    if (c) return c < 0 ? -1 : 1;
+    if (x->n != y->n) return x->n < y->n ? -1 : 1;
+    if (x->rank != y->rank) return x->rank < y->rank ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+const int64_t *mochi_map_order(MochiMap *m) {
+    if (m->sorted_ok && m->sorted) return m->sorted;
+    int64_t n = m->len;
+    free(m->sorted);
+    m->sorted = (int64_t *)mochi_xmalloc((size_t)(n ? n : 1) * sizeof(int64_t));
+    KeyText *kt = (KeyText *)mochi_xmalloc((size_t)(n ? n : 1) * sizeof(KeyText));
+    for (int64_t i = 0; i < n; i++) {
+        KeyText *k = &kt[i];
+        mochi_slot key = m->entries[i].key;
+        k->idx = i;
+        k->heap = NULL;
+        k->rank = 0;
+        if (m->key_kind == MOCHI_K_I64) {
+            k->n = snprintf(k->small, sizeof k->small, "%lld", (long long)(int64_t)key);
+            k->p = k->small;
+            continue;
+        }
+        mochi_ref a = m->key_kind == MOCHI_K_REF ? mochi_s2r(key) : NULL;
+        if (a && a->kind == MOCHI_O_STR) {
+            k->p = mochi_str_bytes(a);
+            k->n = mochi_str_byte_len(a);
+            k->rank = 1;
+            continue;
+        }
+        MochiBuf b;
+        mochi_buf_init(&b);
+        mochi_key_text(&b, (MochiSlotKind)m->key_kind, key);
+        k->heap = b.p;
+        k->p = b.p ? b.p : "";
+        k->n = (int64_t)b.n;
+        k->rank = a ? (int64_t)a->kind + 1 : 0;
+    }
+    if (n > 1) qsort(kt, (size_t)n, sizeof(KeyText), kt_cmp);
+    for (int64_t i = 0; i < n; i++) {
+        m->sorted[i] = kt[i].idx;
+        free(kt[i].heap);
+    }
+    free(kt);
+    m->sorted_ok = 1;
+    return m->sorted;
+}
+
+mochi_ref mochi_map_keys(mochi_ref r) {
+    int64_t n = mochi_map_len(r);
+    mochi_ref out = mochi_list_new(mochi_map_key_kind(r), n);
+    if (!n) return out;
+    const int64_t *ord = mochi_map_order(M(r));
+    MochiList *l = (MochiList *)out;
+    for (int64_t i = 0; i < n; i++) l->data[i] = M(r)->entries[ord[i]].key;
+    l->len = n;
+    return out;
+}
+
+mochi_ref mochi_map_values(mochi_ref r) {
+    int64_t n = mochi_map_len(r);
+    mochi_ref out = mochi_list_new(mochi_map_val_kind(r), n);
+    if (!n) return out;
+    const int64_t *ord = mochi_map_order(M(r));
+    MochiList *l = (MochiList *)out;
+    for (int64_t i = 0; i < n; i++) l->data[i] = M(r)->entries[ord[i]].val;
+    l->len = n;
+    return out;
+}
+
+mochi_slot mochi_map_key_at(mochi_ref r, int64_t i) {
+    int64_t n = mochi_map_len(r);
+    if (i < 0 || i >= n) mochi_err_index("map", i, n);
+    return M(r)->entries[mochi_map_order(M(r))[i]].key;
+}
+
+mochi_slot mochi_map_value_at(mochi_ref r, int64_t i) {
+    int64_t n = mochi_map_len(r);
+    if (i < 0 || i >= n) mochi_err_index("map", i, n);
+    return M(r)->entries[mochi_map_order(M(r))[i]].val;
+}
+
+mochi_ref mochi_map_copy(mochi_ref r) {
+    mochi_ref out = mochi_map_new(mochi_map_key_kind(r), mochi_map_val_kind(r));
+    for (int64_t i = 0; i < mochi_map_len(r); i++) mochi_map_set(out, M(r)->entries[i].key, M(r)->entries[i].val);
+    return out;
+}
+
+int64_t mochi_map_eq(mochi_ref a, mochi_ref b) {
+    if (a == b) return 1;
+    if (!a || !b || M(a)->len != M(b)->len) return 0;
+    int same = M(a)->key_kind == M(b)->key_kind;
+    for (int64_t i = 0; i < M(a)->len; i++) {
+        mochi_slot k = M(a)->entries[i].key, v;
+        if (same) {
+            if (!mochi_map_get(b, k, &v)) return 0;
+            if (M(a)->val_kind == M(b)->val_kind) {
+                if (!mochi_slot_eq((MochiSlotKind)M(a)->val_kind, M(a)->entries[i].val, v)) return 0;
+                continue;
+            }
+            if (!mochi_any_eq(mochi_box((MochiSlotKind)M(a)->val_kind, M(a)->entries[i].val),
+                              mochi_box((MochiSlotKind)M(b)->val_kind, v)))
+                return 0;
+            continue;
+        }
+        /* different key kinds: compare through boxed keys */
+        int found = 0;
+        mochi_ref ka = mochi_box((MochiSlotKind)M(a)->key_kind, k);
+        for (int64_t j = 0; j < M(b)->len && !found; j++) {
+            if (mochi_any_eq(ka, mochi_box((MochiSlotKind)M(b)->key_kind, M(b)->entries[j].key))) {
+                if (!mochi_any_eq(mochi_box((MochiSlotKind)M(a)->val_kind, M(a)->entries[i].val),
+                                  mochi_box((MochiSlotKind)M(b)->val_kind, M(b)->entries[j].val)))
+                    return 0;
+                found = 1;
+            }
+        }
+        if (!found) return 0;
+    }
+    return 1;
+}
