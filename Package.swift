@@ -40,5 +40,6 @@ let package = Package(
         .testTarget(name: "MochiPassesTests", dependencies: ["MochiPasses", "MochiIR", "MochiFrontend"]),
         .testTarget(name: "MochiInterpTests", dependencies: ["MochiInterp", "MochiIR", "MochiFrontend"]),
         .testTarget(name: "FileTests", dependencies: []),
+        .testTarget(name: "MochiRuntimeTests", dependencies: ["MochiRuntime"]),
     ]
 )

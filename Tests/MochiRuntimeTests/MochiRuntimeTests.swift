@@ -1,0 +1,275 @@
+// Unit tests of the C runtime through its public header: value formatting against
+// LANGUAGE.md §9 and the conformance .out files, strings by code point, maps in sorted
+// order, group-by order, stable sort, equality, and the collector's memory bound.
+// Runtime errors exit the process, so they are tested through the tools, not here.
+import MochiRuntime
+import XCTest
+
+private func text(_ r: mochi_ref?) -> String {
+    String(cString: mochi_str_bytes(r))
+}
+
+private func str(_ s: String) -> mochi_ref? {
+    mochi_str_lit(s)
+}
+
+private func intList(_ xs: [Int64]) -> mochi_ref? {
+    let l = mochi_list_new(MOCHI_K_I64, 0)
+    for x in xs { mochi_list_push(l, mochi_slot(bitPattern: x)) }
+    return l
+}
+
+private func refList(_ xs: [mochi_ref?]) -> mochi_ref? {
+    let l = mochi_list_new(MOCHI_K_REF, 0)
+    for x in xs { mochi_list_push(l, mochi_r2s(x)) }
+    return l
+}
+
+private func top(_ r: mochi_ref?) -> String { text(mochi_fmt_any(r)) }
+
+final class MochiRuntimeTests: XCTestCase {
+    override class func setUp() {
+        super.setUp()
+        mochi_rt_init(0, nil, nil)
+    }
+
+    func testTopLevelFloats() {
+        // LANGUAGE.md §9 examples and conformance outputs (avg_age 27.333333333333332, 3.6e+07, 1e-05 style).
+        let cases: [(Double, String)] = [
+            (2.0, "2"), (55.0, "55"), (100000.0, "100000"), (1e6, "1e+06"), (3.6e7, "3.6e+07"),
+            (123456789.0, "1.23456789e+08"), (27.333333333333332, "27.333333333333332"),
+            (0.0001, "0.0001"), (1e-5, "1e-05"), (1e21, "1e+21"), (1e20, "1e+20"),
+            (-0.0, "-0"), (Double.nan, "NaN"), (Double.infinity, "+Inf"), (-Double.infinity, "-Inf"),
+            (7.258559051021019e-05, "7.258559051021019e-05"), (1.720959069143714e+10, "1.720959069143714e+10"),
+        ]
+        for (v, want) in cases {
+            XCTAssertEqual(text(mochi_str_from_float(v)), want, "top-level \(v)")
+        }
+    }
+
+    func testContainerFloats() {
+        let cases: [(Double, String)] = [
+            (20.0, "20.0"), (0.1, "0.1"), (100000000000000000000.0, "100000000000000000000.0"),
+            (1e-5, "0.00001"), (-0.0, "-0.0"), (27.333333333333332, "27.333333333333332"),
+        ]
+        for (v, want) in cases {
+            let l = mochi_list_new(MOCHI_K_F64, 0)
+            mochi_list_push(l, mochi_f2s(v))
+            XCTAssertEqual(top(l), "[\(want)]", "container \(v)")
+        }
+    }
+
+    func testStringQuotingAndLists() {
+        let l = refList([str("a\n"), str("q\"b\\"), nil, mochi_box_bool(1), mochi_box_int(-3)])
+        XCTAssertEqual(top(l), #"["a\n", "q\"b\\", nil, true, -3]"#)
+        XCTAssertEqual(top(refList([intList([1, 2]), intList([3])])), "[[1, 2], [3]]")
+        XCTAssertEqual(top(intList([])), "[]")
+        XCTAssertEqual(top(str("hello")), "hello")
+        XCTAssertEqual(top(nil), "nil")
+    }
+
+    func testMapAndStructPrinting() {
+        // values_builtin / order_by_map / json_builtin conformance programs.
+        let m = mochi_map_new(MOCHI_K_REF, MOCHI_K_I64)
+        for (k, v) in [("c", 3), ("a", 1), ("b", 2)] { mochi_map_set(m, mochi_r2s(str(k)), mochi_slot(v)) }
+        XCTAssertEqual(top(m), #"{"a": 1, "b": 2, "c": 3}"#)
+        XCTAssertEqual(top(mochi_map_values(m)), "[1, 2, 3]")
+        XCTAssertEqual(text(mochi_str_value(MOCHI_K_REF, mochi_r2s(m))), "map[a:1 b:2 c:3]")
+        let im = mochi_map_new(MOCHI_K_I64, MOCHI_K_REF)
+        mochi_map_set(im, 1, mochi_r2s(str("a")))
+        XCTAssertEqual(top(im), #"{"1": "a"}"#)
+        let names: [String] = ["name", "age"]
+        let cnames = names.map { strdup($0) }
+        defer { cnames.forEach { free($0) } }
+        let kinds: [UInt8] = [UInt8(MOCHI_K_REF.rawValue), UInt8(MOCHI_K_I64.rawValue)]
+        let desc = cnames.map { UnsafePointer($0) }.withUnsafeBufferPointer { np in
+            mochi_desc_new("Person", 2, np.baseAddress, kinds, -1, nil)
+        }
+        let p = mochi_struct_new(desc)
+        mochi_struct_set(p, 0, mochi_r2s(str("Bob")))
+        mochi_struct_set(p, 1, 42)
+        XCTAssertEqual(top(p), #"{"age": 42, "name": "Bob"}"#)
+        let q = mochi_struct_copy(p)
+        XCTAssertEqual(mochi_any_eq(p, q), 1)
+        mochi_struct_set(q, 1, 43)
+        XCTAssertEqual(mochi_any_eq(p, q), 0)
+        XCTAssertEqual(mochi_struct_get(p, 1), 42)
+    }
+
+    func testStrAndJson() {
+        // str_builtin: str(123) == "123"; §9: [1 2 3 a b], map[a:1 b:2], <nil>.
+        XCTAssertEqual(text(mochi_str_value(MOCHI_K_I64, 123)), "123")
+        let l = refList([mochi_box_int(1), mochi_box_int(2), mochi_box_int(3), str("a"), str("b")])
+        XCTAssertEqual(text(mochi_str_value(MOCHI_K_REF, mochi_r2s(l))), "[1 2 3 a b]")
+        XCTAssertEqual(text(mochi_str_value(MOCHI_K_REF, 0)), "<nil>")
+        let m = mochi_map_new(MOCHI_K_REF, MOCHI_K_I64)
+        mochi_map_set(m, mochi_r2s(str("b")), 2)
+        mochi_map_set(m, mochi_r2s(str("a")), 1)
+        // json_builtin.out
+        XCTAssertEqual(text(mochi_json_value(MOCHI_K_REF, mochi_r2s(m))), "{\n  \"a\": 1,\n  \"b\": 2\n}")
+        XCTAssertEqual(text(mochi_to_json_value(MOCHI_K_REF, mochi_r2s(m))), #"{"a":1,"b":2}"#)
+        // §9: json floats print as JSON numbers (2 for 2.0)
+        XCTAssertEqual(text(mochi_to_json_value(MOCHI_K_F64, mochi_f2s(2.0))), "2")
+        XCTAssertEqual(text(mochi_to_json_value(MOCHI_K_REF, mochi_r2s(intList([])))), "[]")
+    }
+
+    func testSortedMapIteration() {
+        let m = mochi_map_new(MOCHI_K_REF, MOCHI_K_I64)
+        for (i, k) in ["pear", "apple", "fig", "banana"].enumerated() { mochi_map_set(m, mochi_r2s(str(k)), mochi_slot(i)) }
+        let keys = (0..<mochi_map_len(m)).map { text(mochi_s2r(mochi_map_key_at(m, $0))) }
+        XCTAssertEqual(keys, ["apple", "banana", "fig", "pear"])
+        XCTAssertEqual(mochi_map_delete(m, mochi_r2s(str("fig"))), 1)
+        XCTAssertEqual(top(mochi_map_keys(m)), #"["apple", "banana", "pear"]"#)
+        var v: mochi_slot = 0
+        XCTAssertEqual(mochi_map_get(m, mochi_r2s(str("pear")), &v), 1)
+        XCTAssertEqual(v, 0)
+        XCTAssertNil(mochi_map_get_any(m, mochi_r2s(str("fig"))))
+        // int keys: sorted as the VM sorts keys, by their text (LANGUAGE.md §4).
+        let im = mochi_map_new(MOCHI_K_I64, MOCHI_K_I64)
+        for k: Int64 in [10, 2, 1, 30] { mochi_map_set(im, mochi_slot(bitPattern: k), 0) }
+        XCTAssertEqual(top(mochi_map_keys(im)), "[1, 10, 2, 30]")
+        // many keys: lookups stay correct through growth and deletions
+        let big = mochi_map_new(MOCHI_K_I64, MOCHI_K_I64)
+        for k in 0..<5000 { mochi_map_set(big, mochi_slot(k), mochi_slot(k * 2)) }
+        for k in stride(from: 0, to: 5000, by: 2) { _ = mochi_map_delete(big, mochi_slot(k)) }
+        XCTAssertEqual(mochi_map_len(big), 2500)
+        XCTAssertEqual(mochi_map_get_or(big, 4999, 0), 9998)
+        XCTAssertEqual(mochi_map_has(big, 4998), 0)
+    }
+
+    func testGroupByFirstAppearance() {
+        // group_by.mochi: Paris before Hanoi, keys compared structurally.
+        let g = mochi_groupby_new(MOCHI_K_I64)
+        for (city, age) in [("Paris", 30), ("Hanoi", 15), ("Paris", 65), ("Hanoi", 45), ("Paris", 70), ("Hanoi", 22)] {
+            mochi_groupby_add(g, str(city), mochi_slot(age))
+        }
+        let groups = mochi_groupby_result(g)
+        XCTAssertEqual(mochi_list_len(groups), 2)
+        let first = mochi_s2r(mochi_list_get(groups, 0))
+        XCTAssertEqual(text(mochi_any_field(first, "key")), "Paris")
+        let items = mochi_any_field(first, "items")
+        XCTAssertEqual(top(items), "[30, 65, 70]")
+        XCTAssertEqual(mochi_list_avg(mochi_any_field(mochi_s2r(mochi_list_get(groups, 1)), "items")), 27.333333333333332)
+        // record keys: equal maps land in one group
+        let g2 = mochi_groupby_new(MOCHI_K_I64)
+        for i in 0..<4 {
+            let k = mochi_map_new(MOCHI_K_REF, MOCHI_K_I64)
+            mochi_map_set(k, mochi_r2s(str("c")), mochi_slot(i % 2))
+            mochi_groupby_add(g2, k, mochi_slot(i))
+        }
+        XCTAssertEqual(top(mochi_groupby_result(g2)), #"[{"items": [0, 2], "key": {"c": 0}}, {"items": [1, 3], "key": {"c": 1}}]"#)
+    }
+
+    func testStableSort() {
+        // sort_stable.mochi: keys 1,1,2 keep a, b, c order.
+        let vals = refList([str("a"), str("b"), str("c")])
+        XCTAssertEqual(top(mochi_list_sort_by(vals, intList([1, 1, 2]))), #"["a", "b", "c"]"#)
+        XCTAssertEqual(top(mochi_list_sort_by(vals, intList([2, 1, 1]))), #"["b", "c", "a"]"#)
+        // order_by_map: map keys compare by their str form
+        func rec(_ a: Int, _ b: Int) -> mochi_ref? {
+            let m = mochi_map_new(MOCHI_K_REF, MOCHI_K_I64)
+            mochi_map_set(m, mochi_r2s(str("a")), mochi_slot(a))
+            mochi_map_set(m, mochi_r2s(str("b")), mochi_slot(b))
+            return m
+        }
+        let data = refList([rec(1, 2), rec(1, 1), rec(0, 5)])
+        XCTAssertEqual(top(mochi_list_sort_by(data, data)), #"[{"a": 0, "b": 5}, {"a": 1, "b": 1}, {"a": 1, "b": 2}]"#)
+        let big = intList((0..<1000).map { Int64(($0 * 7919) % 1000) })
+        let sorted = mochi_list_sorted(big)
+        for i in 0..<1000 { XCTAssertEqual(mochi_list_get(sorted, Int64(i)), mochi_slot(i)) }
+    }
+
+    func testStringsByCodePoint() {
+        let s = str("héllo wörld")
+        XCTAssertEqual(mochi_str_len(s), 11)
+        XCTAssertEqual(text(mochi_str_index(s, 1)), "é")
+        XCTAssertEqual(text(mochi_str_index(s, -4)), "ö")
+        XCTAssertEqual(text(mochi_str_slice(s, 1, 4)), "éll")
+        XCTAssertEqual(text(mochi_str_slice(str("hello"), 1, 4)), "ell")
+        XCTAssertEqual(text(mochi_str_substring(s, 6, 100)), "wörld")
+        XCTAssertEqual(text(mochi_str_reverse(s)), "dlröw olléh")
+        XCTAssertEqual(mochi_str_index_of(s, str("wö")), 6)
+        XCTAssertEqual(mochi_str_contains(str("concatenate"), str("cat")), 1)
+        XCTAssertEqual(text(mochi_str_pad_start(str("7"), 3, str("0"))), "007")
+        XCTAssertEqual(top(mochi_str_split(str("a,b,,c"), str(","))), #"["a", "b", "", "c"]"#)
+        XCTAssertEqual(text(mochi_str_join(mochi_str_split(str("a,b"), str(",")), str("-"))), "a-b")
+        XCTAssertEqual(text(mochi_str_trim(str("  x y \n"))), "x y")
+        XCTAssertEqual(text(mochi_str_upper(str("abC"))), "ABC")
+        XCTAssertEqual(mochi_str_to_int(str("1995")), 1995)
+        XCTAssertEqual(mochi_str_to_int(str("-12")), -12)
+        XCTAssertEqual(mochi_str_to_float(str("2.5")), 2.5)
+        XCTAssertEqual(mochi_str_code_point(str("é")), 0xE9)
+        XCTAssertEqual(text(mochi_str_from_code_point(0x1F600)), "😀")
+        XCTAssertEqual(mochi_str_cmp(str("apple"), str("banana")), -1)
+        XCTAssertEqual(text(mochi_str_repeat(str("ab"), 3)), "ababab")
+    }
+
+    func testEqualityAndSetOps() {
+        XCTAssertEqual(mochi_any_eq(intList([1, 2]), intList([1, 2])), 1)
+        XCTAssertEqual(mochi_any_eq(intList([1, 2]), intList([2, 1])), 0)
+        XCTAssertEqual(mochi_any_eq(mochi_box_int(2), mochi_box_float(2.0)), 1)
+        XCTAssertEqual(mochi_any_eq(refList([mochi_box_int(1)]), intList([1])), 1)
+        let a = intList([1, 2, 3]), b = intList([2, 3, 4])
+        XCTAssertEqual(top(mochi_list_union(a, b)), "[1, 2, 3, 4]")
+        XCTAssertEqual(top(mochi_list_concat(a, b)), "[1, 2, 3, 2, 3, 4]")
+        XCTAssertEqual(top(mochi_list_except(a, b)), "[1]")
+        XCTAssertEqual(top(mochi_list_intersect(a, b)), "[2, 3]")
+        XCTAssertEqual(mochi_list_contains(a, 3), 1)
+        XCTAssertEqual(mochi_list_sum_i64(intList([])), 0)
+        XCTAssertEqual(mochi_list_avg(intList([1, 2, 3])), 2.0)
+        XCTAssertEqual(top(mochi_range3(10, 0, -3)), "[10, 7, 4, 1]")
+        XCTAssertEqual(top(mochi_any_add(mochi_box_int(1), mochi_box_float(0.5))), "1.5")
+        XCTAssertEqual(top(mochi_any_div(mochi_box_int(-7), mochi_box_int(2))), "-3")
+        XCTAssertEqual(top(mochi_any_mod(mochi_box_int(-7), mochi_box_int(2))), "-1")
+    }
+
+    func testGCKeepsMemoryProportionalToLiveData() {
+        mochi_gc_collect()
+        let before = mochi_gc_stats()
+        // a small live set held only through a registered root range
+        let keep = UnsafeMutablePointer<mochi_slot>.allocate(capacity: 16)
+        var count = 16
+        for i in 0..<16 { keep[i] = mochi_r2s(intList([Int64(i), Int64(i * i)])) }
+        mochi_gc_register_range(keep, &count)
+        var garbage: Int64 = 0
+        for round in 0..<500_000 {
+            let l = mochi_list_new(MOCHI_K_I64, 8)
+            for j in 0..<8 { mochi_list_push(l, mochi_slot(j)) }
+            garbage &+= Int64(mochi_list_len(l))
+            if round % 100_000 == 0 { keep[round % 16] = mochi_r2s(intList([Int64(round % 16), Int64((round % 16) * (round % 16))])) }
+        }
+        let after = mochi_gc_stats()
+        XCTAssertEqual(garbage, 4_000_000)
+        XCTAssertGreaterThan(after.bytes_allocated - before.bytes_allocated, 50_000_000)
+        XCTAssertGreaterThan(after.collections, before.collections)
+        XCTAssertLessThan(after.bytes_peak, 40_000_000, "peak heap must stay near the live set")
+        XCTAssertLessThan(after.heap_bytes, 48_000_000)
+        // everything reachable only from the range survives a full collection
+        mochi_gc_collect()
+        for i in 0..<16 {
+            let l = mochi_s2r(keep[i])
+            XCTAssertEqual(l?.pointee.kind, UInt32(MOCHI_O_LIST.rawValue))
+            XCTAssertEqual(top(l), "[\(i), \(i * i)]")
+        }
+        mochi_gc_unregister_range(&count)
+        keep.deallocate()
+        mochi_gc_collect()
+        XCTAssertLessThan(mochi_gc_stats().bytes_live, 8_000_000)
+    }
+
+    func testErrorTextFormat() {
+        var buf = [CChar](repeating: 0, count: 256)
+        mochi_loc_file = nil
+        mochi_loc_line = 0
+        _ = mochi_rt_error_text(&buf, 256, "division by zero")
+        XCTAssertEqual(String(cString: buf), "error: division by zero\n")
+        let file = strdup("prog.mochi")
+        mochi_loc_file = UnsafePointer(file)
+        mochi_loc_line = 12
+        _ = mochi_rt_error_text(&buf, 256, "integer overflow")
+        XCTAssertEqual(String(cString: buf), "error: integer overflow\n  at prog.mochi:12\n")
+        mochi_loc_file = nil
+        mochi_loc_line = 0
+        free(file)
+    }
+}
