@@ -322,7 +322,8 @@ static void scan_words(const char *lo, const char *hi) {
 static GC_NOINLINE void scan_stack(void) {
     volatile char here = 0;
     const char *sp = (const char *)&here;
-    if (stack_base && sp < stack_base) scan_words(sp, stack_base);
+    /* a base from another thread's stack would put gigabytes between the two: skip it */
+    if (stack_base && sp < stack_base && (size_t)(stack_base - sp) < ((size_t)1 << 30)) scan_words(sp, stack_base);
 }
 
 /* ---- sweeping ---- */
