@@ -452,3 +452,182 @@ public indirect enum ExprKind {
     /// complete; never present when parsing succeeded.
     case invalid
 }
+
+// MARK: - Debug dump
+
+/// A compact S-expression rendering of a program, for tests and debugging. The format is
+/// not a contract beyond "stable for the same tree".
+public func dumpAST(_ program: Program) -> String {
+    var out = ""
+    for statement in program.statements {
+        out += dump(statement)
+        out += "\n"
+    }
+    return out
+}
+
+public func dump(_ statement: Stmt) -> String {
+    func block(_ body: [Stmt]) -> String { "{" + body.map(dump).joined(separator: " ") + "}" }
+    switch statement.kind {
+    case .variable(let decl):
+        let keyword = decl.isMutable ? "var" : "let"
+        let type = decl.type.map { " : " + dump($0) } ?? ""
+        let value = decl.initializer.map { " " + dump($0) } ?? ""
+        return "(\(keyword) \(decl.name)\(type)\(value))"
+    case .function(let decl):
+        return dump(decl)
+    case .type(let decl):
+        let generics = decl.genericParams.isEmpty ? "" : "<" + decl.genericParams.map { $0.name.text }.joined(separator: ",") + ">"
+        switch decl.kind {
+        case .structure(let fields, let methods):
+            return "(type \(decl.name)\(generics) struct " + fields.map(dump).joined(separator: " ")
+                + methods.map { " " + dump($0) }.joined() + ")"
+        case .union(let variants):
+            return "(type \(decl.name)\(generics) union " + variants.map { variant in
+                "(\(variant.name) \(variant.form)" + variant.fields.map { " " + dump($0) }.joined() + ")"
+            }.joined(separator: " ") + ")"
+        case .alias(let type):
+            return "(type \(decl.name)\(generics) = \(dump(type)))"
+        }
+    case .expression(let expr):
+        return dump(expr)
+    case .assignment(let target, let value):
+        return "(= \(dump(target)) \(dump(value)))"
+    case .ifElse(let condition, let thenBody, let elseBody):
+        return "(if \(dump(condition)) \(block(thenBody))" + (elseBody.map { " else " + block($0) } ?? "") + ")"
+    case .whileLoop(let condition, let body):
+        return "(while \(dump(condition)) \(block(body)))"
+    case .forRange(let variable, _, _, let start, let end, let body):
+        return "(for \(variable) \(dump(start))..\(dump(end)) \(block(body)))"
+    case .forIn(let variable, _, _, let source, let body):
+        return "(for \(variable) in \(dump(source)) \(block(body)))"
+    case .breakLoop: return "(break)"
+    case .continueLoop: return "(continue)"
+    case .returnValue(let value): return "(return" + (value.map { " " + dump($0) } ?? "") + ")"
+    case .test(let name, let body): return "(test \(quoted(name)) \(block(body)))"
+    case .expect(let expr): return "(expect \(dump(expr)))"
+    case .update(let target, _, let assignments, let condition):
+        return "(update \(target) " + assignments.map { "\($0.name):\(dump($0.value))" }.joined(separator: " ")
+            + (condition.map { " where " + dump($0) } ?? "") + ")"
+    case .bench(let name, let body): return "(bench \(quoted(name)) \(block(body)))"
+    case .importDecl(let decl):
+        return "(import \(decl.language?.text ?? "-") \(quoted(decl.path)) \(decl.alias?.text ?? "-")\(decl.isAuto ? " auto" : ""))"
+    case .externDecl(let decl):
+        switch decl {
+        case .value(let path, _, let type, _):
+            return "(extern-let \(path.map { $0.text }.joined(separator: ".")) \(dump(type)))"
+        case .function(let path, _, let params, let returnType):
+            return "(extern-fun \(path.map { $0.text }.joined(separator: ".")) (" + params.map(dump).joined(separator: " ")
+                + ")" + (returnType.map { " " + dump($0) } ?? "") + ")"
+        case .type(let name, _):
+            return "(extern-type \(name))"
+        }
+    case .outOfScope(let feature): return "(out-of-scope \(feature))"
+    }
+}
+
+private func dump(_ decl: FunDecl) -> String {
+    let generics = decl.genericParams.isEmpty ? "" : "<" + decl.genericParams.map { $0.name.text }.joined(separator: ",") + ">"
+    return "(fun \(decl.name)\(generics) (" + decl.params.map(dump).joined(separator: " ") + ")"
+        + (decl.returnType.map { " " + dump($0) } ?? "") + " {" + decl.body.map(dump).joined(separator: " ") + "})"
+}
+
+private func dump(_ param: Param) -> String {
+    param.name.text + (param.type.map { ":" + dump($0) } ?? "")
+}
+
+private func dump(_ field: FieldDecl) -> String { "\(field.name):\(dump(field.type))" }
+
+private func quoted(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
+}
+
+public func dump(_ type: TypeExpr) -> String {
+    switch type.kind {
+    case .named(let name, let arguments):
+        return arguments.isEmpty ? name.text : "\(name)<" + arguments.map(dump).joined(separator: ",") + ">"
+    case .list(let element): return "list<\(dump(element))>"
+    case .map(let key, let value): return "map<\(dump(key)),\(dump(value))>"
+    case .function(let parameters, let result):
+        return "fun(" + parameters.map(dump).joined(separator: ",") + ")" + (result.map { ":" + dump($0) } ?? "")
+    case .record(let fields): return "{" + fields.map(dump).joined(separator: ",") + "}"
+    case .optional(let wrapped): return dump(wrapped) + "?"
+    }
+}
+
+public func dump(_ expr: Expr) -> String {
+    switch expr.kind {
+    case .int(let value): return String(value)
+    case .float(let value): return String(value)
+    case .string(let value): return quoted(value)
+    case .bool(let value): return String(value)
+    case .null: return "none"
+    case .name(let name): return name.text
+    case .list(let items): return "[" + items.map(dump).joined(separator: " ") + "]"
+    case .map(let entries):
+        return "{" + entries.map { "\(dump($0.key)):\(dump($0.value))" }.joined(separator: " ") + "}"
+    case .structLiteral(let type, _, let fields):
+        return "(\(type) {" + fields.map { "\($0.name):\(dump($0.value))" }.joined(separator: " ") + "})"
+    case .unary(let op, let operand): return "(\(op.rawValue) \(dump(operand)))"
+    case .binary(let op, let lhs, let rhs): return "(\(op.rawValue) \(dump(lhs)) \(dump(rhs)))"
+    case .call(let callee, let arguments):
+        return "(call \(dump(callee))" + arguments.map { " " + dump($0) }.joined() + ")"
+    case .index(let base, let index, let optional):
+        return "(\(optional ? "?[]" : "[]") \(dump(base)) \(dump(index)))"
+    case .slice(let base, let start, let end, let step):
+        return "(slice \(dump(base)) \(start.map(dump) ?? "_") \(end.map(dump) ?? "_")" + (step.map { " " + dump($0) } ?? "") + ")"
+    case .field(let base, let name, _, let optional):
+        return "(\(optional ? "?." : ".") \(dump(base)) \(name))"
+    case .cast(let value, let type): return "(as \(dump(value)) \(dump(type)))"
+    case .conditional(let condition, let thenValue, let elseValue):
+        return "(if \(dump(condition)) \(dump(thenValue))" + (elseValue.map { " " + dump($0) } ?? "") + ")"
+    case .match(let subject, let cases):
+        return "(match \(dump(subject))" + cases.map { matchCase in
+            let pattern: String
+            switch matchCase.pattern {
+            case .wildcard: pattern = "_"
+            case .name(let name, _): pattern = name.text
+            case .variant(let name, let bindings):
+                pattern = "\(name)(" + bindings.map { $0?.name.text ?? "_" }.joined(separator: ",") + ")"
+            case .expression(let value): pattern = dump(value)
+            }
+            switch matchCase.body {
+            case .expression(let value): return " (\(pattern) => \(dump(value)))"
+            case .block(let body): return " (\(pattern) => {" + body.map(dump).joined(separator: " ") + "})"
+            }
+        }.joined() + ")"
+    case .function(let function):
+        let head = "(fun (" + function.params.map(dump).joined(separator: " ") + ")"
+            + (function.returnType.map { " " + dump($0) } ?? "")
+        switch function.body {
+        case .expression(let value): return head + " => \(dump(value)))"
+        case .block(let body): return head + " {" + body.map(dump).joined(separator: " ") + "})"
+        }
+    case .query(let query):
+        var out = "(query"
+        for source in query.sources { out += " (from \(source.variable) \(dump(source.source)))" }
+        for join in query.joins { out += " (\(join.kind)-join \(join.variable) \(dump(join.source)) on \(dump(join.condition)))" }
+        if let filter = query.filter { out += " (where \(dump(filter)))" }
+        if let group = query.group {
+            out += " (group " + group.keys.map(dump).joined(separator: " ") + " into \(group.variable)"
+                + (group.having.map { " having " + dump($0) } ?? "") + ")"
+        }
+        if let key = query.sortKey { out += " (sort \(dump(key)))" }
+        if let skip = query.skip { out += " (skip \(dump(skip)))" }
+        if let take = query.take { out += " (take \(dump(take)))" }
+        out += query.isDistinct ? " (select distinct \(dump(query.select))))" : " (select \(dump(query.select))))"
+        return out
+    case .outOfScope(let feature): return "(out-of-scope \(feature))"
+    case .invalid: return "(invalid)"
+    }
+}

@@ -20,8 +20,10 @@
 struct SyntaxError: Error {}
 
 public struct Parser {
-    /// Default nesting cap: far above any real program, far below the stack limit of a
-    /// debug build on a 512 KiB secondary thread.
+    /// Default nesting cap (tree depth, counting every level of parentheses, blocks,
+    /// operator chains and postfix chains): far above any real program (the corpus stays
+    /// under 30), and a debug build needs ~17 KiB of stack per level, so 200 levels fit
+    /// in the 8 MiB main-thread stack with room left for the passes that walk the tree.
     public static let defaultMaxDepth = 200
 
     /// Parses one source file. Diagnostics go to `diagnostics`; the returned program is
@@ -235,11 +237,18 @@ public struct Parser {
     }
 
     /// Skips to the next token that can start a statement outside any bracket opened
-    /// after the error, or to a `}` that closes the enclosing block.
+    /// after the error, or to a `}` that closes the enclosing block. Newlines mean nothing
+    /// to the grammar, but a token that starts a line is the best guess at a statement
+    /// start, so recovery uses them.
     private mutating func synchronize(from start: Int) {
         if index == start { advance() }
         var nesting = 0
+        var previousLine = index > 0 ? tokens[index - 1].line : 0
         while kind != .endOfFile {
+            if nesting == 0, current.line != previousLine, kind == .identifier {
+                return
+            }
+            previousLine = current.line
             switch kind {
             case .leftBrace, .leftParen, .leftBracket:
                 nesting += 1
@@ -261,8 +270,9 @@ public struct Parser {
 
     /// `{ statements }`
     private mutating func parseBlock(_ context: String, _ diagnostics: inout DiagnosticEngine) throws -> [Stmt] {
+        let entryDepth = depth
+        defer { depth = entryDepth }
         try enter(&diagnostics)
-        defer { depth -= 1 }
         let open = current
         try expect(.leftBrace, context, &diagnostics)
         let saved = noStructLiteral
@@ -283,8 +293,9 @@ public struct Parser {
     // MARK: Statements
 
     private mutating func parseStatement(_ diagnostics: inout DiagnosticEngine) throws -> Stmt {
+        let entryDepth = depth
+        defer { depth = entryDepth }
         try enter(&diagnostics)
-        defer { depth -= 1 }
         let loc = location
         switch kind {
         case .letKeyword, .varKeyword:
@@ -677,8 +688,9 @@ public struct Parser {
     // MARK: Types
 
     private mutating func parseType(_ diagnostics: inout DiagnosticEngine) throws -> TypeExpr {
+        let entryDepth = depth
+        defer { depth = entryDepth }
         try enter(&diagnostics)
-        defer { depth -= 1 }
         let loc = location
         var type: TypeExpr
         switch kind {
@@ -734,6 +746,7 @@ public struct Parser {
             throw fail("expected a type, found \(describeCurrent())", nil, &diagnostics)
         }
         while kind == .question {
+            try enter(&diagnostics)
             advance()
             type = TypeExpr(location: loc, kind: .optional(type))
         }
@@ -781,8 +794,9 @@ public struct Parser {
     }
 
     mutating func parseExpression(_ diagnostics: inout DiagnosticEngine) throws -> Expr {
+        let entryDepth = depth
+        defer { depth = entryDepth }
         try enter(&diagnostics)
-        defer { depth -= 1 }
         return try parseBinary(minimumPrecedence: 0, &diagnostics)
     }
 
@@ -818,12 +832,15 @@ public struct Parser {
 
     private mutating func parseBinary(minimumPrecedence: Int, _ diagnostics: inout DiagnosticEngine) throws -> Expr {
         var lhs = try parseUnary(&diagnostics)
+        // Each operator of a left-associative chain makes the tree one level deeper, so it
+        // counts against the nesting cap like a parenthesis would (later passes recurse).
+        let entryDepth = depth
+        defer { depth = entryDepth }
         while let (op, width) = currentBinaryOperator(), op.precedence >= minimumPrecedence {
             let loc = location
             for _ in 0..<width { advance() }
             try enter(&diagnostics)
             let rhs = try parseBinary(minimumPrecedence: op.precedence + 1, &diagnostics)
-            depth -= 1
             lhs = makeExpr(.binary(op, lhs, rhs), loc)
         }
         return lhs
@@ -831,12 +848,12 @@ public struct Parser {
 
     private mutating func parseUnary(_ diagnostics: inout DiagnosticEngine) throws -> Expr {
         var operators: [(UnaryOperator, SourceLocation)] = []
+        let entryDepth = depth
+        defer { depth = entryDepth }
         while kind == .minus || kind == .bang {
             operators.append((kind == .minus ? .negate : .not, location))
             advance()
-            if operators.count > maxDepth {
-                throw fail("nesting too deep (more than \(maxDepth) prefix operators)", nil, &diagnostics)
-            }
+            try enter(&diagnostics)
         }
         var expr = try parsePostfix(&diagnostics)
         for (op, loc) in operators.reversed() {
@@ -847,8 +864,14 @@ public struct Parser {
 
     private mutating func parsePostfix(_ diagnostics: inout DiagnosticEngine) throws -> Expr {
         var expr = try parsePrimary(&diagnostics)
+        let entryDepth = depth
+        defer { depth = entryDepth }
         while true {
             let loc = location
+            if kind == .leftParen || kind == .leftBracket || kind == .dot || kind == .question
+                || (kind == .identifier && current.payload == words.asWord) {
+                try enter(&diagnostics) // a postfix chain deepens the tree like nesting does
+            }
             switch kind {
             case .leftParen:
                 advance()
@@ -958,7 +981,7 @@ public struct Parser {
             return try parseConditionalTail(condition: condition, loc, &diagnostics)
         case .matchKeyword:
             return try parseMatch(&diagnostics)
-        case .funKeyword:
+        case .funKeyword where peekKind(1) != .identifier: // `fun name` is a declaration
             return try parseFunctionExpression(&diagnostics)
         case .fetchKeyword, .loadKeyword, .generateKeyword, .saveKeyword:
             let feature = token.kind.displayName.trimmingQuotes
