@@ -653,7 +653,7 @@ struct BinaryDecoder {
                     p.out.append(contentsOf: "inst ".utf8)
                     if let r = result { p.out.append(contentsOf: "v\(r.index): ".utf8); p.type(f.type(of: r)); p.out.append(contentsOf: " = ".utf8) }
                     p.out.append(contentsOf: op.info.name.utf8)
-                    let t = p.text + immText(imm) + (args.isEmpty ? "" : (imm == .none ? " " : ", ") + args.map { "v\($0.index)" }.joined(separator: ", ")) + locText(l)
+                    let t = p.text + immText(imm) + (args.isEmpty ? "" : (imm == .none || imm.kind == .cond ? " " : ", ") + args.map { "v\($0.index)" }.joined(separator: ", ")) + locText(l)
                     note(start, t)
                 }
             }

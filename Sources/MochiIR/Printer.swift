@@ -261,13 +261,14 @@ public struct Printer {
             put(" = ")
         }
         out.append(contentsOf: i.op.info.name.utf8)
-        var hasImm = true
+        // Operands follow a comma after an immediate, except after a condition.
+        var bare = false
         switch i.imm {
-        case .none: hasImm = false
+        case .none: bare = true
         case .int(let v): put(32); IRLex.appendInt(v, to: &out)
         case .float(let bits): put(32); out.append(contentsOf: IRLex.formatFloat(bits: bits).utf8)
         case .string(let s): put(32); IRLex.appendQuoted(s, to: &out)
-        case .cond(let c): put(32); out.append(contentsOf: c.rawValue.utf8)
+        case .cond(let c): put(32); out.append(contentsOf: c.rawValue.utf8); bare = true
         case .field(let r):
             put(" %")
             IRLex.appendName(r.typeName, dots: false, to: &out)
@@ -285,7 +286,7 @@ public struct Printer {
         case .global(let n): put(" @"); IRLex.appendName(n, dots: true, to: &out)
         }
         for (k, a) in i.args.enumerated() {
-            put(k == 0 && !hasImm ? " " : ", ")
+            put(k == 0 && bare ? " " : ", ")
             valueUse(a, &names)
         }
         loc(i.loc)

@@ -647,10 +647,10 @@ struct TextParser {
         }
         var args: [Ref] = []
         let hasImm = op.info.immediate != .none
-        if hasImm {
-            if eat(44) {
-                repeat { args.append(try valueRef()) } while eat(44)
-            }
+        // After an immediate the operands follow a comma (canonical for all but a
+        // condition, which reads like a prefix: `icmp lt v0, v1`); either is accepted.
+        if hasImm && eat(44) {
+            repeat { args.append(try valueRef()) } while eat(44)
         } else if let first = try localName(118) {
             args.append(first)
             while eat(44) { args.append(try valueRef()) }

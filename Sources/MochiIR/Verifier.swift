@@ -1,0 +1,568 @@
+// The IR verifier: every tool runs it on its input so a malformed module is a clear
+// list of errors instead of a crash or a miscompile downstream. It checks the module
+// tables (unique names, declared types), the shape of each function (layout, entry
+// parameters, single definitions, dominance of every use, block-call arguments,
+// terminators) and the types of every instruction: table-driven through
+// `Opcode.signature` for ordinary ops, by hand for the "custom" ops whose types
+// depend on module declarations.
+//
+// It never traps on a malformed module (indices out of range are reported, not
+// followed), and values and blocks are named by their canonical numbers, so a
+// message lines up with the printed text of the function.
+
+public struct VerifierError: Error, Equatable, CustomStringConvertible {
+    /// The function, when the error is inside one.
+    public var function: String?
+    /// Canonical block number.
+    public var block: Int?
+    /// Index of the instruction in its block; equal to the block's instruction count
+    /// for the terminator.
+    public var inst: Int?
+    public var isTerminator: Bool
+    public var loc: SourceLoc
+    public var message: String
+
+    public init(function: String? = nil, block: Int? = nil, inst: Int? = nil, isTerminator: Bool = false,
+                loc: SourceLoc = .unknown, message: String) {
+        self.function = function; self.block = block; self.inst = inst
+        self.isTerminator = isTerminator; self.loc = loc; self.message = message
+    }
+
+    /// `@main b1 inst 2 !4:12: message` (parts that are unknown are left out).
+    public var description: String {
+        var s = ""
+        if let f = function { s += "@" + f }
+        if let b = block { s += (s.isEmpty ? "" : " ") + "b\(b)" }
+        if isTerminator { s += " terminator" } else if let i = inst { s += " inst \(i)" }
+        if loc.isKnown { s += " !\(loc.line):\(loc.column)" }
+        return s.isEmpty ? message : s + ": " + message
+    }
+}
+
+/// The libm functions `math1` and `math2` may name.
+public let math1Functions: [String] = ["sqrt", "sin", "cos", "tan", "asin", "acos", "atan", "exp", "log", "log10",
+                                       "log2", "floor", "ceil", "fabs", "round", "trunc"]
+public let math2Functions: [String] = ["pow", "atan2", "fmod", "hypot"]
+
+/// Checks a module; an empty result means it is well formed.
+public func verify(_ m: Module) -> [VerifierError] {
+    var v = Verifier(m)
+    v.run()
+    return v.errors
+}
+
+extension ImmediateKind {
+    var label: String {
+        switch self {
+        case .none: return "no"
+        case .int: return "an int"
+        case .float: return "a float"
+        case .string: return "a string"
+        case .cond: return "a condition"
+        case .field: return "a field"
+        case .variant: return "a variant"
+        case .function: return "a function"
+        case .global: return "a global"
+        }
+    }
+}
+
+struct Verifier {
+    let m: Module
+    let index: SymbolIndex
+    var errors: [VerifierError] = []
+
+    init(_ m: Module) {
+        self.m = m
+        index = SymbolIndex(m)
+    }
+
+    mutating func moduleError(_ msg: String) { errors.append(VerifierError(message: msg)) }
+
+    /// The first named type inside `t` that is not declared.
+    func missingName(_ t: IRType) -> String? {
+        switch t {
+        case .i64, .f64, .bool, .str, .unit, .any: return nil
+        case .list(let e): return missingName(e)
+        case .map(let k, let v): return missingName(k) ?? missingName(v)
+        case .named(let n): return index.types[n] == nil ? n : nil
+        case .fn(let ps, let r):
+            for p in ps { if let n = missingName(p) { return n } }
+            return missingName(r)
+        }
+    }
+
+    mutating func run() {
+        for (k, d) in m.types.enumerated() where index.types[d.name] != k {
+            moduleError("duplicate type %\(d.name)")
+        }
+        for (k, g) in m.globals.enumerated() where index.globals[g.name] != k {
+            moduleError("duplicate global @\(g.name)")
+        }
+        for (k, f) in m.functions.enumerated() where index.functions[f.name] != k {
+            moduleError("duplicate function @\(f.name)")
+        }
+        for d in m.types {
+            func checkFields(_ fs: [FieldDecl], _ owner: String, _ v: inout Verifier) {
+                for (k, f) in fs.enumerated() {
+                    if fs[..<k].contains(where: { $0.name == f.name }) { v.moduleError("\(owner): duplicate field \(f.name)") }
+                    if let n = v.missingName(f.type) { v.moduleError("\(owner): field \(f.name) has undeclared type %\(n)") }
+                }
+            }
+            switch d.kind {
+            case .structure(let fs): checkFields(fs, "type %\(d.name)", &self)
+            case .union(let vs):
+                for (k, vd) in vs.enumerated() {
+                    if vs[..<k].contains(where: { $0.name == vd.name }) { moduleError("type %\(d.name): duplicate variant \(vd.name)") }
+                    checkFields(vd.fields, "type %\(d.name).\(vd.name)", &self)
+                }
+            }
+        }
+        for g in m.globals {
+            if let n = missingName(g.type) { moduleError("global @\(g.name) has undeclared type %\(n)") }
+        }
+        for f in m.functions {
+            var fv = FunctionVerifier(f, self)
+            fv.run()
+            errors.append(contentsOf: fv.errors)
+        }
+    }
+
+    func decl(_ name: String) -> TypeDecl? { index.types[name].map { m.types[$0] } }
+}
+
+struct FunctionVerifier {
+    let f: Function
+    let mv: Verifier
+    let numbering: CanonicalNumbering
+    var errors: [VerifierError] = []
+
+    // Where each value is defined: layout position of its block and its position in
+    // the block (-1 for a block parameter); -1/-2 when undefined.
+    var defBlock: [Int]
+    var defPos: [Int]
+    // Layout position of each block (by Block.index), -1 when not laid out.
+    var layoutPos: [Int]
+    var laid: [Block] = []
+    var idom: [Int] = []
+    var rpoIndex: [Int] = []
+
+    // Where the current error is.
+    var curBlock: Int?
+    var curInst: Int?
+    var curTerm = false
+    var curLoc = SourceLoc.unknown
+
+    init(_ f: Function, _ mv: Verifier) {
+        self.f = f
+        self.mv = mv
+        numbering = CanonicalNumbering(f)
+        defBlock = [Int](repeating: -1, count: f.valueTypes.count)
+        defPos = [Int](repeating: -2, count: f.valueTypes.count)
+        layoutPos = [Int](repeating: -1, count: f.blocks.count)
+    }
+
+    mutating func error(_ msg: String) {
+        errors.append(VerifierError(function: f.name, block: curBlock, inst: curInst, isTerminator: curTerm,
+                                    loc: curLoc, message: msg))
+    }
+
+    func name(_ v: Value) -> String {
+        if let n = numbering.number(of: v) { return "v\(n)" }
+        return "value #\(v.index)"
+    }
+
+    func name(_ b: Block) -> String {
+        if let n = numbering.number(of: b) { return "b\(n)" }
+        return "block #\(b.index)"
+    }
+
+    func type(_ v: Value) -> IRType? {
+        let i = Int(v.index)
+        return i >= 0 && i < f.valueTypes.count ? f.valueTypes[i] : nil
+    }
+
+    mutating func run() {
+        if f.valueDefs.count != f.valueTypes.count {
+            error("value tables differ in length (\(f.valueTypes.count) types, \(f.valueDefs.count) definitions)")
+        }
+        for t in f.paramTypes { if let n = mv.missingName(t) { error("parameter type has undeclared type %\(n)") } }
+        if let n = mv.missingName(f.returnType) { error("return type has undeclared type %\(n)") }
+        guard !f.layout.isEmpty else { error("function has no blocks"); return }
+
+        // Layout and definitions.
+        var instSeen = [Bool](repeating: false, count: f.insts.count)
+        for b in f.layout {
+            let bi = Int(b.index)
+            guard bi >= 0, bi < f.blocks.count else { error("layout names block #\(b.index), which does not exist"); continue }
+            guard layoutPos[bi] < 0 else { error("block \(name(b)) appears twice in the layout"); continue }
+            layoutPos[bi] = laid.count
+            laid.append(b)
+        }
+        guard !laid.isEmpty else { return }
+        for (pos, b) in laid.enumerated() {
+            curBlock = pos
+            let data = f.blocks[Int(b.index)]
+            for (k, p) in data.params.enumerated() {
+                define(p, pos, -1)
+                if let t = type(p) {
+                    if Int(p.index) < f.valueDefs.count, f.valueDefs[Int(p.index)] != .param(b, k) {
+                        error("\(name(p)) is recorded with another definition")
+                    }
+                    if let n = mv.missingName(t) { error("\(name(p)) has undeclared type %\(n)") }
+                }
+            }
+            for (k, id) in data.insts.enumerated() {
+                curInst = k
+                let ii = Int(id.index)
+                guard ii >= 0, ii < f.insts.count else { error("block lists instruction #\(id.index), which does not exist"); continue }
+                guard !instSeen[ii] else { error("instruction #\(id.index) appears in more than one place"); continue }
+                instSeen[ii] = true
+                if let r = f.insts[ii].result {
+                    curLoc = f.insts[ii].loc
+                    define(r, pos, k)
+                    if let t = type(r) {
+                        if Int(r.index) < f.valueDefs.count, f.valueDefs[Int(r.index)] != .inst(id) {
+                            error("\(name(r)) is recorded with another definition")
+                        }
+                        if let n = mv.missingName(t) { error("\(name(r)) has undeclared type %\(n)") }
+                    }
+                    curLoc = .unknown
+                }
+            }
+            curInst = nil
+        }
+        curBlock = nil
+
+        // Entry parameters are the function's parameters.
+        let entry = f.blocks[Int(laid[0].index)]
+        curBlock = 0
+        if entry.params.count != f.paramTypes.count {
+            error("entry block has \(entry.params.count) parameter(s), the function \(f.paramTypes.count)")
+        } else {
+            for (k, p) in entry.params.enumerated() {
+                if let t = type(p), t != f.paramTypes[k] {
+                    error("entry parameter \(k + 1) has type \(typeText(t)), the function's is \(typeText(f.paramTypes[k]))")
+                }
+            }
+        }
+        curBlock = nil
+
+        computeDominators()
+
+        for (pos, b) in laid.enumerated() {
+            curBlock = pos
+            let data = f.blocks[Int(b.index)]
+            for (k, id) in data.insts.enumerated() {
+                let ii = Int(id.index)
+                guard ii >= 0, ii < f.insts.count else { continue }
+                curInst = k
+                curLoc = f.insts[ii].loc
+                checkInst(f.insts[ii], pos, k)
+            }
+            curInst = data.insts.count
+            curTerm = true
+            curLoc = data.terminatorLoc
+            checkTerminator(data, pos)
+            curTerm = false
+            curInst = nil
+            curLoc = .unknown
+        }
+    }
+
+    mutating func define(_ v: Value, _ blockPos: Int, _ instPos: Int) {
+        let i = Int(v.index)
+        guard i >= 0, i < f.valueTypes.count else { error("defines value #\(v.index), which does not exist"); return }
+        guard defPos[i] == -2 else { error("\(name(v)) is defined more than once"); return }
+        defBlock[i] = blockPos
+        defPos[i] = instPos
+    }
+
+    // MARK: dominators (Cooper, Harvey, Kennedy: "A Simple, Fast Dominance Algorithm")
+
+    func successors(_ pos: Int) -> [Int] {
+        f.blocks[Int(laid[pos].index)].terminator.successors.compactMap { c in
+            let bi = Int(c.block.index)
+            return bi >= 0 && bi < layoutPos.count && layoutPos[bi] >= 0 ? layoutPos[bi] : nil
+        }
+    }
+
+    mutating func computeDominators() {
+        let n = laid.count
+        var succs: [[Int]] = []
+        succs.reserveCapacity(n)
+        for p in 0..<n { succs.append(successors(p)) }
+        // Reverse postorder by an explicit-stack DFS from the entry.
+        var order: [Int] = []
+        var visited = [Bool](repeating: false, count: n)
+        var stack: [(Int, Int)] = [(0, 0)]
+        visited[0] = true
+        while !stack.isEmpty {
+            let (node, next) = stack[stack.count - 1]
+            if next < succs[node].count {
+                stack[stack.count - 1].1 += 1
+                let s = succs[node][next]
+                if !visited[s] { visited[s] = true; stack.append((s, 0)) }
+            } else {
+                order.append(node)
+                stack.removeLast()
+            }
+        }
+        order.reverse()
+        rpoIndex = [Int](repeating: -1, count: n)
+        for (k, p) in order.enumerated() { rpoIndex[p] = k }
+        var preds = [[Int]](repeating: [], count: n)
+        for p in 0..<n where rpoIndex[p] >= 0 { for s in succs[p] { preds[s].append(p) } }
+        idom = [Int](repeating: -1, count: n)
+        idom[0] = 0
+        var changed = true
+        while changed {
+            changed = false
+            for p in order.dropFirst() {
+                var new = -1
+                for q in preds[p] where idom[q] >= 0 {
+                    new = new < 0 ? q : intersect(q, new)
+                }
+                if new >= 0, idom[p] != new { idom[p] = new; changed = true }
+            }
+        }
+    }
+
+    func intersect(_ a: Int, _ b: Int) -> Int {
+        var x = a, y = b
+        while x != y {
+            while rpoIndex[x] > rpoIndex[y] { x = idom[x] }
+            while rpoIndex[y] > rpoIndex[x] { y = idom[y] }
+        }
+        return x
+    }
+
+    /// True when block `a` dominates block `b` (both reachable).
+    func dominates(_ a: Int, _ b: Int) -> Bool {
+        var x = b
+        while true {
+            if x == a { return true }
+            if x == 0 || idom[x] < 0 { return false }
+            x = idom[x]
+        }
+    }
+
+    /// Checks one use; returns its type when the value is usable.
+    mutating func use(_ v: Value, _ blockPos: Int, _ instPos: Int) -> IRType? {
+        let i = Int(v.index)
+        guard i >= 0, i < f.valueTypes.count, defPos[i] != -2 else {
+            error("uses value #\(v.index), which is not defined in any block")
+            return nil
+        }
+        let reachable = rpoIndex[blockPos] >= 0
+        if reachable {
+            let db = defBlock[i]
+            let ok = db == blockPos ? defPos[i] < instPos : (rpoIndex[db] >= 0 && dominates(db, blockPos))
+            if !ok { error("\(name(v)) does not dominate this use") }
+        }
+        return f.valueTypes[i]
+    }
+
+    // MARK: instructions
+
+    mutating func checkInst(_ inst: Inst, _ blockPos: Int, _ instPos: Int) {
+        let info = inst.op.info
+        var argTypes: [IRType] = []
+        var allKnown = true
+        for a in inst.args {
+            if let t = use(a, blockPos, instPos) { argTypes.append(t) } else { allKnown = false }
+        }
+        let resultType = inst.result.flatMap { type($0) }
+        guard inst.imm.kind == info.immediate else {
+            error("\(info.name) expects \(info.immediate.label) immediate, got \(inst.imm.kind.label)")
+            return
+        }
+        guard allKnown, inst.result == nil || resultType != nil else { return }
+        if let sig = inst.op.signature {
+            if let msg = sig.check(operands: argTypes, result: resultType) { error("\(info.name): \(msg)") }
+            switch (inst.op, inst.imm) {
+            case (.bconst, .int(let v)) where v != 0 && v != 1: error("bconst: immediate must be 0 or 1, got \(v)")
+            case (.math1, .string(let s)) where !math1Functions.contains(s): error("math1: unknown function \"\(s)\"")
+            case (.math2, .string(let s)) where !math2Functions.contains(s): error("math2: unknown function \"\(s)\"")
+            default: break
+            }
+            return
+        }
+        checkCustom(inst, argTypes, resultType)
+    }
+
+    mutating func expectCount(_ op: String, _ got: Int, _ want: Int) -> Bool {
+        if got != want { error("\(op): expected \(want) operand(s), got \(got)") }
+        return got == want
+    }
+
+    mutating func expectResult(_ op: String, _ r: IRType?, _ want: IRType?) {
+        switch (r, want) {
+        case (nil, nil): break
+        case (nil, let w?): error("\(op): expected a result of type \(typeText(w))")
+        case (let g?, nil): error("\(op): defines no value, but has a result of type \(typeText(g))")
+        case (let g?, let w?): if g != w { error("\(op): result type \(typeText(g)) should be \(typeText(w))") }
+        }
+    }
+
+    /// Operand types against field types, in order.
+    mutating func matchFields(_ op: String, _ args: [IRType], _ fields: [FieldDecl], _ owner: String) {
+        guard args.count == fields.count else {
+            error("\(op): \(owner) has \(fields.count) field(s), got \(args.count) operand(s)")
+            return
+        }
+        for (k, (a, fd)) in zip(args, fields).enumerated() where a != fd.type {
+            error("\(op): operand \(k + 1) has type \(typeText(a)), field \(fd.name) of \(owner) is \(typeText(fd.type))")
+        }
+    }
+
+    mutating func matchParams(_ op: String, _ args: [IRType], _ params: [IRType], _ callee: String) {
+        guard args.count == params.count else {
+            error("\(op): \(callee) takes \(params.count) argument(s), got \(args.count)")
+            return
+        }
+        for (k, (a, p)) in zip(args, params).enumerated() where a != p {
+            error("\(op): argument \(k + 1) has type \(typeText(a)), \(callee) expects \(typeText(p))")
+        }
+    }
+
+    /// The fields a field immediate names, or nil after reporting why not.
+    mutating func fieldDecl(_ op: String, _ r: FieldRef) -> FieldDecl? {
+        guard let d = mv.decl(r.typeName) else { error("\(op): unknown type %\(r.typeName)"); return nil }
+        let fs: [FieldDecl]
+        switch d.kind {
+        case .structure(let s):
+            guard r.variant == -1 else { error("\(op): %\(r.typeName) is a struct, but the field names variant \(r.variant)"); return nil }
+            fs = s
+        case .union(let vs):
+            guard vs.indices.contains(Int(r.variant)) else { error("\(op): %\(r.typeName) has no variant #\(r.variant)"); return nil }
+            fs = vs[Int(r.variant)].fields
+        }
+        guard fs.indices.contains(Int(r.field)) else { error("\(op): unknown field #\(r.field) of %\(r.typeName)"); return nil }
+        return fs[Int(r.field)]
+    }
+
+    mutating func checkCustom(_ inst: Inst, _ args: [IRType], _ result: IRType?) {
+        let op = inst.op.info.name
+        switch (inst.op, inst.imm) {
+        case (.structNew, _):
+            guard case .named(let n)? = result, let d = mv.decl(n), case .structure(let fs) = d.kind else {
+                error("struct.new: result must be a declared struct type" + (result.map { ", got \(typeText($0))" } ?? ""))
+                return
+            }
+            matchFields(op, args, fs, "%\(n)")
+        case (.variantNew, .variant(let r)):
+            guard let d = mv.decl(r.typeName) else { error("variant.new: unknown type %\(r.typeName)"); return }
+            guard case .union(let vs) = d.kind, vs.indices.contains(Int(r.variant)) else {
+                error("variant.new: %\(r.typeName) has no variant #\(r.variant)")
+                return
+            }
+            expectResult(op, result, .named(r.typeName))
+            matchFields(op, args, vs[Int(r.variant)].fields, "%\(r.typeName).\(vs[Int(r.variant)].name)")
+        case (.fieldGet, .field(let r)):
+            guard let fd = fieldDecl(op, r), expectCount(op, args.count, 1) else { return }
+            if args[0] != .named(r.typeName) { error("field.get: operand has type \(typeText(args[0])), expected %\(r.typeName)") }
+            expectResult(op, result, fd.type)
+        case (.fieldSet, .field(let r)):
+            guard let fd = fieldDecl(op, r), expectCount(op, args.count, 2) else { return }
+            if args[0] != .named(r.typeName) { error("field.set: operand 1 has type \(typeText(args[0])), expected %\(r.typeName)") }
+            if args[1] != fd.type { error("field.set: value has type \(typeText(args[1])), field \(fd.name) is \(typeText(fd.type))") }
+            expectResult(op, result, nil)
+        case (.structCopy, _):
+            guard expectCount(op, args.count, 1) else { return }
+            guard case .named(let n) = args[0], let d = mv.decl(n), case .structure = d.kind else {
+                error("struct.copy: operand has type \(typeText(args[0])), expected a declared struct")
+                return
+            }
+            expectResult(op, result, args[0])
+        case (.variantTag, _):
+            guard expectCount(op, args.count, 1) else { return }
+            guard case .named(let n) = args[0], let d = mv.decl(n), case .union = d.kind else {
+                error("variant.tag: operand has type \(typeText(args[0])), expected a declared union")
+                return
+            }
+            expectResult(op, result, .i64)
+        case (.call, .function(let fname)):
+            guard let ci = mv.index.functions[fname] else { error("call: unknown function @\(fname)"); return }
+            let callee = mv.m.functions[ci]
+            matchParams(op, args, callee.paramTypes, "@\(fname)")
+            expectResult(op, result, callee.returnType == .unit ? nil : callee.returnType)
+        case (.closureNew, .function(let fname)):
+            guard let ci = mv.index.functions[fname] else { error("closure.new: unknown function @\(fname)"); return }
+            let callee = mv.m.functions[ci]
+            guard case .fn(let ps, let r)? = result else {
+                error("closure.new: result must be a fn type" + (result.map { ", got \(typeText($0))" } ?? ""))
+                return
+            }
+            let want = args + ps
+            if want != callee.paramTypes {
+                error("closure.new: captures (\(args.map(typeText).joined(separator: ", "))) then parameters (\(ps.map(typeText).joined(separator: ", "))) do not match @\(fname)'s parameters (\(callee.paramTypes.map(typeText).joined(separator: ", ")))")
+            }
+            if r != callee.returnType {
+                error("closure.new: result returns \(typeText(r)), @\(fname) returns \(typeText(callee.returnType))")
+            }
+        case (.callClosure, _):
+            guard let first = args.first else { error("call.closure: expected a closure operand"); return }
+            guard case .fn(let ps, let r) = first else {
+                error("call.closure: operand 1 has type \(typeText(first)), expected a fn type")
+                return
+            }
+            matchParams(op, Array(args.dropFirst()), ps, "the closure")
+            expectResult(op, result, r == .unit ? nil : r)
+        case (.globalGet, .global(let g)):
+            guard let gi = mv.index.globals[g] else { error("global.get: unknown global @\(g)"); return }
+            _ = expectCount(op, args.count, 0)
+            expectResult(op, result, mv.m.globals[gi].type)
+        case (.globalSet, .global(let g)):
+            guard let gi = mv.index.globals[g] else { error("global.set: unknown global @\(g)"); return }
+            guard expectCount(op, args.count, 1) else { return }
+            let t = mv.m.globals[gi].type
+            if args[0] != t { error("global.set: value has type \(typeText(args[0])), @\(g) is \(typeText(t))") }
+            expectResult(op, result, nil)
+        default:
+            error("\(op): no type rule") // unreachable while the immediate kind matched
+        }
+    }
+
+    // MARK: terminators
+
+    mutating func checkTerminator(_ data: BlockData, _ pos: Int) {
+        let at = data.insts.count
+        func call(_ c: BlockCall, _ kw: String, _ v: inout FunctionVerifier) {
+            var types: [IRType?] = []
+            for a in c.args { types.append(v.use(a, pos, at)) }
+            let bi = Int(c.block.index)
+            guard bi >= 0, bi < v.layoutPos.count, v.layoutPos[bi] >= 0 else {
+                v.error("\(kw) to block #\(c.block.index), which is not in the layout")
+                return
+            }
+            let params = v.f.blocks[bi].params
+            guard params.count == c.args.count else {
+                v.error("\(kw) passes \(c.args.count) argument(s) to \(v.name(c.block)), which takes \(params.count)")
+                return
+            }
+            for (k, (t, p)) in zip(types, params).enumerated() {
+                if let t = t, let pt = v.type(p), t != pt {
+                    v.error("\(kw) argument \(k + 1) to \(v.name(c.block)) has type \(typeText(t)), the parameter \(typeText(pt))")
+                }
+            }
+        }
+        switch data.terminator {
+        case .jump(let c): call(c, "jump", &self)
+        case .brif(let cond, let x, let y):
+            if let t = use(cond, pos, at), t != .bool { error("brif condition \(name(cond)) has type \(typeText(t)), expected bool") }
+            call(x, "brif", &self)
+            call(y, "brif", &self)
+        case .ret(let v):
+            if let v = v {
+                if let t = use(v, pos, at) {
+                    if f.returnType == .unit { error("ret of a value from a function returning unit") }
+                    else if t != f.returnType { error("ret value has type \(typeText(t)), the function returns \(typeText(f.returnType))") }
+                }
+            } else if f.returnType != .unit {
+                error("ret without a value from a function returning \(typeText(f.returnType))")
+            }
+        case .unreachable: break
+        }
+    }
+}
