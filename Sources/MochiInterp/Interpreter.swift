@@ -1,0 +1,517 @@
+// The public face of the reference interpreter, and the machinery of one run.
+//
+// `Interpreter(module:)` decodes a verified module once (Decoder.swift); `run()`
+// executes `@main` on a dedicated thread with a 1 GiB stack, because calls recurse on
+// the Swift stack (one `Machine.run` activation per Mochi call) and runaway Mochi
+// recursion must end in the runtime's `stack overflow` error at a fixed depth, never
+// in a crash.
+//
+// Memory: every frame lives in one contiguous, lazily committed slot stack; globals
+// and the string constants are slot arrays too. All three are registered with the
+// runtime's collector as conservatively scanned root ranges, so a reference stored
+// in any live frame, global or constant keeps its object alive; the thread's machine
+// stack (Swift locals holding a reference across a runtime call) is scanned by the
+// collector from the stack base given to `mochi_rt_init`.
+
+import MochiIR
+import MochiRuntime
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What decoding produced, for `mochi-jitrun --stats`.
+public struct InterpStats: Sendable {
+    public var functions: Int
+    public var instructions: Int
+    public var decodeMicroseconds: Double
+}
+
+public final class Interpreter {
+    let program: DecodedProgram
+    public let stats: InterpStats
+    /// Calls deeper than this end in `error: stack overflow`.
+    public var maxDepth = 100_000
+
+    /// Decodes every function of a verified module.
+    public init(module: Module) throws {
+        let t0 = monotonicMicros()
+        var decoder = Decoder(module: module)
+        program = try decoder.decodeAll()
+        guard program.mainIndex >= 0 else { throw InterpError("the module has no @main function") }
+        let main = program.funcs[program.mainIndex]
+        guard main.paramCount == 0 else { throw InterpError("@main must take no parameters") }
+        stats = InterpStats(functions: program.funcCount, instructions: program.instructionCount,
+                            decodeMicroseconds: monotonicMicros() - t0)
+    }
+
+    /// Runs `@main` to completion and flushes the program's standard output. A Mochi
+    /// runtime error does not return: the runtime prints it and exits with status 1.
+    public func run() {
+        onBigStack { [self] in
+            let m = Machine(program: program, maxDepth: maxDepth)
+            m.runMain()
+            m.release()
+            mochi_out_flush()
+        }
+    }
+
+    /// Runs `@main` with the program's standard output captured, and returns it
+    /// (for tests; runtime errors still end the process).
+    public func runCapturingOutput() -> String {
+        var out = ""
+        onBigStack { [self] in
+            mochi_out_capture(1)
+            let m = Machine(program: program, maxDepth: maxDepth)
+            m.runMain()
+            m.release()
+            let s = mochi_out_take_capture()
+            out = String(decoding: UnsafeRawBufferPointer(start: mochi_str_bytes(s),
+                                                          count: Int(mochi_str_byte_len(s))), as: UTF8.self)
+            mochi_out_capture(0)
+        }
+        return out
+    }
+}
+
+func monotonicMicros() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) * 1e6 + Double(ts.tv_nsec) / 1e3
+}
+
+private final class ThreadBody {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
+}
+
+/// Runs `body` on a new thread with a large stack and waits for it; the runtime is
+/// (re)initialised there with that thread's stack top as the collector's stack base.
+func onBigStack(_ body: @escaping () -> Void) {
+    let ctx = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+    var tid = pthread_t()
+    var started = false
+    for size in [1 << 30, 1 << 28, 1 << 26] {
+        var attr = pthread_attr_t()
+        pthread_attr_init(&attr)
+        pthread_attr_setstacksize(&attr, size)
+        let rc = pthread_create(&tid, &attr, { p in
+            let box = Unmanaged<ThreadBody>.fromOpaque(p!).takeRetainedValue()
+            // nil: the runtime finds this thread's stack top in /proc/self/maps.
+            mochi_rt_init(0, nil, nil)
+            box.body()
+            return nil
+        }, ctx)
+        pthread_attr_destroy(&attr)
+        if rc == 0 { started = true; break }
+    }
+    if !started {
+        // No thread could be made: run here, with the runtime's own stack detection.
+        let box = Unmanaged<ThreadBody>.fromOpaque(ctx).takeRetainedValue()
+        mochi_rt_init(0, nil, nil)
+        box.body()
+        return
+    }
+    pthread_join(tid, nil)
+}
+
+@inline(__always) func ref(_ s: UInt64) -> mochi_ref? { UnsafeMutablePointer(bitPattern: UInt(truncatingIfNeeded: s)) }
+@inline(__always) func slot(_ r: mochi_ref?) -> UInt64 { UInt64(UInt(bitPattern: r)) }
+@inline(__always) func slotKind(_ k: UInt8) -> MochiSlotKind { MochiSlotKind(rawValue: UInt32(k)) }
+
+// Object layout offsets (mochi_runtime.h), checked against the imported structs.
+let listLenOffset = 16, listDataOffset = 32
+let structFieldsOffset = 16
+let closureFnOffset = 8, closureNcapOffset = 24, closureCapsOffset = 32
+
+/// The state of one run: frames, globals, constants, descriptors, call depth.
+final class Machine {
+    let program: DecodedProgram
+    let funcs: UnsafeMutablePointer<DFunc>
+    let funcCount: Int
+    let maxDepth: Int
+    var depth = 0
+
+    let stackBase: UnsafeMutablePointer<UInt64>
+    let stackEnd: UnsafeMutablePointer<UInt64>
+    let stackBytes: Int
+    /// Slots of the slot stack in use (the collector scans [base, base + count)).
+    let stackCount: UnsafeMutablePointer<Int>
+    let globals: UnsafeMutablePointer<UInt64>
+    let globalCount: UnsafeMutablePointer<Int>
+    let strings: UnsafeMutablePointer<UInt64>
+    let stringCount: UnsafeMutablePointer<Int>
+    let descs: UnsafeMutablePointer<UnsafePointer<MochiTypeDesc>?>
+    let fileName: UnsafeMutablePointer<CChar>?
+
+    init(program: DecodedProgram, maxDepth: Int) {
+        precondition(MemoryLayout<MochiList>.offset(of: \MochiList.len) == listLenOffset
+                     && MemoryLayout<MochiList>.offset(of: \MochiList.data) == listDataOffset
+                     && MemoryLayout<MochiStruct>.size == structFieldsOffset
+                     && MemoryLayout<MochiClosure>.offset(of: \MochiClosure.fn_id) == closureFnOffset
+                     && MemoryLayout<MochiClosure>.offset(of: \MochiClosure.ncap) == closureNcapOffset
+                     && MemoryLayout<MochiClosure>.size == closureCapsOffset,
+                     "runtime object layouts differ from the interpreter's fast paths")
+        self.program = program
+        funcs = program.funcs
+        funcCount = program.funcCount
+        self.maxDepth = maxDepth
+
+        // 128 MiB of address space, committed as frames touch it.
+        let slots = 1 << 24
+        stackBytes = slots * 8
+        let mem = mmap(nil, stackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
+        guard let mem, mem != MAP_FAILED else { mochi_rt_error("out of memory") }
+        stackBase = mem.bindMemory(to: UInt64.self, capacity: slots)
+        stackEnd = stackBase + slots
+        stackCount = .allocate(capacity: 1)
+        stackCount.pointee = 0
+        mochi_gc_register_range(stackBase, stackCount)
+
+        globals = .allocate(capacity: max(program.globalCount, 1))
+        globals.initialize(repeating: 0, count: max(program.globalCount, 1))
+        globalCount = .allocate(capacity: 1)
+        globalCount.pointee = program.globalCount
+        mochi_gc_register_range(globals, globalCount)
+
+        // Constants are made before being counted as roots, one at a time, so a
+        // collection during their creation never sees a half-written entry.
+        let strings = UnsafeMutablePointer<UInt64>.allocate(capacity: max(program.strings.count, 1))
+        strings.initialize(repeating: 0, count: max(program.strings.count, 1))
+        let stringCount = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        stringCount.pointee = 0
+        mochi_gc_register_range(strings, stringCount)
+        for (i, s) in program.strings.enumerated() {
+            var u = Array(s.utf8)
+            u.append(0)
+            u.withUnsafeBufferPointer { b in
+                b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { p in
+                    strings[i] = slot(mochi_str_new(p, Int64(b.count - 1)))
+                }
+            }
+            stringCount.pointee = i + 1
+        }
+        self.strings = strings
+        self.stringCount = stringCount
+
+        descs = .allocate(capacity: max(program.descs.count, 1))
+        for (i, d) in program.descs.enumerated() {
+            let names = d.fieldNames.map { program.cString($0) }
+            let namePtrs = UnsafeMutablePointer<UnsafePointer<CChar>?>.allocate(capacity: max(names.count, 1))
+            for (k, n) in names.enumerated() { namePtrs[k] = UnsafePointer(n) }
+            let kinds = UnsafeMutablePointer<UInt8>.allocate(capacity: max(d.fieldKinds.count, 1))
+            for (k, v) in d.fieldKinds.enumerated() { kinds[k] = v }
+            let un = d.unionName.map { UnsafePointer(program.cString($0)) }
+            // mochi_desc_new copies everything it is given.
+            descs[i] = mochi_desc_new(program.cString(d.name), Int32(names.count), namePtrs, kinds, d.tag, un)
+            namePtrs.deallocate()
+            kinds.deallocate()
+        }
+        fileName = program.sourceFile.isEmpty ? nil : program.cString(program.sourceFile)
+    }
+
+    /// Unregisters the root ranges and frees what this run allocated.
+    func release() {
+        mochi_gc_unregister_range(stackCount)
+        mochi_gc_unregister_range(globalCount)
+        mochi_gc_unregister_range(stringCount)
+        munmap(stackBase, stackBytes)
+        stackCount.deallocate()
+        globals.deallocate(); globalCount.deallocate()
+        strings.deallocate(); stringCount.deallocate()
+        descs.deallocate()
+    }
+
+    func runMain() {
+        mochi_loc_file = fileName.map { UnsafePointer($0) }
+        mochi_loc_line = 0
+        let f = funcs + program.mainIndex
+        stackCount.pointee = f.pointee.frameSize
+        _ = run(f, stackBase)
+    }
+
+    @inline(never)
+    func stackOverflow(_ line: Int32) -> Never {
+        depth = 0
+        mochi_loc_line = line
+        mochi_rt_error("stack overflow")
+    }
+
+    @inline(never)
+    func trap(_ line: Int32, _ what: Int) -> Never {
+        mochi_loc_line = line
+        switch what {
+        case 0: mochi_err_overflow()
+        case 1: mochi_err_div_zero()
+        default: mochi_rt_error("unreachable code reached")
+        }
+    }
+
+    /// Runs function `f` whose frame starts at `fp` (arguments already in slots
+    /// 0..<paramCount) and returns its result slot (0 for unit functions).
+    func run(_ f: UnsafeMutablePointer<DFunc>, _ fp: UnsafeMutablePointer<UInt64>) -> UInt64 {
+        let code = f.pointee.code
+        let operands = f.pointee.operands
+        let top = fp + f.pointee.frameSize
+        var pc = 0
+        while true {
+            let ins = code + pc
+            pc += 1
+            let a = Int(ins.pointee.a), b = Int(ins.pointee.b), c = Int(ins.pointee.c)
+            switch ins.pointee.op {
+            case .jump:
+                pc = Int(ins.pointee.d)
+            case .brTrue:
+                if fp[b] != 0 { pc = Int(ins.pointee.d) }
+            case .brFalse:
+                if fp[b] == 0 { pc = Int(ins.pointee.d) }
+            case .ret:
+                return fp[b]
+            case .retVoid:
+                return 0
+            case .unreachable:
+                trap(ins.pointee.line, 2)
+            case .move:
+                fp[a] = fp[b]
+            case .iconst:
+                fp[a] = UInt64(bitPattern: ins.pointee.imm)
+            case .sconst:
+                fp[a] = strings[Int(ins.pointee.imm)]
+
+            case .iadd:
+                let (r, o) = Int64(bitPattern: fp[b]).addingReportingOverflow(Int64(bitPattern: fp[c]))
+                if o { trap(ins.pointee.line, 0) }
+                fp[a] = UInt64(bitPattern: r)
+            case .isub:
+                let (r, o) = Int64(bitPattern: fp[b]).subtractingReportingOverflow(Int64(bitPattern: fp[c]))
+                if o { trap(ins.pointee.line, 0) }
+                fp[a] = UInt64(bitPattern: r)
+            case .imul:
+                let (r, o) = Int64(bitPattern: fp[b]).multipliedReportingOverflow(by: Int64(bitPattern: fp[c]))
+                if o { trap(ins.pointee.line, 0) }
+                fp[a] = UInt64(bitPattern: r)
+            case .iaddI:
+                let (r, o) = Int64(bitPattern: fp[b]).addingReportingOverflow(ins.pointee.imm)
+                if o { trap(ins.pointee.line, 0) }
+                fp[a] = UInt64(bitPattern: r)
+            case .isubI:
+                let (r, o) = Int64(bitPattern: fp[b]).subtractingReportingOverflow(ins.pointee.imm)
+                if o { trap(ins.pointee.line, 0) }
+                fp[a] = UInt64(bitPattern: r)
+            case .imulI:
+                let (r, o) = Int64(bitPattern: fp[b]).multipliedReportingOverflow(by: ins.pointee.imm)
+                if o { trap(ins.pointee.line, 0) }
+                fp[a] = UInt64(bitPattern: r)
+            case .idiv:
+                let x = Int64(bitPattern: fp[b]), y = Int64(bitPattern: fp[c])
+                if y == 0 { trap(ins.pointee.line, 1) }
+                if y == -1 && x == .min { trap(ins.pointee.line, 0) }
+                fp[a] = UInt64(bitPattern: x / y)
+            case .irem:
+                let x = Int64(bitPattern: fp[b]), y = Int64(bitPattern: fp[c])
+                if y == 0 { trap(ins.pointee.line, 1) }
+                fp[a] = y == -1 ? 0 : UInt64(bitPattern: x % y)
+            case .ineg:
+                let x = Int64(bitPattern: fp[b])
+                if x == .min { trap(ins.pointee.line, 0) }
+                fp[a] = UInt64(bitPattern: -x)
+
+            case .icmpEq: fp[a] = fp[b] == fp[c] ? 1 : 0
+            case .icmpNe: fp[a] = fp[b] != fp[c] ? 1 : 0
+            case .icmpLt: fp[a] = Int64(bitPattern: fp[b]) < Int64(bitPattern: fp[c]) ? 1 : 0
+            case .icmpLe: fp[a] = Int64(bitPattern: fp[b]) <= Int64(bitPattern: fp[c]) ? 1 : 0
+            case .icmpGt: fp[a] = Int64(bitPattern: fp[b]) > Int64(bitPattern: fp[c]) ? 1 : 0
+            case .icmpGe: fp[a] = Int64(bitPattern: fp[b]) >= Int64(bitPattern: fp[c]) ? 1 : 0
+            case .icmpEqI: fp[a] = Int64(bitPattern: fp[b]) == ins.pointee.imm ? 1 : 0
+            case .icmpNeI: fp[a] = Int64(bitPattern: fp[b]) != ins.pointee.imm ? 1 : 0
+            case .icmpLtI: fp[a] = Int64(bitPattern: fp[b]) < ins.pointee.imm ? 1 : 0
+            case .icmpLeI: fp[a] = Int64(bitPattern: fp[b]) <= ins.pointee.imm ? 1 : 0
+            case .icmpGtI: fp[a] = Int64(bitPattern: fp[b]) > ins.pointee.imm ? 1 : 0
+            case .icmpGeI: fp[a] = Int64(bitPattern: fp[b]) >= ins.pointee.imm ? 1 : 0
+            case .brIcmpEq: if fp[b] == fp[c] { pc = Int(ins.pointee.d) }
+            case .brIcmpNe: if fp[b] != fp[c] { pc = Int(ins.pointee.d) }
+            case .brIcmpLt: if Int64(bitPattern: fp[b]) < Int64(bitPattern: fp[c]) { pc = Int(ins.pointee.d) }
+            case .brIcmpLe: if Int64(bitPattern: fp[b]) <= Int64(bitPattern: fp[c]) { pc = Int(ins.pointee.d) }
+            case .brIcmpGt: if Int64(bitPattern: fp[b]) > Int64(bitPattern: fp[c]) { pc = Int(ins.pointee.d) }
+            case .brIcmpGe: if Int64(bitPattern: fp[b]) >= Int64(bitPattern: fp[c]) { pc = Int(ins.pointee.d) }
+            case .brIcmpEqI: if Int64(bitPattern: fp[b]) == ins.pointee.imm { pc = Int(ins.pointee.d) }
+            case .brIcmpNeI: if Int64(bitPattern: fp[b]) != ins.pointee.imm { pc = Int(ins.pointee.d) }
+            case .brIcmpLtI: if Int64(bitPattern: fp[b]) < ins.pointee.imm { pc = Int(ins.pointee.d) }
+            case .brIcmpLeI: if Int64(bitPattern: fp[b]) <= ins.pointee.imm { pc = Int(ins.pointee.d) }
+            case .brIcmpGtI: if Int64(bitPattern: fp[b]) > ins.pointee.imm { pc = Int(ins.pointee.d) }
+            case .brIcmpGeI: if Int64(bitPattern: fp[b]) >= ins.pointee.imm { pc = Int(ins.pointee.d) }
+            case .not:
+                fp[a] = fp[b] == 0 ? 1 : 0
+
+            case .fadd: fp[a] = (Double(bitPattern: fp[b]) + Double(bitPattern: fp[c])).bitPattern
+            case .fsub: fp[a] = (Double(bitPattern: fp[b]) - Double(bitPattern: fp[c])).bitPattern
+            case .fmul: fp[a] = (Double(bitPattern: fp[b]) * Double(bitPattern: fp[c])).bitPattern
+            case .fdiv:
+                let y = Double(bitPattern: fp[c])
+                if y == 0 { trap(ins.pointee.line, 1) }
+                fp[a] = (Double(bitPattern: fp[b]) / y).bitPattern
+            case .frem:
+                mochi_loc_line = ins.pointee.line
+                fp[a] = mochi_f64_mod(Double(bitPattern: fp[b]), Double(bitPattern: fp[c])).bitPattern
+            case .fneg: fp[a] = (-Double(bitPattern: fp[b])).bitPattern
+            case .fcmpEq: fp[a] = Double(bitPattern: fp[b]) == Double(bitPattern: fp[c]) ? 1 : 0
+            case .fcmpNe: fp[a] = Double(bitPattern: fp[b]) != Double(bitPattern: fp[c]) ? 1 : 0
+            case .fcmpLt: fp[a] = Double(bitPattern: fp[b]) < Double(bitPattern: fp[c]) ? 1 : 0
+            case .fcmpLe: fp[a] = Double(bitPattern: fp[b]) <= Double(bitPattern: fp[c]) ? 1 : 0
+            case .fcmpGt: fp[a] = Double(bitPattern: fp[b]) > Double(bitPattern: fp[c]) ? 1 : 0
+            case .fcmpGe: fp[a] = Double(bitPattern: fp[b]) >= Double(bitPattern: fp[c]) ? 1 : 0
+            case .brFcmpEq: if Double(bitPattern: fp[b]) == Double(bitPattern: fp[c]) { pc = Int(ins.pointee.d) }
+            case .brFcmpNe: if Double(bitPattern: fp[b]) != Double(bitPattern: fp[c]) { pc = Int(ins.pointee.d) }
+            case .brFcmpLt: if Double(bitPattern: fp[b]) < Double(bitPattern: fp[c]) { pc = Int(ins.pointee.d) }
+            case .brFcmpLe: if Double(bitPattern: fp[b]) <= Double(bitPattern: fp[c]) { pc = Int(ins.pointee.d) }
+            case .brFcmpGt: if Double(bitPattern: fp[b]) > Double(bitPattern: fp[c]) { pc = Int(ins.pointee.d) }
+            case .brFcmpGe: if Double(bitPattern: fp[b]) >= Double(bitPattern: fp[c]) { pc = Int(ins.pointee.d) }
+            case .brNFcmpEq: if !(Double(bitPattern: fp[b]) == Double(bitPattern: fp[c])) { pc = Int(ins.pointee.d) }
+            case .brNFcmpNe: if !(Double(bitPattern: fp[b]) != Double(bitPattern: fp[c])) { pc = Int(ins.pointee.d) }
+            case .brNFcmpLt: if !(Double(bitPattern: fp[b]) < Double(bitPattern: fp[c])) { pc = Int(ins.pointee.d) }
+            case .brNFcmpLe: if !(Double(bitPattern: fp[b]) <= Double(bitPattern: fp[c])) { pc = Int(ins.pointee.d) }
+            case .brNFcmpGt: if !(Double(bitPattern: fp[b]) > Double(bitPattern: fp[c])) { pc = Int(ins.pointee.d) }
+            case .brNFcmpGe: if !(Double(bitPattern: fp[b]) >= Double(bitPattern: fp[c])) { pc = Int(ins.pointee.d) }
+            case .itof:
+                fp[a] = Double(Int64(bitPattern: fp[b])).bitPattern
+            case .ftoi:
+                let x = Double(bitPattern: fp[b])
+                // The runtime's float-to-int rule (mochi_any_to_int): NaN and values
+                // outside [-2^63, 2^63) are an integer overflow.
+                guard x >= -9223372036854775808.0 && x < 9223372036854775808.0 else { trap(ins.pointee.line, 0) }
+                fp[a] = UInt64(bitPattern: Int64(x))
+            case .math1:
+                fp[a] = math1(ins.pointee.sub, Double(bitPattern: fp[b])).bitPattern
+            case .math2:
+                fp[a] = math2(ins.pointee.sub, Double(bitPattern: fp[b]), Double(bitPattern: fp[c])).bitPattern
+
+            case .call:
+                let callee = funcs + b
+                let nfp = top
+                let ntop = nfp + callee.pointee.frameSize
+                if ntop > stackEnd || depth >= maxDepth { stackOverflow(ins.pointee.line) }
+                let args = operands + c
+                for k in 0..<Int(ins.pointee.d) { nfp[k] = fp[Int(args[k])] }
+                depth += 1
+                stackCount.pointee = ntop - stackBase
+                let r = run(callee, nfp)
+                depth -= 1
+                stackCount.pointee = top - stackBase
+                if a >= 0 { fp[a] = r }
+            case .callClosure:
+                guard let cl = UnsafeMutableRawPointer(bitPattern: UInt(truncatingIfNeeded: fp[b])),
+                      cl.load(as: UInt32.self) == MOCHI_O_CLOSURE.rawValue else {
+                    mochi_loc_line = ins.pointee.line
+                    _ = mochi_closure_fn_id(ref(fp[b])) // reports the runtime's error
+                    trap(ins.pointee.line, 2)
+                }
+                let fnId = Int(cl.load(fromByteOffset: closureFnOffset, as: Int64.self))
+                let ncap = Int(cl.load(fromByteOffset: closureNcapOffset, as: Int64.self))
+                precondition(fnId >= 0 && fnId < funcCount, "closure of an unknown function")
+                let callee = funcs + fnId
+                let nfp = top
+                let ntop = nfp + callee.pointee.frameSize
+                if ntop > stackEnd || depth >= maxDepth { stackOverflow(ins.pointee.line) }
+                let caps = (cl + closureCapsOffset).assumingMemoryBound(to: UInt64.self)
+                for k in 0..<ncap { nfp[k] = caps[k] }
+                let args = operands + c
+                for k in 0..<Int(ins.pointee.d) { nfp[ncap + k] = fp[Int(args[k])] }
+                depth += 1
+                stackCount.pointee = ntop - stackBase
+                let r = run(callee, nfp)
+                depth -= 1
+                stackCount.pointee = top - stackBase
+                if a >= 0 { fp[a] = r }
+
+            case .listGet:
+                let i = Int64(bitPattern: fp[c])
+                if let l = UnsafeMutableRawPointer(bitPattern: UInt(truncatingIfNeeded: fp[b])),
+                   i >= 0, i < l.load(fromByteOffset: listLenOffset, as: Int64.self) {
+                    fp[a] = l.load(fromByteOffset: listDataOffset, as: UnsafeMutablePointer<UInt64>.self)[Int(i)]
+                } else {
+                    mochi_loc_line = ins.pointee.line
+                    fp[a] = mochi_list_get(ref(fp[b]), i)
+                }
+            case .listSet:
+                let i = Int64(bitPattern: fp[c])
+                if let l = UnsafeMutableRawPointer(bitPattern: UInt(truncatingIfNeeded: fp[b])),
+                   i >= 0, i < l.load(fromByteOffset: listLenOffset, as: Int64.self) {
+                    l.load(fromByteOffset: listDataOffset, as: UnsafeMutablePointer<UInt64>.self)[Int(i)] = fp[Int(ins.pointee.d)]
+                } else {
+                    mochi_loc_line = ins.pointee.line
+                    mochi_list_set(ref(fp[b]), i, fp[Int(ins.pointee.d)])
+                }
+            case .listLen:
+                if let l = UnsafeMutableRawPointer(bitPattern: UInt(truncatingIfNeeded: fp[b])) {
+                    fp[a] = l.load(fromByteOffset: listLenOffset, as: UInt64.self)
+                } else {
+                    fp[a] = 0
+                }
+            case .fieldGet:
+                if let s = UnsafeMutableRawPointer(bitPattern: UInt(truncatingIfNeeded: fp[b])) {
+                    fp[a] = s.load(fromByteOffset: structFieldsOffset + 8 * Int(ins.pointee.imm), as: UInt64.self)
+                } else {
+                    mochi_loc_line = ins.pointee.line
+                    fp[a] = mochi_struct_get(nil, ins.pointee.imm)
+                }
+            case .fieldSet:
+                if let s = UnsafeMutableRawPointer(bitPattern: UInt(truncatingIfNeeded: fp[b])) {
+                    s.storeBytes(of: fp[c], toByteOffset: structFieldsOffset + 8 * Int(ins.pointee.imm), as: UInt64.self)
+                } else {
+                    mochi_loc_line = ins.pointee.line
+                    mochi_struct_set(nil, ins.pointee.imm, fp[c])
+                }
+            case .globalGet:
+                fp[a] = globals[Int(ins.pointee.imm)]
+            case .globalSet:
+                globals[Int(ins.pointee.imm)] = fp[b]
+
+            case .complex:
+                complex(ins, fp, f)
+            }
+        }
+    }
+
+    @inline(never)
+    func math1(_ fn: UInt8, _ x: Double) -> Double {
+        switch MathFn(rawValue: fn)! {
+        case .sqrt: return x.squareRoot()
+        case .sin: return sin(x)
+        case .cos: return cos(x)
+        case .tan: return tan(x)
+        case .asin: return asin(x)
+        case .acos: return acos(x)
+        case .atan: return atan(x)
+        case .sinh: return sinh(x)
+        case .cosh: return cosh(x)
+        case .tanh: return tanh(x)
+        case .exp: return exp(x)
+        case .log: return log(x)
+        case .log2: return log2(x)
+        case .log10: return log10(x)
+        case .floor: return floor(x)
+        case .ceil: return ceil(x)
+        case .fabs: return fabs(x)
+        case .round: return round(x)
+        case .trunc: return trunc(x)
+        case .cbrt: return cbrt(x)
+        case .expm1: return expm1(x)
+        case .log1p: return log1p(x)
+        default: return .nan
+        }
+    }
+
+    @inline(never)
+    func math2(_ fn: UInt8, _ x: Double, _ y: Double) -> Double {
+        switch MathFn(rawValue: fn)! {
+        case .pow: return pow(x, y)
+        case .atan2: return atan2(x, y)
+        case .fmod: return fmod(x, y)
+        case .hypot: return hypot(x, y)
+        case .fmin: return fmin(x, y)
+        case .fmax: return fmax(x, y)
+        default: return .nan
+        }
+    }
+}
