@@ -77,35 +77,56 @@ public struct SimplifyCFG: FunctionPass {
             for p in d.params where readElsewhere[Int(p.index)] { return false }
             return true
         }
-        // Calls into F become the call F makes, with F's parameters substituted.
-        func forward(_ c: BlockCall) -> BlockCall {
-            let d = f[c.block]
-            guard case .jump(let g) = d.terminator else { return c }
-            let args = g.args.map { a -> Value in
-                if case .param(let owner, let i) = f.valueDefs[Int(a.index)], owner == c.block,
-                   i < d.params.count, d.params[i] == a, i < c.args.count {
-                    return c.args[i]
+        // A call into block `x` with arguments `args`, rewritten as the call `x`'s
+        // jump makes: x's parameters replaced by the arguments.
+        func substitute(_ inner: BlockCall, through x: Block, _ args: [Value]) -> BlockCall {
+            let params = f.blocks[Int(x.index)].params
+            if params.isEmpty { return inner }
+            return BlockCall(inner.block, inner.args.map { a in
+                if case .param(let owner, let i) = f.valueDefs[Int(a.index)], owner == x,
+                   i < params.count, params[i] == a, i < args.count {
+                    return args[i]
                 }
                 return a
+            })
+        }
+        // The call each forwarding block finally makes once every forwarding block
+        // after it is skipped too, expressed over its own parameters. Memoised, so a
+        // long chain of forwarders costs linear time, not quadratic; a cycle made
+        // only of forwarders stops where it closes.
+        var state = [UInt8](repeating: 0, count: f.blocks.count)  // 0 new, 1 on path, 2 done
+        var final = [BlockCall?](repeating: nil, count: f.blocks.count)
+        func finalCall(from start: Block) -> BlockCall {
+            var path: [Block] = []
+            var x = start
+            while isForwarder(x), state[Int(x.index)] == 0 {
+                state[Int(x.index)] = 1
+                path.append(x)
+                guard case .jump(let g) = f.blocks[Int(x.index)].terminator else { break }
+                x = g.block
             }
-            return BlockCall(g.block, args)
+            // Unwind: each block's final call is its own jump continued through the
+            // final call of its target (when that target is a finished forwarder).
+            for y in path.reversed() {
+                guard case .jump(let g) = f.blocks[Int(y.index)].terminator else { continue }
+                var r = g
+                if state[Int(g.block.index)] == 2, let inner = final[Int(g.block.index)] {
+                    r = substitute(inner, through: g.block, g.args)
+                }
+                final[Int(y.index)] = r
+                state[Int(y.index)] = 2
+            }
+            return final[Int(start.index)]!
         }
         var changed = false
-        let limit = f.layout.count
         for b in f.layout {
-            let t = f[b].terminator
+            let t = f.blocks[Int(b.index)].terminator
             let nt = t.mapCalls { c in
-                var c = c
-                var steps = 0
-                // The step bound stops at a cycle made only of forwarding blocks.
-                while steps < limit, isForwarder(c.block) {
-                    c = forward(c)
-                    steps += 1
-                }
-                return c
+                guard isForwarder(c.block) else { return c }
+                return substitute(finalCall(from: c.block), through: c.block, c.args)
             }
             if nt != t {
-                f[b].terminator = nt
+                f.blocks[Int(b.index)].terminator = nt
                 changed = true
             }
         }
@@ -124,12 +145,15 @@ public struct SimplifyCFG: FunctionPass {
                 guard b != p, b != entry, preds[Int(b.index)] == 1, !merged[Int(b.index)] else { break }
                 let data = f[b]
                 for (param, arg) in zip(data.params, call.args) { repl.replace(param, with: arg) }
-                f[p].insts += data.insts
-                f[p].terminator = data.terminator
-                f[p].terminatorLoc = data.terminatorLoc
+                // Through `blocks` directly: the Function subscript copies the block,
+                // which would make merging a long chain quadratic.
+                let pi = Int(p.index), bi = Int(b.index)
+                f.blocks[pi].insts.append(contentsOf: data.insts)
+                f.blocks[pi].terminator = data.terminator
+                f.blocks[pi].terminatorLoc = data.terminatorLoc
                 // The merged block keeps no edges, so nothing is counted twice.
-                f[b].insts = []
-                f[b].terminator = .unreachable
+                f.blocks[bi].insts = []
+                f.blocks[bi].terminator = .unreachable
                 merged[Int(b.index)] = true
                 any = true
             }
