@@ -46,7 +46,7 @@ final class DeadCodeEliminationTests: XCTestCase {
         XCTAssertTrue(DeadCodeElimination().run(on: f))
         let after = opcodes(f)
         XCTAssertEqual(before.filter { $0 != .copy }, after, "only the copy goes")
-        assertWellFormed(f)
+        assertWellFormed(f, others: [callee])
     }
 
     func testValuesReadByTerminatorsStay() {

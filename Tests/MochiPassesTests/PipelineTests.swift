@@ -92,7 +92,9 @@ final class PipelineTests: XCTestCase {
             blocksBefore += f.layout.count; instsBefore += f.orderedInsts.count
             for pass in pipeline.passes {
                 _ = pass.run(on: f)
-                let errors = wellFormednessErrors(f)
+                let m = Module()
+                m.functions = [f]
+                let errors = wellFormednessErrors(f) + verify(m).map(\.description)
                 if !errors.isEmpty {
                     XCTFail("seed \(seed) after \(pass.name): \(errors.joined(separator: "; "))\n\(printFunction(f))")
                     break

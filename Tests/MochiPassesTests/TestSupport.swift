@@ -1,8 +1,9 @@
 // Helpers shared by the pass tests: building small functions, finding the
-// instruction that defines a value, an independent well-formedness checker (SSA
-// dominance, block argument/parameter agreement, operand types against the opcode
-// table) that every pass output must pass, and a tiny reference evaluator for
-// straight-line and branching integer code used to check that -O1 preserves meaning.
+// instruction that defines a value, the IR verifier plus an independent
+// well-formedness checker (SSA dominance, block argument/parameter agreement,
+// operand types against the opcode table) that every pass output must pass, and a
+// tiny reference evaluator for straight-line and branching integer code used to
+// check that -O1 preserves meaning.
 
 import MochiIR
 import MochiPasses
@@ -39,15 +40,30 @@ func allUses(_ f: Function) -> [Value] {
     return out
 }
 
-/// Asserts that `f` is well formed; reports every problem found.
-func assertWellFormed(_ f: Function, _ context: @autoclosure () -> String = "",
+/// Asserts that `f` is well formed, both by the IR verifier and by the independent
+/// checker below; reports every problem found.
+func assertWellFormed(_ f: Function, others: [Function] = [], _ context: @autoclosure () -> String = "",
                       file: StaticString = #filePath, line: UInt = #line) {
+    assertVerifies(f, others: others, context(), file: file, line: line)
     let errors = wellFormednessErrors(f)
     if !errors.isEmpty {
         // The first few problems and a bounded listing keep a failure on a large
         // function readable.
         let listing = printFunction(f)
         XCTFail("\(context()): \(errors.prefix(10).joined(separator: "; "))\n\(listing.prefix(4000))",
+                file: file, line: line)
+    }
+}
+
+/// Asserts that the IR verifier accepts `f` (alone in a module, with `others`
+/// beside it for calls).
+func assertVerifies(_ f: Function, others: [Function] = [], _ context: @autoclosure () -> String = "",
+                    file: StaticString = #filePath, line: UInt = #line) {
+    let m = Module()
+    m.functions = others + [f]
+    let errors = verify(m)
+    if !errors.isEmpty {
+        XCTFail("\(context()): verifier: \(errors.prefix(10).map(\.description).joined(separator: "; "))\n\(printFunction(f).prefix(4000))",
                 file: file, line: line)
     }
 }
