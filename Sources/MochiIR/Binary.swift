@@ -367,7 +367,10 @@ struct BinaryDecoder {
         // Fast path: one byte.
         if i < end, b[i] < 0x80 { i += 1; return UInt64(b[i - 1]) }
         guard let (v, n) = LEB128.decodeUnsigned(b, at: i, end: end) else {
-            if i >= end { throw fail("unexpected end of data reading \(what)") }
+            var truncated = true
+            var k = i
+            while k < end { if b[k] & 0x80 == 0 || k - i >= 9 { truncated = false; break }; k += 1 }
+            if truncated { throw fail("unexpected end of data reading \(what)") }
             throw fail("malformed LEB128 reading \(what)")
         }
         i += n

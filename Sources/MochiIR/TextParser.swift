@@ -142,12 +142,13 @@ struct TextParser {
     mutating func decimal(max: UInt64) throws -> UInt64 {
         skipInline()
         guard i < b.count, IRLex.isDigit(b[i]) else { throw fail("expected a number, found \(found())") }
+        let start = pos
         var v: UInt64 = 0
         while i < b.count, IRLex.isDigit(b[i]) {
             let d = UInt64(b[i] - 48)
             let (m, o1) = v.multipliedReportingOverflow(by: 10)
             let (s, o2) = m.addingReportingOverflow(d)
-            guard !o1, !o2, s <= max else { throw fail("number too large") }
+            guard !o1, !o2, s <= max else { throw fail("number too large", at: start) }
             v = s
             i += 1
         }
@@ -308,8 +309,10 @@ struct TextParser {
     mutating func module() throws -> Module {
         skipBlank()
         guard keyword("mochi-ir") else { throw fail("expected 'mochi-ir 1' header, found \(found())") }
+        skipInline()
+        let vAt = pos
         let v = try decimal(max: UInt64(UInt32.max))
-        guard v == 1 else { throw fail("unsupported IR version \(v)") }
+        guard v == 1 else { throw fail("unsupported IR version \(v)", at: vAt) }
         try expectEOL()
         let m = Module()
         var pending: [PendingRef] = []
@@ -615,12 +618,16 @@ struct TextParser {
         case .float: imm = .float(try float())
         case .string: imm = .string(try string())
         case .cond:
+            skipInline()
+            let cAt = pos
             let cw = word()
             guard let c = CondCode(rawValue: String(decoding: cw, as: UTF8.self)) else {
-                throw fail("expected a condition (eq ne lt le gt ge), found \(found())")
+                i = cw.startIndex
+                throw fail("expected a condition (eq ne lt le gt ge), found \(found())", at: cAt)
             }
             imm = .cond(c)
         case .field, .variant:
+            skipInline()
             let at = pos
             try expect(37, "'%'")
             let tn = try name(dots: false, what: "a type name")
