@@ -1,0 +1,33 @@
+// The front end's one entry point: Mochi source bytes -> parsed, type-checked and
+// lowered IR module, or the clang-style diagnostics that stopped it. Tools call this
+// and decide what to print and how to exit; the library never prints or exits.
+
+import MochiIR
+
+public struct CompileResult {
+    /// The lowered module; nil when any error was reported.
+    public var module: Module?
+    /// Every diagnostic, in the order reported.
+    public var diagnostics: [Diagnostic]
+    /// The diagnostics rendered clang-style (`FILE:LINE:COL: error: MESSAGE`, the
+    /// source line, a caret), ready to print.
+    public var renderedDiagnostics: String
+
+    public var succeeded: Bool { module != nil }
+}
+
+/// Parses, checks and lowers one Mochi program. The module's `sourceFile` is
+/// `fileName` exactly as given.
+public func compileMochi(source: [UInt8], fileName: String) -> CompileResult {
+    let file = SourceFile(path: fileName, bytes: source)
+    var diags = DiagnosticEngine()
+    let program = Parser.parse(file, diagnostics: &diags)
+    if diags.hasErrors {
+        return CompileResult(module: nil, diagnostics: diags.diagnostics, renderedDiagnostics: render(diags, file: file))
+    }
+    let checker = Checker(program: program, diagnostics: diags)
+    let module = checker.run()
+    let final = checker.diags
+    return CompileResult(module: final.hasErrors ? nil : module, diagnostics: final.diagnostics,
+                         renderedDiagnostics: render(final, file: file))
+}
