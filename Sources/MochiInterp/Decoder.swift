@@ -151,6 +151,8 @@ private struct FunctionDecoder {
     var nextSlot: Int32
     var useCount: [Int32]
     var constant: [Int64?]
+    /// Constants whose every use was folded into an immediate: not emitted.
+    var elided: [Bool] = []
     var code: [DInst] = []
     var operands: [Int32] = []
     var blockStart: [Int]
@@ -184,6 +186,31 @@ private struct FunctionDecoder {
                 }
             }
             for a in bd.terminator.uses { useCount[Int(a.index)] += 1 }
+        }
+        // A constant whose every use becomes an immediate needs no instruction.
+        var folded = Array(repeating: Int32(0), count: n)
+        for b in function.layout {
+            for id in function[b].insts {
+                let inst = function[id]
+                if let k = Self.foldedOperand(inst, constant, function) { folded[Int(inst.args[k].index)] += 1 }
+            }
+        }
+        elided = (0..<n).map { constant[$0] != nil && useCount[$0] == folded[$0] }
+    }
+
+    /// Which operand of `inst` (if any) is a constant folded into the decoded op as an
+    /// immediate. The decoding below and the dead-constant analysis above share it.
+    static func foldedOperand(_ inst: Inst, _ constant: [Int64?], _ f: Function) -> Int? {
+        func isConst(_ i: Int) -> Bool {
+            constant[Int(inst.args[i].index)] != nil && f.type(of: inst.args[i]) == .i64
+        }
+        switch inst.op {
+        case .iadd, .imul, .icmp:
+            return isConst(1) ? 1 : (isConst(0) ? 0 : nil)
+        case .isub:
+            return isConst(1) ? 1 : nil
+        default:
+            return nil
         }
     }
 
@@ -222,13 +249,11 @@ private struct FunctionDecoder {
                 if li.result == c, useCount[Int(c.index)] == 1, case .cond(let cc) = li.imm {
                     let ci = condIndex[cc]!
                     if li.op == .icmp {
-                        let (x, y) = (li.args[0], li.args[1])
-                        if let k = constant[Int(y.index)], f.type(of: y) == .i64 {
-                            cond = .icmpI(ci, s(x), k)
-                        } else if let k = constant[Int(x.index)], f.type(of: x) == .i64 {
-                            cond = .icmpI(condSwapped[ci], s(y), k)
+                        if let k = Self.foldedOperand(li, constant, f) {
+                            cond = .icmpI(k == 1 ? ci : condSwapped[ci], s(li.args[1 - k]),
+                                          constant[Int(li.args[k].index)]!)
                         } else {
-                            cond = .icmp(ci, s(x), s(y))
+                            cond = .icmp(ci, s(li.args[0]), s(li.args[1]))
                         }
                         fusedLast = true
                     } else if li.op == .fcmp {
@@ -369,6 +394,7 @@ private struct FunctionDecoder {
         func constArg(_ i: Int) -> Int64? { constant[Int(args[i].index)] }
         switch inst.op {
         case .iconst, .bconst:
+            if inst.op == .iconst, let r = inst.result, elided[Int(r.index)] { return }
             guard case .int(let v) = inst.imm else { throw fail("\(inst.op.info.name) without an integer") }
             self.inst(.iconst, a: a, imm: v)
         case .fconst:
@@ -381,25 +407,21 @@ private struct FunctionDecoder {
             self.inst(.sconst, a: a, imm: Int64(decoder.stringConstant(str)))
         case .copy:
             self.inst(.move, a: a, b: arg(0))
-        case .iadd, .imul:
-            let op: DOp = inst.op == .iadd ? .iadd : .imul
-            let opI: DOp = inst.op == .iadd ? .iaddI : .imulI
-            if let k = constArg(1) { self.inst(opI, a: a, b: arg(0), imm: k) }
-            else if let k = constArg(0) { self.inst(opI, a: a, b: arg(1), imm: k) }
-            else { self.inst(op, a: a, b: arg(0), c: arg(1)) }
-        case .isub:
-            if let k = constArg(1) { self.inst(.isubI, a: a, b: arg(0), imm: k) }
-            else { self.inst(.isub, a: a, b: arg(0), c: arg(1)) }
+        case .iadd, .imul, .isub:
+            let (op, opI): (DOp, DOp) = inst.op == .iadd ? (.iadd, .iaddI) : inst.op == .imul ? (.imul, .imulI) : (.isub, .isubI)
+            if let k = Self.foldedOperand(inst, constant, f) {
+                self.inst(opI, a: a, b: arg(1 - k), imm: constArg(k)!)
+            } else {
+                self.inst(op, a: a, b: arg(0), c: arg(1))
+            }
         case .idiv: self.inst(.idiv, a: a, b: arg(0), c: arg(1))
         case .irem: self.inst(.irem, a: a, b: arg(0), c: arg(1))
         case .ineg: self.inst(.ineg, a: a, b: arg(0))
         case .icmp:
             guard case .cond(let cc) = inst.imm else { throw fail("icmp without a condition") }
             let ci = condIndex[cc]!
-            if let k = constArg(1), f.type(of: args[1]) == .i64 {
-                self.inst(dop(.icmpEqI, ci), a: a, b: arg(0), imm: k)
-            } else if let k = constArg(0), f.type(of: args[0]) == .i64 {
-                self.inst(dop(.icmpEqI, condSwapped[ci]), a: a, b: arg(1), imm: k)
+            if let k = Self.foldedOperand(inst, constant, f) {
+                self.inst(dop(.icmpEqI, k == 1 ? ci : condSwapped[ci]), a: a, b: arg(1 - k), imm: constArg(k)!)
             } else {
                 self.inst(dop(.icmpEq, ci), a: a, b: arg(0), c: arg(1))
             }
