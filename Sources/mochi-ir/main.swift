@@ -1,2 +1,155 @@
-// Placeholder: the real main lands with the front end and passes.
-print("mochi-ir: not yet implemented")
+// mochi-ir: Mochi source (or IR text/binary) in, verified and optimised IR out.
+// A thin main: parse options into `Options`, read the input, call the libraries,
+// print diagnostics, exit 0 (success), 1 (bad input) or 2 (bad usage).
+
+import Foundation
+import MochiFrontend
+import MochiIR
+import MochiPasses
+
+let version = "mochi-ir 0.1.0 (IR text format 1, binary format 1)"
+
+let usage = """
+    usage: mochi-ir [FILE|-] [-o OUT] [--emit=text|binary] [-O0|-O1] [--print-after=PASS]
+
+    Lowers a Mochi program to the typed SSA IR, or reads IR (text or binary) and
+    re-emits it verified and canonical. The input kind is told apart by content:
+    binary IR starts with the bytes "MIRB", IR text with the line "mochi-ir 1",
+    anything else is Mochi source.
+
+    options:
+      FILE, -              input file; standard input when "-" or absent
+      -o OUT               write the output to OUT instead of standard output
+      --emit=text|binary   output encoding (default: text)
+      -O0                  lower only (no optimisation)
+      -O1                  constant folding, copy propagation, dead code
+                           elimination, CFG simplification (default)
+      --print-after=PASS   print the IR to stderr after each run of PASS
+                           (\(PassPipeline.passNames.joined(separator: ", ")))
+      --no-verify          skip the verifier (debugging only)
+      -h, --help           show this help
+      --version            show the version
+
+    exit status: 0 success, 1 bad input (diagnostics on stderr), 2 bad usage
+    """
+
+struct Options {
+    var input = "-"
+    var output: String?
+    var emitBinary = false
+    var level = OptLevel.O1
+    var printAfter: String?
+    var verifyIR = true
+}
+
+func fail(_ message: String, status: Int32) -> Never {
+    FileHandle.standardError.write(Data("mochi-ir: \(message)\n".utf8))
+    exit(status)
+}
+
+func parseOptions(_ args: [String]) -> Options {
+    var o = Options()
+    var sawInput = false
+    var i = 0
+    while i < args.count {
+        let a = args[i]
+        switch a {
+        case "-h", "--help": print(usage); exit(0)
+        case "--version": print(version); exit(0)
+        case "-O0": o.level = .O0
+        case "-O1", "-O": o.level = .O1
+        case "--emit=text": o.emitBinary = false
+        case "--emit=binary": o.emitBinary = true
+        case "--no-verify": o.verifyIR = false
+        case "-o":
+            i += 1
+            guard i < args.count else { fail("option '-o' needs a file name", status: 2) }
+            o.output = args[i]
+        default:
+            if a.hasPrefix("--print-after=") {
+                let p = String(a.dropFirst("--print-after=".count))
+                guard PassPipeline.passNames.contains(p) else {
+                    fail("unknown pass '\(p)' (known: \(PassPipeline.passNames.joined(separator: ", ")))", status: 2)
+                }
+                o.printAfter = p
+            } else if a.hasPrefix("--emit=") {
+                fail("unknown output kind '\(a.dropFirst(7))' (use text or binary)", status: 2)
+            } else if a.hasPrefix("-o") && a.count > 2 {
+                o.output = String(a.dropFirst(2))
+            } else if a != "-" && a.hasPrefix("-") {
+                fail("unknown option '\(a)' (see --help)", status: 2)
+            } else {
+                if sawInput { fail("more than one input file given", status: 2) }
+                sawInput = true
+                o.input = a
+            }
+        }
+        i += 1
+    }
+    return o
+}
+
+func readInput(_ path: String) -> [UInt8] {
+    if path == "-" {
+        return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+    }
+    guard let d = FileManager.default.contents(atPath: path) else {
+        fail("\(path): cannot read file", status: 1)
+    }
+    return [UInt8](d)
+}
+
+let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
+let bytes = readInput(options.input)
+let displayName = options.input == "-" ? "<stdin>" : options.input
+
+/// IR binary starts with "MIRB", IR text with its header line; anything else is Mochi.
+func isIRInput(_ b: [UInt8]) -> Bool {
+    b.starts(with: Array("MIRB".utf8)) || b.starts(with: Array("mochi-ir 1".utf8))
+}
+
+let module: Module
+if isIRInput(bytes) {
+    do {
+        module = try readModule(bytes: bytes)
+    } catch {
+        fail("\(displayName): \(error)", status: 1)
+    }
+} else {
+    let result = compileMochi(source: bytes, fileName: displayName)
+    guard let m = result.module else {
+        FileHandle.standardError.write(Data(result.renderedDiagnostics.utf8))
+        exit(1)
+    }
+    module = m
+}
+
+if options.verifyIR {
+    let errors = verify(module)
+    if !errors.isEmpty {
+        let text = errors.prefix(20).map { "mochi-ir: \(displayName): \($0)" }.joined(separator: "\n")
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+        exit(1)
+    }
+}
+
+optimize(module, level: options.level, printAfter: options.printAfter) { text in
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+if options.verifyIR && options.level != .O0 {
+    let errors = verify(module)
+    if !errors.isEmpty {
+        fail("internal error: optimised IR does not verify: \(errors[0])", status: 1)
+    }
+}
+
+let out: [UInt8] = options.emitBinary ? encodeBinary(module) : Array(printModule(module).utf8)
+if let path = options.output {
+    guard FileManager.default.createFile(atPath: path, contents: Data(out)) else {
+        fail("\(path): cannot write file", status: 1)
+    }
+} else {
+    FileHandle.standardOutput.write(Data(out))
+}
+exit(0)
