@@ -85,7 +85,7 @@ public func byteView(_ bytes: [UInt8], _ notes: [BinaryNote]) -> String {
         off = String(repeating: "0", count: max(0, 8 - off.count)) + off
         line.append(contentsOf: off.utf8)
         line.append(contentsOf: " | ".utf8)
-        let shown = min(n.length, 8)
+        let shown = n.length > 8 ? 7 : n.length
         var cells: [UInt8] = []
         for k in 0..<shown {
             let c = bytes[n.offset + k]

@@ -626,7 +626,7 @@ struct BinaryDecoder {
             f.blocks[k].params = params
             let ni = try count("instruction count", minSize: 4)
             if annotate {
-                note(start, "block b\(k)(" + params.map { "v\($0.index): " + typeText(f.type(of: $0)) }.joined(separator: ", ") + "), \(ni) instructions")
+                note(start, "block b\(k)" + (params.isEmpty ? "" : "(" + params.map { "v\($0.index): " + typeText(f.type(of: $0)) }.joined(separator: ", ") + ")") + ", \(ni) instructions")
             }
             depth += 1
             f.blocks[k].insts.reserveCapacity(ni)

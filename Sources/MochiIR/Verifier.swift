@@ -67,17 +67,12 @@ extension ImmediateKind {
     }
 }
 
-struct Verifier {
+/// The module and its name lookups, shared read-only by the function checks.
+struct VerifierContext {
     let m: Module
     let index: SymbolIndex
-    var errors: [VerifierError] = []
 
-    init(_ m: Module) {
-        self.m = m
-        index = SymbolIndex(m)
-    }
-
-    mutating func moduleError(_ msg: String) { errors.append(VerifierError(message: msg)) }
+    func decl(_ name: String) -> TypeDecl? { index.types[name].map { m.types[$0] } }
 
     /// The first named type inside `t` that is not declared.
     func missingName(_ t: IRType) -> String? {
@@ -91,6 +86,20 @@ struct Verifier {
             return missingName(r)
         }
     }
+}
+
+struct Verifier {
+    let ctx: VerifierContext
+    var errors: [VerifierError] = []
+    var m: Module { ctx.m }
+    var index: SymbolIndex { ctx.index }
+
+    init(_ m: Module) {
+        ctx = VerifierContext(m: m, index: SymbolIndex(m))
+    }
+
+    mutating func moduleError(_ msg: String) { errors.append(VerifierError(message: msg)) }
+    func missingName(_ t: IRType) -> String? { ctx.missingName(t) }
 
     mutating func run() {
         for (k, d) in m.types.enumerated() where index.types[d.name] != k {
@@ -122,18 +131,16 @@ struct Verifier {
             if let n = missingName(g.type) { moduleError("global @\(g.name) has undeclared type %\(n)") }
         }
         for f in m.functions {
-            var fv = FunctionVerifier(f, self)
+            var fv = FunctionVerifier(f, ctx)
             fv.run()
             errors.append(contentsOf: fv.errors)
         }
     }
-
-    func decl(_ name: String) -> TypeDecl? { index.types[name].map { m.types[$0] } }
 }
 
 struct FunctionVerifier {
     let f: Function
-    let mv: Verifier
+    let mv: VerifierContext
     let numbering: CanonicalNumbering
     var errors: [VerifierError] = []
 
@@ -153,7 +160,7 @@ struct FunctionVerifier {
     var curTerm = false
     var curLoc = SourceLoc.unknown
 
-    init(_ f: Function, _ mv: Verifier) {
+    init(_ f: Function, _ mv: VerifierContext) {
         self.f = f
         self.mv = mv
         numbering = CanonicalNumbering(f)

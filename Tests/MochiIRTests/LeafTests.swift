@@ -124,3 +124,15 @@ struct SplitMix64 {
     }
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
 }
+
+final class DocsTests: XCTestCase {
+    /// docs/IR.md carries the generated opcode table; it must list every opcode with
+    /// its current signature (regenerate with `mochi-objdump --ops`).
+    func testDocsListEveryOpcode() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/IR.md"), encoding: .utf8)
+        for op in Opcode.allCases {
+            XCTAssertTrue(doc.contains("| \(op.info.name) | \(op.info.signature) |"), "docs/IR.md lacks \(op.info.name)")
+        }
+    }
+}
