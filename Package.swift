@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "mochi-ir", targets: ["mochi-ir"]),
         .executable(name: "mochi-objdump", targets: ["mochi-objdump"]),
         .executable(name: "mochi-jitrun", targets: ["mochi-jitrun"]),
+        .executable(name: "mochi-link", targets: ["mochi-link"]),
     ],
     targets: [
         // The one definition of Mochi's runtime behaviour, in portable C99: shared by
@@ -30,10 +31,13 @@ let package = Package(
         .target(name: "MochiInterp", dependencies: ["MochiIR", "MochiRuntime"], swiftSettings: fast),
         // Human-readable dumps of every file format the tools write.
         .target(name: "MochiDump", dependencies: ["MochiIR"]),
+        // Plans and runs the C compiler and linker jobs of C-as-target AOT (mochi-link).
+        .target(name: "MochiLink"),
 
         .executableTarget(name: "mochi-ir", dependencies: ["MochiIR", "MochiFrontend", "MochiPasses"]),
         .executableTarget(name: "mochi-objdump", dependencies: ["MochiIR", "MochiDump"]),
         .executableTarget(name: "mochi-jitrun", dependencies: ["MochiIR", "MochiInterp"]),
+        .executableTarget(name: "mochi-link", dependencies: ["MochiLink"]),
 
         .testTarget(name: "MochiIRTests", dependencies: ["MochiIR"]),
         .testTarget(name: "MochiFrontendTests", dependencies: ["MochiFrontend", "MochiIR"]),
@@ -41,5 +45,6 @@ let package = Package(
         .testTarget(name: "MochiInterpTests", dependencies: ["MochiInterp", "MochiIR", "MochiFrontend"]),
         .testTarget(name: "FileTests", dependencies: []),
         .testTarget(name: "MochiRuntimeTests", dependencies: ["MochiRuntime"]),
+        .testTarget(name: "MochiLinkTests", dependencies: ["MochiLink"]),
     ]
 )
