@@ -11,7 +11,7 @@ enum Builtin: String, CaseIterable {
     case padStart, indexOf, contains, reverse, distinct, first, range
     case min, max, sum, avg, abs, ceil, floor, round, pow, sqrt
     case parseIntStr, panic, error, exists, json, toJson = "to_json", collect
-    case ord, chr
+    case ord, chr, slice
     // Rejected with an out-of-scope diagnostic.
     case now, input, eval, sha256, num, denom
 
@@ -30,7 +30,7 @@ enum Builtin: String, CaseIterable {
         case .append, .push, .split, .join, .repeat, .indexOf, .contains, .pow, .parseIntStr:
             return 2...2
         case .round: return 1...2
-        case .substring, .substr: return 3...3
+        case .substring, .substr, .slice: return 3...3
         case .padStart: return 3...3
         case .now, .input: return 0...0
         case .eval: return 1...1

@@ -511,7 +511,8 @@ final class Checker {
             bind(name, .global(name: g, type: tv.t))
             return
         }
-        if mutable && cellNames[cellNames.count - 1].contains(name.id) {
+        if cellNames[cellNames.count - 1].contains(name.id) {
+            _ = mutable
             let cellType = IRType.list(ir(tv.t))
             let cell = ctx.emit(.listNew, cellType, [tv.v])
             let slot = ctx.newSlot(cellType)

@@ -352,6 +352,13 @@ extension Checker {
         case .substring, .substr:
             let s = argAs(0, .string), a = argAs(1, .int), e = argAs(2, .int)
             return emit(.strSlice, .string, [s, a, e])
+        case .slice:
+            var xs = arg(0)
+            if xs.t == .any { xs = TV(v: cur.emit(.unbox, .list(.any), [xs.v]), t: .list(.any)) }
+            let a = argAs(1, .int), e = argAs(2, .int)
+            if xs.t == .string { return emit(.strSlice, .string, [xs.v, a, e]) }
+            guard case .list = xs.t else { error("slice() needs a list or string, got \(describe(xs.t))", loc); return poison() }
+            return emit(.listSlice, xs.t, [xs.v, a, e])
         case .upper: return emit(.strUpper, .string, [argAs(0, .string)])
         case .lower: return emit(.strLower, .string, [argAs(0, .string)])
         case .trim: return emit(.strTrim, .string, [argAs(0, .string)])

@@ -30,6 +30,10 @@ extension Checker {
             return TV(v: cur.emit(.null, .any), t: .null)
         case .name(let n):
             if let b = scope[n.id] { return readBinding(b, n, e.location) }
+            if n.text == "nil" {
+                if let t = expected, t.isNullable, t != .unit { return TV(v: cur.emit(.null, ir(t)), t: t) }
+                return TV(v: cur.emit(.null, .any), t: .null)
+            }
             if let v = variants[n.id] {
                 let u = types.unions[v.union]
                 if !u.variants[v.variant].fields.isEmpty {
@@ -603,8 +607,15 @@ extension Checker {
             return membership(l, items, loc)
         case .structure(let si) where types.structs[si].isRecord:
             if l.t == .string {
-                // A record has exactly its fields.
-                return cur.emit(.bconst, .bool, imm: .int(0))
+                // A record has exactly its fields: compare the key with each name.
+                var acc = cur.emit(.bconst, .bool, imm: .int(0))
+                for f in types.structs[si].fields {
+                    let name = cur.emit(.sconst, .str, imm: .string(f.name.text))
+                    let eq = cur.emit(.cmp, .bool, [l.v, name], imm: .cond(.eq))
+                    // Field names differ, so at most one test holds: xor is or.
+                    acc = cur.emit(.icmp, .bool, [acc, eq], imm: .cond(.ne))
+                }
+                return acc
             }
         default: break
         }

