@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "mochi-objdump", targets: ["mochi-objdump"]),
         .executable(name: "mochi-jitrun", targets: ["mochi-jitrun"]),
         .executable(name: "mochi-link", targets: ["mochi-link"]),
+        .executable(name: "mochi-emitc", targets: ["mochi-emitc"]),
     ],
     targets: [
         // The one definition of Mochi's runtime behaviour, in portable C99: shared by
@@ -33,11 +34,14 @@ let package = Package(
         .target(name: "MochiDump", dependencies: ["MochiIR"]),
         // Plans and runs the C compiler and linker jobs of C-as-target AOT (mochi-link).
         .target(name: "MochiLink"),
+        // IR -> one C99 translation unit over the runtime (C-as-target AOT).
+        .target(name: "MochiEmitC", dependencies: ["MochiIR"]),
 
         .executableTarget(name: "mochi-ir", dependencies: ["MochiIR", "MochiFrontend", "MochiPasses"]),
         .executableTarget(name: "mochi-objdump", dependencies: ["MochiIR", "MochiDump"]),
         .executableTarget(name: "mochi-jitrun", dependencies: ["MochiIR", "MochiInterp"]),
         .executableTarget(name: "mochi-link", dependencies: ["MochiLink"]),
+        .executableTarget(name: "mochi-emitc", dependencies: ["MochiIR", "MochiEmitC"]),
 
         .testTarget(name: "MochiIRTests", dependencies: ["MochiIR"]),
         .testTarget(name: "MochiFrontendTests", dependencies: ["MochiFrontend", "MochiIR"]),
@@ -46,5 +50,6 @@ let package = Package(
         .testTarget(name: "FileTests", dependencies: []),
         .testTarget(name: "MochiRuntimeTests", dependencies: ["MochiRuntime"]),
         .testTarget(name: "MochiLinkTests", dependencies: ["MochiLink"]),
+        .testTarget(name: "MochiEmitCTests", dependencies: ["MochiEmitC", "MochiIR", "MochiInterp"]),
     ]
 )

@@ -1,0 +1,410 @@
+// IR -> one C99 translation unit (DESIGN.md §6): the module-level half of the C
+// emitter. It names everything (functions `mochi_fn_<name>`, globals `mochi_g_<name>`,
+// type descriptors `mochi_desc_<type>[_<variant>]`), lays the unit out in a fixed
+// order, and writes what the functions share:
+//   * type descriptors as static `MochiTypeDesc` data, same field order and names as
+//     the IR TypeDecls (so printing and equality match the interpreter's);
+//   * globals as static C variables of their bank's type, reference ones registered
+//     with the collector as roots at start-up;
+//   * string constants made once at start-up into a slot array the collector scans
+//     as a root range (as the interpreter's constant pool is);
+//   * one trampoline per (function, capture count) used by `closure.new`: every
+//     closure's code pointer has the single signature `mochi_tramp`, and the
+//     trampoline unpacks captures then arguments into a direct call;
+//   * the recursion guard (a call-depth counter with the interpreter's limit and a
+//     stack-address probe, so runaway recursion ends in `error: stack overflow`);
+//   * `main`: runtime init with the stack base, `@main`, `mochi_rt_exit(0)`.
+// Small C helpers (list/struct fast paths, unbox checks) are written only when some
+// function uses them, so the unit compiles without unused-function warnings.
+// Everything is emitted in declaration order: the output is a function of the
+// module's bytes alone.
+
+import MochiIR
+
+public struct EmitCOptions: Sendable {
+    /// Write `#line N "file.mochi"` directives so debuggers and compiler messages
+    /// point at Mochi lines (needs the module's source file name).
+    public var lineDirectives = true
+    /// Calls deeper than this end in `error: stack overflow` (the interpreter's limit).
+    public var maxDepth = 100_000
+    public init() {}
+}
+
+/// Translates a verified module into one C translation unit that includes
+/// "mochi_runtime.h" and defines `main`.
+public func emitC(_ module: Module, options: EmitCOptions = EmitCOptions()) throws -> String {
+    var e = ModuleEmitter(module: module, options: options)
+    return try e.emit()
+}
+
+/// C helpers written on demand, in this (declaration) order.
+enum CHelper: Int, CaseIterable, Comparable {
+    case listGet, listSet, fieldGet, fieldSet, callClosure, unboxRef, ftoi
+    static func < (a: CHelper, b: CHelper) -> Bool { a.rawValue < b.rawValue }
+
+    var code: String {
+        switch self {
+        case .listGet:
+            return """
+            /* xs[i]: the element load inline, the runtime for negative or bad indices (and its error). */
+            static mochi_slot mochi_emitc_list_get(mochi_ref l, int64_t i) {
+                MochiList *L = (MochiList *)l;
+                if (L && i >= 0 && i < L->len) return L->data[i];
+                return mochi_list_get(l, i);
+            }
+
+            """
+        case .listSet:
+            return """
+            static void mochi_emitc_list_set(mochi_ref l, int64_t i, mochi_slot v) {
+                MochiList *L = (MochiList *)l;
+                if (L && i >= 0 && i < L->len) L->data[i] = v;
+                else mochi_list_set(l, i, v);
+            }
+
+            """
+        case .fieldGet:
+            return """
+            /* s.f: a load; a nil struct goes to the runtime, which reports the error. */
+            static mochi_slot mochi_emitc_field_get(mochi_ref s, int64_t i) {
+                if (s) return ((MochiStruct *)s)->f[i];
+                return mochi_struct_get(s, i);
+            }
+
+            """
+        case .fieldSet:
+            return """
+            static void mochi_emitc_field_set(mochi_ref s, int64_t i, mochi_slot v) {
+                if (s) ((MochiStruct *)s)->f[i] = v;
+                else mochi_struct_set(s, i, v);
+            }
+
+            """
+        case .callClosure:
+            return """
+            /* call.closure: every closure made here has a mochi_tramp code pointer;
+             * mochi_closure_code reports a call of a non-function value. */
+            static mochi_slot mochi_emitc_call_closure(mochi_ref c, const mochi_slot *args) {
+                void *code = mochi_closure_code(c);
+                if (!code) mochi_rt_error("unreachable code reached");
+                return ((mochi_tramp)code)(c, args);
+            }
+
+            """
+        case .unboxRef:
+            return """
+            /* unbox to a reference type: the interpreter's checks and wording; lists are
+             * converted to the element representation the result type needs. */
+            static mochi_ref mochi_emitc_unbox_ref(mochi_ref x, int check, int elem, const char *name) {
+                static const char *const kinds[] = {"nil", "int", "float", "bool", "string", "list", "map", "struct", "function"};
+                const char *to = name;
+                int have;
+                char msg[4096];
+                if (!x) return x;
+                have = (int)mochi_any_kind(x);
+                switch (check) {
+                case 1: if (have == MOCHI_A_STR) return x; to = "string"; break;
+                case 2:
+                    if (have == MOCHI_A_LIST) {
+                        if ((int)mochi_list_kind(x) == elem) return x;
+                        if (elem == MOCHI_K_REF) return mochi_list_to_any(x);
+                        return mochi_list_from_any(x, (MochiSlotKind)elem);
+                    }
+                    to = "list";
+                    break;
+                case 3: if (have == MOCHI_A_MAP) return x; to = "map"; break;
+                case 4:
+                    if (have == MOCHI_A_STRUCT) {
+                        const MochiTypeDesc *d = mochi_struct_desc(x);
+                        const char *own = d ? (d->union_name ? d->union_name : d->name) : NULL;
+                        if (!own || strcmp(own, name) == 0) return x;
+                    }
+                    break;
+                case 5: if (have == MOCHI_A_CLOSURE) return x; to = "function"; break;
+                default: return x;
+                }
+                snprintf(msg, sizeof msg, "invalid cast: %s to %s", have >= 0 && have < 9 ? kinds[have] : "value", to);
+                mochi_rt_error(msg);
+            }
+
+            """
+        case .ftoi:
+            return """
+            /* float -> int, truncating; NaN and values outside [-2^63, 2^63) overflow. */
+            static int64_t mochi_emitc_ftoi(double x) {
+                if (!(x >= -9223372036854775808.0 && x < 9223372036854775808.0)) mochi_err_overflow();
+                return (int64_t)x;
+            }
+
+            """
+        }
+    }
+}
+
+struct ModuleEmitter {
+    let module: Module
+    let options: EmitCOptions
+    let symbols: SymbolIndex
+    var namer = CNamer()
+    var functionNames: [String] = []
+    var globalNames: [String] = []
+    /// C name of the descriptor of (type, variant); variant -1 for structs.
+    var descNames: [String: [Int32: String]] = [:]
+    var strings: [String] = []
+    var stringIndex: [String: Int] = [:]
+    /// Trampolines in first-use order: (function index, capture count).
+    var trampolines: [(function: Int, captures: Int)] = []
+    var trampolineNames: [Int: [Int: String]] = [:]
+    var helpers: Set<CHelper> = []
+    /// Functions some instruction refers to (calls, closures); others get a `(void)` use.
+    var referenced: Set<Int> = []
+
+    init(module: Module, options: EmitCOptions) {
+        self.module = module
+        self.options = options
+        self.symbols = module.symbolIndex()
+    }
+
+    /// The file name as a C string literal, or nil when the module names none.
+    var fileLiteral: String? { module.sourceFile.isEmpty ? nil : cStringLiteral(module.sourceFile) }
+
+    mutating func stringConstant(_ s: String) -> Int {
+        if let i = stringIndex[s] { return i }
+        strings.append(s)
+        stringIndex[s] = strings.count - 1
+        return strings.count - 1
+    }
+
+    mutating func trampoline(function fi: Int, captures: Int) -> String {
+        if let n = trampolineNames[fi]?[captures] { return n }
+        let n = namer.make("mochi_tramp_", module.functions[fi].name + "_\(captures)")
+        trampolineNames[fi, default: [:]][captures] = n
+        trampolines.append((fi, captures))
+        return n
+    }
+
+    mutating func emit() throws -> String {
+        guard let mainIndex = symbols.functions["main"] else {
+            throw EmitCError("the module has no @main function")
+        }
+        guard module.functions[mainIndex].paramTypes.isEmpty else {
+            throw EmitCError("@main must take no parameters")
+        }
+        // Names first, in declaration order, so they do not depend on use order.
+        for f in module.functions { functionNames.append(namer.make("mochi_fn_", f.name)) }
+        for g in module.globals { globalNames.append(namer.make("mochi_g_", g.name)) }
+        for d in module.types {
+            switch d.kind {
+            case .structure:
+                descNames[d.name, default: [:]][-1] = namer.make("mochi_desc_", d.name)
+            case .union(let vs):
+                for (tag, v) in vs.enumerated() {
+                    descNames[d.name, default: [:]][Int32(tag)] = namer.make("mochi_desc_", d.name + "_" + v.name)
+                }
+            }
+        }
+
+        // Function bodies first: they discover strings, trampolines and helpers.
+        var bodies: [String] = []
+        for (i, f) in module.functions.enumerated() {
+            var fe = FunctionEmitter(function: f, index: i, module: self)
+            bodies.append(try fe.emit())
+            self = fe.module
+        }
+        referenced.insert(mainIndex)
+
+        var out = ""
+        out += "/* Generated by mochi-emitc from the Mochi IR of "
+            + (module.sourceFile.isEmpty ? "an unnamed module" : "'" + sanitizedComment(module.sourceFile) + "'")
+            + ". Do not edit.\n"
+        out += " * One C function per IR function, blocks as labels, typed SSA values as C locals;\n"
+        out += " * everything else is a call into the Mochi runtime (mochi_runtime.h). */\n"
+        out += "#include \"mochi_runtime.h\"\n"
+        out += "#include <stdint.h>\n#include <stddef.h>\n#include <stdio.h>\n#include <string.h>\n#include <math.h>\n"
+        out += "#if defined(__linux__)\n#include <sys/resource.h>\n#endif\n\n"
+        out += prelude()
+        out += descriptors()
+        out += globalsDecl()
+        if !strings.isEmpty {
+            out += "/* String constants, made at start-up; a root range the collector scans. */\n"
+            out += "static mochi_slot mochi_strs[\(strings.count)];\nstatic size_t mochi_strs_count;\n\n"
+        }
+        out += "/* The program's functions. */\n"
+        for (i, f) in module.functions.enumerated() {
+            out += "static " + prototype(f, i) + ";\n"
+        }
+        out += "\n"
+        for h in CHelper.allCases where helpers.contains(h) { out += h.code }
+        for t in trampolines { out += trampolineCode(t.function, t.captures) }
+        for b in bodies { out += b }
+        out += initAndMain(mainIndex)
+        return out
+    }
+
+    func sanitizedComment(_ s: String) -> String {
+        // No control characters (a newline would end a // comment) and no `*/`.
+        var r = ""
+        var prev: Unicode.Scalar = " "
+        for ch in s.unicodeScalars {
+            if ch == "/" && prev == "*" { r.unicodeScalars.append(" ") }
+            r.unicodeScalars.append(ch.value < 0x20 || ch.value == 0x7F ? "?" : ch)
+            prev = ch
+        }
+        return r
+    }
+
+    func prototype(_ f: Function, _ i: Int) -> String {
+        let ret = f.returnType == .unit ? "void" : f.returnType.cType
+        let params: String
+        if f.paramTypes.isEmpty {
+            params = "void"
+        } else if let e = f.entry {
+            params = f[e].params.map { f.type(of: $0).cType + " v\($0.index)" }.joined(separator: ", ")
+        } else {
+            params = f.paramTypes.enumerated().map { $0.element.cType + " p\($0.offset)" }.joined(separator: ", ")
+        }
+        return "\(ret) \(functionNames[i])(\(params))"
+    }
+
+    func prelude() -> String {
+        return """
+        /* A closure's code pointer: every closure made by this program points at a
+         * trampoline of this one signature (captures come from the closure). */
+        typedef mochi_slot (*mochi_tramp)(mochi_ref clo, const mochi_slot *args);
+
+        /* Recursion guard: the interpreter's call-depth limit, and a probe that stops
+         * before the machine stack runs out, both ending in `error: stack overflow`
+         * at the calling line. */
+        static int64_t mochi_depth;
+        static uintptr_t mochi_stack_floor;
+        static void mochi_emitc_stack_overflow(void) {
+            mochi_depth = 0;
+            mochi_rt_error("stack overflow");
+        }
+        #define MOCHI_ENTER() do { char mochi_probe_; \\
+            if (++mochi_depth > \(options.maxDepth + 1) || (uintptr_t)&mochi_probe_ < mochi_stack_floor) \\
+                mochi_emitc_stack_overflow(); } while (0)
+        #define MOCHI_LEAVE() (mochi_depth--)
+
+        /* The usable stack below top: on Linux the soft limit is raised (the main
+         * thread's stack grows on demand up to it) so deep recursion reaches the
+         * depth limit; elsewhere a conservative 7 MiB. */
+        static void mochi_emitc_stack_setup(char *top) {
+            size_t budget = (size_t)7 << 20;
+        #if defined(__linux__)
+            struct rlimit rl;
+            const rlim_t want = (rlim_t)120 << 20;
+            if (getrlimit(RLIMIT_STACK, &rl) == 0) {
+                if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want) {
+                    rlim_t cur = rl.rlim_cur;
+                    rl.rlim_cur = (rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= want) ? want : rl.rlim_max;
+                    if (setrlimit(RLIMIT_STACK, &rl) != 0) rl.rlim_cur = cur;
+                }
+                if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > want) rl.rlim_cur = want;
+                if (rl.rlim_cur > ((rlim_t)2 << 20)) budget = (size_t)rl.rlim_cur - ((size_t)1 << 20);
+            }
+        #endif
+            mochi_stack_floor = (uintptr_t)top > budget ? (uintptr_t)top - budget : 0;
+        }
+
+
+        """
+    }
+
+    func descriptors() -> String {
+        var out = ""
+        if !module.types.isEmpty { out += "/* Struct and union-variant descriptors, fields in declaration order. */\n" }
+        for d in module.types {
+            switch d.kind {
+            case .structure(let fs):
+                out += descriptor(descNames[d.name]![-1]!, name: d.name, fields: fs, tag: -1, union: nil)
+            case .union(let vs):
+                for (tag, v) in vs.enumerated() {
+                    out += descriptor(descNames[d.name]![Int32(tag)]!, name: v.name, fields: v.fields,
+                                      tag: tag, union: d.name)
+                }
+            }
+        }
+        return out.isEmpty ? out : out + "\n"
+    }
+
+    func descriptor(_ cname: String, name: String, fields: [FieldDecl], tag: Int, union: String?) -> String {
+        var out = ""
+        var names = "NULL", kinds = "NULL"
+        if !fields.isEmpty {
+            out += "static const char *const \(cname)_names[] = {"
+                + fields.map { cStringLiteral($0.name) }.joined(separator: ", ") + "};\n"
+            out += "static const uint8_t \(cname)_kinds[] = {"
+                + fields.map { $0.type.cKind }.joined(separator: ", ") + "};\n"
+            names = cname + "_names"
+            kinds = cname + "_kinds"
+        }
+        out += "static const MochiTypeDesc \(cname) = {\(cStringLiteral(name)), \(fields.count), \(tag), "
+            + "\(names), \(kinds), \(union.map(cStringLiteral) ?? "NULL")};\n"
+        return out
+    }
+
+    func globalsDecl() -> String {
+        if module.globals.isEmpty { return "" }
+        var out = "/* Module globals (reference ones are collector roots). */\n"
+        for (i, g) in module.globals.enumerated() {
+            out += "static \(g.type.cType) \(globalNames[i]);\n"
+        }
+        return out + "\n"
+    }
+
+    func trampolineCode(_ fi: Int, _ ncap: Int) -> String {
+        let f = module.functions[fi]
+        let name = trampolineNames[fi]![ncap]!
+        var out = "/* Closure entry of @\(sanitizedComment(f.name)) over \(ncap) capture(s). */\n"
+        out += "static mochi_slot \(name)(mochi_ref clo, const mochi_slot *args) {\n"
+        if ncap == 0 { out += "    (void)clo;\n" }
+        if ncap >= f.paramTypes.count { out += "    (void)args;\n" }
+        var actuals: [String] = []
+        for (k, t) in f.paramTypes.enumerated() {
+            if k < ncap {
+                actuals.append(t.fromSlot("((MochiClosure *)clo)->caps[\(k)]"))
+            } else {
+                actuals.append(t.fromSlot("args[\(k - ncap)]"))
+            }
+        }
+        let call = "\(functionNames[fi])(\(actuals.joined(separator: ", ")))"
+        if f.returnType == .unit {
+            out += "    \(call);\n    return 0;\n"
+        } else {
+            out += "    return \(f.returnType.toSlot(call));\n"
+        }
+        return out + "}\n\n"
+    }
+
+    func initAndMain(_ mainIndex: Int) -> String {
+        var out = "/* Start-up: roots for globals and string constants, made once. */\n"
+        out += "static void mochi_emitc_init(void) {\n"
+        for (i, g) in module.globals.enumerated() where g.type.isReference {
+            out += "    mochi_gc_add_root(&\(globalNames[i]));\n"
+        }
+        if !strings.isEmpty {
+            // Counted as roots one at a time, so a collection while they are being made
+            // never scans a half-written entry.
+            out += "    mochi_gc_register_range(mochi_strs, &mochi_strs_count);\n"
+            for (i, s) in strings.enumerated() {
+                out += "    mochi_strs[\(i)] = mochi_r2s(mochi_str_new(\(cStringLiteral(s)), \(s.utf8.count))); mochi_strs_count = \(i + 1);\n"
+            }
+        }
+        out += "}\n\n"
+        out += "int main(int argc, char **argv) {\n"
+        out += "    char mochi_stack_top = 0;\n"
+        out += "    mochi_rt_init(argc, argv, &mochi_stack_top);\n"
+        out += "    mochi_emitc_stack_setup(&mochi_stack_top);\n"
+        for (i, _) in module.functions.enumerated() where !referenced.contains(i) {
+            out += "    (void)\(functionNames[i]);\n"
+        }
+        out += "    mochi_loc_file = \(fileLiteral ?? "NULL");\n"
+        out += "    mochi_loc_line = 0;\n"
+        out += "    mochi_emitc_init();\n"
+        out += "    \(functionNames[mainIndex])();\n"
+        out += "    mochi_rt_exit(0);\n"
+        out += "    return 0;\n}\n"
+        return out
+    }
+}

@@ -1,0 +1,567 @@
+// One IR function -> one C function. SSA values become C locals of their bank's type
+// (`int64_t` for i64 and bool, `double` for f64, `mochi_ref` for references) named
+// `v<index>`; blocks become labels in layout order; a terminator becomes `goto`s
+// (elided when the target is laid out next), and the values an edge passes are
+// assigned to the target's parameter locals first, as a sequentialised parallel copy
+// (temporaries in a brace scope break cycles such as `jump b1(v2, v1)`).
+//
+// Each op is translated the way the reference interpreter executes it (Decoder.swift,
+// Interpreter.swift, Complex.swift): checked integer arithmetic through the runtime's
+// inline helpers, every complex op through the same runtime call with the same slot
+// kinds. Before an op that may fail, `mochi_loc_line` is stored (once per line and
+// block), so runtime errors print the same `at file:line` as the interpreter.
+//
+// Warning-free output under -Wall -Wextra: only values some emitted code reads are
+// declared (a fixpoint drops pure ops whose results nobody needs, and what only they
+// read), locals are zero-initialised (no maybe-uninitialised paths through gotos),
+// unused parameters get `(void)`, and only blocks some `goto` names get a label; the
+// body is produced twice, the first time only to learn which labels are jumped to.
+
+import MochiIR
+
+struct FunctionEmitter {
+    let f: Function
+    let index: Int
+    var module: ModuleEmitter
+    var out: [String] = []
+    /// Values some emitted code reads (by value index).
+    var needed: [Bool]
+    /// Blocks named by a goto (learned by the first pass).
+    var labels: Set<Int32> = []
+    var jumpTargets: Set<Int32> = []
+    /// The value mochi_loc_line is known to hold here, if any.
+    var knownLine: Int32? = nil
+    /// The Mochi line the C compiler maps the next physical line to (after #line).
+    var mappedLine: UInt32? = nil
+    /// The Mochi line of the last physical line written (0: none or unknown).
+    var lastLine: UInt32 = 0
+    var tempCounter = 0
+    /// The interpreter decoder's running line (last instruction's, or the last
+    /// terminator's): where an `unreachable` terminator without a location reports.
+    var decoderLine: UInt32 = 0
+
+    init(function: Function, index: Int, module: ModuleEmitter) {
+        self.f = function
+        self.index = index
+        self.module = module
+        needed = Array(repeating: false, count: function.valueTypes.count)
+    }
+
+    /// Ops with no effect but their result: skipped when the result is unused.
+    static func isPure(_ op: Opcode) -> Bool {
+        switch op {
+        case .iconst, .fconst, .bconst, .sconst, .null, .copy, .icmp, .not, .fadd, .fsub, .fmul,
+             .fneg, .fcmp, .itof, .math1, .math2, .globalGet, .listLen:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Ops that can never reach a runtime error, so they need no location store.
+    static func cannotFail(_ op: Opcode) -> Bool { isPure(op) || op == .globalSet }
+
+    func v(_ x: Value) -> String { "v\(x.index)" }
+    func type(_ x: Value) -> IRType { f.type(of: x) }
+
+    func isEmitted(_ inst: Inst) -> Bool {
+        guard FunctionEmitter.isPure(inst.op) else { return true }
+        guard let r = inst.result else { return true }
+        return needed[Int(r.index)]
+    }
+
+    mutating func computeNeeded() {
+        var changed = true
+        func mark(_ x: Value, _ changed: inout Bool) {
+            if !needed[Int(x.index)] { needed[Int(x.index)] = true; changed = true }
+        }
+        while changed {
+            changed = false
+            for b in f.layout {
+                let bd = f[b]
+                for id in bd.insts {
+                    let inst = f[id]
+                    if isEmitted(inst) { for a in inst.args { mark(a, &changed) } }
+                }
+                switch bd.terminator {
+                case .brif(let c, _, _): mark(c, &changed)
+                case .ret(let r): if let r, f.returnType != .unit { mark(r, &changed) }
+                default: break
+                }
+                for bc in bd.terminator.successors {
+                    let ps = f[bc.block].params
+                    for (p, a) in zip(ps, bc.args) where needed[Int(p.index)] { mark(a, &changed) }
+                }
+            }
+        }
+    }
+
+    mutating func emit() throws -> String {
+        computeNeeded()
+        // Pass 1 learns which blocks are goto targets; pass 2 writes them as labels.
+        try emitBody()
+        labels = jumpTargets
+        out = []
+        knownLine = nil
+        mappedLine = nil
+        lastLine = 0
+        tempCounter = 0
+        decoderLine = 0
+        try emitBody()
+        return out.joined(separator: "\n") + "\n\n"
+    }
+
+    // MARK: output with #line bookkeeping
+
+    /// One physical line of C; `line` is the Mochi line it belongs to (0: unknown).
+    /// Statements of one Mochi line share a physical line (one `#line`, one gdb
+    /// step); anything with an unknown line or a label starts a new one.
+    mutating func put(_ s: String, line: UInt32 = 0) {
+        if line != 0, line == lastLine, !out.isEmpty {
+            out[out.count - 1] += " " + s.drop(while: { $0 == " " })
+            return
+        }
+        if line != 0, module.options.lineDirectives, let file = module.fileLiteral, mappedLine != line {
+            out.append("#line \(line) \(file)")
+            mappedLine = line
+        }
+        out.append(s)
+        lastLine = line
+        if let m = mappedLine { mappedLine = m + 1 }
+    }
+
+    mutating func setLine(_ line: UInt32) {
+        let l = Int32(clamping: line)
+        if knownLine == l { return }
+        put("    mochi_loc_line = \(l);", line: line)
+        knownLine = l
+    }
+
+    mutating func emitBody() throws {
+        let entryParams = f.entry.map { f[$0].params } ?? []
+        put("/* @\(module.sanitizedComment(f.name)) */")
+        put("static " + module.prototype(f, index) + " {", line: f.loc.line)
+        // Locals: every needed value that is not a parameter, zero-initialised.
+        let paramSet = Set(entryParams)
+        for b in f.layout {
+            let bd = f[b]
+            var defs: [Value] = bd.params.filter { !paramSet.contains($0) }
+            for id in bd.insts { if let r = f[id].result { defs.append(r) } }
+            for d in defs where needed[Int(d.index)] {
+                let t = type(d)
+                put("    \(t.cType) \(v(d)) = \(t.bank == .reference ? "NULL" : "0");")
+            }
+        }
+        for p in entryParams where !needed[Int(p.index)] { put("    (void)\(v(p));") }
+        put("    MOCHI_ENTER();")
+        let layout = f.layout
+        for (li, b) in layout.enumerated() {
+            let bd = f[b]
+            let next: Block? = li + 1 < layout.count ? layout[li + 1] : nil
+            knownLine = nil
+            if labels.contains(b.index) { put("b\(b.index):;") }
+            for id in bd.insts {
+                let inst = f[id]
+                decoderLine = inst.loc.line
+                if !isEmitted(inst) { continue }
+                try emitInst(inst)
+            }
+            if bd.terminatorLoc.line != 0 { decoderLine = bd.terminatorLoc.line }
+            try emitTerminator(bd, next: next)
+        }
+        put("}")
+    }
+
+    // MARK: terminators and edges
+
+    /// The parameter moves of an edge, as C statements on one line (may be empty).
+    mutating func edgeMoves(_ bc: BlockCall) -> String {
+        let params = f[bc.block].params
+        var moves: [(dst: Value, src: String)] = []
+        for (p, a) in zip(params, bc.args) where needed[Int(p.index)] && p != a {
+            moves.append((p, v(a)))
+        }
+        var stmts: [String] = []
+        var temps: [String] = []
+        while !moves.isEmpty {
+            if let i = moves.firstIndex(where: { m in !moves.contains { $0.src == v(m.dst) } }) {
+                stmts.append("\(v(moves[i].dst)) = \(moves[i].src);")
+                moves.remove(at: i)
+            } else {
+                // A cycle: keep the first destination's old value in a temporary.
+                let d = moves[0].dst
+                let t = "t\(tempCounter)"
+                tempCounter += 1
+                temps.append("\(type(d).cType) \(t) = \(v(d));")
+                for j in moves.indices where moves[j].src == v(d) { moves[j].src = t }
+            }
+        }
+        if temps.isEmpty { return stmts.joined(separator: " ") }
+        // Temporaries are declared first in a scope of their own (C99 allows it, but a
+        // brace keeps them away from the function's other locals and labels).
+        return "{ " + (temps + stmts).joined(separator: " ") + " }"
+    }
+
+    mutating func goto_(_ b: Block) -> String {
+        jumpTargets.insert(b.index)
+        return "goto b\(b.index);"
+    }
+
+    mutating func emitTerminator(_ bd: BlockData, next: Block?) throws {
+        let line = bd.terminatorLoc.line
+        switch bd.terminator {
+        case .jump(let bc):
+            let moves = edgeMoves(bc)
+            if !moves.isEmpty { put("    " + moves, line: line) }
+            if bc.block != next { put("    " + goto_(bc.block), line: line) }
+        case .brif(let c, let t, let e):
+            let tm = edgeMoves(t)
+            if t.block == next && tm.isEmpty && e.block != next {
+                let em = edgeMoves(e)
+                put("    if (!\(v(c))) { " + (em.isEmpty ? "" : em + " ") + goto_(e.block) + " }", line: line)
+            } else {
+                put("    if (\(v(c))) { " + (tm.isEmpty ? "" : tm + " ") + goto_(t.block) + " }", line: line)
+                let em = edgeMoves(e)
+                if !em.isEmpty { put("    " + em, line: line) }
+                if e.block != next { put("    " + goto_(e.block), line: line) }
+            }
+        case .ret(let r):
+            if let r, f.returnType != .unit {
+                put("    MOCHI_LEAVE(); return \(v(r));", line: line)
+            } else {
+                put("    MOCHI_LEAVE(); return\(f.returnType == .unit ? "" : " 0");", line: line)
+            }
+        case .unreachable:
+            let l = decoderLine
+            put("    mochi_loc_line = \(Int32(clamping: l)); mochi_rt_error(\"unreachable code reached\");", line: l)
+        }
+    }
+
+    // MARK: instructions
+
+    /// Assigns `rhs` to the result (or evaluates it for its effect).
+    mutating func assign(_ inst: Inst, _ rhs: String) {
+        if let r = inst.result, needed[Int(r.index)] {
+            put("    \(v(r)) = \(rhs);", line: inst.loc.line)
+        } else {
+            put("    (void)\(rhs);", line: inst.loc.line)
+        }
+    }
+
+    mutating func stmt(_ inst: Inst, _ s: String) {
+        put("    " + s, line: inst.loc.line)
+    }
+
+    /// A scope holding the operands as a slot array `a_`, then `body` (one line).
+    mutating func withSlots(_ inst: Inst, _ vals: [Value], _ body: String) {
+        let inits = vals.isEmpty ? "0" : vals.map { type($0).toSlot(v($0)) }.joined(separator: ", ")
+        put("    { mochi_slot a_[\(max(vals.count, 1))] = {\(inits)}; \(body) }", line: inst.loc.line)
+    }
+
+    /// `vN = rhs;` inside a scope, or `(void)rhs;`.
+    func target(_ inst: Inst, _ rhs: String) -> String {
+        if let r = inst.result, needed[Int(r.index)] { return "\(v(r)) = \(rhs);" }
+        return "(void)\(rhs);"
+    }
+
+    func fail(_ msg: String) -> EmitCError { EmitCError("function @\(f.name): \(msg)") }
+
+    func cond(_ inst: Inst) throws -> CondCode {
+        guard case .cond(let c) = inst.imm else { throw fail("\(inst.op.info.name) without a condition") }
+        return c
+    }
+
+    func descName(_ type: String, _ variant: Int32) throws -> String {
+        guard let n = module.descNames[type]?[variant] else {
+            throw fail("no type %\(type)" + (variant >= 0 ? " variant \(variant)" : ""))
+        }
+        return n
+    }
+
+    /// The item kind of group builder `b`, as the interpreter decides it: the kind of
+    /// every `group.add` item into it when they agree, else REF.
+    func groupItemKind(_ b: Value) -> SlotKind {
+        var kind: SlotKind? = nil
+        for inst in f.insts where inst.op == .groupAdd && inst.args.count == 3 && inst.args[0] == b {
+            let k = f.type(of: inst.args[2]).slotKind
+            if kind == nil { kind = k } else if kind != k { return .ref }
+        }
+        return kind ?? .ref
+    }
+
+    mutating func emitInst(_ inst: Inst) throws {
+        if !FunctionEmitter.cannotFail(inst.op) { setLine(inst.loc.line) }
+        let a = inst.args
+        func x(_ i: Int) -> String { v(a[i]) }
+        let rt: IRType = inst.result.map { type($0) } ?? .unit
+        switch inst.op {
+        case .iconst, .bconst:
+            guard case .int(let k) = inst.imm else { throw fail("\(inst.op.info.name) without an integer") }
+            assign(inst, cInt(k))
+        case .fconst:
+            guard case .float(let bits) = inst.imm else { throw fail("fconst without a float") }
+            assign(inst, cDouble(bits: bits))
+        case .sconst:
+            guard case .string(let s) = inst.imm else { throw fail("sconst without a string") }
+            let k = module.stringConstant(s)
+            assign(inst, "mochi_s2r(mochi_strs[\(k)])")
+        case .null: assign(inst, "NULL")
+        case .copy: assign(inst, x(0))
+
+        case .iadd: assign(inst, "mochi_i64_add(\(x(0)), \(x(1)))")
+        case .isub: assign(inst, "mochi_i64_sub(\(x(0)), \(x(1)))")
+        case .imul: assign(inst, "mochi_i64_mul(\(x(0)), \(x(1)))")
+        case .idiv: assign(inst, "mochi_i64_div(\(x(0)), \(x(1)))")
+        case .irem: assign(inst, "mochi_i64_rem(\(x(0)), \(x(1)))")
+        case .ineg: assign(inst, "mochi_i64_neg(\(x(0)))")
+        case .icmp: assign(inst, "(\(x(0)) \(cOperator(try cond(inst))) \(x(1)))")
+        case .not: assign(inst, "!\(x(0))")
+
+        case .fadd: assign(inst, "\(x(0)) + \(x(1))")
+        case .fsub: assign(inst, "\(x(0)) - \(x(1))")
+        case .fmul: assign(inst, "\(x(0)) * \(x(1))")
+        case .fdiv: assign(inst, "mochi_f64_div(\(x(0)), \(x(1)))")
+        case .frem: assign(inst, "mochi_f64_mod(\(x(0)), \(x(1)))")
+        case .fneg: assign(inst, "-\(x(0))")
+        case .fcmp: assign(inst, "(\(x(0)) \(cOperator(try cond(inst))) \(x(1)))")
+        case .itof: assign(inst, "(double)\(x(0))")
+        case .ftoi:
+            module.helpers.insert(.ftoi)
+            assign(inst, "mochi_emitc_ftoi(\(x(0)))")
+        case .math1, .math2:
+            let arity = inst.op == .math1 ? 1 : 2
+            guard case .string(let name) = inst.imm, let fn = cMathFunction(name, arity: arity) else {
+                throw fail("\(inst.op.info.name): unknown math function \(inst.imm)")
+            }
+            assign(inst, arity == 1 ? "\(fn)(\(x(0)))" : "\(fn)(\(x(0)), \(x(1)))")
+
+        case .box: assign(inst, "mochi_box(\(type(a[0]).cKind), \(type(a[0]).toSlot(x(0))))")
+        case .unbox:
+            switch rt {
+            case .i64, .f64, .bool:
+                assign(inst, rt.fromSlot("mochi_unbox(\(x(0)), \(rt.cKind))"))
+            case .str: unboxRef(inst, 1, 0, "NULL")
+            case .list(let e): unboxRef(inst, 2, Int(e.slotKind.rawValue), "NULL")
+            case .map: unboxRef(inst, 3, 0, "NULL")
+            case .named(let n): unboxRef(inst, 4, 0, cStringLiteral(n))
+            case .fn: unboxRef(inst, 5, 0, "NULL")
+            default: assign(inst, x(0))
+            }
+        case .anyAdd: assign(inst, "mochi_any_add(\(x(0)), \(x(1)))")
+        case .anySub: assign(inst, "mochi_any_sub(\(x(0)), \(x(1)))")
+        case .anyMul: assign(inst, "mochi_any_mul(\(x(0)), \(x(1)))")
+        case .anyDiv: assign(inst, "mochi_any_div(\(x(0)), \(x(1)))")
+        case .anyRem: assign(inst, "mochi_any_mod(\(x(0)), \(x(1)))")
+        case .anyNeg: assign(inst, "mochi_any_neg(\(x(0)))")
+        case .anyCmp:
+            let c = try cond(inst)
+            switch c {
+            case .eq: assign(inst, "(mochi_any_eq(\(x(0)), \(x(1))) != 0)")
+            case .ne: assign(inst, "(mochi_any_eq(\(x(0)), \(x(1))) == 0)")
+            default: assign(inst, "(mochi_any_cmp(\(x(0)), \(x(1))) \(cOperator(c)) 0)")
+            }
+        case .anyTruthy: assign(inst, "(mochi_any_truthy(\(x(0))) != 0)")
+        case .anyIndex: assign(inst, "mochi_any_index(\(x(0)), \(x(1)))")
+        case .anyField:
+            guard case .string(let name) = inst.imm else { throw fail("any.field without a name") }
+            assign(inst, "mochi_any_field(\(x(0)), \(cStringLiteral(name)))")
+        case .anyLen: assign(inst, "mochi_any_len(\(x(0)))")
+
+        case .cmp:
+            let c = try cond(inst)
+            let t = type(a[0])
+            switch t.bank {
+            case .integer, .float:
+                assign(inst, "(\(x(0)) \(cOperator(c)) \(x(1)))")
+            case .reference:
+                let s0 = t.toSlot(x(0)), s1 = t.toSlot(x(1))
+                switch c {
+                case .eq: assign(inst, "(mochi_slot_eq(\(t.cKind), \(s0), \(s1)) != 0)")
+                case .ne: assign(inst, "(mochi_slot_eq(\(t.cKind), \(s0), \(s1)) == 0)")
+                default: assign(inst, "(mochi_slot_cmp(\(t.cKind), \(s0), \(s1)) \(cOperator(c)) 0)")
+                }
+            }
+        case .tostr: assign(inst, "mochi_str_value(\(type(a[0]).cKind), \(type(a[0]).toSlot(x(0))))")
+        case .fmt: assign(inst, "mochi_fmt_value(\(type(a[0]).cKind), \(type(a[0]).toSlot(x(0))))")
+        case .tojson: assign(inst, "mochi_to_json_value(\(type(a[0]).cKind), \(type(a[0]).toSlot(x(0))))")
+        case .json: stmt(inst, "mochi_json_print(\(type(a[0]).cKind), \(type(a[0]).toSlot(x(0))));")
+        case .print: stmt(inst, "mochi_print_str(\(x(0)));")
+
+        case .strConcat: assign(inst, "mochi_str_concat(\(x(0)), \(x(1)))")
+        case .strLen: assign(inst, "mochi_str_len(\(x(0)))")
+        case .strIndex: assign(inst, "mochi_str_index(\(x(0)), \(x(1)))")
+        case .strSlice: assign(inst, "mochi_str_slice(\(x(0)), \(x(1)), \(x(2)))")
+        case .strContains: assign(inst, "(mochi_str_contains(\(x(0)), \(x(1))) != 0)")
+        case .strFind: assign(inst, "mochi_str_index_of(\(x(0)), \(x(1)))")
+        case .strUpper: assign(inst, "mochi_str_upper(\(x(0)))")
+        case .strLower: assign(inst, "mochi_str_lower(\(x(0)))")
+        case .strTrim: assign(inst, "mochi_str_trim(\(x(0)))")
+        case .strSplit: assign(inst, "mochi_str_split(\(x(0)), \(x(1)))")
+        case .strJoin: assign(inst, "mochi_str_join(\(x(0)), \(x(1)))")
+        case .strRepeat: assign(inst, "mochi_str_repeat(\(x(0)), \(x(1)))")
+        case .strPadStart: assign(inst, "mochi_str_pad_start(\(x(0)), \(x(1)), \(x(2)))")
+        case .strReverse: assign(inst, "mochi_str_reverse(\(x(0)))")
+        case .strToInt: assign(inst, "mochi_str_to_int(\(x(0)))")
+        case .strToFloat: assign(inst, "mochi_str_to_float(\(x(0)))")
+        case .strOrd: assign(inst, "mochi_str_code_point(\(x(0)))")
+        case .strChr: assign(inst, "mochi_str_from_code_point(\(x(0)))")
+        case .strHasPrefix: assign(inst, "(mochi_str_starts_with(\(x(0)), \(x(1))) != 0)")
+        case .strHasSuffix: assign(inst, "(mochi_str_ends_with(\(x(0)), \(x(1))) != 0)")
+        case .strParseBase: assign(inst, "mochi_str_to_int_base(\(x(0)), \(x(1)))")
+
+        case .listNew:
+            guard case .list(let e) = rt else { throw fail("list.new without a list type") }
+            withSlots(inst, a, target(inst, "mochi_list_from(\(e.cKind), a_, \(a.count))"))
+        case .listLen:
+            assign(inst, "(\(x(0)) ? ((MochiList *)\(x(0)))->len : 0)")
+        case .listGet:
+            module.helpers.insert(.listGet)
+            assign(inst, rt.fromSlot("mochi_emitc_list_get(\(x(0)), \(x(1)))"))
+        case .listSet:
+            module.helpers.insert(.listSet)
+            stmt(inst, "mochi_emitc_list_set(\(x(0)), \(x(1)), \(type(a[2]).toSlot(x(2))));")
+        case .listPush: stmt(inst, "mochi_list_push(\(x(0)), \(type(a[1]).toSlot(x(1))));")
+        case .listAppend: assign(inst, "mochi_list_append(\(x(0)), \(type(a[1]).toSlot(x(1))))")
+        case .listSlice: assign(inst, "mochi_list_slice(\(x(0)), \(x(1)), \(x(2)))")
+        case .listConcat, .listUnionAll: assign(inst, "mochi_list_concat(\(x(0)), \(x(1)))")
+        case .listContains: assign(inst, "(mochi_list_contains(\(x(0)), \(type(a[1]).toSlot(x(1)))) != 0)")
+        case .listReverse: assign(inst, "mochi_list_reverse(\(x(0)))")
+        case .listDistinct: assign(inst, "mochi_list_distinct(\(x(0)))")
+        case .listUnion: assign(inst, "mochi_list_union(\(x(0)), \(x(1)))")
+        case .listExcept: assign(inst, "mochi_list_except(\(x(0)), \(x(1)))")
+        case .listIntersect: assign(inst, "mochi_list_intersect(\(x(0)), \(x(1)))")
+        case .listSum:
+            guard case .list(let e) = type(a[0]) else { throw fail("list.sum of a non-list") }
+            switch e.slotKind {
+            case .i64: assign(inst, "mochi_list_sum_i64(\(x(0)))")
+            case .f64: assign(inst, "mochi_list_sum_f64(\(x(0)))")
+            default: assign(inst, rt.fromSlot("mochi_r2s(mochi_list_sum_any(\(x(0))))"))
+            }
+        case .listAvg: assign(inst, "mochi_list_avg(\(x(0)))")
+        case .listMin: assign(inst, rt.fromSlot("mochi_list_min(\(x(0)))"))
+        case .listMax: assign(inst, rt.fromSlot("mochi_list_max(\(x(0)))"))
+        case .listSortBy: assign(inst, "mochi_list_sort_by(\(x(0)), \(x(1)))")
+        case .listRange: assign(inst, "mochi_range3(\(x(0)), \(x(1)), \(x(2)))")
+
+        case .mapNew:
+            guard case .map(let k, let val) = rt else { throw fail("map.new without a map type") }
+            // The map is stored in its local before the entries are added, so it is a
+            // root while they allocate.
+            var s = "{ mochi_ref m_ = mochi_map_new(\(k.cKind), \(val.cKind)); "
+            if let r = inst.result, needed[Int(r.index)] { s += "\(v(r)) = m_; " }
+            var i = 0
+            while i + 1 < a.count {
+                s += "mochi_map_set(m_, \(type(a[i]).toSlot(x(i))), \(type(a[i + 1]).toSlot(x(i + 1)))); "
+                i += 2
+            }
+            stmt(inst, s + "}")
+        case .mapGet: assign(inst, rt.fromSlot("mochi_map_get_or(\(x(0)), \(type(a[1]).toSlot(x(1))), 0)"))
+        case .mapGetAny: assign(inst, "mochi_map_get_any(\(x(0)), \(type(a[1]).toSlot(x(1))))")
+        case .mapSet:
+            stmt(inst, "mochi_map_set(\(x(0)), \(type(a[1]).toSlot(x(1))), \(type(a[2]).toSlot(x(2))));")
+        case .mapHas: assign(inst, "(mochi_map_has(\(x(0)), \(type(a[1]).toSlot(x(1)))) != 0)")
+        case .mapLen: assign(inst, "mochi_map_len(\(x(0)))")
+        case .mapDelete: stmt(inst, "(void)mochi_map_delete(\(x(0)), \(type(a[1]).toSlot(x(1))));")
+        case .mapKeys: assign(inst, "mochi_map_keys(\(x(0)))")
+        case .mapValues: assign(inst, "mochi_map_values(\(x(0)))")
+
+        case .structNew:
+            guard case .named(let n) = rt else { throw fail("struct.new without a struct type") }
+            let d = try descName(n, -1)
+            withSlots(inst, a, target(inst, "mochi_struct_from(&\(d), a_)"))
+        case .variantNew:
+            guard case .variant(let vr) = inst.imm else { throw fail("variant.new without a variant") }
+            let d = try descName(vr.typeName, vr.variant)
+            withSlots(inst, a, target(inst, "mochi_struct_from(&\(d), a_)"))
+        case .fieldGet:
+            guard case .field(let fr) = inst.imm else { throw fail("field.get without a field") }
+            _ = try descName(fr.typeName, fr.variant)
+            module.helpers.insert(.fieldGet)
+            assign(inst, rt.fromSlot("mochi_emitc_field_get(\(x(0)), \(fr.field))"))
+        case .fieldSet:
+            guard case .field(let fr) = inst.imm else { throw fail("field.set without a field") }
+            _ = try descName(fr.typeName, fr.variant)
+            module.helpers.insert(.fieldSet)
+            stmt(inst, "mochi_emitc_field_set(\(x(0)), \(fr.field), \(type(a[1]).toSlot(x(1))));")
+        case .structCopy: assign(inst, "mochi_struct_copy(\(x(0)))")
+        case .variantTag: assign(inst, "mochi_struct_tag(\(x(0)))")
+
+        case .call:
+            guard case .function(let name) = inst.imm, let fi = module.symbols.functions[name] else {
+                throw fail("call of unknown function \(inst.imm)")
+            }
+            module.referenced.insert(fi)
+            let call = "\(module.functionNames[fi])(\(a.map(v).joined(separator: ", ")))"
+            if let r = inst.result, needed[Int(r.index)], module.module.functions[fi].returnType != .unit {
+                stmt(inst, "\(v(r)) = \(call);")
+            } else {
+                stmt(inst, call + ";")
+            }
+            knownLine = nil
+        case .callClosure:
+            module.helpers.insert(.callClosure)
+            let call = "mochi_emitc_call_closure(\(x(0)), a_)"
+            let body: String
+            if let r = inst.result, needed[Int(r.index)] {
+                body = "\(v(r)) = \(rt.fromSlot(call));"
+            } else {
+                body = "(void)\(call);"
+            }
+            withSlots(inst, Array(a.dropFirst()), body)
+            knownLine = nil
+        case .closureNew:
+            guard case .function(let name) = inst.imm, let fi = module.symbols.functions[name] else {
+                throw fail("closure of unknown function \(inst.imm)")
+            }
+            module.referenced.insert(fi)
+            let tramp = module.trampoline(function: fi, captures: a.count)
+            let kinds = a.isEmpty ? "0" : a.map { type($0).cKind }.joined(separator: ", ")
+            withSlots(inst, a, "static const uint8_t k_[\(max(a.count, 1))] = {\(kinds)}; "
+                      + target(inst, "mochi_closure_new(\(fi), (void *)\(tramp), \(a.count), k_, a_)"))
+        case .globalGet, .globalSet:
+            guard case .global(let name) = inst.imm, let gi = module.symbols.globals[name] else {
+                throw fail("unknown global \(inst.imm)")
+            }
+            if inst.op == .globalGet { assign(inst, module.globalNames[gi]) }
+            else { stmt(inst, "\(module.globalNames[gi]) = \(x(0));") }
+
+        case .groupNew:
+            let k = inst.result.map { groupItemKind($0) } ?? .ref
+            assign(inst, "mochi_groupby_new(\(slotKindConstant(k)))")
+        case .groupAdd:
+            let itemType = type(a[2])
+            var builderKind = SlotKind.ref
+            if case .inst(let def) = f.valueDefs[Int(a[0].index)], f[def].op == .groupNew {
+                builderKind = groupItemKind(a[0])
+            }
+            if builderKind != itemType.slotKind {
+                // An item of another kind than the builder's lists hold goes in boxed.
+                stmt(inst, "{ mochi_ref b_ = mochi_box(\(itemType.cKind), \(itemType.toSlot(x(2)))); "
+                     + "mochi_groupby_add(\(x(0)), \(x(1)), mochi_r2s(b_)); }")
+            } else {
+                stmt(inst, "mochi_groupby_add(\(x(0)), \(x(1)), \(itemType.toSlot(x(2))));")
+            }
+        case .groupResult: assign(inst, "mochi_groupby_result(\(x(0)))")
+        case .groupKey: assign(inst, rt.fromSlot("mochi_struct_get(\(x(0)), 0)"))
+        case .groupItems: assign(inst, rt.fromSlot("mochi_struct_get(\(x(0)), 1)"))
+
+        case .expect: stmt(inst, "mochi_rt_expect(\(x(0)));")
+        case .panic: stmt(inst, "mochi_rt_panic(\(x(0)));")
+        }
+    }
+
+    mutating func unboxRef(_ inst: Inst, _ check: Int, _ elem: Int, _ name: String) {
+        module.helpers.insert(.unboxRef)
+        assign(inst, "mochi_emitc_unbox_ref(\(v(inst.args[0])), \(check), \(elem), \(name))")
+    }
+}
+
+/// The MochiSlotKind constant of a slot kind.
+func slotKindConstant(_ k: SlotKind) -> String {
+    switch k {
+    case .i64: return "MOCHI_K_I64"
+    case .f64: return "MOCHI_K_F64"
+    case .bool: return "MOCHI_K_BOOL"
+    case .ref: return "MOCHI_K_REF"
+    }
+}
