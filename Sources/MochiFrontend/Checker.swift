@@ -395,6 +395,8 @@ final class Checker {
 
     func run() -> Module? {
         collectNamesInFunctions()
+        // The entry point is always @main; a program's own `main` gets another name.
+        funcNames.insert("main")
         registerTypes()
         for s in program.statements {
             switch s.kind {
@@ -408,7 +410,7 @@ final class Checker {
             default: break
             }
         }
-        let mainFn = Function(name: uniqueFunctionName("main"), paramTypes: [], returnType: .unit)
+        let mainFn = Function(name: "main", paramTypes: [], returnType: .unit)
         module.functions.insert(mainFn, at: 0)
         let main = FnCtx(fn: mainFn, depth: 0, returnType: .unit)
         fns = [main]
