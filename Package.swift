@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "mochi-jitrun", targets: ["mochi-jitrun"]),
         .executable(name: "mochi-link", targets: ["mochi-link"]),
         .executable(name: "mochi-emitc", targets: ["mochi-emitc"]),
+        .executable(name: "mochi-stencilgen", targets: ["mochi-stencilgen"]),
     ],
     targets: [
         // The one definition of Mochi's runtime behaviour, in portable C99: shared by
@@ -31,15 +32,26 @@ let package = Package(
         // The reference interpreter over pre-decoded IR, on the C runtime.
         .target(name: "MochiInterp", dependencies: ["MochiIR", "MochiRuntime"], swiftSettings: fast),
         // Human-readable dumps of every file format the tools write.
-        .target(name: "MochiDump", dependencies: ["MochiIR"]),
+        .target(name: "MochiDump", dependencies: ["MochiIR", "MochiStencil"]),
         // Plans and runs the C compiler and linker jobs of C-as-target AOT (mochi-link).
         .target(name: "MochiLink"),
         // IR -> one C99 translation unit over the runtime (C-as-target AOT).
         .target(name: "MochiEmitC", dependencies: ["MochiIR"]),
 
+        // Copy-and-patch JIT: stencil data model, ELF reader, stencil generation (the
+        // C stencil sources are compiled by mochi-stencilgen, not by SwiftPM).
+        .target(name: "MochiStencil", exclude: ["stencils"]),
+        // What stencils reach outside the runtime: run context, entry trampoline, helpers, symbol table.
+        .target(name: "MochiJITSupport", dependencies: ["MochiRuntime"],
+                cSettings: [.unsafeFlags(["-O2", "-fno-strict-aliasing"])]),
+        // IR -> stencil layout -> patched code in W^X memory; runs it.
+        .target(name: "MochiJIT", dependencies: ["MochiIR", "MochiRuntime", "MochiStencil", "MochiJITSupport"], swiftSettings: fast),
+        .executableTarget(name: "mochi-stencilgen", dependencies: ["MochiStencil"]),
+        .testTarget(name: "MochiStencilTests", dependencies: ["MochiStencil", "MochiJIT", "MochiJITSupport", "MochiIR", "MochiInterp", "MochiFrontend", "MochiDump"]),
+
         .executableTarget(name: "mochi-ir", dependencies: ["MochiIR", "MochiFrontend", "MochiPasses"]),
         .executableTarget(name: "mochi-objdump", dependencies: ["MochiIR", "MochiDump"]),
-        .executableTarget(name: "mochi-jitrun", dependencies: ["MochiIR", "MochiInterp"]),
+        .executableTarget(name: "mochi-jitrun", dependencies: ["MochiIR", "MochiInterp", "MochiJIT", "MochiStencil"]),
         .executableTarget(name: "mochi-link", dependencies: ["MochiLink"]),
         .executableTarget(name: "mochi-emitc", dependencies: ["MochiIR", "MochiEmitC"]),
 

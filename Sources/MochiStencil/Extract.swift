@@ -1,0 +1,114 @@
+// Turning one compiled stencil object into stencils (CPython's _stencils.py and
+// _targets.py in one): every global function named `mochi_st_<name>` must sit
+// alone in its own code section (-ffunction-sections); its RELA relocations
+// become holes, each resolved to what fills it (an operand, the continuation,
+// the branch target, the callee, a runtime symbol, or the stencil's own read-only
+// data); a trailing jump to the continuation is removed, because the JIT lays the
+// next stencil right there. Anything the patcher could not handle (a relocation
+// kind, a writable section, a call into another stencil) is an error naming it
+// and the stencil.
+
+public let stencilPrefix = "mochi_st_"
+
+/// Symbol names interned for `.symbol` holes, shared across objects.
+public struct SymbolTable {
+    public private(set) var names: [String] = []
+    var index: [String: Int] = [:]
+    public init() {}
+    public mutating func intern(_ s: String) -> Int {
+        if let i = index[s] { return i }
+        names.append(s)
+        index[s] = names.count - 1
+        return names.count - 1
+    }
+}
+
+/// The stencils of one object file, in symbol-table order.
+public func extractStencils(from elf: ELFFile, target: StencilTarget, symbols: inout SymbolTable,
+                            objectName: String = "object") throws -> [Stencil] {
+    guard elf.machine == target.elfMachine else {
+        throw StencilError("\(objectName): ELF machine \(elf.machine) is not \(target.rawValue)")
+    }
+    guard elf.fileType == 1 else { throw StencilError("\(objectName): not a relocatable object (type \(elf.fileType))") }
+    var out: [Stencil] = []
+    for sym in elf.symbols where sym.type == ELF.typeFunc && sym.name.hasPrefix(stencilPrefix) {
+        let name = String(sym.name.dropFirst(stencilPrefix.count))
+        guard !sym.isUndefined, Int(sym.sectionIndex) < elf.sections.count else {
+            throw StencilError("stencil \(name): function symbol is not defined in a section")
+        }
+        let section = elf.sections[Int(sym.sectionIndex)]
+        guard section.isExecutable, section.type == ELF.sectionProgbits else {
+            throw StencilError("stencil \(name): section \(section.name) is not a code section")
+        }
+        guard sym.value == 0, sym.size == UInt64(section.size) else {
+            throw StencilError("stencil \(name): section \(section.name) holds more than the stencil (compile with -ffunction-sections)")
+        }
+        var code = Array(elf.data(of: section))
+        var data: [UInt8] = []
+        var dataStart: [Int: Int] = [:] // ELF section index -> offset in `data`
+        var holes: [Hole] = []
+        for rel in try elf.relocations(for: section.index) {
+            guard let kind = RelocationKind(machine: elf.machine, elfType: rel.type) else {
+                throw StencilError("stencil \(name): unhandled relocation \(RelocationKind.elfName(machine: elf.machine, type: rel.type)) at offset \(rel.offset)")
+            }
+            let target = elf.symbols[rel.symbol]
+            var value: HoleValue
+            var addend = rel.addend
+            if target.isUndefined {
+                if target.name == "_JIT_CONTINUE" { value = .continuation }
+                else if target.name == "_JIT_TARGET" { value = .target }
+                else if target.name == "_JIT_CALLEE" { value = .callee }
+                else if let o = Operand.bySymbol[target.name] { value = .operand(o) }
+                else if target.name.hasPrefix("_JIT_") {
+                    throw StencilError("stencil \(name): unknown hole symbol \(target.name)")
+                } else if target.name.isEmpty {
+                    throw StencilError("stencil \(name): relocation against an unnamed undefined symbol")
+                } else {
+                    value = .symbol(symbols.intern(target.name))
+                }
+            } else {
+                guard Int(target.sectionIndex) < elf.sections.count else {
+                    throw StencilError("stencil \(name): relocation against symbol \(target.name) in special section \(target.sectionIndex)")
+                }
+                let ts = elf.sections[Int(target.sectionIndex)]
+                if ts.index == section.index || ts.isExecutable {
+                    throw StencilError("stencil \(name): reference to code in \(ts.name) (\(target.name.isEmpty ? "section" : target.name)); stencils may only jump to holes")
+                }
+                guard ts.isAllocated, !ts.isWritable, ts.type == ELF.sectionProgbits else {
+                    throw StencilError("stencil \(name): unhandled section kind: \(ts.name) (\(ts.isWritable ? "writable" : "not read-only data")); stencils must not keep state")
+                }
+                if dataStart[ts.index] == nil {
+                    let align = max(1, min(Int(ts.alignment), 64))
+                    while data.count % align != 0 { data.append(0) }
+                    dataStart[ts.index] = data.count
+                    data.append(contentsOf: elf.data(of: ts))
+                }
+                value = .data
+                addend += Int64(dataStart[ts.index]!) + Int64(bitPattern: target.value)
+            }
+            holes.append(Hole(offset: Int(rel.offset), kind: kind, value: value, addend: addend))
+        }
+        holes.sort { $0.offset < $1.offset }
+        // Elide a trailing jump to the continuation.
+        var elided = 0
+        if let last = holes.last, last.value == .continuation {
+            switch target {
+            case .x86_64Linux:
+                if code.count >= 5, code[code.count - 5] == 0xe9, last.offset == code.count - 4,
+                   last.kind == .x86_64_PLT32 || last.kind == .x86_64_PC32, last.addend == -4 {
+                    elided = 5
+                }
+            case .aarch64Linux:
+                if code.count >= 4, last.offset == code.count - 4, last.kind == .aarch64_JUMP26, last.addend == 0 {
+                    elided = 4
+                }
+            }
+            if elided > 0 {
+                code.removeLast(elided)
+                holes.removeLast()
+            }
+        }
+        out.append(Stencil(name: name, code: code, data: data, holes: holes, elidedBytes: elided))
+    }
+    return out
+}

@@ -1,0 +1,91 @@
+// Patching: the one table from relocation kind to patch function (CPython's
+// Python/jit.c does the same). `patch` writes value (S + A, with P the patched
+// place's address for PC-relative kinds) into the code; a value that does not
+// fit the field is an error naming the kind, never a silent truncation.
+// `instructionField` reads back what a hole's field holds, so tests can check
+// that AArch64 holes sit on the instructions their kinds claim (it cannot run here).
+
+extension RelocationKind {
+    /// Bytes the patch touches at the hole's offset.
+    public var patchWidth: Int {
+        switch self {
+        case .x86_64_64, .aarch64_ABS64: return 8
+        default: return 4
+        }
+    }
+}
+
+/// Why a patch failed.
+public struct PatchError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+@inline(__always) func load32(_ p: UnsafeMutableRawPointer) -> UInt32 { p.loadUnaligned(as: UInt32.self).littleEndian }
+@inline(__always) func store32(_ p: UnsafeMutableRawPointer, _ v: UInt32) { p.storeBytes(of: v.littleEndian, as: UInt32.self) }
+
+/// Patches the field of `kind` at `place` (whose final address is `address`) so
+/// the instruction computes `value` (S + A). For PC-relative kinds the field gets
+/// value - address.
+@inline(__always)
+public func patch(_ kind: RelocationKind, at place: UnsafeMutableRawPointer, address: UInt64, value: UInt64) throws {
+    switch kind {
+    case .x86_64_64, .aarch64_ABS64:
+        place.storeBytes(of: value.littleEndian, as: UInt64.self)
+    case .x86_64_32:
+        guard value <= UInt64(UInt32.max) else { throw rangeError(kind, Int64(bitPattern: value)) }
+        store32(place, UInt32(value))
+    case .x86_64_32S:
+        let v = Int64(bitPattern: value)
+        guard v >= Int64(Int32.min), v <= Int64(Int32.max) else { throw rangeError(kind, v) }
+        store32(place, UInt32(truncatingIfNeeded: v))
+    case .x86_64_PC32, .x86_64_PLT32, .aarch64_PREL32:
+        let d = Int64(bitPattern: value &- address)
+        guard d >= Int64(Int32.min), d <= Int64(Int32.max) else { throw rangeError(kind, d) }
+        store32(place, UInt32(truncatingIfNeeded: d))
+    case .aarch64_JUMP26, .aarch64_CALL26:
+        let d = Int64(bitPattern: value &- address)
+        guard d & 3 == 0, d >= -(1 << 27), d < (1 << 27) else { throw rangeError(kind, d) }
+        let insn = load32(place)
+        store32(place, (insn & 0xfc00_0000) | (UInt32(truncatingIfNeeded: d >> 2) & 0x03ff_ffff))
+    case .aarch64_MOVW_UABS_G0_NC, .aarch64_MOVW_UABS_G1_NC, .aarch64_MOVW_UABS_G2_NC, .aarch64_MOVW_UABS_G3:
+        let shift: UInt64 = kind == .aarch64_MOVW_UABS_G0_NC ? 0 : kind == .aarch64_MOVW_UABS_G1_NC ? 16
+            : kind == .aarch64_MOVW_UABS_G2_NC ? 32 : 48
+        let imm16 = UInt32((value >> shift) & 0xffff)
+        let insn = load32(place)
+        store32(place, (insn & ~(0xffff << 5)) | (imm16 << 5))
+    }
+}
+
+func rangeError(_ kind: RelocationKind, _ v: Int64) -> PatchError {
+    PatchError(message: "value \(v) does not fit a \(kind.name) field")
+}
+
+/// What the field of a hole of `kind` currently holds in `code` at `offset`, and
+/// whether the instruction there is one the kind can patch (nil when it is not).
+/// For MOVW kinds: the 16-bit immediate of a MOVZ/MOVK; for JUMP26/CALL26: the
+/// branch displacement in bytes of a B/BL; for data kinds: the raw field.
+public func instructionField(_ kind: RelocationKind, in code: [UInt8], at offset: Int) -> Int64? {
+    guard offset >= 0, offset <= code.count - kind.patchWidth else { return nil }
+    var raw: UInt64 = 0
+    for k in 0..<kind.patchWidth { raw |= UInt64(code[offset + k]) << (8 * UInt64(k)) }
+    let insn = UInt32(truncatingIfNeeded: raw)
+    switch kind {
+    case .aarch64_MOVW_UABS_G0_NC, .aarch64_MOVW_UABS_G1_NC, .aarch64_MOVW_UABS_G2_NC, .aarch64_MOVW_UABS_G3:
+        // MOVZ/MOVK (64-bit): sf=1, opc=10/11, 100101, hw = the kind's 16-bit group.
+        let hw: UInt32 = kind == .aarch64_MOVW_UABS_G0_NC ? 0 : kind == .aarch64_MOVW_UABS_G1_NC ? 1
+            : kind == .aarch64_MOVW_UABS_G2_NC ? 2 : 3
+        let opc = insn >> 23
+        guard opc == 0b1_10_100101 || opc == 0b1_11_100101, (insn >> 21) & 3 == hw else { return nil }
+        return Int64((insn >> 5) & 0xffff)
+    case .aarch64_JUMP26, .aarch64_CALL26:
+        let want: UInt32 = kind == .aarch64_JUMP26 ? 0b000101 : 0b100101
+        guard insn >> 26 == want else { return nil }
+        let imm = Int64(Int32(bitPattern: (insn & 0x03ff_ffff) << 6) >> 6)
+        return imm * 4
+    case .x86_64_64, .aarch64_ABS64:
+        return Int64(bitPattern: raw)
+    default:
+        return Int64(Int32(bitPattern: insn))
+    }
+}

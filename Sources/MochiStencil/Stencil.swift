@@ -1,0 +1,193 @@
+// The stencil data model, after CPython's Tools/jit: a `Hole` is one relocation
+// left to fill at JIT time (an ELF RELA entry, resolved to what fills it), a
+// `Stencil` is one stencil function's code section (plus the read-only data it
+// references, appended after it), and a `StencilLibrary` is every stencil of one
+// target, as the stencil objects compiled by mochi-stencilgen describe them.
+// Patching (Patch.swift) is one table from relocation kind to patch function.
+
+/// The machines stencils are generated for.
+public enum StencilTarget: String, CaseIterable, Sendable {
+    case x86_64Linux = "x86_64-linux"
+    case aarch64Linux = "aarch64-linux"
+
+    /// The target this process runs on, if stencils exist for it.
+    public static var host: StencilTarget? {
+        #if arch(x86_64) && os(Linux)
+        return .x86_64Linux
+        #elseif arch(arm64) && os(Linux)
+        return .aarch64Linux
+        #else
+        return nil
+        #endif
+    }
+
+    public var elfMachine: UInt16 { self == .x86_64Linux ? ELF.machineX86_64 : ELF.machineAArch64 }
+    public var clangTriple: String { self == .x86_64Linux ? "x86_64-unknown-linux-gnu" : "aarch64-unknown-linux-gnu" }
+}
+
+/// The relocation kinds the patcher handles: those clang emits for stencils under
+/// mochi-stencilgen's flags (TOOLCHAIN.md). Raw values are the library encoding.
+public enum RelocationKind: UInt8, CaseIterable, Sendable {
+    case x86_64_64 = 1, x86_64_PC32, x86_64_PLT32, x86_64_32, x86_64_32S
+    case aarch64_ABS64 = 32, aarch64_MOVW_UABS_G0_NC, aarch64_MOVW_UABS_G1_NC, aarch64_MOVW_UABS_G2_NC
+    case aarch64_MOVW_UABS_G3, aarch64_CALL26, aarch64_JUMP26, aarch64_PREL32
+
+    /// The kind of an ELF relocation type on a machine, nil when unhandled.
+    public init?(machine: UInt16, elfType: UInt32) {
+        switch (machine, elfType) {
+        case (ELF.machineX86_64, 1): self = .x86_64_64
+        case (ELF.machineX86_64, 2): self = .x86_64_PC32
+        case (ELF.machineX86_64, 4): self = .x86_64_PLT32
+        case (ELF.machineX86_64, 10): self = .x86_64_32
+        case (ELF.machineX86_64, 11): self = .x86_64_32S
+        case (ELF.machineAArch64, 257): self = .aarch64_ABS64
+        case (ELF.machineAArch64, 261): self = .aarch64_PREL32
+        case (ELF.machineAArch64, 264): self = .aarch64_MOVW_UABS_G0_NC
+        case (ELF.machineAArch64, 266): self = .aarch64_MOVW_UABS_G1_NC
+        case (ELF.machineAArch64, 268): self = .aarch64_MOVW_UABS_G2_NC
+        case (ELF.machineAArch64, 269): self = .aarch64_MOVW_UABS_G3
+        case (ELF.machineAArch64, 282): self = .aarch64_JUMP26
+        case (ELF.machineAArch64, 283): self = .aarch64_CALL26
+        default: return nil
+        }
+    }
+
+    /// The ELF name of the relocation kind.
+    public var name: String {
+        switch self {
+        case .x86_64_64: return "R_X86_64_64"
+        case .x86_64_PC32: return "R_X86_64_PC32"
+        case .x86_64_PLT32: return "R_X86_64_PLT32"
+        case .x86_64_32: return "R_X86_64_32"
+        case .x86_64_32S: return "R_X86_64_32S"
+        case .aarch64_ABS64: return "R_AARCH64_ABS64"
+        case .aarch64_PREL32: return "R_AARCH64_PREL32"
+        case .aarch64_MOVW_UABS_G0_NC: return "R_AARCH64_MOVW_UABS_G0_NC"
+        case .aarch64_MOVW_UABS_G1_NC: return "R_AARCH64_MOVW_UABS_G1_NC"
+        case .aarch64_MOVW_UABS_G2_NC: return "R_AARCH64_MOVW_UABS_G2_NC"
+        case .aarch64_MOVW_UABS_G3: return "R_AARCH64_MOVW_UABS_G3"
+        case .aarch64_JUMP26: return "R_AARCH64_JUMP26"
+        case .aarch64_CALL26: return "R_AARCH64_CALL26"
+        }
+    }
+
+    /// True for kinds computed relative to the patched place (calls, jumps).
+    public var isPCRelative: Bool {
+        switch self {
+        case .x86_64_PC32, .x86_64_PLT32, .aarch64_JUMP26, .aarch64_CALL26, .aarch64_PREL32: return true
+        default: return false
+        }
+    }
+
+    /// The name of an ELF relocation type, for error messages about unhandled ones.
+    public static func elfName(machine: UInt16, type: UInt32) -> String {
+        let x86: [UInt32: String] = [0: "R_X86_64_NONE", 3: "R_X86_64_GOT32", 5: "R_X86_64_COPY",
+                                     9: "R_X86_64_GOTPCREL", 12: "R_X86_64_16", 13: "R_X86_64_PC16",
+                                     24: "R_X86_64_PC64", 26: "R_X86_64_GOTPC32", 41: "R_X86_64_GOTPCRELX",
+                                     42: "R_X86_64_REX_GOTPCRELX"]
+        let a64: [UInt32: String] = [275: "R_AARCH64_ADR_PREL_PG_HI21", 277: "R_AARCH64_ADD_ABS_LO12_NC",
+                                     286: "R_AARCH64_LDST64_ABS_LO12_NC", 311: "R_AARCH64_ADR_GOT_PAGE",
+                                     312: "R_AARCH64_LD64_GOT_LO12_NC", 280: "R_AARCH64_CONDBR19"]
+        if machine == ELF.machineX86_64, let n = x86[type] { return n }
+        if machine == ELF.machineAArch64, let n = a64[type] { return n }
+        return "relocation type \(type)"
+    }
+}
+
+/// The per-instruction operands a stencil's `_JIT_<NAME>` symbols stand for. The
+/// raw value indexes the operand array the JIT fills for each instruction.
+public enum Operand: UInt8, CaseIterable, Sendable {
+    case A, B, C, D, G, LINE, FRAME, N, CFRAME, KIND, KIND2, IMM, IMM2, FN, FN2
+
+    public var symbol: String { "_JIT_\(self)" }
+    public static let bySymbol: [String: Operand] = {
+        var m: [String: Operand] = [:]
+        for o in allCases { m[o.symbol] = o }
+        return m
+    }()
+}
+
+/// What fills a hole.
+public enum HoleValue: Equatable, Hashable, Sendable {
+    /// A per-instruction operand (`_JIT_A`, `_JIT_IMM`, ...; `_JIT_FN` is a code address).
+    case operand(Operand)
+    /// The next stencil (`_JIT_CONTINUE`): where the instruction after this one starts.
+    case continuation
+    /// The branch target (`_JIT_TARGET`).
+    case target
+    /// The callee's entry (`_JIT_CALLEE`).
+    case callee
+    /// A runtime symbol by name (index into the library's symbol names).
+    case symbol(Int)
+    /// This stencil's own read-only data (the addend is the offset into it).
+    case data
+}
+
+/// One relocation to fill at JIT time: patch `offset` (from the stencil's start)
+/// with `kind`, computed from `value` plus `addend`.
+public struct Hole: Equatable, Sendable {
+    public var offset: Int
+    public var kind: RelocationKind
+    public var value: HoleValue
+    public var addend: Int64
+    public init(offset: Int, kind: RelocationKind, value: HoleValue, addend: Int64) {
+        self.offset = offset; self.kind = kind; self.value = value; self.addend = addend
+    }
+}
+
+/// One stencil: the machine code of one stencil function (its trailing jump to
+/// the continuation already removed), the read-only data it references (the JIT
+/// places it in a 16-byte aligned data area after the code), and its holes sorted
+/// by offset.
+public struct Stencil: Equatable, Sendable {
+    public var name: String
+    public var code: [UInt8]
+    public var data: [UInt8]
+    public var holes: [Hole]
+    /// Bytes of trailing jump stencilgen removed (0 when the stencil did not end in one).
+    public var elidedBytes: Int
+    public init(name: String, code: [UInt8], data: [UInt8] = [], holes: [Hole], elidedBytes: Int = 0) {
+        self.name = name; self.code = code; self.data = data; self.holes = holes; self.elidedBytes = elidedBytes
+    }
+}
+
+/// A malformed or unusable stencil library, or a stencil generation failure.
+public struct StencilError: Error, CustomStringConvertible, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Every stencil of one target, plus the digest of the inputs they came from.
+public struct StencilLibrary: Equatable, Sendable {
+    public static let magic: [UInt8] = Array("MSTL".utf8)
+    public static let version: UInt16 = 1
+
+    public var target: StencilTarget
+    /// SHA-256 of the inputs: stencil sources and headers, clang flags, clang version.
+    public var digest: [UInt8]
+    /// The compiler's version line (part of the digest; kept so a reader can
+    /// recompute the digest from the sources without running the compiler).
+    public var compiler: String
+    /// Runtime symbol names referenced by `.symbol` holes, in first-use order.
+    public var symbols: [String]
+    /// Stencils sorted by name.
+    public var stencils: [Stencil]
+
+    public init(target: StencilTarget, digest: [UInt8], compiler: String, symbols: [String], stencils: [Stencil]) {
+        self.target = target; self.digest = digest; self.compiler = compiler; self.symbols = symbols; self.stencils = stencils
+    }
+
+    public func stencil(named name: String) -> Stencil? {
+        stencils.first { $0.name == name }
+    }
+
+    public var digestHex: String { hex(digest) }
+}
+
+func hex(_ bytes: [UInt8]) -> String {
+    let d = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    for b in bytes { out.append(d[Int(b >> 4)]); out.append(d[Int(b & 15)]) }
+    return String(decoding: out, as: UTF8.self)
+}

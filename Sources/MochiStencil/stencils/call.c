@@ -1,0 +1,60 @@
+/*
+ * call.c: direct and closure calls. A callee's frame starts right after the
+ * caller's (fp + _JIT_FRAME); the caller has already moved the arguments into
+ * its first slots (direct calls) or gathered them (closure calls, whose captures
+ * go first and whose count is only known at run time). Each call checks the
+ * interpreter's two limits, call depth and slot-stack end, so runaway recursion
+ * ends in `error: stack overflow` at the same depth in both.
+ */
+#include "stencil.h"
+
+static inline __attribute__((always_inline)) mochi_slot *callee_frame(mochi_slot *fp, int64_t depth, int64_t bytes) {
+    mochi_slot *nfp = (mochi_slot *)((char *)fp + V(FRAME));
+    if (UNLIKELY(depth >= mochi_jit_ctx.max_depth ||
+                 (char *)nfp + bytes > (char *)mochi_jit_ctx.stack_end))
+        mochi_jit_stack_overflow((int64_t)V(LINE));
+    return nfp;
+}
+
+STENCIL(call) {
+    mochi_slot *nfp = callee_frame(fp, depth, (int64_t)V(CFRAME));
+    S(A) = _JIT_CALLEE(nfp, depth + 1);
+    NEXT();
+}
+
+STENCIL(call_void) {
+    mochi_slot *nfp = callee_frame(fp, depth, (int64_t)V(CFRAME));
+    (void)_JIT_CALLEE(nfp, depth + 1);
+    NEXT();
+}
+
+static inline __attribute__((always_inline)) uint64_t call_closure(mochi_slot *fp, int64_t depth) {
+    MochiClosure *cl = (MochiClosure *)R(B);
+    if (UNLIKELY(cl == NULL || cl->h.kind != MOCHI_O_CLOSURE))
+        mochi_jit_bad_closure(R(B), (int64_t)V(LINE));
+    int64_t id = cl->fn_id;
+    if (UNLIKELY(id < 0 || id >= mochi_jit_ctx.func_count))
+        mochi_jit_unreachable((int64_t)V(LINE));
+    mochi_slot *nfp = callee_frame(fp, depth, mochi_jit_ctx.frame_bytes[id]);
+    int64_t ncap = cl->ncap, n = (int64_t)V(N);
+    for (int64_t k = 0; k < ncap; k++) nfp[k] = cl->caps[k];
+    mochi_slot *g = GATHER;
+    for (int64_t k = 0; k < n; k++) nfp[ncap + k] = g[k];
+    return ((stencil_fn)mochi_jit_ctx.code[id])(nfp, depth + 1);
+}
+
+STENCIL(call_closure) {
+    S(A) = call_closure(fp, depth);
+    NEXT();
+}
+
+STENCIL(call_closure_void) {
+    (void)call_closure(fp, depth);
+    NEXT();
+}
+
+STENCIL(closure_new) {
+    SYNC();
+    S(A) = mochi_r2s(mochi_closure_new(IMM2, NULL, (int64_t)V(N), (const uint8_t *)(uintptr_t)IMM, GATHER));
+    NEXT();
+}
