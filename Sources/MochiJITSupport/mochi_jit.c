@@ -12,6 +12,8 @@
 
 MochiJITContext mochi_jit_ctx;
 
+MochiJITContext *mochi_jit_context(void) { return &mochi_jit_ctx; }
+
 typedef __attribute__((preserve_none)) uint64_t (*mochi_jit_fn)(mochi_slot *fp, int64_t depth);
 
 uint64_t mochi_jit_enter(const void *entry, mochi_slot *fp) {

@@ -3,11 +3,13 @@
 // read + verify the module, hand it to an execution engine, pass the exit status
 // through (0; 1 for bad input or a Mochi runtime error; 2 for bad usage).
 //
-// The copy-and-patch JIT does not exist yet, so both modes interpret for now; the
-// input kind is dispatched on so `.wasm`/`.cwasm` inputs can join later.
+// The default engine is the copy-and-patch JIT (MochiJIT), over the stencil library
+// scripts/setup generates beside this executable ($MOCHI_STENCILS overrides);
+// --interp runs the reference interpreter instead.
 
 import MochiIR
 import MochiInterp
+import MochiJIT
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,13 +27,17 @@ let usage = """
     0 on success, 1 on a runtime error or malformed input, 2 on bad usage.
 
     options:
-      --interp     run with the reference interpreter
-      --stats      print decode statistics (functions, decoded instructions,
-                   decode time in microseconds) to standard error
+      --interp     run with the reference interpreter instead of the JIT
+      --stats      print compile statistics to standard error (JIT: per function
+                   compile time in microseconds, code bytes, stencils; --interp:
+                   decoded instructions and decode time)
+      --dump-code  JIT-compile and print each function's machine code (stencil
+                   by stencil, disassembled), without running it
       --help       show this help
       --version    show the version
 
-    The copy-and-patch JIT is not built yet: the default mode also interprets.
+    The JIT's stencil library is <dir of this program>/x86_64-linux.stencils (made
+    by scripts/setup), or $MOCHI_STENCILS.
 
     """
 
@@ -39,6 +45,7 @@ struct Options {
     var input = "-"
     var interpret = false
     var stats = false
+    var dumpCode = false
 }
 
 enum InputKind {
@@ -60,6 +67,7 @@ func parseOptions(_ args: [String]) -> Options {
             case "--": onlyFiles = true
             case "--interp": o.interpret = true
             case "--stats": o.stats = true
+            case "--dump-code": o.dumpCode = true
             case "--help", "-h":
                 fputs(usage, stdout)
                 exit(0)
@@ -111,6 +119,9 @@ case .ir:
     if let first = verify(module).first {
         fail("\(displayName): \(first)", status: 1)
     }
+    if !options.interpret {
+        runJIT(module)
+    }
     let interpreter: Interpreter
     do {
         interpreter = try Interpreter(module: module)
@@ -122,7 +133,45 @@ case .ir:
         fputs("functions: \(s.functions)\ndecoded instructions: \(s.instructions)\n"
               + "decode time: \(Int(s.decodeMicroseconds.rounded())) us\n", stderr)
     }
-    // Until the JIT exists, the default mode interprets too (see --help).
     interpreter.run()
+    exit(0)
+}
+
+/// The default engine: compile with the copy-and-patch JIT and run.
+func runJIT(_ module: Module) -> Never {
+    let exeDir: String = {
+        var buf = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buf, buf.count - 1)
+        let path = n > 0 ? String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+        return path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+    }()
+    var env: [String: String] = [:]
+    if let v = getenv("MOCHI_STENCILS") { env["MOCHI_STENCILS"] = String(cString: v) }
+    do {
+        let stencils = try loadHostStencils(executableDir: exeDir.isEmpty ? "." : exeDir, environment: env)
+        let jit = try JIT(module: module, stencils: stencils)
+        if options.dumpCode {
+            fputs(try jit.dumpCode(), stdout)
+            exit(0)
+        }
+        if options.stats {
+            jit.onCompiled = { _ in
+                let s = jit.stats
+                var text = ""
+                for f in s.functions {
+                    text += "function @\(f.name): \(Int(f.microseconds.rounded())) us, \(f.irInstructions) IR instructions, "
+                        + "\(f.stencils) stencils, \(f.codeBytes) code bytes\n"
+                }
+                let ir = s.functions.reduce(0) { $0 + $1.irInstructions }
+                text += "total: \(s.functions.count) functions, \(ir) IR instructions, \(s.codeBytes) code bytes, "
+                    + "\(s.dataBytes) data bytes, \(s.veneers) veneers, compile time \(Int(s.totalMicroseconds.rounded())) us"
+                    + (ir > 0 ? " (\((s.totalMicroseconds / Double(ir) * 1000).rounded() / 1000) us per IR instruction)" : "") + "\n"
+                fputs(text, stderr)
+            }
+        }
+        try jit.run()
+    } catch {
+        fail("\(displayName): \(error)", status: 1)
+    }
     exit(0)
 }

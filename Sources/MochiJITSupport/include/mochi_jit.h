@@ -34,6 +34,8 @@ typedef struct MochiJITContext {
 } MochiJITContext;
 
 extern MochiJITContext mochi_jit_ctx;
+/** The context's address (Swift cannot take a C global's address reliably). */
+MochiJITContext *mochi_jit_context(void);
 
 /** Call JIT code: a preserve_none function taking (frame pointer, call depth). */
 uint64_t mochi_jit_enter(const void *entry, mochi_slot *fp);

@@ -1,0 +1,233 @@
+// Layout, copy, patch and W^X: lowered functions become machine code.
+//
+// All functions of a module go into one mapping: code (function after function,
+// each instruction's stencil copied back to back, so a stencil whose trailing
+// jump was elided falls through into the next), then a 16-byte aligned area with
+// each used stencil's read-only data (one copy per stencil), then veneers
+// (`jmp *0(%rip)` + address) for runtime and libm functions out of rel32 reach.
+// The mapping is read-write while it is written and patched, then mprotect'ed to
+// read-execute: never writable and executable at once. Every hole is filled
+// through `patch` (MochiStencil/Patch.swift), one function per relocation kind;
+// a value that does not fit is an error, never a silent truncation.
+
+import MochiIR
+import MochiJITSupport
+import MochiRuntime
+import MochiStencil
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Per-function compile figures for `mochi-jitrun --stats`.
+public struct JITFunctionStats: Sendable {
+    public var name: String
+    public var irInstructions: Int
+    public var stencils: Int
+    public var codeBytes: Int
+    public var microseconds: Double
+}
+
+/// Whole-module compile figures.
+public struct JITStats: Sendable {
+    public var functions: [JITFunctionStats] = []
+    public var totalMicroseconds: Double = 0
+    public var codeBytes: Int = 0
+    public var dataBytes: Int = 0
+    public var veneers: Int = 0
+}
+
+/// A stencil library checked against this process: every stencil the lowering
+/// can ask for exists, every runtime symbol resolves.
+public final class LoadedStencils {
+    public let library: StencilLibrary
+    let index: [String: Int32]
+    let symbolAddress: [UInt64]
+
+    public init(_ library: StencilLibrary) throws {
+        guard library.target == StencilTarget.host else {
+            throw JITError("the stencil library is for \(library.target.rawValue), this machine is \(StencilTarget.host?.rawValue ?? "unsupported")")
+        }
+        self.library = library
+        var idx: [String: Int32] = [:]
+        for (i, s) in library.stencils.enumerated() { idx[s.name] = Int32(i) }
+        index = idx
+        var addrs: [UInt64] = []
+        for name in library.symbols {
+            guard let p = mochi_jit_symbol(name) else {
+                throw JITError("the stencil library references '\(name)', which this mochi-jitrun does not provide (stale library?)")
+            }
+            addrs.append(UInt64(UInt(bitPattern: p)))
+        }
+        symbolAddress = addrs
+        let needed = Set(Opcode.allCases.flatMap { stencilNames(for: $0) } + controlStencilNames)
+        for n in needed.sorted() where idx[n] == nil {
+            throw JITError("the stencil library has no stencil '\(n)' (stale library?)")
+        }
+    }
+}
+
+/// Machine code for a module, in a read-execute mapping.
+public final class JITCode {
+    public let base: UnsafeMutableRawPointer
+    public let size: Int
+    /// Entry address per function index.
+    public let entries: [UInt64]
+    let frameBytes: [Int64]
+    /// Per function: (name, start offset, end offset, instruction offsets and stencils).
+    let layout: [(name: String, start: Int, end: Int, insts: [(offset: Int, stencil: Int32)])]
+
+    init(base: UnsafeMutableRawPointer, size: Int, entries: [UInt64], frameBytes: [Int64],
+         layout: [(name: String, start: Int, end: Int, insts: [(offset: Int, stencil: Int32)])]) {
+        self.base = base; self.size = size; self.entries = entries; self.frameBytes = frameBytes; self.layout = layout
+    }
+    deinit { munmap(base, size) }
+}
+
+func monotonicMicros() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) * 1e6 + Double(ts.tv_nsec) / 1e3
+}
+
+/// Lays out, copies and patches lowered functions into a fresh W^X mapping.
+func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITStats, lowerMicros: [Double]) throws -> JITCode {
+    let lib = stencils.library.stencils
+    let t0 = monotonicMicros()
+    // Layout: instruction offsets, function starts, data per stencil, veneers.
+    var offsets: [[Int]] = []
+    var starts: [Int] = []
+    var pc = 0
+    var dataOffset = [Int](repeating: -1, count: lib.count)
+    var dataSize = 0
+    var externals: [UInt64: Int] = [:] // address -> veneer index
+    var externalOrder: [UInt64] = []
+    func external(_ a: UInt64) {
+        if externals[a] == nil { externals[a] = externalOrder.count; externalOrder.append(a) }
+    }
+    for f in funcs {
+        starts.append(pc)
+        var offs: [Int] = []
+        offs.reserveCapacity(f.insts.count)
+        for ins in f.insts {
+            offs.append(pc)
+            let st = lib[Int(ins.stencil)]
+            pc += st.code.count
+            if !st.data.isEmpty && dataOffset[Int(ins.stencil)] < 0 {
+                dataSize = (dataSize + 15) & ~15
+                dataOffset[Int(ins.stencil)] = dataSize
+                dataSize += st.data.count
+            }
+            for h in st.holes where h.kind.isPCRelative {
+                if case .symbol(let i) = h.value { external(stencils.symbolAddress[i]) }
+                if case .operand(let o) = h.value, o == .FN || o == .FN2 { external(UInt64(bitPattern: ins.fn)) }
+            }
+        }
+        offsets.append(offs)
+    }
+    let codeSize = pc
+    let dataStart = (codeSize + 15) & ~15
+    let veneerStart = (dataStart + dataSize + 15) & ~15
+    let total = veneerStart + 16 * externalOrder.count
+    let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let mapSize = max((total + pageSize - 1) / pageSize * pageSize, pageSize)
+
+    // Map near the runtime's code so most helper calls reach with rel32.
+    let near = UInt(bitPattern: mochi_jit_symbol("mochi_str_concat"))
+    let hint = UnsafeMutableRawPointer(bitPattern: near > (1 << 30) ? (near - (1 << 30)) & ~UInt(0xfffff) : 0)
+    guard let mem = mmap(hint, mapSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+          mem != MAP_FAILED else {
+        throw JITError("cannot map \(mapSize) bytes for code")
+    }
+    let base = UInt64(UInt(bitPattern: mem))
+    var ok = false
+    defer { if !ok { munmap(mem, mapSize) } }
+
+    // Veneers: jmp *0(%rip); .quad address.
+    for (i, a) in externalOrder.enumerated() {
+        let v = mem + veneerStart + 16 * i
+        let jmp: [UInt8] = [0xff, 0x25, 0, 0, 0, 0]
+        for (k, b) in jmp.enumerated() { v.storeBytes(of: b, toByteOffset: k, as: UInt8.self) }
+        v.storeBytes(of: a.littleEndian, toByteOffset: 6, as: UInt64.self)
+        v.storeBytes(of: UInt16(0x9090), toByteOffset: 14, as: UInt16.self)
+    }
+    for (si, st) in lib.enumerated() where dataOffset[si] >= 0 {
+        st.data.withUnsafeBytes { (mem + dataStart + dataOffset[si]).copyMemory(from: $0.baseAddress!, byteCount: st.data.count) }
+    }
+    let entries = starts.map { base + UInt64($0) }
+    let frameBytes = funcs.map { Int64($0.frameSlots * 8) }
+    var layout: [(name: String, start: Int, end: Int, insts: [(offset: Int, stencil: Int32)])] = []
+
+    for (fi, f) in funcs.enumerated() {
+        let tf = monotonicMicros()
+        let offs = offsets[fi]
+        let frame = UInt64(f.frameSlots * 8)
+        for (ii, ins) in f.insts.enumerated() {
+            let st = lib[Int(ins.stencil)]
+            let at = mem + offs[ii]
+            st.code.withUnsafeBytes { at.copyMemory(from: $0.baseAddress!, byteCount: st.code.count) }
+            let here = base + UInt64(offs[ii])
+            for h in st.holes {
+                var s: UInt64
+                var isExternal = false
+                switch h.value {
+                case .operand(let o):
+                    switch o {
+                    case .A: s = UInt64(ins.a) &* 8
+                    case .B: s = UInt64(ins.b) &* 8
+                    case .C: s = UInt64(ins.c) &* 8
+                    case .D: s = UInt64(ins.d) &* 8
+                    case .G: s = UInt64(f.gatherBase * 8)
+                    case .LINE: s = UInt64(max(ins.line, 0))
+                    case .FRAME: s = frame
+                    case .N: s = UInt64(ins.n)
+                    case .CFRAME:
+                        guard ins.callee >= 0 else { throw JITError("\(f.name): call without a callee") }
+                        s = UInt64(frameBytes[Int(ins.callee)])
+                    case .KIND: s = UInt64(ins.kind)
+                    case .KIND2: s = UInt64(ins.kind2)
+                    case .IMM: s = UInt64(bitPattern: ins.imm)
+                    case .IMM2: s = UInt64(bitPattern: ins.imm2)
+                    case .FN, .FN2: s = UInt64(bitPattern: ins.fn); isExternal = true
+                    }
+                case .continuation: s = here + UInt64(st.code.count)
+                case .target:
+                    guard ins.target >= 0 else { throw JITError("\(f.name): branch without a target") }
+                    s = base + UInt64(offs[Int(ins.target)])
+                case .callee:
+                    guard ins.callee >= 0 else { throw JITError("\(f.name): call without a callee") }
+                    s = entries[Int(ins.callee)]
+                case .symbol(let i): s = stencils.symbolAddress[i]; isExternal = true
+                case .data: s = base + UInt64(dataStart + dataOffset[Int(ins.stencil)])
+                }
+                let place = here + UInt64(h.offset)
+                var value = s &+ UInt64(bitPattern: h.addend)
+                if isExternal && h.kind.isPCRelative {
+                    let d = Int64(bitPattern: value &- place)
+                    if d < Int64(Int32.min) || d > Int64(Int32.max) {
+                        value = base + UInt64(veneerStart + 16 * externals[s]!) &+ UInt64(bitPattern: h.addend)
+                    }
+                }
+                do {
+                    try patch(h.kind, at: at + h.offset, address: place, value: value)
+                } catch let e as PatchError {
+                    throw JITError("\(f.name): stencil \(st.name), hole at +\(h.offset): \(e.message)")
+                }
+            }
+        }
+        let end = fi + 1 < funcs.count ? starts[fi + 1] : codeSize
+        layout.append((f.name, starts[fi], end, zip(offs, f.insts.map(\.stencil)).map { ($0, $1) }))
+        stats.functions[fi].codeBytes = end - starts[fi]
+        stats.functions[fi].stencils = f.insts.count
+        stats.functions[fi].microseconds = lowerMicros[fi] + (monotonicMicros() - tf)
+    }
+    // W^X: writable until here, executable from here on, never both.
+    guard mprotect(mem, mapSize, PROT_READ | PROT_EXEC) == 0 else {
+        throw JITError("cannot make the code executable (mprotect failed)")
+    }
+    ok = true
+    stats.codeBytes = codeSize
+    stats.dataBytes = dataSize
+    stats.veneers = externalOrder.count
+    stats.totalMicroseconds += monotonicMicros() - t0
+    return JITCode(base: mem, size: mapSize, entries: entries, frameBytes: frameBytes, layout: layout)
+}

@@ -1,0 +1,282 @@
+// The public face of the copy-and-patch JIT and the machinery of one run.
+//
+// `JIT(module:stencils:)` takes a verified module and a stencil library checked
+// against this process; `run()` compiles and runs `@main` on a thread with a
+// 1 GiB stack (a Mochi call is a native call through the `call` stencil, and
+// runaway recursion must end in the runtime's `stack overflow` at the
+// interpreter's depth, never in a crash). A run owns what the interpreter's does:
+// one contiguous, lazily committed slot stack for all frames, the globals and the
+// string constants as slot arrays, all registered with the collector as root
+// ranges; the machine stack (stencils' registers spilled around calls) is
+// scanned conservatively from the stack base given to `mochi_rt_init`.
+
+import MochiIR
+import MochiJITSupport
+import MochiRuntime
+import MochiStencil
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public final class JIT {
+    let module: Module
+    let stencils: LoadedStencils
+    public var maxDepth = 100_000
+    /// Compile figures of the last run (or `compileOnly`).
+    public private(set) var stats = JITStats()
+    /// Called after the code is mapped read-execute and before `@main` runs
+    /// (tests look at /proc/self/maps here).
+    public var onCompiled: ((JITCode) -> Void)?
+
+    public init(module: Module, stencils: LoadedStencils) throws {
+        self.module = module
+        self.stencils = stencils
+        guard let main = module.function(named: "main") else { throw JITError("the module has no @main function") }
+        guard main.paramTypes.isEmpty else { throw JITError("@main must take no parameters") }
+    }
+
+    /// Compiles and runs `@main`, then flushes the program's output. A runtime error
+    /// does not return: the runtime prints it and exits with status 1.
+    public func run() throws {
+        var failure: Error?
+        onBigStack { [self] in
+            do {
+                let r = try Run(jit: self)
+                try r.compile()
+                r.runMain()
+                r.release()
+                mochi_out_flush()
+            } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Runs with the program's output captured and returned (for tests).
+    public func runCapturingOutput() throws -> String {
+        var out = ""
+        var failure: Error?
+        onBigStack { [self] in
+            do {
+                mochi_out_capture(1)
+                let r = try Run(jit: self)
+                try r.compile()
+                r.runMain()
+                r.release()
+                let s = mochi_out_take_capture()
+                out = String(decoding: UnsafeRawBufferPointer(start: mochi_str_bytes(s), count: Int(mochi_str_byte_len(s))), as: UTF8.self)
+                mochi_out_capture(0)
+            } catch { failure = error }
+        }
+        if let failure { throw failure }
+        return out
+    }
+
+    /// Compiles without running and returns the code listing of every function.
+    public func dumpCode() throws -> String {
+        var text = ""
+        var failure: Error?
+        onBigStack { [self] in
+            do {
+                let r = try Run(jit: self)
+                try r.compile()
+                text = codeListing(r.code!, library: stencils.library)
+                r.release()
+            } catch { failure = error }
+        }
+        if let failure { throw failure }
+        return text
+    }
+
+    func setStats(_ s: JITStats) { stats = s }
+}
+
+/// One run's memory and compiled code.
+final class Run {
+    let jit: JIT
+    let ctx: UnsafeMutablePointer<MochiJITContext>
+    let stackBase: UnsafeMutablePointer<UInt64>
+    let stackBytes: Int
+    let globals: UnsafeMutablePointer<UInt64>
+    let globalCount: UnsafeMutablePointer<Int>
+    let strings: UnsafeMutablePointer<UInt64>
+    let stringCount: UnsafeMutablePointer<Int>
+    var stringIndex: [String: Int] = [:]
+    var descs: [String: [Int32: Int64]] = [:]
+    var owned: [UnsafeMutableRawPointer] = []
+    var code: JITCode?
+    var entryTable: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
+    var frameTable: UnsafeMutablePointer<Int64>?
+
+    init(jit: JIT) throws {
+        self.jit = jit
+        ctx = mochi_jit_context()
+        let slots = 1 << 26
+        stackBytes = slots * 8
+        guard let mem = mmap(nil, stackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
+              mem != MAP_FAILED else { throw JITError("cannot map the slot stack") }
+        stackBase = mem.bindMemory(to: UInt64.self, capacity: slots)
+        ctx.pointee.stack_base = stackBase
+        ctx.pointee.stack_count = 0
+        ctx.pointee.stack_end = stackBase + slots
+        ctx.pointee.max_depth = Int64(jit.maxDepth)
+        mochi_gc_register_range(stackBase, &ctx.pointee.stack_count)
+
+        let m = jit.module
+        globals = .allocate(capacity: max(m.globals.count, 1))
+        globals.initialize(repeating: 0, count: max(m.globals.count, 1))
+        globalCount = .allocate(capacity: 1)
+        globalCount.pointee = m.globals.count
+        mochi_gc_register_range(globals, globalCount)
+
+        var nstr = 0
+        for f in m.functions { for i in f.insts where i.op == .sconst { nstr += 1 } }
+        strings = .allocate(capacity: max(nstr, 1))
+        strings.initialize(repeating: 0, count: max(nstr, 1))
+        stringCount = .allocate(capacity: 1)
+        stringCount.pointee = 0
+        mochi_gc_register_range(strings, stringCount)
+
+        for decl in m.types {
+            switch decl.kind {
+            case .structure(let fs):
+                descs[decl.name, default: [:]][-1] = makeDesc(decl.name, fs.map(\.name), fs.map { $0.type.slotKind.rawValue }, -1, nil)
+            case .union(let vs):
+                for (tag, v) in vs.enumerated() {
+                    descs[decl.name, default: [:]][Int32(tag)] =
+                        makeDesc(v.name, v.fields.map(\.name), v.fields.map { $0.type.slotKind.rawValue }, Int32(tag), decl.name)
+                }
+            }
+        }
+    }
+
+    func cString(_ s: String) -> UnsafeMutablePointer<CChar> {
+        let u = Array(s.utf8)
+        let p = UnsafeMutablePointer<CChar>.allocate(capacity: u.count + 1)
+        for (i, c) in u.enumerated() { p[i] = CChar(bitPattern: c) }
+        p[u.count] = 0
+        owned.append(UnsafeMutableRawPointer(p))
+        return p
+    }
+
+    func makeDesc(_ name: String, _ fields: [String], _ kinds: [UInt8], _ tag: Int32, _ union: String?) -> Int64 {
+        let names = fields.map { cString($0) }
+        let namePtrs = UnsafeMutablePointer<UnsafePointer<CChar>?>.allocate(capacity: max(names.count, 1))
+        for (k, n) in names.enumerated() { namePtrs[k] = UnsafePointer(n) }
+        let kp = UnsafeMutablePointer<UInt8>.allocate(capacity: max(kinds.count, 1))
+        for (k, v) in kinds.enumerated() { kp[k] = v }
+        let d = mochi_desc_new(cString(name), Int32(names.count), namePtrs, kp, tag, union.map { UnsafePointer(cString($0)) })
+        namePtrs.deallocate()
+        kp.deallocate()
+        return Int64(Int(bitPattern: d))
+    }
+
+    func stringSlot(_ s: String) -> Int64 {
+        if let i = stringIndex[s] { return Int64(Int(bitPattern: strings + i)) }
+        let i = stringCount.pointee
+        var u = Array(s.utf8)
+        u.append(0)
+        u.withUnsafeBufferPointer { b in
+            b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { p in
+                strings[i] = UInt64(UInt(bitPattern: mochi_str_new(p, Int64(b.count - 1))))
+            }
+        }
+        stringCount.pointee = i + 1
+        stringIndex[s] = i
+        return Int64(Int(bitPattern: strings + i))
+    }
+
+    func compile() throws {
+        let m = jit.module
+        var stats = JITStats()
+        let t0 = monotonicMicros()
+        let context = LoweringContext(
+            module: m, symbols: m.symbolIndex(), stencilIndex: jit.stencils.index,
+            stringSlot: { [unowned self] in self.stringSlot($0) },
+            globalSlot: { [unowned self] in Int64(Int(bitPattern: self.globals + $0)) },
+            descriptor: { [unowned self] in self.descs[$0]?[$1] },
+            cString: { [unowned self] in Int64(Int(bitPattern: self.cString($0))) },
+            bytes: { [unowned self] in self.owned.append($0) })
+        var funcs: [JFunction] = []
+        var lowerMicros: [Double] = []
+        for f in m.functions {
+            let tf = monotonicMicros()
+            var fl = FunctionLowering(function: f, context: context)
+            funcs.append(try fl.lower())
+            lowerMicros.append(monotonicMicros() - tf)
+            stats.functions.append(JITFunctionStats(name: f.name, irInstructions: f.insts.count, stencils: 0, codeBytes: 0, microseconds: 0))
+        }
+        let c = try emitCode(funcs, stencils: jit.stencils, stats: &stats, lowerMicros: lowerMicros)
+        stats.totalMicroseconds = monotonicMicros() - t0
+        code = c
+        let et = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: max(c.entries.count, 1))
+        for (i, e) in c.entries.enumerated() { et[i] = UnsafeMutableRawPointer(bitPattern: UInt(e)) }
+        let ft = UnsafeMutablePointer<Int64>.allocate(capacity: max(c.frameBytes.count, 1))
+        for (i, b) in c.frameBytes.enumerated() { ft[i] = b }
+        entryTable = et
+        frameTable = ft
+        ctx.pointee.code = UnsafePointer(et)
+        ctx.pointee.frame_bytes = UnsafePointer(ft)
+        ctx.pointee.func_count = Int64(c.entries.count)
+        jit.setStats(stats)
+        jit.onCompiled?(c)
+    }
+
+    func runMain() {
+        let m = jit.module
+        guard let code, let mainIndex = m.symbolIndex().functions["main"] else { return }
+        let file = m.sourceFile.isEmpty ? nil : cString(m.sourceFile)
+        mochi_loc_file = file.map { UnsafePointer($0) }
+        mochi_loc_line = 0
+        ctx.pointee.stack_count = Int(code.frameBytes[mainIndex] / 8)
+        _ = mochi_jit_enter(UnsafeRawPointer(bitPattern: UInt(code.entries[mainIndex])), stackBase)
+    }
+
+    func release() {
+        mochi_gc_unregister_range(&ctx.pointee.stack_count)
+        mochi_gc_unregister_range(globalCount)
+        mochi_gc_unregister_range(stringCount)
+        munmap(stackBase, stackBytes)
+        globals.deallocate(); globalCount.deallocate()
+        strings.deallocate(); stringCount.deallocate()
+        entryTable?.deallocate(); frameTable?.deallocate()
+        ctx.pointee.code = nil
+        ctx.pointee.frame_bytes = nil
+        ctx.pointee.func_count = 0
+        for p in owned { p.deallocate() }
+        owned = []
+        code = nil
+    }
+}
+
+private final class ThreadBody {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
+}
+
+/// Runs `body` on a new thread with a large stack and waits for it; the runtime is
+/// initialised there with that thread's stack top as the collector's stack base.
+func onBigStack(_ body: @escaping () -> Void) {
+    let ctx = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+    var tid = pthread_t()
+    var started = false
+    for size in [1 << 30, 1 << 28, 1 << 26] {
+        var attr = pthread_attr_t()
+        pthread_attr_init(&attr)
+        pthread_attr_setstacksize(&attr, size)
+        let rc = pthread_create(&tid, &attr, { p in
+            let box = Unmanaged<ThreadBody>.fromOpaque(p!).takeRetainedValue()
+            mochi_rt_init(0, nil, nil)
+            box.body()
+            return nil
+        }, ctx)
+        pthread_attr_destroy(&attr)
+        if rc == 0 { started = true; break }
+    }
+    if !started {
+        let box = Unmanaged<ThreadBody>.fromOpaque(ctx).takeRetainedValue()
+        mochi_rt_init(0, nil, nil)
+        box.body()
+        return
+    }
+    pthread_join(tid, nil)
+}

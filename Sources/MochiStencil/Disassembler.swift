@@ -1,0 +1,107 @@
+// Disassembly for the stencil dumps (mochi-objdump on a library, mochi-jitrun
+// --dump-code): the bytes are wrapped in a minimal ELF relocatable object (one
+// .text section) and handed to llvm-objdump from the Swift toolchain; its lines
+// are then annotated with stencil boundaries and the holes that fall in each
+// instruction, so code and holes read side by side. Without llvm-objdump the
+// listing is hex, 16 bytes a line, with the same annotations.
+
+import Foundation
+
+/// llvm-objdump: $MOCHI_OBJDUMP, beside the toolchain's clang, or on PATH.
+public func findObjdump() -> String? {
+    let env = ProcessInfo.processInfo.environment
+    if let o = env["MOCHI_OBJDUMP"], !o.isEmpty { return o }
+    if let clang = findClang() {
+        let o = URL(fileURLWithPath: clang).deletingLastPathComponent().path + "/llvm-objdump"
+        if FileManager.default.isExecutableFile(atPath: o) { return o }
+    }
+    for dir in (env["PATH"] ?? "").split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(dir)/llvm-objdump") {
+        return "\(dir)/llvm-objdump"
+    }
+    return nil
+}
+
+/// A minimal ELF64 relocatable object holding `code` as its .text section.
+func wrapInELF(_ code: [UInt8], machine: UInt16) -> [UInt8] {
+    var w = ByteWriter()
+    let shstr: [UInt8] = Array("\0.text\0.shstrtab\0".utf8)
+    let textOff = 64, strOff = 64 + code.count
+    let shOff = (strOff + shstr.count + 7) & ~7
+    w.bytes([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]); w.bytes([UInt8](repeating: 0, count: 8))
+    w.u16(1); w.u16(machine); w.u32(1); w.u64(0); w.u64(0); w.u64(UInt64(shOff))
+    w.u32(0); w.u16(64); w.u16(0); w.u16(0); w.u16(64); w.u16(3); w.u16(2)
+    w.bytes(code); w.bytes(shstr)
+    while w.out.count < shOff { w.u8(0) }
+    func section(_ name: UInt32, _ type: UInt32, _ flags: UInt64, _ off: Int, _ size: Int, _ align: UInt64) {
+        w.u32(name); w.u32(type); w.u64(flags); w.u64(0); w.u64(UInt64(off)); w.u64(UInt64(size))
+        w.u32(0); w.u32(0); w.u64(align); w.u64(0)
+    }
+    section(0, 0, 0, 0, 0, 0)
+    section(1, ELF.sectionProgbits, ELF.flagAlloc | ELF.flagExec, textOff, code.count, 16)
+    section(7, ELF.sectionStrtab, 0, strOff, shstr.count, 1)
+    return w.out
+}
+
+/// Disassembled lines of `code`: (offset, text), or nil without llvm-objdump.
+public func disassemble(_ code: [UInt8], target: StencilTarget) -> [(offset: Int, text: String)]? {
+    guard !code.isEmpty, let objdump = findObjdump() else { return nil }
+    let path = NSTemporaryDirectory() + "/mochi-disasm-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).o"
+    guard FileManager.default.createFile(atPath: path, contents: Data(wrapInELF(code, machine: target.elfMachine))) else { return nil }
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    guard let (status, out, _) = try? runProcess(objdump, ["-d", "--no-show-raw-insn", path]), status == 0 else { return nil }
+    var lines: [(Int, String)] = []
+    for line in String(decoding: out, as: UTF8.self).split(separator: "\n") {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        guard let colon = t.firstIndex(of: ":"), let off = Int(t[..<colon], radix: 16),
+              !t.hasSuffix(">:") else { continue }
+        lines.append((off, t[t.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+    }
+    return lines
+}
+
+/// `offset | bytes | instruction | holes`, with `marks` (offset -> label) printed
+/// as headings, e.g. stencil names in a JIT-compiled function.
+public func disassemblyListing(_ code: [UInt8], target: StencilTarget, baseAddress: UInt64 = 0,
+                               marks: [Int: String] = [:], holes: [Hole] = [], symbols: [String] = []) -> String {
+    func hex(_ v: Int, _ width: Int) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+    var out = ""
+    var rows: [(Int, Int, String)] = [] // offset, length, text
+    if let lines = disassemble(code, target: target) {
+        for (k, l) in lines.enumerated() {
+            let end = k + 1 < lines.count ? lines[k + 1].offset : code.count
+            rows.append((l.offset, end - l.offset, l.text))
+        }
+    } else {
+        var o = 0
+        while o < code.count { rows.append((o, min(16, code.count - o), "")); o += 16 }
+    }
+    for (off, len, text) in rows {
+        for m in marks.keys.sorted() where m >= off && m < off + max(len, 1) { out += "  ; \(marks[m]!)\n" }
+        var bytes = ""
+        for k in off..<min(off + len, code.count) { bytes += hex(Int(code[k]), 2) + " " }
+        if bytes.count < 30 { bytes += String(repeating: " ", count: 30 - bytes.count) }
+        var line = "  \(hex(Int(baseAddress) + off, baseAddress == 0 ? 4 : 12)): \(bytes) \(text)"
+        let inHere = holes.filter { $0.offset >= off && $0.offset < off + len }
+        if !inHere.isEmpty {
+            if line.count < 80 { line += String(repeating: " ", count: 80 - line.count) }
+            line += " ; " + inHere.map { "hole +\(hex($0.offset, 2)) \($0.kind.name) \(holeValueName($0.value, symbols))\($0.addend != 0 ? " \($0.addend >= 0 ? "+" : "")\($0.addend)" : "")" }.joined(separator: ", ")
+        }
+        out += line + "\n"
+    }
+    return out
+}
+
+/// A hole value as the dumps print it.
+public func holeValueName(_ v: HoleValue, _ symbols: [String]) -> String {
+    switch v {
+    case .operand(let o): return o.symbol
+    case .continuation: return "_JIT_CONTINUE"
+    case .target: return "_JIT_TARGET"
+    case .callee: return "_JIT_CALLEE"
+    case .symbol(let i): return i < symbols.count ? symbols[i] : "symbol#\(i)"
+    case .data: return "<data>"
+    }
+}
