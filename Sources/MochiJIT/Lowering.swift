@@ -496,6 +496,7 @@ struct FunctionLowering {
             let at = inst.op == .fieldGet ? try emit("field_get", a: a, b: arg(0))
                                           : try emit("field_set", b: arg(0), c: arg(1))
             code[at].n = Int32(MemoryLayout<MochiStruct>.size) + 8 * fr.field
+            code[at].imm = Int64(fr.field)
         case .globalGet, .globalSet:
             guard case .global(let name) = inst.imm, let gi = ctx.symbols.globals[name] else {
                 throw fail("unknown global \(inst.imm)")

@@ -105,7 +105,7 @@ public struct ELFFile {
             let type = try r.u32(h + 4)
             let offset = try r.offset(h + 24, "section offset")
             let size = try r.offset(h + 32, "section size")
-            if type != ELF.sectionNobits && type != 0 {
+            if type != ELF.sectionNobits {
                 guard offset <= bytes.count, size <= bytes.count - offset else {
                     throw ELFError("section \(i) (\(size) bytes at \(offset)) runs past the end of the file", at: h + 24)
                 }

@@ -86,6 +86,11 @@ public func extractStencils(from elf: ELFFile, target: StencilTarget, symbols: i
                 value = .data
                 addend += Int64(dataStart[ts.index]!) + Int64(bitPattern: target.value)
             }
+            if case .operand(let o) = value, kind.isPCRelative, o != .FN, o != .FN2 {
+                // A value hole used as an address relative to the code (`lea sym+k(%rip)`):
+                // it cannot be patched wherever the code lands. Rewrite the stencil.
+                throw StencilError("stencil \(name): operand \(o.symbol) used PC-relatively (\(kind.name)); avoid arithmetic on it in C")
+            }
             holes.append(Hole(offset: Int(rel.offset), kind: kind, value: value, addend: addend))
         }
         holes.sort { $0.offset < $1.offset }

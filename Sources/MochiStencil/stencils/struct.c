@@ -1,7 +1,8 @@
 /*
  * struct.c: structs, unions and query groups. field.get/set take the inline path
  * over the public MochiStruct layout (_JIT_N is the field's byte offset) and
- * fall back to the runtime for nil, which reports the error; struct.new and
+ * fall back to the runtime for nil, which reports the error (_JIT_IMM is the
+ * field index: arithmetic on a small hole could become a PC-relative lea); struct.new and
  * variant.new build from the gathered fields with the descriptor in _JIT_IMM.
  */
 #include "stencil.h"
@@ -12,7 +13,7 @@ STENCIL(field_get) {
         S(A) = *(mochi_slot *)(s + V(N));
     } else {
         LINE();
-        S(A) = mochi_struct_get(NULL, ((int64_t)V(N) - (int64_t)sizeof(MochiStruct)) / 8);
+        S(A) = mochi_struct_get(NULL, IMM);
     }
     NEXT();
 }
@@ -23,7 +24,7 @@ STENCIL(field_set) {
         *(mochi_slot *)(s + V(N)) = S(C);
     } else {
         LINE();
-        mochi_struct_set(NULL, ((int64_t)V(N) - (int64_t)sizeof(MochiStruct)) / 8, S(C));
+        mochi_struct_set(NULL, IMM, S(C));
     }
     NEXT();
 }

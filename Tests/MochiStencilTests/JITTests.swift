@@ -1,0 +1,211 @@
+// The JIT against the interpreter: Mochi programs covering every family of ops
+// print the same bytes under both; the code mapping is never writable and
+// executable at once (/proc/self/maps, read while a program runs); and through
+// the built mochi-jitrun, runtime errors (message, `  at file:line`, exit
+// status, stdout flushed first) and stack overflow match the interpreter's, and a
+// stale or foreign library is refused.
+
+import Foundation
+import XCTest
+import MochiIR
+import MochiFrontend
+import MochiInterp
+@testable import MochiJIT
+@testable import MochiStencil
+
+final class JITTests: XCTestCase {
+    func compile(_ source: String, file: StaticString = #filePath, line: UInt = #line) throws -> Module {
+        let r = compileMochi(source: Array(source.utf8), fileName: "t.mochi")
+        guard let m = r.module else {
+            XCTFail("does not compile:\n" + r.renderedDiagnostics, file: file, line: line)
+            throw XCTSkip("")
+        }
+        XCTAssertEqual(verify(m).map(\.description), [], file: file, line: line)
+        return m
+    }
+
+    func assertSame(_ source: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let m = try compile(source, file: file, line: line)
+        let want = try Interpreter(module: m).runCapturingOutput()
+        let jit = try JIT(module: m, stencils: try Fixtures.loaded.get())
+        let got = try jit.runCapturingOutput()
+        XCTAssertEqual(got, want, file: file, line: line)
+        XCTAssertFalse(want.isEmpty, file: file, line: line)
+    }
+
+    func testIntegersCallsAndLoops() throws {
+        try assertSame("""
+            fun fib(n: int): int {
+              if n < 2 { return n }
+              return fib(n - 1) + fib(n - 2)
+            }
+            var total = 0
+            for i in 0..100 { total = total + i * 3 - i / 2 + i % 7 }
+            print(fib(20), total, -total)
+            var x = 1
+            while x < 1000 { x = x * 2 }
+            print(x, x == 1024, x != 3, x >= 1024, !(x < 3))
+            """)
+    }
+
+    func testFloatsAndMath() throws {
+        try assertSame("""
+            import python "math" as math
+            extern fun math.sqrt(x: float): float
+            extern fun math.pow(x: float, y: float): float
+            extern fun math.floor(x: float): float
+            var s = 0.0
+            for i in 1..50 { s = s + 1.0 / (i as float) }
+            print(s, -s, s * 2.5, s - 1.0, s > 4.0)
+            print(math.sqrt(2.0), math.pow(2.0, 10.0), math.floor(3.7))
+            print(int(7.9), float(3) / 2.0)
+            """)
+    }
+
+    func testStringsListsMaps() throws {
+        try assertSame("""
+            let s = "hello, world"
+            print(len(s), s[0], s[1:5], upper(s), s + "!", "lo" in s)
+            var xs = [3, 1, 2]
+            xs = append(xs, 10)
+            xs[0] = 7
+            print(xs, len(xs), xs[1], sum(xs), min(xs), max(xs), reverse(xs))
+            var m = {"a": 1, "b": 2}
+            m["c"] = 3
+            print(m, len(m), m["b"], "a" in m, keys(m), values(m))
+            let words = ["x", "yy", "zzz"]
+            print(join(words, "-"), str(xs), json(m))
+            """)
+    }
+
+    func testStructsUnionsClosuresQueries() throws {
+        try assertSame("""
+            type Point { x: int, y: int }
+            type Shape = Circle(r: float) | Rect(w: float, h: float)
+            fun area(s: Shape): float {
+              return match s {
+                Circle(r) => 3.0 * r * r
+                Rect(w, h) => w * h
+              }
+            }
+            fun adder(k: int): fun(int): int { return fun(x: int): int => x + k }
+            var p = Point { x: 1, y: 2 }
+            p.x = 5
+            print(p, p.x + p.y)
+            print(area(Circle { r: 2.0 }), area(Rect { w: 2.0, h: 3.0 }))
+            let add5 = adder(5)
+            print(add5(10))
+            let people = [{"name": "a", "age": 30}, {"name": "b", "age": 20}, {"name": "c", "age": 30}]
+            let groups = from p in people group by p["age"] into g select { "age": g.key, "n": count(g) }
+            print(groups)
+            let sorted = from p in people sort by p["name"] select p["name"]
+            print(sorted)
+            """)
+    }
+
+    /// W^X: while a JIT program runs, no mapping of the process is both
+    /// writable and executable, and the code mapping is read-execute.
+    func testCodeIsNeverWritableAndExecutable() throws {
+        let m = try compile("print(1 + 2)")
+        let jit = try JIT(module: m, stencils: try Fixtures.loaded.get())
+        var maps = ""
+        var codeBase: UInt = 0
+        jit.onCompiled = { code in
+            maps = (try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8)) ?? ""
+            codeBase = UInt(bitPattern: code.base)
+        }
+        XCTAssertEqual(try jit.runCapturingOutput(), "3\n")
+        XCTAssertFalse(maps.isEmpty)
+        for line in maps.split(separator: "\n") {
+            let perms = line.split(separator: " ")[1]
+            XCTAssertFalse(perms.hasPrefix("rwx"), "writable and executable: \(line)")
+        }
+        let codeLine = maps.split(separator: "\n").first { l in
+            let range = l.split(separator: " ")[0].split(separator: "-")
+            return UInt(range[0], radix: 16) == codeBase
+        }
+        XCTAssertEqual(codeLine.map { String($0.split(separator: " ")[1]) }, "r-xp")
+    }
+
+    func testStatsCountEveryFunction() throws {
+        let m = try compile("fun f(x: int): int { return x * 2 }\nprint(f(21))")
+        let jit = try JIT(module: m, stencils: try Fixtures.loaded.get())
+        XCTAssertEqual(try jit.runCapturingOutput(), "42\n")
+        XCTAssertEqual(jit.stats.functions.map(\.name).sorted(), ["f", "main"])
+        XCTAssertTrue(jit.stats.functions.allSatisfy { $0.codeBytes > 0 && $0.stencils > 0 })
+    }
+
+    // MARK: through the built tool (runtime errors end the process)
+
+    static let tool: String? = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let dir = URL(fileURLWithPath: exe).deletingLastPathComponent().path
+        let p = dir + "/mochi-jitrun"
+        return FileManager.default.isExecutableFile(atPath: p) ? p : nil
+    }()
+
+    static let libraryPath: String? = {
+        guard let lib = try? Fixtures.library(.x86_64Linux) else { return nil }
+        let p = NSTemporaryDirectory() + "/mochi-jittest-\(getpid()).stencils"
+        return FileManager.default.createFile(atPath: p, contents: Data(lib.encoded())) ? p : nil
+    }()
+
+    func runTool(_ args: [String], stencils: String?) throws -> (Int32, String, String) {
+        guard let tool = Self.tool else { throw XCTSkip("mochi-jitrun is not built beside the tests") }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["MOCHI_STENCILS"] = stencils
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func testRuntimeErrorsMatchTheInterpreter() throws {
+        guard let lib = Self.libraryPath else { throw XCTSkip("no stencil library") }
+        let dir = Fixtures.root + "/tests/interp"
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".mir") }.sorted()
+        XCTAssertFalse(files.isEmpty)
+        for f in files {
+            let jit = try runTool([dir + "/" + f], stencils: lib)
+            let interp = try runTool(["--interp", dir + "/" + f], stencils: lib)
+            XCTAssertEqual(jit.0, interp.0, f)
+            XCTAssertEqual(jit.1, interp.1, f)
+            XCTAssertEqual(jit.2, interp.2, f)
+        }
+        let so = try runTool([dir + "/stack_overflow.mir"], stencils: lib)
+        XCTAssertEqual(so.0, 1)
+        XCTAssertTrue(so.2.hasPrefix("error: stack overflow"), so.2)
+    }
+
+    func testStaleAndForeignLibrariesAreRefused() throws {
+        guard Self.tool != nil else { throw XCTSkip("mochi-jitrun is not built beside the tests") }
+        let hello = Fixtures.root + "/tests/interp/hello.mir"
+        var lib = try Fixtures.library(.x86_64Linux)
+        lib.digest = [UInt8](repeating: 0, count: 32)
+        let stale = NSTemporaryDirectory() + "/mochi-stale-\(getpid()).stencils"
+        _ = FileManager.default.createFile(atPath: stale, contents: Data(lib.encoded()))
+        defer { try? FileManager.default.removeItem(atPath: stale) }
+        // The tool finds the sources from its own location (inside this checkout).
+        let r = try runTool([hello], stencils: stale)
+        XCTAssertEqual(r.0, 1)
+        XCTAssertTrue(r.2.contains("is stale"), r.2)
+        XCTAssertEqual(r.1, "")
+        let foreign = NSTemporaryDirectory() + "/mochi-foreign-\(getpid()).stencils"
+        _ = FileManager.default.createFile(atPath: foreign, contents: Data(try Fixtures.library(.aarch64Linux).encoded()))
+        defer { try? FileManager.default.removeItem(atPath: foreign) }
+        let f = try runTool([hello], stencils: foreign)
+        XCTAssertEqual(f.0, 1)
+        XCTAssertTrue(f.2.contains("for aarch64-linux, this machine needs x86_64-linux"), f.2)
+        let missing = try runTool([hello], stencils: "/nonexistent/x.stencils")
+        XCTAssertEqual(missing.0, 1)
+        XCTAssertTrue(missing.2.contains("no stencil library at /nonexistent/x.stencils"), missing.2)
+    }
+}

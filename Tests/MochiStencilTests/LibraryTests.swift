@@ -1,0 +1,163 @@
+// Stencil libraries as mochi-stencilgen builds them: every IR op has its
+// stencils on both targets, holes use only handled relocation kinds, AArch64
+// holes sit on the instructions their kinds patch, the binary form round-trips
+// and rejects malformed bytes with an offset, generation is reproducible, and an
+// unhandled relocation is an error naming it and the stencil.
+
+import Foundation
+import XCTest
+@testable import MochiStencil
+import MochiIR
+import MochiJIT
+
+final class LibraryTests: XCTestCase {
+    func testEveryOpcodeHasItsStencilsOnBothTargets() throws {
+        for t in StencilTarget.allCases {
+            let lib = try Fixtures.library(t)
+            let names = Set(lib.stencils.map(\.name))
+            for op in Opcode.allCases {
+                let want = stencilNames(for: op)
+                XCTAssertFalse(want.isEmpty, "\(op.info.name) maps to no stencil")
+                for n in want { XCTAssertTrue(names.contains(n), "\(t.rawValue): op \(op.info.name) has no stencil '\(n)'") }
+            }
+            for n in controlStencilNames { XCTAssertTrue(names.contains(n), "\(t.rawValue): no stencil '\(n)'") }
+        }
+    }
+
+    func testX86HolesAndElision() throws {
+        let lib = try Fixtures.library(.x86_64Linux)
+        let allowed: Set<RelocationKind> = [.x86_64_64, .x86_64_PC32, .x86_64_PLT32, .x86_64_32, .x86_64_32S]
+        var elided = 0
+        for s in lib.stencils {
+            for h in s.holes { XCTAssertTrue(allowed.contains(h.kind), "\(s.name): \(h.kind.name)") }
+            if s.elidedBytes > 0 { elided += 1 }
+            // Nothing ends in a jump to the continuation any more.
+            if let last = s.holes.last, last.value == .continuation {
+                XCTAssertNotEqual(last.offset, s.code.count - 4, "\(s.name) still ends in its continuation jump")
+            }
+        }
+        XCTAssertGreaterThan(elided, lib.stencils.count / 2)
+        // iadd: operands as 32-bit immediates, the overflow path calls the runtime.
+        let iadd = try XCTUnwrap(lib.stencil(named: "iadd"))
+        XCTAssertEqual(iadd.holes.filter { $0.value == .operand(.A) }.map(\.kind), [.x86_64_32S])
+        XCTAssertTrue(iadd.holes.contains { if case .symbol(let i) = $0.value { return lib.symbols[i] == "mochi_err_overflow" }; return false })
+        let const_ = try XCTUnwrap(lib.stencil(named: "const"))
+        XCTAssertEqual(const_.holes.first { $0.value == .operand(.IMM) }?.kind, .x86_64_64)
+    }
+
+    func testAArch64HolesDecode() throws {
+        let lib = try Fixtures.library(.aarch64Linux)
+        var count = 0
+        for s in lib.stencils {
+            for h in s.holes {
+                XCTAssertGreaterThanOrEqual(h.kind.rawValue, 32, "\(s.name): \(h.kind.name) is not an AArch64 kind")
+                XCTAssertNotNil(instructionField(h.kind, in: s.code, at: h.offset),
+                                "\(s.name)+\(h.offset): \(h.kind.name) is not on a matching instruction")
+                count += 1
+            }
+        }
+        XCTAssertGreaterThan(count, 1000)
+        // Patching a MOVW group and a branch, then reading the fields back.
+        let iadd = try XCTUnwrap(lib.stencil(named: "iadd"))
+        var code = iadd.code
+        let value: UInt64 = 0x1234_5678_9abc_def0
+        try code.withUnsafeMutableBytes { p in
+            for h in iadd.holes where h.value == .operand(.A) {
+                try patch(h.kind, at: p.baseAddress! + h.offset, address: 0x10000 + UInt64(h.offset), value: value)
+            }
+        }
+        let parts = iadd.holes.filter { $0.value == .operand(.A) }.map { instructionField($0.kind, in: code, at: $0.offset)! }
+        XCTAssertEqual(Set(parts), [0xdef0, 0x9abc, 0x5678, 0x1234])
+        var b: [UInt8] = [0, 0, 0, 0x14] // b .
+        try b.withUnsafeMutableBytes { try patch(.aarch64_JUMP26, at: $0.baseAddress!, address: 0x1000, value: 0x1000 - 64) }
+        XCTAssertEqual(instructionField(.aarch64_JUMP26, in: b, at: 0), -64)
+    }
+
+    func testPatchRangeChecks() throws {
+        var b = [UInt8](repeating: 0, count: 8)
+        try b.withUnsafeMutableBytes { p in
+            XCTAssertThrowsError(try patch(.x86_64_32, at: p.baseAddress!, address: 0, value: 1 << 32))
+            XCTAssertThrowsError(try patch(.x86_64_32S, at: p.baseAddress!, address: 0, value: 1 << 31))
+            XCTAssertThrowsError(try patch(.x86_64_PC32, at: p.baseAddress!, address: 0, value: 1 << 40))
+            try patch(.x86_64_PLT32, at: p.baseAddress!, address: 0x1000, value: 0x0ff0)
+        }
+        XCTAssertEqual(Array(b[0..<4]), [0xf0, 0xff, 0xff, 0xff])
+    }
+
+    func testRoundTripAndReproducible() throws {
+        for t in StencilTarget.allCases {
+            let lib = try Fixtures.library(t)
+            let bytes = lib.encoded()
+            XCTAssertEqual(try StencilLibrary(bytes: bytes), lib)
+            XCTAssertTrue(StencilLibrary.isLibrary(bytes))
+            let again = try generateStencilLibrary(target: t, root: Fixtures.root, clang: Fixtures.clang!)
+            XCTAssertEqual(again.encoded(), bytes, "\(t.rawValue) generation is not reproducible")
+            XCTAssertEqual(lib.digest, try stencilInputDigest(target: t, root: Fixtures.root, compiler: lib.compiler))
+        }
+        XCTAssertNotEqual(try Fixtures.library(.x86_64Linux).digest, try Fixtures.library(.aarch64Linux).digest)
+    }
+
+    func testMalformedLibrariesAreErrors() throws {
+        let bytes = try Fixtures.library(.x86_64Linux).encoded()
+        var rng = SplitMix(seed: 42)
+        var failures = 0
+        for i in 0..<2000 {
+            var b = bytes
+            if i % 2 == 0 {
+                b = Array(b[0..<Int(rng.next() % UInt64(b.count))])
+            } else {
+                for _ in 0..<3 { b[Int(rng.next() % UInt64(min(b.count, 4096)))] = UInt8(truncatingIfNeeded: rng.next()) }
+            }
+            do { _ = try StencilLibrary(bytes: b) } catch is StencilError { failures += 1 }
+        }
+        XCTAssertGreaterThan(failures, 1000)
+        var foreign = bytes
+        foreign[4] = 9
+        XCTAssertThrowsError(try StencilLibrary(bytes: foreign)) { XCTAssertTrue("\($0)".contains("version 9")) }
+    }
+
+    func testLoadedStencilsRefuseForeignTargets() throws {
+        let a64 = try Fixtures.library(.aarch64Linux)
+        XCTAssertThrowsError(try LoadedStencils(a64)) { XCTAssertTrue("\($0)".contains("aarch64-linux")) }
+        var lib = try Fixtures.library(.x86_64Linux)
+        lib.stencils.removeAll { $0.name == "str_concat" }
+        XCTAssertThrowsError(try LoadedStencils(lib)) { XCTAssertTrue("\($0)".contains("str_concat")) }
+        lib = try Fixtures.library(.x86_64Linux)
+        lib.symbols[0] = "no_such_runtime_function"
+        XCTAssertThrowsError(try LoadedStencils(lib)) { XCTAssertTrue("\($0)".contains("no_such_runtime_function")) }
+    }
+
+    /// A stencil compiled with -fpic takes GOT relocations the patcher does not
+    /// handle: the error names the relocation and the stencil.
+    func testUnhandledRelocationIsNamed() throws {
+        guard let clang = Fixtures.clang else { throw XCTSkip("no clang") }
+        let dir = NSTemporaryDirectory() + "/mochi-bad-stencil-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "extern char _JIT_A[]; extern long glob;\nlong mochi_st_bad(void) { return glob + (long)_JIT_A; }\n"
+            .write(toFile: dir + "/bad.c", atomically: true, encoding: .utf8)
+        let (status, _, err) = try runProcess(clang, ["-O2", "-fpic", "-c", "bad.c", "-o", "bad.o"], cwd: dir)
+        XCTAssertEqual(status, 0, err)
+        let elf = try ELFFile(bytes: [UInt8](FileManager.default.contents(atPath: dir + "/bad.o")!))
+        var syms = SymbolTable()
+        XCTAssertThrowsError(try extractStencils(from: elf, target: .x86_64Linux, symbols: &syms)) { e in
+            XCTAssertTrue("\(e)".contains("stencil bad: unhandled relocation R_X86_64_REX_GOTPCRELX"), "\(e)")
+        }
+    }
+
+    func testSHA256Vectors() {
+        XCTAssertEqual(hex(SHA256.hash([])), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(hex(SHA256.hash(Array("abc".utf8))), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        var s = SHA256()
+        for _ in 0..<1000 { s.update(Array(repeating: UInt8(ascii: "a"), count: 1000)) }
+        XCTAssertEqual(hex(s.finish()), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    func testDisassemblyListingShowsHoles() throws {
+        let lib = try Fixtures.library(.x86_64Linux)
+        let iadd = try XCTUnwrap(lib.stencil(named: "iadd"))
+        let text = disassemblyListing(iadd.code, target: .x86_64Linux, holes: iadd.holes, symbols: lib.symbols)
+        XCTAssertTrue(text.contains("R_X86_64_32S _JIT_B"), text)
+        if findObjdump() != nil { XCTAssertTrue(text.contains("addq"), text) }
+    }
+}
