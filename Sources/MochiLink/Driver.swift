@@ -37,7 +37,7 @@ public struct BuildEnvironment {
 
 /// What running a plan did.
 public struct RunReport: Sendable {
-    /// Compiler diagnostics (warnings) printed by jobs that succeeded.
+    /// Compiler diagnostics (warnings) printed by the program job when it succeeded.
     public var diagnostics: String
     /// Jobs actually run.
     public var jobsRun: Int
@@ -94,7 +94,8 @@ public enum Linker {
                     if job.role == .runtime { try? fm.removeItem(atPath: (job.outputs[0] as NSString).deletingLastPathComponent) }
                     throw failure(job, status: status, output: output, target: target)
                 }
-                diagnostics += output
+                // The runtime's own warnings are not the user's business; the program's are.
+                if job.role == .program { diagnostics += output }
             }
         }
         return RunReport(diagnostics: diagnostics, jobsRun: count)
@@ -106,7 +107,9 @@ public enum Linker {
             : "building \(job.outputs[0])"
         let lines = output.split(separator: "\n").map(String.init)
         let firstError = lines.first { $0.contains("error") } ?? lines.first ?? ""
-        var message = "\(what) failed (\((job.executable as NSString).lastPathComponent) exit \(status))"
+        // pip's zig runs as `python3 -m ziglang cc`: name the compiler, not the interpreter.
+        let tool = job.arguments.starts(with: ["-m", "ziglang"]) ? "zig" : (job.executable as NSString).lastPathComponent
+        var message = "\(what) failed (\(tool) exit \(status))"
         if !firstError.isEmpty { message += ": " + firstError.trimmingCharacters(in: .whitespaces) }
         if target.format == .wasm && job.role == .runtime && output.contains("setjmp") {
             message += " [known: the runtime's collector spills registers with setjmp, which wasi-libc only offers "
