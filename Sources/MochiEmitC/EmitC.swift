@@ -125,6 +125,7 @@ enum CHelper: Int, CaseIterable, Comparable {
                 }
                 snprintf(msg, sizeof msg, "invalid cast: %s to %s", have >= 0 && have < 9 ? kinds[have] : "value", to);
                 mochi_rt_error(msg);
+                return x; /* not reached; for compilers that do not know mochi_rt_error is noreturn */
             }
 
             """

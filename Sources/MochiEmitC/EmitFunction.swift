@@ -233,7 +233,10 @@ struct FunctionEmitter {
             }
         case .unreachable:
             let l = decoderLine
-            put("    mochi_loc_line = \(Int32(clamping: l)); mochi_rt_error(\"unreachable code reached\");", line: l)
+            // The return is never reached; it is there for compilers that do not know
+            // mochi_rt_error does not return (tcc), so they see a value on every path.
+            let ret = f.returnType == .unit ? "" : " return " + (f.returnType.bank == .reference ? "NULL;" : "0;")
+            put("    mochi_loc_line = \(Int32(clamping: l)); mochi_rt_error(\"unreachable code reached\");" + ret, line: l)
         }
     }
 

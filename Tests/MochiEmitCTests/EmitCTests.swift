@@ -28,6 +28,10 @@ final class EmitCTests: XCTestCase {
         let (exe, messages) = CTestSupport.compile(c, flags: flags)
         XCTAssertEqual(messages, "", "compiler messages", file: file, line: line)
         guard let exe else { XCTFail("compile failed", file: file, line: line); return nil }
+        if let tcc = CTestSupport.find("tcc") {
+            XCTAssertEqual(CTestSupport.compileOnly(c, with: tcc, flags: ["-Wall", "-Werror"]), "", "tcc",
+                           file: file, line: line)
+        }
         let got = CTestSupport.run(exe, [])
         guard let want = CTestSupport.interpret(m) else { throw XCTSkip("mochi-jitrun not built") }
         XCTAssertEqual(got, want, file: file, line: line)
@@ -41,6 +45,13 @@ final class EmitCTests: XCTestCase {
         let missing = Opcode.allCases.filter { !seen.contains($0) }.map(\.info.name)
         XCTAssertEqual(missing, [], "opcodes the coverage program does not use")
         let got = try checkAgainstInterpreter(m, flags: ["-O2"])
+        let c = try emitC(m)
+        if let clang = CTestSupport.find("clang") {
+            XCTAssertEqual(CTestSupport.compileOnly(c, with: clang, flags: CTestSupport.warningFlags + ["-O2"]), "")
+        }
+        if let tcc = CTestSupport.find("tcc") {
+            XCTAssertEqual(CTestSupport.compileOnly(c, with: tcc, flags: ["-Wall", "-Werror"]), "")
+        }
         XCTAssertEqual(got?.status, 1)
         XCTAssertEqual(got?.stderr, "error: the end\n  at coverage.mochi:31\n")
     }
@@ -175,7 +186,7 @@ final class EmitCTests: XCTestCase {
         guard CTestSupport.compiler != nil else { throw XCTSkip("no C compiler") }
         guard CTestSupport.jitrun != nil else { throw XCTSkip("mochi-jitrun not built") }
         let modules = 12, perModule = 25
-        var warnings = 0, mismatches = 0, functions = 0
+        var warnings = 0, mismatches = 0, functions = 0, compilations = 0
         for seed in 0..<modules {
             var g = RandomPrograms(seed: UInt64(seed + 1))
             let m = g.module(functions: perModule)
@@ -186,6 +197,20 @@ final class EmitCTests: XCTestCase {
             let c = try emitC(m)
             let (exe, messages) = CTestSupport.compile(c, flags: ["-O2"])
             if !messages.isEmpty { warnings += 1; XCTFail("seed \(seed): \(messages.prefix(2000))") }
+            // The same C through the other compilers at hand: clang with the same
+            // warnings (and -O0, where different warnings fire), tcc as the small one.
+            var others: [(String, [String])] = []
+            if let clang = CTestSupport.find("clang") {
+                others.append((clang, CTestSupport.warningFlags + ["-O2"]))
+                others.append((clang, CTestSupport.warningFlags + ["-O0"]))
+            }
+            if let tcc = CTestSupport.find("tcc") { others.append((tcc, ["-Wall", "-Werror"])) }
+            for (cc, flags) in others {
+                let m = CTestSupport.compileOnly(c, with: cc, flags: flags)
+                compilations += 1
+                if !m.isEmpty { warnings += 1; XCTFail("seed \(seed) \(cc) \(flags): \(m.prefix(2000))") }
+            }
+            compilations += 1
             guard let exe else { continue }
             let got = CTestSupport.run(exe, [])
             let want = CTestSupport.interpret(m)!
@@ -195,6 +220,7 @@ final class EmitCTests: XCTestCase {
             }
             XCTAssertEqual(got.status, 0, "seed \(seed)")
         }
-        print("random programs: \(functions) functions in \(modules) modules, \(warnings) with compiler messages, \(mismatches) mismatches")
+        print("random programs: \(functions) functions in \(modules) modules, \(compilations) compilations, "
+              + "\(warnings) with compiler messages, \(mismatches) mismatches")
     }
 }

@@ -327,6 +327,10 @@ enum Programs {
             v3: str = str.index v1, v2 !17:7
             ret
         """),
+        ("unreachable_value", """
+            v1: i64 = call @noval !19:7
+            ret
+        """),
         ("recursion", """
             v1: i64 = iconst 0 !2:1
             v2: i64 = call @down, v1 !18:7
@@ -348,6 +352,11 @@ enum Programs {
           v2: i64 = iadd v0, v1 !20:3
           v3: i64 = call @down, v2 !21:3
           ret v3
+        }
+
+        func @noval() -> i64 {
+        b0:
+          unreachable !22:3
         }
 
         func @main() -> unit {

@@ -38,6 +38,24 @@ enum CTestSupport {
         return nil
     }()
 
+    /// Another compiler by name on PATH, for compile-only checks (clang, tcc).
+    static func find(_ name: String) -> String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let p = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return nil
+    }
+
+    /// Compiles C text to an object file only; returns the compiler's messages.
+    static func compileOnly(_ c: String, with cc: String, flags: [String]) -> String {
+        counter += 1
+        let src = scratch.appendingPathComponent("c\(counter).c")
+        try? c.write(to: src, atomically: true, encoding: .utf8)
+        let r = run(cc, flags + ["-I", runtimeDir.path + "/include", "-c", src.path, "-o", src.path + ".o"])
+        return r.status == 0 ? r.stdout + r.stderr : "exit \(r.status): " + r.stdout + r.stderr
+    }
+
     static let warningFlags = ["-std=c99", "-Wall", "-Wextra", "-Werror"]
 
     /// Runtime objects, compiled once (the runtime's own warnings are not ours to judge).
