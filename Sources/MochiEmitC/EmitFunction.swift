@@ -70,7 +70,35 @@ struct FunctionEmitter {
         return needed[Int(r.index)]
     }
 
+    /// Comparisons whose only use is their block's `brif`: written into the `if`
+    /// itself (`if (v2 < v0)`), as a C programmer would, instead of through a local.
+    var fusedCompare: [Int32: InstID] = [:]
+
+    mutating func findFusedCompares() {
+        var uses = Array(repeating: 0, count: f.valueTypes.count)
+        for b in f.layout {
+            let bd = f[b]
+            for id in bd.insts { for a in f[id].args { uses[Int(a.index)] += 1 } }
+            for a in bd.terminator.uses { uses[Int(a.index)] += 1 }
+        }
+        for b in f.layout {
+            let bd = f[b]
+            guard case .brif(let c, _, _) = bd.terminator, let last = bd.insts.last else { continue }
+            let inst = f[last]
+            guard inst.result == c, uses[Int(c.index)] == 1 else { continue }
+            if inst.op == .icmp || inst.op == .fcmp { fusedCompare[b.index] = last }
+        }
+    }
+
+    /// The C condition of a fused comparison.
+    func compareExpression(_ inst: Inst) throws -> String {
+        let c = try cond(inst)
+        if inst.op == .icmp { return intCompare(inst.args[0], inst.args[1], c) }
+        return "(\(v(inst.args[0])) \(cOperator(c)) \(v(inst.args[1])))"
+    }
+
     mutating func computeNeeded() {
+        findFusedCompares()
         var changed = true
         func mark(_ x: Value, _ changed: inout Bool) {
             if !needed[Int(x.index)] { needed[Int(x.index)] = true; changed = true }
@@ -84,7 +112,9 @@ struct FunctionEmitter {
                     if isEmitted(inst) { for a in inst.args { mark(a, &changed) } }
                 }
                 switch bd.terminator {
-                case .brif(let c, _, _): mark(c, &changed)
+                case .brif(let c, _, _):
+                    if let id = fusedCompare[b.index] { for a in f[id].args { mark(a, &changed) } }
+                    else { mark(c, &changed) }
                 case .ret(let r): if let r, f.returnType != .unit { mark(r, &changed) }
                 default: break
                 }
@@ -167,7 +197,7 @@ struct FunctionEmitter {
                 try emitInst(inst)
             }
             if bd.terminatorLoc.line != 0 { decoderLine = bd.terminatorLoc.line }
-            try emitTerminator(bd, next: next)
+            try emitTerminator(bd, next: next, fused: fusedCompare[b.index])
         }
         put("}")
     }
@@ -207,20 +237,26 @@ struct FunctionEmitter {
         return "goto b\(b.index);"
     }
 
-    mutating func emitTerminator(_ bd: BlockData, next: Block?) throws {
-        let line = bd.terminatorLoc.line
+    mutating func emitTerminator(_ bd: BlockData, next: Block?, fused: InstID?) throws {
+        // A fused comparison lends its line to the `if` when the branch has none.
+        let line = bd.terminatorLoc.line != 0 ? bd.terminatorLoc.line : fused.map { f[$0].loc.line } ?? 0
         switch bd.terminator {
         case .jump(let bc):
             let moves = edgeMoves(bc)
             if !moves.isEmpty { put("    " + moves, line: line) }
             if bc.block != next { put("    " + goto_(bc.block), line: line) }
         case .brif(let c, let t, let e):
+            var cond = v(c), notCond = "!" + v(c)
+            if let id = fused {
+                cond = try compareExpression(f[id])
+                notCond = "!" + cond
+            }
             let tm = edgeMoves(t)
             if t.block == next && tm.isEmpty && e.block != next {
                 let em = edgeMoves(e)
-                put("    if (!\(v(c))) { " + (em.isEmpty ? "" : em + " ") + goto_(e.block) + " }", line: line)
+                put("    if (\(notCond)) { " + (em.isEmpty ? "" : em + " ") + goto_(e.block) + " }", line: line)
             } else {
-                put("    if (\(v(c))) { " + (tm.isEmpty ? "" : tm + " ") + goto_(t.block) + " }", line: line)
+                put("    if (\(cond)) { " + (tm.isEmpty ? "" : tm + " ") + goto_(t.block) + " }", line: line)
                 let em = edgeMoves(e)
                 if !em.isEmpty { put("    " + em, line: line) }
                 if e.block != next { put("    " + goto_(e.block), line: line) }
