@@ -158,8 +158,9 @@ final class Machine {
         funcCount = program.funcCount
         self.maxDepth = maxDepth
 
-        // 128 MiB of address space, committed as frames touch it.
-        let slots = 1 << 24
+        // 512 MiB of address space, committed only as frames touch it: room for the
+        // maximum call depth with frames of up to ~670 slots.
+        let slots = 1 << 26
         stackBytes = slots * 8
         let mem = mmap(nil, stackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
         guard let mem, mem != MAP_FAILED else { mochi_rt_error("out of memory") }

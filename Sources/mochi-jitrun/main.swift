@@ -50,6 +50,16 @@ struct Options {
 
 enum InputKind {
     case ir
+    /// WebAssembly (`\0asm`) or precompiled Wasmtime code (ELF): not runnable yet.
+    case wasm
+
+    init(_ bytes: [UInt8]) {
+        if bytes.starts(with: [0x00, 0x61, 0x73, 0x6d]) || bytes.starts(with: [0x7f, 0x45, 0x4c, 0x46]) {
+            self = .wasm
+        } else {
+            self = .ir
+        }
+    }
 }
 
 func fail(_ message: String, status: Int32) -> Never {
@@ -106,9 +116,11 @@ func readInput(_ path: String) -> [UInt8] {
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
 let displayName = options.input == "-" ? "<stdin>" : options.input
 let bytes = readInput(options.input)
-let kind = InputKind.ir
+let kind = InputKind(bytes)
 
 switch kind {
+case .wasm:
+    fail("\(displayName): WebAssembly input is not supported yet (only Mochi IR)", status: 1)
 case .ir:
     let module: Module
     do {

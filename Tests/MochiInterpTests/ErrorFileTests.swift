@@ -3,8 +3,8 @@
 // so they cannot run in the test process. Each file says, in `; RUN:`/`; EXIT:`
 // comment lines, how it is run and its expected exit status (the format of
 // scripts/filetests); the expected stdout/stderr bytes sit beside it as
-// `NAME.mir.stdout` / `NAME.mir.stderr`. Here only `mochi-jitrun %s` is supported,
-// which is all those files use.
+// `NAME.mir.stdout` / `NAME.mir.stderr`. Here only `mochi-jitrun --interp %s` is supported,
+// which is all those files use (`--interp`: these test the interpreter, not the JIT).
 
 import XCTest
 import Foundation
@@ -15,7 +15,7 @@ final class ErrorFileTests: XCTestCase {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     /// The `mochi-jitrun` built beside the test bundle.
-    func tool() throws -> URL {
+    static func tool() throws -> URL {
         var dir = Bundle.main.bundleURL
         for _ in 0..<3 {
             let candidate = dir.appendingPathComponent("mochi-jitrun")
@@ -30,7 +30,7 @@ final class ErrorFileTests: XCTestCase {
     }
 
     func testInterpFiles() throws {
-        let exe = try tool()
+        let exe = try Self.tool()
         let dir = Self.root.appendingPathComponent("tests/interp")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
             .filter { $0.hasSuffix(".mir") }.sorted()
@@ -42,7 +42,7 @@ final class ErrorFileTests: XCTestCase {
             var hasRun = false
             for line in text.split(separator: "\n") {
                 if line.hasPrefix("; RUN: ") {
-                    XCTAssertEqual(line.dropFirst(7), "mochi-jitrun %s", "\(name): unsupported RUN line")
+                    XCTAssertEqual(line.dropFirst(7), "mochi-jitrun --interp %s", "\(name): unsupported RUN line")
                     hasRun = true
                 }
                 if line.hasPrefix("; EXIT: ") { expectExit = Int32(line.dropFirst(8)) ?? -1 }
@@ -51,7 +51,7 @@ final class ErrorFileTests: XCTestCase {
 
             let p = Process()
             p.executableURL = exe
-            p.arguments = [rel]
+            p.arguments = ["--interp", rel]
             p.currentDirectoryURL = Self.root
             let out = Pipe(), err = Pipe()
             p.standardOutput = out
