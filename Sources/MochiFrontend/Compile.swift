@@ -17,16 +17,24 @@ public struct CompileResult {
 }
 
 /// Parses, checks and lowers one Mochi program. The module's `sourceFile` is
-/// `fileName` exactly as given.
-public func compileMochi(source: [UInt8], fileName: String) -> CompileResult {
+/// `fileName` exactly as given. `timePhase`, when given, runs around each phase
+/// ("parse", then "check+lower": type checking and lowering are one walk) and must
+/// call its body once; the tool's `--time-phases` measures through it.
+public func compileMochi(source: [UInt8], fileName: String,
+                         timePhase: ((_ name: String, _ body: () -> Void) -> Void)? = nil) -> CompileResult {
+    let phase = timePhase ?? { _, body in body() }
     let file = SourceFile(path: fileName, bytes: source)
     var diags = DiagnosticEngine()
-    let program = Parser.parse(file, diagnostics: &diags)
+    var parsed: Program?
+    phase("parse") { parsed = Parser.parse(file, diagnostics: &diags) }
+    let program = parsed!
     if diags.hasErrors {
         return CompileResult(module: nil, diagnostics: diags.diagnostics, renderedDiagnostics: render(diags, file: file))
     }
     let checker = Checker(program: program, diagnostics: diags)
-    let module = checker.run()
+    var lowered: Module?
+    phase("check+lower") { lowered = checker.run() }
+    let module = lowered
     let final = checker.diags
     return CompileResult(module: final.hasErrors ? nil : module, diagnostics: final.diagnostics,
                          renderedDiagnostics: render(final, file: file))

@@ -54,13 +54,17 @@ public struct PassPipeline {
     /// pass shows the whole module in one consistent state). After each run of the
     /// pass named `printAfter`, `dump` receives the module's IR text as
     /// `render` writes it. Returns true when anything changed.
+    /// `timePass`, when given, runs around each pass run over the whole module (the
+    /// tool's `--time-phases` measures through it); it must call its body once.
     @discardableResult
     public func run(on m: Module, printAfter: String? = nil,
                     render: (Module) -> String = { printModule($0) },
-                    dump: (String) -> Void = { _ in }) -> Bool {
+                    dump: (String) -> Void = { _ in },
+                    timePass: ((_ index: Int, _ name: String, _ body: () -> Void) -> Void)? = nil) -> Bool {
         var changed = false
-        for pass in passes {
-            for fn in m.functions where pass.run(on: fn) { changed = true }
+        for (k, pass) in passes.enumerated() {
+            let body = { for fn in m.functions where pass.run(on: fn) { changed = true } }
+            if let t = timePass { t(k, pass.name, body) } else { body() }
             if let name = printAfter, name == pass.name { dump(render(m)) }
         }
         return changed
@@ -69,6 +73,8 @@ public struct PassPipeline {
 
 /// Optimises `m` in place at `level`. When `printAfter` names a pass, `dump` receives
 /// the IR text after every run of that pass (nothing at -O0: no pass runs).
-public func optimize(_ m: Module, level: OptLevel, printAfter: String?, dump: (String) -> Void) {
-    PassPipeline(level: level).run(on: m, printAfter: printAfter, dump: dump)
+/// `timePass` is as in `PassPipeline.run`.
+public func optimize(_ m: Module, level: OptLevel, printAfter: String?, dump: (String) -> Void,
+                     timePass: ((_ index: Int, _ name: String, _ body: () -> Void) -> Void)? = nil) {
+    PassPipeline(level: level).run(on: m, printAfter: printAfter, dump: dump, timePass: timePass)
 }

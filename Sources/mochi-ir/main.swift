@@ -11,6 +11,7 @@ let version = "mochi-ir 0.1.0 (IR text format 1, binary format 1)"
 
 let usage = """
     usage: mochi-ir [FILE|-] [-o OUT] [--emit=text|binary] [-O0|-O1] [--print-after=PASS]
+                    [--time-phases] [--verify-each]
 
     Lowers a Mochi program to the typed SSA IR, or reads IR (text or binary) and
     re-emits it verified and canonical. The input kind is told apart by content:
@@ -27,6 +28,11 @@ let usage = """
       --print-after=PASS   print the IR to stderr after each run of PASS
                            (\(PassPipeline.passNames.joined(separator: ", ")))
       --no-verify          skip the verifier (debugging only)
+      --verify-each        also verify lowered Mochi source before optimising
+                           (IR input is always verified as read, and the
+                           output always after optimising)
+      --time-phases        print the wall time of each phase (parse,
+                           check+lower, verify, each pass run, emit) to stderr
       -h, --help           show this help
       --version            show the version
 
@@ -40,6 +46,8 @@ struct Options {
     var level = OptLevel.O1
     var printAfter: String?
     var verifyIR = true
+    var verifyEach = false
+    var timePhases = false
 }
 
 func fail(_ message: String, status: Int32) -> Never {
@@ -61,6 +69,8 @@ func parseOptions(_ args: [String]) -> Options {
         case "--emit=text": o.emitBinary = false
         case "--emit=binary": o.emitBinary = true
         case "--no-verify": o.verifyIR = false
+        case "--verify-each": o.verifyEach = true
+        case "--time-phases": o.timePhases = true
         case "-o":
             i += 1
             guard i < args.count else { fail("option '-o' needs a file name", status: 2) }
@@ -100,7 +110,30 @@ func readInput(_ path: String) -> [UInt8] {
 }
 
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
-let bytes = readInput(options.input)
+
+/// Phase timing for --time-phases: each phase's wall time, printed to stderr at exit
+/// in the order the phases ran (a pass that runs several times is listed per run).
+var phaseTimes: [(name: String, seconds: Double)] = []
+func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+    guard options.timePhases else { return try body() }
+    let start = DispatchTime.now().uptimeNanoseconds
+    defer { phaseTimes.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+    return try body()
+}
+func reportPhaseTimes() {
+    guard options.timePhases else { return }
+    var text = ""
+    var total = 0.0
+    for (name, s) in phaseTimes {
+        total += s
+        let ms = String(format: "%9.2f ms", s * 1000)
+        text += "mochi-ir: time \(ms)  \(name)\n"
+    }
+    text += "mochi-ir: time \(String(format: "%9.2f ms", total * 1000))  total\n"
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+let bytes = timed("read") { readInput(options.input) }
 let displayName = options.input == "-" ? "<stdin>" : options.input
 
 /// IR binary starts with "MIRB", IR text with its header line; anything else is Mochi.
@@ -109,14 +142,15 @@ func isIRInput(_ b: [UInt8]) -> Bool {
 }
 
 let module: Module
-if isIRInput(bytes) {
+let irInput = isIRInput(bytes)
+if irInput {
     do {
-        module = try readModule(bytes: bytes)
+        module = try timed("read IR") { try readModule(bytes: bytes) }
     } catch {
         fail("\(displayName): \(error)", status: 1)
     }
 } else {
-    let result = compileMochi(source: bytes, fileName: displayName)
+    let result = compileMochi(source: bytes, fileName: displayName) { name, body in timed(name, body) }
     guard let m = result.module else {
         FileHandle.standardError.write(Data(result.renderedDiagnostics.utf8))
         exit(1)
@@ -124,27 +158,38 @@ if isIRInput(bytes) {
     module = m
 }
 
-if options.verifyIR {
-    let errors = verify(module)
-    if !errors.isEmpty {
-        let text = errors.prefix(20).map { "mochi-ir: \(displayName): \($0)" }.joined(separator: "\n")
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-        exit(1)
-    }
+/// Prints the first verifier errors, naming the input, and exits 1.
+func failVerification(_ errors: [VerifierError]) -> Never {
+    let text = errors.prefix(20).map { "mochi-ir: \(displayName): \($0)" }.joined(separator: "\n")
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+    exit(1)
 }
 
-optimize(module, level: options.level, printAfter: options.printAfter) { text in
-    FileHandle.standardError.write(Data(text.utf8))
+// Every IR input is verified as read: it comes from outside and the passes require
+// valid IR. The lowering's output is verified once, after optimising (a lowering bug
+// still surfaces there, and the passes keep valid IR valid), unless --verify-each
+// asks for the check before the passes too; at -O0 that one check is this one.
+let verifyInput = options.verifyIR && (irInput || options.verifyEach || options.level == .O0)
+if verifyInput {
+    let errors = timed("verify") { verify(module) }
+    if !errors.isEmpty { failVerification(errors) }
 }
+
+optimize(module, level: options.level, printAfter: options.printAfter, dump: { text in
+    FileHandle.standardError.write(Data(text.utf8))
+}, timePass: options.timePhases ? { k, name, body in timed("pass \(k + 1) \(name)", body) } : nil)
 
 if options.verifyIR && options.level != .O0 {
-    let errors = verify(module)
+    let errors = timed("verify") { verify(module) }
     if !errors.isEmpty {
+        // Without --verify-each the fault may be the lowering's as well as a pass's.
         fail("internal error: optimised IR does not verify: \(errors[0])", status: 1)
     }
 }
 
-let out: [UInt8] = options.emitBinary ? encodeBinary(module) : Array(printModule(module).utf8)
+let out: [UInt8] = timed("emit \(options.emitBinary ? "binary" : "text")") {
+    options.emitBinary ? encodeBinary(module) : Array(printModule(module).utf8)
+}
 if let path = options.output {
     guard FileManager.default.createFile(atPath: path, contents: Data(out)) else {
         fail("\(path): cannot write file", status: 1)
@@ -152,4 +197,5 @@ if let path = options.output {
 } else {
     FileHandle.standardOutput.write(Data(out))
 }
+reportPhaseTimes()
 exit(0)
