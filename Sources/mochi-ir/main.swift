@@ -190,8 +190,27 @@ if options.verifyIR && options.level != .O0 {
 let out: [UInt8] = timed("emit \(options.emitBinary ? "binary" : "text")") {
     options.emitBinary ? encodeBinary(module) : Array(printModule(module).utf8)
 }
+/// Writes `bytes` to `path` in place. Not `FileManager.createFile`: that writes a
+/// temporary file and renames it over `path`, which as root replaces `-o /dev/null`
+/// (the benchmark's sink) with a regular file.
+func writeOutput(_ bytes: [UInt8], to path: String) -> Bool {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    return bytes.withUnsafeBytes { buf -> Bool in
+        var done = 0
+        while done < buf.count {
+            let n = write(fd, buf.baseAddress! + done, buf.count - done)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            done += n
+        }
+        return true
+    }
+}
+
 if let path = options.output {
-    guard FileManager.default.createFile(atPath: path, contents: Data(out)) else {
+    guard writeOutput(out, to: path) else {
         fail("\(path): cannot write file", status: 1)
     }
 } else {
