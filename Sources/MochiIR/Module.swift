@@ -168,14 +168,19 @@ public final class Function {
 
     public func type(of v: Value) -> IRType { valueTypes[Int(v.index)] }
 
+    // The entity subscripts borrow (`_read`) and mutate in place (`_modify`) rather
+    // than get/set: with get/set, `f[b].params` copies the whole BlockData (retaining
+    // each of its arrays) and `f[b].terminator = t` copies it out and back; these
+    // accessors are on every hot path of the lowering, the passes and the printer.
+
     public subscript(b: Block) -> BlockData {
-        get { blocks[Int(b.index)] }
-        set { blocks[Int(b.index)] = newValue }
+        _read { yield blocks[Int(b.index)] }
+        _modify { yield &blocks[Int(b.index)] }
     }
 
     public subscript(i: InstID) -> Inst {
-        get { insts[Int(i.index)] }
-        set { insts[Int(i.index)] = newValue }
+        _read { yield insts[Int(i.index)] }
+        _modify { yield &insts[Int(i.index)] }
     }
 
     public func makeValue(_ type: IRType, _ def: ValueDef) -> Value {
