@@ -90,11 +90,13 @@ struct FunctionEmitter {
         }
     }
 
-    /// The C condition of a fused comparison.
+    /// The C condition of a fused comparison, without enclosing parentheses (clang
+    /// warns about `if ((a == b))`).
     func compareExpression(_ inst: Inst) throws -> String {
         let c = try cond(inst)
-        if inst.op == .icmp { return intCompare(inst.args[0], inst.args[1], c) }
-        return "(\(v(inst.args[0])) \(cOperator(c)) \(v(inst.args[1])))"
+        let e = inst.op == .icmp ? intCompare(inst.args[0], inst.args[1], c)
+            : "(\(v(inst.args[0])) \(cOperator(c)) \(v(inst.args[1])))"
+        return String(e.dropFirst().dropLast())
     }
 
     mutating func computeNeeded() {
@@ -249,7 +251,7 @@ struct FunctionEmitter {
             var cond = v(c), notCond = "!" + v(c)
             if let id = fused {
                 cond = try compareExpression(f[id])
-                notCond = "!" + cond
+                notCond = "!(" + cond + ")"
             }
             let tm = edgeMoves(t)
             if t.block == next && tm.isEmpty && e.block != next {
@@ -379,11 +381,11 @@ struct FunctionEmitter {
             switch rt {
             case .i64, .f64, .bool:
                 assign(inst, rt.fromSlot("mochi_unbox(\(x(0)), \(rt.cKind))"))
-            case .str: unboxRef(inst, 1, 0, "NULL")
-            case .list(let e): unboxRef(inst, 2, Int(e.slotKind.rawValue), "NULL")
-            case .map: unboxRef(inst, 3, 0, "NULL")
+            case .str: unboxRef(inst, 1, 0, "\"\"")
+            case .list(let e): unboxRef(inst, 2, Int(e.slotKind.rawValue), "\"\"")
+            case .map: unboxRef(inst, 3, 0, "\"\"")
             case .named(let n): unboxRef(inst, 4, 0, cStringLiteral(n))
-            case .fn: unboxRef(inst, 5, 0, "NULL")
+            case .fn: unboxRef(inst, 5, 0, "\"\"")
             default: assign(inst, x(0))
             }
         case .anyAdd: assign(inst, "mochi_any_add(\(x(0)), \(x(1)))")

@@ -167,7 +167,13 @@ struct RandomPrograms {
 
     /// if c { (x, y) } else { (y', x) } -> join(p, q): swapped arguments on one edge.
     mutating func diamond(_ b: inout FunctionBuilder, _ p: inout Pool) {
-        let c = p.bools.last ?? b.emit(.icmp, .bool, [pick(p.ints), pick(p.ints)], imm: .cond(.lt))
+        // Half the time a fresh comparison right before the branch (which fuses into it).
+        let c: Value
+        switch below(3) {
+        case 0: c = p.bools.last ?? b.bconst(true)
+        case 1: c = b.emit(.icmp, .bool, [pick(p.ints), pick(p.ints)], imm: .cond(pick(CondCode.allCases)))
+        default: c = b.emit(.fcmp, .bool, [pick(p.floats), pick(p.floats)], imm: .cond(pick(CondCode.allCases)))
+        }
         let thenB = b.makeBlock(), elseB = b.makeBlock()
         let join = b.makeBlock(params: [.i64, .i64])
         let x = pick(p.ints), y = pick(p.ints)
@@ -196,7 +202,8 @@ struct RandomPrograms {
         b.jump(head, [zero, pick(p.ints), pick(p.ints), pick(p.ints)])
         b.switchTo(head)
         let hp = b.params(of: head)
-        let more = b.emit(.icmp, .bool, [hp[0], n], imm: .cond(.lt))
+        // lt or ne: both stop at n (i counts up from 0), and both fuse into the `if`.
+        let more = b.emit(.icmp, .bool, [hp[0], n], imm: .cond(pick([CondCode.lt, .ne])))
         b.brif(more, body, [], exit, [hp[1], hp[3]])
         let saved = p
         b.switchTo(body)
