@@ -71,15 +71,23 @@ enum IRLex {
 
     static func appendUInt(_ v: UInt64, to out: inout [UInt8]) {
         if v < 10 { out.append(48 + UInt8(v)); return }
-        var tmp: (UInt64, Int) = (v, 0)
-        var digits = [UInt8](repeating: 0, count: 20)
-        while tmp.0 > 0 {
-            digits[tmp.1] = 48 + UInt8(tmp.0 % 10)
-            tmp.0 /= 10
-            tmp.1 += 1
+        // Count the digits, grow `out` once and write them back to front in place: the
+        // printer formats every value and block number through here, and a scratch
+        // array per number cost an allocation (and a generic-metadata lookup) each.
+        var count = 1
+        var rest = v / 10
+        while rest > 0 { count += 1; rest /= 10 }
+        let start = out.count
+        out.append(contentsOf: repeatElement(UInt8(48), count: count))
+        out.withUnsafeMutableBufferPointer { buf in
+            var x = v
+            var i = start + count - 1
+            while x > 0 {
+                buf[i] = 48 + UInt8(x % 10)
+                x /= 10
+                i -= 1
+            }
         }
-        var i = tmp.1 - 1
-        while i >= 0 { out.append(digits[i]); i -= 1 }
     }
 
     /// The bit pattern of the NaN the printer spells plain `nan`.
