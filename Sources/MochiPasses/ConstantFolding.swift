@@ -24,6 +24,11 @@ public struct ConstantFolding: FunctionPass {
     public init() {}
 
     public func run(on f: Function) -> Bool {
+        // Most functions have nothing to fold after the first run; a layout scan that
+        // allocates nothing finds that out before the reverse postorder is built.
+        // Folding only starts from an instruction or branch whose operands are already
+        // constants, so when there is none the run below would change nothing.
+        if !hasFoldCandidate(f) { return false }
         var changed = false
         // Reverse postorder sees a definition before its uses, so a folded result
         // feeds the folds downstream in the same run. Unreachable blocks follow in
@@ -49,6 +54,34 @@ public struct ConstantFolding: FunctionPass {
             }
         }
         return changed
+    }
+
+    /// True when some laid-out instruction has a foldable opcode and only constant
+    /// operands, or some `brif` tests a constant: a necessary condition for `run` to
+    /// change anything (the fold itself may still decline, e.g. on overflow).
+    private func hasFoldCandidate(_ f: Function) -> Bool {
+        func isConstant(_ v: Value) -> Bool {
+            guard case .inst(let id) = f.valueDefs[Int(v.index)] else { return false }
+            switch f.insts[Int(id.index)].op {
+            case .iconst, .fconst, .bconst, .sconst, .null: return true
+            default: return false
+            }
+        }
+        for b in f.layout {
+            for id in f.blocks[Int(b.index)].insts {
+                let i = Int(id.index)
+                switch f.insts[i].op {
+                case .copy, .iadd, .isub, .imul, .idiv, .irem, .ineg, .icmp, .not,
+                     .fadd, .fsub, .fmul, .fdiv, .frem, .fneg, .fcmp, .itof, .strConcat, .strLen:
+                    if f.insts[i].result != nil, !f.insts[i].args.isEmpty,
+                       f.insts[i].args.allSatisfy(isConstant) { return true }
+                default:
+                    continue
+                }
+            }
+            if case .brif(let c, _, _) = f.blocks[Int(b.index)].terminator, isConstant(c) { return true }
+        }
+        return false
     }
 
     /// A compile-time value of a constant instruction.

@@ -47,7 +47,8 @@ public struct CopyPropagation: FunctionPass {
                 for p in f[b].params { incoming[Int(p.index)] = -1 }
             }
             for b in f.layout {
-                for call in f[b].terminator.successors {
+                f[b].terminator.forEachCall { call in
+                    if call.args.isEmpty { return }
                     let params = f[call.block].params
                     for (k, a) in call.args.enumerated() where k < params.count {
                         let p = params[k]
@@ -101,7 +102,7 @@ public struct CopyPropagation: FunctionPass {
         for b in f.layout {
             let t = f[b].terminator
             var hit = false
-            for c in t.successors where keep[Int(c.block.index)] != nil { hit = true }
+            t.forEachSuccessor { if keep[Int($0.index)] != nil { hit = true } }
             if !hit { continue }
             f[b].terminator = t.mapCalls { c in
                 guard let k = keep[Int(c.block.index)] else { return c }

@@ -38,7 +38,7 @@ public struct DeadCodeElimination: FunctionPass {
                     }
                 }
             }
-            for v in data.terminator.uses { need(v) }
+            data.terminator.forEachUse { need($0) }
         }
         while let id = work.popLast() {
             for a in f.insts[Int(id.index)].args { need(a) }

@@ -54,6 +54,61 @@ struct ValueReplacements {
 }
 
 extension Terminator {
+    // Allocation-free walks: `successors` and `uses` build a fresh array on every
+    // call, and the passes ask for them for every block several times per run.
+
+    /// Calls `body` with each successor block, in order (a brif's arms may repeat).
+    @inline(__always)
+    func forEachSuccessor(_ body: (Block) -> Void) {
+        switch self {
+        case .jump(let c): body(c.block)
+        case .brif(_, let t, let e): body(t.block); body(e.block)
+        case .ret, .unreachable: break
+        }
+    }
+
+    /// Calls `body` with each successor call, in `successors` order.
+    @inline(__always)
+    func forEachCall(_ body: (BlockCall) -> Void) {
+        switch self {
+        case .jump(let c): body(c)
+        case .brif(_, let t, let e): body(t); body(e)
+        case .ret, .unreachable: break
+        }
+    }
+
+    /// Calls `body` with each value the terminator reads, in `uses` order.
+    @inline(__always)
+    func forEachUse(_ body: (Value) -> Void) {
+        switch self {
+        case .jump(let c): for a in c.args { body(a) }
+        case .brif(let v, let t, let e):
+            body(v)
+            for a in t.args { body(a) }
+            for a in e.args { body(a) }
+        case .ret(let v): if let v = v { body(v) }
+        case .unreachable: break
+        }
+    }
+
+    /// The number of successor edges and the `k`th successor block, for walks that
+    /// keep a position (reverse postorder) without materialising `successors`.
+    var successorCount: Int {
+        switch self {
+        case .jump: return 1
+        case .brif: return 2
+        case .ret, .unreachable: return 0
+        }
+    }
+
+    func successor(_ k: Int) -> Block {
+        switch self {
+        case .jump(let c): return c.block
+        case .brif(_, let t, let e): return k == 0 ? t.block : e.block
+        case .ret, .unreachable: preconditionFailure("no successor")
+        }
+    }
+
     /// The same terminator with every successor call transformed.
     func mapCalls(_ body: (BlockCall) -> BlockCall) -> Terminator {
         switch self {
@@ -83,9 +138,11 @@ extension Function {
         var stack = [e]
         seen[Int(e.index)] = true
         while let b = stack.popLast() {
-            for c in blocks[Int(b.index)].terminator.successors where !seen[Int(c.block.index)] {
-                seen[Int(c.block.index)] = true
-                stack.append(c.block)
+            blocks[Int(b.index)].terminator.forEachSuccessor { s in
+                if !seen[Int(s.index)] {
+                    seen[Int(s.index)] = true
+                    stack.append(s)
+                }
             }
         }
         return seen
@@ -103,10 +160,10 @@ extension Function {
         visited[Int(e.index)] = true
         while !stack.isEmpty {
             let (b, i) = stack[stack.count - 1]
-            let succs = blocks[Int(b.index)].terminator.successors
-            if i < succs.count {
+            let t = blocks[Int(b.index)].terminator
+            if i < t.successorCount {
                 stack[stack.count - 1].1 = i + 1
-                let s = succs[i].block
+                let s = t.successor(i)
                 if !visited[Int(s.index)] {
                     visited[Int(s.index)] = true
                     stack.append((s, 0))
@@ -124,7 +181,7 @@ extension Function {
     func predecessorCounts() -> [Int] {
         var n = [Int](repeating: 0, count: blocks.count)
         for b in layout {
-            for c in blocks[Int(b.index)].terminator.successors { n[Int(c.block.index)] += 1 }
+            blocks[Int(b.index)].terminator.forEachSuccessor { n[Int($0.index)] += 1 }
         }
         return n
     }
@@ -144,9 +201,10 @@ extension Function {
                 }
                 if changed { insts[i].args = args }
             }
-            let t = blocks[Int(b.index)].terminator
-            let nt = t.mapValues { r.resolve($0) }
-            if nt != t { blocks[Int(b.index)].terminator = nt }
+            // Rebuild the terminator only when one of its operands is replaced.
+            var hit = false
+            blocks[Int(b.index)].terminator.forEachUse { v in if !hit && r.resolve(v) != v { hit = true } }
+            if hit { blocks[Int(b.index)].terminator = blocks[Int(b.index)].terminator.mapValues { r.resolve($0) } }
         }
     }
 

@@ -58,6 +58,17 @@ public struct SimplifyCFG: FunctionPass {
 
     private func bypassForwardingBlocks(_ f: Function) -> Bool {
         let entry = f.entry!
+        // Cheap test first: without an empty block that jumps on there is nothing to
+        // bypass, and the use scan below (every operand of the function) is skipped.
+        var anyCandidate = false
+        for x in f.layout where x != entry {
+            let d = f.blocks[Int(x.index)]
+            if d.insts.isEmpty, case .jump(let g) = d.terminator, g.block != x, g.block != entry {
+                anyCandidate = true
+                break
+            }
+        }
+        if !anyCandidate { return false }
         // Values read outside the terminator of the block that defines them as
         // parameters: a forwarding block whose parameter is among them is needed.
         var readElsewhere = [Bool](repeating: false, count: f.valueTypes.count)
@@ -65,8 +76,8 @@ public struct SimplifyCFG: FunctionPass {
             for id in f[b].insts {
                 for a in f.insts[Int(id.index)].args { readElsewhere[Int(a.index)] = true }
             }
-            for v in f[b].terminator.uses {
-                if case .param(let owner, _) = f.valueDefs[Int(v.index)], owner == b { continue }
+            f[b].terminator.forEachUse { v in
+                if case .param(let owner, _) = f.valueDefs[Int(v.index)], owner == b { return }
                 readElsewhere[Int(v.index)] = true
             }
         }
@@ -136,6 +147,17 @@ public struct SimplifyCFG: FunctionPass {
     private func mergeBlocks(_ f: Function) -> Bool {
         let entry = f.entry!
         let preds = f.predecessorCounts()
+        // Cheap test first: no jump into a single-predecessor block means no merge,
+        // and the value-sized replacement table below is never built.
+        var anyCandidate = false
+        for p in f.layout {
+            if case .jump(let call) = f.blocks[Int(p.index)].terminator, call.block != p, call.block != entry,
+               preds[Int(call.block.index)] == 1 {
+                anyCandidate = true
+                break
+            }
+        }
+        if !anyCandidate { return false }
         var merged = [Bool](repeating: false, count: f.blocks.count)
         var repl = ValueReplacements(count: f.valueTypes.count)
         var any = false
