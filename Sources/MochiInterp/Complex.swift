@@ -52,7 +52,7 @@ extension Machine {
             preconditionFailure("inline op decoded as complex")
 
         case .box: fp[a] = slot(mochi_box(kind, fp[b]))
-        case .unbox: fp[a] = unbox(fp[b], ins)
+        case .unbox: fp[a] = unbox(fp[b], ins, into: fp + a)
         case .anyAdd: fp[a] = slot(mochi_any_add(r(b), r(c)))
         case .anySub: fp[a] = slot(mochi_any_sub(r(b), r(c)))
         case .anyMul: fp[a] = slot(mochi_any_mul(r(b), r(c)))
@@ -195,9 +195,12 @@ extension Machine {
     }
 
     /// `unbox`: scalars through the runtime (which reports bad casts); references are
-    /// checked against the result type here, in the runtime's wording, and lists are
-    /// converted to the element representation the result type needs.
-    func unbox(_ v: UInt64, _ ins: UnsafeMutablePointer<DInst>) -> UInt64 {
+    /// checked against the result type here, in the runtime's wording, and lists and
+    /// maps are converted (copied) to the element representation the result type
+    /// needs, as `mochi_list_from_any` does: `{}` is a `map<any, any>`, and
+    /// `{} as map<string, int>` must store unboxed ints. A new object is stored in
+    /// `out` (the result slot, a GC root) before anything else allocates.
+    func unbox(_ v: UInt64, _ ins: UnsafeMutablePointer<DInst>, into out: UnsafeMutablePointer<UInt64>) -> UInt64 {
         let k = ins.pointee.kind
         if k != SlotKind.ref.rawValue { return mochi_unbox(ref(v), slotKind(k)) }
         let x = ref(v)
@@ -221,7 +224,18 @@ extension Machine {
             return slot(mochi_list_from_any(x, want))
         case .map:
             if have != Int(MOCHI_A_MAP.rawValue) { badCast("map") }
-            return v
+            let wantK = slotKind(UInt8(ins.pointee.imm & 0xff)), wantV = slotKind(UInt8(ins.pointee.imm >> 8))
+            let haveK = mochi_map_key_kind(x), haveV = mochi_map_val_kind(x)
+            if haveK == wantK && haveV == wantV { return v }
+            let m = mochi_map_new(wantK, wantV)
+            out.pointee = slot(m)
+            let n = mochi_map_len(x)
+            for i in 0..<n {
+                let k = convert(mochi_map_key_at(x, i), from: haveK, to: wantK)
+                let val = convert(mochi_map_value_at(x, i), from: haveV, to: wantV)
+                mochi_map_set(m, k, val)
+            }
+            return slot(m)
         case .named:
             let name = String(cString: UnsafePointer<CChar>(bitPattern: Int(ins.pointee.imm))!)
             if have != Int(MOCHI_A_STRUCT.rawValue) { badCast(name) }
@@ -234,5 +248,15 @@ extension Machine {
             if have != Int(MOCHI_A_CLOSURE.rawValue) { badCast("function") }
             return v
         }
+    }
+
+    /// A slot of one kind as another: boxing into `any`, unboxing out of it (a bad
+    /// cast is the runtime's error), or through a box between scalar kinds.
+    func convert(_ v: UInt64, from: MochiSlotKind, to: MochiSlotKind) -> UInt64 {
+        if from == to { return v }
+        if from == MOCHI_K_REF { return mochi_unbox(ref(v), to) }
+        let boxed = mochi_box(from, v)
+        if to == MOCHI_K_REF { return slot(boxed) }
+        return mochi_unbox(boxed, to)
     }
 }

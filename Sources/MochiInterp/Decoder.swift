@@ -499,7 +499,7 @@ private struct FunctionDecoder {
             switch t {
             case .str: check = .string
             case .list(let e): check = .list; imm = Int64(kindByte(e))
-            case .map: check = .map
+            case .map(let k, let v): check = .map; imm = Int64(kindByte(k)) | Int64(kindByte(v)) << 8
             case .named(let n):
                 check = .named
                 imm = Int64(Int(bitPattern: decoder.program.cString(n)))

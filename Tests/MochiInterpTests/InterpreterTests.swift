@@ -602,6 +602,39 @@ final class InterpreterTests: XCTestCase {
         XCTAssertEqual(out, "42.5\n42\n40\ntrue\ntrue\nnil\ntrue\n[40, 2]\n2\n")
     }
 
+    func testUnboxConvertsMapAndListRepresentations() throws {
+        // `{}` is a map<any, any>; `{} as map<string, int>` must hold unboxed ints,
+        // and a list<any> unboxed as list<i64> holds raw ints too.
+        let out = try runIR("""
+            func @main() -> unit {
+            b0:
+              v0: map<any, any> = map.new
+              v1: any = box v0
+              v2: map<str, i64> = unbox v1
+              v3: str = sconst "k"
+              v4: i64 = iconst 41
+              map.set v2, v3, v4
+              v5: i64 = map.get v2, v3
+              v6: i64 = iconst 1
+              v7: i64 = iadd v5, v6
+              v8: str = fmt v7
+              print v8
+              v9: str = fmt v2
+              print v9
+              v10: any = box v4
+              v11: list<any> = list.new v10, v10
+              v12: any = box v11
+              v13: list<i64> = unbox v12
+              v14: i64 = list.get v13, v6
+              v15: i64 = iadd v14, v6
+              v16: str = fmt v15
+              print v16
+              ret
+            }
+            """)
+        XCTAssertEqual(out, "42\n{\"k\": 41}\n42\n")
+    }
+
     func testFormattingOfEachKind() throws {
         let out = try runIR("""
             func @main() -> unit {
