@@ -173,15 +173,26 @@ struct FunctionEmitter {
         let entryParams = f.entry.map { f[$0].params } ?? []
         put("/* @\(module.sanitizedComment(f.name)) */")
         put("static " + module.prototype(f, index) + " {", line: f.loc.line)
-        // Locals: every needed value that is not a parameter, zero-initialised.
+        // Locals: every needed value that is not a parameter, zero-initialised, grouped
+        // by C type (a few declarators per line).
         let paramSet = Set(entryParams)
+        var byBank: [[String]] = [[], [], []]
         for b in f.layout {
             let bd = f[b]
             var defs: [Value] = bd.params.filter { !paramSet.contains($0) }
             for id in bd.insts { if let r = f[id].result { defs.append(r) } }
             for d in defs where needed[Int(d.index)] {
                 let t = type(d)
-                put("    \(t.cType) \(v(d)) = \(t.bank == .reference ? "NULL" : "0");")
+                byBank[Int(t.bank.rawValue)].append("\(v(d)) = \(t.bank == .reference ? "NULL" : "0")")
+            }
+        }
+        for (bank, cType) in [(0, "int64_t"), (1, "double"), (2, "mochi_ref")] {
+            var k = 0
+            let decls = byBank[bank]
+            while k < decls.count {
+                let chunk = decls[k..<min(k + 8, decls.count)]
+                put("    \(cType) " + chunk.joined(separator: ", ") + ";")
+                k += 8
             }
         }
         for p in entryParams where !needed[Int(p.index)] { put("    (void)\(v(p));") }
