@@ -9,15 +9,18 @@
 // range (header, each section, each entry) above the listing.
 
 import MochiIR
+import MochiStencil
 
 public enum FileFormat: Equatable {
     case irText
     case irBinary
+    case stencilLibrary
 
     public var name: String {
         switch self {
         case .irText: return "Mochi IR text"
         case .irBinary: return "Mochi IR binary"
+        case .stencilLibrary: return "Mochi stencil library"
         }
     }
 }
@@ -39,6 +42,7 @@ public struct DumpOptions {
 /// The format of a file, from its first bytes; nil when unknown.
 public func detectFormat(_ bytes: [UInt8]) -> FileFormat? {
     if bytes.starts(with: BinaryFormat.magic) { return .irBinary }
+    if StencilLibrary.isLibrary(bytes) { return .stencilLibrary }
     // Text IR: after blank lines and `;` comments, the `mochi-ir` header.
     var i = 0
     while i < bytes.count {
@@ -54,13 +58,17 @@ public func detectFormat(_ bytes: [UInt8]) -> FileFormat? {
 /// A dump of any supported file.
 public func dump(bytes: [UInt8], options: DumpOptions = DumpOptions()) throws -> String {
     guard let format = detectFormat(bytes) else {
-        throw DumpError("unrecognized file format (expected IR text or MIRB binary)")
+        throw DumpError("unrecognized file format (expected IR text, MIRB binary or an MSTL stencil library)")
     }
     switch format {
     case .irText:
         let m: Module
         do { m = try parseModule(bytes: bytes) } catch let e as IRParseError { throw DumpError(e.description) }
         return irListing(m, format: format, size: bytes.count, options: options)
+    case .stencilLibrary:
+        let lib: StencilLibrary
+        do { lib = try StencilLibrary(bytes: bytes) } catch { throw DumpError("\(error)") }
+        return stencilLibraryListing(lib, size: bytes.count)
     case .irBinary:
         let (m, notes, err) = annotateBinary(bytes)
         var out = "format: \(format.name), \(bytes.count) bytes\n"
@@ -163,4 +171,23 @@ func effectNames(_ e: Effects) -> String {
     if e.contains(.calls) { parts.append("calls") }
     if e.contains(.allocates) { parts.append("allocates") }
     return parts.isEmpty ? "-" : parts.joined(separator: ", ")
+}
+
+/// A stencil library: its header, then every stencil's code (bytes and
+/// disassembly) with its holes beside the instructions they patch.
+public func stencilLibraryListing(_ lib: StencilLibrary, size: Int) -> String {
+    var out = "format: \(FileFormat.stencilLibrary.name) v\(StencilLibrary.version), \(size) bytes\n"
+    out += "target: \(lib.target.rawValue)\ndigest: \(lib.digestHex)\ncompiler: \(lib.compiler)\n"
+    let holes = lib.stencils.reduce(0) { $0 + $1.holes.count }
+    let code = lib.stencils.reduce(0) { $0 + $1.code.count }
+    out += "\(lib.stencils.count) stencils, \(code) code bytes, \(holes) holes, \(lib.symbols.count) runtime symbols\n"
+    for s in lib.stencils {
+        out += "\nstencil \(s.name): \(s.code.count) code bytes"
+        if !s.data.isEmpty { out += ", \(s.data.count) data bytes" }
+        out += ", \(s.holes.count) holes"
+        if s.elidedBytes > 0 { out += ", trailing \(s.elidedBytes)-byte jump to the continuation elided" }
+        out += "\n"
+        out += disassemblyListing(s.code, target: lib.target, holes: s.holes, symbols: lib.symbols)
+    }
+    return out
 }

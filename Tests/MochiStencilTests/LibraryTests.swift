@@ -9,6 +9,7 @@ import XCTest
 @testable import MochiStencil
 import MochiIR
 import MochiJIT
+import MochiDump
 
 final class LibraryTests: XCTestCase {
     func testEveryOpcodeHasItsStencilsOnBothTargets() throws {
@@ -159,5 +160,15 @@ final class LibraryTests: XCTestCase {
         let text = disassemblyListing(iadd.code, target: .x86_64Linux, holes: iadd.holes, symbols: lib.symbols)
         XCTAssertTrue(text.contains("R_X86_64_32S _JIT_B"), text)
         if findObjdump() != nil { XCTAssertTrue(text.contains("addq"), text) }
+    }
+
+    func testObjdumpRecognisesLibraries() throws {
+        let bytes = try Fixtures.library(.x86_64Linux).encoded()
+        XCTAssertEqual(detectFormat(bytes), .stencilLibrary)
+        let text = try dump(bytes: bytes)
+        XCTAssertTrue(text.hasPrefix("format: Mochi stencil library v1"), text)
+        XCTAssertTrue(text.contains("\nstencil iadd: "), text)
+        XCTAssertTrue(text.contains("R_X86_64_PLT32 mochi_err_overflow"), text)
+        XCTAssertThrowsError(try dump(bytes: Array(bytes.prefix(40))))
     }
 }
