@@ -290,7 +290,8 @@ struct ModuleEmitter {
 
         /* The usable stack below top: on Linux the soft limit is raised (the main
          * thread's stack grows on demand up to it) so deep recursion reaches the
-         * depth limit; elsewhere a conservative 7 MiB. */
+         * depth limit; elsewhere a conservative 7 MiB (768 KiB on Windows and Wasm,
+         * whose default stacks are 1 MiB). */
         static void mochi_emitc_stack_setup(char *top) {
             size_t budget = (size_t)7 << 20;
         #if defined(__linux__)
@@ -305,6 +306,8 @@ struct ModuleEmitter {
                 if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > want) rl.rlim_cur = want;
                 if (rl.rlim_cur > ((rlim_t)2 << 20)) budget = (size_t)rl.rlim_cur - ((size_t)1 << 20);
             }
+        #elif defined(_WIN32) || defined(__wasm__)
+            budget = (size_t)768 << 10; /* 1 MiB default stacks */
         #endif
             mochi_stack_floor = (uintptr_t)top > budget ? (uintptr_t)top - budget : 0;
         }
