@@ -260,7 +260,7 @@ public struct Printer {
             valueDef(r, &names, f)
             put(" = ")
         }
-        out.append(contentsOf: i.op.info.name.utf8)
+        out.append(contentsOf: Printer.opcodeNames[Int(i.op.rawValue)])
         // Operands follow a comma after an immediate, except after a condition.
         var bare = false
         switch i.imm {
@@ -292,6 +292,10 @@ public struct Printer {
         loc(i.loc)
         put(10)
     }
+
+    /// Each opcode's text name as bytes, by raw value: `Opcode.info` builds a whole
+    /// OpInfo per call and the name is then transcoded, once per printed instruction.
+    static let opcodeNames: [[UInt8]] = Opcode.allCases.map { Array($0.info.name.utf8) }
 
     /// The module whose declarations resolve field and variant indices to names.
     public private(set) var module: Module?

@@ -71,22 +71,16 @@ enum IRLex {
 
     static func appendUInt(_ v: UInt64, to out: inout [UInt8]) {
         if v < 10 { out.append(48 + UInt8(v)); return }
-        // Count the digits, grow `out` once and write them back to front in place: the
-        // printer formats every value and block number through here, and a scratch
-        // array per number cost an allocation (and a generic-metadata lookup) each.
-        var count = 1
-        var rest = v / 10
-        while rest > 0 { count += 1; rest /= 10 }
-        let start = out.count
-        out.append(contentsOf: repeatElement(UInt8(48), count: count))
-        out.withUnsafeMutableBufferPointer { buf in
-            var x = v
-            var i = start + count - 1
-            while x > 0 {
-                buf[i] = 48 + UInt8(x % 10)
-                x /= 10
-                i -= 1
-            }
+        // Digits are written most significant first by dividing by the largest power
+        // of ten not above `v`: no scratch buffer (the printer formats every value and
+        // block number through here, and an array per number cost an allocation).
+        var power: UInt64 = 10
+        while power <= v / 10 { power *= 10 }
+        var x = v
+        while power > 0 {
+            out.append(48 + UInt8(x / power))
+            x %= power
+            power /= 10
         }
     }
 
