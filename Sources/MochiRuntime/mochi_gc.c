@@ -257,7 +257,7 @@ static void push_mark(mochi_ref o) {
     if (!o || (o->gc & GC_MARK)) return;
     o->gc |= GC_MARK;
     switch (o->kind) {
-    case MOCHI_O_LIST: case MOCHI_O_MAP: case MOCHI_O_STRUCT: case MOCHI_O_CLOSURE:
+    case MOCHI_O_LIST: case MOCHI_O_SLOTS: case MOCHI_O_MAP: case MOCHI_O_STRUCT: case MOCHI_O_CLOSURE:
         break;
     default:
         return; /* no children */
@@ -271,10 +271,15 @@ static void push_mark(mochi_ref o) {
 
 static void scan_children(mochi_ref o) {
     switch (o->kind) {
-    case MOCHI_O_LIST: {
-        MochiList *l = (MochiList *)o;
-        if (l->elem_kind == MOCHI_K_REF)
-            for (int64_t i = 0; i < l->len; i++) push_mark(mochi_s2r(l->data[i]));
+    case MOCHI_O_LIST:
+        push_mark(((MochiList *)o)->store);
+        break;
+    case MOCHI_O_SLOTS: {
+        /* Every slot up to cap: slots past any list's length are zero (stores are
+         * allocated zeroed) or elements some sharing list still holds. */
+        MochiSlots *st = (MochiSlots *)o;
+        if (st->elem_kind == MOCHI_K_REF)
+            for (int64_t i = 0; i < st->cap; i++) push_mark(mochi_s2r(st->s[i]));
         break;
     }
     case MOCHI_O_MAP: {
@@ -338,7 +343,6 @@ static GC_NOINLINE void scan_stack(void) {
 /* ---- sweeping ---- */
 
 static size_t external_size(MochiObj *o) {
-    if (o->kind == MOCHI_O_LIST) return (size_t)((MochiList *)o)->cap * sizeof(mochi_slot);
     if (o->kind == MOCHI_O_MAP) {
         MochiMap *m = (MochiMap *)o;
         return (size_t)m->ecap * sizeof(MochiMapEntry) + (size_t)m->tcap * sizeof(int64_t) * 2;
@@ -347,10 +351,7 @@ static size_t external_size(MochiObj *o) {
 }
 
 static void finalize(MochiObj *o) {
-    if (o->kind == MOCHI_O_LIST) {
-        free(((MochiList *)o)->data);
-        ((MochiList *)o)->data = NULL;
-    } else if (o->kind == MOCHI_O_MAP) {
+    if (o->kind == MOCHI_O_MAP) {
         MochiMap *m = (MochiMap *)o;
         free(m->entries);
         free(m->table);

@@ -76,3 +76,16 @@ MOCHI_NORETURN void mochi_err_index(const char *what, int64_t i, int64_t n);
 const int64_t *mochi_map_order(MochiMap *m);
 
 #endif
+
+/* A list's element store: a collected object holding the slots. Lists made by
+ * `append` share their source's store when the source ends at the store's
+ * high-water mark `used` (Go slices work the same way), which makes the idiom
+ * `xs = append(xs, v)` amortised O(1) while `append` still leaves `xs` as it was. */
+typedef struct MochiSlots {
+    MochiObj h;
+    uint32_t elem_kind;
+    uint32_t pad;
+    int64_t used; /* slots claimed by some list sharing this store */
+    int64_t cap;
+    mochi_slot s[];
+} MochiSlots;

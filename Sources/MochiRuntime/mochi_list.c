@@ -1,9 +1,10 @@
 /*
  * mochi_list.c: typed lists and the list builtins.
  *
- * A list keeps its elements unboxed in a separate, growable slot array of one
- * kind (i64, f64, bool or ref), so `xs[i] = v` in a callee is seen by the caller
- * and numeric kernels never box. Set operations and `in` use structural equality
+ * A list keeps its elements unboxed in a separate, growable store of one kind
+ * (i64, f64, bool or ref), so `xs[i] = v` in a callee is seen by the caller and
+ * numeric kernels never box. `append` shares the store when it can (MochiSlots in
+ * mochi_internal.h), so building a list with `xs = append(xs, v)` is linear. Set operations and `in` use structural equality
  * (with hashing for the deduplicating ones); sorting is a stable merge sort by a
  * parallel list of keys, as `sort by` needs.
  */
@@ -13,20 +14,32 @@ static MochiList *L(mochi_ref r) {
     return (MochiList *)r;
 }
 
-static void reserve(MochiList *l, int64_t cap) {
-    if (cap <= l->cap) return;
-    int64_t nc = l->cap ? l->cap * 2 : 4;
+/* Gives l a fresh store of at least `cap` slots holding its elements (a copy: any
+ * store l shared stays as it is for the other lists using it). */
+static void regrow(MochiList *l, int64_t cap) {
+    int64_t nc = l->cap > 2 ? l->cap * 2 : 4;
     while (nc < cap) nc *= 2;
     if ((uint64_t)nc > ((uint64_t)1 << 40)) mochi_rt_error("out of memory");
-    l->data = (mochi_slot *)mochi_xrealloc(l->data, (size_t)nc * sizeof(mochi_slot));
-    mochi_gc_note_external((size_t)(nc - l->cap) * sizeof(mochi_slot));
+    MochiSlots *st = (MochiSlots *)mochi_gc_alloc(MOCHI_O_SLOTS, sizeof(MochiSlots) + (size_t)nc * sizeof(mochi_slot));
+    st->elem_kind = l->elem_kind;
+    st->cap = nc;
+    st->used = l->len;
+    if (l->len) memcpy(st->s, l->data, (size_t)l->len * sizeof(mochi_slot));
+    l->store = (MochiObj *)st;
+    l->data = st->s;
     l->cap = nc;
+}
+
+/* True when l may write slot l->len of its store in place: it ends at the store's
+ * high-water mark (no other list claimed that slot) and the store has room. */
+static int can_extend(const MochiList *l) {
+    return l->store && l->len < l->cap && ((MochiSlots *)l->store)->used == (l->data - ((MochiSlots *)l->store)->s) + l->len;
 }
 
 mochi_ref mochi_list_new(MochiSlotKind elem_kind, int64_t cap) {
     MochiList *l = (MochiList *)mochi_gc_alloc(MOCHI_O_LIST, sizeof(MochiList));
     l->elem_kind = (uint32_t)elem_kind;
-    if (cap > 0) reserve(l, cap);
+    if (cap > 0) regrow(l, cap);
     return (mochi_ref)l;
 }
 
@@ -64,17 +77,26 @@ void mochi_list_set(mochi_ref r, int64_t i, mochi_slot v) {
 void mochi_list_push(mochi_ref r, mochi_slot v) {
     if (!r) mochi_rt_error("push on nil list");
     MochiList *l = L(r);
-    if (l->len == l->cap) reserve(l, l->len + 1);
+    if (!can_extend(l)) regrow(l, l->len + 1);
     l->data[l->len++] = v;
+    ((MochiSlots *)l->store)->used = (l->data - ((MochiSlots *)l->store)->s) + l->len;
 }
 
+/* append(xs, v): a new list; xs is unchanged. When xs ends at its store's high-water
+ * mark the new list shares the store and v goes in the next slot (amortised O(1),
+ * as with Go's append); otherwise the elements are copied to a new store. */
 mochi_ref mochi_list_append(mochi_ref r, mochi_slot v) {
     int64_t n = mochi_list_len(r);
-    mochi_ref out = mochi_list_new(mochi_list_kind(r), n + 1);
-    if (n) memcpy(L(out)->data, L(r)->data, (size_t)n * sizeof(mochi_slot));
-    L(out)->data[n] = v;
-    L(out)->len = n + 1;
-    return out;
+    MochiList *out = (MochiList *)mochi_gc_alloc(MOCHI_O_LIST, sizeof(MochiList));
+    out->elem_kind = (uint32_t)mochi_list_kind(r);
+    if (r) {
+        out->store = L(r)->store;
+        out->data = L(r)->data;
+        out->cap = L(r)->cap;
+        out->len = n;
+    }
+    mochi_list_push((mochi_ref)out, v);
+    return (mochi_ref)out;
 }
 
 mochi_ref mochi_list_slice(mochi_ref r, int64_t a, int64_t b) {
@@ -453,7 +475,7 @@ mochi_ref mochi_range3(int64_t a, int64_t b, int64_t step) {
     if (step == 0) mochi_rt_error("range step cannot be zero");
     mochi_ref out = mochi_list_new(MOCHI_K_I64, 0);
     if (step > 0) {
-        if (a < b) reserve(L(out), (int64_t)(((uint64_t)b - (uint64_t)a - 1) / (uint64_t)step + 1));
+        if (a < b) regrow(L(out), (int64_t)(((uint64_t)b - (uint64_t)a - 1) / (uint64_t)step + 1));
         for (int64_t i = a; i < b; ) {
             mochi_list_push(out, (mochi_slot)i);
             if (i > INT64_MAX - step) break;

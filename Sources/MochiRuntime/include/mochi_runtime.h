@@ -55,7 +55,8 @@ typedef enum MochiObjKind {
     MOCHI_O_CLOSURE = 5,
     MOCHI_O_INT = 6,   /* boxed int (an `any` holding an int) */
     MOCHI_O_FLOAT = 7, /* boxed float */
-    MOCHI_O_BOOL = 8   /* boxed bool */
+    MOCHI_O_BOOL = 8,  /* boxed bool */
+    MOCHI_O_SLOTS = 9  /* a list's element store (internal; never a Mochi value) */
 } MochiObjKind;
 
 /** The common header of every heap object. */
@@ -78,8 +79,10 @@ typedef struct MochiList {
     uint32_t elem_kind; /* MochiSlotKind */
     uint32_t pad;
     int64_t len;
-    int64_t cap;
-    mochi_slot *data;   /* owned by the list, freed by the collector */
+    int64_t cap;        /* slots available from data on, in the store */
+    mochi_slot *data;   /* the first element, inside the store */
+    MochiObj *store;    /* the collected element store; may be shared with other
+                           lists made from this one by append (see mochi_list.c) */
 } MochiList;
 
 /** Struct (and union variant) type descriptor. Declarable as a static C
