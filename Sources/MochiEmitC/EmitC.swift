@@ -93,8 +93,20 @@ enum CHelper: Int, CaseIterable, Comparable {
             """
         case .unboxRef:
             return """
-            /* unbox to a reference type: the interpreter's checks and wording; lists are
-             * converted to the element representation the result type needs. */
+            /* A slot of one kind as another: boxing into any, unboxing out of it (a bad
+             * cast is the runtime's error), or through a box between scalar kinds. */
+            static mochi_slot mochi_emitc_convert(mochi_slot v, MochiSlotKind from, MochiSlotKind to) {
+                mochi_ref boxed;
+                if (from == to) return v;
+                if (from == MOCHI_K_REF) return mochi_unbox(mochi_s2r(v), to);
+                boxed = mochi_box(from, v);
+                if (to == MOCHI_K_REF) return mochi_r2s(boxed);
+                return mochi_unbox(boxed, to);
+            }
+
+            /* unbox to a reference type: the interpreter's checks and wording; lists and
+             * maps are converted (copied) to the representation the result type needs
+             * (`{}` is a map<any, any>; `{} as map<string, int>` stores unboxed ints). */
             static mochi_ref mochi_emitc_unbox_ref(mochi_ref x, int check, int elem, const char *name) {
                 static const char *const kinds[] = {"nil", "int", "float", "bool", "string", "list", "map", "struct", "function"};
                 const char *to = name;
@@ -112,7 +124,24 @@ enum CHelper: Int, CaseIterable, Comparable {
                     }
                     to = "list";
                     break;
-                case 3: if (have == MOCHI_A_MAP) return x; to = "map"; break;
+                case 3:
+                    if (have == MOCHI_A_MAP) {
+                        MochiSlotKind wk = (MochiSlotKind)(elem & 0xff), wv = (MochiSlotKind)(elem >> 8);
+                        MochiSlotKind hk = mochi_map_key_kind(x), hv = mochi_map_val_kind(x);
+                        mochi_ref m;
+                        int64_t i, n;
+                        if (hk == wk && hv == wv) return x;
+                        m = mochi_map_new(wk, wv);
+                        n = mochi_map_len(x);
+                        for (i = 0; i < n; i++) {
+                            mochi_slot k = mochi_emitc_convert(mochi_map_key_at(x, i), hk, wk);
+                            mochi_slot v = mochi_emitc_convert(mochi_map_value_at(x, i), hv, wv);
+                            mochi_map_set(m, k, v);
+                        }
+                        return m;
+                    }
+                    to = "map";
+                    break;
                 case 4:
                     if (have == MOCHI_A_STRUCT) {
                         const MochiTypeDesc *d = mochi_struct_desc(x);

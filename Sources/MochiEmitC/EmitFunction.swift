@@ -394,7 +394,8 @@ struct FunctionEmitter {
                 assign(inst, rt.fromSlot("mochi_unbox(\(x(0)), \(rt.cKind))"))
             case .str: unboxRef(inst, 1, 0, "\"\"")
             case .list(let e): unboxRef(inst, 2, Int(e.slotKind.rawValue), "\"\"")
-            case .map: unboxRef(inst, 3, 0, "\"\"")
+            case .map(let k, let val):
+                unboxRef(inst, 3, Int(k.slotKind.rawValue) | Int(val.slotKind.rawValue) << 8, "\"\"")
             case .named(let n): unboxRef(inst, 4, 0, cStringLiteral(n))
             case .fn: unboxRef(inst, 5, 0, "\"\"")
             default: assign(inst, x(0))

@@ -146,6 +146,49 @@ final class EmitCTests: XCTestCase {
         XCTAssertEqual(got?.stdout, "[1, 2, 3]\n[2, 3, 1]\n[3, 1, 2]\n[1, 2, 3]\n[2, 3, 1]\n[3, 1, 3]\n")
     }
 
+    func testUnboxConvertsListAndMapRepresentations() throws {
+        // `{}` is a map<any, any>; as map<str, i64> it must hold unboxed ints, and a
+        // list<any> as list<i64> likewise (the interpreter copies both).
+        let m = try parse("""
+            mochi-ir 1
+            source "conv.mochi"
+
+            func @main() -> unit {
+            b0:
+              v0: map<any, any> = map.new !1:1
+              v1: any = box v0 !1:1
+              v2: map<str, i64> = unbox v1 !2:1
+              v3: str = sconst "k" !3:1
+              v4: i64 = iconst 41 !3:1
+              map.set v2, v3, v4 !3:1
+              v5: any = map.getany v2, v3 !4:1
+              v6: i64 = unbox v5 !4:1
+              v7: str = fmt v6 !4:1
+              print v7 !4:1
+              v8: any = box v4 !5:1
+              v9: any = box v3 !5:1
+              v10: map<any, any> = map.new v9, v8 !5:1
+              v11: any = box v10 !5:1
+              v12: map<str, i64> = unbox v11 !6:1
+              v13: str = fmt v12 !6:1
+              print v13 !6:1
+              v14: list<any> = list.new v8, v8 !7:1
+              v15: any = box v14 !7:1
+              v16: list<i64> = unbox v15 !7:1
+              v17: i64 = list.sum v16 !7:1
+              v18: str = fmt v17 !7:1
+              print v18 !7:1
+              v19: map<any, any> = map.new v9, v9 !8:1
+              v20: any = box v19 !8:1
+              v21: map<str, i64> = unbox v20 !9:1
+              ret
+            }
+            """)
+        let got = try checkAgainstInterpreter(m)
+        XCTAssertEqual(got?.stdout, "41\n{\"k\": 41}\n82\n")
+        XCTAssertEqual(got?.status, 1)
+    }
+
     func testOutputIsDeterministicAndMapsLines() throws {
         let m = try parse(Programs.coverage)
         let a = try emitC(m), b = try emitC(try parse(Programs.coverage))
