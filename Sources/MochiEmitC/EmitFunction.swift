@@ -600,6 +600,8 @@ struct FunctionEmitter {
 
         case .expect: stmt(inst, "mochi_rt_expect(\(x(0)));")
         case .panic: stmt(inst, "mochi_rt_panic(\(x(0)));")
+        case .testBegin: stmt(inst, "mochi_rt_test_begin(\(x(0)));")
+        case .testEnd: stmt(inst, "mochi_rt_test_end();")
         }
     }
 

@@ -118,11 +118,15 @@ extension Checker {
             let fd = FunDecl(name: program.names.lookup("main") ?? Name(id: -1, text: "test"),
                              location: s.location, declID: -1, genericParams: [], params: [],
                              returnType: nil, effects: [], body: body, isExported: false)
-            _ = name
             let i = registerFunction(fd, irName: uniqueFunctionName("test.\(testCount)"), ownerDepth: 0,
                                      isNested: false, receiver: nil)
             deferred.append(i)
+            // test.begin/test.end bracket the call so `mochi test` can report each
+            // block; in a plain run they do nothing and the body runs inline.
+            let title = cur.emit(.sconst, .str, [], imm: .string(name))
+            cur.emitVoid(.testBegin, [title])
             cur.emitInst(.call, nil, [], imm: .function(funcs[i].irName))
+            cur.emitVoid(.testEnd, [])
         case .expect(let e):
             let c = lowerCondition(e)
             setLoc(s.location)

@@ -88,6 +88,8 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     case groupNew, groupAdd, groupResult, groupKey, groupItems
     // Checks
     case expect, panic
+    // Test blocks (`mochi test`)
+    case testBegin, testEnd
 
     public var info: OpInfo {
         switch self {
@@ -215,6 +217,8 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
 
         case .expect: return OpInfo(name: "expect", signature: "(bool) -> none", immediate: .none, effects: .traps, doc: "trap with 'expect condition failed' unless true")
         case .panic: return OpInfo(name: "panic", signature: "(str) -> none", immediate: .none, effects: .traps, doc: "stop with the runtime error 'error: <message>'")
+        case .testBegin: return OpInfo(name: "test.begin", signature: "(str) -> none", immediate: .none, effects: .io, doc: "start the test block of that name (in test mode: report it; a failed expect then fails the test instead of stopping)")
+        case .testEnd: return OpInfo(name: "test.end", signature: "() -> none", immediate: .none, effects: .io, doc: "end the current test block (in test mode: report ok or FAIL)")
         }
     }
 

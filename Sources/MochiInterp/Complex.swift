@@ -191,6 +191,8 @@ extension Machine {
 
         case .expect: mochi_rt_expect(i64(b))
         case .panic: mochi_rt_panic(r(b))
+        case .testBegin: mochi_rt_test_begin(r(b))
+        case .testEnd: mochi_rt_test_end()
         }
     }
 

@@ -162,6 +162,8 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .groupItems: return ["group_items"]
     case .expect: return ["expect"]
     case .panic: return ["panic"]
+    case .testBegin: return ["test_begin"]
+    case .testEnd: return ["test_end"]
     }
 }
 

@@ -149,6 +149,8 @@ static const Entry entries[] = {
     F(mochi_rt_set_stack_base)
     F(mochi_rt_set_stack_limit)
     F(mochi_rt_stack_check)
+    F(mochi_rt_test_begin)
+    F(mochi_rt_test_end)
     F(mochi_s2f)
     F(mochi_s2r)
     F(mochi_slot_cmp)

@@ -69,9 +69,69 @@ mochi_ref mochi_out_take_capture(void) {
     return s;
 }
 
-void mochi_rt_exit(int status) {
+/* ---- test mode (`mochi test`) ----
+ * Programs lower each `test "name" { ... }` block to test.begin / body / test.end.
+ * Outside test mode those calls do nothing and a failed `expect` is a runtime error.
+ * In test mode (MOCHI_TEST=1 in the environment, or mochi_rt_set_test_mode) a failed
+ * `expect` inside a test marks that test failed and the test goes on; each test
+ * reports one line, and exit prints the closing `N passed, N failed` line. */
+static int test_mode = -1; /* -1: not yet read from the environment */
+static int in_test;
+static int64_t test_failures, tests_passed, tests_failed;
+static char *test_name; /* a copy: the report line is written when the test ends */
+static size_t test_name_len;
+
+int mochi_rt_test_mode(void) {
+    if (test_mode < 0) {
+        const char *e = getenv("MOCHI_TEST");
+        test_mode = e && e[0] == '1';
+    }
+    return test_mode;
+}
+
+void mochi_rt_set_test_mode(int on) {
+    test_mode = on ? 1 : 0;
+}
+
+void mochi_rt_test_begin(mochi_ref name) {
+    if (!mochi_rt_test_mode()) return;
+    in_test = 1;
+    test_failures = 0;
+    test_name_len = (size_t)mochi_str_byte_len(name);
+    test_name = (char *)mochi_xrealloc(test_name, test_name_len + 1);
+    memcpy(test_name, mochi_str_bytes(name), test_name_len);
+}
+
+void mochi_rt_test_end(void) {
+    if (!mochi_rt_test_mode() || !in_test) return;
+    in_test = 0;
+    mochi_out_write("test ", 5);
+    mochi_out_write(test_name, test_name_len);
+    if (test_failures) {
+        tests_failed++;
+        mochi_out_write(" ... FAIL\n", 10);
+    } else {
+        tests_passed++;
+        mochi_out_write(" ... ok\n", 8);
+    }
+}
+
+int mochi_rt_finish(void) {
+    int status = 0;
+    if (mochi_rt_test_mode()) {
+        char line[96];
+        int n = snprintf(line, sizeof line, "%lld passed, %lld failed\n", (long long)tests_passed,
+                         (long long)tests_failed);
+        mochi_out_write(line, (size_t)n);
+        status = tests_failed ? 1 : 0;
+    }
     mochi_out_flush();
-    exit(status);
+    return status;
+}
+
+void mochi_rt_exit(int status) {
+    int s = mochi_rt_finish();
+    exit(status ? status : s);
 }
 
 size_t mochi_rt_error_text(char *buf, size_t cap, const char *msg) {
@@ -118,7 +178,18 @@ void mochi_rt_panic(mochi_ref msg) {
 }
 
 void mochi_rt_expect(int64_t cond) {
-    if (!cond) mochi_rt_error("expect condition failed");
+    if (cond) return;
+    if (in_test && mochi_rt_test_mode()) {
+        /* A failed expect inside a test fails that test; the test runs on. */
+        test_failures++;
+        mochi_out_flush();
+        if (mochi_loc_file && mochi_loc_line > 0)
+            fprintf(stderr, "  expect condition failed at %s:%d\n", mochi_loc_file, (int)mochi_loc_line);
+        else
+            fprintf(stderr, "  expect condition failed\n");
+        return;
+    }
+    mochi_rt_error("expect condition failed");
 }
 
 double mochi_f64_mod(double a, double b) {

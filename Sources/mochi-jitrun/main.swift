@@ -10,6 +10,7 @@
 import MochiIR
 import MochiInterp
 import MochiJIT
+import MochiRuntime
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -146,7 +147,7 @@ case .ir:
               + "decode time: \(Int(s.decodeMicroseconds.rounded())) us\n", stderr)
     }
     interpreter.run()
-    exit(0)
+    exit(mochi_rt_finish())
 }
 
 /// The default engine: compile with the copy-and-patch JIT and run.
@@ -185,5 +186,5 @@ func runJIT(_ module: Module) -> Never {
     } catch {
         fail("\(displayName): \(error)", status: 1)
     }
-    exit(0)
+    exit(mochi_rt_finish())
 }

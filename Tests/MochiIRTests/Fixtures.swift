@@ -180,6 +180,8 @@ enum Fixtures {
             case .groupKey, .groupItems: _ = b.emit(op, .any, [d])
             case .expect: b.emitVoid(op, [c])
             case .panic: b.emitVoid(op, [s])
+            case .testBegin: b.emitVoid(op, [s])
+            case .testEnd: b.emitVoid(op, [])
             }
         }
         b.loc = SourceLoc(line: 200, column: 3)

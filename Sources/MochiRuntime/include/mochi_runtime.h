@@ -152,6 +152,20 @@ size_t mochi_rt_error_text(char *buf, size_t cap, const char *msg);
 MOCHI_NORETURN void mochi_rt_panic(mochi_ref msg);
 /** Runtime error `expect condition failed` unless cond is nonzero. */
 void mochi_rt_expect(int64_t cond);
+/** Test mode (`mochi test`): on when MOCHI_TEST=1 is in the environment or after
+ * mochi_rt_set_test_mode(1). Then each test reports a line, a failed expect inside a
+ * test fails that test without stopping the run, and mochi_rt_exit prints the closing
+ * line `N passed, N failed` (and exits 1 when any test failed). */
+int mochi_rt_test_mode(void);
+/** Turns test mode on or off (overrides MOCHI_TEST). */
+void mochi_rt_set_test_mode(int on);
+/** Starts the test named by the string `name` (nothing outside test mode). */
+void mochi_rt_test_begin(mochi_ref name);
+/** Ends the current test and reports it (nothing outside test mode). */
+void mochi_rt_test_end(void);
+/** Ends the run without exiting: in test mode prints `N passed, N failed`; flushes
+ * stdout; returns the exit status the program should end with (1 when a test failed). */
+int mochi_rt_finish(void);
 /** Set the main-thread stack base for scanning and overflow checks (NULL: detect). */
 void mochi_rt_set_stack_base(void *stack_base);
 /** Set the stack budget in bytes used by mochi_rt_stack_check (default 7 MiB). */

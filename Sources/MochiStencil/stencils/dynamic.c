@@ -49,3 +49,5 @@ STENCIL(print) { SYNC(); mochi_print_str(R(B)); NEXT(); }
 
 STENCIL(expect) { SYNC(); mochi_rt_expect(I(B)); NEXT(); }
 STENCIL(panic) { SYNC(); mochi_rt_panic(R(B)); }
+STENCIL(test_begin) { SYNC(); mochi_rt_test_begin(R(B)); NEXT(); }
+STENCIL(test_end) { SYNC(); mochi_rt_test_end(); NEXT(); }
