@@ -138,10 +138,26 @@ struct Verifier {
     }
 }
 
+/// Canonical numbers, computed on first use: they only name values and blocks in
+/// messages, and a valid function (the common case) never asks, so numbering every
+/// function up front was pure overhead (a class so that `name` can stay non-mutating).
+final class LazyNumbering {
+    let f: Function
+    init(_ f: Function) { self.f = f }
+    lazy var numbering = CanonicalNumbering(f)
+}
+
+/// Per-opcode facts checked for every instruction, read from the opcode table once:
+/// `Opcode.info` builds a whole `OpInfo` on each access, and only the immediate kind
+/// is needed unless there is an error to describe.
+enum VerifierOpTable {
+    static let immediate: [ImmediateKind] = Opcode.allCases.map { $0.info.immediate }
+}
+
 struct FunctionVerifier {
     let f: Function
     let mv: VerifierContext
-    let numbering: CanonicalNumbering
+    let numbering: LazyNumbering
     var errors: [VerifierError] = []
 
     // Where each value is defined: layout position of its block and its position in
@@ -153,6 +169,10 @@ struct FunctionVerifier {
     var laid: [Block] = []
     var idom: [Int] = []
     var rpoIndex: [Int] = []
+    // Scratch operand types, reused for every instruction and block call rather than
+    // building a fresh array per instruction (one allocation each).
+    var argTypes: [IRType] = []
+    var callTypes: [IRType?] = []
 
     // Where the current error is.
     var curBlock: Int?
@@ -163,7 +183,7 @@ struct FunctionVerifier {
     init(_ f: Function, _ mv: VerifierContext) {
         self.f = f
         self.mv = mv
-        numbering = CanonicalNumbering(f)
+        numbering = LazyNumbering(f)
         defBlock = [Int](repeating: -1, count: f.valueTypes.count)
         defPos = [Int](repeating: -2, count: f.valueTypes.count)
         layoutPos = [Int](repeating: -1, count: f.blocks.count)
@@ -175,12 +195,12 @@ struct FunctionVerifier {
     }
 
     func name(_ v: Value) -> String {
-        if let n = numbering.number(of: v) { return "v\(n)" }
+        if let n = numbering.numbering.number(of: v) { return "v\(n)" }
         return "value #\(v.index)"
     }
 
     func name(_ b: Block) -> String {
-        if let n = numbering.number(of: b) { return "b\(n)" }
+        if let n = numbering.numbering.number(of: b) { return "b\(n)" }
         return "block #\(b.index)"
     }
 
@@ -255,7 +275,14 @@ struct FunctionVerifier {
         }
         curBlock = nil
 
-        computeDominators()
+        if laid.count == 1 {
+            // One block: it is its own (reachable) dominator; every use is checked
+            // against the position in the block, so the CFG walk is not needed.
+            rpoIndex = [0]
+            idom = [0]
+        } else {
+            computeDominators()
+        }
 
         for (pos, b) in laid.enumerated() {
             curBlock = pos
@@ -373,20 +400,27 @@ struct FunctionVerifier {
     // MARK: instructions
 
     mutating func checkInst(_ inst: Inst, _ blockPos: Int, _ instPos: Int) {
-        let info = inst.op.info
-        var argTypes: [IRType] = []
+        argTypes.removeAll(keepingCapacity: true)
         var allKnown = true
         for a in inst.args {
             if let t = use(a, blockPos, instPos) { argTypes.append(t) } else { allKnown = false }
         }
         let resultType = inst.result.flatMap { type($0) }
-        guard inst.imm.kind == info.immediate else {
+        let immediate = VerifierOpTable.immediate[Int(inst.op.rawValue)]
+        guard inst.imm.kind == immediate else {
+            let info = inst.op.info
             error("\(info.name) expects \(info.immediate.label) immediate, got \(inst.imm.kind.label)")
             return
         }
         guard allKnown, inst.result == nil || resultType != nil else { return }
         if let sig = inst.op.signature {
-            if let msg = sig.check(operands: argTypes, result: resultType) { error("\(info.name): \(msg)") }
+            // The fast matcher decides the common, well-typed case without building
+            // messages or a bindings dictionary; `check` (the reference) runs only
+            // when it fails or cannot decide, and writes the message.
+            if sig.fastMatches(argTypes, resultType) != true,
+               let msg = sig.check(operands: argTypes, result: resultType) {
+                error("\(inst.op.info.name): \(msg)")
+            }
             switch (inst.op, inst.imm) {
             case (.bconst, .int(let v)) where v != 0 && v != 1: error("bconst: immediate must be 0 or 1, got \(v)")
             case (.math1, .string(let s)) where !math1Functions.contains(s): error("math1: unknown function \"\(s)\"")
@@ -536,8 +570,9 @@ struct FunctionVerifier {
     mutating func checkTerminator(_ data: BlockData, _ pos: Int) {
         let at = data.insts.count
         func call(_ c: BlockCall, _ kw: String, _ v: inout FunctionVerifier) {
-            var types: [IRType?] = []
-            for a in c.args { types.append(v.use(a, pos, at)) }
+            v.callTypes.removeAll(keepingCapacity: true)
+            for a in c.args { v.callTypes.append(v.use(a, pos, at)) }
+            let types = v.callTypes
             let bi = Int(c.block.index)
             guard bi >= 0, bi < v.layoutPos.count, v.layoutPos[bi] >= 0 else {
                 v.error("\(kw) to block #\(c.block.index), which is not in the layout")
@@ -571,5 +606,74 @@ struct FunctionVerifier {
             }
         case .unreachable: break
         }
+    }
+}
+
+extension Signature {
+    /// True when the operand and result types fit, exactly when `check` would return
+    /// nil; nil when this matcher cannot decide (a type variable other than K, T, V),
+    /// leaving it to `check`. Bindings live in three optionals instead of a
+    /// `[Character: IRType]`, which hashed a Character per operand.
+    func fastMatches(_ ops: [IRType], _ result: IRType?) -> Bool? {
+        var b = FastBindings()
+        if let rp = self.result {
+            guard let r = result else { return false }
+            guard let ok = b.unify(rp, r), ok else { return false }
+        } else if result != nil {
+            return false
+        }
+        let fixed = operands.count
+        if repeated.isEmpty {
+            guard ops.count == fixed else { return false }
+        } else {
+            let extra = ops.count - fixed
+            guard extra >= 0, extra % repeated.count == 0 else { return false }
+        }
+        var i = 0
+        for t in ops {
+            let pat = i < fixed ? operands[i] : repeated[(i - fixed) % repeated.count]
+            guard let ok = b.unify(pat, t) else { return nil }
+            if !ok { return false }
+            i += 1
+        }
+        return true
+    }
+}
+
+/// The type-variable bindings of one signature match (the table uses K, T and V).
+private struct FastBindings {
+    var k: IRType?
+    var t: IRType?
+    var v: IRType?
+
+    /// As `Signature.unify`; nil for a variable name this struct has no slot for.
+    mutating func unify(_ p: TypePattern, _ ty: IRType) -> Bool? {
+        switch p {
+        case .concrete(let c): return c == ty
+        case .variable(let name, let cls):
+            switch name {
+            case "K": return FastBindings.bind(&k, cls, ty)
+            case "T": return FastBindings.bind(&t, cls, ty)
+            case "V": return FastBindings.bind(&v, cls, ty)
+            default: return nil
+            }
+        case .list(let e):
+            if case .list(let te) = ty { return unify(e, te) }
+            return false
+        case .map(let kp, let vp):
+            if case .map(let tk, let tv) = ty {
+                guard let a = unify(kp, tk) else { return nil }
+                if !a { return false }
+                return unify(vp, tv)
+            }
+            return false
+        }
+    }
+
+    private static func bind(_ slot: inout IRType?, _ cls: TypeClass, _ ty: IRType) -> Bool {
+        if let bound = slot { return bound == ty }
+        guard cls.admits(ty) else { return false }
+        slot = ty
+        return true
     }
 }
