@@ -62,8 +62,34 @@ public struct PassPipeline {
                     dump: (String) -> Void = { _ in },
                     timePass: ((_ index: Int, _ name: String, _ body: () -> Void) -> Void)? = nil) -> Bool {
         var changed = false
+        // A pass is a deterministic function of the one function it runs on, and it
+        // reports every change. So when a pass last ran on a function without
+        // changing it, and no pass has changed that function since, running it
+        // again would find the same nothing: it is skipped. Most functions settle in
+        // the first group of the pipeline, and the later groups then cost nothing.
+        // `version[f]` counts the changes to function f; `clean[f][p]` is the
+        // version at which pass name p last left f unchanged (-1: not yet).
+        let names = PassPipeline.passNames
+        var version = [Int](repeating: 0, count: m.functions.count)
+        var clean = [[Int]](repeating: [Int](repeating: -1, count: names.count), count: m.functions.count)
         for (k, pass) in passes.enumerated() {
-            let body = { for fn in m.functions where pass.run(on: fn) { changed = true } }
+            let p = names.firstIndex(of: pass.name)
+            let body = {
+                for (i, fn) in m.functions.enumerated() {
+                    guard let p = p else {
+                        // A pass outside the known set: always run, never recorded.
+                        if pass.run(on: fn) { changed = true; version[i] += 1 }
+                        continue
+                    }
+                    if clean[i][p] == version[i] { continue }
+                    if pass.run(on: fn) {
+                        changed = true
+                        version[i] += 1
+                    } else {
+                        clean[i][p] = version[i]
+                    }
+                }
+            }
             if let t = timePass { t(k, pass.name, body) } else { body() }
             if let name = printAfter, name == pass.name { dump(render(m)) }
         }
