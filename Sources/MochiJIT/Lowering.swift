@@ -530,7 +530,7 @@ struct FunctionLowering {
             switch t {
             case .str: check = 1
             case .list(let e): check = 2; imm = Int64(e.slotKind.rawValue)
-            case .map: check = 3
+            case .map(let k, let v): check = 3; imm = Int64(k.slotKind.rawValue) | Int64(v.slotKind.rawValue) << 8
             case .named(let n): check = 4; imm = ctx.cString(n)
             case .fn: check = 5
             default: break

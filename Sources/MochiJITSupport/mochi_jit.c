@@ -47,7 +47,17 @@ static MOCHI_NORETURN void bad_cast(int have, const char *to) {
     mochi_rt_error(msg);
 }
 
-mochi_slot mochi_jit_unbox_ref(mochi_slot v, int64_t check, int64_t imm) {
+/* A slot of one kind as another: boxing into `any`, unboxing out of it (a bad
+ * cast is the runtime's error), or through a box between scalar kinds. */
+static mochi_slot convert(mochi_slot v, MochiSlotKind from, MochiSlotKind to) {
+    if (from == to) return v;
+    if (from == MOCHI_K_REF) return mochi_unbox(mochi_s2r(v), to);
+    mochi_ref boxed = mochi_box(from, v);
+    if (to == MOCHI_K_REF) return mochi_r2s(boxed);
+    return mochi_unbox(boxed, to);
+}
+
+mochi_slot mochi_jit_unbox_ref(mochi_slot v, int64_t check, int64_t imm, mochi_slot *out) {
     mochi_ref x = mochi_s2r(v);
     if (x == NULL || check == 0) return v;
     int have = (int)mochi_any_kind(x);
@@ -62,9 +72,21 @@ mochi_slot mochi_jit_unbox_ref(mochi_slot v, int64_t check, int64_t imm) {
         if (want == MOCHI_K_REF) return mochi_r2s(mochi_list_to_any(x));
         return mochi_r2s(mochi_list_from_any(x, want));
     }
-    case 3:
+    case 3: {
         if (have != MOCHI_A_MAP) bad_cast(have, "map");
-        return v;
+        MochiSlotKind want_k = (MochiSlotKind)(imm & 0xff), want_v = (MochiSlotKind)((imm >> 8) & 0xff);
+        MochiSlotKind have_k = mochi_map_key_kind(x), have_v = mochi_map_val_kind(x);
+        if (have_k == want_k && have_v == want_v) return v;
+        mochi_ref m = mochi_map_new(want_k, want_v);
+        *out = mochi_r2s(m);
+        int64_t n = mochi_map_len(x);
+        for (int64_t i = 0; i < n; i++) {
+            mochi_slot k = convert(mochi_map_key_at(x, i), have_k, want_k);
+            mochi_slot val = convert(mochi_map_value_at(x, i), have_v, want_v);
+            mochi_map_set(m, k, val);
+        }
+        return mochi_r2s(m);
+    }
     case 4: {
         const char *name = (const char *)(uintptr_t)imm;
         if (have != MOCHI_A_STRUCT) bad_cast(have, name);

@@ -47,10 +47,12 @@ MOCHI_NORETURN void mochi_jit_unreachable(int64_t line);
 /** call.closure of something that is not a closure: the runtime's error, at line. */
 MOCHI_NORETURN void mochi_jit_bad_closure(mochi_ref c, int64_t line);
 /** unbox to a reference type: check v against the result type (check: 1 string,
- * 2 list (imm: element kind), 3 map, 4 named type (imm: its name as a C string),
- * 5 closure) in the interpreter's wording, converting lists between element
- * representations. Returns the result slot. */
-mochi_slot mochi_jit_unbox_ref(mochi_slot v, int64_t check, int64_t imm);
+ * 2 list (imm: element kind), 3 map (imm: key kind | value kind << 8), 4 named
+ * type (imm: its name as a C string), 5 closure) in the interpreter's wording,
+ * converting lists and maps to the representation the result type needs (a new
+ * map is stored in *out, the result slot, before anything else allocates).
+ * Returns the result slot. */
+mochi_slot mochi_jit_unbox_ref(mochi_slot v, int64_t check, int64_t imm, mochi_slot *out);
 
 /** The address of a runtime, libm or JIT-support symbol a stencil may reference,
  * or NULL when the name is unknown. */

@@ -9,7 +9,7 @@
 STENCIL(box) { SYNC(); S(A) = mochi_r2s(mochi_box(KIND, S(B))); NEXT(); }
 STENCIL(unbox) { SYNC(); S(A) = mochi_unbox(R(B), KIND); NEXT(); }
 /* unbox to a reference type: _JIT_KIND2 says what to check (mochi_jit.h). */
-STENCIL(unbox_ref) { SYNC(); S(A) = mochi_jit_unbox_ref(S(B), (int64_t)V(KIND2), IMM); NEXT(); }
+STENCIL(unbox_ref) { SYNC(); S(A) = mochi_jit_unbox_ref(S(B), (int64_t)V(KIND2), IMM, &S(A)); NEXT(); }
 
 #define R1(name, fn) STENCIL(name) { SYNC(); S(A) = mochi_r2s(fn(R(B))); NEXT(); }
 #define R2(name, fn) STENCIL(name) { SYNC(); S(A) = mochi_r2s(fn(R(B), R(C))); NEXT(); }
