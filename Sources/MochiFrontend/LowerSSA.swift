@@ -29,10 +29,17 @@ final class FnCtx {
     private var sealed: [Bool] = []
     private var terminated: [Bool] = []
     private var incomplete: [[(slot: Int, param: Value)]] = []
-    private var defs: [[Int: Value]] = []
+    /// The current value of each slot per block, by `Block.index` then slot (-1: no
+    /// definition yet; a block's row grows to the highest slot written). Arrays, not
+    /// a dictionary per block: every variable read and write goes through here, and
+    /// hashing plus one dictionary allocation per block was a large share of lowering.
+    private var defs: [[Int32]] = []
     private(set) var slotTypes: [IRType] = []
-    /// Trivial block parameters and the value each stands for.
-    private var replaced: [Int32: Value] = [:]
+    /// The value each trivial block parameter stands for, by `Value.index` (-1: not
+    /// replaced); an array for the same reason (`find` runs on every read).
+    private var replacedBy: [Int32] = []
+    /// True once any parameter has been replaced (the use rewrite is skipped otherwise).
+    private var anyReplaced = false
     let entry: Block
 
     /// Captured variables, in the order they become leading parameters.
@@ -66,7 +73,7 @@ final class FnCtx {
             sealed.append(false)
             terminated.append(false)
             incomplete.append([])
-            defs.append([:])
+            defs.append([])
         }
     }
 
@@ -147,9 +154,37 @@ final class FnCtx {
         return slotTypes.count - 1
     }
 
-    func write(_ slot: Int, _ v: Value) { defs[Int(current.index)][slot] = v }
+    func write(_ slot: Int, _ v: Value) { setDef(Int(current.index), slot, v) }
 
-    func write(_ slot: Int, _ v: Value, in b: Block) { defs[Int(b.index)][slot] = v }
+    func write(_ slot: Int, _ v: Value, in b: Block) { setDef(Int(b.index), slot, v) }
+
+    private func setDef(_ b: Int, _ slot: Int, _ v: Value) {
+        if slot >= defs[b].count {
+            defs[b].append(contentsOf: repeatElement(-1, count: slot + 1 - defs[b].count))
+        }
+        defs[b][slot] = v.index
+    }
+
+    private func def(_ b: Int, _ slot: Int) -> Value? {
+        let row = defs[b]
+        guard slot < row.count, row[slot] >= 0 else { return nil }
+        return Value(row[slot])
+    }
+
+    private func replacement(_ v: Value) -> Value? {
+        let i = Int(v.index)
+        guard i < replacedBy.count, replacedBy[i] >= 0 else { return nil }
+        return Value(replacedBy[i])
+    }
+
+    private func setReplacement(_ v: Value, _ r: Value) {
+        let i = Int(v.index)
+        if i >= replacedBy.count {
+            replacedBy.append(contentsOf: repeatElement(-1, count: i + 1 - replacedBy.count))
+        }
+        replacedBy[i] = r.index
+        anyReplaced = true
+    }
 
     func read(_ slot: Int) -> Value {
         ensureOpen()
@@ -158,12 +193,12 @@ final class FnCtx {
 
     func find(_ v: Value) -> Value {
         var x = v
-        while let r = replaced[x.index] { x = r }
+        while let r = replacement(x) { x = r }
         return x
     }
 
     private func read(_ slot: Int, in b: Block) -> Value {
-        if let v = defs[Int(b.index)][slot] { return find(v) }
+        if let v = def(Int(b.index), slot) { return find(v) }
         let i = Int(b.index)
         var value: Value
         if !sealed[i] {
@@ -176,10 +211,10 @@ final class FnCtx {
             value = zero(slotTypes[slot], in: b)
         } else {
             let p = addParam(b, slotTypes[slot])
-            defs[i][slot] = p
+            setDef(i, slot, p)
             value = addOperands(slot: slot, param: p, block: b)
         }
-        defs[i][slot] = value
+        setDef(i, slot, value)
         return value
     }
 
@@ -231,7 +266,7 @@ final class FnCtx {
             same = r
         }
         guard let s = same else { return param }
-        replaced[param.index] = s
+        setReplacement(param, s)
         return s
     }
 
@@ -279,7 +314,7 @@ final class FnCtx {
             changed = false
             for b in fn.layout where b != entry {
                 let params = fn[b].params
-                for (i, p) in params.enumerated() where replaced[p.index] == nil {
+                for (i, p) in params.enumerated() where replacement(p) == nil {
                     var same: Value? = nil
                     var trivial = true
                     for a in incoming(b, index: i) {
@@ -289,14 +324,14 @@ final class FnCtx {
                         same = r
                     }
                     if trivial, let s = same {
-                        replaced[p.index] = s
+                        setReplacement(p, s)
                         changed = true
                     }
                 }
             }
         }
         // Rewrite every use.
-        if !replaced.isEmpty {
+        if anyReplaced {
             for i in fn.insts.indices {
                 var inst = fn.insts[i]
                 var dirty = false
@@ -308,7 +343,7 @@ final class FnCtx {
             }
         }
         // Drop the removed parameters with their arguments, rewriting terminators.
-        var keep: [[Bool]] = fn.blocks.map { $0.params.map { replaced[$0.index] == nil } }
+        var keep: [[Bool]] = fn.blocks.map { $0.params.map { replacement($0) == nil } }
         keep[Int(entry.index)] = fn[entry].params.map { _ in true }
         for b in fn.layout {
             var data = fn[b]
