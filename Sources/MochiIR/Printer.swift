@@ -74,6 +74,14 @@ public func printModule(_ m: Module) -> String {
     return p.text
 }
 
+/// The canonical text of a module as UTF-8 bytes, for writing out: the same bytes as
+/// `printModule`, without building a String from them and transcoding it back.
+public func printModuleBytes(_ m: Module) -> [UInt8] {
+    var p = Printer()
+    p.print(m)
+    return p.out
+}
+
 /// The canonical text of one function (as it appears inside `printModule`).
 public func printFunction(_ f: Function, in m: Module? = nil) -> String {
     var p = Printer(module: m)
@@ -97,7 +105,11 @@ public struct Printer {
     public var text: String { String(decoding: out, as: UTF8.self) }
 
     @inline(__always) mutating func put(_ s: StaticString) {
-        s.withUTF8Buffer { out.append(contentsOf: $0) }
+        // Byte by byte: the pieces are a few bytes long, and the generic
+        // `append(contentsOf:)` cost more per call than copying them (it was the
+        // printer's largest single cost).
+        let p = s.utf8Start
+        for k in 0..<s.utf8CodeUnitCount { out.append(p[k]) }
     }
     @inline(__always) mutating func put(_ c: UInt8) { out.append(c) }
 

@@ -187,7 +187,7 @@ if options.verifyIR && options.level != .O0 {
 }
 
 let out: [UInt8] = timed("emit \(options.emitBinary ? "binary" : "text")") {
-    options.emitBinary ? encodeBinary(module) : Array(printModule(module).utf8)
+    options.emitBinary ? encodeBinary(module) : printModuleBytes(module)
 }
 /// Writes `bytes` to `path` in place. Not `FileManager.createFile`: that writes a
 /// temporary file and renames it over `path`, which as root replaces `-o /dev/null`
