@@ -97,7 +97,7 @@ extension Checker {
 
     func callResult(_ id: InstID, _ t: MType) -> TV {
         if t == .unit { return TV(v: cur.emit(.null, .unit), t: .unit) }
-        return TV(v: cur.fn[id].result!, t: t)
+        return TV(v: cur.fn.insts[Int(id.index)].result!, t: t)
     }
 
     func callValue(_ f: TV, _ args: [Expr], _ loc: SourceLocation) -> TV {

@@ -12,6 +12,10 @@
 
 import MochiIR
 
+// Blocks and instructions are reached as `fn.blocks[...]`/`fn.insts[...]`, not through
+// `fn[b]`/`fn[id]`: from outside MochiIR those subscripts' coroutines are not inlined
+// and each call heap-allocated its frame.
+
 /// Where a captured variable lives in the function that owns it.
 struct CaptureKey: Hashable {
     var depth: Int
@@ -64,7 +68,7 @@ final class FnCtx {
         current = e
         grow()
         sealed[Int(e.index)] = true
-        declaredParams = fn[e].params
+        declaredParams = fn.blocks[Int(e.index)].params
     }
 
     private func grow() {
@@ -102,7 +106,7 @@ final class FnCtx {
     func emit(_ op: Opcode, _ type: IRType, _ args: [Value] = [], imm: Immediate = .none) -> Value {
         ensureOpen()
         let id = fn.append(to: current, op, type: type, args: args, imm: imm, loc: loc)
-        return fn[id].result!
+        return fn.insts[Int(id.index)].result!
     }
 
     @discardableResult
@@ -119,8 +123,8 @@ final class FnCtx {
     private func terminate(_ t: Terminator) {
         ensureOpen()
         let b = current
-        fn[b].terminator = t
-        fn[b].terminatorLoc = loc
+        fn.blocks[Int(b.index)].terminator = t
+        fn.blocks[Int(b.index)].terminatorLoc = loc
         terminated[Int(b.index)] = true
         for s in t.successors { preds[Int(s.block.index)].append(b) }
     }
@@ -219,7 +223,7 @@ final class FnCtx {
     }
 
     private func addParam(_ b: Block, _ t: IRType) -> Value {
-        let index = fn[b].params.count
+        let index = fn.blocks[Int(b.index)].params.count
         let v = fn.makeValue(t, .param(b, index))
         fn.blocks[Int(b.index)].params.append(v)
         return v
@@ -234,7 +238,7 @@ final class FnCtx {
     }
 
     private func appendArg(from p: Block, to b: Block, _ v: Value) {
-        switch fn[p].terminator {
+        switch fn.blocks[Int(p.index)].terminator {
         case .jump(var c):
             c.args.append(v)
             fn.blocks[Int(p.index)].terminator = .jump(c)
@@ -248,7 +252,7 @@ final class FnCtx {
 
     private func incoming(_ b: Block, index: Int) -> [Value] {
         preds[Int(b.index)].map { p -> Value in
-            switch fn[p].terminator {
+            switch fn.blocks[Int(p.index)].terminator {
             case .jump(let c): return c.args[index]
             case .brif(_, let t, let e): return t.block == b ? t.args[index] : e.args[index]
             default: preconditionFailure("predecessor without a jump")
@@ -284,7 +288,7 @@ final class FnCtx {
         list.removeLast()
         list.insert(id, at: 0)
         fn.blocks[Int(b.index)].insts = list
-        return fn[id].result!
+        return fn.insts[Int(id.index)].result!
     }
 
     func zero(_ t: IRType) -> Value {
@@ -313,7 +317,7 @@ final class FnCtx {
         while changed {
             changed = false
             for b in fn.layout where b != entry {
-                let params = fn[b].params
+                let params = fn.blocks[Int(b.index)].params
                 for (i, p) in params.enumerated() where replacement(p) == nil {
                     var same: Value? = nil
                     var trivial = true
@@ -344,9 +348,9 @@ final class FnCtx {
         }
         // Drop the removed parameters with their arguments, rewriting terminators.
         var keep: [[Bool]] = fn.blocks.map { $0.params.map { replacement($0) == nil } }
-        keep[Int(entry.index)] = fn[entry].params.map { _ in true }
+        keep[Int(entry.index)] = fn.blocks[Int(entry.index)].params.map { _ in true }
         for b in fn.layout {
-            var data = fn[b]
+            var data = fn.blocks[Int(b.index)]
             func fix(_ c: BlockCall) -> BlockCall {
                 let mask = keep[Int(c.block.index)]
                 var args: [Value] = []
@@ -364,7 +368,7 @@ final class FnCtx {
                 let mask = keep[Int(b.index)]
                 data.params = data.params.enumerated().filter { mask[$0.offset] }.map { $0.element }
             }
-            fn[b] = data
+            fn.blocks[Int(b.index)] = data
         }
         // Captures become leading parameters of the entry block and the signature.
         if !captures.isEmpty {
@@ -373,7 +377,7 @@ final class FnCtx {
             fn.paramTypes = capParams.map { fn.type(of: $0) } + fn.paramTypes
         }
         for b in fn.layout {
-            for (i, p) in fn[b].params.enumerated() { fn.valueDefs[Int(p.index)] = .param(b, i) }
+            for (i, p) in fn.blocks[Int(b.index)].params.enumerated() { fn.valueDefs[Int(p.index)] = .param(b, i) }
         }
     }
 }

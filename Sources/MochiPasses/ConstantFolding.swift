@@ -39,17 +39,17 @@ public struct ConstantFolding: FunctionPass {
             order += f.layout.filter { !live[Int($0.index)] }
         }
         for b in order {
-            for id in f[b].insts {
-                if let (op, imm) = ConstantFolding.fold(f[id], in: f) {
-                    f[id].op = op
-                    f[id].imm = imm
-                    f[id].args = []
+            for id in f.blocks[Int(b.index)].insts {
+                if let (op, imm) = ConstantFolding.fold(f.insts[Int(id.index)], in: f) {
+                    f.insts[Int(id.index)].op = op
+                    f.insts[Int(id.index)].imm = imm
+                    f.insts[Int(id.index)].args = []
                     changed = true
                 }
             }
-            if case .brif(let c, let t, let e) = f[b].terminator,
+            if case .brif(let c, let t, let e) = f.blocks[Int(b.index)].terminator,
                case .bool(let taken)? = ConstantFolding.constant(c, in: f) {
-                f[b].terminator = .jump(taken ? t : e)
+                f.blocks[Int(b.index)].terminator = .jump(taken ? t : e)
                 changed = true
             }
         }

@@ -29,8 +29,8 @@ public struct CopyPropagation: FunctionPass {
         guard let entry = f.entry else { return false }
         var repl = ValueReplacements(count: f.valueTypes.count)
         for b in f.layout {
-            for id in f[b].insts {
-                let inst = f[id]
+            for id in f.blocks[Int(b.index)].insts {
+                let inst = f.insts[Int(id.index)]
                 if inst.op == .copy, let r = inst.result, inst.args.count == 1, inst.args[0] != r {
                     repl.replace(r, with: inst.args[0])
                 }
@@ -44,12 +44,12 @@ public struct CopyPropagation: FunctionPass {
         var removedParams = [Bool](repeating: false, count: f.valueTypes.count)
         while true {
             for b in f.layout {
-                for p in f[b].params { incoming[Int(p.index)] = -1 }
+                for p in f.blocks[Int(b.index)].params { incoming[Int(p.index)] = -1 }
             }
             for b in f.layout {
-                f[b].terminator.forEachCall { call in
+                f.blocks[Int(b.index)].terminator.forEachCall { call in
                     if call.args.isEmpty { return }
-                    let params = f[call.block].params
+                    let params = f.blocks[Int(call.block.index)].params
                     for (k, a) in call.args.enumerated() where k < params.count {
                         let p = params[k]
                         let v = repl.resolve(a)
@@ -64,7 +64,7 @@ public struct CopyPropagation: FunctionPass {
             var touched: [Block] = []
             for b in f.layout where b != entry && reachable[Int(b.index)] {
                 var any = false
-                for p in f[b].params {
+                for p in f.blocks[Int(b.index)].params {
                     let s = incoming[Int(p.index)]
                     guard s >= 0 else { continue }
                     let v = repl.resolve(Value(s))
@@ -89,7 +89,7 @@ public struct CopyPropagation: FunctionPass {
         // Which argument positions survive, per touched block.
         var keep = [[Bool]?](repeating: nil, count: f.blocks.count)
         for b in blocks {
-            let params = f[b].params
+            let params = f.blocks[Int(b.index)].params
             let k = params.map { !removed[Int($0.index)] }
             keep[Int(b.index)] = k
             var survivors: [Value] = []
@@ -97,14 +97,14 @@ public struct CopyPropagation: FunctionPass {
                 f.valueDefs[Int(p.index)] = .param(b, survivors.count)
                 survivors.append(p)
             }
-            f[b].params = survivors
+            f.blocks[Int(b.index)].params = survivors
         }
         for b in f.layout {
-            let t = f[b].terminator
+            let t = f.blocks[Int(b.index)].terminator
             var hit = false
             t.forEachSuccessor { if keep[Int($0.index)] != nil { hit = true } }
             if !hit { continue }
-            f[b].terminator = t.mapCalls { c in
+            f.blocks[Int(b.index)].terminator = t.mapCalls { c in
                 guard let k = keep[Int(c.block.index)] else { return c }
                 var args: [Value] = []
                 for (i, a) in c.args.enumerated() where i >= k.count || k[i] { args.append(a) }

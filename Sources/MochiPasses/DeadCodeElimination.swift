@@ -28,7 +28,7 @@ public struct DeadCodeElimination: FunctionPass {
         }
 
         for b in f.layout {
-            let data = f[b]
+            let data = f.blocks[Int(b.index)]
             for id in data.insts {
                 let inst = f.insts[Int(id.index)]
                 if inst.result == nil || !OpTraits.isRemovableIfUnused(inst.op) {
@@ -46,9 +46,9 @@ public struct DeadCodeElimination: FunctionPass {
 
         var changed = false
         for b in f.layout {
-            let insts = f[b].insts
+            let insts = f.blocks[Int(b.index)].insts
             if insts.allSatisfy({ live[Int($0.index)] }) { continue }
-            f[b].insts = insts.filter { live[Int($0.index)] }
+            f.blocks[Int(b.index)].insts = insts.filter { live[Int($0.index)] }
             changed = true
         }
         return changed

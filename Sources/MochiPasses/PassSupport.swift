@@ -3,6 +3,11 @@
 // replacement table. Everything is indexed by `Value.index` / `Block.index` in plain
 // arrays so that each pass stays linear in the size of the function and its output
 // never depends on hash order.
+//
+// The passes reach blocks and instructions as `f.blocks[Int(b.index)]` and
+// `f.insts[Int(i.index)]` rather than through `f[b]`/`f[i]`: from outside MochiIR
+// those subscripts' `_read`/`_modify` coroutines are not inlined, and each call
+// allocated (and freed) its coroutine frame on the heap.
 
 import MochiIR
 

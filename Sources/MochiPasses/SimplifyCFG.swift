@@ -48,8 +48,8 @@ public struct SimplifyCFG: FunctionPass {
     private func foldIdenticalBranches(_ f: Function) -> Bool {
         var changed = false
         for b in f.layout {
-            if case .brif(_, let t, let e) = f[b].terminator, t == e {
-                f[b].terminator = .jump(t)
+            if case .brif(_, let t, let e) = f.blocks[Int(b.index)].terminator, t == e {
+                f.blocks[Int(b.index)].terminator = .jump(t)
                 changed = true
             }
         }
@@ -73,17 +73,17 @@ public struct SimplifyCFG: FunctionPass {
         // parameters: a forwarding block whose parameter is among them is needed.
         var readElsewhere = [Bool](repeating: false, count: f.valueTypes.count)
         for b in f.layout {
-            for id in f[b].insts {
+            for id in f.blocks[Int(b.index)].insts {
                 for a in f.insts[Int(id.index)].args { readElsewhere[Int(a.index)] = true }
             }
-            f[b].terminator.forEachUse { v in
+            f.blocks[Int(b.index)].terminator.forEachUse { v in
                 if case .param(let owner, _) = f.valueDefs[Int(v.index)], owner == b { return }
                 readElsewhere[Int(v.index)] = true
             }
         }
         func isForwarder(_ x: Block) -> Bool {
             if x == entry { return false }
-            let d = f[x]
+            let d = f.blocks[Int(x.index)]
             guard d.insts.isEmpty, case .jump(let g) = d.terminator, g.block != x, g.block != entry else { return false }
             for p in d.params where readElsewhere[Int(p.index)] { return false }
             return true
@@ -162,10 +162,10 @@ public struct SimplifyCFG: FunctionPass {
         var repl = ValueReplacements(count: f.valueTypes.count)
         var any = false
         for p in f.layout where !merged[Int(p.index)] {
-            while case .jump(let call) = f[p].terminator {
+            while case .jump(let call) = f.blocks[Int(p.index)].terminator {
                 let b = call.block
                 guard b != p, b != entry, preds[Int(b.index)] == 1, !merged[Int(b.index)] else { break }
-                let data = f[b]
+                let data = f.blocks[Int(b.index)]
                 for (param, arg) in zip(data.params, call.args) { repl.replace(param, with: arg) }
                 // Through `blocks` directly: the Function subscript copies the block,
                 // which would make merging a long chain quadratic.
