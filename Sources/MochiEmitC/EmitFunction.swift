@@ -174,7 +174,7 @@ struct FunctionEmitter {
         put("/* @\(module.sanitizedComment(f.name)) */")
         put("static " + module.prototype(f, index) + " {", line: f.loc.line)
         // Locals: every needed value that is not a parameter, zero-initialised, grouped
-        // by C type (a few declarators per line).
+        // by C type (a few declarators per declaration).
         let paramSet = Set(entryParams)
         var byBank: [[String]] = [[], [], []]
         for b in f.layout {
@@ -191,12 +191,15 @@ struct FunctionEmitter {
             let decls = byBank[bank]
             while k < decls.count {
                 let chunk = decls[k..<min(k + 8, decls.count)]
-                put("    \(cType) " + chunk.joined(separator: ", ") + ";")
+                put("    \(cType) " + chunk.joined(separator: ", ") + ";", line: f.loc.line)
                 k += 8
             }
         }
-        for p in entryParams where !needed[Int(p.index)] { put("    (void)\(v(p));") }
-        put("    MOCHI_ENTER();")
+        for p in entryParams where !needed[Int(p.index)] { put("    (void)\(v(p));", line: f.loc.line) }
+        // The prologue shares the `fun` line's physical line: on lines of its own it
+        // would count as the Mochi lines after it, and a breakpoint on one of those
+        // would stop on every call.
+        put("    MOCHI_ENTER();", line: f.loc.line)
         let layout = f.layout
         for (li, b) in layout.enumerated() {
             let bd = f[b]
