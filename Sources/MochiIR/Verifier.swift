@@ -314,29 +314,44 @@ struct FunctionVerifier {
 
     // MARK: dominators (Cooper, Harvey, Kennedy: "A Simple, Fast Dominance Algorithm")
 
-    func successors(_ pos: Int) -> [Int] {
-        f.blocks[Int(laid[pos].index)].terminator.successors.compactMap { c in
+    /// Calls `body` with the layout position of each laid-out successor of the block
+    /// at `pos`, in `Terminator.successors` order, without building that array.
+    func forEachSuccessor(_ pos: Int, _ body: (Int) -> Void) {
+        func visit(_ c: BlockCall) {
             let bi = Int(c.block.index)
-            return bi >= 0 && bi < layoutPos.count && layoutPos[bi] >= 0 ? layoutPos[bi] : nil
+            if bi >= 0 && bi < layoutPos.count && layoutPos[bi] >= 0 { body(layoutPos[bi]) }
+        }
+        switch f.blocks[Int(laid[pos].index)].terminator {
+        case .jump(let c): visit(c)
+        case .brif(_, let t, let e): visit(t); visit(e)
+        case .ret, .unreachable: break
         }
     }
 
     mutating func computeDominators() {
         let n = laid.count
-        var succs: [[Int]] = []
-        succs.reserveCapacity(n)
-        for p in 0..<n { succs.append(successors(p)) }
+        // Successor and predecessor lists flattened into one array each (start
+        // offsets per block), instead of an array per block: a few allocations per
+        // function rather than two per block.
+        var succStart = [Int](repeating: 0, count: n + 1)
+        var succs: [Int] = []
+        succs.reserveCapacity(2 * n)
+        for p in 0..<n {
+            forEachSuccessor(p) { succs.append($0) }
+            succStart[p + 1] = succs.count
+        }
         // Reverse postorder by an explicit-stack DFS from the entry.
         var order: [Int] = []
+        order.reserveCapacity(n)
         var visited = [Bool](repeating: false, count: n)
-        var stack: [(Int, Int)] = [(0, 0)]
+        var stack: [(Int, Int)] = [(0, succStart[0])]
         visited[0] = true
         while !stack.isEmpty {
             let (node, next) = stack[stack.count - 1]
-            if next < succs[node].count {
+            if next < succStart[node + 1] {
                 stack[stack.count - 1].1 += 1
-                let s = succs[node][next]
-                if !visited[s] { visited[s] = true; stack.append((s, 0)) }
+                let s = succs[next]
+                if !visited[s] { visited[s] = true; stack.append((s, succStart[s])) }
             } else {
                 order.append(node)
                 stack.removeLast()
@@ -345,8 +360,22 @@ struct FunctionVerifier {
         order.reverse()
         rpoIndex = [Int](repeating: -1, count: n)
         for (k, p) in order.enumerated() { rpoIndex[p] = k }
-        var preds = [[Int]](repeating: [], count: n)
-        for p in 0..<n where rpoIndex[p] >= 0 { for s in succs[p] { preds[s].append(p) } }
+        // Predecessors of each block, from reachable blocks only, in the order the
+        // per-block lists had them (by predecessor position, then successor order).
+        var predStart = [Int](repeating: 0, count: n + 1)
+        for p in 0..<n where rpoIndex[p] >= 0 {
+            for k in succStart[p]..<succStart[p + 1] { predStart[succs[k] + 1] += 1 }
+        }
+        for p in 0..<n { predStart[p + 1] += predStart[p] }
+        var preds = [Int](repeating: 0, count: predStart[n])
+        var fill = predStart
+        for p in 0..<n where rpoIndex[p] >= 0 {
+            for k in succStart[p]..<succStart[p + 1] {
+                let s = succs[k]
+                preds[fill[s]] = p
+                fill[s] += 1
+            }
+        }
         idom = [Int](repeating: -1, count: n)
         idom[0] = 0
         var changed = true
@@ -354,8 +383,9 @@ struct FunctionVerifier {
             changed = false
             for p in order.dropFirst() {
                 var new = -1
-                for q in preds[p] where idom[q] >= 0 {
-                    new = new < 0 ? q : intersect(q, new)
+                for k in predStart[p]..<predStart[p + 1] {
+                    let q = preds[k]
+                    if idom[q] >= 0 { new = new < 0 ? q : intersect(q, new) }
                 }
                 if new >= 0, idom[p] != new { idom[p] = new; changed = true }
             }
@@ -413,11 +443,11 @@ struct FunctionVerifier {
             return
         }
         guard allKnown, inst.result == nil || resultType != nil else { return }
-        if let sig = inst.op.signature {
+        if let fast = FastSignature.table[Int(inst.op.rawValue)] {
             // The fast matcher decides the common, well-typed case without building
             // messages or a bindings dictionary; `check` (the reference) runs only
             // when it fails or cannot decide, and writes the message.
-            if sig.fastMatches(argTypes, resultType) != true,
+            if fast.matches(argTypes, resultType) != true, let sig = inst.op.signature,
                let msg = sig.check(operands: argTypes, result: resultType) {
                 error("\(inst.op.info.name): \(msg)")
             }
@@ -609,12 +639,43 @@ struct FunctionVerifier {
     }
 }
 
-extension Signature {
-    /// True when the operand and result types fit, exactly when `check` would return
-    /// nil; nil when this matcher cannot decide (a type variable other than K, T, V),
-    /// leaving it to `check`. Bindings live in three optionals instead of a
-    /// `[Character: IRType]`, which hashed a Character per operand.
-    func fastMatches(_ ops: [IRType], _ result: IRType?) -> Bool? {
+/// A type pattern with its variables numbered (K, T, V: 0, 1, 2), so matching
+/// compares small integers instead of Characters; nil slot for any other letter.
+indirect enum FastPattern {
+    case concrete(IRType)
+    case variable(Int?, TypeClass)
+    case list(FastPattern)
+    case map(FastPattern, FastPattern)
+
+    init(_ p: TypePattern) {
+        switch p {
+        case .concrete(let t): self = .concrete(t)
+        case .variable(let c, let cls):
+            self = .variable(c == "K" ? 0 : c == "T" ? 1 : c == "V" ? 2 : nil, cls)
+        case .list(let e): self = .list(FastPattern(e))
+        case .map(let k, let v): self = .map(FastPattern(k), FastPattern(v))
+        }
+    }
+}
+
+/// An opcode's `Signature` in matcher-friendly form, built once per opcode (nil for
+/// the custom ops). `matches` says true exactly when `Signature.check` would return
+/// nil, or nil when it cannot decide (leaving it to `check`); bindings live in three
+/// optionals instead of check's `[Character: IRType]`, which hashed a Character per
+/// operand of every instruction.
+struct FastSignature {
+    let operands: [FastPattern]
+    let repeated: [FastPattern]
+    let result: FastPattern?
+
+    static let table: [FastSignature?] = Opcode.allCases.map { op in
+        op.signature.map {
+            FastSignature(operands: $0.operands.map(FastPattern.init), repeated: $0.repeated.map(FastPattern.init),
+                          result: $0.result.map(FastPattern.init))
+        }
+    }
+
+    func matches(_ ops: [IRType], _ result: IRType?) -> Bool? {
         var b = FastBindings()
         if let rp = self.result {
             guard let r = result else { return false }
@@ -640,21 +701,19 @@ extension Signature {
     }
 }
 
-/// The type-variable bindings of one signature match (the table uses K, T and V).
+/// The type-variable bindings of one signature match.
 private struct FastBindings {
-    var k: IRType?
-    var t: IRType?
-    var v: IRType?
+    var slots: (IRType?, IRType?, IRType?) = (nil, nil, nil)
 
-    /// As `Signature.unify`; nil for a variable name this struct has no slot for.
-    mutating func unify(_ p: TypePattern, _ ty: IRType) -> Bool? {
+    /// As `Signature.unify`; nil for a variable without a slot.
+    mutating func unify(_ p: FastPattern, _ ty: IRType) -> Bool? {
         switch p {
         case .concrete(let c): return c == ty
-        case .variable(let name, let cls):
-            switch name {
-            case "K": return FastBindings.bind(&k, cls, ty)
-            case "T": return FastBindings.bind(&t, cls, ty)
-            case "V": return FastBindings.bind(&v, cls, ty)
+        case .variable(let slot, let cls):
+            switch slot {
+            case 0: return FastBindings.bind(&slots.0, cls, ty)
+            case 1: return FastBindings.bind(&slots.1, cls, ty)
+            case 2: return FastBindings.bind(&slots.2, cls, ty)
             default: return nil
             }
         case .list(let e):
