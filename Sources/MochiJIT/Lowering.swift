@@ -5,7 +5,11 @@
 // block parameters become moves on edges (parallel copies sequentialised, with a
 // temporary per cycle); a jump to the next block is dropped; an icmp/fcmp that
 // only feeds the block's branch is fused into it; an integer constant operand of
-// iadd/isub/imul/icmp becomes a 64-bit immediate. Variadic ops (list.new,
+// iadd/isub/imul/icmp (and a constant divisor of idiv/irem) becomes a 64-bit
+// immediate. A last peephole is the register cache: an integer result whose
+// only use is the first operand of the very next stencil (not a branch target)
+// travels in the accumulator register instead of its frame slot (`_ra` producer,
+// `_ba` consumer variants). Variadic ops (list.new,
 // struct.new, closures, closure calls) first move their operands into the
 // frame's gather area. Each instruction names its stencil and the values of its
 // operand holes; code addresses (continuation, branch target, callee) are filled
@@ -60,8 +64,8 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .iadd: return ["iadd", "iadd_i"]
     case .isub: return ["isub", "isub_i"]
     case .imul: return ["imul", "imul_i"]
-    case .idiv: return ["idiv"]
-    case .irem: return ["irem"]
+    case .idiv: return ["idiv", "idiv_i"]
+    case .irem: return ["irem", "irem_i"]
     case .ineg: return ["ineg"]
     case .icmp: return conds.flatMap { ["icmp_\($0)", "icmp_i_\($0)", "br_icmp_\($0)", "br_icmp_i_\($0)"] }
     case .not: return ["not"]
@@ -184,8 +188,9 @@ func libmName(_ s: String, arity: Int) -> String? {
 struct LoweringContext {
     let module: Module
     let symbols: SymbolIndex
-    /// Stencil index by name.
+    /// Stencil index by name, and name by index.
     let stencilIndex: [String: Int32]
+    let stencilName: [String]
     /// Address of string constant i's slot / global i's slot / descriptor i.
     var stringSlot: (String) -> Int64
     var globalSlot: (Int) -> Int64
@@ -255,6 +260,7 @@ struct FunctionLowering {
         switch inst.op {
         case .iadd, .imul, .icmp: return isConst(1) ? 1 : (isConst(0) ? 0 : nil)
         case .isub: return isConst(1) ? 1 : nil
+        case .idiv, .irem: return isConst(1) ? 1 : nil
         default: return nil
         }
     }
@@ -357,8 +363,40 @@ struct FunctionLowering {
             default: break
             }
         }
+        cacheInRegister()
         // Slot indices -> byte offsets happen at patch time (operand * 8).
         return JFunction(name: f.name, insts: code, frameSlots: frameSlots, gatherBase: gatherBase)
+    }
+
+    /// The register-cache peephole (see the file comment). A slot qualifies when
+    /// it is named exactly once as an operand anywhere in the function (over-
+    /// counting only forgoes the optimisation) and that use is operand B of the
+    /// next stencil, which is not a branch target.
+    mutating func cacheInRegister() {
+        guard code.count > 1 else { return }
+        var reads = [Int32](repeating: 0, count: Int(nextSlot) + maxGather + 1)
+        func read(_ s: Int32) { if s >= 0 && Int(s) < reads.count { reads[Int(s)] += 1 } }
+        var isTarget = [Bool](repeating: false, count: code.count)
+        for ins in code {
+            read(ins.b); read(ins.c); read(ins.d)
+            if ins.target >= 0 && Int(ins.target) < code.count { isTarget[Int(ins.target)] = true }
+        }
+        var inAcc = [Bool](repeating: false, count: code.count)
+        var outAcc = [Bool](repeating: false, count: code.count)
+        func variant(_ k: Int, _ i: Bool, _ o: Bool) -> Int32? {
+            ctx.stencilIndex[ctx.stencilName[Int(code[k].stencil)] + (i ? "_ba" : "") + (o ? "_ra" : "")]
+        }
+        for k in 0..<(code.count - 1) {
+            let p = code[k], q = code[k + 1]
+            guard p.aBase == 0, p.a >= 0, Int(p.a) < Int(nextSlot), reads[Int(p.a)] == 1, q.b == p.a,
+                  q.c != p.a, q.d != p.a, !isTarget[k + 1], p.target < 0,
+                  variant(k, inAcc[k], true) != nil, variant(k + 1, true, outAcc[k + 1]) != nil else { continue }
+            outAcc[k] = true
+            inAcc[k + 1] = true
+        }
+        for k in code.indices where inAcc[k] || outAcc[k] {
+            code[k].stencil = variant(k, inAcc[k], outAcc[k])!
+        }
     }
 
     mutating func branch(_ c: BranchCond, _ whenTrue: Bool, to block: Int32) throws {
@@ -438,6 +476,13 @@ struct FunctionLowering {
             try emit("load_abs", a: a, imm: ctx.stringSlot(str))
         case .copy:
             try emit("move", a: a, b: arg(0))
+        case .idiv, .irem:
+            let name = inst.op == .idiv ? "idiv" : "irem"
+            if Self.foldedOperand(inst, constant, f) != nil {
+                try emit(name + "_i", a: a, b: arg(0), imm: constant[Int(args[1].index)]!)
+            } else {
+                try emit(name, a: a, b: arg(0), c: arg(1))
+            }
         case .iadd, .imul, .isub:
             let name = inst.op == .iadd ? "iadd" : inst.op == .imul ? "imul" : "isub"
             if let k = Self.foldedOperand(inst, constant, f) {

@@ -14,10 +14,10 @@ MochiJITContext mochi_jit_ctx;
 
 MochiJITContext *mochi_jit_context(void) { return &mochi_jit_ctx; }
 
-typedef __attribute__((preserve_none)) uint64_t (*mochi_jit_fn)(mochi_slot *fp, int64_t depth);
+typedef __attribute__((preserve_none)) uint64_t (*mochi_jit_fn)(mochi_slot *fp, int64_t depth, uint64_t acc);
 
 uint64_t mochi_jit_enter(const void *entry, mochi_slot *fp) {
-    return ((mochi_jit_fn)entry)(fp, 0);
+    return ((mochi_jit_fn)entry)(fp, 0, 0);
 }
 
 void mochi_jit_stack_overflow(int64_t line) {

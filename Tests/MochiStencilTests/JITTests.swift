@@ -10,6 +10,7 @@ import XCTest
 import MochiIR
 import MochiFrontend
 import MochiInterp
+import MochiJITSupport
 @testable import MochiJIT
 @testable import MochiStencil
 
@@ -101,6 +102,33 @@ final class JITTests: XCTestCase {
             let sorted = from p in people sort by p["name"] select p["name"]
             print(sorted)
             """)
+    }
+
+    func testUnboxConvertsRepresentations() throws {
+        try assertSame("""
+            var m = {} as map<string, int>
+            m["a"] = 1
+            m["b"] = m["a"] + 41
+            print(m, m["b"] * 2)
+            let xs = [1, 2, 3] as list<any>
+            print(xs, len(xs))
+            """)
+    }
+
+    /// Every function the runtime header declares resolves in the JIT's symbol
+    /// table, so a stencil may call any of them.
+    func testSymbolTableCoversTheRuntimeHeader() throws {
+        let header = try String(contentsOfFile: Fixtures.root + "/Sources/MochiRuntime/include/mochi_runtime.h", encoding: .utf8)
+        var names: [String] = []
+        for line in header.split(separator: "\n") where !line.contains("static inline") && !line.hasPrefix(" ") && !line.hasPrefix("typedef") {
+            guard let paren = line.firstIndex(of: "(") else { continue }
+            let head = line[..<paren]
+            guard let start = head.lastIndex(where: { $0 == " " || $0 == "*" }) else { continue }
+            let name = String(head[head.index(after: start)...])
+            if name.hasPrefix("mochi_") { names.append(name) }
+        }
+        XCTAssertGreaterThan(names.count, 150)
+        for n in names { XCTAssertNotNil(mochi_jit_symbol(n), "mochi_jit_symbols.c lacks \(n)") }
     }
 
     /// W^X: while a JIT program runs, no mapping of the process is both

@@ -18,13 +18,13 @@ static inline __attribute__((always_inline)) mochi_slot *callee_frame(mochi_slot
 
 STENCIL(call) {
     mochi_slot *nfp = callee_frame(fp, depth, (int64_t)V(CFRAME));
-    S(A) = _JIT_CALLEE(nfp, depth + 1);
+    S(A) = _JIT_CALLEE(nfp, depth + 1, 0);
     NEXT();
 }
 
 STENCIL(call_void) {
     mochi_slot *nfp = callee_frame(fp, depth, (int64_t)V(CFRAME));
-    (void)_JIT_CALLEE(nfp, depth + 1);
+    (void)_JIT_CALLEE(nfp, depth + 1, 0);
     NEXT();
 }
 
@@ -40,7 +40,7 @@ static inline __attribute__((always_inline)) uint64_t call_closure(mochi_slot *f
     for (int64_t k = 0; k < ncap; k++) nfp[k] = cl->caps[k];
     mochi_slot *g = GATHER;
     for (int64_t k = 0; k < n; k++) nfp[ncap + k] = g[k];
-    return ((stencil_fn)mochi_jit_ctx.code[id])(nfp, depth + 1);
+    return ((stencil_fn)mochi_jit_ctx.code[id])(nfp, depth + 1, 0);
 }
 
 STENCIL(call_closure) {

@@ -20,6 +20,7 @@ STENCIL(br_false) {
 }
 
 STENCIL(ret) { return S(B); }
+STENCIL(ret_ba) { return acc; }
 
 STENCIL(ret_void) { return 0; }
 
@@ -27,6 +28,11 @@ STENCIL(unreachable) { mochi_jit_unreachable((int64_t)V(LINE)); }
 
 STENCIL(move) {
     S(A) = S(B);
+    NEXT();
+}
+
+STENCIL(move_ba) {
+    S(A) = acc;
     NEXT();
 }
 

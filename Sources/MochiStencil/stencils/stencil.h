@@ -5,7 +5,10 @@
  * by mochi-stencilgen; its machine code is copied and patched at JIT time. Its
  * parameters are the live values that travel in registers from stencil to
  * stencil: the frame pointer `fp` (one 8-byte slot per IR value, the
- * interpreter's frame layout) and the call depth. Every stencil has the same
+ * interpreter's frame layout), the call depth, and an accumulator `acc` (a
+ * register cache: an integer result handed to the very next stencil without
+ * a trip through its frame slot; `_ra` variants write it, `_ba` variants read
+ * their first operand from it). Every stencil has the same
  * type and ends in a `musttail` call of `_JIT_CONTINUE` under
  * preserve_none, so the continuation is a plain jump with fp still in r12
  * (x86-64) / x20 (AArch64); the JIT lays stencils out back to back and
@@ -43,7 +46,7 @@
 
 #define PN __attribute__((preserve_none))
 
-typedef PN uint64_t (*stencil_fn)(mochi_slot *fp, int64_t depth);
+typedef PN uint64_t (*stencil_fn)(mochi_slot *fp, int64_t depth, uint64_t acc);
 
 /* Small operands: frame offsets, line, counts, kinds (0 <= value < 2^31). */
 extern char _JIT_A[] SMALL, _JIT_B[] SMALL, _JIT_C[] SMALL, _JIT_D[] SMALL, _JIT_G[] SMALL;
@@ -56,13 +59,13 @@ extern int32_t mochi_loc_line LARGE;
 extern MochiJITContext mochi_jit_ctx LARGE;
 
 /* Code holes. */
-extern PN uint64_t _JIT_CONTINUE(mochi_slot *fp, int64_t depth);
-extern PN uint64_t _JIT_TARGET(mochi_slot *fp, int64_t depth);
-extern PN uint64_t _JIT_CALLEE(mochi_slot *fp, int64_t depth);
+extern PN uint64_t _JIT_CONTINUE(mochi_slot *fp, int64_t depth, uint64_t acc);
+extern PN uint64_t _JIT_TARGET(mochi_slot *fp, int64_t depth, uint64_t acc);
+extern PN uint64_t _JIT_CALLEE(mochi_slot *fp, int64_t depth, uint64_t acc);
 extern double _JIT_FN(double);
 extern double _JIT_FN2(double, double);
 
-#define STENCIL(name) PN uint64_t mochi_st_##name(mochi_slot *fp, int64_t depth)
+#define STENCIL(name) PN uint64_t mochi_st_##name(mochi_slot *fp, int64_t depth, uint64_t acc)
 #define V(x) ((uintptr_t)_JIT_##x)
 #define S(x) (*(mochi_slot *)((char *)fp + V(x)))
 #define I(x) ((int64_t)S(x))
@@ -74,8 +77,14 @@ extern double _JIT_FN2(double, double);
 #define KIND2 ((MochiSlotKind)V(KIND2))
 #define GATHER ((mochi_slot *)((char *)fp + V(G)))
 
-#define NEXT() __attribute__((musttail)) return _JIT_CONTINUE(fp, depth)
-#define JUMP() __attribute__((musttail)) return _JIT_TARGET(fp, depth)
+#define NEXT() __attribute__((musttail)) return _JIT_CONTINUE(fp, depth, acc)
+#define JUMP() __attribute__((musttail)) return _JIT_TARGET(fp, depth, acc)
+/* Register-cache variants: where the first operand comes from (frame slot B or
+ * the accumulator) and where the integer result goes (slot A or the accumulator). */
+#define IN_f I(B)
+#define IN_a ((int64_t)acc)
+#define OUT_f(r) do { S(A) = (mochi_slot)(r); NEXT(); } while (0)
+#define OUT_a(r) do { __attribute__((musttail)) return _JIT_CONTINUE(fp, depth, (uint64_t)(r)); } while (0)
 #define LINE() (mochi_loc_line = (int32_t)V(LINE))
 /* Before a runtime call: the line for its errors, and the slot stack in use so a
  * collection it triggers scans every live frame (this one included). */
