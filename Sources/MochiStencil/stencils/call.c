@@ -36,7 +36,7 @@ static inline __attribute__((always_inline)) uint64_t call_closure(mochi_slot *f
     if (UNLIKELY(id < 0 || id >= mochi_jit_ctx.func_count))
         mochi_jit_unreachable((int64_t)V(LINE));
     mochi_slot *nfp = callee_frame(fp, depth, mochi_jit_ctx.frame_bytes[id]);
-    int64_t ncap = cl->ncap, n = (int64_t)V(N);
+    int64_t ncap = cl->ncap, n = (int64_t)LAUNDER(V(N));
     for (int64_t k = 0; k < ncap; k++) nfp[k] = cl->caps[k];
     mochi_slot *g = GATHER;
     for (int64_t k = 0; k < n; k++) nfp[ncap + k] = g[k];

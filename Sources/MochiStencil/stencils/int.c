@@ -48,8 +48,8 @@ ARITH(imul, __builtin_mul_overflow)
 #define DIVREM(M, name, RHS)                                               \
     M(name, RHS, , IN_f, , OUT_f) M(name, RHS, _ba, IN_a, , OUT_f)         \
     M(name, RHS, , IN_f, _ra, OUT_a) M(name, RHS, _ba, IN_a, _ra, OUT_a)
-DIVREM(DIV1, idiv_i, IMM)
-DIVREM(REM1, irem_i, IMM)
+DIVREM(DIV1, idiv_i, (int64_t)LAUNDER(IMM))
+DIVREM(REM1, irem_i, (int64_t)LAUNDER(IMM))
 
 STENCIL(idiv) {
     int64_t x = I(B), y = I(C);

@@ -10,7 +10,7 @@ STENCIL(map_new) {
     mochi_ref m = mochi_map_new(KIND, KIND2);
     S(A) = mochi_r2s(m);
     mochi_slot *g = GATHER;
-    int64_t n = (int64_t)V(N);
+    int64_t n = (int64_t)LAUNDER(V(N));
     for (int64_t k = 0; k + 1 < n; k += 2) mochi_map_set(m, g[k], g[k + 1]);
     NEXT();
 }

@@ -72,6 +72,11 @@ extern double _JIT_FN2(double, double);
 #define F(x) mochi_s2f(S(x))
 #define R(x) mochi_s2r(S(x))
 #define IMM ((int64_t)(uintptr_t)_JIT_IMM)
+/* A hole's value hidden from the optimiser. The address of an extern object is
+ * never null as far as C is concerned, so `IMM == 0` or a loop bound V(N) might
+ * be folded on that assumption; a value that is compared or counted with must
+ * pass through here (an empty asm the compiler cannot see through). */
+#define LAUNDER(v) ({ uintptr_t _v = (uintptr_t)(v); __asm__("" : "+r"(_v)); _v; })
 #define IMM2 ((int64_t)(uintptr_t)_JIT_IMM2)
 #define KIND ((MochiSlotKind)V(KIND))
 #define KIND2 ((MochiSlotKind)V(KIND2))
