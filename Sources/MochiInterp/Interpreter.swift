@@ -393,7 +393,11 @@ final class Machine {
                 let ntop = nfp + callee.pointee.frameSize
                 if ntop > stackEnd || depth >= maxDepth { stackOverflow(ins.pointee.line) }
                 let args = operands + c
-                for k in 0..<Int(ins.pointee.d) { nfp[k] = fp[Int(args[k])] }
+                let nargs = Int(ins.pointee.d)
+                for k in 0..<nargs { nfp[k] = fp[Int(args[k])] }
+                // The rest of the frame still holds a dead frame's values, which the
+                // collector would scan as roots (keeping old garbage alive): clear it.
+                (nfp + nargs).update(repeating: 0, count: callee.pointee.frameSize - nargs)
                 depth += 1
                 stackCount.pointee = ntop - stackBase
                 let r = run(callee, nfp)
@@ -417,7 +421,9 @@ final class Machine {
                 let caps = (cl + closureCapsOffset).assumingMemoryBound(to: UInt64.self)
                 for k in 0..<ncap { nfp[k] = caps[k] }
                 let args = operands + c
+                let nargs = ncap + Int(ins.pointee.d)
                 for k in 0..<Int(ins.pointee.d) { nfp[ncap + k] = fp[Int(args[k])] }
+                (nfp + nargs).update(repeating: 0, count: callee.pointee.frameSize - nargs)
                 depth += 1
                 stackCount.pointee = ntop - stackBase
                 let r = run(callee, nfp)

@@ -118,6 +118,16 @@ void mochi_rt_test_end(void) {
 
 int mochi_rt_finish(void) {
     int status = 0;
+    const char *gs = getenv("MOCHI_GC_STATS");
+    if (gs && gs[0] == '1') {
+        /* MOCHI_GC_STATS=1: the collector's figures on stderr at the end of the run. */
+        MochiGCStats st = mochi_gc_stats();
+        fprintf(stderr, "gc: %llu collections, %llu bytes allocated, peak %llu bytes in use, "
+                        "%llu bytes live at exit, heap %llu bytes\n",
+                (unsigned long long)st.collections, (unsigned long long)st.bytes_allocated,
+                (unsigned long long)st.bytes_peak, (unsigned long long)st.bytes_live,
+                (unsigned long long)st.heap_bytes);
+    }
     if (mochi_rt_test_mode()) {
         char line[96];
         int n = snprintf(line, sizeof line, "%lld passed, %lld failed\n", (long long)tests_passed,
@@ -165,6 +175,21 @@ void mochi_err_overflow(void) {
 
 void mochi_err_div_zero(void) {
     mochi_rt_error("division by zero");
+}
+
+void mochi_err_overflow_at(int32_t line) {
+    mochi_loc_line = line;
+    mochi_rt_error("integer overflow");
+}
+
+void mochi_err_div_zero_at(int32_t line) {
+    mochi_loc_line = line;
+    mochi_rt_error("division by zero");
+}
+
+void mochi_err_stack_overflow_at(int32_t line) {
+    mochi_loc_line = line;
+    mochi_rt_error("stack overflow");
 }
 
 void mochi_err_index(const char *what, int64_t i, int64_t n) {

@@ -163,7 +163,8 @@ void mochi_rt_set_test_mode(int on);
 void mochi_rt_test_begin(mochi_ref name);
 /** Ends the current test and reports it (nothing outside test mode). */
 void mochi_rt_test_end(void);
-/** Ends the run without exiting: in test mode prints `N passed, N failed`; flushes
+/** Ends the run without exiting: in test mode prints `N passed, N failed`; with
+ * MOCHI_GC_STATS=1 in the environment prints the collector's figures to stderr; flushes
  * stdout; returns the exit status the program should end with (1 when a test failed). */
 int mochi_rt_finish(void);
 /** Set the main-thread stack base for scanning and overflow checks (NULL: detect). */
@@ -251,6 +252,74 @@ static inline int64_t mochi_i64_rem(int64_t a, int64_t b) {
 static inline double mochi_f64_div(double a, double b) { if (b == 0.0) mochi_err_div_zero(); return a / b; }
 /** fmod(a, b) (Go math.Mod), runtime error `division by zero` when b == 0. */
 double mochi_f64_mod(double a, double b);
+
+/* The same checks reporting at a given Mochi line: compiled code passes the line as a
+ * constant, so it is only stored (into mochi_loc_line) on the failing path. */
+#if defined(__GNUC__) || defined(__clang__)
+#define MOCHI_COLD __attribute__((cold, noinline))
+#define MOCHI_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define MOCHI_COLD
+#define MOCHI_UNLIKELY(x) (x)
+#endif
+/** Runtime error `integer overflow` at `line`. */
+MOCHI_NORETURN MOCHI_COLD void mochi_err_overflow_at(int32_t line);
+/** Runtime error `division by zero` at `line`. */
+MOCHI_NORETURN MOCHI_COLD void mochi_err_div_zero_at(int32_t line);
+/** Runtime error `stack overflow` at `line`. */
+MOCHI_NORETURN MOCHI_COLD void mochi_err_stack_overflow_at(int32_t line);
+/** mochi_i64_add reporting at `line`. */
+static inline int64_t mochi_i64_add_at(int64_t a, int64_t b, int32_t line) {
+#if defined(__GNUC__) || defined(__clang__)
+    int64_t r; if (__builtin_add_overflow(a, b, &r)) mochi_err_overflow_at(line); return r;
+#else
+    if ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b)) mochi_err_overflow_at(line); return a + b;
+#endif
+}
+/** mochi_i64_sub reporting at `line`. */
+static inline int64_t mochi_i64_sub_at(int64_t a, int64_t b, int32_t line) {
+#if defined(__GNUC__) || defined(__clang__)
+    int64_t r; if (__builtin_sub_overflow(a, b, &r)) mochi_err_overflow_at(line); return r;
+#else
+    if ((b < 0 && a > INT64_MAX + b) || (b > 0 && a < INT64_MIN + b)) mochi_err_overflow_at(line); return a - b;
+#endif
+}
+/** mochi_i64_mul reporting at `line`. */
+static inline int64_t mochi_i64_mul_at(int64_t a, int64_t b, int32_t line) {
+#if defined(__GNUC__) || defined(__clang__)
+    int64_t r; if (__builtin_mul_overflow(a, b, &r)) mochi_err_overflow_at(line); return r;
+#else
+    if (a != 0 && b != 0) {
+        if (a == -1) { if (b == INT64_MIN) mochi_err_overflow_at(line); }
+        else if (b == -1) { if (a == INT64_MIN) mochi_err_overflow_at(line); }
+        else if ((a > 0) == (b > 0) ? (a > 0 ? a > INT64_MAX / b : a < INT64_MAX / b)
+                                    : (a > 0 ? b < INT64_MIN / a : a < INT64_MIN / b)) mochi_err_overflow_at(line);
+    }
+    return (int64_t)((uint64_t)a * (uint64_t)b);
+#endif
+}
+/** mochi_i64_neg reporting at `line`. */
+static inline int64_t mochi_i64_neg_at(int64_t a, int32_t line) {
+    if (MOCHI_UNLIKELY(a == INT64_MIN)) mochi_err_overflow_at(line);
+    return -a;
+}
+/** mochi_i64_div reporting at `line`. */
+static inline int64_t mochi_i64_div_at(int64_t a, int64_t b, int32_t line) {
+    if (MOCHI_UNLIKELY(b == 0)) mochi_err_div_zero_at(line);
+    if (MOCHI_UNLIKELY(b == -1 && a == INT64_MIN)) mochi_err_overflow_at(line);
+    return a / b;
+}
+/** mochi_i64_rem reporting at `line`. */
+static inline int64_t mochi_i64_rem_at(int64_t a, int64_t b, int32_t line) {
+    if (MOCHI_UNLIKELY(b == 0)) mochi_err_div_zero_at(line);
+    if (b == -1) return 0;
+    return a % b;
+}
+/** mochi_f64_div reporting at `line`. */
+static inline double mochi_f64_div_at(double a, double b, int32_t line) {
+    if (MOCHI_UNLIKELY(b == 0.0)) mochi_err_div_zero_at(line);
+    return a / b;
+}
 
 /* ------------------------------------------------------------------------- */
 /* Strings (lengths, indices and slices count code points)                   */
