@@ -11,8 +11,9 @@
 //   * one trampoline per (function, capture count) used by `closure.new`: every
 //     closure's code pointer has the single signature `mochi_tramp`, and the
 //     trampoline unpacks captures then arguments into a direct call;
-//   * the recursion guard (a call-depth counter with the interpreter's limit and a
-//     stack-address probe, so runaway recursion ends in `error: stack overflow`);
+//   * the recursion guard (a stack-address probe before every call that can recurse,
+//     so runaway recursion ends in `error: stack overflow`; the usable stack is
+//     raised where it can be, so every depth the interpreter allows fits);
 //   * `main`: runtime init with the stack base, `@main`, `mochi_rt_exit(0)`.
 // Small C helpers (list/struct fast paths, unbox checks) are written only when some
 // function uses them, so the unit compiles without unused-function warnings.
@@ -25,8 +26,6 @@ public struct EmitCOptions: Sendable {
     /// Write `#line N "file.mochi"` directives so debuggers and compiler messages
     /// point at Mochi lines (needs the module's source file name).
     public var lineDirectives = true
-    /// Calls deeper than this end in `error: stack overflow` (the interpreter's limit).
-    public var maxDepth = 100_000
     public init() {}
 }
 
@@ -46,37 +45,54 @@ enum CHelper: Int, CaseIterable, Comparable {
         switch self {
         case .listGet:
             return """
-            /* xs[i]: the element load inline, the runtime for negative or bad indices (and its error). */
-            static mochi_slot mochi_emitc_list_get(mochi_ref l, int64_t i) {
-                MochiList *L = (MochiList *)l;
-                if (L && i >= 0 && i < L->len) return L->data[i];
+            /* xs[i]: the element load inline; negative or bad indices (and the error, at
+             * `line`) out of line in the runtime. */
+            static MOCHI_COLD mochi_slot mochi_emitc_list_get_slow(mochi_ref l, int64_t i, int32_t line) {
+                mochi_loc_line = line;
                 return mochi_list_get(l, i);
+            }
+            static inline mochi_slot mochi_emitc_list_get(mochi_ref l, int64_t i, int32_t line) {
+                MochiList *L = (MochiList *)l;
+                if (L && (uint64_t)i < (uint64_t)L->len) return L->data[i];
+                return mochi_emitc_list_get_slow(l, i, line);
             }
 
             """
         case .listSet:
             return """
-            static void mochi_emitc_list_set(mochi_ref l, int64_t i, mochi_slot v) {
+            static MOCHI_COLD void mochi_emitc_list_set_slow(mochi_ref l, int64_t i, mochi_slot v, int32_t line) {
+                mochi_loc_line = line;
+                mochi_list_set(l, i, v);
+            }
+            static inline void mochi_emitc_list_set(mochi_ref l, int64_t i, mochi_slot v, int32_t line) {
                 MochiList *L = (MochiList *)l;
-                if (L && i >= 0 && i < L->len) L->data[i] = v;
-                else mochi_list_set(l, i, v);
+                if (L && (uint64_t)i < (uint64_t)L->len) L->data[i] = v;
+                else mochi_emitc_list_set_slow(l, i, v, line);
             }
 
             """
         case .fieldGet:
             return """
-            /* s.f: a load; a nil struct goes to the runtime, which reports the error. */
-            static mochi_slot mochi_emitc_field_get(mochi_ref s, int64_t i) {
-                if (s) return ((MochiStruct *)s)->f[i];
+            /* s.f: a load; a nil struct goes to the runtime, which reports the error at `line`. */
+            static MOCHI_COLD mochi_slot mochi_emitc_field_get_slow(mochi_ref s, int64_t i, int32_t line) {
+                mochi_loc_line = line;
                 return mochi_struct_get(s, i);
+            }
+            static inline mochi_slot mochi_emitc_field_get(mochi_ref s, int64_t i, int32_t line) {
+                if (s) return ((MochiStruct *)s)->f[i];
+                return mochi_emitc_field_get_slow(s, i, line);
             }
 
             """
         case .fieldSet:
             return """
-            static void mochi_emitc_field_set(mochi_ref s, int64_t i, mochi_slot v) {
+            static MOCHI_COLD void mochi_emitc_field_set_slow(mochi_ref s, int64_t i, mochi_slot v, int32_t line) {
+                mochi_loc_line = line;
+                mochi_struct_set(s, i, v);
+            }
+            static inline void mochi_emitc_field_set(mochi_ref s, int64_t i, mochi_slot v, int32_t line) {
                 if (s) ((MochiStruct *)s)->f[i] = v;
-                else mochi_struct_set(s, i, v);
+                else mochi_emitc_field_set_slow(s, i, v, line);
             }
 
             """
@@ -161,8 +177,8 @@ enum CHelper: Int, CaseIterable, Comparable {
         case .ftoi:
             return """
             /* float -> int, truncating; NaN and values outside [-2^63, 2^63) overflow. */
-            static int64_t mochi_emitc_ftoi(double x) {
-                if (!(x >= -9223372036854775808.0 && x < 9223372036854775808.0)) mochi_err_overflow();
+            static inline int64_t mochi_emitc_ftoi(double x, int32_t line) {
+                if (MOCHI_UNLIKELY(!(x >= -9223372036854775808.0 && x < 9223372036854775808.0))) mochi_err_overflow_at(line);
                 return (int64_t)x;
             }
 
@@ -186,6 +202,9 @@ struct ModuleEmitter {
     var trampolines: [(function: Int, captures: Int)] = []
     var trampolineNames: [Int: [Int: String]] = [:]
     var helpers: Set<CHelper> = []
+    /// Functions that may be re-entered while active (see recursionAnalysis): only
+    /// calls to these, and closure calls, check the stack.
+    var recursive: [Bool] = []
 
     init(module: Module, options: EmitCOptions) {
         self.module = module
@@ -232,6 +251,8 @@ struct ModuleEmitter {
             }
         }
 
+        recursive = recursionAnalysis()
+
         // Function bodies first: they discover strings, trampolines and helpers.
         var bodies: [String] = []
         for (i, f) in module.functions.enumerated() {
@@ -272,6 +293,65 @@ struct ModuleEmitter {
         return out
     }
 
+    /// The functions that can be part of a call cycle: those in a strongly connected
+    /// component of the direct-call graph with a cycle (two or more members, or a
+    /// self call), and every function a closure is made of (call.closure can reach
+    /// it from anywhere). Every cycle of calls at run time then contains a call to
+    /// one of these or a closure call, so checking the stack at those call sites
+    /// (and nowhere else) ends runaway recursion in `error: stack overflow`.
+    func recursionAnalysis() -> [Bool] {
+        let n = module.functions.count
+        var edges: [[Int]] = Array(repeating: [], count: n)
+        var result = Array(repeating: false, count: n)
+        for (i, f) in module.functions.enumerated() {
+            for inst in f.insts {
+                guard case .function(let name) = inst.imm, let fi = symbols.functions[name] else { continue }
+                if inst.op == .call { edges[i].append(fi) }
+                if inst.op == .closureNew { result[fi] = true }
+            }
+        }
+        // Tarjan's algorithm, iterative (deep call chains must not overflow this stack).
+        var index = Array(repeating: -1, count: n), low = Array(repeating: 0, count: n)
+        var onStack = Array(repeating: false, count: n)
+        var stack: [Int] = []
+        var counter = 0
+        for root in 0..<n where index[root] < 0 {
+            var work: [(node: Int, next: Int)] = [(root, 0)]
+            index[root] = counter; low[root] = counter; counter += 1
+            stack.append(root); onStack[root] = true
+            while let top = work.last {
+                let v = top.node
+                if top.next < edges[v].count {
+                    work[work.count - 1].next += 1
+                    let w = edges[v][top.next]
+                    if index[w] < 0 {
+                        index[w] = counter; low[w] = counter; counter += 1
+                        stack.append(w); onStack[w] = true
+                        work.append((w, 0))
+                    } else if onStack[w] {
+                        low[v] = min(low[v], index[w])
+                    }
+                    continue
+                }
+                work.removeLast()
+                if let parent = work.last { low[parent.node] = min(low[parent.node], low[v]) }
+                if low[v] == index[v] {
+                    var members: [Int] = []
+                    while true {
+                        let w = stack.removeLast()
+                        onStack[w] = false
+                        members.append(w)
+                        if w == v { break }
+                    }
+                    if members.count > 1 || edges[v].contains(v) {
+                        for m in members { result[m] = true }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
     func sanitizedComment(_ s: String) -> String {
         // No control characters (a newline would end a // comment) and no `*/`.
         var r = ""
@@ -303,24 +383,24 @@ struct ModuleEmitter {
          * trampoline of this one signature (captures come from the closure). */
         typedef mochi_slot (*mochi_tramp)(mochi_ref clo, const mochi_slot *args);
 
-        /* Recursion guard: the interpreter's call-depth limit, and a probe that stops
-         * before the machine stack runs out, both ending in `error: stack overflow`
-         * at the calling line. */
-        static int64_t mochi_depth;
+        /* Recursion guard: calls that can recurse (to a function in a call cycle, or
+         * through a closure) first compare the stack address with a floor, so
+         * runaway recursion ends in `error: stack overflow` at the calling line
+         * before the machine stack runs out. */
         static uintptr_t mochi_stack_floor;
-        static void mochi_emitc_stack_overflow(void) {
-            mochi_depth = 0;
-            mochi_rt_error("stack overflow");
-        }
-        #define MOCHI_ENTER() do { char mochi_probe_; \\
-            if (++mochi_depth > \(options.maxDepth + 1) || (uintptr_t)&mochi_probe_ < mochi_stack_floor) \\
-                mochi_emitc_stack_overflow(); } while (0)
-        #define MOCHI_LEAVE() (mochi_depth--)
+        #if defined(__GNUC__) || defined(__clang__)
+        #define MOCHI_STACK_CHECK(line) do { \\
+            if (MOCHI_UNLIKELY((uintptr_t)__builtin_frame_address(0) < mochi_stack_floor)) \\
+                mochi_err_stack_overflow_at(line); } while (0)
+        #else
+        #define MOCHI_STACK_CHECK(line) do { char mochi_probe_; \\
+            if ((uintptr_t)&mochi_probe_ < mochi_stack_floor) mochi_err_stack_overflow_at(line); } while (0)
+        #endif
 
         /* The usable stack below top: on Linux the soft limit is raised (the main
-         * thread's stack grows on demand up to it) so deep recursion reaches the
-         * depth limit; elsewhere a conservative 7 MiB (768 KiB on Windows and Wasm,
-         * whose default stacks are 1 MiB). */
+         * thread's stack grows on demand up to it) so recursion as deep as the
+         * interpreter allows fits; elsewhere a conservative 7 MiB (768 KiB on
+         * Windows and Wasm, whose default stacks are 1 MiB). */
         static void mochi_emitc_stack_setup(char *top) {
             size_t budget = (size_t)7 << 20;
         #if defined(__linux__)

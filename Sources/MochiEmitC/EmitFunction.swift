@@ -61,6 +61,18 @@ struct FunctionEmitter {
     /// Ops that can never reach a runtime error, so they need no location store.
     static func cannotFail(_ op: Opcode) -> Bool { isPure(op) || op == .globalSet }
 
+    /// Ops whose checks are inline and take their line as an argument (stored into
+    /// mochi_loc_line only on the failing path), and direct calls (the callee sets
+    /// its own lines; a call that can recurse checks the stack with its line).
+    static func passesLine(_ op: Opcode) -> Bool {
+        switch op {
+        case .iadd, .isub, .imul, .idiv, .irem, .ineg, .fdiv, .ftoi, .listGet, .listSet, .fieldGet, .fieldSet, .call:
+            return true
+        default:
+            return false
+        }
+    }
+
     func v(_ x: Value) -> String { "v\(x.index)" }
     func type(_ x: Value) -> IRType { f.type(of: x) }
 
@@ -196,10 +208,9 @@ struct FunctionEmitter {
             }
         }
         for p in entryParams where !needed[Int(p.index)] { put("    (void)\(v(p));", line: f.loc.line) }
-        // The prologue shares the `fun` line's physical line: on lines of its own it
-        // would count as the Mochi lines after it, and a breakpoint on one of those
-        // would stop on every call.
-        put("    MOCHI_ENTER();", line: f.loc.line)
+        // The declarations share the `fun` line's physical line: on lines of their own
+        // they would count as the Mochi lines after them, and a breakpoint on one of
+        // those would stop on every call.
         let layout = f.layout
         for (li, b) in layout.enumerated() {
             let bd = f[b]
@@ -279,9 +290,9 @@ struct FunctionEmitter {
             }
         case .ret(let r):
             if let r, f.returnType != .unit {
-                put("    MOCHI_LEAVE(); return \(v(r));", line: line)
+                put("    return \(v(r));", line: line)
             } else {
-                put("    MOCHI_LEAVE(); return\(f.returnType == .unit ? "" : " 0");", line: line)
+                put("    return\(f.returnType == .unit ? "" : " 0");", line: line)
             }
         case .unreachable:
             let l = decoderLine
@@ -345,9 +356,10 @@ struct FunctionEmitter {
     }
 
     mutating func emitInst(_ inst: Inst) throws {
-        if !FunctionEmitter.cannotFail(inst.op) { setLine(inst.loc.line) }
+        if !FunctionEmitter.cannotFail(inst.op) && !FunctionEmitter.passesLine(inst.op) { setLine(inst.loc.line) }
         let a = inst.args
         func x(_ i: Int) -> String { v(a[i]) }
+        let ln = "\(Int32(clamping: inst.loc.line))"
         let rt: IRType = inst.result.map { type($0) } ?? .unit
         switch inst.op {
         case .iconst, .bconst:
@@ -363,26 +375,26 @@ struct FunctionEmitter {
         case .null: assign(inst, "NULL")
         case .copy: assign(inst, x(0))
 
-        case .iadd: assign(inst, "mochi_i64_add(\(x(0)), \(x(1)))")
-        case .isub: assign(inst, "mochi_i64_sub(\(x(0)), \(x(1)))")
-        case .imul: assign(inst, "mochi_i64_mul(\(x(0)), \(x(1)))")
-        case .idiv: assign(inst, "mochi_i64_div(\(x(0)), \(x(1)))")
-        case .irem: assign(inst, "mochi_i64_rem(\(x(0)), \(x(1)))")
-        case .ineg: assign(inst, "mochi_i64_neg(\(x(0)))")
+        case .iadd: assign(inst, "mochi_i64_add_at(\(x(0)), \(x(1)), \(ln))")
+        case .isub: assign(inst, "mochi_i64_sub_at(\(x(0)), \(x(1)), \(ln))")
+        case .imul: assign(inst, "mochi_i64_mul_at(\(x(0)), \(x(1)), \(ln))")
+        case .idiv: assign(inst, "mochi_i64_div_at(\(x(0)), \(x(1)), \(ln))")
+        case .irem: assign(inst, "mochi_i64_rem_at(\(x(0)), \(x(1)), \(ln))")
+        case .ineg: assign(inst, "mochi_i64_neg_at(\(x(0)), \(ln))")
         case .icmp: assign(inst, intCompare(a[0], a[1], try cond(inst)))
         case .not: assign(inst, "!\(x(0))")
 
         case .fadd: assign(inst, "\(x(0)) + \(x(1))")
         case .fsub: assign(inst, "\(x(0)) - \(x(1))")
         case .fmul: assign(inst, "\(x(0)) * \(x(1))")
-        case .fdiv: assign(inst, "mochi_f64_div(\(x(0)), \(x(1)))")
+        case .fdiv: assign(inst, "mochi_f64_div_at(\(x(0)), \(x(1)), \(ln))")
         case .frem: assign(inst, "mochi_f64_mod(\(x(0)), \(x(1)))")
         case .fneg: assign(inst, "-\(x(0))")
         case .fcmp: assign(inst, "(\(x(0)) \(cOperator(try cond(inst))) \(x(1)))")
         case .itof: assign(inst, "(double)\(x(0))")
         case .ftoi:
             module.helpers.insert(.ftoi)
-            assign(inst, "mochi_emitc_ftoi(\(x(0)))")
+            assign(inst, "mochi_emitc_ftoi(\(x(0)), \(ln))")
         case .math1, .math2:
             let arity = inst.op == .math1 ? 1 : 2
             guard case .string(let name) = inst.imm, let fn = cMathFunction(name, arity: arity) else {
@@ -474,10 +486,10 @@ struct FunctionEmitter {
             assign(inst, "(\(x(0)) ? ((MochiList *)\(x(0)))->len : 0)")
         case .listGet:
             module.helpers.insert(.listGet)
-            assign(inst, rt.fromSlot("mochi_emitc_list_get(\(x(0)), \(x(1)))"))
+            assign(inst, rt.fromSlot("mochi_emitc_list_get(\(x(0)), \(x(1)), \(ln))"))
         case .listSet:
             module.helpers.insert(.listSet)
-            stmt(inst, "mochi_emitc_list_set(\(x(0)), \(x(1)), \(type(a[2]).toSlot(x(2))));")
+            stmt(inst, "mochi_emitc_list_set(\(x(0)), \(x(1)), \(type(a[2]).toSlot(x(2))), \(ln));")
         case .listPush: stmt(inst, "mochi_list_push(\(x(0)), \(type(a[1]).toSlot(x(1))));")
         case .listAppend: assign(inst, "mochi_list_append(\(x(0)), \(type(a[1]).toSlot(x(1))))")
         case .listSlice: assign(inst, "mochi_list_slice(\(x(0)), \(x(1)), \(x(2)))")
@@ -535,12 +547,12 @@ struct FunctionEmitter {
             guard case .field(let fr) = inst.imm else { throw fail("field.get without a field") }
             _ = try descName(fr.typeName, fr.variant)
             module.helpers.insert(.fieldGet)
-            assign(inst, rt.fromSlot("mochi_emitc_field_get(\(x(0)), \(fr.field))"))
+            assign(inst, rt.fromSlot("mochi_emitc_field_get(\(x(0)), \(fr.field), \(ln))"))
         case .fieldSet:
             guard case .field(let fr) = inst.imm else { throw fail("field.set without a field") }
             _ = try descName(fr.typeName, fr.variant)
             module.helpers.insert(.fieldSet)
-            stmt(inst, "mochi_emitc_field_set(\(x(0)), \(fr.field), \(type(a[1]).toSlot(x(1))));")
+            stmt(inst, "mochi_emitc_field_set(\(x(0)), \(fr.field), \(type(a[1]).toSlot(x(1))), \(ln));")
         case .structCopy: assign(inst, "mochi_struct_copy(\(x(0)))")
         case .variantTag: assign(inst, "mochi_struct_tag(\(x(0)))")
 
@@ -549,6 +561,7 @@ struct FunctionEmitter {
                 throw fail("call of unknown function \(inst.imm)")
             }
             let call = "\(module.functionNames[fi])(\(a.map(v).joined(separator: ", ")))"
+            if module.recursive[fi] { stmt(inst, "MOCHI_STACK_CHECK(\(ln));") }
             if let r = inst.result, needed[Int(r.index)], module.module.functions[fi].returnType != .unit {
                 stmt(inst, "\(v(r)) = \(call);")
             } else {
@@ -564,6 +577,7 @@ struct FunctionEmitter {
             } else {
                 body = "(void)\(call);"
             }
+            stmt(inst, "MOCHI_STACK_CHECK(\(ln));")
             withSlots(inst, Array(a.dropFirst()), body)
             knownLine = nil
         case .closureNew:

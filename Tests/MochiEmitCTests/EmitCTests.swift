@@ -93,6 +93,7 @@ final class EmitCTests: XCTestCase {
             .globalGet: "= mochi_g_count", .globalSet: "mochi_g_count =", .groupNew: "mochi_groupby_new",
             .groupAdd: "mochi_groupby_add", .groupResult: "mochi_groupby_result", .groupKey: "mochi_struct_get(",
             .groupItems: "mochi_struct_get(", .expect: "mochi_rt_expect", .panic: "mochi_rt_panic",
+            .testBegin: "mochi_rt_test_begin", .testEnd: "mochi_rt_test_end",
             .iconst: "= 7;", .fconst: "= 2.5;", .bconst: "= 1;", .sconst: "mochi_strs[", .null: "= NULL;",
             .copy: "= v0;", .icmp: " <= ", .not: "= !", .fadd: " + ", .fsub: " - ", .fmul: " * ", .fneg: "= -",
             .fcmp: " < ", .itof: "(double)",

@@ -238,6 +238,8 @@ enum Programs {
       v166: list<str> = unbox v46 !30:1
       v167: str = fmt v6 !30:1
       print v167 !30:1
+      test.begin v167 !30:1
+      test.end !30:1
       expect v4 !30:1
       v168: str = sconst "the end" !31:1
       panic v168 !31:1
