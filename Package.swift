@@ -59,7 +59,6 @@ let package = Package(
         .testTarget(name: "MochiFrontendTests", dependencies: ["MochiFrontend", "MochiIR"]),
         .testTarget(name: "MochiPassesTests", dependencies: ["MochiPasses", "MochiIR", "MochiFrontend"]),
         .testTarget(name: "MochiInterpTests", dependencies: ["MochiInterp", "MochiIR", "MochiFrontend"]),
-        .testTarget(name: "FileTests", dependencies: []),
         .testTarget(name: "MochiRuntimeTests", dependencies: ["MochiRuntime"]),
         .testTarget(name: "MochiLinkTests", dependencies: ["MochiLink"]),
         .testTarget(name: "MochiEmitCTests", dependencies: ["MochiEmitC", "MochiIR", "MochiInterp"]),

@@ -99,7 +99,7 @@ final class Checker {
     }
 
     func outOfScope(_ feature: String, _ at: SourceLocation) {
-        error("out of scope: \(feature) is not supported by this compiler", at)
+        error("out of scope: \(feature) (not supported by this compiler, LANGUAGE.md §10)", at)
     }
 
     func describe(_ t: MType) -> String { types.describe(t) }
@@ -356,12 +356,15 @@ final class Checker {
         }
     }
 
-    /// Creates the FunInfo and the (empty) IR function for a declaration.
-    func registerFunction(_ f: FunDecl, irName: String, ownerDepth: Int, isNested: Bool, receiver: Int?) -> Int {
+    /// Creates the FunInfo and the (empty) IR function for a declaration. A test
+    /// block's function always returns unit (`return x` in it is an error), however
+    /// its body returns.
+    func registerFunction(_ f: FunDecl, irName: String, ownerDepth: Int, isNested: Bool, receiver: Int?,
+                          isTestBlock: Bool = false) -> Int {
         let generics = Set(f.genericParams.map { $0.name.id })
         var params = f.params.map { p in p.type.map { resolve($0, generics: generics) } ?? .any }
         var result: MType = f.returnType.map { resolve($0, generics: generics) } ?? .unit
-        if f.returnType == nil && bodyReturnsValue(f.body) { result = .any }
+        if f.returnType == nil && !isTestBlock && bodyReturnsValue(f.body) { result = .any }
         var irParams = params.map { ir($0) }
         if let r = receiver {
             irParams.insert(.named(types.structs[r].irName), at: 0)
@@ -543,7 +546,7 @@ final class Checker {
             }
             return
         }
-        outOfScope("import of \"\(d.path)\"\(lang.map { " (\($0))" } ?? "") (only the math library)", d.location)
+        outOfScope("import of \(lang.map { "\($0) package " } ?? "")\"\(d.path)\"; only the math library can be imported", d.location)
     }
 
     // MARK: Captures

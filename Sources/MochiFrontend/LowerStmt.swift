@@ -119,7 +119,7 @@ extension Checker {
                              location: s.location, declID: -1, genericParams: [], params: [],
                              returnType: nil, effects: [], body: body, isExported: false)
             let i = registerFunction(fd, irName: uniqueFunctionName("test.\(testCount)"), ownerDepth: 0,
-                                     isNested: false, receiver: nil)
+                                     isNested: false, receiver: nil, isTestBlock: true)
             deferred.append(i)
             // test.begin/test.end bracket the call so `mochi test` can report each
             // block; in a plain run they do nothing and the body runs inline.

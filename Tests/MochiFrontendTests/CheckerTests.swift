@@ -46,14 +46,14 @@ final class CheckerTests: XCTestCase {
 
     func testOutOfScopeFeatures() {
         let out = diagnose("let t = now()\nfetch \"http://x\" into z\nimport go \"strings\" as strings\n")
-        XCTAssertTrue(out.contains("t.mochi:1:12: error: out of scope: now() (the clock) is not supported by this compiler"), out)
-        XCTAssertTrue(out.contains("t.mochi:2:1: error: out of scope: fetch is not supported by this compiler"), out)
-        XCTAssertTrue(out.contains("error: out of scope: import of \"strings\" (go) (only the math library) is not supported by this compiler"), out)
+        XCTAssertTrue(out.contains("t.mochi:1:12: error: out of scope: now() (the clock) (not supported by this compiler, LANGUAGE.md §10)"), out)
+        XCTAssertTrue(out.contains("t.mochi:2:1: error: out of scope: fetch (not supported by this compiler, LANGUAGE.md §10)"), out)
+        XCTAssertTrue(out.contains("error: out of scope: import of go package \"strings\"; only the math library can be imported (not supported by this compiler, LANGUAGE.md §10)"), out)
     }
 
     func testBenchIsOutOfScope() {
         let out = diagnose("bench \"b\" { print(1) }\n")
-        XCTAssertTrue(out.hasPrefix("t.mochi:1:1: error: out of scope: bench blocks is not supported by this compiler"), out)
+        XCTAssertTrue(out.hasPrefix("t.mochi:1:1: error: out of scope: bench blocks (not supported by this compiler, LANGUAGE.md §10)"), out)
     }
 
     func testSeveralErrorsAreReported() {
