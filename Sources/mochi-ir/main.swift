@@ -136,11 +136,6 @@ func reportPhaseTimes() {
 let bytes = timed("read") { readInput(options.input) }
 let displayName = options.input == "-" ? "<stdin>" : options.input
 
-/// IR binary starts with "MIRB", IR text with its header line; anything else is Mochi.
-func isIRInput(_ b: [UInt8]) -> Bool {
-    b.starts(with: Array("MIRB".utf8)) || b.starts(with: Array("mochi-ir 1".utf8))
-}
-
 let module: Module
 /// The front end's result lives in a global until exit (globals are never freed), so
 /// the AST it holds is not released node by node before the process ends anyway.

@@ -1,0 +1,4 @@
+# Canonical IR text survives text -> text and text -> binary -> text unchanged.
+# RUN: mochi-ir -O0 tests/roundtrip/canonical.mir | diff -u tests/roundtrip/canonical.mir -
+# RUN: mochi-ir -O0 --emit=binary tests/roundtrip/canonical.mir -o %t && mochi-ir -O0 %t | diff -u tests/roundtrip/canonical.mir -
+# RUN: mochi-ir -O0 --emit=binary tests/roundtrip/canonical.mir | mochi-ir -O0 --emit=binary - | cmp - %t
