@@ -111,12 +111,6 @@ public enum Linker {
         let tool = job.arguments.starts(with: ["-m", "ziglang"]) ? "zig" : (job.executable as NSString).lastPathComponent
         var message = "\(what) failed (\(tool) exit \(status))"
         if !firstError.isEmpty { message += ": " + firstError.trimmingCharacters(in: .whitespaces) }
-        if target.format == .wasm && job.role == .runtime && output.contains("setjmp") {
-            message += " [known: the runtime's collector spills registers with setjmp, which wasi-libc only offers "
-                + "with the Wasm exception-handling proposal (zig's libc lacks __c_longjmp even then), and it scans "
-                + "the C stack conservatively, which cannot see values held in Wasm locals; the runtime has no -D "
-                + "switch to build without either]"
-        }
         return LinkError(message)
     }
 }
