@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "MochiJITSupport", dependencies: ["MochiRuntime"],
                 cSettings: [.unsafeFlags(["-O2", "-fno-strict-aliasing"])]),
         // IR -> stencil layout -> patched code in W^X memory; runs it.
-        .target(name: "MochiJIT", dependencies: ["MochiIR", "MochiRuntime", "MochiStencil", "MochiJITSupport"], swiftSettings: fast),
+        .target(name: "MochiJIT", dependencies: ["MochiIR", "MochiRuntime", "MochiInterp", "MochiStencil", "MochiJITSupport"], swiftSettings: fast),
         .executableTarget(name: "mochi-stencilgen", dependencies: ["MochiStencil"]),
         .testTarget(name: "MochiStencilTests", dependencies: ["MochiStencil", "MochiJIT", "MochiJITSupport", "MochiIR", "MochiInterp", "MochiFrontend", "MochiDump"]),
 

@@ -88,7 +88,8 @@ private final class ThreadBody {
 
 /// Runs `body` on a new thread with a large stack and waits for it; the runtime is
 /// (re)initialised there with that thread's stack top as the collector's stack base.
-func onBigStack(_ body: @escaping () -> Void) {
+/// The interpreter and the JIT both run programs this way.
+public func onBigStack(_ body: @escaping () -> Void) {
     let ctx = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
     var tid = pthread_t()
     var started = false

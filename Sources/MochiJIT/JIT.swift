@@ -11,6 +11,7 @@
 // scanned conservatively from the stack base given to `mochi_rt_init`.
 
 import MochiIR
+import MochiInterp // onBigStack: the runtime-initialised big-stack thread both engines run on
 import MochiJITSupport
 import MochiRuntime
 import MochiStencil
@@ -247,37 +248,4 @@ final class Run {
         owned = []
         code = nil
     }
-}
-
-private final class ThreadBody {
-    let body: () -> Void
-    init(_ body: @escaping () -> Void) { self.body = body }
-}
-
-/// Runs `body` on a new thread with a large stack and waits for it; the runtime is
-/// initialised there with that thread's stack top as the collector's stack base.
-func onBigStack(_ body: @escaping () -> Void) {
-    let ctx = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
-    var tid = pthread_t()
-    var started = false
-    for size in [1 << 30, 1 << 28, 1 << 26] {
-        var attr = pthread_attr_t()
-        pthread_attr_init(&attr)
-        pthread_attr_setstacksize(&attr, size)
-        let rc = pthread_create(&tid, &attr, { p in
-            let box = Unmanaged<ThreadBody>.fromOpaque(p!).takeRetainedValue()
-            mochi_rt_init(0, nil, nil)
-            box.body()
-            return nil
-        }, ctx)
-        pthread_attr_destroy(&attr)
-        if rc == 0 { started = true; break }
-    }
-    if !started {
-        let box = Unmanaged<ThreadBody>.fromOpaque(ctx).takeRetainedValue()
-        mochi_rt_init(0, nil, nil)
-        box.body()
-        return
-    }
-    pthread_join(tid, nil)
 }
