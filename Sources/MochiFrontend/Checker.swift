@@ -73,7 +73,9 @@ final class Checker {
 
     /// Names used inside any function body: top-level variables of these names are
     /// IR globals.
-    var namesInFunctions: Set<Int32> = []
+    var namesInFunctions: [Bool] = []
+    /// Facts about each function body, by its first statement (BodyFacts.swift).
+    var bodyFacts: [ObjectIdentifier: BodyFacts] = [:]
     var globalNames: Set<String> = []
     /// Names of `var`s that closures capture and someone mutates, per function being
     /// lowered (parallel to `fns`).
@@ -255,17 +257,29 @@ final class Checker {
     }
 
     /// The root name of an assignment target (`a` in `a[i].f = v`).
-    func rootName(_ e: Expr) -> Name? {
-        switch e.kind {
-        case .name(let n): return n
-        case .index(let b, _, _), .field(let b, _, _, _): return rootName(b)
-        default: return nil
+    static func rootName(_ e: Expr) -> Name? {
+        var x = e
+        while true {
+            switch x.kind {
+            case .name(let n): return n
+            case .index(let b, _, _), .field(let b, _, _, _): x = b
+            default: return nil
+            }
         }
     }
+
+    func rootName(_ e: Expr) -> Name? { Checker.rootName(e) }
 
     /// Names of variables that nested functions of `body` mention and that are
     /// assigned somewhere in `body` (including inside the nested functions).
     func computeCellNames(_ body: [Stmt]) -> Set<Int32> {
+        guard let first = body.first else { return [] }
+        if let f = bodyFacts[ObjectIdentifier(first)] { return f.cells }
+        return walkCellNames(body)
+    }
+
+    /// `computeCellNames` by a walk of its own, for a body the program walk did not see.
+    func walkCellNames(_ body: [Stmt]) -> Set<Int32> {
         var usedInNested: Set<Int32> = []
         var assigned: Set<Int32> = []
         walk(body, inFunction: false) { e, s, inFn in
@@ -280,14 +294,17 @@ final class Checker {
         return usedInNested.intersection(assigned)
     }
 
+    /// One walk of the whole program for `namesInFunctions` and the facts about every
+    /// function body (BodyFacts.swift).
     func collectNamesInFunctions() {
-        walk(program.statements, inFunction: false) { e, s, inFn in
-            guard inFn else { return }
-            if let e, case .name(let n) = e.kind { namesInFunctions.insert(n.id) }
-            if let s {
-                if case .update(let t, _, _, _) = s.kind { namesInFunctions.insert(t.id) }
-            }
-        }
+        var c = BodyFactsCollector(nameCount: program.names.names.count)
+        c.program(program.statements)
+        namesInFunctions = c.namesInFunctions
+        bodyFacts = c.facts
+    }
+
+    func isNameInFunctions(_ id: Int32) -> Bool {
+        id >= 0 && Int(id) < namesInFunctions.count && namesInFunctions[Int(id)]
     }
 
     // MARK: Declarations
@@ -496,6 +513,8 @@ final class Checker {
 
     /// Parameters whose fields the body assigns (`p.x = ...`, `p.items[i] = ...`).
     func fieldAssignedRoots(_ body: [Stmt]) -> Set<Int32> {
+        guard let first = body.first else { return [] }
+        if let f = bodyFacts[ObjectIdentifier(first)] { return f.fieldRoots }
         var out: Set<Int32> = []
         walk(body, inFunction: false) { _, s, inFn in
             guard !inFn, let s, case .assignment(let t, _) = s.kind else { return }
@@ -509,7 +528,7 @@ final class Checker {
     /// global at the top level when functions use it).
     func declareLocal(_ name: Name, _ tv: TV, mutable: Bool) {
         let ctx = cur
-        if atTopLevel && fns.count == 1 && namesInFunctions.contains(name.id) {
+        if atTopLevel && fns.count == 1 && isNameInFunctions(name.id) {
             let g = uniqueGlobalName(name.text)
             module.globals.append(Global(name: g, type: ir(tv.t)))
             ctx.emitVoid(.globalSet, [tv.v], imm: .global(g))

@@ -137,14 +137,7 @@ extension Checker {
                 return callValue(f, args, loc)
             }
         case .string, .list, .map, .group:
-            let aliases: [String: Builtin] = [
-                "contains": .contains, "upper": .upper, "lower": .lower, "trim": .trim, "split": .split,
-                "len": .len, "padStart": .padStart, "indexOf": .indexOf, "substring": .substring,
-                "substr": .substr, "repeat": .repeat, "reverse": .reverse, "join": .join, "keys": .keys,
-                "values": .values, "count": .count, "push": .push, "append": .append,
-                "toUpper": .upper, "toLower": .lower, "distinct": .distinct,
-            ]
-            if let b = aliases[name.text] {
+            if let b = Checker.methodAliases[name.text] {
                 if b == .push, case .list(let e) = recv.t, args.count == 1 {
                     // xs.push(v) appends in place.
                     let v = coerce(lowerExpr(args[0], e), to: e, at: args[0].location)
@@ -175,6 +168,16 @@ extension Checker {
         for a in args { _ = lowerExpr(a, nil) }
         return poison()
     }
+
+    /// Method names on strings, lists, maps and groups that call a builtin (built once,
+    /// not per method call).
+    static let methodAliases: [String: Builtin] = [
+        "contains": .contains, "upper": .upper, "lower": .lower, "trim": .trim, "split": .split,
+        "len": .len, "padStart": .padStart, "indexOf": .indexOf, "substring": .substring,
+        "substr": .substr, "repeat": .repeat, "reverse": .reverse, "join": .join, "keys": .keys,
+        "values": .values, "count": .count, "push": .push, "append": .append,
+        "toUpper": .upper, "toLower": .lower, "distinct": .distinct,
+    ]
 
     func lowerMathCall(_ name: Name, _ args: [Expr], _ loc: SourceLocation, _ nloc: SourceLocation) -> TV {
         var fname = name.text

@@ -518,11 +518,11 @@ extension Checker {
     func arithmetic(_ op: BinaryOperator, _ l: TV, _ r: TV, _ loc: SourceLocation) -> TV {
         switch (l.t, r.t) {
         case (.int, .int):
-            let opc: Opcode = [.add: .iadd, .subtract: .isub, .multiply: .imul, .divide: .idiv, .remainder: .irem][op]!
+            let opc = Checker.arithmeticOpcode(op, .iadd, .isub, .imul, .idiv, .irem)
             return TV(v: cur.emit(opc, .i64, [l.v, r.v]), t: .int)
         case (.int, .float), (.float, .int), (.float, .float):
             let a = coerce(l, to: .float, at: loc), b = coerce(r, to: .float, at: loc)
-            let opc: Opcode = [.add: .fadd, .subtract: .fsub, .multiply: .fmul, .divide: .fdiv, .remainder: .frem][op]!
+            let opc = Checker.arithmeticOpcode(op, .fadd, .fsub, .fmul, .fdiv, .frem)
             return TV(v: cur.emit(opc, .f64, [a, b]), t: .float)
         case (.string, .string) where op == .add:
             return TV(v: cur.emit(.strConcat, .str, [l.v, r.v]), t: .string)
@@ -534,7 +534,7 @@ extension Checker {
             let okOther: (MType) -> Bool = { $0 == .any || $0 == .int || $0 == .float || $0 == .string || $0 == .null }
             guard okOther(l.t), okOther(r.t) else { break }
             let a = coerce(l, to: .any, at: loc), b = coerce(r, to: .any, at: loc)
-            let opc: Opcode = [.add: .anyAdd, .subtract: .anySub, .multiply: .anyMul, .divide: .anyDiv, .remainder: .anyRem][op]!
+            let opc = Checker.arithmeticOpcode(op, .anyAdd, .anySub, .anyMul, .anyDiv, .anyRem)
             let v = cur.emit(opc, .any, [a, b])
             // A known numeric side fixes the result type (any + int stays dynamic).
             return TV(v: v, t: .any)
@@ -542,6 +542,20 @@ extension Checker {
         }
         error("invalid operands of '\(op.rawValue)': \(describe(l.t)) and \(describe(r.t))", loc)
         return poison()
+    }
+
+    /// The opcode of an arithmetic operator among one family's five (a switch, not a
+    /// dictionary literal: that built and hashed a dictionary per operator lowered).
+    static func arithmeticOpcode(_ op: BinaryOperator, _ add: Opcode, _ sub: Opcode, _ mul: Opcode,
+                                 _ div: Opcode, _ rem: Opcode) -> Opcode {
+        switch op {
+        case .add: return add
+        case .subtract: return sub
+        case .multiply: return mul
+        case .divide: return div
+        case .remainder: return rem
+        default: preconditionFailure("not an arithmetic operator: \(op)")
+        }
     }
 
     func cond(_ op: BinaryOperator) -> CondCode {

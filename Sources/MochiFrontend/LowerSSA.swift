@@ -22,6 +22,70 @@ struct CaptureKey: Hashable {
     var slot: Int
 }
 
+/// The current definition of each (block, slot) pair: an open-addressing hash table
+/// over flat arrays (one table per function, no allocation per block). Every
+/// variable read and write of the lowering goes through here.
+struct DefTable {
+    private var keys: [UInt64]
+    private var vals: [Int32]
+    private var count = 0
+    private var mask: Int
+
+    init() {
+        keys = Array(repeatElement(UInt64.max, count: 64))
+        vals = Array(repeatElement(-1, count: 64))
+        mask = 63
+    }
+
+    @inline(__always) private static func key(_ b: Int, _ slot: Int) -> UInt64 {
+        UInt64(UInt32(truncatingIfNeeded: b)) << 32 | UInt64(UInt32(truncatingIfNeeded: slot))
+    }
+
+    @inline(__always) private func home(_ k: UInt64) -> Int {
+        Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    func get(_ b: Int, _ slot: Int) -> Int32 {
+        let k = DefTable.key(b, slot)
+        var i = home(k)
+        while true {
+            let x = keys[i]
+            if x == k { return vals[i] }
+            if x == UInt64.max { return -1 }
+            i = (i + 1) & mask
+        }
+    }
+
+    mutating func set(_ b: Int, _ slot: Int, _ v: Int32) {
+        let k = DefTable.key(b, slot)
+        var i = home(k)
+        while true {
+            let x = keys[i]
+            if x == k { vals[i] = v; return }
+            if x == UInt64.max { break }
+            i = (i + 1) & mask
+        }
+        keys[i] = k
+        vals[i] = v
+        count += 1
+        if count * 2 > mask { grow() }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldVals = vals
+        let cap = (mask + 1) * 2
+        keys = Array(repeatElement(UInt64.max, count: cap))
+        vals = Array(repeatElement(-1, count: cap))
+        mask = cap - 1
+        for j in 0..<oldKeys.count where oldKeys[j] != UInt64.max {
+            var i = home(oldKeys[j])
+            while keys[i] != UInt64.max { i = (i + 1) & mask }
+            keys[i] = oldKeys[j]
+            vals[i] = oldVals[j]
+        }
+    }
+}
+
 final class FnCtx {
     let fn: Function
     let depth: Int
@@ -29,15 +93,23 @@ final class FnCtx {
     var loc = SourceLoc.unknown
     var returnType: MType
 
-    private var preds: [[Block]] = []
+    // Per block, by `Block.index`. Predecessors are kept as chains of edges in flat
+    // arrays (in the order the edges were added, which is the order of the block
+    // arguments), and so are the incomplete parameters of unsealed blocks: a few
+    // arrays per function rather than several per block.
     private var sealed: [Bool] = []
     private var terminated: [Bool] = []
-    private var incomplete: [[(slot: Int, param: Value)]] = []
-    /// The current value of each slot per block, by `Block.index` then slot (-1: no
-    /// definition yet; a block's row grows to the highest slot written). Arrays, not
-    /// a dictionary per block: every variable read and write goes through here, and
-    /// hashing plus one dictionary allocation per block was a large share of lowering.
-    private var defs: [[Int32]] = []
+    private var predCount: [Int32] = []
+    private var predHead: [Int32] = []
+    private var predTail: [Int32] = []
+    private var edgeFrom: [Int32] = []
+    private var edgeNext: [Int32] = []
+    private var incHead: [Int32] = []
+    private var incTail: [Int32] = []
+    private var incSlot: [Int32] = []
+    private var incParam: [Int32] = []
+    private var incNext: [Int32] = []
+    private var defs = DefTable()
     private(set) var slotTypes: [IRType] = []
     /// The value each trivial block parameter stands for, by `Value.index` (-1: not
     /// replaced); an array for the same reason (`find` runs on every read).
@@ -72,12 +144,14 @@ final class FnCtx {
     }
 
     private func grow() {
-        while preds.count < fn.blocks.count {
-            preds.append([])
+        while sealed.count < fn.blocks.count {
             sealed.append(false)
             terminated.append(false)
-            incomplete.append([])
-            defs.append([])
+            predCount.append(0)
+            predHead.append(-1)
+            predTail.append(-1)
+            incHead.append(-1)
+            incTail.append(-1)
         }
     }
 
@@ -120,13 +194,27 @@ final class FnCtx {
         fn.append(to: current, op, type: nil, args: args, imm: imm, loc: loc)
     }
 
+    private func addPred(_ target: Block, _ from: Block) {
+        let t = Int(target.index)
+        let e = Int32(edgeFrom.count)
+        edgeFrom.append(from.index)
+        edgeNext.append(-1)
+        if predTail[t] < 0 { predHead[t] = e } else { edgeNext[Int(predTail[t])] = e }
+        predTail[t] = e
+        predCount[t] += 1
+    }
+
     private func terminate(_ t: Terminator) {
         ensureOpen()
         let b = current
         fn.blocks[Int(b.index)].terminator = t
         fn.blocks[Int(b.index)].terminatorLoc = loc
         terminated[Int(b.index)] = true
-        for s in t.successors { preds[Int(s.block.index)].append(b) }
+        switch t {
+        case .jump(let c): addPred(c.block, b)
+        case .brif(_, let x, let y): addPred(x.block, b); addPred(y.block, b)
+        case .ret, .unreachable: break
+        }
     }
 
     func jump(_ target: Block) { terminate(.jump(BlockCall(target, []))) }
@@ -146,9 +234,13 @@ final class FnCtx {
         let i = Int(b.index)
         guard !sealed[i] else { return }
         sealed[i] = true
-        let pending = incomplete[i]
-        incomplete[i] = []
-        for (slot, p) in pending { _ = addOperands(slot: slot, param: p, block: b) }
+        var k = incHead[i]
+        incHead[i] = -1
+        incTail[i] = -1
+        while k >= 0 {
+            _ = addOperands(slot: Int(incSlot[Int(k)]), param: Value(incParam[Int(k)]), block: b)
+            k = incNext[Int(k)]
+        }
     }
 
     // MARK: Variables
@@ -158,24 +250,11 @@ final class FnCtx {
         return slotTypes.count - 1
     }
 
-    func write(_ slot: Int, _ v: Value) { setDef(Int(current.index), slot, v) }
+    func write(_ slot: Int, _ v: Value) { defs.set(Int(current.index), slot, v.index) }
 
-    func write(_ slot: Int, _ v: Value, in b: Block) { setDef(Int(b.index), slot, v) }
+    func write(_ slot: Int, _ v: Value, in b: Block) { defs.set(Int(b.index), slot, v.index) }
 
-    private func setDef(_ b: Int, _ slot: Int, _ v: Value) {
-        if slot >= defs[b].count {
-            defs[b].append(contentsOf: repeatElement(-1, count: slot + 1 - defs[b].count))
-        }
-        defs[b][slot] = v.index
-    }
-
-    private func def(_ b: Int, _ slot: Int) -> Value? {
-        let row = defs[b]
-        guard slot < row.count, row[slot] >= 0 else { return nil }
-        return Value(row[slot])
-    }
-
-    private func replacement(_ v: Value) -> Value? {
+    @inline(__always) private func replacement(_ v: Value) -> Value? {
         let i = Int(v.index)
         guard i < replacedBy.count, replacedBy[i] >= 0 else { return nil }
         return Value(replacedBy[i])
@@ -196,29 +275,35 @@ final class FnCtx {
     }
 
     func find(_ v: Value) -> Value {
-        var x = v
-        while let r = replacement(x) { x = r }
-        return x
+        var x = v.index
+        while Int(x) < replacedBy.count, replacedBy[Int(x)] >= 0 { x = replacedBy[Int(x)] }
+        return Value(x)
     }
 
     private func read(_ slot: Int, in b: Block) -> Value {
-        if let v = def(Int(b.index), slot) { return find(v) }
         let i = Int(b.index)
+        let d = defs.get(i, slot)
+        if d >= 0 { return find(Value(d)) }
         var value: Value
         if !sealed[i] {
             let p = addParam(b, slotTypes[slot])
-            incomplete[i].append((slot, p))
+            let k = Int32(incSlot.count)
+            incSlot.append(Int32(slot))
+            incParam.append(p.index)
+            incNext.append(-1)
+            if incTail[i] < 0 { incHead[i] = k } else { incNext[Int(incTail[i])] = k }
+            incTail[i] = k
             value = p
-        } else if preds[i].count == 1 {
-            value = read(slot, in: preds[i][0])
-        } else if preds[i].isEmpty {
+        } else if predCount[i] == 1 {
+            value = read(slot, in: Block(edgeFrom[Int(predHead[i])]))
+        } else if predCount[i] == 0 {
             value = zero(slotTypes[slot], in: b)
         } else {
             let p = addParam(b, slotTypes[slot])
-            setDef(i, slot, p)
+            defs.set(i, slot, p.index)
             value = addOperands(slot: slot, param: p, block: b)
         }
-        setDef(i, slot, value)
+        defs.set(i, slot, value.index)
         return value
     }
 
@@ -230,46 +315,55 @@ final class FnCtx {
     }
 
     private func addOperands(slot: Int, param: Value, block: Block) -> Value {
-        for p in preds[Int(block.index)] {
+        var e = predHead[Int(block.index)]
+        while e >= 0 {
+            let p = Block(edgeFrom[Int(e)])
             let v = read(slot, in: p)
             appendArg(from: p, to: block, v)
+            e = edgeNext[Int(e)]
         }
         return tryRemoveTrivial(param, block: block)
     }
 
     private func appendArg(from p: Block, to b: Block, _ v: Value) {
-        switch fn.blocks[Int(p.index)].terminator {
-        case .jump(var c):
-            c.args.append(v)
-            fn.blocks[Int(p.index)].terminator = .jump(c)
-        case .brif(let cond, var t, var e):
-            if t.block == b { t.args.append(v) } else { e.args.append(v) }
-            fn.blocks[Int(p.index)].terminator = .brif(cond, t, e)
+        let pi = Int(p.index)
+        switch fn.blocks[pi].terminator {
+        case .jump:
+            fn.blocks[pi].terminator.appendJumpArg(v)
+        case .brif(_, let t, _):
+            fn.blocks[pi].terminator.appendBrifArg(v, toFirst: t.block == b)
         default:
             break
         }
     }
 
-    private func incoming(_ b: Block, index: Int) -> [Value] {
-        preds[Int(b.index)].map { p -> Value in
-            switch fn.blocks[Int(p.index)].terminator {
-            case .jump(let c): return c.args[index]
-            case .brif(_, let t, let e): return t.block == b ? t.args[index] : e.args[index]
-            default: preconditionFailure("predecessor without a jump")
-            }
+    /// The argument the edge from `p` passes for parameter `index` of `b`.
+    @inline(__always) private func incomingArg(_ p: Block, _ b: Block, _ index: Int) -> Value {
+        switch fn.blocks[Int(p.index)].terminator {
+        case .jump(let c): return c.args[index]
+        case .brif(_, let t, let e): return t.block == b ? t.args[index] : e.args[index]
+        default: preconditionFailure("predecessor without a jump")
         }
+    }
+
+    /// The single value other than `param` that every incoming edge of `block` passes
+    /// for parameter `index`, or nil when there are several (or none).
+    private func soleIncoming(_ param: Value, _ block: Block, _ index: Int) -> Value? {
+        var same: Value? = nil
+        var e = predHead[Int(block.index)]
+        while e >= 0 {
+            let r = find(incomingArg(Block(edgeFrom[Int(e)]), block, index))
+            e = edgeNext[Int(e)]
+            if r == same || r == param { continue }
+            if same != nil { return nil }
+            same = r
+        }
+        return same
     }
 
     private func tryRemoveTrivial(_ param: Value, block: Block) -> Value {
         guard case .param(_, let index) = fn.valueDefs[Int(param.index)] else { return param }
-        var same: Value? = nil
-        for a in incoming(block, index: index) {
-            let r = find(a)
-            if r == same || r == param { continue }
-            if same != nil { return param }
-            same = r
-        }
-        guard let s = same else { return param }
+        guard let s = soleIncoming(param, block, index) else { return param }
         setReplacement(param, s)
         return s
     }
@@ -317,58 +411,60 @@ final class FnCtx {
         while changed {
             changed = false
             for b in fn.layout where b != entry {
-                let params = fn.blocks[Int(b.index)].params
-                for (i, p) in params.enumerated() where replacement(p) == nil {
-                    var same: Value? = nil
-                    var trivial = true
-                    for a in incoming(b, index: i) {
-                        let r = find(a)
-                        if r == same || r == p { continue }
-                        if same != nil { trivial = false; break }
-                        same = r
-                    }
-                    if trivial, let s = same {
+                let bi = Int(b.index)
+                let n = fn.blocks[bi].params.count
+                for i in 0..<n {
+                    let p = fn.blocks[bi].params[i]
+                    guard replacement(p) == nil else { continue }
+                    if let s = soleIncoming(p, b, i) {
                         setReplacement(p, s)
                         changed = true
                     }
                 }
             }
         }
-        // Rewrite every use.
+        // Rewrite every use, in place (only the operands that change are written).
         if anyReplaced {
-            for i in fn.insts.indices {
-                var inst = fn.insts[i]
-                var dirty = false
-                for k in inst.args.indices {
-                    let r = find(inst.args[k])
-                    if r != inst.args[k] { inst.args[k] = r; dirty = true }
+            for i in 0..<fn.insts.count {
+                let n = fn.insts[i].args.count
+                for k in 0..<n {
+                    let a = fn.insts[i].args[k]
+                    let r = find(a)
+                    if r != a { fn.insts[i].args[k] = r }
                 }
-                if dirty { fn.insts[i] = inst }
             }
         }
-        // Drop the removed parameters with their arguments, rewriting terminators.
-        var keep: [[Bool]] = fn.blocks.map { $0.params.map { replacement($0) == nil } }
-        keep[Int(entry.index)] = fn.blocks[Int(entry.index)].params.map { _ in true }
-        for b in fn.layout {
-            var data = fn.blocks[Int(b.index)]
-            func fix(_ c: BlockCall) -> BlockCall {
-                let mask = keep[Int(c.block.index)]
-                var args: [Value] = []
-                args.reserveCapacity(c.args.count)
-                for (k, a) in c.args.enumerated() where k < mask.count && mask[k] { args.append(find(a)) }
-                return BlockCall(c.block, args)
+        // Drop the removed parameters with their arguments, rewriting terminators
+        // (all of them first: a call's arguments line up with its target's parameters
+        // as they were). Nothing to drop or rewrite unless some parameter was replaced.
+        if anyReplaced {
+            for b in fn.layout {
+                let bi = Int(b.index)
+                switch fn.blocks[bi].terminator {
+                case .jump(let c):
+                    if let nc = fixCall(c) { fn.blocks[bi].terminator = .jump(nc) }
+                case .brif(let v, let t, let e):
+                    let fv = find(v)
+                    let nt = fixCall(t), ne = fixCall(e)
+                    if fv != v || nt != nil || ne != nil {
+                        fn.blocks[bi].terminator = .brif(fv, nt ?? t, ne ?? e)
+                    }
+                case .ret(let v):
+                    if let v, find(v) != v { fn.blocks[bi].terminator = .ret(find(v)) }
+                case .unreachable: break
+                }
             }
-            switch data.terminator {
-            case .jump(let c): data.terminator = .jump(fix(c))
-            case .brif(let v, let t, let e): data.terminator = .brif(find(v), fix(t), fix(e))
-            case .ret(let v): data.terminator = .ret(v.map { find($0) })
-            case .unreachable: break
+            for b in fn.layout {
+                let bi = Int(b.index)
+                if b != entry {
+                    var removed = false
+                    for p in fn.blocks[bi].params where replacement(p) != nil { removed = true; break }
+                    if removed {
+                        let kept = fn.blocks[bi].params.filter { replacement($0) == nil }
+                        fn.blocks[bi].params = kept
+                    }
+                }
             }
-            if b != entry {
-                let mask = keep[Int(b.index)]
-                data.params = data.params.enumerated().filter { mask[$0.offset] }.map { $0.element }
-            }
-            fn.blocks[Int(b.index)] = data
         }
         // Captures become leading parameters of the entry block and the signature.
         if !captures.isEmpty {
@@ -377,7 +473,53 @@ final class FnCtx {
             fn.paramTypes = capParams.map { fn.type(of: $0) } + fn.paramTypes
         }
         for b in fn.layout {
-            for (i, p) in fn.blocks[Int(b.index)].params.enumerated() { fn.valueDefs[Int(p.index)] = .param(b, i) }
+            let bi = Int(b.index)
+            let n = fn.blocks[bi].params.count
+            for i in 0..<n {
+                let p = fn.blocks[bi].params[i]
+                fn.valueDefs[Int(p.index)] = .param(b, i)
+            }
         }
+    }
+
+    /// A block call without the arguments of removed parameters and with replaced
+    /// arguments substituted, or nil when it is unchanged.
+    private func fixCall(_ c: BlockCall) -> BlockCall? {
+        let target = Int(c.block.index)
+        let isEntry = c.block == entry
+        let np = fn.blocks[target].params.count
+        // An argument is kept when its parameter is (every entry parameter is).
+        func keeps(_ k: Int) -> Bool {
+            k < np && (isEntry || replacement(fn.blocks[target].params[k]) == nil)
+        }
+        var dirty = false
+        for (k, a) in c.args.enumerated() where !keeps(k) || find(a) != a {
+            dirty = true
+            break
+        }
+        if !dirty { return nil }
+        var args: [Value] = []
+        args.reserveCapacity(c.args.count)
+        for (k, a) in c.args.enumerated() where keeps(k) { args.append(find(a)) }
+        return BlockCall(c.block, args)
+    }
+}
+
+private extension Terminator {
+    /// Appends a jump argument in place (the payload is moved out first, so the
+    /// argument array is not copied on every append).
+    mutating func appendJumpArg(_ v: Value) {
+        guard case .jump(var c) = self else { return }
+        self = .unreachable
+        c.args.append(v)
+        self = .jump(c)
+    }
+
+    /// Appends an argument to the first or the second call of a brif, in place.
+    mutating func appendBrifArg(_ v: Value, toFirst: Bool) {
+        guard case .brif(let cond, var t, var e) = self else { return }
+        self = .unreachable
+        if toFirst { t.args.append(v) } else { e.args.append(v) }
+        self = .brif(cond, t, e)
     }
 }

@@ -79,7 +79,7 @@ public func printModule(_ m: Module) -> String {
 public func printModuleBytes(_ m: Module) -> [UInt8] {
     var p = Printer()
     p.print(m)
-    return p.out
+    return p.sink.bytes
 }
 
 /// The canonical text of one function (as it appears inside `printModule`).
@@ -96,32 +96,174 @@ public func typeText(_ t: IRType) -> String {
     return p.text
 }
 
+/// The growable byte buffer the printer writes into: a raw pointer with a count and
+/// a capacity held in the (mutating) printer itself, so writing a byte is a compare
+/// and a store. Appending to an `[UInt8]` instead checked uniqueness through the
+/// runtime on every byte, which was most of the printer's time. `Owner` frees the
+/// memory when the last printer copy goes away.
+struct ByteSink {
+    final class Owner {
+        var base: UnsafeMutablePointer<UInt8>
+        init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
+        deinit { base.deallocate() }
+    }
+    private var owner: Owner
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 256) {
+        let c = Swift.max(capacity, 16)
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        self.capacity = c
+        owner = Owner(base)
+    }
+
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Makes room for `n` more bytes.
+    @inline(__always) mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
+    }
+
+    @inline(never) private mutating func grow(_ needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let nb = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        nb.update(from: base, count: count)
+        if isKnownUniquelyReferenced(&owner) {
+            owner.base.deallocate()
+            owner.base = nb
+        } else {
+            // A copy of the printer still reads the old buffer: leave it to that copy.
+            owner = Owner(nb)
+        }
+        base = nb
+        capacity = c
+    }
+
+    @inline(__always) mutating func append(_ b: UInt8) {
+        if count == capacity { grow(count + 1) }
+        base[count] = b
+        count += 1
+    }
+
+    /// Appends without a capacity check; the caller reserved room.
+    @inline(__always) mutating func appendUnchecked(_ b: UInt8) {
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always) mutating func append(_ s: StaticString) {
+        let n = s.utf8CodeUnitCount
+        reserve(n)
+        (base + count).update(from: s.utf8Start, count: n)
+        count += n
+    }
+
+    mutating func append(_ p: UnsafeRawBufferPointer) {
+        let n = p.count
+        guard n > 0 else { return }
+        reserve(n)
+        (base + count).update(from: p.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
+        count += n
+    }
+
+    mutating func append(_ a: [UInt8]) { a.withUnsafeBytes { append($0) } }
+
+    mutating func append(_ s: String) {
+        var s = s
+        s.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func removeAll() { count = 0 }
+
+    /// Decimal digits of `v`.
+    @inline(__always) mutating func appendUInt(_ v: UInt64) {
+        if v < 10 { append(48 + UInt8(v)); return }
+        reserve(20)
+        var power: UInt64 = 10
+        while power <= v / 10 { power *= 10 }
+        var x = v
+        while power > 0 {
+            appendUnchecked(48 + UInt8(x / power))
+            x %= power
+            power /= 10
+        }
+    }
+
+    mutating func appendInt(_ v: Int64) {
+        if v < 0 {
+            append(45)
+            appendUInt(v.magnitude)
+        } else {
+            appendUInt(UInt64(v))
+        }
+    }
+
+    /// `s` double-quoted with the escapes of the grammar (as `IRLex.appendQuoted`).
+    mutating func appendQuoted(_ s: String) {
+        append(34)
+        var s = s
+        s.withUTF8 { u in
+            reserve(u.count * 4 + 1)
+            for c in u {
+                switch c {
+                case 10: appendUnchecked(92); appendUnchecked(110)
+                case 9: appendUnchecked(92); appendUnchecked(116)
+                case 13: appendUnchecked(92); appendUnchecked(114)
+                case 92: appendUnchecked(92); appendUnchecked(92)
+                case 34: appendUnchecked(92); appendUnchecked(34)
+                case 0..<32, 127...255:
+                    appendUnchecked(92); appendUnchecked(120)
+                    appendUnchecked(IRLex.hexDigits[Int(c >> 4)]); appendUnchecked(IRLex.hexDigits[Int(c & 15)])
+                default: appendUnchecked(c)
+                }
+            }
+        }
+        append(34)
+    }
+
+    /// A name bare when the grammar allows it, quoted otherwise (as `IRLex.appendName`).
+    mutating func appendName(_ s: String, dots: Bool) {
+        var s = s
+        let plain: Bool = s.withUTF8 { u in
+            guard let first = u.first, IRLex.isAlpha(first) else { return false }
+            for c in u.dropFirst() where !(dots ? IRLex.isNameChar(c) : IRLex.isComponentChar(c)) { return false }
+            return true
+        }
+        if plain { append(s) } else { appendQuoted(s) }
+    }
+}
+
 public struct Printer {
-    public var out: [UInt8] = []
+    var sink = ByteSink(capacity: 256)
     public var options: PrintOptions
 
     public init(options: PrintOptions = PrintOptions()) { self.options = options }
 
-    public var text: String { String(decoding: out, as: UTF8.self) }
-
-    @inline(__always) mutating func put(_ s: StaticString) {
-        // Byte by byte: the pieces are a few bytes long, and the generic
-        // `append(contentsOf:)` cost more per call than copying them (it was the
-        // printer's largest single cost).
-        let p = s.utf8Start
-        for k in 0..<s.utf8CodeUnitCount { out.append(p[k]) }
+    /// The bytes printed so far.
+    public var out: [UInt8] {
+        get { sink.bytes }
+        set { sink.removeAll(); sink.append(newValue) }
     }
-    @inline(__always) mutating func put(_ c: UInt8) { out.append(c) }
+
+    public var text: String {
+        String(decoding: UnsafeBufferPointer(start: sink.base, count: sink.count), as: UTF8.self)
+    }
+
+    @inline(__always) mutating func put(_ s: StaticString) { sink.append(s) }
+    @inline(__always) mutating func put(_ c: UInt8) { sink.append(c) }
 
     public mutating func print(_ m: Module) {
         var estimate = 64
         for f in m.functions { estimate += 48 * (f.insts.count + f.blocks.count) + 64 }
-        out.reserveCapacity(out.count + estimate)
+        sink.reserve(estimate)
         if module !== m { setModule(m) }
         put("mochi-ir 1\n")
         if !m.sourceFile.isEmpty {
             put("source ")
-            IRLex.appendQuoted(m.sourceFile, to: &out)
+            sink.appendQuoted(m.sourceFile)
             put(10)
         }
         if !m.types.isEmpty {
@@ -132,7 +274,7 @@ public struct Printer {
             put(10)
             for g in m.globals {
                 put("global @")
-                IRLex.appendName(g.name, dots: true, to: &out)
+                sink.appendName(g.name, dots: true)
                 put(": ")
                 type(g.type)
                 put(10)
@@ -146,7 +288,7 @@ public struct Printer {
 
     public mutating func typeDecl(_ d: TypeDecl) {
         put("type %")
-        IRLex.appendName(d.name, dots: false, to: &out)
+        sink.appendName(d.name, dots: false)
         switch d.kind {
         case .structure(let fs):
             put(" = struct {")
@@ -156,7 +298,7 @@ public struct Printer {
             put(" = union {")
             for (i, v) in vs.enumerated() {
                 put(i == 0 ? " " : ", ")
-                IRLex.appendName(v.name, dots: false, to: &out)
+                sink.appendName(v.name, dots: false)
                 put(40)
                 fields(v.fields, spaced: false)
                 put(41)
@@ -168,7 +310,7 @@ public struct Printer {
     private mutating func fields(_ fs: [FieldDecl], spaced: Bool) {
         for (i, f) in fs.enumerated() {
             if i > 0 { put(", ") } else if spaced { put(32) }
-            IRLex.appendName(f.name, dots: false, to: &out)
+            sink.appendName(f.name, dots: false)
             put(": ")
             type(f.type)
         }
@@ -185,7 +327,7 @@ public struct Printer {
         case .any: put("any")
         case .list(let e): put("list<"); type(e); put(62)
         case .map(let k, let v): put("map<"); type(k); put(", "); type(v); put(62)
-        case .named(let n): put(37); IRLex.appendName(n, dots: false, to: &out)
+        case .named(let n): put(37); sink.appendName(n, dots: false)
         case .fn(let ps, let r):
             put("fn(")
             for (i, p) in ps.enumerated() {
@@ -200,9 +342,9 @@ public struct Printer {
     private mutating func loc(_ l: SourceLoc) {
         guard l.isKnown, !options.sourceLineGutter else { return }
         put(" !")
-        IRLex.appendUInt(UInt64(l.line), to: &out)
+        sink.appendUInt(UInt64(l.line))
         put(58)
-        IRLex.appendUInt(UInt64(l.column), to: &out)
+        sink.appendUInt(UInt64(l.column))
     }
 
     /// Starts an instruction line: the indent, or the source-line gutter.
@@ -211,7 +353,7 @@ public struct Printer {
             var digits: [UInt8] = []
             if l.isKnown { IRLex.appendUInt(UInt64(l.line), to: &digits) }
             for _ in digits.count..<max(6, digits.count) { put(32) }
-            out.append(contentsOf: digits)
+            sink.append(digits)
             put(" | ")
         }
         if indent { put("  ") }
@@ -221,12 +363,12 @@ public struct Printer {
         var names = LocalNames(f)
         if options.sourceLineGutter { lineStart(f.loc, indent: false) }
         put("func @")
-        IRLex.appendName(f.name, dots: true, to: &out)
+        sink.appendName(f.name, dots: true)
         put(40)
         for (i, t) in f.paramTypes.enumerated() {
             if i > 0 { put(", ") }
             put(118)
-            IRLex.appendUInt(UInt64(i), to: &out)
+            sink.appendUInt(UInt64(i))
             put(": ")
             type(t)
         }
@@ -239,75 +381,81 @@ public struct Printer {
             let bi = Int(b.index)
             guard bi >= 0, bi < f.blocks.count, !seen[bi] else { continue }
             seen[bi] = true
-            let data = f.blocks[bi]
             if options.sourceLineGutter { lineStart(.unknown, indent: false) }
             blockName(b, &names)
-            if !data.params.isEmpty {
+            let nparams = f.blocks[bi].params.count
+            if nparams > 0 {
                 put(40)
-                for (i, p) in data.params.enumerated() {
+                for i in 0..<nparams {
                     if i > 0 { put(", ") }
-                    valueDef(p, &names, f)
+                    valueDef(f.blocks[bi].params[i], &names, f)
                 }
                 put(41)
             }
             put(":\n")
-            for id in data.insts {
-                let ii = Int(id.index)
+            let ninsts = f.blocks[bi].insts.count
+            for k in 0..<ninsts {
+                let ii = Int(f.blocks[bi].insts[k].index)
                 guard ii >= 0, ii < f.insts.count else {
                     lineStart(.unknown, indent: true)
                     put("?inst\n")
                     continue
                 }
-                inst(f.insts[ii], &names, f)
+                inst(ii, &names, f)
             }
-            terminator(data.terminator, data.terminatorLoc, &names)
+            terminator(f.blocks[bi].terminator, f.blocks[bi].terminatorLoc, &names)
         }
         if options.sourceLineGutter { lineStart(.unknown, indent: false) }
         put("}\n")
     }
 
-    private mutating func inst(_ i: Inst, _ names: inout LocalNames, _ f: Function) {
-        lineStart(i.loc, indent: true)
-        if let r = i.result {
+    private mutating func inst(_ ii: Int, _ names: inout LocalNames, _ f: Function) {
+        let l = f.insts[ii].loc
+        lineStart(l, indent: true)
+        if let r = f.insts[ii].result {
             valueDef(r, &names, f)
             put(" = ")
         }
-        out.append(contentsOf: Printer.opcodeNames[Int(i.op.rawValue)])
+        let op = f.insts[ii].op
+        Printer.opcodeNames[Int(op.rawValue)].withUnsafeBytes { sink.append($0) }
         // Operands follow a comma after an immediate, except after a condition.
         var bare = false
-        switch i.imm {
+        switch f.insts[ii].imm {
         case .none: bare = true
-        case .int(let v): put(32); IRLex.appendInt(v, to: &out)
-        case .float(let bits): put(32); out.append(contentsOf: IRLex.formatFloat(bits: bits).utf8)
-        case .string(let s): put(32); IRLex.appendQuoted(s, to: &out)
-        case .cond(let c): put(32); out.append(contentsOf: c.rawValue.utf8); bare = true
+        case .int(let v): put(32); sink.appendInt(v)
+        case .float(let bits): put(32); sink.append(IRLex.formatFloat(bits: bits))
+        case .string(let s): put(32); sink.appendQuoted(s)
+        case .cond(let c): put(32); put(Printer.condNames[c.printIndex]); bare = true
         case .field(let r):
             put(" %")
-            IRLex.appendName(r.typeName, dots: false, to: &out)
+            sink.appendName(r.typeName, dots: false)
             fieldPath(r)
         case .variant(let r):
             put(" %")
-            IRLex.appendName(r.typeName, dots: false, to: &out)
+            sink.appendName(r.typeName, dots: false)
             put(46)
             if let d = decl(r.typeName), case .union(let vs) = d.kind, vs.indices.contains(Int(r.variant)) {
-                IRLex.appendName(vs[Int(r.variant)].name, dots: false, to: &out)
+                sink.appendName(vs[Int(r.variant)].name, dots: false)
             } else {
-                put("?"); IRLex.appendInt(Int64(r.variant), to: &out)
+                put("?"); sink.appendInt(Int64(r.variant))
             }
-        case .function(let n): put(" @"); IRLex.appendName(n, dots: true, to: &out)
-        case .global(let n): put(" @"); IRLex.appendName(n, dots: true, to: &out)
+        case .function(let n): put(" @"); sink.appendName(n, dots: true)
+        case .global(let n): put(" @"); sink.appendName(n, dots: true)
         }
-        for (k, a) in i.args.enumerated() {
-            put(k == 0 && bare ? " " : ", ")
-            valueUse(a, &names)
+        let nargs = f.insts[ii].args.count
+        for k in 0..<nargs {
+            if k == 0 && bare { put(32) } else { put(", ") }
+            valueUse(f.insts[ii].args[k], &names)
         }
-        loc(i.loc)
+        loc(l)
         put(10)
     }
 
     /// Each opcode's text name as bytes, by raw value: `Opcode.info` builds a whole
     /// OpInfo per call and the name is then transcoded, once per printed instruction.
     static let opcodeNames: [[UInt8]] = Opcode.allCases.map { Array($0.info.name.utf8) }
+    /// Condition names in `CondCode.allCases` order.
+    static let condNames: [StaticString] = ["eq", "ne", "lt", "le", "gt", "ge"]
 
     /// The module whose declarations resolve field and variant indices to names.
     public private(set) var module: Module?
@@ -325,8 +473,8 @@ public struct Printer {
 
     private mutating func fieldPath(_ r: FieldRef) {
         guard let d = decl(r.typeName) else {
-            put(".?"); IRLex.appendInt(Int64(r.variant), to: &out)
-            put(".?"); IRLex.appendInt(Int64(r.field), to: &out)
+            put(".?"); sink.appendInt(Int64(r.variant))
+            put(".?"); sink.appendInt(Int64(r.field))
             return
         }
         var fs: [FieldDecl]? = nil
@@ -334,16 +482,16 @@ public struct Printer {
         case .structure(let s) where r.variant == -1: fs = s
         case .union(let vs) where vs.indices.contains(Int(r.variant)):
             put(46)
-            IRLex.appendName(vs[Int(r.variant)].name, dots: false, to: &out)
+            sink.appendName(vs[Int(r.variant)].name, dots: false)
             fs = vs[Int(r.variant)].fields
         default:
-            put(".?"); IRLex.appendInt(Int64(r.variant), to: &out)
+            put(".?"); sink.appendInt(Int64(r.variant))
         }
         put(46)
         if let fs = fs, fs.indices.contains(Int(r.field)) {
-            IRLex.appendName(fs[Int(r.field)].name, dots: false, to: &out)
+            sink.appendName(fs[Int(r.field)].name, dots: false)
         } else {
-            put("?"); IRLex.appendInt(Int64(r.field), to: &out)
+            put("?"); sink.appendInt(Int64(r.field))
         }
     }
 
@@ -384,12 +532,12 @@ public struct Printer {
 
     private mutating func blockName(_ b: Block, _ names: inout LocalNames) {
         put(98)
-        IRLex.appendUInt(UInt64(names.block(b)), to: &out)
+        sink.appendUInt(UInt64(names.block(b)))
     }
 
     private mutating func valueUse(_ v: Value, _ names: inout LocalNames) {
         put(118)
-        IRLex.appendUInt(UInt64(names.value(v)), to: &out)
+        sink.appendUInt(UInt64(names.value(v)))
     }
 
     private mutating func valueDef(_ v: Value, _ names: inout LocalNames, _ f: Function) {
@@ -437,5 +585,19 @@ struct LocalNames {
         extraBlocks[b.index] = nextBlock
         nextBlock += 1
         return nextBlock - 1
+    }
+}
+
+extension CondCode {
+    /// Position in `allCases` (the printer's name table).
+    var printIndex: Int {
+        switch self {
+        case .eq: return 0
+        case .ne: return 1
+        case .lt: return 2
+        case .le: return 3
+        case .gt: return 4
+        case .ge: return 5
+        }
     }
 }

@@ -130,7 +130,11 @@ struct Verifier {
         for g in m.globals {
             if let n = missingName(g.type) { moduleError("global @\(g.name) has undeclared type %\(n)") }
         }
+        // Each function gets the fast yes/no check first; only a function it does not
+        // accept is checked again in full, which finds and words the errors.
+        var fast = FastVerifier(m, index: index)
         for f in m.functions {
+            if fast.check(f) { continue }
             var fv = FunctionVerifier(f, ctx)
             fv.run()
             errors.append(contentsOf: fv.errors)
