@@ -42,7 +42,7 @@ struct IdentifierInterner {
     private(set) var names = NameTable()
 
     init() {
-        slots = [Int32](repeating: -1, count: 256)
+        slots = Array(repeatElement(-1 as Int32, count: 256))
         for (kind, spelling) in TokenKind.spellings where kind.isKeyword {
             let bytes = Array(spelling.utf8)
             bytes.withUnsafeBufferPointer { keyword in
@@ -107,7 +107,7 @@ struct IdentifierInterner {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        slots = Array(repeatElement(-1 as Int32, count: slots.count * 2))
         for index in 0..<entryHash.count { place(Int32(index)) }
     }
 }

@@ -112,7 +112,7 @@ extension Checker {
             let id = cur.emitInst(.callClosure, r == .unit ? nil : ir(r), [f.v] + vals)
             return callResult(id, r)
         case .any:
-            let ps = [MType](repeating: .any, count: args.count)
+            let ps: [MType] = Array(repeatElement(.any, count: args.count))
             let vals = lowerArgs(args, ps)
             setLoc(loc)
             let fnT = MType.fn(ps, .any)

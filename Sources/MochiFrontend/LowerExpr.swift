@@ -370,7 +370,7 @@ extension Checker {
 
     func buildStruct(_ si: Int, _ fields: [(Name?, Expr, SourceLocation)], _ loc: SourceLocation) -> TV {
         let s = types.structs[si]
-        var vals = [Value?](repeating: nil, count: s.fields.count)
+        var vals: [Value?] = Array(repeatElement(nil, count: s.fields.count))
         for (n, e, floc) in fields {
             guard let n, let k = s.fieldIndex[n.id] else {
                 error("type \(s.name) has no field '\(n?.text ?? "?")'", floc)
@@ -387,7 +387,7 @@ extension Checker {
 
     func buildVariant(_ u: Int, _ vi: Int, _ fields: [FieldInit], _ loc: SourceLocation) -> TV {
         let v = types.unions[u].variants[vi]
-        var vals = [Value?](repeating: nil, count: v.fields.count)
+        var vals: [Value?] = Array(repeatElement(nil, count: v.fields.count))
         for f in fields {
             guard let k = v.fieldIndex[f.name.id] else {
                 error("variant \(v.name.text) has no field '\(f.name.text)'", f.location)

@@ -238,7 +238,7 @@ struct BinaryEncoder {
         w.uleb(type(f.returnType))
         loc(f.loc, &w)
         w.uleb(names.numbering.laidOutBlocks)
-        var seen = [Bool](repeating: false, count: f.blocks.count)
+        var seen: [Bool] = Array(repeatElement(false, count: f.blocks.count))
         for b in f.layout {
             let bi = Int(b.index)
             guard bi >= 0, bi < f.blocks.count, !seen[bi] else { continue }

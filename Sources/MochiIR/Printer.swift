@@ -22,8 +22,8 @@ public struct CanonicalNumbering {
     public let laidOutBlocks: Int
 
     public init(_ f: Function) {
-        var vn = [Int32](repeating: -1, count: f.valueTypes.count)
-        var bn = [Int32](repeating: -1, count: f.blocks.count)
+        var vn: [Int32] = Array(repeatElement(-1, count: f.valueTypes.count))
+        var bn: [Int32] = Array(repeatElement(-1, count: f.blocks.count))
         var nextV: Int32 = 0, nextB: Int32 = 0
         for b in f.layout {
             let bi = Int(b.index)
@@ -178,18 +178,23 @@ struct ByteSink {
 
     mutating func removeAll() { count = 0 }
 
-    /// Decimal digits of `v`.
+    /// Decimal digits of `v`, written from the last one back (divisions by the
+    /// constant 10 compile to multiplications; dividing by a running power of ten
+    /// did not).
     @inline(__always) mutating func appendUInt(_ v: UInt64) {
         if v < 10 { append(48 + UInt8(v)); return }
-        reserve(20)
-        var power: UInt64 = 10
-        while power <= v / 10 { power *= 10 }
+        var n = 2
+        var bound: UInt64 = 100
+        while n < 20 && v >= bound { n += 1; bound &*= 10 }
+        reserve(n)
         var x = v
-        while power > 0 {
-            appendUnchecked(48 + UInt8(x / power))
-            x %= power
-            power /= 10
+        var i = count + n - 1
+        while i >= count {
+            base[i] = 48 + UInt8(truncatingIfNeeded: x % 10)
+            x /= 10
+            i -= 1
         }
+        count += n
     }
 
     mutating func appendInt(_ v: Int64) {
@@ -239,6 +244,9 @@ struct ByteSink {
 public struct Printer {
     var sink = ByteSink(capacity: 256)
     public var options: PrintOptions
+    /// The opcode names, read once per printer rather than through the lazy static
+    /// on every instruction.
+    private let opNames: [[UInt8]] = Printer.opcodeNames
 
     public init(options: PrintOptions = PrintOptions()) { self.options = options }
 
@@ -376,7 +384,7 @@ public struct Printer {
         type(f.returnType)
         loc(f.loc)
         put(" {\n")
-        var seen = [Bool](repeating: false, count: f.blocks.count)
+        var seen: [Bool] = Array(repeatElement(false, count: f.blocks.count))
         for b in f.layout {
             let bi = Int(b.index)
             guard bi >= 0, bi < f.blocks.count, !seen[bi] else { continue }
@@ -417,7 +425,7 @@ public struct Printer {
             put(" = ")
         }
         let op = f.insts[ii].op
-        Printer.opcodeNames[Int(op.rawValue)].withUnsafeBytes { sink.append($0) }
+        opNames[Int(op.rawValue)].withUnsafeBytes { sink.append($0) }
         // Operands follow a comma after an immediate, except after a condition.
         var bare = false
         switch f.insts[ii].imm {
@@ -425,7 +433,7 @@ public struct Printer {
         case .int(let v): put(32); sink.appendInt(v)
         case .float(let bits): put(32); sink.append(IRLex.formatFloat(bits: bits))
         case .string(let s): put(32); sink.appendQuoted(s)
-        case .cond(let c): put(32); put(Printer.condNames[c.printIndex]); bare = true
+        case .cond(let c): put(32); put(c.printName); bare = true
         case .field(let r):
             put(" %")
             sink.appendName(r.typeName, dots: false)
@@ -454,8 +462,6 @@ public struct Printer {
     /// Each opcode's text name as bytes, by raw value: `Opcode.info` builds a whole
     /// OpInfo per call and the name is then transcoded, once per printed instruction.
     static let opcodeNames: [[UInt8]] = Opcode.allCases.map { Array($0.info.name.utf8) }
-    /// Condition names in `CondCode.allCases` order.
-    static let condNames: [StaticString] = ["eq", "ne", "lt", "le", "gt", "ge"]
 
     /// The module whose declarations resolve field and variant indices to names.
     public private(set) var module: Module?
@@ -589,15 +595,15 @@ struct LocalNames {
 }
 
 extension CondCode {
-    /// Position in `allCases` (the printer's name table).
-    var printIndex: Int {
+    /// The text name (the raw value) as a static string, for the printer.
+    var printName: StaticString {
         switch self {
-        case .eq: return 0
-        case .ne: return 1
-        case .lt: return 2
-        case .le: return 3
-        case .gt: return 4
-        case .ge: return 5
+        case .eq: return "eq"
+        case .ne: return "ne"
+        case .lt: return "lt"
+        case .le: return "le"
+        case .gt: return "gt"
+        case .ge: return "ge"
         }
     }
 }

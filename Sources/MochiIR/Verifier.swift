@@ -188,9 +188,9 @@ struct FunctionVerifier {
         self.f = f
         self.mv = mv
         numbering = LazyNumbering(f)
-        defBlock = [Int](repeating: -1, count: f.valueTypes.count)
-        defPos = [Int](repeating: -2, count: f.valueTypes.count)
-        layoutPos = [Int](repeating: -1, count: f.blocks.count)
+        defBlock = Array(repeatElement(-1 as Int, count: f.valueTypes.count))
+        defPos = Array(repeatElement(-2 as Int, count: f.valueTypes.count))
+        layoutPos = Array(repeatElement(-1 as Int, count: f.blocks.count))
     }
 
     mutating func error(_ msg: String) {
@@ -222,7 +222,7 @@ struct FunctionVerifier {
         guard !f.layout.isEmpty else { error("function has no blocks"); return }
 
         // Layout and definitions.
-        var instSeen = [Bool](repeating: false, count: f.insts.count)
+        var instSeen: [Bool] = Array(repeatElement(false, count: f.insts.count))
         for b in f.layout {
             let bi = Int(b.index)
             guard bi >= 0, bi < f.blocks.count else { error("layout names block #\(b.index), which does not exist"); continue }
@@ -337,7 +337,7 @@ struct FunctionVerifier {
         // Successor and predecessor lists flattened into one array each (start
         // offsets per block), instead of an array per block: a few allocations per
         // function rather than two per block.
-        var succStart = [Int](repeating: 0, count: n + 1)
+        var succStart: [Int] = Array(repeatElement(0, count: n + 1))
         var succs: [Int] = []
         succs.reserveCapacity(2 * n)
         for p in 0..<n {
@@ -347,7 +347,7 @@ struct FunctionVerifier {
         // Reverse postorder by an explicit-stack DFS from the entry.
         var order: [Int] = []
         order.reserveCapacity(n)
-        var visited = [Bool](repeating: false, count: n)
+        var visited: [Bool] = Array(repeatElement(false, count: n))
         var stack: [(Int, Int)] = [(0, succStart[0])]
         visited[0] = true
         while !stack.isEmpty {
@@ -362,16 +362,16 @@ struct FunctionVerifier {
             }
         }
         order.reverse()
-        rpoIndex = [Int](repeating: -1, count: n)
+        rpoIndex = Array(repeatElement(-1 as Int, count: n))
         for (k, p) in order.enumerated() { rpoIndex[p] = k }
         // Predecessors of each block, from reachable blocks only, in the order the
         // per-block lists had them (by predecessor position, then successor order).
-        var predStart = [Int](repeating: 0, count: n + 1)
+        var predStart: [Int] = Array(repeatElement(0, count: n + 1))
         for p in 0..<n where rpoIndex[p] >= 0 {
             for k in succStart[p]..<succStart[p + 1] { predStart[succs[k] + 1] += 1 }
         }
         for p in 0..<n { predStart[p + 1] += predStart[p] }
-        var preds = [Int](repeating: 0, count: predStart[n])
+        var preds: [Int] = Array(repeatElement(0, count: predStart[n]))
         var fill = predStart
         for p in 0..<n where rpoIndex[p] >= 0 {
             for k in succStart[p]..<succStart[p + 1] {
@@ -380,7 +380,7 @@ struct FunctionVerifier {
                 fill[s] += 1
             }
         }
-        idom = [Int](repeating: -1, count: n)
+        idom = Array(repeatElement(-1 as Int, count: n))
         idom[0] = 0
         var changed = true
         while changed {

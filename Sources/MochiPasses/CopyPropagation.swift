@@ -40,8 +40,8 @@ public struct CopyPropagation: FunctionPass {
         let reachable = f.reachableBlocks()
         // For each parameter: unseen (-1), one incoming value (its index), or
         // several (-2). Reset per round over the parameters only.
-        var incoming = [Int32](repeating: -1, count: f.valueTypes.count)
-        var removedParams = [Bool](repeating: false, count: f.valueTypes.count)
+        var incoming: [Int32] = Array(repeatElement(-1, count: f.valueTypes.count))
+        var removedParams: [Bool] = Array(repeatElement(false, count: f.valueTypes.count))
         while true {
             for b in f.layout {
                 for p in f.blocks[Int(b.index)].params { incoming[Int(p.index)] = -1 }
@@ -87,7 +87,7 @@ public struct CopyPropagation: FunctionPass {
     /// incoming edge, renumbering the surviving parameters' definitions.
     private func removeParameters(of blocks: [Block], removed: [Bool], in f: Function) {
         // Which argument positions survive, per touched block.
-        var keep = [[Bool]?](repeating: nil, count: f.blocks.count)
+        var keep: [[Bool]?] = Array(repeatElement(nil, count: f.blocks.count))
         for b in blocks {
             let params = f.blocks[Int(b.index)].params
             let k = params.map { !removed[Int($0.index)] }

@@ -18,7 +18,7 @@ public struct DeadCodeElimination: FunctionPass {
     public init() {}
 
     public func run(on f: Function) -> Bool {
-        var live = [Bool](repeating: false, count: f.insts.count)
+        var live: [Bool] = Array(repeatElement(false, count: f.insts.count))
         var work: [InstID] = []
 
         func need(_ v: Value) {

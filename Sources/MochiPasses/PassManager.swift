@@ -70,8 +70,8 @@ public struct PassPipeline {
         // `version[f]` counts the changes to function f; `clean[f][p]` is the
         // version at which pass name p last left f unchanged (-1: not yet).
         let names = PassPipeline.passNames
-        var version = [Int](repeating: 0, count: m.functions.count)
-        var clean = [[Int]](repeating: [Int](repeating: -1, count: names.count), count: m.functions.count)
+        var version: [Int] = Array(repeatElement(0, count: m.functions.count))
+        var clean: [[Int]] = Array(repeatElement([Int](repeating: -1, count: names.count), count: m.functions.count))
         for (k, pass) in passes.enumerated() {
             let p = names.firstIndex(of: pass.name)
             let body = {

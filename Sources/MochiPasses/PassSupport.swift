@@ -138,7 +138,7 @@ extension Terminator {
 extension Function {
     /// Blocks reachable from the entry, as flags indexed by `Block.index`.
     func reachableBlocks() -> [Bool] {
-        var seen = [Bool](repeating: false, count: blocks.count)
+        var seen: [Bool] = Array(repeatElement(false, count: blocks.count))
         guard let e = entry else { return seen }
         var stack = [e]
         seen[Int(e.index)] = true
@@ -157,7 +157,7 @@ extension Function {
     /// so a forward walk sees each definition before its uses.
     func reversePostorder() -> [Block] {
         guard let e = entry else { return [] }
-        var visited = [Bool](repeating: false, count: blocks.count)
+        var visited: [Bool] = Array(repeatElement(false, count: blocks.count))
         var post: [Block] = []
         post.reserveCapacity(layout.count)
         // Explicit stack of (block, next successor index) to survive deep CFGs.
@@ -184,7 +184,7 @@ extension Function {
     /// Number of incoming CFG edges of each block from blocks in the layout (a brif
     /// with both arms to one block counts twice).
     func predecessorCounts() -> [Int] {
-        var n = [Int](repeating: 0, count: blocks.count)
+        var n: [Int] = Array(repeatElement(0, count: blocks.count))
         for b in layout {
             blocks[Int(b.index)].terminator.forEachSuccessor { n[Int($0.index)] += 1 }
         }

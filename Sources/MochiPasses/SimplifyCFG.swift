@@ -71,7 +71,7 @@ public struct SimplifyCFG: FunctionPass {
         if !anyCandidate { return false }
         // Values read outside the terminator of the block that defines them as
         // parameters: a forwarding block whose parameter is among them is needed.
-        var readElsewhere = [Bool](repeating: false, count: f.valueTypes.count)
+        var readElsewhere: [Bool] = Array(repeatElement(false, count: f.valueTypes.count))
         for b in f.layout {
             for id in f.blocks[Int(b.index)].insts {
                 for a in f.insts[Int(id.index)].args { readElsewhere[Int(a.index)] = true }
@@ -105,8 +105,8 @@ public struct SimplifyCFG: FunctionPass {
         // after it is skipped too, expressed over its own parameters. Memoised, so a
         // long chain of forwarders costs linear time, not quadratic; a cycle made
         // only of forwarders stops where it closes.
-        var state = [UInt8](repeating: 0, count: f.blocks.count)  // 0 new, 1 on path, 2 done
-        var final = [BlockCall?](repeating: nil, count: f.blocks.count)
+        var state: [UInt8] = Array(repeatElement(0, count: f.blocks.count))  // 0 new, 1 on path, 2 done
+        var final: [BlockCall?] = Array(repeatElement(nil, count: f.blocks.count))
         func finalCall(from start: Block) -> BlockCall {
             var path: [Block] = []
             var x = start
@@ -158,7 +158,7 @@ public struct SimplifyCFG: FunctionPass {
             }
         }
         if !anyCandidate { return false }
-        var merged = [Bool](repeating: false, count: f.blocks.count)
+        var merged: [Bool] = Array(repeatElement(false, count: f.blocks.count))
         var repl = ValueReplacements(count: f.valueTypes.count)
         var any = false
         for p in f.layout where !merged[Int(p.index)] {
