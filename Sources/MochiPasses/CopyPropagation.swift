@@ -28,14 +28,22 @@ public struct CopyPropagation: FunctionPass {
     public func run(on f: Function) -> Bool {
         guard let entry = f.entry else { return false }
         var repl = ValueReplacements(count: f.valueTypes.count)
+        var anyParams = false
         for b in f.layout {
-            for id in f.blocks[Int(b.index)].insts {
-                let inst = f.insts[Int(id.index)]
-                if inst.op == .copy, let r = inst.result, inst.args.count == 1, inst.args[0] != r {
-                    repl.replace(r, with: inst.args[0])
+            let bi = Int(b.index)
+            if b != entry && !f.blocks[bi].params.isEmpty { anyParams = true }
+            let n = f.blocks[bi].insts.count
+            for k in 0..<n {
+                // Field by field: copying the instruction out retains its operands.
+                let i = Int(f.blocks[bi].insts[k].index)
+                if f.insts[i].op == .copy, let r = f.insts[i].result, f.insts[i].args.count == 1,
+                   f.insts[i].args[0] != r {
+                    repl.replace(r, with: f.insts[i].args[0])
                 }
             }
         }
+        // No copy and no parameter outside the entry block: nothing to replace.
+        if repl.isEmpty && !anyParams { return false }
 
         let reachable = f.reachableBlocks()
         // For each parameter: unseen (-1), one incoming value (its index), or
@@ -46,17 +54,26 @@ public struct CopyPropagation: FunctionPass {
             for b in f.layout {
                 for p in f.blocks[Int(b.index)].params { incoming[Int(p.index)] = -1 }
             }
+            // The arrays are passed inout rather than captured by a closure (a capture
+            // was retained per call, so each write copied the array).
+            func tally(_ call: BlockCall, _ incoming: inout [Int32], _ repl: inout ValueReplacements) {
+                if call.args.isEmpty { return }
+                let params = f.blocks[Int(call.block.index)].params
+                for (k, a) in call.args.enumerated() where k < params.count {
+                    let p = params[k]
+                    let v = repl.resolve(a)
+                    if v == p { continue }
+                    let s = incoming[Int(p.index)]
+                    if s == -1 { incoming[Int(p.index)] = v.index } else if s != v.index { incoming[Int(p.index)] = -2 }
+                }
+            }
             for b in f.layout {
-                f.blocks[Int(b.index)].terminator.forEachCall { call in
-                    if call.args.isEmpty { return }
-                    let params = f.blocks[Int(call.block.index)].params
-                    for (k, a) in call.args.enumerated() where k < params.count {
-                        let p = params[k]
-                        let v = repl.resolve(a)
-                        if v == p { continue }
-                        let s = incoming[Int(p.index)]
-                        if s == -1 { incoming[Int(p.index)] = v.index } else if s != v.index { incoming[Int(p.index)] = -2 }
-                    }
+                switch f.blocks[Int(b.index)].terminator {
+                case .jump(let c): tally(c, &incoming, &repl)
+                case .brif(_, let t, let e):
+                    tally(t, &incoming, &repl)
+                    tally(e, &incoming, &repl)
+                case .ret, .unreachable: break
                 }
             }
             // Decide, block by block in layout order; a decision made earlier in
@@ -102,7 +119,8 @@ public struct CopyPropagation: FunctionPass {
         for b in f.layout {
             let t = f.blocks[Int(b.index)].terminator
             var hit = false
-            t.forEachSuccessor { if keep[Int($0.index)] != nil { hit = true } }
+            let (s0, s1) = f.successorIndices(Int(b.index))
+            if (s0 >= 0 && keep[Int(s0)] != nil) || (s1 >= 0 && keep[Int(s1)] != nil) { hit = true }
             if !hit { continue }
             f.blocks[Int(b.index)].terminator = t.mapCalls { c in
                 guard let k = keep[Int(c.block.index)] else { return c }

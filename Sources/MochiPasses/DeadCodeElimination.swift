@@ -18,37 +18,55 @@ public struct DeadCodeElimination: FunctionPass {
     public init() {}
 
     public func run(on f: Function) -> Bool {
+        // Instructions are read field by field (`f.insts[i].op`), never copied out
+        // whole: a copy retains and releases the operand array and the immediate.
+        let removable = OpTraits.removableIfUnused
         var live: [Bool] = Array(repeatElement(false, count: f.insts.count))
-        var work: [InstID] = []
+        var work: [Int32] = []
+        work.reserveCapacity(f.insts.count)
 
         func need(_ v: Value) {
             guard case .inst(let id) = f.valueDefs[Int(v.index)], !live[Int(id.index)] else { return }
             live[Int(id.index)] = true
-            work.append(id)
+            work.append(id.index)
         }
 
         for b in f.layout {
-            let data = f.blocks[Int(b.index)]
-            for id in data.insts {
-                let inst = f.insts[Int(id.index)]
-                if inst.result == nil || !OpTraits.isRemovableIfUnused(inst.op) {
-                    if !live[Int(id.index)] {
-                        live[Int(id.index)] = true
-                        work.append(id)
+            let bi = Int(b.index)
+            let n = f.blocks[bi].insts.count
+            for k in 0..<n {
+                let i = Int(f.blocks[bi].insts[k].index)
+                if f.insts[i].result == nil || !removable[Int(f.insts[i].op.rawValue)] {
+                    if !live[i] {
+                        live[i] = true
+                        work.append(Int32(i))
                     }
                 }
             }
-            data.terminator.forEachUse { need($0) }
+            switch f.blocks[bi].terminator {
+            case .jump(let c): for a in c.args { need(a) }
+            case .brif(let v, let t, let e):
+                need(v)
+                for a in t.args { need(a) }
+                for a in e.args { need(a) }
+            case .ret(let v): if let v { need(v) }
+            case .unreachable: break
+            }
         }
-        while let id = work.popLast() {
-            for a in f.insts[Int(id.index)].args { need(a) }
+        while let i = work.popLast() {
+            let n = f.insts[Int(i)].args.count
+            for k in 0..<n { need(f.insts[Int(i)].args[k]) }
         }
 
         var changed = false
         for b in f.layout {
-            let insts = f.blocks[Int(b.index)].insts
-            if insts.allSatisfy({ live[Int($0.index)] }) { continue }
-            f.blocks[Int(b.index)].insts = insts.filter { live[Int($0.index)] }
+            let bi = Int(b.index)
+            let n = f.blocks[bi].insts.count
+            var allLive = true
+            for k in 0..<n where !live[Int(f.blocks[bi].insts[k].index)] { allLive = false; break }
+            if allLive { continue }
+            let kept = f.blocks[bi].insts.filter { live[Int($0.index)] }
+            f.blocks[bi].insts = kept
             changed = true
         }
         return changed

@@ -136,18 +136,35 @@ extension Terminator {
 }
 
 extension Function {
+    /// The successor blocks of block `bi` as indices (-1 where there is none). The
+    /// CFG walks below use this instead of `forEachSuccessor` with a closure: the
+    /// closure's captured arrays were retained per edge, which made writing to them
+    /// copy them.
+    @inline(__always)
+    func successorIndices(_ bi: Int) -> (Int32, Int32) {
+        switch blocks[bi].terminator {
+        case .jump(let c): return (c.block.index, -1)
+        case .brif(_, let t, let e): return (t.block.index, e.block.index)
+        case .ret, .unreachable: return (-1, -1)
+        }
+    }
+
     /// Blocks reachable from the entry, as flags indexed by `Block.index`.
     func reachableBlocks() -> [Bool] {
         var seen: [Bool] = Array(repeatElement(false, count: blocks.count))
         guard let e = entry else { return seen }
-        var stack = [e]
+        var stack: [Int32] = [e.index]
+        stack.reserveCapacity(8)
         seen[Int(e.index)] = true
         while let b = stack.popLast() {
-            blocks[Int(b.index)].terminator.forEachSuccessor { s in
-                if !seen[Int(s.index)] {
-                    seen[Int(s.index)] = true
-                    stack.append(s)
-                }
+            let (s0, s1) = successorIndices(Int(b))
+            if s0 >= 0 && !seen[Int(s0)] {
+                seen[Int(s0)] = true
+                stack.append(s0)
+            }
+            if s1 >= 0 && !seen[Int(s1)] {
+                seen[Int(s1)] = true
+                stack.append(s1)
             }
         }
         return seen
@@ -161,20 +178,21 @@ extension Function {
         var post: [Block] = []
         post.reserveCapacity(layout.count)
         // Explicit stack of (block, next successor index) to survive deep CFGs.
-        var stack: [(Block, Int)] = [(e, 0)]
+        var stack: [(Int32, Int)] = [(e.index, 0)]
         visited[Int(e.index)] = true
         while !stack.isEmpty {
             let (b, i) = stack[stack.count - 1]
-            let t = blocks[Int(b.index)].terminator
-            if i < t.successorCount {
+            let (s0, s1) = successorIndices(Int(b))
+            let count = s0 < 0 ? 0 : s1 < 0 ? 1 : 2
+            if i < count {
                 stack[stack.count - 1].1 = i + 1
-                let s = t.successor(i)
-                if !visited[Int(s.index)] {
-                    visited[Int(s.index)] = true
+                let s = i == 0 ? s0 : s1
+                if !visited[Int(s)] {
+                    visited[Int(s)] = true
                     stack.append((s, 0))
                 }
             } else {
-                post.append(b)
+                post.append(Block(b))
                 stack.removeLast()
             }
         }
@@ -186,7 +204,9 @@ extension Function {
     func predecessorCounts() -> [Int] {
         var n: [Int] = Array(repeatElement(0, count: blocks.count))
         for b in layout {
-            blocks[Int(b.index)].terminator.forEachSuccessor { n[Int($0.index)] += 1 }
+            let (s0, s1) = successorIndices(Int(b.index))
+            if s0 >= 0 { n[Int(s0)] += 1 }
+            if s1 >= 0 { n[Int(s1)] += 1 }
         }
         return n
     }
@@ -195,21 +215,32 @@ extension Function {
     func applyReplacements(_ r: inout ValueReplacements) {
         if r.isEmpty { return }
         for b in layout {
-            for id in blocks[Int(b.index)].insts {
-                let i = Int(id.index)
-                if insts[i].args.isEmpty { continue }
-                var args = insts[i].args
-                var changed = false
-                for k in args.indices {
-                    let n = r.resolve(args[k])
-                    if n != args[k] { args[k] = n; changed = true }
+            let bi = Int(b.index)
+            let n = blocks[bi].insts.count
+            for j in 0..<n {
+                // Operands are rewritten in place, only where they change.
+                let i = Int(blocks[bi].insts[j].index)
+                let na = insts[i].args.count
+                for k in 0..<na {
+                    let a = insts[i].args[k]
+                    let x = r.resolve(a)
+                    if x != a { insts[i].args[k] = x }
                 }
-                if changed { insts[i].args = args }
             }
             // Rebuild the terminator only when one of its operands is replaced.
             var hit = false
-            blocks[Int(b.index)].terminator.forEachUse { v in if !hit && r.resolve(v) != v { hit = true } }
-            if hit { blocks[Int(b.index)].terminator = blocks[Int(b.index)].terminator.mapValues { r.resolve($0) } }
+            switch blocks[bi].terminator {
+            case .jump(let c):
+                for a in c.args where r.resolve(a) != a { hit = true; break }
+            case .brif(let v, let t, let e):
+                if r.resolve(v) != v { hit = true }
+                for a in t.args where !hit && r.resolve(a) != a { hit = true }
+                for a in e.args where !hit && r.resolve(a) != a { hit = true }
+            case .ret(let v):
+                if let v, r.resolve(v) != v { hit = true }
+            case .unreachable: break
+            }
+            if hit { blocks[bi].terminator = blocks[bi].terminator.mapValues { r.resolve($0) } }
         }
     }
 

@@ -31,11 +31,17 @@ public struct SimplifyCFG: FunctionPass {
         var changed = f.removeUnreachableBlocks()
         // Each step only removes edges or blocks, so this settles quickly; the
         // bound is a guard, not a tuning knob.
+        // Every laid-out block is reachable from here on: folding identical arms keeps
+        // each block's successors and merging moves a block's edges to its only
+        // predecessor, so only bypassing can strand a block, and reachability is
+        // recomputed only after a bypass.
         for _ in 0..<8 {
             var round = false
             if foldIdenticalBranches(f) { round = true }
-            if bypassForwardingBlocks(f) { round = true }
-            if f.removeUnreachableBlocks() { round = true }
+            if bypassForwardingBlocks(f) {
+                round = true
+                _ = f.removeUnreachableBlocks()
+            }
             if foldIdenticalBranches(f) { round = true }
             if mergeBlocks(f) { round = true }
             if !round { break }
@@ -62,8 +68,8 @@ public struct SimplifyCFG: FunctionPass {
         // bypass, and the use scan below (every operand of the function) is skipped.
         var anyCandidate = false
         for x in f.layout where x != entry {
-            let d = f.blocks[Int(x.index)]
-            if d.insts.isEmpty, case .jump(let g) = d.terminator, g.block != x, g.block != entry {
+            let xi = Int(x.index)
+            if f.blocks[xi].insts.isEmpty, case .jump(let g) = f.blocks[xi].terminator, g.block != x, g.block != entry {
                 anyCandidate = true
                 break
             }
@@ -72,20 +78,34 @@ public struct SimplifyCFG: FunctionPass {
         // Values read outside the terminator of the block that defines them as
         // parameters: a forwarding block whose parameter is among them is needed.
         var readElsewhere: [Bool] = Array(repeatElement(false, count: f.valueTypes.count))
+        func terminatorRead(_ v: Value, _ b: Block, _ readElsewhere: inout [Bool]) {
+            if case .param(let owner, _) = f.valueDefs[Int(v.index)], owner == b { return }
+            readElsewhere[Int(v.index)] = true
+        }
         for b in f.layout {
-            for id in f.blocks[Int(b.index)].insts {
-                for a in f.insts[Int(id.index)].args { readElsewhere[Int(a.index)] = true }
+            let bi = Int(b.index)
+            let n = f.blocks[bi].insts.count
+            for k in 0..<n {
+                let i = Int(f.blocks[bi].insts[k].index)
+                let na = f.insts[i].args.count
+                for j in 0..<na { readElsewhere[Int(f.insts[i].args[j].index)] = true }
             }
-            f.blocks[Int(b.index)].terminator.forEachUse { v in
-                if case .param(let owner, _) = f.valueDefs[Int(v.index)], owner == b { return }
-                readElsewhere[Int(v.index)] = true
+            switch f.blocks[bi].terminator {
+            case .jump(let c): for a in c.args { terminatorRead(a, b, &readElsewhere) }
+            case .brif(let v, let t, let e):
+                terminatorRead(v, b, &readElsewhere)
+                for a in t.args { terminatorRead(a, b, &readElsewhere) }
+                for a in e.args { terminatorRead(a, b, &readElsewhere) }
+            case .ret(let v): if let v { terminatorRead(v, b, &readElsewhere) }
+            case .unreachable: break
             }
         }
         func isForwarder(_ x: Block) -> Bool {
             if x == entry { return false }
-            let d = f.blocks[Int(x.index)]
-            guard d.insts.isEmpty, case .jump(let g) = d.terminator, g.block != x, g.block != entry else { return false }
-            for p in d.params where readElsewhere[Int(p.index)] { return false }
+            let xi = Int(x.index)
+            guard f.blocks[xi].insts.isEmpty, case .jump(let g) = f.blocks[xi].terminator,
+                  g.block != x, g.block != entry else { return false }
+            for p in f.blocks[xi].params where readElsewhere[Int(p.index)] { return false }
             return true
         }
         // A call into block `x` with arguments `args`, rewritten as the call `x`'s
