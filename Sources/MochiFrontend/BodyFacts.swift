@@ -18,6 +18,9 @@
 struct BodyFacts {
     var cells: Set<Int32> = []
     var fieldRoots: Set<Int32> = []
+    /// Statements and expressions of the body outside nested functions: a size
+    /// estimate the lowering reserves its tables by.
+    var size = 0
 }
 
 struct BodyFactsCollector {
@@ -31,6 +34,7 @@ struct BodyFactsCollector {
         /// Names assigned (as a whole) anywhere in this body, nested functions included.
         var assigned: Set<Int32> = []
         var fieldRoots: Set<Int32> = []
+        var size = 0
     }
     private var frames: [Frame] = []
 
@@ -52,7 +56,7 @@ struct BodyFactsCollector {
         if let first = body.first {
             var cells = f.usedInNested
             if !cells.isEmpty { cells.formIntersection(f.assigned) }
-            facts[ObjectIdentifier(first)] = BodyFacts(cells: cells, fieldRoots: f.fieldRoots)
+            facts[ObjectIdentifier(first)] = BodyFacts(cells: cells, fieldRoots: f.fieldRoots, size: f.size)
         }
     }
 
@@ -84,7 +88,12 @@ struct BodyFactsCollector {
         }
     }
 
+    @inline(__always) private mutating func count() {
+        if !frames.isEmpty { frames[frames.count - 1].size += 1 }
+    }
+
     private mutating func stmt(_ s: Stmt) {
+        count()
         switch s.kind {
         case .variable(let d): if let e = d.initializer { expr(e) }
         case .function(let f): functionBody(f.body)
@@ -123,6 +132,7 @@ struct BodyFactsCollector {
     }
 
     private mutating func expr(_ e: Expr) {
+        count()
         switch e.kind {
         case .name(let n): nameUse(n.id)
         case .list(let xs): for x in xs { expr(x) }

@@ -88,6 +88,23 @@ final class Checker {
 
     var cur: FnCtx { fns[fns.count - 1] }
 
+    /// SSA builder tables, reused from one function to the next.
+    var ssaPool: [SSAScratch] = []
+
+    /// A new SSA builder for `fn`; `body` (when known) sizes its tables.
+    func makeFnCtx(_ fn: Function, depth: Int, returnType: MType, body: [Stmt]?) -> FnCtx {
+        var hint = 0
+        if let first = body?.first, let f = bodyFacts[ObjectIdentifier(first)] { hint = f.size + 8 }
+        return FnCtx(fn: fn, depth: depth, returnType: returnType, scratch: ssaPool.popLast() ?? SSAScratch(),
+                     sizeHint: hint)
+    }
+
+    /// Finishes a function's SSA and returns its tables to the pool.
+    func finishFnCtx(_ ctx: FnCtx) {
+        ctx.finish()
+        ssaPool.append(ctx.takeScratch())
+    }
+
     init(program: Program, diagnostics: DiagnosticEngine) {
         self.program = program
         self.diags = diagnostics
@@ -432,7 +449,7 @@ final class Checker {
         }
         let mainFn = Function(name: "main", paramTypes: [], returnType: .unit)
         module.functions.insert(mainFn, at: 0)
-        let main = FnCtx(fn: mainFn, depth: 0, returnType: .unit)
+        let main = makeFnCtx(mainFn, depth: 0, returnType: .unit, body: program.statements)
         fns = [main]
         cellNames = [[]]
         atTopLevel = true
@@ -445,7 +462,7 @@ final class Checker {
             lowerFunctionBody(deferred[k])
             k += 1
         }
-        main.finish()
+        finishFnCtx(main)
         module.types = types.irDecls()
         return diags.hasErrors ? nil : module
     }
@@ -454,7 +471,8 @@ final class Checker {
     func lowerFunctionBody(_ index: Int) {
         let info = funcs[index]
         guard let decl = info.decl, !info.lowered else { return }
-        let ctx = FnCtx(fn: info.irFunction, depth: info.isNested ? fns.count : 1, returnType: info.result)
+        let ctx = makeFnCtx(info.irFunction, depth: info.isNested ? fns.count : 1, returnType: info.result,
+                            body: decl.body)
         let savedFns = fns
         let savedCells = cellNames
         let savedTop = atTopLevel
@@ -492,7 +510,7 @@ final class Checker {
             ctx.ret(info.result == .unit ? nil : ctx.zero(ir(info.result)))
         }
         popScope(to: mark)
-        ctx.finish()
+        finishFnCtx(ctx)
         funcs[index].captures = ctx.captures.map { ($0.key, $0.type, $0.isCell) }
         patchSelfCalls(ctx)
         funcs[index].lowering = nil

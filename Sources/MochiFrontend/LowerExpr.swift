@@ -961,7 +961,9 @@ extension Checker {
         let fn = Function(name: name, paramTypes: params.map { ir($0) }, returnType: ir(result ?? .any),
                           loc: SourceLoc(line: UInt32(loc.line), column: UInt32(loc.column)))
         module.functions.append(fn)
-        let ctx = FnCtx(fn: fn, depth: fns.count, returnType: result ?? .any)
+        var body: [Stmt]? = nil
+        if case .block(let b) = f.body { body = b }
+        let ctx = makeFnCtx(fn, depth: fns.count, returnType: result ?? .any, body: body)
         fns.append(ctx)
         let savedTop = atTopLevel
         atTopLevel = false
@@ -989,7 +991,7 @@ extension Checker {
             if !ctx.isTerminated { ctx.ret(result == .unit ? nil : ctx.zero(ir(result!))) }
         }
         popScope(to: mark)
-        ctx.finish()
+        finishFnCtx(ctx)
         fns.removeLast()
         cellNames.removeLast()
         atTopLevel = savedTop

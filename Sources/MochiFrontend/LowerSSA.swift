@@ -23,18 +23,37 @@ struct CaptureKey: Hashable {
 }
 
 /// The current definition of each (block, slot) pair: an open-addressing hash table
-/// over flat arrays (one table per function, no allocation per block). Every
-/// variable read and write of the lowering goes through here.
+/// over flat arrays. Every variable read and write of the lowering goes through
+/// here. Entries carry the generation they were written in, so emptying the table
+/// for the next function is a counter increment.
 struct DefTable {
     private var keys: [UInt64]
     private var vals: [Int32]
+    private var gens: [UInt32]
+    private var gen: UInt32 = 1
     private var count = 0
     private var mask: Int
 
     init() {
-        keys = Array(repeatElement(UInt64.max, count: 64))
+        keys = Array(repeatElement(0, count: 64))
         vals = Array(repeatElement(-1, count: 64))
+        gens = Array(repeatElement(0, count: 64))
         mask = 63
+    }
+
+    /// Forgets every entry.
+    mutating func reset() {
+        count = 0
+        if mask > 4095 {
+            // One very large function: do not make every later one pay for its table.
+            self = DefTable()
+            return
+        }
+        gen &+= 1
+        if gen == 0 {
+            gens = Array(repeatElement(0, count: mask + 1))
+            gen = 1
+        }
     }
 
     @inline(__always) private static func key(_ b: Int, _ slot: Int) -> UInt64 {
@@ -48,41 +67,93 @@ struct DefTable {
     func get(_ b: Int, _ slot: Int) -> Int32 {
         let k = DefTable.key(b, slot)
         var i = home(k)
-        while true {
-            let x = keys[i]
-            if x == k { return vals[i] }
-            if x == UInt64.max { return -1 }
+        while gens[i] == gen {
+            if keys[i] == k { return vals[i] }
             i = (i + 1) & mask
         }
+        return -1
     }
 
     mutating func set(_ b: Int, _ slot: Int, _ v: Int32) {
         let k = DefTable.key(b, slot)
         var i = home(k)
-        while true {
-            let x = keys[i]
-            if x == k { vals[i] = v; return }
-            if x == UInt64.max { break }
+        while gens[i] == gen {
+            if keys[i] == k { vals[i] = v; return }
             i = (i + 1) & mask
         }
         keys[i] = k
         vals[i] = v
+        gens[i] = gen
         count += 1
         if count * 2 > mask { grow() }
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldVals = vals
+        let oldKeys = keys, oldVals = vals, oldGens = gens, oldGen = gen
         let cap = (mask + 1) * 2
-        keys = Array(repeatElement(UInt64.max, count: cap))
+        keys = Array(repeatElement(0, count: cap))
         vals = Array(repeatElement(-1, count: cap))
+        gens = Array(repeatElement(0, count: cap))
+        gen = 1
         mask = cap - 1
-        for j in 0..<oldKeys.count where oldKeys[j] != UInt64.max {
+        for j in 0..<oldKeys.count where oldGens[j] == oldGen {
             var i = home(oldKeys[j])
-            while keys[i] != UInt64.max { i = (i + 1) & mask }
+            while gens[i] == gen { i = (i + 1) & mask }
             keys[i] = oldKeys[j]
             vals[i] = oldVals[j]
+            gens[i] = gen
         }
+    }
+}
+
+/// The SSA builder's tables for one function, kept in a pool by the checker and
+/// reused from one function to the next (emptied, capacity kept), so building a
+/// function allocates none of them.
+final class SSAScratch {
+    // Per block, by `Block.index`. Predecessors are chains of edges in flat arrays
+    // (in the order the edges were added, which is the order of the block
+    // arguments), and so are the incomplete parameters of unsealed blocks.
+    var sealed: [Bool] = []
+    var terminated: [Bool] = []
+    var predCount: [Int32] = []
+    var predHead: [Int32] = []
+    var predTail: [Int32] = []
+    var edgeFrom: [Int32] = []
+    var edgeNext: [Int32] = []
+    var incHead: [Int32] = []
+    var incTail: [Int32] = []
+    var incSlot: [Int32] = []
+    var incParam: [Int32] = []
+    var incNext: [Int32] = []
+    var defs = DefTable()
+    /// The value each trivial block parameter stands for, by `Value.index` (-1: not
+    /// replaced).
+    var replacedBy: [Int32] = []
+
+    init() {
+        sealed.reserveCapacity(32); terminated.reserveCapacity(32)
+        predCount.reserveCapacity(32); predHead.reserveCapacity(32); predTail.reserveCapacity(32)
+        edgeFrom.reserveCapacity(48); edgeNext.reserveCapacity(48)
+        incHead.reserveCapacity(32); incTail.reserveCapacity(32)
+        incSlot.reserveCapacity(16); incParam.reserveCapacity(16); incNext.reserveCapacity(16)
+        replacedBy.reserveCapacity(64)
+    }
+
+    func reset() {
+        sealed.removeAll(keepingCapacity: true)
+        terminated.removeAll(keepingCapacity: true)
+        predCount.removeAll(keepingCapacity: true)
+        predHead.removeAll(keepingCapacity: true)
+        predTail.removeAll(keepingCapacity: true)
+        edgeFrom.removeAll(keepingCapacity: true)
+        edgeNext.removeAll(keepingCapacity: true)
+        incHead.removeAll(keepingCapacity: true)
+        incTail.removeAll(keepingCapacity: true)
+        incSlot.removeAll(keepingCapacity: true)
+        incParam.removeAll(keepingCapacity: true)
+        incNext.removeAll(keepingCapacity: true)
+        replacedBy.removeAll(keepingCapacity: true)
+        defs.reset()
     }
 }
 
@@ -93,27 +164,9 @@ final class FnCtx {
     var loc = SourceLoc.unknown
     var returnType: MType
 
-    // Per block, by `Block.index`. Predecessors are kept as chains of edges in flat
-    // arrays (in the order the edges were added, which is the order of the block
-    // arguments), and so are the incomplete parameters of unsealed blocks: a few
-    // arrays per function rather than several per block.
-    private var sealed: [Bool] = []
-    private var terminated: [Bool] = []
-    private var predCount: [Int32] = []
-    private var predHead: [Int32] = []
-    private var predTail: [Int32] = []
-    private var edgeFrom: [Int32] = []
-    private var edgeNext: [Int32] = []
-    private var incHead: [Int32] = []
-    private var incTail: [Int32] = []
-    private var incSlot: [Int32] = []
-    private var incParam: [Int32] = []
-    private var incNext: [Int32] = []
-    private var defs = DefTable()
+    /// The SSA tables (SSAScratch); handed back to the pool by `finish`.
+    private let s: SSAScratch
     private(set) var slotTypes: [IRType] = []
-    /// The value each trivial block parameter stands for, by `Value.index` (-1: not
-    /// replaced); an array for the same reason (`find` runs on every read).
-    private var replacedBy: [Int32] = []
     /// True once any parameter has been replaced (the use rewrite is skipped otherwise).
     private var anyReplaced = false
     let entry: Block
@@ -130,28 +183,44 @@ final class FnCtx {
     /// Slots of variables stored in one-element list cells (captured and mutated).
     var cellSlots: Set<Int> = []
 
-    init(fn: Function, depth: Int, returnType: MType) {
+    /// `scratch` must be empty (fresh or reset); `sizeHint` is a rough count of the
+    /// instructions to expect, used to reserve the function's tables once.
+    init(fn: Function, depth: Int, returnType: MType, scratch: SSAScratch = SSAScratch(), sizeHint: Int = 0) {
         self.fn = fn
         self.depth = depth
         self.returnType = returnType
+        self.s = scratch
+        if sizeHint > 0 {
+            fn.insts.reserveCapacity(sizeHint)
+            fn.valueTypes.reserveCapacity(sizeHint + fn.paramTypes.count)
+            fn.valueDefs.reserveCapacity(sizeHint + fn.paramTypes.count)
+            fn.blocks.reserveCapacity(sizeHint / 3 + 2)
+            fn.layout.reserveCapacity(sizeHint / 3 + 2)
+        }
         let e = fn.makeBlock(params: fn.paramTypes)
         fn.layout.append(e)
         entry = e
         current = e
         grow()
-        sealed[Int(e.index)] = true
+        s.sealed[Int(e.index)] = true
         declaredParams = fn.blocks[Int(e.index)].params
     }
 
+    /// The scratch tables, emptied, for the next function (after `finish`).
+    func takeScratch() -> SSAScratch {
+        s.reset()
+        return s
+    }
+
     private func grow() {
-        while sealed.count < fn.blocks.count {
-            sealed.append(false)
-            terminated.append(false)
-            predCount.append(0)
-            predHead.append(-1)
-            predTail.append(-1)
-            incHead.append(-1)
-            incTail.append(-1)
+        while s.sealed.count < fn.blocks.count {
+            s.sealed.append(false)
+            s.terminated.append(false)
+            s.predCount.append(0)
+            s.predHead.append(-1)
+            s.predTail.append(-1)
+            s.incHead.append(-1)
+            s.incTail.append(-1)
         }
     }
 
@@ -164,15 +233,15 @@ final class FnCtx {
         return b
     }
 
-    var isTerminated: Bool { terminated[Int(current.index)] }
+    var isTerminated: Bool { s.terminated[Int(current.index)] }
 
     func switchTo(_ b: Block) { current = b }
 
     /// After a terminator, code continues in a fresh block nobody jumps to.
     private func ensureOpen() {
-        if terminated[Int(current.index)] {
+        if s.terminated[Int(current.index)] {
             let b = makeBlock()
-            sealed[Int(b.index)] = true
+            s.sealed[Int(b.index)] = true
             current = b
         }
     }
@@ -196,12 +265,12 @@ final class FnCtx {
 
     private func addPred(_ target: Block, _ from: Block) {
         let t = Int(target.index)
-        let e = Int32(edgeFrom.count)
-        edgeFrom.append(from.index)
-        edgeNext.append(-1)
-        if predTail[t] < 0 { predHead[t] = e } else { edgeNext[Int(predTail[t])] = e }
-        predTail[t] = e
-        predCount[t] += 1
+        let e = Int32(s.edgeFrom.count)
+        s.edgeFrom.append(from.index)
+        s.edgeNext.append(-1)
+        if s.predTail[t] < 0 { s.predHead[t] = e } else { s.edgeNext[Int(s.predTail[t])] = e }
+        s.predTail[t] = e
+        s.predCount[t] += 1
     }
 
     private func terminate(_ t: Terminator) {
@@ -209,7 +278,7 @@ final class FnCtx {
         let b = current
         fn.blocks[Int(b.index)].terminator = t
         fn.blocks[Int(b.index)].terminatorLoc = loc
-        terminated[Int(b.index)] = true
+        s.terminated[Int(b.index)] = true
         switch t {
         case .jump(let c): addPred(c.block, b)
         case .brif(_, let x, let y): addPred(x.block, b); addPred(y.block, b)
@@ -232,14 +301,14 @@ final class FnCtx {
     /// Declares that every predecessor of `b` is known: completes its pending params.
     func seal(_ b: Block) {
         let i = Int(b.index)
-        guard !sealed[i] else { return }
-        sealed[i] = true
-        var k = incHead[i]
-        incHead[i] = -1
-        incTail[i] = -1
+        guard !s.sealed[i] else { return }
+        s.sealed[i] = true
+        var k = s.incHead[i]
+        s.incHead[i] = -1
+        s.incTail[i] = -1
         while k >= 0 {
-            _ = addOperands(slot: Int(incSlot[Int(k)]), param: Value(incParam[Int(k)]), block: b)
-            k = incNext[Int(k)]
+            _ = addOperands(slot: Int(s.incSlot[Int(k)]), param: Value(s.incParam[Int(k)]), block: b)
+            k = s.incNext[Int(k)]
         }
     }
 
@@ -250,22 +319,22 @@ final class FnCtx {
         return slotTypes.count - 1
     }
 
-    func write(_ slot: Int, _ v: Value) { defs.set(Int(current.index), slot, v.index) }
+    func write(_ slot: Int, _ v: Value) { s.defs.set(Int(current.index), slot, v.index) }
 
-    func write(_ slot: Int, _ v: Value, in b: Block) { defs.set(Int(b.index), slot, v.index) }
+    func write(_ slot: Int, _ v: Value, in b: Block) { s.defs.set(Int(b.index), slot, v.index) }
 
     @inline(__always) private func replacement(_ v: Value) -> Value? {
         let i = Int(v.index)
-        guard i < replacedBy.count, replacedBy[i] >= 0 else { return nil }
-        return Value(replacedBy[i])
+        guard i < s.replacedBy.count, s.replacedBy[i] >= 0 else { return nil }
+        return Value(s.replacedBy[i])
     }
 
     private func setReplacement(_ v: Value, _ r: Value) {
         let i = Int(v.index)
-        if i >= replacedBy.count {
-            replacedBy.append(contentsOf: repeatElement(-1, count: i + 1 - replacedBy.count))
+        if i >= s.replacedBy.count {
+            s.replacedBy.append(contentsOf: repeatElement(-1, count: i + 1 - s.replacedBy.count))
         }
-        replacedBy[i] = r.index
+        s.replacedBy[i] = r.index
         anyReplaced = true
     }
 
@@ -276,34 +345,34 @@ final class FnCtx {
 
     func find(_ v: Value) -> Value {
         var x = v.index
-        while Int(x) < replacedBy.count, replacedBy[Int(x)] >= 0 { x = replacedBy[Int(x)] }
+        while Int(x) < s.replacedBy.count, s.replacedBy[Int(x)] >= 0 { x = s.replacedBy[Int(x)] }
         return Value(x)
     }
 
     private func read(_ slot: Int, in b: Block) -> Value {
         let i = Int(b.index)
-        let d = defs.get(i, slot)
+        let d = s.defs.get(i, slot)
         if d >= 0 { return find(Value(d)) }
         var value: Value
-        if !sealed[i] {
+        if !s.sealed[i] {
             let p = addParam(b, slotTypes[slot])
-            let k = Int32(incSlot.count)
-            incSlot.append(Int32(slot))
-            incParam.append(p.index)
-            incNext.append(-1)
-            if incTail[i] < 0 { incHead[i] = k } else { incNext[Int(incTail[i])] = k }
-            incTail[i] = k
+            let k = Int32(s.incSlot.count)
+            s.incSlot.append(Int32(slot))
+            s.incParam.append(p.index)
+            s.incNext.append(-1)
+            if s.incTail[i] < 0 { s.incHead[i] = k } else { s.incNext[Int(s.incTail[i])] = k }
+            s.incTail[i] = k
             value = p
-        } else if predCount[i] == 1 {
-            value = read(slot, in: Block(edgeFrom[Int(predHead[i])]))
-        } else if predCount[i] == 0 {
+        } else if s.predCount[i] == 1 {
+            value = read(slot, in: Block(s.edgeFrom[Int(s.predHead[i])]))
+        } else if s.predCount[i] == 0 {
             value = zero(slotTypes[slot], in: b)
         } else {
             let p = addParam(b, slotTypes[slot])
-            defs.set(i, slot, p.index)
+            s.defs.set(i, slot, p.index)
             value = addOperands(slot: slot, param: p, block: b)
         }
-        defs.set(i, slot, value.index)
+        s.defs.set(i, slot, value.index)
         return value
     }
 
@@ -315,12 +384,12 @@ final class FnCtx {
     }
 
     private func addOperands(slot: Int, param: Value, block: Block) -> Value {
-        var e = predHead[Int(block.index)]
+        var e = s.predHead[Int(block.index)]
         while e >= 0 {
-            let p = Block(edgeFrom[Int(e)])
+            let p = Block(s.edgeFrom[Int(e)])
             let v = read(slot, in: p)
             appendArg(from: p, to: block, v)
-            e = edgeNext[Int(e)]
+            e = s.edgeNext[Int(e)]
         }
         return tryRemoveTrivial(param, block: block)
     }
@@ -350,10 +419,10 @@ final class FnCtx {
     /// for parameter `index`, or nil when there are several (or none).
     private func soleIncoming(_ param: Value, _ block: Block, _ index: Int) -> Value? {
         var same: Value? = nil
-        var e = predHead[Int(block.index)]
+        var e = s.predHead[Int(block.index)]
         while e >= 0 {
-            let r = find(incomingArg(Block(edgeFrom[Int(e)]), block, index))
-            e = edgeNext[Int(e)]
+            let r = find(incomingArg(Block(s.edgeFrom[Int(e)]), block, index))
+            e = s.edgeNext[Int(e)]
             if r == same || r == param { continue }
             if same != nil { return nil }
             same = r
