@@ -45,6 +45,29 @@ public struct NameTable: Sendable {
 
     public init() {}
 
+    /// The table of the lexer's spellings (byte-distinct, in first-use order), built
+    /// with its index sized once. Returns the id each spelling got: its position,
+    /// unless a spelling equals an earlier one as a String (canonically equivalent
+    /// Unicode), which then shares that one's name exactly as `intern` would do.
+    static func fromLexer(_ texts: [String]) -> (NameTable, ids: [Int32]?) {
+        var t = NameTable()
+        t.names.reserveCapacity(texts.count)
+        t.index.reserveCapacity(texts.count)
+        var ids: [Int32]? = nil
+        for (i, text) in texts.enumerated() {
+            let id = Int32(t.names.count)
+            if let old = t.index.updateValue(id, forKey: text) {
+                t.index[text] = old
+                if ids == nil { ids = Array(0..<Int32(i)) }
+                ids!.append(old)
+                continue
+            }
+            t.names.append(Name(id: id, text: text))
+            ids?.append(id)
+        }
+        return (t, ids)
+    }
+
     /// Returns the `Name` for `text`, creating it on first use.
     public mutating func intern(_ text: String) -> Name {
         if let id = index[text] { return names[Int(id)] }
@@ -413,7 +436,10 @@ public struct QueryExpr {
     public var select: Expr
 }
 
-public indirect enum ExprKind {
+/// Small payloads are stored inline in the `Expr` object (one allocation per node);
+/// the large, rarer ones are boxed (`indirect`) so that they do not make every node
+/// bigger.
+public enum ExprKind {
     /// Integer literal, already range-checked to 64 bits.
     case int(Int64)
     case float(Double)
@@ -428,24 +454,24 @@ public indirect enum ExprKind {
     case list([Expr])
     case map([MapEntry])
     /// `Name { f: e, ... }`, for structs and union variants.
-    case structLiteral(type: Name, typeLocation: SourceLocation, fields: [FieldInit])
+    indirect case structLiteral(type: Name, typeLocation: SourceLocation, fields: [FieldInit])
     case unary(UnaryOperator, Expr)
     case binary(BinaryOperator, Expr, Expr)
     case call(callee: Expr, arguments: [Expr])
     /// `base[index]`; `isOptionalChain` for `base?[index]`.
     case index(base: Expr, index: Expr, isOptionalChain: Bool)
     /// `base[start:end]` or `base[start:end:step]`, each part optional.
-    case slice(base: Expr, start: Expr?, end: Expr?, step: Expr?)
+    indirect case slice(base: Expr, start: Expr?, end: Expr?, step: Expr?)
     /// `base.name`; `isOptionalChain` for `base?.name`.
-    case field(base: Expr, name: Name, nameLocation: SourceLocation, isOptionalChain: Bool)
+    indirect case field(base: Expr, name: Name, nameLocation: SourceLocation, isOptionalChain: Bool)
     /// `value as T`.
-    case cast(Expr, TypeExpr)
+    indirect case cast(Expr, TypeExpr)
     /// `if c then a else b` and the brace form `if c { a } else { b }`. `elseValue` is
     /// nil when the source has no else branch.
     case conditional(condition: Expr, thenValue: Expr, elseValue: Expr?)
     case match(subject: Expr, cases: [MatchCase])
-    case function(FunctionExpr)
-    case query(QueryExpr)
+    indirect case function(FunctionExpr)
+    indirect case query(QueryExpr)
     /// An expression form the project does not support (fetch, load, generate, ...).
     case outOfScope(feature: String)
     /// Placeholder the parser builds after reporting an error, so that the tree stays

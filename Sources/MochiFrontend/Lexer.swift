@@ -23,7 +23,13 @@ public enum Lexer {
         file.bytes.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(buffer: buffer, fileID: file.id)
             scanner.run(diagnostics: &diagnostics)
-            return LexedFile(tokens: scanner.tokens, names: scanner.interner.names)
+            let (names, ids) = NameTable.fromLexer(scanner.interner.texts)
+            if let ids {
+                for k in scanner.tokens.indices where scanner.tokens[k].kind == .identifier {
+                    scanner.tokens[k].payload = ids[Int(scanner.tokens[k].payload)]
+                }
+            }
+            return LexedFile(tokens: scanner.tokens, names: names)
         }
     }
 }
@@ -39,7 +45,8 @@ struct IdentifierInterner {
     private var entryStart: [Int32] = []
     private var entryLength: [Int32] = []
     private var entryValue: [Int32] = []
-    private(set) var names = NameTable()
+    /// The spelling of each name id, in id order.
+    private(set) var texts: [String] = []
 
     init() {
         slots = Array(repeatElement(-1 as Int32, count: 256))
@@ -76,8 +83,8 @@ struct IdentifierInterner {
             slot = (slot + 1) & mask
         }
         let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
-        let name = names.intern(text)
-        return insert(bytes, count, hash: h, value: name.id)
+        texts.append(text)
+        return insert(bytes, count, hash: h, value: Int32(texts.count - 1))
     }
 
     private func equalsArena(_ start: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
@@ -157,7 +164,7 @@ private struct Scanner {
     init(buffer: UnsafeBufferPointer<UInt8>, fileID: Int32) {
         self.buffer = buffer
         self.fileID = fileID
-        tokens.reserveCapacity(buffer.count / 4 + 16)
+        tokens.reserveCapacity(buffer.count / 2 + 16)
     }
 
     @inline(__always) func peek(_ ahead: Int = 0) -> UInt8 {
