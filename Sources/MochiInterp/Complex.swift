@@ -32,6 +32,10 @@ extension Machine {
             for k in 0..<d { g[k] = fp[Int(ops[k])] }
             return g
         }
+        /// The scratch copies are not roots once the new object holds the operands.
+        func clearGathered() {
+            (fp + f.pointee.gatherBase).update(repeating: 0, count: d)
+        }
         func condHolds(_ order: Int64) -> Bool {
             switch ins.pointee.imm {
             case 0: return order == 0
@@ -127,7 +131,9 @@ extension Machine {
         case .strHasSuffix: fp[a] = bool(mochi_str_ends_with(r(b), r(c)) != 0)
         case .strParseBase: fp[a] = UInt64(bitPattern: mochi_str_to_int_base(r(b), i64(c)))
 
-        case .listNew: fp[a] = slot(mochi_list_from(kind, gathered(), Int64(d)))
+        case .listNew:
+            fp[a] = slot(mochi_list_from(kind, gathered(), Int64(d)))
+            clearGathered()
         case .listPush: mochi_list_push(r(b), fp[c])
         case .listAppend: fp[a] = slot(mochi_list_append(r(b), fp[c]))
         case .listSlice: fp[a] = slot(mochi_list_slice(r(b), i64(c), i64(d)))
@@ -170,11 +176,13 @@ extension Machine {
 
         case .structNew, .variantNew:
             fp[a] = slot(mochi_struct_from(descs[Int(ins.pointee.imm)], gathered()))
+            clearGathered()
         case .structCopy: fp[a] = slot(mochi_struct_copy(r(b)))
         case .variantTag: fp[a] = UInt64(bitPattern: mochi_struct_tag(r(b)))
         case .closureNew:
             let kinds = UnsafePointer<UInt8>(bitPattern: Int(ins.pointee.imm))
             fp[a] = slot(mochi_closure_new(Int64(b), nil, Int64(d), kinds, gathered()))
+            clearGathered()
 
         case .groupNew: fp[a] = slot(mochi_groupby_new(kind))
         case .groupAdd:

@@ -24,6 +24,9 @@ enum DOp: UInt8 {
     case retVoid        // return 0
     case unreachable    // runtime error: control reached an unreachable terminator
     case move           // a = b
+    /// Zero the d slots listed in the operand table from c: references no later
+    /// instruction reads, so the collector does not keep them alive (Liveness.swift).
+    case clear
 
     // Constants: a = imm (sconst: a = the module's string pool entry imm).
     case iconst, sconst
@@ -52,7 +55,8 @@ enum DOp: UInt8 {
 
     // Calls: a = result slot (-1: none); b = callee function index (call) or the
     // closure slot (callClosure); c = start of the argument slots in the function's
-    // operand table; d = argument count.
+    // operand table; d = argument count; imm = the caller's slots cleared once the
+    // arguments are copied (Decoder.callClears gives the encoding).
     case call, callClosure
 
     // Inline fast paths over the runtime's public object layouts.

@@ -160,6 +160,10 @@ private struct FunctionDecoder {
     var fixups: [(Int, Int)] = []
     var maxGather = 0
     var line: Int32 = 0
+    /// Per instruction: the dead reference values whose slots are cleared there
+    /// (Liveness.swift), and those of the instruction being decoded.
+    var clears = ReferenceClears(atInst: [], onEdge: [])
+    var pendingClears: [Value] = []
 
     init(function: Function, decoder: Decoder) {
         self.f = function
@@ -196,6 +200,7 @@ private struct FunctionDecoder {
             }
         }
         elided = (0..<n).map { constant[$0] != nil && useCount[$0] == folded[$0] }
+        clears = deadReferenceClears(function)
     }
 
     /// Which operand of `inst` (if any) is a constant folded into the decoded op as an
@@ -264,26 +269,38 @@ private struct FunctionDecoder {
             }
             for (k, id) in bd.insts.enumerated() {
                 if fusedLast && k == bd.insts.count - 1 { line = Int32(f[id].loc.line); break }
+                pendingClears = clears.atInst[Int(id.index)]
+                let op = f[id].op
+                if !pendingClears.isEmpty && op != .call && op != .callClosure {
+                    // Cleared before the op runs (calls clear after copying their arguments).
+                    line = Int32(clamping: f[id].loc.line)
+                    let start = Int32(operands.count)
+                    for v in pendingClears { operands.append(s(v)) }
+                    inst(.clear, c: start, d: Int32(pendingClears.count))
+                    pendingClears = []
+                }
                 try decodeInst(f[id])
             }
             line = Int32(bd.terminatorLoc.line != 0 ? bd.terminatorLoc.line : UInt32(max(line, 0)))
             switch bd.terminator {
             case .jump(let bc):
-                emitEdge(bc, next: next)
+                emitEdge(bc, next: next, clearing: edgeClears(b, 0))
             case .brif(let c, let t, let e):
                 let bc = cond ?? .slot(s(c))
-                if t.args.isEmpty {
+                let tClears = edgeClears(b, 0), eClears = edgeClears(b, 1)
+                // An edge with no moves and no clears is the branch itself.
+                if t.args.isEmpty && tClears.isEmpty {
                     branch(bc, true, to: Int(t.block.index))
-                    emitEdge(e, next: next)
-                } else if e.args.isEmpty {
+                    emitEdge(e, next: next, clearing: eClears)
+                } else if e.args.isEmpty && eClears.isEmpty {
                     branch(bc, false, to: Int(e.block.index))
-                    emitEdge(t, next: next)
+                    emitEdge(t, next: next, clearing: tClears)
                 } else {
                     branch(bc, false, to: -1)
                     let patch = code.count - 1
-                    emitEdge(t, next: -1)
+                    emitEdge(t, next: -1, clearing: tClears)
                     code[patch].d = Int32(code.count)
-                    emitEdge(e, next: next)
+                    emitEdge(e, next: next, clearing: eClears)
                 }
             case .ret(let v):
                 if let v { inst(.ret, b: s(v)) } else { inst(.retVoid) }
@@ -322,11 +339,17 @@ private struct FunctionDecoder {
         if block >= 0 { fixups.append((code.count - 1, block)) }
     }
 
-    /// The moves binding a target block's parameters, then the jump (elided when the
+    func edgeClears(_ b: Block, _ k: Int) -> [Value] {
+        clears.onEdge[ReferenceClears.edgeKey(b, k)]
+    }
+
+    /// The moves binding a target block's parameters, the clears of references dead
+    /// from there on (a loop entry's, Liveness.swift), then the jump (elided when the
     /// target is `next`, the block laid out right after).
-    mutating func emitEdge(_ bc: BlockCall, next: Int) {
+    mutating func emitEdge(_ bc: BlockCall, next: Int, clearing dead: [Value]) {
         let params = f[bc.block].params
         var moves: [(dst: Int32, src: Int32)] = []
+        var refTemps: [Int32] = []
         for (p, a) in zip(params, bc.args) where s(p) != s(a) { moves.append((s(p), s(a))) }
         while !moves.isEmpty {
             if let i = moves.firstIndex(where: { m in !moves.contains { $0.src == m.dst } }) {
@@ -338,7 +361,15 @@ private struct FunctionDecoder {
                 let d = moves[0].dst
                 inst(.move, a: t, b: d)
                 for j in moves.indices where moves[j].src == d { moves[j].src = t }
+                if let p = params.first(where: { s($0) == d }), f.type(of: p).slotKind == .ref { refTemps.append(t) }
             }
+        }
+        // A temporary's copy of a reference would stay a root: clear it.
+        for t in refTemps { inst(.iconst, a: t, imm: 0) }
+        if !dead.isEmpty {
+            let start = Int32(operands.count)
+            for v in dead { operands.append(s(v)) }
+            inst(.clear, c: start, d: Int32(dead.count))
         }
         let target = Int(bc.block.index)
         if target != next {
@@ -367,6 +398,23 @@ private struct FunctionDecoder {
         d.c = operandList(ops)
         d.d = Int32(ops.count)
         code.append(d)
+    }
+
+    /// The slots a call clears once its arguments are in the callee's frame, as the
+    /// call's immediate (DOp.call): 0 for none; up to two slots inline, each plus one,
+    /// in the low and high 32 bits of a positive immediate; more as the complement of
+    /// an operand-table start (low 32 bits) and count (high 32).
+    mutating func callClears() -> Int64 {
+        let sl = pendingClears.map { s($0) }
+        switch sl.count {
+        case 0: return 0
+        case 1: return Int64(sl[0]) + 1
+        case 2: return (Int64(sl[0]) + 1) | (Int64(sl[1]) + 1) << 32
+        default:
+            let start = operands.count
+            operands.append(contentsOf: sl)
+            return ~(Int64(start) | Int64(sl.count) << 32)
+        }
     }
 
     func descFor(_ typeName: String, _ variant: Int32) throws -> Int {
@@ -452,10 +500,10 @@ private struct FunctionDecoder {
                 throw fail("call of unknown function \(inst.imm)")
             }
             let start = operandList(args[...])
-            self.inst(.call, a: a, b: Int32(fi), c: start, d: Int32(args.count))
+            self.inst(.call, a: a, b: Int32(fi), c: start, d: Int32(args.count), imm: callClears())
         case .callClosure:
             let start = operandList(args[1...])
-            self.inst(.callClosure, a: a, b: arg(0), c: start, d: Int32(args.count - 1))
+            self.inst(.callClosure, a: a, b: arg(0), c: start, d: Int32(args.count - 1), imm: callClears())
         case .closureNew:
             guard case .function(let name) = inst.imm, let fi = decoder.symbols.functions[name] else {
                 throw fail("closure of unknown function \(inst.imm)")

@@ -11,7 +11,10 @@
 // runtime's collector as conservatively scanned root ranges, so a reference stored
 // in any live frame, global or constant keeps its object alive; the thread's machine
 // stack (Swift locals holding a reference across a runtime call) is scanned by the
-// collector from the stack base given to `mochi_rt_init`.
+// collector from the stack base given to `mochi_rt_init`. A frame's dead references
+// are zeroed at the first point after their last use where a collection can happen
+// (Liveness.swift), so a frame keeps alive only what it will still read, as compiled
+// code does.
 
 import MochiIR
 import MochiRuntime
@@ -233,6 +236,25 @@ final class Machine {
         _ = run(f, stackBase)
     }
 
+    /// A call's clears (DOp.call; encoding in Decoder.callClears): the caller's
+    /// references that are dead once the arguments are in the callee's frame.
+    @inline(__always)
+    func clearDead(_ imm: Int64, _ fp: UnsafeMutablePointer<UInt64>, _ operands: UnsafeMutablePointer<Int32>) {
+        if imm > 0 {
+            fp[Int(truncatingIfNeeded: imm & 0xFFFF_FFFF) &- 1] = 0
+            let second = Int(truncatingIfNeeded: imm >> 32)
+            if second != 0 { fp[second &- 1] = 0 }
+        } else if imm < 0 {
+            clearDeadList(~imm, fp, operands)
+        }
+    }
+
+    @inline(never)
+    func clearDeadList(_ x: Int64, _ fp: UnsafeMutablePointer<UInt64>, _ operands: UnsafeMutablePointer<Int32>) {
+        let slots = operands + Int(truncatingIfNeeded: x & 0xFFFF_FFFF)
+        for k in 0..<Int(truncatingIfNeeded: x >> 32) { fp[Int(slots[k])] = 0 }
+    }
+
     @inline(never)
     func stackOverflow(_ line: Int32) -> Never {
         depth = 0
@@ -276,6 +298,9 @@ final class Machine {
                 trap(ins.pointee.line, 2)
             case .move:
                 fp[a] = fp[b]
+            case .clear:
+                let slots = operands + c
+                for k in 0..<Int(ins.pointee.d) { fp[Int(slots[k])] = 0 }
             case .iconst:
                 fp[a] = UInt64(bitPattern: ins.pointee.imm)
             case .sconst:
@@ -399,6 +424,7 @@ final class Machine {
                 // The rest of the frame still holds a dead frame's values, which the
                 // collector would scan as roots (keeping old garbage alive): clear it.
                 (nfp + nargs).update(repeating: 0, count: callee.pointee.frameSize - nargs)
+                clearDead(ins.pointee.imm, fp, operands)
                 depth += 1
                 stackCount.pointee = ntop - stackBase
                 let r = run(callee, nfp)
@@ -425,6 +451,7 @@ final class Machine {
                 let nargs = ncap + Int(ins.pointee.d)
                 for k in 0..<Int(ins.pointee.d) { nfp[ncap + k] = fp[Int(args[k])] }
                 (nfp + nargs).update(repeating: 0, count: callee.pointee.frameSize - nargs)
+                clearDead(ins.pointee.imm, fp, operands)
                 depth += 1
                 stackCount.pointee = ntop - stackBase
                 let r = run(callee, nfp)

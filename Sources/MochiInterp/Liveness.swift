@@ -1,0 +1,264 @@
+// Dead-reference clearing for the interpreter's frames.
+//
+// The collector scans every slot of every frame conservatively (Interpreter.swift),
+// and the decoder gives each SSA value a slot of its own, so a reference stays a
+// root until its frame returns, long after its last use: `check(bottomUp(n))` in a
+// long-running function would keep the whole tree alive for the rest of that
+// function. Compiled code does not have that problem (a dead register is reused).
+// This analysis finds, for each point where a collection can happen while the frame
+// is live, the reference slots that may still hold a value no later instruction
+// reads, so the interpreter can zero them there:
+//
+//   * liveness (backward, over reference-typed values only): a value is live after
+//     an instruction when some path from there reads it; block parameters are
+//     defined on entry to their block, the arguments of a block call are read by the
+//     terminator that passes them;
+//   * "dirty" slots (forward, may): reference slots that may hold a non-zero value,
+//     because the value was defined (parameters on entry) and not cleared since.
+//     Frames start with every non-argument slot zeroed.
+//
+// Collection points are calls (anything can happen in the callee) and the runtime
+// ops that may allocate. At a call, the slots cleared are the dirty ones not live
+// after it: the callee has its own copies of the arguments by then, so an argument
+// whose last use is the call is cleared too (the callee's frame keeps it only as
+// long as the callee needs it). Before any other collection point the cleared slots
+// are the dirty ones neither live after it nor read by it. Each dead slot is cleared
+// once on each path, at the first collection point after its last use, so the cost
+// is about one store per dead reference, and nothing at all for scalar values.
+//
+// Loops: a value that enters a loop dirty but is dead throughout it (typically the
+// initial value of a loop-carried reference, copied into the header's parameter)
+// would be found dirty at the header on every iteration, since the analysis merges
+// the entry and back edges. Such values are cleared on the loop's entry edges
+// instead, after the edge's parameter moves, so they cost nothing per iteration.
+
+import MochiIR
+
+/// A set of small integers (reference-value indices) in fixed-size word rows.
+private struct BitRows {
+    let words: Int
+    var bits: [UInt64]
+
+    init(rows: Int, width: Int) {
+        words = max(1, (width + 63) / 64)
+        bits = Array(repeating: 0, count: rows * words)
+    }
+}
+
+/// One row of bits, copied out of a `BitRows` or built up.
+private struct Bits: Equatable {
+    var w: [UInt64]
+
+    init(words: Int) { w = Array(repeating: 0, count: words) }
+    init(_ rows: BitRows, _ r: Int) { w = Array(rows.bits[r * rows.words ..< (r + 1) * rows.words]) }
+
+    @inline(__always) func has(_ i: Int) -> Bool { w[i >> 6] & (1 << UInt64(i & 63)) != 0 }
+    @inline(__always) mutating func insert(_ i: Int) { w[i >> 6] |= 1 << UInt64(i & 63) }
+    @inline(__always) mutating func remove(_ i: Int) { w[i >> 6] &= ~(1 << UInt64(i & 63)) }
+    mutating func formUnion(_ rows: BitRows, _ r: Int) {
+        for k in 0..<w.count { w[k] |= rows.bits[r * rows.words + k] }
+    }
+    func store(_ rows: inout BitRows, _ r: Int) {
+        for k in 0..<w.count { rows.bits[r * rows.words + k] = w[k] }
+    }
+    /// The members of `self` that are in neither `a` nor `b`.
+    func minus(_ a: Bits, _ b: Bits?) -> Bits {
+        var out = self
+        for k in 0..<w.count { out.w[k] &= ~(a.w[k] | (b?.w[k] ?? 0)) }
+        return out
+    }
+    var isEmpty: Bool { w.allSatisfy { $0 == 0 } }
+    func forEach(_ body: (Int) -> Void) {
+        for (k, word) in w.enumerated() where word != 0 {
+            var x = word
+            while x != 0 {
+                body(k * 64 + x.trailingZeroBitCount)
+                x &= x - 1
+            }
+        }
+    }
+}
+
+/// Whether a collection can happen while `op` runs (with this frame live): calls,
+/// and every op decoded into a runtime call except the few that never allocate nor
+/// run Mochi code. (Only the placement of clears depends on this: an op wrongly
+/// counted here gets clears merely earlier, one wrongly left out merely later.)
+func mayCollect(_ op: Opcode) -> Bool {
+    switch op {
+    // Executed inline by the dispatch loop (Interpreter.swift).
+    case .iconst, .fconst, .bconst, .sconst, .null, .copy, .iadd, .isub, .imul, .idiv, .irem,
+         .ineg, .icmp, .not, .fadd, .fsub, .fmul, .fdiv, .frem, .fneg, .fcmp, .itof, .ftoi,
+         .math1, .math2, .listGet, .listSet, .listLen, .fieldGet, .fieldSet, .globalGet,
+         .globalSet:
+        return false
+    case .variantTag:
+        return false
+    default:
+        return true
+    }
+}
+
+/// Where the interpreter clears dead reference slots in one function.
+struct ReferenceClears {
+    /// Per instruction (by `InstID` index): the values whose slots are cleared there,
+    /// after the argument copy of a call, before any other instruction.
+    var atInst: [[Value]]
+    /// Per control-flow edge, indexed by `edgeKey(block, successor position)`: the
+    /// values cleared on that edge, after its parameter moves.
+    var onEdge: [[Value]]
+
+    static func edgeKey(_ b: Block, _ k: Int) -> Int { Int(b.index) * 2 + k }
+}
+
+/// The clears for `f`: only reference-typed values ever appear.
+func deadReferenceClears(_ f: Function) -> ReferenceClears {
+    // (Arrays rather than sets and dictionaries throughout: their generic storage
+    // types would cost the process a protocol-conformance search on first use.)
+    var result = ReferenceClears(atInst: Array(repeating: [], count: f.insts.count),
+                                 onEdge: Array(repeating: [], count: f.blocks.count * 2))
+    let n = f.valueTypes.count
+    // Dense indices for the reference-typed values.
+    var refIndex = Array(repeating: -1, count: n)
+    var refValue: [Value] = []
+    for v in 0..<n where f.valueTypes[v].slotKind == .ref {
+        refIndex[v] = refValue.count
+        refValue.append(Value(Int32(v)))
+    }
+    if refValue.isEmpty { return result }
+    let layout = f.layout
+    var pos = Array(repeating: -1, count: f.blocks.count)
+    for (i, b) in layout.enumerated() { pos[Int(b.index)] = i }
+    let nb = layout.count
+    // Edges (from, to, successor position) by layout position.
+    var succs = Array(repeating: [(to: Int, k: Int)](), count: nb)
+    var preds = Array(repeating: [(from: Int, k: Int)](), count: nb)
+    for (i, b) in layout.enumerated() {
+        for (k, s) in f[b].terminator.successors.enumerated() {
+            let j = pos[Int(s.block.index)]
+            guard j >= 0 else { continue }
+            succs[i].append((j, k))
+            preds[j].append((i, k))
+        }
+    }
+    // Back edges (to a block on the depth-first search stack) and loop headers.
+    var backEdge = Array(repeating: false, count: nb * 2) // from * 2 + k
+    var isHeader = Array(repeating: false, count: nb)
+    do {
+        var state = Array(repeating: 0, count: nb) // 0 new, 1 on the stack, 2 done
+        var stack: [(block: Int, next: Int)] = [(0, 0)]
+        state[0] = 1
+        while let top = stack.last {
+            if top.next < succs[top.block].count {
+                stack[stack.count - 1].next += 1
+                let (j, k) = succs[top.block][top.next]
+                if state[j] == 1 {
+                    backEdge[top.block * 2 + k] = true
+                    isHeader[j] = true
+                } else if state[j] == 0 {
+                    state[j] = 1
+                    stack.append((j, 0))
+                }
+            } else {
+                state[top.block] = 2
+                stack.removeLast()
+            }
+        }
+    }
+    @inline(__always) func ri(_ v: Value) -> Int { refIndex[Int(v.index)] }
+    let words = max(1, (refValue.count + 63) / 64)
+
+    // Liveness: liveIn[b] = live on entry to b after its parameters are bound.
+    var liveIn = BitRows(rows: nb, width: refValue.count)
+    func liveAtEnd(_ i: Int) -> Bits {
+        var live = Bits(words: words)
+        for (j, _) in succs[i] { live.formUnion(liveIn, j) }
+        for u in f[layout[i]].terminator.uses where ri(u) >= 0 { live.insert(ri(u)) }
+        return live
+    }
+    var changed = true
+    while changed {
+        changed = false
+        for i in stride(from: nb - 1, through: 0, by: -1) {
+            var live = liveAtEnd(i)
+            let bd = f[layout[i]]
+            for id in bd.insts.reversed() {
+                let inst = f[id]
+                if let r = inst.result, ri(r) >= 0 { live.remove(ri(r)) }
+                for a in inst.args where ri(a) >= 0 { live.insert(ri(a)) }
+            }
+            for p in bd.params where ri(p) >= 0 { live.remove(ri(p)) }
+            if live != Bits(liveIn, i) { live.store(&liveIn, i); changed = true }
+        }
+    }
+    var paramBits = Array(repeating: Bits(words: words), count: nb)
+    for i in 0..<nb {
+        for p in f[layout[i]].params where ri(p) >= 0 { paramBits[i].insert(ri(p)) }
+    }
+
+    // Live-after sets at each collection point, by instruction.
+    var liveAfter = Array(repeating: Bits?.none, count: f.insts.count)
+    for i in 0..<nb {
+        var live = liveAtEnd(i)
+        for id in f[layout[i]].insts.reversed() {
+            let inst = f[id]
+            if mayCollect(inst.op) { liveAfter[Int(id.index)] = live }
+            if let r = inst.result, ri(r) >= 0 { live.remove(ri(r)) }
+            for a in inst.args where ri(a) >= 0 { live.insert(ri(a)) }
+        }
+    }
+
+    // Dirty slots, forward to a fixed point; `record` fills in the clears on the
+    // last pass (the sets only grow, so the final pass sees the final sets).
+    var dirtyOut = BitRows(rows: nb, width: refValue.count)
+    func transfer(_ i: Int, record: Bool) -> Bits {
+        var dirty = Bits(words: words)
+        for (p, k) in preds[i] {
+            if isHeader[i] && !backEdge[p * 2 + k] {
+                // A loop entry: what is dead in the loop is cleared on the edge.
+                var carried = Bits(dirtyOut, p)
+                let dead = carried.minus(Bits(liveIn, i), paramBits[i])
+                if !dead.isEmpty {
+                    dead.forEach { carried.remove($0) }
+                    if record {
+                        var vs: [Value] = []
+                        dead.forEach { vs.append(refValue[$0]) }
+                        result.onEdge[ReferenceClears.edgeKey(layout[p], k)] = vs
+                    }
+                }
+                for w in 0..<words { dirty.w[w] |= carried.w[w] }
+            } else {
+                dirty.formUnion(dirtyOut, p)
+            }
+        }
+        let bd = f[layout[i]]
+        for p in bd.params where ri(p) >= 0 { dirty.insert(ri(p)) }
+        for id in bd.insts {
+            let inst = f[id]
+            if let after = liveAfter[Int(id.index)] {
+                var used: Bits? = nil
+                if inst.op != .call && inst.op != .callClosure {
+                    var u = Bits(words: words)
+                    for a in inst.args where ri(a) >= 0 { u.insert(ri(a)) }
+                    used = u
+                }
+                let dead = dirty.minus(after, used)
+                if !dead.isEmpty {
+                    dead.forEach { dirty.remove($0) }
+                    if record { dead.forEach { result.atInst[Int(id.index)].append(refValue[$0]) } }
+                }
+            }
+            if let r = inst.result, ri(r) >= 0 { dirty.insert(ri(r)) }
+        }
+        return dirty
+    }
+    changed = true
+    while changed {
+        changed = false
+        for i in 0..<nb {
+            let out = transfer(i, record: false)
+            if out != Bits(dirtyOut, i) { out.store(&dirtyOut, i); changed = true }
+        }
+    }
+    for i in 0..<nb { _ = transfer(i, record: true) }
+    return result
+}
