@@ -32,8 +32,10 @@ enum Binding {
     case mathModule
 }
 
-/// A function the program declares (top level, nested, method, lambda or test).
-struct FunInfo {
+/// A function the program declares (top level, nested, method, lambda or test). A
+/// class: lowering reads it at every call, and copying the struct (its declaration
+/// included) cost a dozen retains each time.
+final class FunInfo {
     var irName: String
     var name: String
     var params: [MType]
@@ -49,6 +51,13 @@ struct FunInfo {
     var irFunction: Function
     var lowering: FnCtx? = nil
     var lowered = false
+
+    init(irName: String, name: String, params: [MType], result: MType, decl: FunDecl?, ownerDepth: Int,
+         isNested: Bool, receiver: Int?, irFunction: Function) {
+        self.irName = irName; self.name = name; self.params = params; self.result = result
+        self.decl = decl; self.ownerDepth = ownerDepth; self.isNested = isNested
+        self.receiver = receiver; self.irFunction = irFunction
+    }
 }
 
 final class Checker {
@@ -58,11 +67,11 @@ final class Checker {
     let module: Module
     let builtins = Builtin.table()
 
-    // Scopes: one dictionary by Name.id plus an undo log for leaving scopes.
-    var scope: [Int32: Binding] = [:]
+    // Scopes: one table by Name.id plus an undo log for leaving scopes.
+    var scope = NameMap<Binding>()
     var undo: [(Int32, Binding?)] = []
-    var typeNames: [Int32: MType] = [:]
-    var variants: [Int32: (union: Int, variant: Int)] = [:]
+    var typeNames = NameMap<MType>()
+    var variants = NameMap<(union: Int, variant: Int)>()
 
     var fns: [FnCtx] = []
     var funcs: [FunInfo] = []
@@ -147,8 +156,7 @@ final class Checker {
     func uniqueFunctionName(_ base: String) -> String {
         var n = base
         var k = 1
-        while funcNames.contains(n) { k += 1; n = "\(base).\(k)" }
-        funcNames.insert(n)
+        while !funcNames.insert(n).inserted { k += 1; n = "\(base).\(k)" }
         return n
     }
 
@@ -606,5 +614,32 @@ final class Checker {
     func captureValue(_ key: CaptureKey, type: MType, isCell: Bool) -> Value {
         let irT = isCell ? IRType.list(ir(type)) : ir(type)
         return cur.read(localSlot(for: key, irType: irT, type: type, isCell: isCell))
+    }
+}
+
+/// A table by `Name.id`: names are dense small integers, so an array indexed by id
+/// replaces a dictionary (every name the checker resolves was a hash lookup). Ids
+/// outside the array (synthesised names have id -1) live in a dictionary.
+struct NameMap<T> {
+    private var slots: [T?] = []
+    private var other: [Int32: T] = [:]
+
+    subscript(id: Int32) -> T? {
+        get {
+            if id >= 0 { return Int(id) < slots.count ? slots[Int(id)] : nil }
+            return other[id]
+        }
+        set {
+            if id >= 0 {
+                let i = Int(id)
+                if i >= slots.count {
+                    if newValue == nil { return }
+                    slots.append(contentsOf: repeatElement(nil, count: i + 1 - slots.count))
+                }
+                slots[i] = newValue
+            } else {
+                other[id] = newValue
+            }
+        }
     }
 }
