@@ -63,7 +63,7 @@ final class FunInfo {
 final class Checker {
     let program: Program
     var diags: DiagnosticEngine
-    var types = TypeTable()
+    let types = TypeTable()
     let module: Module
     let builtins = Builtin.table()
 

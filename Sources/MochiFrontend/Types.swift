@@ -41,7 +41,11 @@ struct FieldInfo {
 
 struct StructInfo {
     var name: String
-    var irName: String
+    var irName: String {
+        didSet { irType = .named(irName) }
+    }
+    /// `.named(irName)`, built once (each `.named` is a boxed allocation).
+    private(set) var irType: IRType
     var fields: [FieldInfo] = []
     /// Field index by `Name.id`.
     var fieldIndex: [Int32: Int] = [:]
@@ -64,13 +68,19 @@ struct VariantInfo {
 
 struct UnionInfo {
     var name: String
-    var irName: String
+    var irName: String {
+        didSet { irType = .named(irName) }
+    }
+    /// `.named(irName)`, built once.
+    private(set) var irType: IRType
     var variants: [VariantInfo] = []
 }
 
 /// Every named type of the compilation, in creation order (which is also the order
-/// the IR module declares them: deterministic).
-struct TypeTable {
+/// the IR module declares them: deterministic). A class: the checker consults it
+/// for every type it lowers, and calling a method of a struct held by the checker
+/// copied the whole table (retaining each of its collections) per call.
+final class TypeTable {
     var structs: [StructInfo] = []
     var unions: [UnionInfo] = []
     /// Creation order: (isUnion, index).
@@ -85,7 +95,7 @@ struct TypeTable {
         var type: MType
     }
 
-    mutating func uniqueIRName(_ base: String) -> String {
+    func uniqueIRName(_ base: String) -> String {
         var candidate = base
         var n = 1
         while usedIRNames.contains(candidate) {
@@ -96,22 +106,22 @@ struct TypeTable {
         return candidate
     }
 
-    mutating func addStruct(name: String, isRecord: Bool) -> Int {
+    func addStruct(name: String, isRecord: Bool) -> Int {
         let ir = uniqueIRName(name)
-        structs.append(StructInfo(name: name, irName: ir, isRecord: isRecord))
+        structs.append(StructInfo(name: name, irName: ir, irType: .named(ir), isRecord: isRecord))
         order.append((false, structs.count - 1))
         return structs.count - 1
     }
 
-    mutating func addUnion(name: String) -> Int {
+    func addUnion(name: String) -> Int {
         let ir = uniqueIRName(name)
-        unions.append(UnionInfo(name: name, irName: ir))
+        unions.append(UnionInfo(name: name, irName: ir, irType: .named(ir)))
         order.append((true, unions.count - 1))
         return unions.count - 1
     }
 
     /// The record type with exactly these fields (in this order), created on first use.
-    mutating func record(_ fields: [FieldInfo]) -> Int {
+    func record(_ fields: [FieldInfo]) -> Int {
         let key = fields.map { FieldKey(name: $0.name.id, type: $0.type) }
         if let i = recordIndex[key] { return i }
         recordCounter += 1
@@ -132,8 +142,8 @@ struct TypeTable {
         case .list(let e): return .list(irType(e))
         case .map(let k, let v): return .map(irType(k), irType(v))
         case .fn(let ps, let r): return .fn(ps.map { irType($0) }, irType(r))
-        case .structure(let i): return .named(structs[i].irName)
-        case .union(let i): return .named(unions[i].irName)
+        case .structure(let i): return structs[i].irType
+        case .union(let i): return unions[i].irType
         }
     }
 
