@@ -53,7 +53,56 @@ mochi_ref mochi_struct_new(const MochiTypeDesc *desc) {
     return (mochi_ref)s;
 }
 
+/* A struct or variant without fields (`Leaf`, `None`) has no state to tell two apart:
+ * equality is structural and nothing can be stored into it. So each descriptor gets
+ * one shared instance, made on first use, instead of an allocation per value (a third
+ * of binary_trees' bytes). The instances live outside the collected heap and are
+ * never freed; marking one through a reference just leaves its mark bit set (it has
+ * no children, and sweeping never visits it). Looked up by descriptor address in an
+ * open-addressing table; the instance's descriptor is that address, so a descriptor
+ * freed and another made at the same address is still answered correctly. */
+typedef struct {
+    const MochiTypeDesc *desc;
+    MochiStruct *obj;
+} EmptyEntry;
+
+static EmptyEntry *empties;
+static size_t empties_n, empties_cap;
+
+static size_t empty_slot(EmptyEntry *t, size_t cap, const MochiTypeDesc *desc) {
+    size_t i = (size_t)(((uint64_t)(uintptr_t)desc >> 3) * 0x9E3779B97F4A7C15ull >> 40) & (cap - 1);
+    while (t[i].desc && t[i].desc != desc) i = (i + 1) & (cap - 1);
+    return i;
+}
+
+static mochi_ref shared_empty(const MochiTypeDesc *desc) {
+    if (empties_cap) {
+        size_t i = empty_slot(empties, empties_cap, desc);
+        if (empties[i].desc) return (mochi_ref)empties[i].obj;
+    }
+    if (2 * (empties_n + 1) > empties_cap) {
+        size_t cap = empties_cap ? empties_cap * 2 : 64;
+        EmptyEntry *t = (EmptyEntry *)mochi_xmalloc(cap * sizeof(EmptyEntry));
+        memset(t, 0, cap * sizeof(EmptyEntry));
+        for (size_t i = 0; i < empties_cap; i++)
+            if (empties[i].desc) t[empty_slot(t, cap, empties[i].desc)] = empties[i];
+        free(empties);
+        empties = t;
+        empties_cap = cap;
+    }
+    MochiStruct *o = (MochiStruct *)mochi_xmalloc(sizeof(MochiStruct));
+    memset(o, 0, sizeof(MochiStruct));
+    o->h.kind = MOCHI_O_STRUCT;
+    o->desc = desc;
+    size_t i = empty_slot(empties, empties_cap, desc);
+    empties[i].desc = desc;
+    empties[i].obj = o;
+    empties_n++;
+    return (mochi_ref)o;
+}
+
 mochi_ref mochi_struct_from(const MochiTypeDesc *desc, const mochi_slot *slots) {
+    if (desc && desc->nfields == 0) return shared_empty(desc);
     mochi_ref r = mochi_struct_new(desc);
     if (desc && desc->nfields && slots) memcpy(((MochiStruct *)r)->f, slots, (size_t)desc->nfields * sizeof(mochi_slot));
     return r;
