@@ -438,7 +438,9 @@ struct FastVerifier {
     // MARK: instructions
 
     private mutating func checkInst(_ f: Function, _ ii: Int, _ blockPos: Int, _ instPos: Int) -> Bool {
-        argT.removeAll(keepingCapacity: true)
+        // Popped one by one: `removeAll(keepingCapacity:)` cost more than the few
+        // operands an instruction has.
+        while !argT.isEmpty { argT.removeLast() }
         let na = f.insts[ii].args.count
         for k in 0..<na {
             let t = use(f.insts[ii].args[k], blockPos, instPos)

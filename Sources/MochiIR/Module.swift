@@ -206,6 +206,9 @@ public final class Function {
         let id = InstID(Int32(insts.count))
         let result = type.map { makeValue($0, .inst(id)) }
         insts.append(Inst(op: op, result: result, args: args, imm: imm, loc: loc))
+        // A block's first instruction reserves room for a few more: growing the list
+        // from one element by doubling cost an allocation per step.
+        if blocks[Int(block.index)].insts.isEmpty { blocks[Int(block.index)].insts.reserveCapacity(8) }
         blocks[Int(block.index)].insts.append(id)
         return id
     }
