@@ -183,6 +183,14 @@ struct ByteSink {
     /// did not).
     @inline(__always) mutating func appendUInt(_ v: UInt64) {
         if v < 10 { append(48 + UInt8(v)); return }
+        if v < 100 {
+            // Two digits (most columns, value and block numbers): no loop.
+            reserve(2)
+            base[count] = 48 + UInt8(truncatingIfNeeded: v / 10)
+            base[count + 1] = 48 + UInt8(truncatingIfNeeded: v % 10)
+            count += 2
+            return
+        }
         var n = 2
         var bound: UInt64 = 100
         while n < 20 && v >= bound { n += 1; bound &*= 10 }
