@@ -156,4 +156,16 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(render(diagnostics, file: file),
                        "f.mochi:2:10: error: unexpected character '@'\n\tlet y = @\n\t        ^\n")
     }
+
+    /// Spellings that differ in bytes but are equal as Strings (canonically equivalent
+    /// Unicode) are one name, as `NameTable.intern` makes them; names after them keep
+    /// dense ids.
+    func testCanonicallyEquivalentSpellingsShareAName() {
+        let (lexed, diagnostics) = lex("caf\u{E9} cafe\u{301} x caf\u{E9} y")
+        XCTAssertFalse(diagnostics.hasErrors)
+        let ids = lexed.tokens.filter { $0.kind == .identifier }.map { $0.payload }
+        XCTAssertEqual(ids, [0, 0, 1, 0, 2])
+        XCTAssertEqual(lexed.names.names.map(\.text), ["caf\u{E9}", "x", "y"])
+        XCTAssertEqual(lexed.names.lookup("cafe\u{301}")?.id, 0)
+    }
 }
