@@ -82,6 +82,17 @@ public func printModuleBytes(_ m: Module) -> [UInt8] {
     return p.sink.bytes
 }
 
+/// Calls `body` with the canonical text of a module as UTF-8 bytes in the printer's
+/// own buffer (valid only during the call): the same bytes as `printModuleBytes`,
+/// without copying megabytes of output into an array just to write them out.
+public func withModuleText<R>(_ m: Module, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    var p = Printer()
+    p.print(m)
+    return try withExtendedLifetime(p) {
+        try body(UnsafeRawBufferPointer(start: p.sink.base, count: p.sink.count))
+    }
+}
+
 /// The canonical text of one function (as it appears inside `printModule`).
 public func printFunction(_ f: Function, in m: Module? = nil) -> String {
     var p = Printer(module: m)

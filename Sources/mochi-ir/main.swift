@@ -186,34 +186,36 @@ if options.verifyIR && options.level != .O0 {
     }
 }
 
-let out: [UInt8] = timed("emit \(options.emitBinary ? "binary" : "text")") {
-    options.emitBinary ? encodeBinary(module) : printModuleBytes(module)
-}
-/// Writes `bytes` to `path` in place. Not `FileManager.createFile`: that writes a
+/// Writes `buf` to `path` in place. Not `FileManager.createFile`: that writes a
 /// temporary file and renames it over `path`, which as root replaces `-o /dev/null`
 /// (the benchmark's sink) with a regular file.
-func writeOutput(_ bytes: [UInt8], to path: String) -> Bool {
+func writeOutput(_ buf: UnsafeRawBufferPointer, to path: String) -> Bool {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { return false }
     defer { close(fd) }
-    return bytes.withUnsafeBytes { buf -> Bool in
-        var done = 0
-        while done < buf.count {
-            let n = write(fd, buf.baseAddress! + done, buf.count - done)
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
-        }
-        return true
+    var done = 0
+    while done < buf.count {
+        let n = write(fd, buf.baseAddress! + done, buf.count - done)
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { return false }
+        done += n
     }
+    return true
 }
 
-if let path = options.output {
-    guard writeOutput(out, to: path) else {
-        fail("\(path): cannot write file", status: 1)
-    }
-} else {
-    FileHandle.standardOutput.write(Data(out))
+/// Writes the output bytes to -o's file or to standard output; false on a write error.
+func emit(_ buf: UnsafeRawBufferPointer) -> Bool {
+    if let path = options.output { return writeOutput(buf, to: path) }
+    FileHandle.standardOutput.write(Data(buf))
+    return true
+}
+
+// Text is written straight from the printer's buffer (no copy of the whole output).
+let written: Bool = timed("emit \(options.emitBinary ? "binary" : "text")") {
+    options.emitBinary ? encodeBinary(module).withUnsafeBytes { emit($0) } : withModuleText(module) { emit($0) }
+}
+if !written, let path = options.output {
+    fail("\(path): cannot write file", status: 1)
 }
 reportPhaseTimes()
 exit(0)
