@@ -181,13 +181,14 @@ public func stencilLibraryListing(_ lib: StencilLibrary, size: Int) -> String {
     let holes = lib.stencils.reduce(0) { $0 + $1.holes.count }
     let code = lib.stencils.reduce(0) { $0 + $1.code.count }
     out += "\(lib.stencils.count) stencils, \(code) code bytes, \(holes) holes, \(lib.symbols.count) runtime symbols\n"
-    for s in lib.stencils {
+    let listings = disassemblyListings(lib.stencils.map { ($0.code, $0.holes) }, target: lib.target, symbols: lib.symbols)
+    for (s, text) in zip(lib.stencils, listings) {
         out += "\nstencil \(s.name): \(s.code.count) code bytes"
         if !s.data.isEmpty { out += ", \(s.data.count) data bytes" }
         out += ", \(s.holes.count) holes"
         if s.elidedBytes > 0 { out += ", trailing \(s.elidedBytes)-byte jump to the continuation elided" }
         out += "\n"
-        out += disassemblyListing(s.code, target: lib.target, holes: s.holes, symbols: lib.symbols)
+        out += text
     }
     return out
 }

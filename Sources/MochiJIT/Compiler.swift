@@ -41,6 +41,8 @@ public struct JITStats: Sendable {
 public final class LoadedStencils {
     public let library: StencilLibrary
     let index: [String: Int32]
+    /// Per stencil: bit k set when it has error exit k.
+    let errorExits: [UInt8]
     let symbolAddress: [UInt64]
 
     public init(_ library: StencilLibrary) throws {
@@ -51,6 +53,9 @@ public final class LoadedStencils {
         var idx: [String: Int32] = [:]
         for (i, s) in library.stencils.enumerated() { idx[s.name] = Int32(i) }
         index = idx
+        errorExits = library.stencils.map { s in
+            s.holes.reduce(UInt8(0)) { m, h in if case .errorExit(let k) = h.value { return m | UInt8(1 << k) }; return m }
+        }
         var addrs: [UInt64] = []
         for name in library.symbols {
             guard let p = mochi_jit_symbol(name) else {
@@ -59,7 +64,7 @@ public final class LoadedStencils {
             addrs.append(UInt64(UInt(bitPattern: p)))
         }
         symbolAddress = addrs
-        let needed = Set(Opcode.allCases.flatMap { stencilNames(for: $0) } + controlStencilNames)
+        let needed = Set(Opcode.allCases.flatMap { stencilNames(for: $0) } + controlStencilNames + registerVariantNames())
         for n in needed.sorted() where idx[n] == nil {
             throw JITError("the stencil library has no stencil '\(n)' (stale library?)")
         }
@@ -198,6 +203,10 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                     s = entries[Int(ins.callee)]
                 case .symbol(let i): s = stencils.symbolAddress[i]; isExternal = true
                 case .data: s = base + UInt64(dataStart + dataOffset[Int(ins.stencil)])
+                case .errorExit(let e):
+                    let t = e == 0 ? ins.err : ins.err2
+                    guard t >= 0 else { throw JITError("\(f.name): stencil \(st.name) without its error exit") }
+                    s = base + UInt64(offs[Int(t)])
                 }
                 let place = here + UInt64(h.offset)
                 var value = s &+ UInt64(bitPattern: h.addend)

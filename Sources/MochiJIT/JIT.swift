@@ -23,6 +23,9 @@ public final class JIT {
     let module: Module
     let stencils: LoadedStencils
     public var maxDepth = 100_000
+    /// Keep hot scalar values in the stencils' registers (RegisterHomes.swift);
+    /// off, every value lives in its frame slot.
+    public var registerHomes = true
     /// Compile figures of the last run (or `compileOnly`).
     public private(set) var stats = JITStats()
     /// Called after the code is mapped read-execute and before `@main` runs
@@ -192,7 +195,7 @@ final class Run {
         let t0 = monotonicMicros()
         let context = LoweringContext(
             module: m, symbols: m.symbolIndex(), stencilIndex: jit.stencils.index,
-            stencilName: jit.stencils.library.stencils.map(\.name),
+            stencilName: jit.stencils.library.stencils.map(\.name), errorExits: jit.stencils.errorExits,
             stringSlot: { [unowned self] in self.stringSlot($0) },
             globalSlot: { [unowned self] in Int64(Int(bitPattern: self.globals + $0)) },
             descriptor: { [unowned self] in self.descs[$0]?[$1] },
@@ -202,8 +205,7 @@ final class Run {
         var lowerMicros: [Double] = []
         for f in m.functions {
             let tf = monotonicMicros()
-            var fl = FunctionLowering(function: f, context: context)
-            funcs.append(try fl.lower())
+            funcs.append(try FunctionLowering.lower(function: f, context: context, registerHomes: jit.registerHomes))
             lowerMicros.append(monotonicMicros() - tf)
             stats.functions.append(JITFunctionStats(name: f.name, irInstructions: f.insts.count, stencils: 0, codeBytes: 0, microseconds: 0))
         }

@@ -6,18 +6,23 @@
 // temporary per cycle); a jump to the next block is dropped; an icmp/fcmp that
 // only feeds the block's branch is fused into it; an integer constant operand of
 // iadd/isub/imul/icmp (and a constant divisor of idiv/irem) becomes a 64-bit
-// immediate. A last peephole is the register cache: an integer result whose
-// only use is the first operand of the very next stencil (not a branch target)
-// travels in the accumulator register instead of its frame slot (`_ra` producer,
-// `_ba` consumer variants). Variadic ops (list.new,
+// immediate; a constant divisor d >= 2 becomes a magic-number multiplication. Hot integer, bool and float values live in register homes
+// (RegisterHomes.swift chooses them): a register-aware stencil names each
+// operand's location in its suffix (stencil.h), so `i = i + 1` on a home is one
+// register add. A value computed by a stencil that only writes slots is loaded
+// into its home right after; a homed value whose slot some stencil reads is
+// written through at its definition (which slots are read is learnt by lowering
+// the function once before the real lowering); parameters with homes are loaded
+// at entry. Variadic ops (list.new,
 // struct.new, closures, closure calls) first move their operands into the
 // frame's gather area. Each instruction names its stencil and the values of its
 // operand holes; code addresses (continuation, branch target, callee) are filled
 // at layout (Compiler.swift).
 //
 // `stencilNames(for:)` is the exhaustive table from IR opcode to the stencils
-// that implement it; a test checks every name exists in the library, so an op
-// without a stencil fails the build's tests, never a run.
+// that implement it, `registerVariantNames()` every location variant; loading a
+// library checks every name exists, and a test does too, so an op without a
+// stencil fails the build's tests, never a run.
 
 import MochiIR
 import MochiJITSupport
@@ -33,6 +38,8 @@ struct JInst {
     /// Branch target: a block index while lowering, an instruction index after.
     var target: Int32 = -1
     var callee: Int32 = -1
+    /// The error exits' stubs (instruction indices), for stencils that have them.
+    var err: Int32 = -1, err2: Int32 = -1
     /// A is relative to the gather area (1) or to the callee frame (2), resolved
     /// once the frame size is known.
     var aBase: UInt8 = 0
@@ -54,31 +61,32 @@ public struct JITError: Error, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// The stencils implementing each IR opcode (all variants).
+/// The stencils implementing each IR opcode (one per family: the all-slots
+/// variant; `registerVariantNames` lists the rest).
 public func stencilNames(for op: Opcode) -> [String] {
     let conds = ["eq", "ne", "lt", "le", "gt", "ge"]
     switch op {
-    case .iconst, .fconst, .bconst, .null: return ["const"]
+    case .iconst, .fconst, .bconst, .null: return ["const_m"]
     case .sconst: return ["load_abs"]
-    case .copy: return ["move"]
-    case .iadd: return ["iadd", "iadd_i"]
-    case .isub: return ["isub", "isub_i"]
-    case .imul: return ["imul", "imul_i"]
-    case .idiv: return ["idiv", "idiv_i"]
-    case .irem: return ["irem", "irem_i"]
-    case .ineg: return ["ineg"]
-    case .icmp: return conds.flatMap { ["icmp_\($0)", "icmp_i_\($0)", "br_icmp_\($0)", "br_icmp_i_\($0)"] }
-    case .not: return ["not"]
-    case .fadd: return ["fadd"]
-    case .fsub: return ["fsub"]
-    case .fmul: return ["fmul"]
-    case .fdiv: return ["fdiv"]
+    case .copy: return ["move_mm"]
+    case .iadd: return ["iadd_mmm", "iadd_i_mm"]
+    case .isub: return ["isub_mmm", "isub_i_mm"]
+    case .imul: return ["imul_mmm", "imul_i_mm"]
+    case .idiv: return ["idiv_mmm", "idiv_i_mm"]
+    case .irem: return ["irem_mmm", "irem_i_mm"]
+    case .ineg: return ["ineg_mm"]
+    case .icmp: return conds.flatMap { ["icmp_\($0)_mmm", "icmp_i_\($0)_mm", "br_icmp_\($0)_mm", "br_icmp_i_\($0)_m"] }
+    case .not: return ["not_mm"]
+    case .fadd: return ["fadd_mmm"]
+    case .fsub: return ["fsub_mmm"]
+    case .fmul: return ["fmul_mmm"]
+    case .fdiv: return ["fdiv_mmm"]
     case .frem: return ["frem"]
-    case .fneg: return ["fneg"]
-    case .fcmp: return conds.flatMap { ["fcmp_\($0)", "br_fcmp_\($0)", "br_nfcmp_\($0)"] }
-    case .itof: return ["itof"]
-    case .ftoi: return ["ftoi"]
-    case .math1: return ["math1", "sqrt"]
+    case .fneg: return ["fneg_mm"]
+    case .fcmp: return conds.flatMap { ["fcmp_\($0)_mmm", "br_fcmp_\($0)_mm", "br_nfcmp_\($0)_mm"] }
+    case .itof: return ["itof_mm"]
+    case .ftoi: return ["ftoi_mm"]
+    case .math1: return ["math1_mm", "sqrt_mm"]
     case .math2: return ["math2"]
     case .box: return ["box"]
     case .unbox: return ["unbox", "unbox_ref"]
@@ -93,7 +101,7 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .anyIndex: return ["any_index"]
     case .anyField: return ["any_field"]
     case .anyLen: return ["any_len"]
-    case .cmp: return conds.flatMap { ["cmp_ref_\($0)", "icmp_\($0)", "fcmp_\($0)"] }
+    case .cmp: return conds.flatMap { ["cmp_ref_\($0)", "icmp_\($0)_mmm", "fcmp_\($0)_mmm"] }
     case .tostr: return ["tostr"]
     case .fmt: return ["fmt"]
     case .tojson: return ["tojson"]
@@ -120,10 +128,10 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .strHasPrefix: return ["str_hasprefix"]
     case .strHasSuffix: return ["str_hassuffix"]
     case .strParseBase: return ["str_parsebase"]
-    case .listNew: return ["list_new", "move"]
-    case .listLen: return ["list_len"]
-    case .listGet: return ["list_get"]
-    case .listSet: return ["list_set"]
+    case .listNew: return ["list_new", "move_mm"]
+    case .listLen: return ["list_len_m"]
+    case .listGet: return ["list_get_mm"]
+    case .listSet: return ["list_set_mm"]
     case .listPush: return ["list_push"]
     case .listAppend: return ["list_append"]
     case .listSlice: return ["list_slice"]
@@ -140,7 +148,7 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .listMax: return ["list_max"]
     case .listSortBy: return ["list_sortby"]
     case .listRange: return ["list_range"]
-    case .mapNew: return ["map_new", "move"]
+    case .mapNew: return ["map_new", "move_mm"]
     case .mapGet: return ["map_get"]
     case .mapGetAny: return ["map_getany"]
     case .mapSet: return ["map_set"]
@@ -149,14 +157,14 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .mapDelete: return ["map_delete"]
     case .mapKeys: return ["map_keys"]
     case .mapValues: return ["map_values"]
-    case .structNew, .variantNew: return ["struct_new", "move"]
-    case .fieldGet: return ["field_get"]
-    case .fieldSet: return ["field_set"]
+    case .structNew, .variantNew: return ["struct_new", "move_mm"]
+    case .fieldGet: return ["field_get_m"]
+    case .fieldSet: return ["field_set_m"]
     case .structCopy: return ["struct_copy"]
     case .variantTag: return ["variant_tag"]
-    case .call: return ["call", "call_void", "move"]
-    case .callClosure: return ["call_closure", "call_closure_void", "move"]
-    case .closureNew: return ["closure_new", "move"]
+    case .call: return ["call_m_a", "call_void_a", "move_mm"]
+    case .callClosure: return ["call_closure", "call_closure_void", "move_mm"]
+    case .closureNew: return ["closure_new", "move_mm"]
     case .globalGet: return ["load_abs"]
     case .globalSet: return ["store_abs"]
     case .groupNew: return ["group_new"]
@@ -172,7 +180,37 @@ public func stencilNames(for op: Opcode) -> [String] {
 }
 
 /// Stencils for control flow that no opcode owns (terminators, edge moves).
-public let controlStencilNames = ["jump", "br_true", "br_false", "ret", "ret_void", "unreachable", "move"]
+public let controlStencilNames = ["jump", "br_true_m", "br_false_m", "ret_m", "ret_void", "unreachable", "move_mm",
+                                  "err_overflow", "err_div_zero"]
+
+/// Every register-location variant the lowering can ask for (stencil.h's
+/// families; a location is m, 0-3 or 4-7). The library must hold them all.
+public func registerVariantNames() -> [String] {
+    let i = ["m", "0", "1", "2", "3"], fl = ["m", "4", "5", "6", "7"]
+    let fr = ["4", "5", "6", "7"], any = i + fr
+    func x(_ a: [String], _ b: [String]) -> [String] { a.flatMap { p in b.map { p + $0 } } }
+    let conds = ["eq", "ne", "lt", "le", "gt", "ge"]
+    var names: [String] = []
+    for op in ["iadd", "isub", "imul", "idiv", "irem"] {
+        names += x(i, x(i, i)).map { "\(op)_\($0)" } + x(i, i).map { "\(op)_i_\($0)" }
+    }
+    for op in ["idiv", "irem"] { names += x(i, i).flatMap { ["\(op)_k_\($0)", "\(op)_ka_\($0)"] } }
+    names += x(i, i).flatMap { ["ineg_\($0)", "not_\($0)", "move_\($0)"] }
+    names += (x(fl, fr) + x(fr, ["m"])).map { "move_\($0)" }
+    for c in conds {
+        names += x(i, i).flatMap { ["icmp_\(c)_m\($0)", "br_icmp_\(c)_\($0)"] }
+        names += i.flatMap { ["icmp_i_\(c)_m\($0)", "br_icmp_i_\(c)_\($0)"] }
+        names += x(fl, fl).flatMap { ["fcmp_\(c)_m\($0)", "br_fcmp_\(c)_\($0)", "br_nfcmp_\(c)_\($0)"] }
+    }
+    names += i.flatMap { ["br_true_\($0)", "br_false_\($0)", "list_len_\($0)"] } + any.map { "ret_\($0)" }
+    names += any.flatMap { ["const_\($0)", "field_get_\($0)", "field_set_\($0)"] }
+    names += x(fl, x(fl, fl)).flatMap { ["fadd_\($0)", "fsub_\($0)", "fmul_\($0)", "fdiv_\($0)"] }
+    names += x(fl, fl).flatMap { ["fneg_\($0)", "sqrt_\($0)", "math1_\($0)"] }
+    names += x(fl, i).map { "itof_\($0)" } + x(i, fl).map { "ftoi_\($0)" }
+    names += x(any, i).map { "list_get_\($0)" } + x(i, any).map { "list_set_\($0)" }
+    names += x(any, ["_a", "_i", "_f", "_n"]).map { "call_\($0)" } + ["a", "i", "f", "n"].map { "call_void_\($0)" }
+    return names
+}
 
 /// The JIT's name for a libm function the IR's math1/math2 immediate names.
 func libmName(_ s: String, arity: Int) -> String? {
@@ -184,6 +222,30 @@ func libmName(_ s: String, arity: Int) -> String? {
     return two[s]
 }
 
+/// The magic multiplier and shift that turn signed division by a constant
+/// d >= 2 into a multiplication (Hacker's Delight, 10-1, for 64 bits): q is the
+/// high half of x * multiplier (plus x when the multiplier is negative), shifted
+/// right by `shift`, plus one when x is negative.
+func signedDivisionMagic(_ d: Int64) -> (multiplier: Int64, shift: Int32) {
+    precondition(d >= 2)
+    let two63: UInt64 = 1 << 63
+    let ad = UInt64(d)
+    let anc = two63 - 1 - two63 % ad
+    var p = 63
+    var q1 = two63 / anc, r1 = two63 - q1 &* anc
+    var q2 = two63 / ad, r2 = two63 - q2 &* ad
+    var delta: UInt64
+    repeat {
+        p += 1
+        q1 = q1 &* 2; r1 = r1 &* 2
+        if r1 >= anc { q1 &+= 1; r1 &-= anc }
+        q2 = q2 &* 2; r2 = r2 &* 2
+        if r2 >= ad { q2 &+= 1; r2 &-= ad }
+        delta = ad &- r2
+    } while q1 < delta || (q1 == delta && r1 == 0)
+    return (Int64(bitPattern: q2 &+ 1), Int32(p - 64))
+}
+
 /// Module-level data the lowering needs addresses of.
 struct LoweringContext {
     let module: Module
@@ -191,6 +253,8 @@ struct LoweringContext {
     /// Stencil index by name, and name by index.
     let stencilIndex: [String: Int32]
     let stencilName: [String]
+    /// Per stencil: bit k set when it has error exit k (_JIT_ERROR, _JIT_ERROR2).
+    let errorExits: [UInt8]
     /// Address of string constant i's slot / global i's slot / descriptor i.
     var stringSlot: (String) -> Int64
     var globalSlot: (Int) -> Int64
@@ -205,10 +269,17 @@ private let condInverse: [Int] = [1, 0, 5, 4, 3, 2]
 private let condSwapped: [Int] = [0, 1, 4, 5, 2, 3]
 
 enum BranchCond {
-    case slot(Int32)
-    case icmp(Int, Int32, Int32)
-    case icmpI(Int, Int32, Int64)
-    case fcmp(Int, Int32, Int32)
+    case value(Value)
+    case icmp(Int, Value, Value)
+    case icmpI(Int, Value, Int64)
+    case fcmp(Int, Value, Value)
+}
+
+/// Which values' slots some stencil reads. A value with a register home whose
+/// slot is read is written through: its definition also stores the slot.
+final class SlotReads {
+    var read: [Bool]
+    init(_ n: Int) { read = [Bool](repeating: false, count: n) }
 }
 
 struct FunctionLowering {
@@ -223,8 +294,18 @@ struct FunctionLowering {
     var blockStart: [Int32]
     var maxGather = 0
     var line: Int32 = 0
+    /// Per value: -1 its frame slot, 0-3 x0-x3, 4-7 d0-d3 (RegisterHomes.swift).
+    var home: [Int8]
+    /// The first position after each value's live interval's start and its end,
+    /// and each instruction's position (for what a call must keep).
+    var homes: RegisterHomes
+    /// Slots read (filled by a first lowering, used by the second).
+    let reads: SlotReads
+    let readsKnown: Bool
+    /// Set by a register-aware lowering that wrote the result to its home.
+    var wroteHome = false
 
-    init(function: Function, context: LoweringContext) {
+    init(function: Function, context: LoweringContext, registerHomes: Bool = true, reads: SlotReads? = nil) {
         f = function
         ctx = context
         let n = function.valueTypes.count
@@ -252,7 +333,23 @@ struct FunctionLowering {
                 if let k = Self.foldedOperand(inst, constant, function) { folded[Int(inst.args[k].index)] += 1 }
             }
         }
-        elided = (0..<n).map { constant[$0] != nil && useCount[$0] == folded[$0] }
+        let consts = constant, uses = useCount
+        let elide = (0..<n).map { consts[$0] != nil && uses[$0] == folded[$0] }
+        elided = elide
+        homes = registerHomes ? chooseRegisterHomes(function, skip: elide) : RegisterHomes(valueCount: n)
+        home = homes.home
+        self.reads = reads ?? SlotReads(n)
+        readsKnown = reads != nil
+    }
+
+    /// Lowers `function` twice: once to learn which homed values' slots are
+    /// read, then for real, writing those through.
+    static func lower(function: Function, context: LoweringContext, registerHomes: Bool) throws -> JFunction {
+        var first = FunctionLowering(function: function, context: context, registerHomes: registerHomes)
+        if !first.home.contains(where: { $0 >= 0 }) { return try first.lower() }
+        _ = try first.lower()
+        var second = FunctionLowering(function: function, context: context, registerHomes: registerHomes, reads: first.reads)
+        return try second.lower()
     }
 
     static func foldedOperand(_ inst: Inst, _ constant: [Int64?], _ f: Function) -> Int? {
@@ -265,7 +362,20 @@ struct FunctionLowering {
         }
     }
 
-    func s(_ v: Value) -> Int32 { slot[Int(v.index)] }
+    /// A value's slot as an operand a stencil reads from memory.
+    func s(_ v: Value) -> Int32 {
+        reads.read[Int(v.index)] = true
+        return slot[Int(v.index)]
+    }
+    /// A value's slot, for a result or a register-aware operand.
+    func slotOf(_ v: Value) -> Int32 { slot[Int(v.index)] }
+    /// A value's location letter in a stencil name (stencil.h).
+    func loc(_ v: Value) -> String {
+        let h = home[Int(v.index)]
+        return h < 0 ? "m" : String(h)
+    }
+    func isHomed(_ v: Value) -> Bool { home[Int(v.index)] >= 0 }
+
     func fail(_ msg: String) -> JITError { JITError("function @\(f.name): \(msg)") }
 
     func stencil(_ name: String) throws -> Int32 {
@@ -282,16 +392,24 @@ struct FunctionLowering {
         return code.count - 1
     }
 
+    /// A move of v's value (from its home or slot) to slot `to`, relative to the
+    /// gather area (aBase 1) or the callee frame (aBase 2).
+    mutating func moveOut(_ v: Value, to: Int32, aBase: UInt8) throws {
+        let at = try emit("move_m" + loc(v), a: to, b: isHomed(v) ? 0 : s(v))
+        code[at].aBase = aBase
+    }
+
     /// Moves operands into the gather area (slots gatherBase + k).
     mutating func gather(_ vs: ArraySlice<Value>) throws {
-        for (k, v) in vs.enumerated() {
-            let at = try emit("move", a: Int32(k), b: s(v))
-            code[at].aBase = 1
-        }
+        for (k, v) in vs.enumerated() { try moveOut(v, to: Int32(k), aBase: 1) }
         maxGather = max(maxGather, vs.count)
     }
 
     mutating func lower() throws -> JFunction {
+        // Parameters with homes are loaded from the slots the caller filled.
+        if let e = f.entry {
+            for p in f[e].params where isHomed(p) { try emit("move_" + loc(p) + "m", a: 0, b: slotOf(p)) }
+        }
         for (li, b) in f.layout.enumerated() {
             blockStart[Int(b.index)] = Int32(code.count)
             let next = li + 1 < f.layout.count ? Int(f.layout[li + 1].index) : -1
@@ -302,30 +420,33 @@ struct FunctionLowering {
                 let li = f[last]
                 if li.result == c, useCount[Int(c.index)] == 1, case .cond(let cc) = li.imm {
                     let ci = condIndex[cc]!
-                    if li.op == .icmp {
-                        if let k = Self.foldedOperand(li, constant, f) {
-                            cond = .icmpI(k == 1 ? ci : condSwapped[ci], s(li.args[1 - k]), constant[Int(li.args[k].index)]!)
+                    if li.op == .icmp || (li.op == .cmp && f.type(of: li.args[0]).slotKind != .ref && f.type(of: li.args[0]).slotKind != .f64) {
+                        if li.op == .icmp, let k = Self.foldedOperand(li, constant, f) {
+                            cond = .icmpI(k == 1 ? ci : condSwapped[ci], li.args[1 - k], constant[Int(li.args[k].index)]!)
                         } else {
-                            cond = .icmp(ci, s(li.args[0]), s(li.args[1]))
+                            cond = .icmp(ci, li.args[0], li.args[1])
                         }
                         fusedLast = true
-                    } else if li.op == .fcmp {
-                        cond = .fcmp(ci, s(li.args[0]), s(li.args[1]))
+                    } else if li.op == .fcmp || (li.op == .cmp && f.type(of: li.args[0]).slotKind == .f64) {
+                        cond = .fcmp(ci, li.args[0], li.args[1])
                         fusedLast = true
                     }
                 }
             }
             for (k, id) in bd.insts.enumerated() {
                 if fusedLast && k == bd.insts.count - 1 { line = Int32(clamping: f[id].loc.line); break }
-                try lowerInst(f[id])
+                try lowerInst(id)
             }
             line = Int32(bd.terminatorLoc.line != 0 ? Int32(clamping: bd.terminatorLoc.line) : max(line, 0))
             switch bd.terminator {
             case .jump(let bc):
                 try edge(bc, next: next)
             case .brif(let c, let t, let e):
-                let bc = cond ?? .slot(s(c))
-                if t.args.isEmpty {
+                let bc = cond ?? .value(c)
+                if e.args.isEmpty && Int(t.block.index) == next {
+                    try branch(bc, false, to: Int32(e.block.index)) // fall through into the next block
+                    try edge(t, next: next)
+                } else if t.args.isEmpty {
                     try branch(bc, true, to: Int32(t.block.index))
                     try edge(e, next: next)
                 } else if e.args.isEmpty {
@@ -339,12 +460,28 @@ struct FunctionLowering {
                     try edge(e, next: next)
                 }
             case .ret(let v):
-                if let v { try emit("ret", b: s(v)) } else { try emit("ret_void") }
+                if let v { try emit("ret_" + loc(v), b: slotOf(v)) } else { try emit("ret_void") }
             case .unreachable:
                 try emit("unreachable")
             }
         }
         if code.isEmpty { try emit("unreachable") }
+        // Error exits: one stub per kind and line, after the last instruction
+        // (which never falls through: every block ends in a jump or a return).
+        var stubs: [Int64: Int32] = [:]
+        for k in code.indices {
+            let exits = ctx.errorExits[Int(code[k].stencil)]
+            for e in 0..<2 where exits & (1 << e) != 0 {
+                let key = Int64(e) << 32 | Int64(UInt32(bitPattern: code[k].line))
+                var at = stubs[key] ?? -1
+                if at < 0 {
+                    at = Int32(code.count)
+                    code.append(JInst(try stencil(e == 0 ? "err_overflow" : "err_div_zero"), line: code[k].line))
+                    stubs[key] = at
+                }
+                if e == 0 { code[k].err = at } else { code[k].err2 = at }
+            }
+        }
         // Block targets -> instruction indices; gather/outgoing operands -> slots.
         let gatherBase = Int(nextSlot)
         let frameSlots = gatherBase + maxGather
@@ -363,77 +500,66 @@ struct FunctionLowering {
             default: break
             }
         }
-        cacheInRegister()
         // Slot indices -> byte offsets happen at patch time (operand * 8).
         return JFunction(name: f.name, insts: code, frameSlots: frameSlots, gatherBase: gatherBase)
-    }
-
-    /// The register-cache peephole (see the file comment). A slot qualifies when
-    /// it is named exactly once as an operand anywhere in the function (over-
-    /// counting only forgoes the optimisation) and that use is operand B of the
-    /// next stencil, which is not a branch target.
-    mutating func cacheInRegister() {
-        guard code.count > 1 else { return }
-        var reads = [Int32](repeating: 0, count: Int(nextSlot) + maxGather + 1)
-        func read(_ s: Int32) { if s >= 0 && Int(s) < reads.count { reads[Int(s)] += 1 } }
-        var isTarget = [Bool](repeating: false, count: code.count)
-        for ins in code {
-            read(ins.b); read(ins.c); read(ins.d)
-            if ins.target >= 0 && Int(ins.target) < code.count { isTarget[Int(ins.target)] = true }
-        }
-        var inAcc = [Bool](repeating: false, count: code.count)
-        var outAcc = [Bool](repeating: false, count: code.count)
-        func variant(_ k: Int, _ i: Bool, _ o: Bool) -> Int32? {
-            ctx.stencilIndex[ctx.stencilName[Int(code[k].stencil)] + (i ? "_ba" : "") + (o ? "_ra" : "")]
-        }
-        for k in 0..<(code.count - 1) {
-            let p = code[k], q = code[k + 1]
-            guard p.aBase == 0, p.a >= 0, Int(p.a) < Int(nextSlot), reads[Int(p.a)] == 1, q.b == p.a,
-                  q.c != p.a, q.d != p.a, !isTarget[k + 1], p.target < 0,
-                  variant(k, inAcc[k], true) != nil, variant(k + 1, true, outAcc[k + 1]) != nil else { continue }
-            outAcc[k] = true
-            inAcc[k + 1] = true
-        }
-        for k in code.indices where inAcc[k] || outAcc[k] {
-            code[k].stencil = variant(k, inAcc[k], outAcc[k])!
-        }
     }
 
     mutating func branch(_ c: BranchCond, _ whenTrue: Bool, to block: Int32) throws {
         let at: Int
         switch c {
-        case .slot(let sl):
-            at = try emit(whenTrue ? "br_true" : "br_false", b: sl)
+        case .value(let v):
+            at = try emit((whenTrue ? "br_true_" : "br_false_") + loc(v), b: slotOf(v))
         case .icmp(let ci, let x, let y):
-            at = try emit("br_icmp_" + condNames[whenTrue ? ci : condInverse[ci]], b: x, c: y)
+            at = try emit("br_icmp_" + condNames[whenTrue ? ci : condInverse[ci]] + "_" + loc(x) + loc(y),
+                          b: slotOf(x), c: slotOf(y))
         case .icmpI(let ci, let x, let k):
-            at = try emit("br_icmp_i_" + condNames[whenTrue ? ci : condInverse[ci]], b: x, imm: k)
+            at = try emit("br_icmp_i_" + condNames[whenTrue ? ci : condInverse[ci]] + "_" + loc(x), b: slotOf(x), imm: k)
         case .fcmp(let ci, let x, let y):
-            at = try emit((whenTrue ? "br_fcmp_" : "br_nfcmp_") + condNames[ci], b: x, c: y)
+            at = try emit((whenTrue ? "br_fcmp_" : "br_nfcmp_") + condNames[ci] + "_" + loc(x) + loc(y),
+                          b: slotOf(x), c: slotOf(y))
         }
         code[at].target = block
     }
 
+    /// The edge moves binding a block's parameters: a parallel copy between
+    /// locations (a slot index >= 0, or -1 - home for a register), sequentialised
+    /// with a temporary slot per cycle; parameters whose slots are read are then
+    /// written through.
     mutating func edge(_ bc: BlockCall, next: Int) throws {
         let params = f[bc.block].params
-        var moves: [(dst: Int32, src: Int32)] = []
-        for (p, a) in zip(params, bc.args) where s(p) != s(a) { moves.append((s(p), s(a))) }
+        func place(_ v: Value) -> Int32 { isHomed(v) ? -1 - Int32(home[Int(v.index)]) : slotOf(v) }
+        func letter(_ l: Int32) -> String { l >= 0 ? "m" : String(-1 - l) }
+        func isFloat(_ l: Int32) -> Bool { l < 0 && -1 - l >= Int32(RegisterFile.firstFloat) }
+        var moves: [(dst: Int32, src: Int32, float: Bool)] = []
+        for (p, a) in zip(params, bc.args) where place(p) != place(a) {
+            if !isHomed(a) { _ = s(a) }
+            moves.append((place(p), place(a), f.type(of: p).slotKind == .f64))
+        }
         while !moves.isEmpty {
             if let i = moves.firstIndex(where: { m in !moves.contains { $0.src == m.dst } }) {
-                try emit("move", a: moves[i].dst, b: moves[i].src)
+                let m = moves[i]
+                try emitMove(dst: m.dst, src: m.src, letter)
                 moves.remove(at: i)
             } else {
                 let t = nextSlot; nextSlot += 1
                 let d = moves[0].dst
-                try emit("move", a: t, b: d)
+                try emitMove(dst: t, src: d, letter)
                 for j in moves.indices where moves[j].src == d { moves[j].src = t }
             }
+        }
+        _ = isFloat
+        for p in params where isHomed(p) && readsKnown && reads.read[Int(p.index)] {
+            try emit("move_m" + loc(p), a: slotOf(p))
         }
         let target = Int(bc.block.index)
         if target != next {
             let at = try emit("jump")
             code[at].target = Int32(target)
         }
+    }
+
+    mutating func emitMove(dst: Int32, src: Int32, _ letter: (Int32) -> String) throws {
+        try emit("move_" + letter(dst) + letter(src), a: max(dst, 0), b: max(src, 0))
     }
 
     func kindOf(_ v: Value) -> Int32 { Int32(f.type(of: v).slotKind.rawValue) }
@@ -447,79 +573,144 @@ struct FunctionLowering {
         return kind ?? Int32(SlotKind.ref.rawValue)
     }
 
-    /// The common shape: result in a, operands in b, c, d.
+    /// The common shape: result in a, operands in b, c, d, all in slots.
     mutating func simple(_ name: String, _ inst: Inst, kind: Int32 = 0, imm: Int64 = 0) throws {
         let args = inst.args
-        let at = try emit(name, a: inst.result.map { s($0) } ?? 0,
+        let at = try emit(name, a: inst.result.map { slotOf($0) } ?? 0,
                           b: args.count > 0 ? s(args[0]) : 0, c: args.count > 1 ? s(args[1]) : 0,
                           d: args.count > 2 ? s(args[2]) : 0, imm: imm)
         code[at].kind = kind
     }
 
-    mutating func lowerInst(_ inst: Inst) throws {
+    /// A register-aware stencil: `base` + "_" + the locations of `locs` (result
+    /// first); operands a, b, c, d are the slots of result and arguments.
+    @discardableResult
+    mutating func aware(_ base: String, _ inst: Inst, locs: [Value], imm: Int64 = 0) throws -> Int {
+        var name = base + "_"
+        for v in locs { name += loc(v) }
+        let args = inst.args
+        let at = try emit(name, a: inst.result.map { slotOf($0) } ?? 0,
+                          b: args.count > 0 ? slotOf(args[0]) : 0, c: args.count > 1 ? slotOf(args[1]) : 0,
+                          d: args.count > 2 ? slotOf(args[2]) : 0, imm: imm)
+        if let r = inst.result, locs.first == r { wroteHome = true }
+        return at
+    }
+
+    /// Which register homes a call must keep: `a` all, `i` integer, `f` float,
+    /// `n` none, from the homes live after instruction `id` (its result aside).
+    func keepAfter(_ id: InstID, result: Value?) -> String {
+        if homes.homed.isEmpty { return "n" }
+        let p = homes.position[Int(id.index)]
+        var int = false, flt = false
+        for v in homes.homed where v != result && homes.lo[Int(v.index)] <= p && homes.hi[Int(v.index)] > p {
+            if home[Int(v.index)] >= RegisterFile.firstFloat { flt = true } else { int = true }
+            if int && flt { break }
+        }
+        return int ? (flt ? "a" : "i") : (flt ? "f" : "n")
+    }
+
+    mutating func lowerInst(_ id: InstID) throws {
+        let inst = f[id]
+        wroteHome = false
+        try lowerOp(id, inst)
+        guard let r = inst.result, isHomed(r) else { return }
+        if !wroteHome {
+            try emit("move_" + loc(r) + "m", a: 0, b: slotOf(r))   // load the home from the slot just written
+        } else if readsKnown && reads.read[Int(r.index)] {
+            try emit("move_m" + loc(r), a: slotOf(r))               // write through
+        }
+    }
+
+    mutating func lowerOp(_ id: InstID, _ inst: Inst) throws {
         line = Int32(clamping: inst.loc.line)
-        let a = inst.result.map { s($0) } ?? 0
+        let a = inst.result.map { slotOf($0) } ?? 0
         let args = inst.args
         func arg(_ i: Int) -> Int32 { s(args[i]) }
+        let r = inst.result
         switch inst.op {
         case .iconst, .bconst:
-            if inst.op == .iconst, let r = inst.result, elided[Int(r.index)] { return }
+            if inst.op == .iconst, let r, elided[Int(r.index)] { return }
             guard case .int(let v) = inst.imm else { throw fail("\(inst.op.info.name) without an integer") }
-            try emit("const", a: a, imm: v)
+            try aware("const", inst, locs: [r!], imm: v)
         case .fconst:
             guard case .float(let bits) = inst.imm else { throw fail("fconst without a float") }
-            try emit("const", a: a, imm: Int64(bitPattern: bits))
+            try aware("const", inst, locs: [r!], imm: Int64(bitPattern: bits))
         case .null:
-            try emit("const", a: a, imm: 0)
+            try emit("const_m", a: a, imm: 0)
         case .sconst:
             guard case .string(let str) = inst.imm else { throw fail("sconst without a string") }
             try emit("load_abs", a: a, imm: ctx.stringSlot(str))
         case .copy:
-            try emit("move", a: a, b: arg(0))
-        case .idiv, .irem:
-            let name = inst.op == .idiv ? "idiv" : "irem"
-            if Self.foldedOperand(inst, constant, f) != nil {
-                try emit(name + "_i", a: a, b: arg(0), imm: constant[Int(args[1].index)]!)
+            let cls = f.type(of: args[0]).slotKind
+            if cls == .ref || (!isHomed(r!) && !isHomed(args[0])) {
+                try emit("move_mm", a: a, b: arg(0))
             } else {
-                try emit(name, a: a, b: arg(0), c: arg(1))
+                try aware("move", inst, locs: [r!, args[0]])
             }
-        case .iadd, .imul, .isub:
-            let name = inst.op == .iadd ? "iadd" : inst.op == .imul ? "imul" : "isub"
+        case .idiv, .irem, .iadd, .imul, .isub:
+            let name = inst.op == .iadd ? "iadd" : inst.op == .imul ? "imul" : inst.op == .isub ? "isub"
+                : inst.op == .idiv ? "idiv" : "irem"
             if let k = Self.foldedOperand(inst, constant, f) {
-                try emit(name + "_i", a: a, b: arg(1 - k), imm: constant[Int(args[k].index)]!)
+                let x = args[1 - k]
+                let y = constant[Int(args[k].index)]!
+                if (inst.op == .idiv || inst.op == .irem) && y >= 2 {
+                    let m = signedDivisionMagic(y)
+                    let at = try emit(name + (m.multiplier < 0 ? "_ka_" : "_k_") + loc(r!) + loc(x), a: a, b: slotOf(x),
+                                      imm: m.multiplier)
+                    code[at].imm2 = y
+                    code[at].n = m.shift
+                } else {
+                    try emit(name + "_i_" + loc(r!) + loc(x), a: a, b: slotOf(x), imm: y)
+                }
+                wroteHome = true
             } else {
-                try emit(name, a: a, b: arg(0), c: arg(1))
+                try aware(name, inst, locs: [r!, args[0], args[1]])
             }
+        case .ineg, .not:
+            try aware(inst.op == .ineg ? "ineg" : "not", inst, locs: [r!, args[0]])
         case .icmp:
             guard case .cond(let cc) = inst.imm else { throw fail("icmp without a condition") }
             let ci = condIndex[cc]!
             if let k = Self.foldedOperand(inst, constant, f) {
-                try emit("icmp_i_" + condNames[k == 1 ? ci : condSwapped[ci]], a: a, b: arg(1 - k), imm: constant[Int(args[k].index)]!)
+                let x = args[1 - k]
+                try emit("icmp_i_" + condNames[k == 1 ? ci : condSwapped[ci]] + "_m" + loc(x), a: a, b: slotOf(x),
+                         imm: constant[Int(args[k].index)]!)
             } else {
-                try emit("icmp_" + condNames[ci], a: a, b: arg(0), c: arg(1))
+                try emit("icmp_" + condNames[ci] + "_m" + loc(args[0]) + loc(args[1]), a: a, b: slotOf(args[0]), c: slotOf(args[1]))
             }
         case .fcmp:
             guard case .cond(let cc) = inst.imm else { throw fail("fcmp without a condition") }
-            try emit("fcmp_" + condNames[condIndex[cc]!], a: a, b: arg(0), c: arg(1))
+            try emit("fcmp_" + condNames[condIndex[cc]!] + "_m" + loc(args[0]) + loc(args[1]), a: a, b: slotOf(args[0]), c: slotOf(args[1]))
+        case .fadd, .fsub, .fmul, .fdiv:
+            try aware(inst.op.info.name, inst, locs: [r!, args[0], args[1]])
+        case .fneg:
+            try aware("fneg", inst, locs: [r!, args[0]])
+        case .itof, .ftoi:
+            try aware(inst.op.info.name, inst, locs: [r!, args[0]])
         case .math1, .math2:
             let arity = inst.op == .math1 ? 1 : 2
             guard case .string(let name) = inst.imm, let c = libmName(name, arity: arity) else {
                 throw fail("\(inst.op.info.name): unknown math function \(inst.imm)")
             }
-            if c == "sqrt" { try emit("sqrt", a: a, b: arg(0)); return }
+            if c == "sqrt" { try aware("sqrt", inst, locs: [r!, args[0]]); return }
             guard let addr = mochi_jit_symbol(c) else { throw fail("no libm function \(c)") }
-            let at = try emit(arity == 1 ? "math1" : "math2", a: a, b: arg(0), c: arity == 2 ? arg(1) : 0)
+            let at = arity == 1 ? try aware("math1", inst, locs: [r!, args[0]])
+                                : try emit("math2", a: a, b: arg(0), c: arg(1))
             code[at].fn = Int64(Int(bitPattern: addr))
 
         case .call:
             guard case .function(let name) = inst.imm, let fi = ctx.symbols.functions[name] else {
                 throw fail("call of unknown function \(inst.imm)")
             }
-            for (k, v) in args.enumerated() {
-                let at = try emit("move", a: Int32(k), b: s(v))
-                code[at].aBase = 2
+            for (k, v) in args.enumerated() { try moveOut(v, to: Int32(k), aBase: 2) }
+            let keep = keepAfter(id, result: r)
+            let at: Int
+            if let r {
+                at = try emit("call_" + loc(r) + "_" + keep, a: a)
+                wroteHome = true
+            } else {
+                at = try emit("call_void_" + keep)
             }
-            let at = try emit(inst.result == nil ? "call_void" : "call", a: a)
             code[at].callee = Int32(fi)
         case .callClosure:
             try gather(args[1...])
@@ -540,10 +731,20 @@ struct FunctionLowering {
         case .fieldGet, .fieldSet:
             guard case .field(let fr) = inst.imm else { throw fail("\(inst.op.info.name) without a field") }
             guard ctx.descriptor(fr.typeName, fr.variant) != nil else { throw fail("no type %\(fr.typeName)") }
-            let at = inst.op == .fieldGet ? try emit("field_get", a: a, b: arg(0))
-                                          : try emit("field_set", b: arg(0), c: arg(1))
+            _ = s(args[0])
+            let at = inst.op == .fieldGet ? try aware("field_get", inst, locs: [r!])
+                                          : try aware("field_set", inst, locs: [args[1]])
             code[at].n = Int32(MemoryLayout<MochiStruct>.size) + 8 * fr.field
             code[at].imm = Int64(fr.field)
+        case .listGet:
+            _ = s(args[0])
+            try aware("list_get", inst, locs: [r!, args[1]])
+        case .listSet:
+            _ = s(args[0])
+            try aware("list_set", inst, locs: [args[1], args[2]])
+        case .listLen:
+            _ = s(args[0])
+            try aware("list_len", inst, locs: [r!])
         case .globalGet, .globalSet:
             guard case .global(let name) = inst.imm, let gi = ctx.symbols.globals[name] else {
                 throw fail("unknown global \(inst.imm)")
@@ -557,8 +758,10 @@ struct FunctionLowering {
             guard case .cond(let cc) = inst.imm else { throw fail("cmp without a condition") }
             let cn = condNames[condIndex[cc]!]
             switch f.type(of: args[0]).slotKind {
-            case .i64, .bool: try simple("icmp_" + cn, inst)
-            case .f64: try simple("fcmp_" + cn, inst)
+            case .i64, .bool:
+                try emit("icmp_" + cn + "_m" + loc(args[0]) + loc(args[1]), a: a, b: slotOf(args[0]), c: slotOf(args[1]))
+            case .f64:
+                try emit("fcmp_" + cn + "_m" + loc(args[0]) + loc(args[1]), a: a, b: slotOf(args[0]), c: slotOf(args[1]))
             case .ref: try simple("cmp_ref_" + cn, inst, kind: kindOf(args[0]))
             }
         case .anyCmp:

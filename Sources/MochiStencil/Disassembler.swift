@@ -59,17 +59,58 @@ public func disassemble(_ code: [UInt8], target: StencilTarget) -> [(offset: Int
     return lines
 }
 
+/// Listings of many pieces of code (each stencil of a library) with one run of
+/// the disassembler: the pieces are laid end to end, which keeps instruction
+/// boundaries (every piece is whole instructions), and the lines split back.
+public func disassemblyListings(_ pieces: [(code: [UInt8], holes: [Hole])], target: StencilTarget,
+                                symbols: [String] = []) -> [String] {
+    var all: [UInt8] = []
+    var starts: [Int] = []
+    for p in pieces { starts.append(all.count); all += p.code }
+    let lines = disassemble(all, target: target)
+    var out: [String] = []
+    var li = 0
+    for (k, p) in pieces.enumerated() {
+        var mine: [(offset: Int, text: String)]? = nil
+        if let lines {
+            let lo = starts[k], hi = lo + p.code.count
+            var part: [(offset: Int, text: String)] = []
+            while li < lines.count && lines[li].offset < hi {
+                if lines[li].offset >= lo { part.append((lines[li].offset - lo, rebase(lines[li].text, by: lo))) }
+                li += 1
+            }
+            mine = part
+        }
+        out.append(listing(p.code, lines: mine, baseAddress: 0, marks: [:], holes: p.holes, symbols: symbols))
+    }
+    return out
+}
+
+/// A branch target in llvm-objdump's text (`jo 0x1a2 <.text+0x1a2>`) made
+/// relative to the piece that starts at `base`.
+func rebase(_ text: String, by base: Int) -> String {
+    guard let lt = text.range(of: " <.text+0x"), let ox = text[..<lt.lowerBound].range(of: "0x", options: .backwards),
+          let v = Int(text[ox.upperBound..<lt.lowerBound], radix: 16) else { return text }
+    return String(text[..<ox.lowerBound]) + "0x" + String(v - base, radix: 16)
+}
+
 /// `offset | bytes | instruction | holes`, with `marks` (offset -> label) printed
 /// as headings, e.g. stencil names in a JIT-compiled function.
 public func disassemblyListing(_ code: [UInt8], target: StencilTarget, baseAddress: UInt64 = 0,
                                marks: [Int: String] = [:], holes: [Hole] = [], symbols: [String] = []) -> String {
+    listing(code, lines: disassemble(code, target: target), baseAddress: baseAddress, marks: marks, holes: holes,
+            symbols: symbols)
+}
+
+func listing(_ code: [UInt8], lines: [(offset: Int, text: String)]?, baseAddress: UInt64,
+             marks: [Int: String], holes: [Hole], symbols: [String]) -> String {
     func hex(_ v: Int, _ width: Int) -> String {
         let s = String(v, radix: 16)
         return String(repeating: "0", count: max(0, width - s.count)) + s
     }
     var out = ""
     var rows: [(Int, Int, String)] = [] // offset, length, text
-    if let lines = disassemble(code, target: target) {
+    if let lines {
         for (k, l) in lines.enumerated() {
             let end = k + 1 < lines.count ? lines[k + 1].offset : code.count
             rows.append((l.offset, end - l.offset, l.text))
@@ -103,5 +144,6 @@ public func holeValueName(_ v: HoleValue, _ symbols: [String]) -> String {
     case .callee: return "_JIT_CALLEE"
     case .symbol(let i): return i < symbols.count ? symbols[i] : "symbol#\(i)"
     case .data: return "<data>"
+    case .errorExit(let k): return k == 0 ? "_JIT_ERROR" : "_JIT_ERROR2"
     }
 }

@@ -8,8 +8,9 @@
 //   u32 stencil count, then per stencil:
 //     u16 name length, name | u32 elided bytes
 //     u32 code length, code | u32 data length, data
-//     u32 hole count, then per hole: u32 offset, u8 kind, u8 value tag, u8 operand,
-//                                   u32 symbol index, i64 addend
+//     u32 hole count, then per hole: u32 offset, u8 kind, u8 value tag, u8 operand
+//                                   (the error exit for tag 6), u32 symbol index,
+//                                   i64 addend
 // All integers little-endian. Decoding checks every length against the bytes
 // left and every index against its table; errors carry the byte offset.
 
@@ -41,6 +42,7 @@ extension StencilLibrary {
                 case .callee: w.u8(3); w.u8(0); w.u32(0)
                 case .symbol(let i): w.u8(4); w.u8(0); w.u32(UInt32(i))
                 case .data: w.u8(5); w.u8(0); w.u32(0)
+                case .errorExit(let k): w.u8(6); w.u8(UInt8(k)); w.u32(0)
                 }
                 w.u64(UInt64(bitPattern: h.addend))
             }
@@ -100,6 +102,9 @@ extension StencilLibrary {
                     guard sym < symbols.count else { throw StencilError("stencil \(name): symbol index \(sym) out of range at offset \(hAt)") }
                     value = .symbol(sym)
                 case 5: value = .data
+                case 6:
+                    guard op < 2 else { throw StencilError("stencil \(name): unknown error exit \(op) at offset \(hAt)") }
+                    value = .errorExit(Int(op))
                 default: throw StencilError("stencil \(name): unknown hole value tag \(tag) at offset \(hAt)")
                 }
                 let width = kind.patchWidth

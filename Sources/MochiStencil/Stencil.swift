@@ -117,6 +117,10 @@ public enum HoleValue: Equatable, Hashable, Sendable {
     case target
     /// The callee's entry (`_JIT_CALLEE`).
     case callee
+    /// Where a failed check goes: the instruction's error exit (`_JIT_ERROR`,
+    /// `integer overflow`; `_JIT_ERROR2`, `division by zero`), a stub the JIT
+    /// puts after the function that reports the error at the instruction's line.
+    case errorExit(Int)
     /// A runtime symbol by name (index into the library's symbol names).
     case symbol(Int)
     /// This stencil's own read-only data (the addend is the offset into it).
@@ -161,7 +165,7 @@ public struct StencilError: Error, CustomStringConvertible, Equatable {
 /// Every stencil of one target, plus the digest of the inputs they came from.
 public struct StencilLibrary: Equatable, Sendable {
     public static let magic: [UInt8] = Array("MSTL".utf8)
-    public static let version: UInt16 = 1
+    public static let version: UInt16 = 2
 
     public var target: StencilTarget
     /// SHA-256 of the inputs: stencil sources and headers, clang flags, clang version.

@@ -34,6 +34,9 @@ let usage = """
                    decoded instructions and decode time)
       --dump-code  JIT-compile and print each function's machine code (stencil
                    by stencil, disassembled), without running it
+      --no-register-homes
+                   JIT: keep every value in its frame slot (no values in the
+                   stencils' registers); for measuring and for bisecting
       --help       show this help
       --version    show the version
 
@@ -47,6 +50,7 @@ struct Options {
     var interpret = false
     var stats = false
     var dumpCode = false
+    var registerHomes = true
 }
 
 enum InputKind {
@@ -79,6 +83,7 @@ func parseOptions(_ args: [String]) -> Options {
             case "--interp": o.interpret = true
             case "--stats": o.stats = true
             case "--dump-code": o.dumpCode = true
+            case "--no-register-homes": o.registerHomes = false
             case "--help", "-h":
                 fputs(usage, stdout)
                 exit(0)
@@ -163,6 +168,7 @@ func runJIT(_ module: Module) -> Never {
     do {
         let stencils = try loadHostStencils(executableDir: exeDir.isEmpty ? "." : exeDir, environment: env)
         let jit = try JIT(module: module, stencils: stencils)
+        jit.registerHomes = options.registerHomes
         if options.dumpCode {
             fputs(try jit.dumpCode(), stdout)
             exit(0)

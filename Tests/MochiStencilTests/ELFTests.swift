@@ -27,13 +27,13 @@ final class ELFTests: XCTestCase {
         let elf = try ELFFile(bytes: try object())
         XCTAssertEqual(elf.machine, ELF.machineX86_64)
         XCTAssertEqual(elf.fileType, 1)
-        let iadd = try XCTUnwrap(elf.sections.first { $0.name == ".text.mochi_st_iadd" })
+        let iadd = try XCTUnwrap(elf.sections.first { $0.name == ".text.mochi_st_iadd_mmm" })
         XCTAssertTrue(iadd.isExecutable)
-        let sym = try XCTUnwrap(elf.symbols.first { $0.name == "mochi_st_iadd" })
+        let sym = try XCTUnwrap(elf.symbols.first { $0.name == "mochi_st_iadd_mmm" })
         XCTAssertEqual(Int(sym.sectionIndex), iadd.index)
         let rels = try elf.relocations(for: iadd.index)
         let names = Set(rels.map { elf.symbols[$0.symbol].name })
-        XCTAssertTrue(names.isSuperset(of: ["_JIT_A", "_JIT_B", "_JIT_C", "_JIT_CONTINUE", "mochi_err_overflow"]), "\(names)")
+        XCTAssertTrue(names.isSuperset(of: ["_JIT_A", "_JIT_B", "_JIT_C", "_JIT_CONTINUE", "_JIT_ERROR"]), "\(names)")
     }
 
     func testMinimalWrappedObject() throws {

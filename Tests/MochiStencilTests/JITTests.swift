@@ -25,13 +25,133 @@ final class JITTests: XCTestCase {
         return m
     }
 
+    /// The JIT prints what the interpreter prints, with and without register homes.
     func assertSame(_ source: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let m = try compile(source, file: file, line: line)
         let want = try Interpreter(module: m).runCapturingOutput()
-        let jit = try JIT(module: m, stencils: try Fixtures.loaded.get())
-        let got = try jit.runCapturingOutput()
-        XCTAssertEqual(got, want, file: file, line: line)
+        for homes in [true, false] {
+            let jit = try JIT(module: m, stencils: try Fixtures.loaded.get())
+            jit.registerHomes = homes
+            let got = try jit.runCapturingOutput()
+            XCTAssertEqual(got, want, "register homes \(homes ? "on" : "off")", file: file, line: line)
+        }
         XCTAssertFalse(want.isEmpty, file: file, line: line)
+    }
+
+    /// Division by a constant is a magic-number multiplication: the same
+    /// quotients and remainders as a divide, at the int64 edges too.
+    func testDivisionByConstants() throws {
+        try assertSame("""
+            let xs = [0, 1, -1, 6, -6, 7, -7, 9223372036854775807, -9223372036854775807 - 1, 123456789, -987654321,
+                      1000000006, 1000000007, -1000000008, 4611686018427387904, -4611686018427387905]
+            for x in xs {
+              print(x / 2, x % 2, x / 3, x % 3, x / 7, x % 7, x / 10, x % 10, x / 641, x % 641)
+              print(x / 1000000007, x % 1000000007, x / 4611686018427387904, x % 4611686018427387904,
+                    x / 9223372036854775807, x % 9223372036854775807, x / 1, x % 1, x / -3, x % -3)
+            }
+            """)
+        var rng = SystemRandomNumberGenerator()
+        var divisors: [Int64] = Array(2...300) + [641, 1_000_000_007, 139_968, 1 << 62, Int64.max, Int64.max - 1, (1 << 32) + 1]
+        for _ in 0..<300 { divisors.append(Int64.random(in: 2...Int64.max, using: &rng)) }
+        for d in divisors {
+            let m = signedDivisionMagic(d)
+            var xs: [Int64] = [0, 1, -1, Int64.max, Int64.min, Int64.min + 1, d, -d, d - 1, 1 - d]
+            for _ in 0..<40 { xs.append(Int64.random(in: Int64.min...Int64.max, using: &rng)) }
+            for x in xs {
+                var q = x.multipliedFullWidth(by: m.multiplier).high
+                if m.multiplier < 0 { q = q &+ x }
+                q = (q >> Int64(m.shift)) &+ (x < 0 ? 1 : 0)
+                XCTAssertEqual(q, x / d, "x=\(x) d=\(d)")
+            }
+        }
+    }
+
+    /// Register homes under pressure: more hot values than registers, swaps
+    /// (cycles among block parameters), values live across calls, and mixed
+    /// integer and float loops.
+    func testRegisterHomesUnderPressure() throws {
+        try assertSame("""
+            fun sq(x: int): int { return x * x }
+            fun half(x: float): float { return x * 0.5 }
+            fun swaps(n: int): int {
+              var a = 1
+              var b = 2
+              var c = 3
+              for i in 0..n {
+                let t = a
+                a = b
+                b = c
+                c = t
+                if i % 5 == 0 { let u = a
+                  a = c
+                  c = u }
+              }
+              return a * 100 + b * 10 + c
+            }
+            fun many(n: int): int {
+              var a = 1
+              var b = 2
+              var c = 3
+              var d = 4
+              var e = 5
+              var f = 6
+              var g = 7
+              for i in 0..n {
+                a = a + b
+                b = (b * 3 + c) % 1000
+                c = c + sq(d % 10)
+                d = d + e - i
+                e = (e + f) % 977
+                f = f + g / 3
+                g = g + a % 7
+              }
+              return a + b + c + d + e + f + g
+            }
+            fun floats(n: int): float {
+              var a = 1.0
+              var b = 2.0
+              var c = 3.0
+              var d = 4.0
+              var e = 5.0
+              var f = 6.0
+              var k = 0
+              for i in 0..n {
+                let t = a
+                a = b * 0.5 + c
+                b = c - d * 0.25
+                c = half(d + e)
+                d = e * 0.125 + (i as float)
+                e = f + t
+                f = t * 0.5 + (k as float)
+                k = k + i % 3
+                if a > 1000000.0 { a = a / 1000.0 }
+              }
+              return a + b + c + d + e + f + (k as float)
+            }
+            fun mixed(xs: list<float>): float {
+              var s = 0.0
+              var i = 0
+              var best = -1.0
+              var at = -1
+              while i < len(xs) {
+                let x = xs[i]
+                s = s + x * x
+                if x > best { best = x
+                  at = i }
+                i = i + 1
+              }
+              return s + best + (at as float)
+            }
+            print(swaps(20), swaps(21), many(50), many(51))
+            print(floats(30), floats(31))
+            print(mixed([1.5, -2.0, 7.25, 3.0, 7.0]))
+            var grid: list<int> = []
+            for i in 0..64 { grid = append(grid, (i * 37) % 11) }
+            var acc = 0
+            for i in 0..64 { grid[i] = grid[i] + grid[(i + 1) % 64] * 2
+              acc = acc + grid[i] }
+            print(acc, grid[0], grid[63])
+            """)
     }
 
     func testIntegersCallsAndLoops() throws {

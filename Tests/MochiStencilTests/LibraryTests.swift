@@ -21,7 +21,9 @@ final class LibraryTests: XCTestCase {
                 XCTAssertFalse(want.isEmpty, "\(op.info.name) maps to no stencil")
                 for n in want { XCTAssertTrue(names.contains(n), "\(t.rawValue): op \(op.info.name) has no stencil '\(n)'") }
             }
-            for n in controlStencilNames { XCTAssertTrue(names.contains(n), "\(t.rawValue): no stencil '\(n)'") }
+            for n in controlStencilNames + registerVariantNames() {
+                XCTAssertTrue(names.contains(n), "\(t.rawValue): no stencil '\(n)'")
+            }
         }
     }
 
@@ -38,11 +40,18 @@ final class LibraryTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(elided, lib.stencils.count / 2)
-        // iadd: operands as 32-bit immediates, the overflow path calls the runtime.
-        let iadd = try XCTUnwrap(lib.stencil(named: "iadd"))
+        // iadd: operands as 32-bit immediates, overflow leaves through the error exit
+        // (a conditional jump), whose stub calls the runtime.
+        let iadd = try XCTUnwrap(lib.stencil(named: "iadd_mmm"))
         XCTAssertEqual(iadd.holes.filter { $0.value == .operand(.A) }.map(\.kind), [.x86_64_32S])
-        XCTAssertTrue(iadd.holes.contains { if case .symbol(let i) = $0.value { return lib.symbols[i] == "mochi_err_overflow" }; return false })
-        let const_ = try XCTUnwrap(lib.stencil(named: "const"))
+        XCTAssertEqual(iadd.holes.filter { $0.value == .errorExit(0) }.map(\.kind), [.x86_64_PLT32])
+        XCTAssertGreaterThan(iadd.elidedBytes, 0)
+        let stub = try XCTUnwrap(lib.stencil(named: "err_overflow"))
+        XCTAssertTrue(stub.holes.contains { if case .symbol(let i) = $0.value { return lib.symbols[i] == "mochi_err_overflow" }; return false })
+        // Register homes: x0 = x1 + x2 touches no frame slot.
+        let inRegs = try XCTUnwrap(lib.stencil(named: "iadd_012"))
+        XCTAssertFalse(inRegs.holes.contains { if case .operand = $0.value { return true }; return false })
+        let const_ = try XCTUnwrap(lib.stencil(named: "const_m"))
         XCTAssertEqual(const_.holes.first { $0.value == .operand(.IMM) }?.kind, .x86_64_64)
     }
 
@@ -59,7 +68,7 @@ final class LibraryTests: XCTestCase {
         }
         XCTAssertGreaterThan(count, 1000)
         // Patching a MOVW group and a branch, then reading the fields back.
-        let iadd = try XCTUnwrap(lib.stencil(named: "iadd"))
+        let iadd = try XCTUnwrap(lib.stencil(named: "iadd_mmm"))
         var code = iadd.code
         let value: UInt64 = 0x1234_5678_9abc_def0
         try code.withUnsafeMutableBytes { p in
@@ -156,7 +165,7 @@ final class LibraryTests: XCTestCase {
 
     func testDisassemblyListingShowsHoles() throws {
         let lib = try Fixtures.library(.x86_64Linux)
-        let iadd = try XCTUnwrap(lib.stencil(named: "iadd"))
+        let iadd = try XCTUnwrap(lib.stencil(named: "iadd_mmm"))
         let text = disassemblyListing(iadd.code, target: .x86_64Linux, holes: iadd.holes, symbols: lib.symbols)
         XCTAssertTrue(text.contains("R_X86_64_32S _JIT_B"), text)
         if findObjdump() != nil { XCTAssertTrue(text.contains("addq"), text) }
@@ -166,8 +175,8 @@ final class LibraryTests: XCTestCase {
         let bytes = try Fixtures.library(.x86_64Linux).encoded()
         XCTAssertEqual(detectFormat(bytes), .stencilLibrary)
         let text = try dump(bytes: bytes)
-        XCTAssertTrue(text.hasPrefix("format: Mochi stencil library v1"), text)
-        XCTAssertTrue(text.contains("\nstencil iadd: "), text)
+        XCTAssertTrue(text.hasPrefix("format: Mochi stencil library v\(StencilLibrary.version)"), text)
+        XCTAssertTrue(text.contains("\nstencil iadd_mmm: "), text)
         XCTAssertTrue(text.contains("R_X86_64_PLT32 mochi_err_overflow"), text)
         XCTAssertThrowsError(try dump(bytes: Array(bytes.prefix(40))))
     }

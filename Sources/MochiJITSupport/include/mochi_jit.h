@@ -37,7 +37,7 @@ extern MochiJITContext mochi_jit_ctx;
 /** The context's address (Swift cannot take a C global's address reliably). */
 MochiJITContext *mochi_jit_context(void);
 
-/** Call JIT code: a preserve_none function taking (frame pointer, call depth, accumulator). */
+/** Call JIT code: a preserve_none function taking (frame pointer, call depth, register homes). */
 uint64_t mochi_jit_enter(const void *entry, mochi_slot *fp);
 
 /** Runtime error `stack overflow` at line. */

@@ -1,45 +1,55 @@
 /*
  * control.c: stencils for control flow, moves and constants: the block
- * terminators (jump, conditional branches, return), the edge moves that bind
- * block parameters, constants (iconst, fconst, bconst and null share `const`:
- * they are all 64-bit patterns), and loads/stores at a patched absolute address
- * (string constants and module globals live in slot arrays the JIT allocates).
+ * terminators (jump, conditional branches, return), the moves that bind block
+ * parameters, pass arguments and load or spill register homes (move_AB between
+ * any two locations of one class), constants (iconst, fconst, bconst and null
+ * share `const`: they are all 64-bit patterns), and loads/stores at a patched
+ * absolute address (string constants and module globals live in slot arrays
+ * the JIT allocates).
  */
 #include "stencil.h"
 
 STENCIL(jump) { JUMP(); }
 
-STENCIL(br_true) {
-    if (S(B) != 0) JUMP();
-    NEXT();
-}
-
-STENCIL(br_false) {
-    if (S(B) == 0) JUMP();
-    NEXT();
-}
-
-STENCIL(ret) { return S(B); }
-STENCIL(ret_ba) { return acc; }
+#define BR1(b, _)                                                              \
+    STENCIL(br_true_##b) {                                                     \
+        BRANCH_IF(GI_##b(B) != 0);                                             \
+    }                                                                          \
+    STENCIL(br_false_##b) {                                                    \
+        BRANCH_IF(GI_##b(B) == 0);                                             \
+    }                                                                          \
+    STENCIL(ret_##b) { return (uint64_t)GI_##b(B); }
+EACH_I1(BR1, _)
+#define RETF(b, _) STENCIL(ret_##b) { return mochi_f2s(GF_##b(B)); }
+RETF(4, _)
+RETF(5, _)
+RETF(6, _)
+RETF(7, _)
 
 STENCIL(ret_void) { return 0; }
 
 STENCIL(unreachable) { mochi_jit_unreachable((int64_t)V(LINE)); }
 
-STENCIL(move) {
-    S(A) = S(B);
-    NEXT();
-}
+/* Error exits (stencil.h): the stubs failed checks jump to. */
+STENCIL(err_overflow) { LINE(); mochi_err_overflow(); }
+STENCIL(err_div_zero) { LINE(); mochi_err_div_zero(); }
 
-STENCIL(move_ba) {
-    S(A) = acc;
-    NEXT();
-}
+/* move_AB: integer or float moves between slots and homes. */
+#define MOVEI2(b, a, _) STENCIL(move_##a##b) { PI_##a(A, GI_##b(B)); NEXT(); }
+#define MOVEI1(a, _) EACH_I2(MOVEI2, a, _)
+EACH_I1(MOVEI1, _)
+#define MOVEF2(b, a, _) STENCIL(move_##a##b) { PF_##a(A, GF_##b(B)); NEXT(); }
+#define MOVEF1(a, _) MOVEF2(4, a, _) MOVEF2(5, a, _) MOVEF2(6, a, _) MOVEF2(7, a, _)
+EACH_F1(MOVEF1, _)
+#define MOVEFM(a, _) MOVEF2(m, a, _)
+MOVEFM(4, _)
+MOVEFM(5, _)
+MOVEFM(6, _)
+MOVEFM(7, _)
 
-STENCIL(const) {
-    S(A) = (mochi_slot)IMM;
-    NEXT();
-}
+/* const_A: a 64-bit pattern into a slot, an integer home or a float home. */
+#define CONST1(a, _) STENCIL(const_##a) { PS_##a(A, (mochi_slot)IMM); NEXT(); }
+EACH_S1(CONST1, _)
 
 /* a = *(slot *)IMM: sconst (the module's string table) and global.get. */
 STENCIL(load_abs) {

@@ -3,22 +3,48 @@
  * trap on a zero divisor; ftoi traps outside [-2^63, 2^63) and on NaN with
  * `integer overflow` (the runtime's float-to-int rule). Fused float branches come
  * in both polarities (`br_nfcmp_*` jumps when the comparison is false), because
- * NaN makes !(a < b) differ from a >= b. fneg flips the sign bit on the integer
- * bits, so no constant pool is needed. math1/math2 call the libm function the
- * JIT patches into _JIT_FN/_JIT_FN2; sqrt has its own stencil (one instruction).
+ * NaN makes !(a < b) differ from a >= b. fneg flips the sign bit. math1/math2
+ * call the libm function the JIT patches into _JIT_FN/_JIT_FN2; sqrt has its
+ * own stencil (one instruction). The hot families come in one variant per
+ * operand location (stencil.h): `fadd_456` is d0 = d1 + d2.
  */
 #include "stencil.h"
 
-STENCIL(fadd) { S(A) = mochi_f2s(F(B) + F(C)); NEXT(); }
-STENCIL(fsub) { S(A) = mochi_f2s(F(B) - F(C)); NEXT(); }
-STENCIL(fmul) { S(A) = mochi_f2s(F(B) * F(C)); NEXT(); }
+#define FARITH3(c, b, a, _)                                                    \
+    STENCIL(fadd_##a##b##c) { PF_##a(A, GF_##b(B) + GF_##c(C)); NEXT(); }      \
+    STENCIL(fsub_##a##b##c) { PF_##a(A, GF_##b(B) - GF_##c(C)); NEXT(); }      \
+    STENCIL(fmul_##a##b##c) { PF_##a(A, GF_##b(B) * GF_##c(C)); NEXT(); }      \
+    STENCIL(fdiv_##a##b##c) {                                                  \
+        double y = GF_##c(C);                                                  \
+        if (UNLIKELY(y == 0.0)) DIVZERO();                                     \
+        PF_##a(A, GF_##b(B) / y);                                              \
+        NEXT();                                                                \
+    }
+#define FARITH2(b, a, _) EACH_F3(FARITH3, b, a, _)
+#define FARITH1(a, _) EACH_F2(FARITH2, a, _)
+EACH_F1(FARITH1, _)
 
-STENCIL(fdiv) {
-    double y = F(C);
-    if (UNLIKELY(y == 0.0)) { LINE(); mochi_err_div_zero(); }
-    S(A) = mochi_f2s(F(B) / y);
-    NEXT();
-}
+/* One-operand float ops and conversions, A and B at any location of their class. */
+#define FUN2(b, a, _)                                                          \
+    STENCIL(fneg_##a##b) { PF_##a(A, -GF_##b(B)); NEXT(); }                    \
+    STENCIL(sqrt_##a##b) { PF_##a(A, __builtin_sqrt(GF_##b(B))); NEXT(); }     \
+    STENCIL(math1_##a##b) { PF_##a(A, _JIT_FN(GF_##b(B))); NEXT(); }
+#define FUN1(a, _) EACH_F2(FUN2, a, _)
+EACH_F1(FUN1, _)
+
+#define ITOF2(b, a, _) STENCIL(itof_##a##b) { PF_##a(A, (double)GI_##b(B)); NEXT(); }
+#define ITOF1(a, _) EACH_I2(ITOF2, a, _)
+EACH_F1(ITOF1, _)
+
+#define FTOI2(b, a, _)                                                         \
+    STENCIL(ftoi_##a##b) {                                                     \
+        double x = GF_##b(B);                                                  \
+        if (UNLIKELY(!(x >= -9223372036854775808.0 && x < 9223372036854775808.0))) OVERFLOW(); \
+        PI_##a(A, (int64_t)x);                                                 \
+        NEXT();                                                                \
+    }
+#define FTOI1(a, _) EACH_F2(FTOI2, a, _)
+EACH_I1(FTOI1, _)
 
 STENCIL(frem) {
     SYNC();
@@ -26,31 +52,19 @@ STENCIL(frem) {
     NEXT();
 }
 
-STENCIL(fneg) { S(A) = S(B) ^ 0x8000000000000000ull; NEXT(); }
+STENCIL(math2) { S(A) = mochi_f2s(_JIT_FN2(F(B), F(C))); NEXT(); }
 
-#define FCMP(cond, op)                                                     \
-    STENCIL(fcmp_##cond) { S(A) = F(B) op F(C); NEXT(); }                  \
-    STENCIL(br_fcmp_##cond) { if (F(B) op F(C)) JUMP(); NEXT(); }          \
-    STENCIL(br_nfcmp_##cond) { if (!(F(B) op F(C))) JUMP(); NEXT(); }
+/* fcmp_COND (the boolean to its slot) and the fused branches in both
+ * polarities, br_fcmp_COND_BC / br_nfcmp_COND_BC. */
+#define FCMP2(c, b, cond, op)                                                  \
+    STENCIL(br_fcmp_##cond##_##b##c) { BRANCH_IF(GF_##b(B) op GF_##c(C)); }    \
+    STENCIL(br_nfcmp_##cond##_##b##c) { BRANCH_IF(!(GF_##b(B) op GF_##c(C))); } \
+    STENCIL(fcmp_##cond##_m##b##c) { S(A) = GF_##b(B) op GF_##c(C); NEXT(); }
+#define FCMP1(b, cond, op) EACH_F2(FCMP2, b, cond, op)
+#define FCMP(cond, op) EACH_F1(FCMP1, cond, op)
 FCMP(eq, ==)
 FCMP(ne, !=)
 FCMP(lt, <)
 FCMP(le, <=)
 FCMP(gt, >)
 FCMP(ge, >=)
-
-STENCIL(itof) { S(A) = mochi_f2s((double)I(B)); NEXT(); }
-
-STENCIL(ftoi) {
-    double x = F(B);
-    if (UNLIKELY(!(x >= -9223372036854775808.0 && x < 9223372036854775808.0))) {
-        LINE();
-        mochi_err_overflow();
-    }
-    S(A) = (mochi_slot)(int64_t)x;
-    NEXT();
-}
-
-STENCIL(sqrt) { S(A) = mochi_f2s(__builtin_sqrt(F(B))); NEXT(); }
-STENCIL(math1) { S(A) = mochi_f2s(_JIT_FN(F(B))); NEXT(); }
-STENCIL(math2) { S(A) = mochi_f2s(_JIT_FN2(F(B), F(C))); NEXT(); }

@@ -1,40 +1,50 @@
 /*
  * list.c: list ops. list.get/set/len take the interpreter's inline fast path
  * over the runtime's public MochiList layout and fall back to the runtime (which
- * reports `list index out of range` or handles negative indices); the rest are
- * runtime calls. Variadic list.new reads its elements from the gather area.
+ * reports `list index out of range` or handles negative indices), in one variant
+ * per location of their scalar operands (stencil.h); the rest are runtime calls. Variadic list.new reads its elements from the gather area.
  */
 #include "stencil.h"
 
-STENCIL(list_get) {
-    MochiList *l = (MochiList *)R(B);
-    int64_t i = I(C);
-    if (__builtin_expect(l != NULL && i >= 0 && i < l->len, 1)) {
-        S(A) = l->data[i];
-    } else {
-        LINE();
-        S(A) = mochi_list_get((mochi_ref)l, i);
+/* list_get_AC: A = B[C]; list_set_CD: B[C] = D; list_len_A. The list is in
+ * its slot; the index is at any integer location, the element at any location. */
+#define LGET2(c, a, _)                                                         \
+    STENCIL(list_get_##a##c) {                                                 \
+        MochiList *l = (MochiList *)R(B);                                      \
+        int64_t i = GI_##c(C);                                                 \
+        if (__builtin_expect(l != NULL && i >= 0 && i < l->len, 1)) {          \
+            PS_##a(A, l->data[i]);                                             \
+        } else {                                                               \
+            LINE();                                                            \
+            PS_##a(A, mochi_list_get((mochi_ref)l, i));                        \
+        }                                                                      \
+        NEXT();                                                                \
     }
-    NEXT();
-}
+#define LGET1(a, _) EACH_I2(LGET2, a, _)
+EACH_S1(LGET1, _)
 
-STENCIL(list_set) {
-    MochiList *l = (MochiList *)R(B);
-    int64_t i = I(C);
-    if (__builtin_expect(l != NULL && i >= 0 && i < l->len, 1)) {
-        l->data[i] = S(D);
-    } else {
-        LINE();
-        mochi_list_set((mochi_ref)l, i, S(D));
+#define LSET2(d, c, _)                                                         \
+    STENCIL(list_set_##c##d) {                                                 \
+        MochiList *l = (MochiList *)R(B);                                      \
+        int64_t i = GI_##c(C);                                                 \
+        if (__builtin_expect(l != NULL && i >= 0 && i < l->len, 1)) {          \
+            l->data[i] = GS_##d(D);                                            \
+        } else {                                                               \
+            LINE();                                                            \
+            mochi_list_set((mochi_ref)l, i, GS_##d(D));                        \
+        }                                                                      \
+        NEXT();                                                                \
     }
-    NEXT();
-}
+#define LSET1(c, _) EACH_S2(LSET2, c, _)
+EACH_I1(LSET1, _)
 
-STENCIL(list_len) {
-    MochiList *l = (MochiList *)R(B);
-    S(A) = l ? (mochi_slot)l->len : 0;
-    NEXT();
-}
+#define LLEN(a, _)                                                             \
+    STENCIL(list_len_##a) {                                                    \
+        MochiList *l = (MochiList *)R(B);                                      \
+        PI_##a(A, l ? l->len : 0);                                             \
+        NEXT();                                                                \
+    }
+EACH_I1(LLEN, _)
 
 STENCIL(list_new) { SYNC(); S(A) = mochi_r2s(mochi_list_from(KIND, GATHER, (int64_t)V(N))); NEXT(); }
 STENCIL(list_push) { SYNC(); mochi_list_push(R(B), S(C)); NEXT(); }

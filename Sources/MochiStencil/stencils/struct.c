@@ -7,27 +7,30 @@
  */
 #include "stencil.h"
 
-STENCIL(field_get) {
-    char *s = (char *)R(B);
-    if (__builtin_expect(s != NULL, 1)) {
-        S(A) = *(mochi_slot *)(s + V(N));
-    } else {
-        LINE();
-        S(A) = mochi_struct_get(NULL, IMM);
+/* field_get_A: A = B.field; field_set_C: B.field = C; the field value at any
+ * location. */
+#define FIELD(l, _)                                                            \
+    STENCIL(field_get_##l) {                                                   \
+        char *s = (char *)R(B);                                                \
+        if (__builtin_expect(s != NULL, 1)) {                                  \
+            PS_##l(A, *(mochi_slot *)(s + V(N)));                              \
+        } else {                                                               \
+            LINE();                                                            \
+            PS_##l(A, mochi_struct_get(NULL, IMM));                            \
+        }                                                                      \
+        NEXT();                                                                \
+    }                                                                          \
+    STENCIL(field_set_##l) {                                                   \
+        char *s = (char *)R(B);                                                \
+        if (__builtin_expect(s != NULL, 1)) {                                  \
+            *(mochi_slot *)(s + V(N)) = GS_##l(C);                             \
+        } else {                                                               \
+            LINE();                                                            \
+            mochi_struct_set(NULL, IMM, GS_##l(C));                            \
+        }                                                                      \
+        NEXT();                                                                \
     }
-    NEXT();
-}
-
-STENCIL(field_set) {
-    char *s = (char *)R(B);
-    if (__builtin_expect(s != NULL, 1)) {
-        *(mochi_slot *)(s + V(N)) = S(C);
-    } else {
-        LINE();
-        mochi_struct_set(NULL, IMM, S(C));
-    }
-    NEXT();
-}
+EACH_S1(FIELD, _)
 
 STENCIL(struct_new) {
     SYNC();

@@ -1,0 +1,256 @@
+// Register homes: which integer, bool and float values of a function live in
+// the stencils' registers (x0-x3, d0-d3; stencil.h) instead of their frame
+// slots. A linear scan over live intervals, weighted by loop depth:
+//
+//  1. Liveness: the usual backward dataflow over blocks, with block parameters
+//     defined at the top of their block and edge arguments used at the end of
+//     the predecessor.
+//  2. Intervals: blocks get positions in layout order (top, one per instruction,
+//     the terminator, the edge moves); a value's interval is the hull of every
+//     position where it is defined, used or live. A hull over-approximates the
+//     real lifetime, so two values with disjoint intervals never need one
+//     register at the same time.
+//  3. Weights: every definition or use the lowering can serve from a register
+//     (`RegisterUse`) counts 8^depth, depth being how many loops (back edges in
+//     layout order) hold its block. A value no register-aware stencil touches is
+//     never a candidate.
+//  4. Linear scan per class: intervals by start; a free register is taken; with
+//     none free the lightest of the candidate and the active values stays in its
+//     slot.
+//
+// Only scalars get homes. References stay in slots, where the collector finds
+// them; so do values whose slot something else reads, which the lowering keeps
+// written through (`Lowering.swift`).
+
+import MochiIR
+
+/// The register files: four integer homes and four float homes.
+enum RegisterFile {
+    static let intCount = 4
+    static let floatCount = 4
+    /// Home numbers: 0..<4 are x0-x3, 4..<8 are d0-d3, -1 is the frame slot.
+    static let firstFloat: Int8 = 4
+}
+
+/// Which operands of an instruction a register-aware stencil serves (the
+/// lowering's choices, mirrored for the weights; a mismatch costs speed only).
+enum RegisterUse {
+    /// Whether the result can be written straight into a home.
+    static func definesInHome(_ op: Opcode) -> Bool {
+        switch op {
+        case .iconst, .bconst, .fconst, .copy, .iadd, .isub, .imul, .idiv, .irem, .ineg, .not,
+             .fadd, .fsub, .fmul, .fdiv, .fneg, .itof, .ftoi, .math1, .listGet, .listLen, .fieldGet, .call:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether operand k can be read straight from a home.
+    static func readsFromHome(_ op: Opcode, _ k: Int) -> Bool {
+        switch op {
+        case .copy, .iadd, .isub, .imul, .idiv, .irem, .ineg, .not, .icmp, .fcmp, .cmp,
+             .fadd, .fsub, .fmul, .fdiv, .fneg, .itof, .ftoi, .math1:
+            return true
+        case .listGet: return k == 1
+        case .listSet: return k == 1 || k == 2
+        case .fieldSet: return k == 1
+        case .call, .callClosure, .closureNew, .listNew, .mapNew, .structNew, .variantNew:
+            return true // moved into the callee frame or the gather area
+        default:
+            return false
+        }
+    }
+}
+
+/// The choice for one function.
+struct RegisterHomes {
+    /// Per value: -1 its frame slot, 0-3 x0-x3, 4-7 d0-d3.
+    var home: [Int8]
+    /// Per value: its live interval [lo, hi] in positions (see above).
+    var lo: [Int32]
+    var hi: [Int32]
+    /// Per instruction (InstID index): its position.
+    var position: [Int32]
+    /// The values that got a home.
+    var homed: [Value]
+
+    /// No homes at all.
+    init(valueCount n: Int) {
+        home = [Int8](repeating: -1, count: n)
+        lo = []; hi = []; position = []; homed = []
+    }
+}
+
+/// Chooses homes for `f`'s values. `skip[v]` marks values that have no
+/// definition to serve (constants folded into their users).
+func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
+    let n = f.valueTypes.count
+    var result = RegisterHomes(valueCount: n)
+    let layout = f.layout
+    guard n > 0, !layout.isEmpty else { return result }
+    var home = result.home
+    var position = [Int32](repeating: -1, count: f.insts.count)
+    var cls = [Int8](repeating: -1, count: n) // 0 integer, 1 float, -1 none
+    for v in 0..<n where !skip[v] {
+        switch f.valueTypes[v].slotKind {
+        case .i64, .bool: cls[v] = 0
+        case .f64: cls[v] = 1
+        case .ref: break
+        }
+    }
+    let nb = f.blocks.count
+    var order = [Int](repeating: -1, count: nb) // block index -> layout position
+    for (i, b) in layout.enumerated() { order[Int(b.index)] = i }
+
+    // Loop depth per layout position: a branch to an earlier (or the same) block
+    // closes a loop over the positions in between.
+    var depth = [Int](repeating: 0, count: layout.count)
+    for (j, b) in layout.enumerated() {
+        for s in f[b].terminator.successors {
+            let i = order[Int(s.block.index)]
+            if i >= 0 && i <= j { for k in i...j { depth[k] += 1 } }
+        }
+    }
+    func weight(_ li: Int) -> Int { 1 << (3 * min(depth[li], 6)) }
+
+    // Positions and weights.
+    var lo = [Int32](repeating: Int32.max, count: n)
+    var hi = [Int32](repeating: -1, count: n)
+    var w = [Int](repeating: 0, count: n)
+    func touch(_ v: Value, _ p: Int32) {
+        let i = Int(v.index)
+        if p < lo[i] { lo[i] = p }
+        if p > hi[i] { hi[i] = p }
+    }
+    var top = [Int32](repeating: 0, count: nb), end = [Int32](repeating: 0, count: nb)
+    var pos: Int32 = 0
+    for b in layout {
+        let bd = f[b]
+        top[Int(b.index)] = pos
+        pos += Int32(bd.insts.count) + 3
+        end[Int(b.index)] = pos - 1
+    }
+
+    // Liveness (bit sets over values).
+    let words = (n + 63) / 64
+    var liveIn = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: nb)
+    var gen = liveIn, kill = liveIn
+    for b in layout {
+        let bi = Int(b.index)
+        let bd = f[b]
+        func def(_ v: Value) { kill[bi][Int(v.index) >> 6] |= 1 << UInt64(v.index & 63) }
+        func use(_ v: Value) {
+            let i = Int(v.index)
+            if kill[bi][i >> 6] & (1 << UInt64(i & 63)) == 0 { gen[bi][i >> 6] |= 1 << UInt64(i & 63) }
+        }
+        for p in bd.params { def(p) }
+        for id in bd.insts {
+            let inst = f[id]
+            for a in inst.args { use(a) }
+            if let r = inst.result { def(r) }
+        }
+        for a in bd.terminator.uses { use(a) }
+    }
+    var changed = true
+    var liveOut = liveIn
+    while changed {
+        changed = false
+        for b in layout.reversed() {
+            let bi = Int(b.index)
+            var out = [UInt64](repeating: 0, count: words)
+            for s in f[b].terminator.successors {
+                let si = Int(s.block.index)
+                for k in 0..<words { out[k] |= liveIn[si][k] }
+            }
+            var inn = out
+            for k in 0..<words { inn[k] = gen[bi][k] | (out[k] & ~kill[bi][k]) }
+            liveOut[bi] = out
+            if inn != liveIn[bi] { liveIn[bi] = inn; changed = true }
+        }
+    }
+
+    for (li, b) in layout.enumerated() {
+        let bi = Int(b.index)
+        let bd = f[b]
+        let wt = weight(li)
+        for k in 0..<words {
+            var m = liveIn[bi][k]
+            while m != 0 {
+                let v = k * 64 + m.trailingZeroBitCount
+                m &= m - 1
+                touch(Value(Int32(v)), top[bi])
+            }
+            m = liveOut[bi][k]
+            while m != 0 {
+                let v = k * 64 + m.trailingZeroBitCount
+                m &= m - 1
+                touch(Value(Int32(v)), end[bi])
+            }
+        }
+        for p in bd.params { touch(p, top[bi]) }
+        var p = top[bi] + 1
+        for id in bd.insts {
+            let inst = f[id]
+            position[Int(id.index)] = p
+            for (k, a) in inst.args.enumerated() {
+                touch(a, p)
+                if RegisterUse.readsFromHome(inst.op, k) { w[Int(a.index)] += wt }
+            }
+            if let r = inst.result {
+                touch(r, p)
+                if RegisterUse.definesInHome(inst.op) { w[Int(r.index)] += wt }
+            }
+            p += 1
+        }
+        // The terminator reads its condition at p and its edge arguments (and
+        // defines the successors' parameters) at p + 1, the edge moves.
+        switch bd.terminator {
+        case .brif(let c, _, _):
+            touch(c, p); w[Int(c.index)] += wt
+        case .ret(let v?):
+            touch(v, p); w[Int(v.index)] += wt
+        default: break
+        }
+        for s in bd.terminator.successors {
+            for (param, a) in zip(f[s.block].params, s.args) {
+                touch(a, p + 1); w[Int(a.index)] += wt
+                touch(param, p + 1); w[Int(param.index)] += wt
+            }
+        }
+    }
+    if let e = f.entry { for prm in f[e].params { touch(prm, 0) } }
+
+    // Linear scan, one class at a time.
+    for c in [Int8(0), 1] {
+        let regs = c == 0 ? RegisterFile.intCount : RegisterFile.floatCount
+        let base: Int8 = c == 0 ? 0 : RegisterFile.firstFloat
+        var cands = (0..<n).filter { cls[$0] == c && w[$0] > 0 && hi[$0] >= 0 }
+        cands.sort { lo[$0] != lo[$1] ? lo[$0] < lo[$1] : $0 < $1 }
+        var active: [Int] = [] // values holding a register
+        var owner = [Int](repeating: -1, count: regs)
+        for v in cands {
+            active.removeAll { a in
+                if hi[a] < lo[v] { owner[Int(home[a] - base)] = -1; return true }
+                return false
+            }
+            if let r = owner.firstIndex(of: -1) {
+                owner[r] = v; home[v] = base + Int8(r); active.append(v)
+                continue
+            }
+            // All taken: the lightest of the active values and v gives way.
+            guard let (ai, a) = active.enumerated().min(by: { w[$0.1] < w[$1.1] || (w[$0.1] == w[$1.1] && $0.1 > $1.1) }),
+                  w[a] < w[v] else { continue }
+            let r = Int(home[a] - base)
+            home[a] = -1
+            active.remove(at: ai)
+            owner[r] = v; home[v] = base + Int8(r); active.append(v)
+        }
+    }
+    result.home = home
+    result.lo = lo
+    result.hi = hi
+    result.position = position
+    result.homed = (0..<n).filter { home[$0] >= 0 }.map { Value(Int32($0)) }
+    return result
+}
