@@ -5,18 +5,17 @@
 // referencing stencils or symbols this binary lacks is refused with a message
 // saying how to regenerate it: a stale library is never run.
 
-import Foundation
 import MochiStencil
 
 public func loadHostStencils(executableDir: String, environment: [String: String]) throws -> LoadedStencils {
     guard let host = StencilTarget.host else { throw JITError("the JIT has no stencils for this machine") }
     let path = environment["MOCHI_STENCILS"].flatMap { $0.isEmpty ? nil : $0 } ?? executableDir + "/\(host.rawValue).stencils"
     let regenerate = "run scripts/setup, or mochi-stencilgen -o \(path)"
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let data = readFileBytes(path) else {
         throw JITError("no stencil library at \(path): \(regenerate) (or set MOCHI_STENCILS)")
     }
     let lib: StencilLibrary
-    do { lib = try StencilLibrary(bytes: [UInt8](data)) } catch {
+    do { lib = try StencilLibrary(bytes: data) } catch {
         throw JITError("\(path): \(error); \(regenerate)")
     }
     guard lib.target == host else {

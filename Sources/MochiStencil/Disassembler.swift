@@ -5,17 +5,15 @@
 // instruction, so code and holes read side by side. Without llvm-objdump the
 // listing is hex, 16 bytes a line, with the same annotations.
 
-import Foundation
 
 /// llvm-objdump: $MOCHI_OBJDUMP, beside the toolchain's clang, or on PATH.
 public func findObjdump() -> String? {
-    let env = ProcessInfo.processInfo.environment
-    if let o = env["MOCHI_OBJDUMP"], !o.isEmpty { return o }
+    if let o = Posix.environment("MOCHI_OBJDUMP"), !o.isEmpty { return o }
     if let clang = findClang() {
-        let o = URL(fileURLWithPath: clang).deletingLastPathComponent().path + "/llvm-objdump"
-        if FileManager.default.isExecutableFile(atPath: o) { return o }
+        let o = Posix.directory(of: clang) + "/llvm-objdump"
+        if Posix.isExecutable(o) { return o }
     }
-    for dir in (env["PATH"] ?? "").split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(dir)/llvm-objdump") {
+    for dir in (Posix.environment("PATH") ?? "").split(separator: ":") where Posix.isExecutable("\(dir)/llvm-objdump") {
         return "\(dir)/llvm-objdump"
     }
     return nil
@@ -45,16 +43,17 @@ func wrapInELF(_ code: [UInt8], machine: UInt16) -> [UInt8] {
 /// Disassembled lines of `code`: (offset, text), or nil without llvm-objdump.
 public func disassemble(_ code: [UInt8], target: StencilTarget) -> [(offset: Int, text: String)]? {
     guard !code.isEmpty, let objdump = findObjdump() else { return nil }
-    let path = NSTemporaryDirectory() + "/mochi-disasm-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).o"
-    guard FileManager.default.createFile(atPath: path, contents: Data(wrapInELF(code, machine: target.elfMachine))) else { return nil }
-    defer { try? FileManager.default.removeItem(atPath: path) }
+    guard let dir = Posix.makeTemporaryDirectory("mochi-disasm-") else { return nil }
+    defer { Posix.removeDirectory(dir) }
+    let path = dir + "/code.o"
+    guard Posix.writeFile(path, wrapInELF(code, machine: target.elfMachine)) else { return nil }
     guard let (status, out, _) = try? runProcess(objdump, ["-d", "--no-show-raw-insn", path]), status == 0 else { return nil }
     var lines: [(Int, String)] = []
     for line in String(decoding: out, as: UTF8.self).split(separator: "\n") {
-        let t = line.trimmingCharacters(in: .whitespaces)
+        let t = trimmed(line)
         guard let colon = t.firstIndex(of: ":"), let off = Int(t[..<colon], radix: 16),
               !t.hasSuffix(">:") else { continue }
-        lines.append((off, t[t.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        lines.append((off, trimmed(t[t.index(after: colon)...])))
     }
     return lines
 }
@@ -89,9 +88,21 @@ public func disassemblyListings(_ pieces: [(code: [UInt8], holes: [Hole])], targ
 /// A branch target in llvm-objdump's text (`jo 0x1a2 <.text+0x1a2>`) made
 /// relative to the piece that starts at `base`.
 func rebase(_ text: String, by base: Int) -> String {
-    guard let lt = text.range(of: " <.text+0x"), let ox = text[..<lt.lowerBound].range(of: "0x", options: .backwards),
-          let v = Int(text[ox.upperBound..<lt.lowerBound], radix: 16) else { return text }
-    return String(text[..<ox.lowerBound]) + "0x" + String(v - base, radix: 16)
+    let b = Array(text.utf8)
+    let marker = Array(" <.text+0x".utf8)
+    guard b.count >= marker.count,
+          let lt = (0...(b.count - marker.count)).first(where: { b[$0..<$0 + marker.count].elementsEqual(marker) }) else { return text }
+    var ox = lt - 1
+    while ox > 0 && !(b[ox - 1] == UInt8(ascii: "0") && b[ox] == UInt8(ascii: "x")) { ox -= 1 }
+    guard ox > 0, let v = Int(String(decoding: b[(ox + 1)..<lt], as: UTF8.self), radix: 16) else { return text }
+    return String(decoding: b[..<(ox - 1)], as: UTF8.self) + "0x" + String(v - base, radix: 16)
+}
+
+/// `s` without leading and trailing blanks.
+func trimmed<S: StringProtocol>(_ s: S) -> String {
+    let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+    guard let first = s.firstIndex(where: { !blank($0) }), let last = s.lastIndex(where: { !blank($0) }) else { return "" }
+    return String(s[first...last])
 }
 
 /// `offset | bytes | instruction | holes`, with `marks` (offset -> label) printed

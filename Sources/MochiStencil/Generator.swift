@@ -6,7 +6,9 @@
 // sources are compiled in sorted order, stencils sorted by name, no paths or
 // times are recorded.
 
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where the stencil inputs live, relative to the repository root.
 public enum StencilSources {
@@ -18,17 +20,19 @@ public enum StencilSources {
 
     /// The C sources (repository-relative), sorted.
     public static func sources(root: String) throws -> [String] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: root + "/" + stencilDir)
+        guard let names = Posix.listDirectory(root + "/" + stencilDir) else {
+            throw StencilError("cannot read the stencil sources in \(root)/\(stencilDir)")
+        }
         return names.filter { $0.hasSuffix(".c") }.sorted().map { stencilDir + "/" + $0 }
     }
 
     /// The repository root: `start` or the first ancestor holding the stencil sources.
     public static func findRoot(from start: String) -> String? {
-        var dir = URL(fileURLWithPath: start).standardizedFileURL
+        guard var dir = Posix.realPath(start) else { return nil }
         for _ in 0..<12 {
-            if FileManager.default.fileExists(atPath: dir.path + "/" + stencilDir + "/stencil.h") { return dir.path }
-            let up = dir.deletingLastPathComponent()
-            if up.path == dir.path { break }
+            if Posix.exists(dir + "/" + stencilDir + "/stencil.h") { return dir }
+            let up = Posix.directory(of: dir)
+            if up == dir { break }
             dir = up
         }
         return nil
@@ -71,7 +75,7 @@ func clangArguments(_ target: StencilTarget, root: String) -> [String] {
     var args: [String] = []
     for (flag, _) in stencilFlags(target) {
         for part in flag.split(separator: " ") {
-            args.append(part.replacingOccurrences(of: "ROOT", with: root))
+            args.append(part.hasPrefix("-ffile-prefix-map=ROOT") ? "-ffile-prefix-map=" + root + part.dropFirst(22) : String(part))
         }
     }
     for d in StencilSources.includeDirs { args.append("-I" + d) }
@@ -85,11 +89,11 @@ public func stencilInputDigest(target: StencilTarget, root: String, compiler: St
     h.update("mochi-stencils \(StencilLibrary.version)\n\(target.rawValue)\n")
     for (flag, _) in stencilFlags(target) { h.update(flag + "\n") }
     for path in try StencilSources.sources(root: root) + StencilSources.headers {
-        guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
+        guard let data = Posix.readFile(root + "/" + path) else {
             throw StencilError("cannot read stencil input \(path)")
         }
         h.update("\(path) \(data.count)\n")
-        h.update([UInt8](data))
+        h.update(data)
     }
     h.update(compiler + "\n")
     return h.finish()
@@ -98,39 +102,20 @@ public func stencilInputDigest(target: StencilTarget, root: String, compiler: St
 /// The clang to compile stencils with: $MOCHI_CLANG, the Swift toolchain's clang
 /// (beside `swift` on PATH), or `clang` on PATH.
 public func findClang() -> String? {
-    let env = ProcessInfo.processInfo.environment
-    if let c = env["MOCHI_CLANG"], !c.isEmpty { return c }
-    let path = (env["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
-    for dir in path where FileManager.default.isExecutableFile(atPath: dir + "/swift") {
-        let real = (try? FileManager.default.destinationOfSymbolicLink(atPath: dir + "/swift"))
-            .map { $0.hasPrefix("/") ? $0 : dir + "/" + $0 } ?? dir + "/swift"
-        let bin = URL(fileURLWithPath: real).deletingLastPathComponent().path
-        if FileManager.default.isExecutableFile(atPath: bin + "/clang") { return bin + "/clang" }
+    if let c = Posix.environment("MOCHI_CLANG"), !c.isEmpty { return c }
+    let path = (Posix.environment("PATH") ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+    for dir in path where Posix.isExecutable(dir + "/swift") {
+        let bin = Posix.directory(of: Posix.realPath(dir + "/swift") ?? dir + "/swift")
+        if Posix.isExecutable(bin + "/clang") { return bin + "/clang" }
     }
-    for dir in path where FileManager.default.isExecutableFile(atPath: dir + "/clang") { return dir + "/clang" }
+    for dir in path where Posix.isExecutable(dir + "/clang") { return dir + "/clang" }
     return nil
 }
 
 /// Runs a program and returns (status, stdout, stderr).
 func runProcess(_ exe: String, _ args: [String], cwd: String? = nil) throws -> (Int32, [UInt8], String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: exe)
-    p.arguments = args
-    if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-    // stdout through a pipe; stderr to a file, so neither can fill up and block.
-    let errPath = NSTemporaryDirectory() + "/mochi-stencilgen-stderr-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-    defer { try? FileManager.default.removeItem(atPath: errPath) }
-    let out = Pipe()
-    guard let errFile = FileHandle(forWritingAtPath: errPath) else { throw StencilError("cannot create \(errPath)") }
-    p.standardOutput = out
-    p.standardError = errFile
-    do { try p.run() } catch { throw StencilError("cannot run \(exe): \(error)") }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    try? errFile.close()
-    let errData = FileManager.default.contents(atPath: errPath) ?? Data()
-    return (p.terminationStatus, [UInt8](outData), String(decoding: errData, as: UTF8.self))
+    guard let r = Posix.run(exe, args, cwd: cwd) else { throw StencilError("cannot run \(exe)") }
+    return (r.status, r.out, r.err)
 }
 
 /// The compiler's version line (`clang version 21...`).
@@ -144,18 +129,19 @@ public func compilerVersion(clang: String) throws -> String {
 public func generateStencilLibrary(target: StencilTarget, root: String, clang: String) throws -> StencilLibrary {
     let compiler = try compilerVersion(clang: clang)
     let digest = try stencilInputDigest(target: target, root: root, compiler: compiler)
-    let tmp = NSTemporaryDirectory() + "/mochi-stencilgen-\(getpid())-\(target.rawValue)"
-    try? FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: tmp) }
+    guard let tmp = Posix.makeTemporaryDirectory("mochi-stencilgen-\(target.rawValue)-") else {
+        throw StencilError("cannot create a temporary directory")
+    }
+    defer { Posix.removeDirectory(tmp) }
     var symbols = SymbolTable()
     var stencils: [Stencil] = []
     for src in try StencilSources.sources(root: root) {
-        let obj = tmp + "/" + URL(fileURLWithPath: src).lastPathComponent + ".o"
+        let obj = tmp + "/" + Posix.lastComponent(of: src) + ".o"
         let (status, _, err) = try runProcess(clang, clangArguments(target, root: root) + [src, "-o", obj], cwd: root)
         guard status == 0 else { throw StencilError("clang failed on \(src):\n\(err)") }
-        guard let bytes = FileManager.default.contents(atPath: obj) else { throw StencilError("no object for \(src)") }
+        guard let bytes = Posix.readFile(obj) else { throw StencilError("no object for \(src)") }
         let elf: ELFFile
-        do { elf = try ELFFile(bytes: [UInt8](bytes)) } catch { throw StencilError("\(src): \(error)") }
+        do { elf = try ELFFile(bytes: bytes) } catch { throw StencilError("\(src): \(error)") }
         stencils += try extractStencils(from: elf, target: target, symbols: &symbols, objectName: src)
     }
     stencils.sort { $0.name < $1.name }

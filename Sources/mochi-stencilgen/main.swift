@@ -67,9 +67,18 @@ do {
     if output == "-" {
         FileHandle.standardOutput.write(bytes)
     } else {
-        let tmp = output + ".tmp\(getpid())"
-        guard FileManager.default.createFile(atPath: tmp, contents: bytes) else { fail(1, "\(output): cannot write") }
-        _ = rename(tmp, output)
+        // A regular file (or a new one) is replaced atomically through a rename;
+        // anything else (/dev/null, a pipe) is written in place, never renamed over.
+        var st = stat()
+        if stat(output, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
+            guard let h = FileHandle(forWritingAtPath: output) else { fail(1, "\(output): cannot write") }
+            h.write(bytes)
+            try? h.close()
+        } else {
+            let tmp = output + ".tmp\(getpid())"
+            guard FileManager.default.createFile(atPath: tmp, contents: bytes) else { fail(1, "\(output): cannot write") }
+            guard rename(tmp, output) == 0 else { unlink(tmp); fail(1, "\(output): cannot write") }
+        }
     }
 } catch {
     fail(1, "\(error)")
