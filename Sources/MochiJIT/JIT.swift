@@ -195,7 +195,7 @@ final class Run {
         let t0 = monotonicMicros()
         let context = LoweringContext(
             module: m, symbols: m.symbolIndex(), stencilIndex: jit.stencils.index,
-            stencilName: jit.stencils.library.stencils.map(\.name), errorExits: jit.stencils.errorExits,
+            errorExits: jit.stencils.errorExits,
             stringSlot: { [unowned self] in self.stringSlot($0) },
             globalSlot: { [unowned self] in Int64(Int(bitPattern: self.globals + $0)) },
             descriptor: { [unowned self] in self.descs[$0]?[$1] },

@@ -252,7 +252,6 @@ struct LoweringContext {
     let symbols: SymbolIndex
     /// Stencil index by name, and name by index.
     let stencilIndex: [String: Int32]
-    let stencilName: [String]
     /// Per stencil: bit k set when it has error exit k (_JIT_ERROR, _JIT_ERROR2).
     let errorExits: [UInt8]
     /// Address of string constant i's slot / global i's slot / descriptor i.
@@ -294,11 +293,9 @@ struct FunctionLowering {
     var blockStart: [Int32]
     var maxGather = 0
     var line: Int32 = 0
-    /// Per value: -1 its frame slot, 0-3 x0-x3, 4-7 d0-d3 (RegisterHomes.swift).
-    var home: [Int8]
-    /// The first position after each value's live interval's start and its end,
-    /// and each instruction's position (for what a call must keep).
-    var homes: RegisterHomes
+    /// Each value's home (-1 its frame slot, 0-3 x0-x3, 4-7 d0-d3), live
+    /// interval and each instruction's position (for what a call must keep).
+    let homes: RegisterHomes
     /// Slots read (filled by a first lowering, used by the second).
     let reads: SlotReads
     let readsKnown: Bool
@@ -337,7 +334,6 @@ struct FunctionLowering {
         let elide = (0..<n).map { consts[$0] != nil && uses[$0] == folded[$0] }
         elided = elide
         homes = registerHomes ? chooseRegisterHomes(function, skip: elide) : RegisterHomes(valueCount: n)
-        home = homes.home
         self.reads = reads ?? SlotReads(n)
         readsKnown = reads != nil
     }
@@ -346,7 +342,7 @@ struct FunctionLowering {
     /// read, then for real, writing those through.
     static func lower(function: Function, context: LoweringContext, registerHomes: Bool) throws -> JFunction {
         var first = FunctionLowering(function: function, context: context, registerHomes: registerHomes)
-        if !first.home.contains(where: { $0 >= 0 }) { return try first.lower() }
+        if first.homes.homed.isEmpty { return try first.lower() }
         _ = try first.lower()
         var second = FunctionLowering(function: function, context: context, registerHomes: registerHomes, reads: first.reads)
         return try second.lower()
@@ -371,10 +367,10 @@ struct FunctionLowering {
     func slotOf(_ v: Value) -> Int32 { slot[Int(v.index)] }
     /// A value's location letter in a stencil name (stencil.h).
     func loc(_ v: Value) -> String {
-        let h = home[Int(v.index)]
+        let h = homes.home[Int(v.index)]
         return h < 0 ? "m" : String(h)
     }
-    func isHomed(_ v: Value) -> Bool { home[Int(v.index)] >= 0 }
+    func isHomed(_ v: Value) -> Bool { homes.home[Int(v.index)] >= 0 }
 
     func fail(_ msg: String) -> JITError { JITError("function @\(f.name): \(msg)") }
 
@@ -527,27 +523,24 @@ struct FunctionLowering {
     /// written through.
     mutating func edge(_ bc: BlockCall, next: Int) throws {
         let params = f[bc.block].params
-        func place(_ v: Value) -> Int32 { isHomed(v) ? -1 - Int32(home[Int(v.index)]) : slotOf(v) }
+        func place(_ v: Value) -> Int32 { isHomed(v) ? -1 - Int32(homes.home[Int(v.index)]) : slotOf(v) }
         func letter(_ l: Int32) -> String { l >= 0 ? "m" : String(-1 - l) }
-        func isFloat(_ l: Int32) -> Bool { l < 0 && -1 - l >= Int32(RegisterFile.firstFloat) }
-        var moves: [(dst: Int32, src: Int32, float: Bool)] = []
+        var moves: [(dst: Int32, src: Int32)] = []
         for (p, a) in zip(params, bc.args) where place(p) != place(a) {
             if !isHomed(a) { _ = s(a) }
-            moves.append((place(p), place(a), f.type(of: p).slotKind == .f64))
+            moves.append((place(p), place(a)))
         }
         while !moves.isEmpty {
             if let i = moves.firstIndex(where: { m in !moves.contains { $0.src == m.dst } }) {
-                let m = moves[i]
-                try emitMove(dst: m.dst, src: m.src, letter)
-                moves.remove(at: i)
+                let m = moves.remove(at: i)
+                try emit("move_" + letter(m.dst) + letter(m.src), a: max(m.dst, 0), b: max(m.src, 0))
             } else {
                 let t = nextSlot; nextSlot += 1
                 let d = moves[0].dst
-                try emitMove(dst: t, src: d, letter)
+                try emit("move_m" + letter(d), a: t, b: max(d, 0))
                 for j in moves.indices where moves[j].src == d { moves[j].src = t }
             }
         }
-        _ = isFloat
         for p in params where isHomed(p) && readsKnown && reads.read[Int(p.index)] {
             try emit("move_m" + loc(p), a: slotOf(p))
         }
@@ -556,10 +549,6 @@ struct FunctionLowering {
             let at = try emit("jump")
             code[at].target = Int32(target)
         }
-    }
-
-    mutating func emitMove(dst: Int32, src: Int32, _ letter: (Int32) -> String) throws {
-        try emit("move_" + letter(dst) + letter(src), a: max(dst, 0), b: max(src, 0))
     }
 
     func kindOf(_ v: Value) -> Int32 { Int32(f.type(of: v).slotKind.rawValue) }
@@ -603,7 +592,7 @@ struct FunctionLowering {
         let p = homes.position[Int(id.index)]
         var int = false, flt = false
         for v in homes.homed where v != result && homes.lo[Int(v.index)] <= p && homes.hi[Int(v.index)] > p {
-            if home[Int(v.index)] >= RegisterFile.firstFloat { flt = true } else { int = true }
+            if homes.home[Int(v.index)] >= RegisterFile.firstFloat { flt = true } else { int = true }
             if int && flt { break }
         }
         return int ? (flt ? "a" : "i") : (flt ? "f" : "n")
