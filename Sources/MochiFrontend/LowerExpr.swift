@@ -148,7 +148,7 @@ extension Checker {
             return cur.emit(.itof, .f64, [tv.v])
         case (.null, _):
             if t.isNullable { return t == .unit ? cur.emit(.null, .unit) : cur.emit(.null, to) }
-        case (.any, .unit), (.null, .unit):
+        case (.any, .unit):
             return cur.emit(.null, .unit)
         case (.group(_, let item), .list):
             return coerce(groupItems(tv.v, item: item), to: t, at: loc)
