@@ -222,7 +222,19 @@ final class Run {
         ctx.pointee.frame_bytes = UnsafePointer(ft)
         ctx.pointee.func_count = Int64(c.entries.count)
         jit.setStats(stats)
+        writePerfMapIfAsked(c)
         jit.onCompiled?(c)
+    }
+
+    /// MOCHI_JIT_PERFMAP=1 (functions) or =stencils writes /tmp/perf-PID.map for
+    /// `perf report`; a map that cannot be written is skipped silently (profiling
+    /// aid only, never a reason to stop a run).
+    func writePerfMapIfAsked(_ c: JITCode) {
+        guard let v = getenv("MOCHI_JIT_PERFMAP").map({ String(cString: $0) }), !v.isEmpty, v != "0" else { return }
+        let text = perfMap(c, library: jit.stencils.library, perStencil: v == "stencils")
+        guard let fp = fopen("/tmp/perf-\(getpid()).map", "w") else { return }
+        _ = text.withCString { fputs($0, fp) }
+        fclose(fp)
     }
 
     func runMain() {

@@ -18,3 +18,24 @@ func codeListing(_ code: JITCode, library: StencilLibrary) -> String {
     }
     return out
 }
+
+/// The perf map of a compiled module (`/tmp/perf-PID.map`, the format `perf
+/// report` reads for JIT code: `START SIZE NAME` in hex, one line a symbol):
+/// one symbol per function, or with `perStencil` one per stencil instance
+/// named `function:stencil`, so a profile says which stencils the time goes to.
+func perfMap(_ code: JITCode, library: StencilLibrary, perStencil: Bool) -> String {
+    let base = UInt(bitPattern: code.base)
+    var out = ""
+    func line(_ start: Int, _ end: Int, _ name: String) {
+        guard end > start else { return }
+        out += String(base + UInt(start), radix: 16) + " " + String(end - start, radix: 16) + " " + name + "\n"
+    }
+    for f in code.layout {
+        guard perStencil else { line(f.start, f.end, "mochi:" + f.name); continue }
+        for (k, (off, st)) in f.insts.enumerated() {
+            let next = k + 1 < f.insts.count ? f.insts[k + 1].offset : f.end
+            line(off, next, f.name + ":" + library.stencils[Int(st)].name)
+        }
+    }
+    return out
+}
