@@ -41,8 +41,11 @@ public struct JITStats: Sendable {
 public final class LoadedStencils {
     public let library: StencilLibrary
     let index: [String: Int32]
-    /// Per stencil: bit k set when it has error exit k.
+    let names: [String]
+    /// Per stencil: bit k set when it has exit k (`ErrorExit`).
     let errorExits: [UInt8]
+    /// Per stencil: whether it clobbers the register homes.
+    let clobbers: [Bool]
     let symbolAddress: [UInt64]
 
     public init(_ library: StencilLibrary) throws {
@@ -53,6 +56,8 @@ public final class LoadedStencils {
         var idx: [String: Int32] = [:]
         for (i, s) in library.stencils.enumerated() { idx[s.name] = Int32(i) }
         index = idx
+        names = library.stencils.map(\.name)
+        clobbers = library.stencils.map { stencilClobbersHomes($0.name) }
         errorExits = library.stencils.map { s in
             s.holes.reduce(UInt8(0)) { m, h in if case .errorExit(let k) = h.value { return m | UInt8(1 << k) }; return m }
         }
@@ -204,8 +209,8 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                 case .symbol(let i): s = stencils.symbolAddress[i]; isExternal = true
                 case .data: s = base + UInt64(dataStart + dataOffset[Int(ins.stencil)])
                 case .errorExit(let e):
-                    let t = e == 0 ? ins.err : ins.err2
-                    guard t >= 0 else { throw JITError("\(f.name): stencil \(st.name) without its error exit") }
+                    let t = e == 0 ? ins.exits.0 : e == 1 ? ins.exits.1 : e == 2 ? ins.exits.2 : ins.exits.3
+                    guard t >= 0 else { throw JITError("\(f.name): stencil \(st.name) without its exit \(e)") }
                     s = base + UInt64(offs[Int(t)])
                 }
                 let place = here + UInt64(h.offset)

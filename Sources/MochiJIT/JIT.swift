@@ -195,7 +195,8 @@ final class Run {
         let t0 = monotonicMicros()
         let context = LoweringContext(
             module: m, symbols: m.symbolIndex(), stencilIndex: jit.stencils.index,
-            errorExits: jit.stencils.errorExits,
+            nameOf: jit.stencils.names,
+            errorExits: jit.stencils.errorExits, clobbers: jit.stencils.clobbers, maxDepth: Int64(jit.maxDepth),
             stringSlot: { [unowned self] in self.stringSlot($0) },
             globalSlot: { [unowned self] in Int64(Int(bitPattern: self.globals + $0)) },
             descriptor: { [unowned self] in self.descs[$0]?[$1] },
@@ -209,6 +210,7 @@ final class Run {
             lowerMicros.append(monotonicMicros() - tf)
             stats.functions.append(JITFunctionStats(name: f.name, irInstructions: f.insts.count, stencils: 0, codeBytes: 0, microseconds: 0))
         }
+        try checkSlotStackWhereNeeded(&funcs)
         let c = try emitCode(funcs, stencils: jit.stencils, stats: &stats, lowerMicros: lowerMicros)
         stats.totalMicroseconds = monotonicMicros() - t0
         code = c
@@ -224,6 +226,24 @@ final class Run {
         jit.setStats(stats)
         writePerfMapIfAsked(c)
         jit.onCompiled?(c)
+    }
+
+    /// Direct calls check the call depth only (`call_check`), which suffices
+    /// when no chain of maxDepth + 1 frames can reach past the slot stack. When
+    /// the largest frame makes that possible, every direct call checks the slot
+    /// stack's end as well (`call_checkx`), as the interpreter does, so a program
+    /// ends in `stack overflow` at the same call in both.
+    func checkSlotStackWhereNeeded(_ funcs: inout [JFunction]) throws {
+        let largest = funcs.map(\.frameSlots).max() ?? 0
+        if largest <= stackBytes / 8 / (jit.maxDepth + 2) { return }
+        guard let check = jit.stencils.index["call_check"], let checkx = jit.stencils.index["call_checkx"] else {
+            throw JITError("the stencil library has no stencil 'call_check' or 'call_checkx'")
+        }
+        for fi in funcs.indices {
+            for k in funcs[fi].insts.indices where funcs[fi].insts[k].stencil == check {
+                funcs[fi].insts[k].stencil = checkx
+            }
+        }
     }
 
     /// MOCHI_JIT_PERFMAP=1 (functions) or =stencils writes /tmp/perf-PID.map for

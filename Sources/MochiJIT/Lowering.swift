@@ -27,6 +27,7 @@
 import MochiIR
 import MochiJITSupport
 import MochiRuntime
+import MochiStencil
 
 /// One stencil instance: which stencil, its operand values, and where it jumps.
 struct JInst {
@@ -38,8 +39,9 @@ struct JInst {
     /// Branch target: a block index while lowering, an instruction index after.
     var target: Int32 = -1
     var callee: Int32 = -1
-    /// The error exits' stubs (instruction indices), for stencils that have them.
-    var err: Int32 = -1, err2: Int32 = -1
+    /// The exits' stubs (instruction indices) by `ErrorExit` number, for
+    /// stencils that have them.
+    var exits: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
     /// A is relative to the gather area (1) or to the callee frame (2), resolved
     /// once the frame size is known.
     var aBase: UInt8 = 0
@@ -83,7 +85,7 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .fdiv: return ["fdiv_mmm"]
     case .frem: return ["frem"]
     case .fneg: return ["fneg_mm"]
-    case .fcmp: return conds.flatMap { ["fcmp_\($0)_mmm", "br_fcmp_\($0)_mm", "br_nfcmp_\($0)_mm"] }
+    case .fcmp: return conds.flatMap { ["fcmp_\($0)_mmm", "br_fcmp_\($0)_mm"] } + conds.dropFirst(2).map { "br_nfcmp_\($0)_mm" }
     case .itof: return ["itof_mm"]
     case .ftoi: return ["ftoi_mm"]
     case .math1: return ["math1_mm", "sqrt_mm"]
@@ -161,8 +163,8 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .fieldGet: return ["field_get_m"]
     case .fieldSet: return ["field_set_m"]
     case .structCopy: return ["struct_copy"]
-    case .variantTag: return ["variant_tag"]
-    case .call: return ["call_m_a", "call_void_a", "move_mm"]
+    case .variantTag: return ["variant_tag_m"]
+    case .call: return ["call_check", "call_checkx", "call_m", "call_void", "move_mm"]
     case .callClosure: return ["call_closure", "call_closure_void", "move_mm"]
     case .closureNew: return ["closure_new", "move_mm"]
     case .globalGet: return ["load_abs"]
@@ -181,13 +183,32 @@ public func stencilNames(for op: Opcode) -> [String] {
 
 /// Stencils for control flow that no opcode owns (terminators, edge moves).
 public let controlStencilNames = ["jump", "br_true_m", "br_false_m", "ret_m", "ret_void", "unreachable", "move_mm",
-                                  "err_overflow", "err_div_zero"]
+                                  "err_overflow", "err_div_zero", "err_stack"]
+
+/// Whether a stencil clobbers the register homes (stencil.h: the stencils that
+/// exist to call the runtime end in KNEXT): every stencil but the
+/// register-aware families and the pure control and move stencils, which keep
+/// every home. The lowering stores the homes live across a clobbering stencil
+/// before it and loads them after.
+public func stencilClobbersHomes(_ name: String) -> Bool {
+    for p in homeKeepingPrefixes where name.hasPrefix(p) { return false }
+    return true
+}
+
+let homeKeepingPrefixes = [
+    "const_", "move_", "load_abs", "store_abs", "jump", "br_", "ret_", "unreachable", "err_",
+    "iadd_", "isub_", "imul_", "idiv_", "irem_", "ineg_", "not_", "icmp_", "fcmp_",
+    "fadd_", "fsub_", "fmul_", "fdiv_", "fneg_", "sqrt_", "math1_", "itof_", "ftoi_",
+    "list_get_", "list_set_", "list_len_", "field_get_", "field_set_", "variant_tag_", "call_check",
+]
 
 /// Every register-location variant the lowering can ask for (stencil.h's
-/// families; a location is m, 0-3 or 4-7). The library must hold them all.
+/// families; a location is m, an integer home 0-5 or a float home a-h), and
+/// the `_slow` stubs of those with an out-of-line slow path. The library must
+/// hold them all.
 public func registerVariantNames() -> [String] {
-    let i = ["m", "0", "1", "2", "3"], fl = ["m", "4", "5", "6", "7"]
-    let fr = ["4", "5", "6", "7"], any = i + fr
+    let i = ["m"] + RegisterFile.intLetters, fl = ["m"] + RegisterFile.floatLetters
+    let fr = RegisterFile.floatLetters, any = i + fr
     func x(_ a: [String], _ b: [String]) -> [String] { a.flatMap { p in b.map { p + $0 } } }
     let conds = ["eq", "ne", "lt", "le", "gt", "ge"]
     var names: [String] = []
@@ -200,15 +221,17 @@ public func registerVariantNames() -> [String] {
     for c in conds {
         names += x(i, i).flatMap { ["icmp_\(c)_m\($0)", "br_icmp_\(c)_\($0)"] }
         names += i.flatMap { ["icmp_i_\(c)_m\($0)", "br_icmp_i_\(c)_\($0)"] }
-        names += x(fl, fl).flatMap { ["fcmp_\(c)_m\($0)", "br_fcmp_\(c)_\($0)", "br_nfcmp_\(c)_\($0)"] }
+        names += x(fl, fl).flatMap { ["fcmp_\(c)_m\($0)", "br_fcmp_\(c)_\($0)"] }
+        if c != "eq" && c != "ne" { names += x(fl, fl).map { "br_nfcmp_\(c)_\($0)" } }
     }
-    names += i.flatMap { ["br_true_\($0)", "br_false_\($0)", "list_len_\($0)"] } + any.map { "ret_\($0)" }
-    names += any.flatMap { ["const_\($0)", "field_get_\($0)", "field_set_\($0)"] }
+    names += i.flatMap { ["br_true_\($0)", "br_false_\($0)", "list_len_\($0)", "variant_tag_\($0)"] } + any.map { "ret_\($0)" }
+    names += any.flatMap { ["const_\($0)", "field_get_\($0)", "field_set_\($0)", "field_get_\($0)_slow", "field_set_\($0)_slow"] }
     names += x(fl, x(fl, fl)).flatMap { ["fadd_\($0)", "fsub_\($0)", "fmul_\($0)", "fdiv_\($0)"] }
     names += x(fl, fl).flatMap { ["fneg_\($0)", "sqrt_\($0)", "math1_\($0)"] }
     names += x(fl, i).map { "itof_\($0)" } + x(i, fl).map { "ftoi_\($0)" }
-    names += x(any, i).map { "list_get_\($0)" } + x(i, any).map { "list_set_\($0)" }
-    names += x(any, ["_a", "_i", "_f", "_n"]).map { "call_\($0)" } + ["a", "i", "f", "n"].map { "call_void_\($0)" }
+    names += x(any, i).flatMap { ["list_get_\($0)", "list_get_\($0)_slow"] }
+    names += x(i, any).flatMap { ["list_set_\($0)", "list_set_\($0)_slow"] }
+    names += any.map { "call_\($0)" }
     return names
 }
 
@@ -252,8 +275,13 @@ struct LoweringContext {
     let symbols: SymbolIndex
     /// Stencil index by name, and name by index.
     let stencilIndex: [String: Int32]
-    /// Per stencil: bit k set when it has error exit k (_JIT_ERROR, _JIT_ERROR2).
+    let nameOf: [String]
+    /// Per stencil: bit k set when it has exit k (`ErrorExit`).
     let errorExits: [UInt8]
+    /// Per stencil: whether it clobbers the register homes (`stencilClobbersHomes`).
+    let clobbers: [Bool]
+    /// The run's call depth limit (the call stencils' _JIT_N).
+    let maxDepth: Int64
     /// Address of string constant i's slot / global i's slot / descriptor i.
     var stringSlot: (String) -> Int64
     var globalSlot: (Int) -> Int64
@@ -366,10 +394,7 @@ struct FunctionLowering {
     /// A value's slot, for a result or a register-aware operand.
     func slotOf(_ v: Value) -> Int32 { slot[Int(v.index)] }
     /// A value's location letter in a stencil name (stencil.h).
-    func loc(_ v: Value) -> String {
-        let h = homes.home[Int(v.index)]
-        return h < 0 ? "m" : String(h)
-    }
+    func loc(_ v: Value) -> String { RegisterFile.letter(homes.home[Int(v.index)]) }
     func isHomed(_ v: Value) -> Bool { homes.home[Int(v.index)] >= 0 }
 
     func fail(_ msg: String) -> JITError { JITError("function @\(f.name): \(msg)") }
@@ -410,35 +435,41 @@ struct FunctionLowering {
             blockStart[Int(b.index)] = Int32(code.count)
             let next = li + 1 < f.layout.count ? Int(f.layout[li + 1].index) : -1
             let bd = f[b]
-            var fusedLast = false
-            var cond: BranchCond? = nil
-            if case .brif(let c, _, _) = bd.terminator, let last = bd.insts.last {
-                let li = f[last]
-                if li.result == c, useCount[Int(c.index)] == 1, case .cond(let cc) = li.imm {
-                    let ci = condIndex[cc]!
-                    if li.op == .icmp || (li.op == .cmp && f.type(of: li.args[0]).slotKind != .ref && f.type(of: li.args[0]).slotKind != .f64) {
-                        if li.op == .icmp, let k = Self.foldedOperand(li, constant, f) {
-                            cond = .icmpI(k == 1 ? ci : condSwapped[ci], li.args[1 - k], constant[Int(li.args[k].index)]!)
-                        } else {
-                            cond = .icmp(ci, li.args[0], li.args[1])
-                        }
-                        fusedLast = true
-                    } else if li.op == .fcmp || (li.op == .cmp && f.type(of: li.args[0]).slotKind == .f64) {
-                        cond = .fcmp(ci, li.args[0], li.args[1])
-                        fusedLast = true
-                    }
+            // The block's last instruction, a compare, is not lowered when its
+            // result only decides a branch: the branch of this block, or (jump
+            // threading) the branch of a block it jumps to that does nothing
+            // else; the branch stencil does the comparison.
+            var fused: BranchCond? = nil
+            if let last = bd.insts.last, let r = f[last].result, useCount[Int(r.index)] == 1 {
+                var decides = false
+                switch bd.terminator {
+                case .brif(let c, _, _): decides = c == r
+                case .jump(let bc): decides = bc.args == [r] && threadable(bc.block) != nil
+                default: break
                 }
+                if decides { fused = compareCond(f[last]) }
             }
             for (k, id) in bd.insts.enumerated() {
-                if fusedLast && k == bd.insts.count - 1 { line = Int32(clamping: f[id].loc.line); break }
+                if fused != nil && k == bd.insts.count - 1 { line = Int32(clamping: f[id].loc.line); break }
                 try lowerInst(id)
             }
             line = Int32(bd.terminatorLoc.line != 0 ? Int32(clamping: bd.terminatorLoc.line) : max(line, 0))
             switch bd.terminator {
             case .jump(let bc):
-                try edge(bc, next: next)
-            case .brif(let c, let t, let e):
-                let bc = cond ?? .value(c)
+                let r = resolve(bc, known: nil)
+                if let (t, e) = threadable(r.block), r.args.count == 1 {
+                    // Jump threading: branch on the value passed for the parameter.
+                    let v = r.args[0]
+                    try twoWay(fused != nil && bc.args == [v] && Int(r.block.index) == Int(bc.block.index) ? fused! : .value(v),
+                               t, e, next: next)
+                } else {
+                    try edge(r, next: next)
+                }
+            case .brif(let c, let t0, let e0):
+                // On each side the condition's value is known: blocks that only
+                // branch on it again are skipped.
+                let t = resolve(t0, known: (c, true)), e = resolve(e0, known: (c, false))
+                let bc = fused ?? .value(c)
                 if e.args.isEmpty && Int(t.block.index) == next {
                     try branch(bc, false, to: Int32(e.block.index)) // fall through into the next block
                     try edge(t, next: next)
@@ -462,20 +493,39 @@ struct FunctionLowering {
             }
         }
         if code.isEmpty { try emit("unreachable") }
-        // Error exits: one stub per kind and line, after the last instruction
-        // (which never falls through: every block ends in a jump or a return).
+        // Exits, after the last instruction (which never falls through: every
+        // block ends in a jump or a return): one error stub per kind and line,
+        // and each slow path its own stub, the instruction's `_slow` stencil with
+        // its operands, jumping back to the instruction after it.
         var stubs: [Int64: Int32] = [:]
+        let errorStencils = ["err_overflow", "err_div_zero", "", "err_stack"]
         for k in code.indices {
             let exits = ctx.errorExits[Int(code[k].stencil)]
-            for e in 0..<2 where exits & (1 << e) != 0 {
-                let key = Int64(e) << 32 | Int64(UInt32(bitPattern: code[k].line))
-                var at = stubs[key] ?? -1
-                if at < 0 {
+            guard exits != 0 else { continue }
+            for e in 0..<4 where exits & (1 << e) != 0 {
+                var at: Int32
+                if e == ErrorExit.slowPath {
                     at = Int32(code.count)
-                    code.append(JInst(try stencil(e == 0 ? "err_overflow" : "err_div_zero"), line: code[k].line))
-                    stubs[key] = at
+                    var stub = code[k]
+                    stub.stencil = try stencil(ctx.nameOf[Int(code[k].stencil)] + "_slow")
+                    stub.target = -2 - Int32(k + 1)
+                    stub.exits = (-1, -1, -1, -1)
+                    code.append(stub)
+                } else {
+                    let key = Int64(e) << 32 | Int64(UInt32(bitPattern: code[k].line))
+                    at = stubs[key] ?? -1
+                    if at < 0 {
+                        at = Int32(code.count)
+                        code.append(JInst(try stencil(errorStencils[e]), line: code[k].line))
+                        stubs[key] = at
+                    }
                 }
-                if e == 0 { code[k].err = at } else { code[k].err2 = at }
+                switch e {
+                case 0: code[k].exits.0 = at
+                case 1: code[k].exits.1 = at
+                case 2: code[k].exits.2 = at
+                default: code[k].exits.3 = at
+                }
             }
         }
         // Block targets -> instruction indices; gather/outgoing operands -> slots.
@@ -500,6 +550,76 @@ struct FunctionLowering {
         return JFunction(name: f.name, insts: code, frameSlots: frameSlots, gatherBase: gatherBase)
     }
 
+    /// The branch condition a compare computes, when a branch stencil can do
+    /// the comparison itself: icmp, fcmp, and cmp of integers, bools or floats.
+    func compareCond(_ inst: Inst) -> BranchCond? {
+        guard case .cond(let cc) = inst.imm, let ci = condIndex[cc] else { return nil }
+        let kind = inst.args.first.map { f.type(of: $0).slotKind }
+        if inst.op == .icmp || (inst.op == .cmp && (kind == .i64 || kind == .bool)) {
+            if inst.op == .icmp, let k = Self.foldedOperand(inst, constant, f) {
+                return .icmpI(k == 1 ? ci : condSwapped[ci], inst.args[1 - k], constant[Int(inst.args[k].index)]!)
+            }
+            return .icmp(ci, inst.args[0], inst.args[1])
+        }
+        if inst.op == .fcmp || (inst.op == .cmp && kind == .f64) { return .fcmp(ci, inst.args[0], inst.args[1]) }
+        return nil
+    }
+
+    /// A block that only branches on its one parameter (`b(p): brif p, T, E`,
+    /// p used nowhere else, T and E without arguments): a predecessor can
+    /// branch to T or E itself (jump threading), skipping the block.
+    func threadable(_ b: Block) -> (t: BlockCall, e: BlockCall)? {
+        let bd = f[b]
+        guard bd.insts.isEmpty, bd.params.count == 1, case .brif(let c, let t, let e) = bd.terminator,
+              c == bd.params[0], useCount[Int(c.index)] == 1, t.args.isEmpty, e.args.isEmpty else { return nil }
+        return (t, e)
+    }
+
+    /// Follows an edge through threadable blocks while the value it passes is
+    /// known: a boolean constant, or the branch condition `known` on this side.
+    func resolve(_ bc: BlockCall, known: (Value, Bool)?) -> BlockCall {
+        var bc = bc
+        for _ in 0..<8 {
+            guard let (t, e) = threadable(bc.block), let a = bc.args.first else { break }
+            var value: Bool? = nil
+            if let (k, v) = known, k == a { value = v }
+            if value == nil, case .inst(let d) = f.valueDefs[Int(a.index)], f[d].op == .bconst,
+               case .int(let x) = f[d].imm { value = x != 0 }
+            guard let v = value else { break }
+            bc = v ? t : e
+        }
+        return bc
+    }
+
+    /// A block whose whole work is its branch: a compare the branch fuses, or
+    /// nothing before a branch on a value; both targets without arguments. A
+    /// jump to it can test and branch itself (loop rotation: the back edge of a
+    /// `for` or `while` loop tests the condition instead of jumping to it).
+    func repeatableTest(_ b: Block) -> (cond: BranchCond, t: BlockCall, e: BlockCall)? {
+        let bd = f[b]
+        guard case .brif(let c, let t, let e) = bd.terminator, t.args.isEmpty, e.args.isEmpty,
+              bd.insts.count <= 1 else { return nil }
+        if let last = bd.insts.last {
+            guard f[last].result == c, useCount[Int(c.index)] == 1, let cond = compareCond(f[last]) else { return nil }
+            return (cond, t, e)
+        }
+        return (.value(c), t, e)
+    }
+
+    /// Branches to t when c holds, else to e (blocks without arguments),
+    /// falling through into whichever is next.
+    mutating func twoWay(_ c: BranchCond, _ t: BlockCall, _ e: BlockCall, next: Int) throws {
+        if Int(t.block.index) == next {
+            try branch(c, false, to: Int32(e.block.index))
+        } else {
+            try branch(c, true, to: Int32(t.block.index))
+            if Int(e.block.index) != next {
+                let at = try emit("jump")
+                code[at].target = Int32(e.block.index)
+            }
+        }
+    }
+
     mutating func branch(_ c: BranchCond, _ whenTrue: Bool, to block: Int32) throws {
         let at: Int
         switch c {
@@ -511,7 +631,11 @@ struct FunctionLowering {
         case .icmpI(let ci, let x, let k):
             at = try emit("br_icmp_i_" + condNames[whenTrue ? ci : condInverse[ci]] + "_" + loc(x), b: slotOf(x), imm: k)
         case .fcmp(let ci, let x, let y):
-            at = try emit((whenTrue ? "br_fcmp_" : "br_nfcmp_") + condNames[ci] + "_" + loc(x) + loc(y),
+            // Not (x == y) is x != y, NaN included, and the other way round; the
+            // orderings need the inverted-branch stencils.
+            let name = whenTrue ? "br_fcmp_" + condNames[ci]
+                : ci <= 1 ? "br_fcmp_" + condNames[condInverse[ci]] : "br_nfcmp_" + condNames[ci]
+            at = try emit(name + "_" + loc(x) + loc(y),
                           b: slotOf(x), c: slotOf(y))
         }
         code[at].target = block
@@ -524,7 +648,7 @@ struct FunctionLowering {
     mutating func edge(_ bc: BlockCall, next: Int) throws {
         let params = f[bc.block].params
         func place(_ v: Value) -> Int32 { isHomed(v) ? -1 - Int32(homes.home[Int(v.index)]) : slotOf(v) }
-        func letter(_ l: Int32) -> String { l >= 0 ? "m" : String(-1 - l) }
+        func letter(_ l: Int32) -> String { l >= 0 ? "m" : RegisterFile.letter(Int8(-1 - l)) }
         var moves: [(dst: Int32, src: Int32)] = []
         for (p, a) in zip(params, bc.args) where place(p) != place(a) {
             if !isHomed(a) { _ = s(a) }
@@ -546,8 +670,12 @@ struct FunctionLowering {
         }
         let target = Int(bc.block.index)
         if target != next {
-            let at = try emit("jump")
-            code[at].target = Int32(target)
+            if let (c, t, e) = repeatableTest(bc.block) {
+                try twoWay(c, t, e, next: next)
+            } else {
+                let at = try emit("jump")
+                code[at].target = Int32(target)
+            }
         }
     }
 
@@ -585,23 +713,33 @@ struct FunctionLowering {
         return at
     }
 
-    /// Which register homes a call must keep: `a` all, `i` integer, `f` float,
-    /// `n` none, from the homes live after instruction `id` (its result aside).
-    func keepAfter(_ id: InstID, result: Value?) -> String {
-        if homes.homed.isEmpty { return "n" }
+    /// The homed values live across instruction `id` (its result aside): what
+    /// a clobbering stencil there must not lose.
+    func homesLiveAcross(_ id: InstID, result: Value?) -> [Value] {
+        if homes.homed.isEmpty { return [] }
         let p = homes.position[Int(id.index)]
-        var int = false, flt = false
-        for v in homes.homed where v != result && homes.lo[Int(v.index)] <= p && homes.hi[Int(v.index)] > p {
-            if homes.home[Int(v.index)] >= RegisterFile.firstFloat { flt = true } else { int = true }
-            if int && flt { break }
-        }
-        return int ? (flt ? "a" : "i") : (flt ? "f" : "n")
+        return homes.homed.filter { v in v != result && homes.lo[Int(v.index)] < p && homes.hi[Int(v.index)] > p }
     }
 
     mutating func lowerInst(_ id: InstID) throws {
         let inst = f[id]
         wroteHome = false
+        let start = code.count
         try lowerOp(id, inst)
+        if !homes.homed.isEmpty, code[start...].contains(where: { ctx.clobbers[Int($0.stencil)] }) {
+            // Homes live across a clobbering stencil: stored before, loaded after.
+            let live = homesLiveAcross(id, result: inst.result)
+            if !live.isEmpty {
+                var spills: [JInst] = []
+                for v in live {
+                    var m = JInst(try stencil("move_m" + loc(v)), line: line)
+                    m.a = slotOf(v)
+                    spills.append(m)
+                    try emit("move_" + loc(v) + "m", b: slotOf(v))
+                }
+                code.insert(contentsOf: spills, at: start)
+            }
+        }
         guard let r = inst.result, isHomed(r) else { return }
         if !wroteHome {
             try emit("move_" + loc(r) + "m", a: 0, b: slotOf(r))   // load the home from the slot just written
@@ -692,13 +830,15 @@ struct FunctionLowering {
                 throw fail("call of unknown function \(inst.imm)")
             }
             for (k, v) in args.enumerated() { try moveOut(v, to: Int32(k), aBase: 2) }
-            let keep = keepAfter(id, result: r)
+            let check = try emit("call_check")
+            code[check].callee = Int32(fi)
+            code[check].n = Int32(clamping: ctx.maxDepth)
             let at: Int
             if let r {
-                at = try emit("call_" + loc(r) + "_" + keep, a: a)
+                at = try emit("call_" + loc(r), a: a)
                 wroteHome = true
             } else {
-                at = try emit("call_void_" + keep)
+                at = try emit("call_void")
             }
             code[at].callee = Int32(fi)
         case .callClosure:
@@ -734,6 +874,9 @@ struct FunctionLowering {
         case .listLen:
             _ = s(args[0])
             try aware("list_len", inst, locs: [r!])
+        case .variantTag:
+            _ = s(args[0])
+            try aware("variant_tag", inst, locs: [r!])
         case .globalGet, .globalSet:
             guard case .global(let name) = inst.imm, let gi = ctx.symbols.globals[name] else {
                 throw fail("unknown global \(inst.imm)")

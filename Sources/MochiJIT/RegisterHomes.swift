@@ -1,5 +1,5 @@
 // Register homes: which integer, bool and float values of a function live in
-// the stencils' registers (x0-x3, d0-d3; stencil.h) instead of their frame
+// the stencils' registers (x0-x5, d0-d7; stencil.h) instead of their frame
 // slots. A linear scan over live intervals, weighted by loop depth:
 //
 //  1. Liveness: the usual backward dataflow over blocks, with block parameters
@@ -24,12 +24,20 @@
 
 import MochiIR
 
-/// The register files: four integer homes and four float homes.
+/// The register files: six integer homes and eight float homes.
 enum RegisterFile {
-    static let intCount = 4
-    static let floatCount = 4
-    /// Home numbers: 0..<4 are x0-x3, 4..<8 are d0-d3, -1 is the frame slot.
-    static let firstFloat: Int8 = 4
+    static let intCount = 6
+    static let floatCount = 8
+    /// Home numbers: 0..<6 are x0-x5, 6..<14 are d0-d7, -1 is the frame slot.
+    static let firstFloat: Int8 = 6
+    /// A home's letter in stencil names (stencil.h): `0`-`5`, `a`-`h`; `m` the slot.
+    static func letter(_ home: Int8) -> String {
+        if home < 0 { return "m" }
+        if home < firstFloat { return String(home) }
+        return String(UnicodeScalar(UInt8(97) + UInt8(home - firstFloat)))
+    }
+    static let intLetters = ["0", "1", "2", "3", "4", "5"]
+    static let floatLetters = ["a", "b", "c", "d", "e", "f", "g", "h"]
 }
 
 /// Which operands of an instruction a register-aware stencil serves (the
@@ -39,7 +47,8 @@ enum RegisterUse {
     static func definesInHome(_ op: Opcode) -> Bool {
         switch op {
         case .iconst, .bconst, .fconst, .copy, .iadd, .isub, .imul, .idiv, .irem, .ineg, .not,
-             .fadd, .fsub, .fmul, .fdiv, .fneg, .itof, .ftoi, .math1, .listGet, .listLen, .fieldGet, .call:
+             .fadd, .fsub, .fmul, .fdiv, .fneg, .itof, .ftoi, .math1, .listGet, .listLen, .fieldGet, .call,
+             .variantTag:
             return true
         default:
             return false
@@ -65,7 +74,7 @@ enum RegisterUse {
 
 /// The choice for one function.
 struct RegisterHomes {
-    /// Per value: -1 its frame slot, 0-3 x0-x3, 4-7 d0-d3.
+    /// Per value: -1 its frame slot, 0-5 x0-x5, 6-13 d0-d7.
     var home: [Int8]
     /// Per value: its live interval [lo, hi] in positions (see above).
     var lo: [Int32]

@@ -14,14 +14,16 @@ MochiJITContext mochi_jit_ctx;
 
 MochiJITContext *mochi_jit_context(void) { return &mochi_jit_ctx; }
 
-/* The stencils' type (stencil.h): frame, depth, then the register homes x0-x3
- * and d0-d3, which hold nothing yet on entry. */
+/* The stencils' type (stencil.h): frame, depth, then the register homes x0-x3,
+ * two scratch registers, x4-x5 and d0-d7, which hold nothing yet on entry. */
 typedef __attribute__((preserve_none)) uint64_t (*mochi_jit_fn)(mochi_slot *fp, int64_t depth, int64_t x0, int64_t x1,
-                                                                int64_t x2, int64_t x3, double d0, double d1,
-                                                                double d2, double d3);
+                                                                int64_t x2, int64_t x3, int64_t t0, int64_t t1,
+                                                                int64_t x4, int64_t x5,
+                                                                double d0, double d1, double d2, double d3,
+                                                                double d4, double d5, double d6, double d7);
 
 uint64_t mochi_jit_enter(const void *entry, mochi_slot *fp) {
-    return ((mochi_jit_fn)entry)(fp, 0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0);
+    return ((mochi_jit_fn)entry)(fp, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
 }
 
 void mochi_jit_stack_overflow(int64_t line) {

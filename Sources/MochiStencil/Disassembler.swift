@@ -155,6 +155,6 @@ public func holeValueName(_ v: HoleValue, _ symbols: [String]) -> String {
     case .callee: return "_JIT_CALLEE"
     case .symbol(let i): return i < symbols.count ? symbols[i] : "symbol#\(i)"
     case .data: return "<data>"
-    case .errorExit(let k): return k == 0 ? "_JIT_ERROR" : "_JIT_ERROR2"
+    case .errorExit(let k): return k >= 0 && k < ErrorExit.symbols.count ? ErrorExit.symbols[k] : "_JIT_EXIT\(k)"
     }
 }

@@ -58,8 +58,7 @@ public func extractStencils(from elf: ELFFile, target: StencilTarget, symbols: i
                 if target.name == "_JIT_CONTINUE" { value = .continuation }
                 else if target.name == "_JIT_TARGET" { value = .target }
                 else if target.name == "_JIT_CALLEE" { value = .callee }
-                else if target.name == "_JIT_ERROR" { value = .errorExit(0) }
-                else if target.name == "_JIT_ERROR2" { value = .errorExit(1) }
+                else if let k = ErrorExit.symbols.firstIndex(of: target.name) { value = .errorExit(k) }
                 else if let o = Operand.bySymbol[target.name] { value = .operand(o) }
                 else if target.name.hasPrefix("_JIT_") {
                     throw StencilError("stencil \(name): unknown hole symbol \(target.name)")

@@ -103,7 +103,7 @@ extension StencilLibrary {
                     value = .symbol(sym)
                 case 5: value = .data
                 case 6:
-                    guard op < 2 else { throw StencilError("stencil \(name): unknown error exit \(op) at offset \(hAt)") }
+                    guard op < ErrorExit.symbols.count else { throw StencilError("stencil \(name): unknown error exit \(op) at offset \(hAt)") }
                     value = .errorExit(Int(op))
                 default: throw StencilError("stencil \(name): unknown hole value tag \(tag) at offset \(hAt)")
                 }

@@ -117,14 +117,31 @@ public enum HoleValue: Equatable, Hashable, Sendable {
     case target
     /// The callee's entry (`_JIT_CALLEE`).
     case callee
-    /// Where a failed check goes: the instruction's error exit (`_JIT_ERROR`,
-    /// `integer overflow`; `_JIT_ERROR2`, `division by zero`), a stub the JIT
-    /// puts after the function that reports the error at the instruction's line.
+    /// Where a failed check goes: the instruction's exit k, a stub the JIT puts
+    /// after the function. k is one of `ErrorExit`'s numbers.
     case errorExit(Int)
     /// A runtime symbol by name (index into the library's symbol names).
     case symbol(Int)
     /// This stencil's own read-only data (the addend is the offset into it).
     case data
+}
+
+/// The exits a stencil may jump to besides its continuation and target: stubs
+/// after the function. The first three report a runtime error at the
+/// instruction's line and are shared by the function's instructions of one line;
+/// the slow path is the instruction's own (its stencil name plus `_slow`, with
+/// the instruction's operands), which jumps back to the instruction after it.
+public enum ErrorExit {
+    /// `_JIT_ERROR`: `integer overflow`.
+    public static let overflow = 0
+    /// `_JIT_ERROR2`: `division by zero`.
+    public static let divisionByZero = 1
+    /// `_JIT_SLOW`: the out-of-line slow path.
+    public static let slowPath = 2
+    /// `_JIT_ERROR3`: `stack overflow`.
+    public static let stackOverflow = 3
+    /// The hole symbol of each exit, by number.
+    public static let symbols = ["_JIT_ERROR", "_JIT_ERROR2", "_JIT_SLOW", "_JIT_ERROR3"]
 }
 
 /// One relocation to fill at JIT time: patch `offset` (from the stencil's start)
@@ -165,7 +182,7 @@ public struct StencilError: Error, CustomStringConvertible, Equatable {
 /// Every stencil of one target, plus the digest of the inputs they came from.
 public struct StencilLibrary: Equatable, Sendable {
     public static let magic: [UInt8] = Array("MSTL".utf8)
-    public static let version: UInt16 = 2
+    public static let version: UInt16 = 3
 
     public var target: StencilTarget
     /// SHA-256 of the inputs: stencil sources and headers, clang flags, clang version.

@@ -15,16 +15,15 @@ STENCIL(jump) { JUMP(); }
     STENCIL(br_true_##b) {                                                     \
         BRANCH_IF(GI_##b(B) != 0);                                             \
     }                                                                          \
+    /* LAUNDER: knowing the home is 0 on the taken side, clang would set it to  \
+     * 0 again there instead of jumping straight to the target. */            \
     STENCIL(br_false_##b) {                                                    \
-        BRANCH_IF(GI_##b(B) == 0);                                             \
+        BRANCH_IF(LAUNDER(GI_##b(B)) == 0);                                    \
     }                                                                          \
     STENCIL(ret_##b) { return (uint64_t)GI_##b(B); }
 EACH_I1(BR1, _)
 #define RETF(b, _) STENCIL(ret_##b) { return mochi_f2s(GF_##b(B)); }
-RETF(4, _)
-RETF(5, _)
-RETF(6, _)
-RETF(7, _)
+EACH_FH1(RETF, _)
 
 STENCIL(ret_void) { return 0; }
 
@@ -33,19 +32,19 @@ STENCIL(unreachable) { mochi_jit_unreachable((int64_t)V(LINE)); }
 /* Error exits (stencil.h): the stubs failed checks jump to. */
 STENCIL(err_overflow) { LINE(); mochi_err_overflow(); }
 STENCIL(err_div_zero) { LINE(); mochi_err_div_zero(); }
+STENCIL(err_stack) { mochi_jit_stack_overflow((int64_t)V(LINE)); }
 
 /* move_AB: integer or float moves between slots and homes. */
 #define MOVEI2(b, a, _) STENCIL(move_##a##b) { PI_##a(A, GI_##b(B)); NEXT(); }
 #define MOVEI1(a, _) EACH_I2(MOVEI2, a, _)
 EACH_I1(MOVEI1, _)
 #define MOVEF2(b, a, _) STENCIL(move_##a##b) { PF_##a(A, GF_##b(B)); NEXT(); }
-#define MOVEF1(a, _) MOVEF2(4, a, _) MOVEF2(5, a, _) MOVEF2(6, a, _) MOVEF2(7, a, _)
+/* To any float location from a float home, and to a float home from a slot
+ * (move_mm is the integer family's: raw slot bits either way). */
+#define MOVEF1(a, _) EACH_FH2(MOVEF2, a, _)
 EACH_F1(MOVEF1, _)
 #define MOVEFM(a, _) MOVEF2(m, a, _)
-MOVEFM(4, _)
-MOVEFM(5, _)
-MOVEFM(6, _)
-MOVEFM(7, _)
+EACH_FH1(MOVEFM, _)
 
 /* const_A: a 64-bit pattern into a slot, an integer home or a float home. */
 #define CONST1(a, _) STENCIL(const_##a) { PS_##a(A, (mochi_slot)IMM); NEXT(); }

@@ -86,10 +86,10 @@ EACH_I1(MAGIC1, _)
 
 #define NEG2(b, a, _)                                                          \
     STENCIL(ineg_##a##b) {                                                     \
-        int64_t x = GI_##b(B);                                                 \
-        if (UNLIKELY(x == INT64_MIN)) OVERFLOW();                              \
-        PI_##a(A, -x);                                                         \
-        NEXT();                                                                \
+        int64_t r;                                                             \
+        _Bool o = __builtin_sub_overflow((int64_t)0, GI_##b(B), &r);           \
+        PI_##a(A, r);                                                          \
+        NEXT_UNLESS(o, OVERFLOW);                                              \
     }                                                                          \
     STENCIL(not_##a##b) {                                                      \
         PI_##a(A, GI_##b(B) == 0);                                             \

@@ -2,23 +2,34 @@
  * list.c: list ops. list.get/set/len take the interpreter's inline fast path
  * over the runtime's public MochiList layout and fall back to the runtime (which
  * reports `list index out of range` or handles negative indices), in one variant
- * per location of their scalar operands (stencil.h); the rest are runtime calls. Variadic list.new reads its elements from the gather area.
+ * per location of their scalar operands (stencil.h), with the rest out of line;
+ * the other ops are runtime calls (KNEXT). Variadic list.new reads its
+ * elements from the gather area.
  */
 #include "stencil.h"
 
-/* list_get_AC: A = B[C]; list_set_CD: B[C] = D; list_len_A. The list is in
- * its slot; the index is at any integer location, the element at any location. */
+/* list_get_AC: A = B[C]; list_set_CD: B[C] = D; list_len_A (nil reads the
+ * length of a static empty list, no branch). The list is in
+ * its slot; the index is at any integer location, the element at any location.
+ * One unsigned comparison checks 0 <= C < len; anything else (nil, a negative
+ * index counting from the end, out of range) takes the `_slow` stub, which
+ * asks the runtime (and so reports the runtime's error). The two checks are
+ * separate ifs: so each becomes a conditional jump to _JIT_SLOW and the fast
+ * path ends in the continuation jump stencilgen elides (one combined condition
+ * makes clang share a `jmp _JIT_SLOW` block placed after that jump). */
 #define LGET2(c, a, _)                                                         \
     STENCIL(list_get_##a##c) {                                                 \
         MochiList *l = (MochiList *)R(B);                                      \
-        int64_t i = GI_##c(C);                                                 \
-        if (__builtin_expect(l != NULL && i >= 0 && i < l->len, 1)) {          \
-            PS_##a(A, l->data[i]);                                             \
-        } else {                                                               \
-            LINE();                                                            \
-            PS_##a(A, mochi_list_get((mochi_ref)l, i));                        \
-        }                                                                      \
+        uint64_t i = (uint64_t)GI_##c(C);                                      \
+        if (UNLIKELY(l == NULL)) SLOW();                                       \
+        if (UNLIKELY(i >= (uint64_t)l->len)) SLOW();                           \
+        PS_##a(A, l->data[i]);                                                 \
         NEXT();                                                                \
+    }                                                                          \
+    STENCIL(list_get_##a##c##_slow) {                                          \
+        LINE();                                                                \
+        PS_##a(A, mochi_list_get(R(B), GI_##c(C)));                            \
+        JUMP();                                                                \
     }
 #define LGET1(a, _) EACH_I2(LGET2, a, _)
 EACH_S1(LGET1, _)
@@ -26,31 +37,34 @@ EACH_S1(LGET1, _)
 #define LSET2(d, c, _)                                                         \
     STENCIL(list_set_##c##d) {                                                 \
         MochiList *l = (MochiList *)R(B);                                      \
-        int64_t i = GI_##c(C);                                                 \
-        if (__builtin_expect(l != NULL && i >= 0 && i < l->len, 1)) {          \
-            l->data[i] = GS_##d(D);                                            \
-        } else {                                                               \
-            LINE();                                                            \
-            mochi_list_set((mochi_ref)l, i, GS_##d(D));                        \
-        }                                                                      \
+        uint64_t i = (uint64_t)GI_##c(C);                                      \
+        if (UNLIKELY(l == NULL)) SLOW();                                       \
+        if (UNLIKELY(i >= (uint64_t)l->len)) SLOW();                           \
+        l->data[i] = GS_##d(D);                                                \
         NEXT();                                                                \
+    }                                                                          \
+    STENCIL(list_set_##c##d##_slow) {                                          \
+        LINE();                                                                \
+        mochi_list_set(R(B), GI_##c(C), GS_##d(D));                            \
+        JUMP();                                                                \
     }
 #define LSET1(c, _) EACH_S2(LSET2, c, _)
 EACH_I1(LSET1, _)
 
 #define LLEN(a, _)                                                             \
     STENCIL(list_len_##a) {                                                    \
-        MochiList *l = (MochiList *)R(B);                                      \
-        PI_##a(A, l ? l->len : 0);                                             \
+        static const MochiList empty;                                          \
+        const MochiList *l = (const MochiList *)R(B);                          \
+        PI_##a(A, (l ? l : &empty)->len);                                      \
         NEXT();                                                                \
     }
 EACH_I1(LLEN, _)
 
-STENCIL(list_new) { SYNC(); S(A) = mochi_r2s(mochi_list_from(KIND, GATHER, (int64_t)V(N))); NEXT(); }
-STENCIL(list_push) { SYNC(); mochi_list_push(R(B), S(C)); NEXT(); }
+STENCIL(list_new) { SYNC(); S(A) = mochi_r2s(mochi_list_from(KIND, GATHER, (int64_t)V(N))); KNEXT(); }
+STENCIL(list_push) { SYNC(); mochi_list_push(R(B), S(C)); KNEXT(); }
 
-#define R1(name, fn) STENCIL(name) { SYNC(); S(A) = mochi_r2s(fn(R(B))); NEXT(); }
-#define R2(name, fn) STENCIL(name) { SYNC(); S(A) = mochi_r2s(fn(R(B), R(C))); NEXT(); }
+#define R1(name, fn) STENCIL(name) { SYNC(); S(A) = mochi_r2s(fn(R(B))); KNEXT(); }
+#define R2(name, fn) STENCIL(name) { SYNC(); S(A) = mochi_r2s(fn(R(B), R(C))); KNEXT(); }
 R2(list_concat, mochi_list_concat)
 R1(list_reverse, mochi_list_reverse)
 R1(list_distinct, mochi_list_distinct)
@@ -60,12 +74,12 @@ R2(list_intersect, mochi_list_intersect)
 R2(list_sortby, mochi_list_sort_by)
 R1(list_sum_any, mochi_list_sum_any)
 
-STENCIL(list_append) { SYNC(); S(A) = mochi_r2s(mochi_list_append(R(B), S(C))); NEXT(); }
-STENCIL(list_slice) { SYNC(); S(A) = mochi_r2s(mochi_list_slice(R(B), I(C), I(D))); NEXT(); }
-STENCIL(list_contains) { SYNC(); S(A) = mochi_list_contains(R(B), S(C)) != 0; NEXT(); }
-STENCIL(list_sum_i64) { SYNC(); S(A) = (mochi_slot)mochi_list_sum_i64(R(B)); NEXT(); }
-STENCIL(list_sum_f64) { SYNC(); S(A) = mochi_f2s(mochi_list_sum_f64(R(B))); NEXT(); }
-STENCIL(list_avg) { SYNC(); S(A) = mochi_f2s(mochi_list_avg(R(B))); NEXT(); }
-STENCIL(list_min) { SYNC(); S(A) = mochi_list_min(R(B)); NEXT(); }
-STENCIL(list_max) { SYNC(); S(A) = mochi_list_max(R(B)); NEXT(); }
-STENCIL(list_range) { SYNC(); S(A) = mochi_r2s(mochi_range3(I(B), I(C), I(D))); NEXT(); }
+STENCIL(list_append) { SYNC(); S(A) = mochi_r2s(mochi_list_append(R(B), S(C))); KNEXT(); }
+STENCIL(list_slice) { SYNC(); S(A) = mochi_r2s(mochi_list_slice(R(B), I(C), I(D))); KNEXT(); }
+STENCIL(list_contains) { SYNC(); S(A) = mochi_list_contains(R(B), S(C)) != 0; KNEXT(); }
+STENCIL(list_sum_i64) { SYNC(); S(A) = (mochi_slot)mochi_list_sum_i64(R(B)); KNEXT(); }
+STENCIL(list_sum_f64) { SYNC(); S(A) = mochi_f2s(mochi_list_sum_f64(R(B))); KNEXT(); }
+STENCIL(list_avg) { SYNC(); S(A) = mochi_f2s(mochi_list_avg(R(B))); KNEXT(); }
+STENCIL(list_min) { SYNC(); S(A) = mochi_list_min(R(B)); KNEXT(); }
+STENCIL(list_max) { SYNC(); S(A) = mochi_list_max(R(B)); KNEXT(); }
+STENCIL(list_range) { SYNC(); S(A) = mochi_r2s(mochi_range3(I(B), I(C), I(D))); KNEXT(); }
