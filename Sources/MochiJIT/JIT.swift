@@ -26,6 +26,8 @@ public final class JIT {
     /// Keep hot scalar values in the stencils' registers (RegisterHomes.swift);
     /// off, every value lives in its frame slot.
     public var registerHomes = true
+    /// Inline calls of small leaf functions (Inline.swift).
+    public var inlining = true
     /// Compile figures of the last run (or `compileOnly`).
     public private(set) var stats = JITStats()
     /// Called after the code is mapped read-execute and before `@main` runs
@@ -204,11 +206,27 @@ final class Run {
             bytes: { [unowned self] in self.owned.append($0) })
         var funcs: [JFunction] = []
         var lowerMicros: [Double] = []
-        for f in m.functions {
-            let tf = monotonicMicros()
-            funcs.append(try FunctionLowering.lower(function: f, context: context, registerHomes: jit.registerHomes))
-            lowerMicros.append(monotonicMicros() - tf)
-            stats.functions.append(JITFunctionStats(name: f.name, irInstructions: f.insts.count, stencils: 0, codeBytes: 0, microseconds: 0))
+        func lowerAll(inlining: Bool) throws -> Bool {
+            funcs = []; lowerMicros = []; stats.functions = []
+            let symbols = m.symbolIndex()
+            let candidates = inlining ? Inliner.candidates(m) : []
+            var inlined = false
+            for f in m.functions {
+                let tf = monotonicMicros()
+                let inl = inlining ? Inliner.inline(f, module: m, symbols: symbols, candidates: candidates) : nil
+                inlined = inlined || inl != nil
+                funcs.append(try FunctionLowering.lower(function: inl?.function ?? f, context: context,
+                                                        registerHomes: jit.registerHomes,
+                                                        depthChecks: inl?.depthChecks ?? [:]))
+                lowerMicros.append(monotonicMicros() - tf)
+                stats.functions.append(JITFunctionStats(name: f.name, irInstructions: f.insts.count, stencils: 0, codeBytes: 0, microseconds: 0))
+            }
+            return inlined
+        }
+        // An inlined call keeps its depth check but not a slot-stack check, so
+        // inlining needs frames that cannot reach the slot stack's end first.
+        if try lowerAll(inlining: jit.inlining), !slotStackCannotOverflow(funcs) {
+            _ = try lowerAll(inlining: false)
         }
         try checkSlotStackWhereNeeded(&funcs)
         let c = try emitCode(funcs, stencils: jit.stencils, stats: &stats, lowerMicros: lowerMicros)
@@ -234,8 +252,7 @@ final class Run {
     /// stack's end as well (`call_checkx`), as the interpreter does, so a program
     /// ends in `stack overflow` at the same call in both.
     func checkSlotStackWhereNeeded(_ funcs: inout [JFunction]) throws {
-        let largest = funcs.map(\.frameSlots).max() ?? 0
-        if largest <= stackBytes / 8 / (jit.maxDepth + 2) { return }
+        if slotStackCannotOverflow(funcs) { return }
         guard let check = jit.stencils.index["call_check"], let checkx = jit.stencils.index["call_checkx"] else {
             throw JITError("the stencil library has no stencil 'call_check' or 'call_checkx'")
         }
@@ -244,6 +261,12 @@ final class Run {
                 funcs[fi].insts[k].stencil = checkx
             }
         }
+    }
+
+    /// Whether maxDepth + 2 frames of the largest size fit the slot stack.
+    func slotStackCannotOverflow(_ funcs: [JFunction]) -> Bool {
+        let largest = funcs.map(\.frameSlots).max() ?? 0
+        return largest <= stackBytes / 8 / (jit.maxDepth + 2)
     }
 
     /// MOCHI_JIT_PERFMAP=1 (functions) or =stencils writes /tmp/perf-PID.map for

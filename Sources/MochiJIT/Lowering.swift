@@ -329,10 +329,15 @@ struct FunctionLowering {
     let readsKnown: Bool
     /// Set by a register-aware lowering that wrote the result to its home.
     var wroteHome = false
+    /// Blocks ending in an inlined call's jump (Inline.swift): a depth check
+    /// with the call's line goes before their terminator.
+    let depthChecks: [Int32: Int32]
 
-    init(function: Function, context: LoweringContext, registerHomes: Bool = true, reads: SlotReads? = nil) {
+    init(function: Function, context: LoweringContext, registerHomes: Bool = true, reads: SlotReads? = nil,
+         depthChecks: [Int32: Int32] = [:]) {
         f = function
         ctx = context
+        self.depthChecks = depthChecks
         let n = function.valueTypes.count
         slot = Array(repeating: -1, count: n)
         if let e = function.entry {
@@ -368,11 +373,14 @@ struct FunctionLowering {
 
     /// Lowers `function` twice: once to learn which homed values' slots are
     /// read, then for real, writing those through.
-    static func lower(function: Function, context: LoweringContext, registerHomes: Bool) throws -> JFunction {
-        var first = FunctionLowering(function: function, context: context, registerHomes: registerHomes)
+    static func lower(function: Function, context: LoweringContext, registerHomes: Bool,
+                      depthChecks: [Int32: Int32] = [:]) throws -> JFunction {
+        var first = FunctionLowering(function: function, context: context, registerHomes: registerHomes,
+                                     depthChecks: depthChecks)
         if first.homes.homed.isEmpty { return try first.lower() }
         _ = try first.lower()
-        var second = FunctionLowering(function: function, context: context, registerHomes: registerHomes, reads: first.reads)
+        var second = FunctionLowering(function: function, context: context, registerHomes: registerHomes, reads: first.reads,
+                                      depthChecks: depthChecks)
         return try second.lower()
     }
 
@@ -454,6 +462,11 @@ struct FunctionLowering {
                 try lowerInst(id)
             }
             line = Int32(bd.terminatorLoc.line != 0 ? Int32(clamping: bd.terminatorLoc.line) : max(line, 0))
+            if let callLine = depthChecks[b.index] {
+                let at = try emit("call_check")
+                code[at].line = callLine
+                code[at].n = Int32(clamping: ctx.maxDepth)
+            }
             switch bd.terminator {
             case .jump(let bc):
                 let r = resolve(bc, known: nil)

@@ -37,6 +37,8 @@ let usage = """
       --no-register-homes
                    JIT: keep every value in its frame slot (no values in the
                    stencils' registers); for measuring and for bisecting
+      --no-inline  JIT: call small leaf functions instead of inlining them;
+                   for measuring and for bisecting
       --help       show this help
       --version    show the version
 
@@ -51,6 +53,7 @@ struct Options {
     var stats = false
     var dumpCode = false
     var registerHomes = true
+    var inlining = true
 }
 
 enum InputKind {
@@ -84,6 +87,7 @@ func parseOptions(_ args: [String]) -> Options {
             case "--stats": o.stats = true
             case "--dump-code": o.dumpCode = true
             case "--no-register-homes": o.registerHomes = false
+            case "--no-inline": o.inlining = false
             case "--help", "-h":
                 fputs(usage, stdout)
                 exit(0)
@@ -169,6 +173,7 @@ func runJIT(_ module: Module) -> Never {
         let stencils = try loadHostStencils(executableDir: exeDir.isEmpty ? "." : exeDir, environment: env)
         let jit = try JIT(module: module, stencils: stencils)
         jit.registerHomes = options.registerHomes
+        jit.inlining = options.inlining
         if options.dumpCode {
             fputs(try jit.dumpCode(), stdout)
             exit(0)

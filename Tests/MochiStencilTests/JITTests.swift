@@ -25,17 +25,111 @@ final class JITTests: XCTestCase {
         return m
     }
 
-    /// The JIT prints what the interpreter prints, with and without register homes.
+    /// The JIT prints what the interpreter prints, with and without register
+    /// homes, with and without inlining.
     func assertSame(_ source: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let m = try compile(source, file: file, line: line)
         let want = try Interpreter(module: m).runCapturingOutput()
-        for homes in [true, false] {
+        for (homes, inline) in [(true, true), (false, true), (true, false)] {
             let jit = try JIT(module: m, stencils: try Fixtures.loaded.get())
             jit.registerHomes = homes
+            jit.inlining = inline
             let got = try jit.runCapturingOutput()
-            XCTAssertEqual(got, want, "register homes \(homes ? "on" : "off")", file: file, line: line)
+            XCTAssertEqual(got, want, "register homes \(homes ? "on" : "off"), inlining \(inline ? "on" : "off")",
+                           file: file, line: line)
         }
         XCTAssertFalse(want.isEmpty, file: file, line: line)
+    }
+
+    /// Small leaf functions are inlined (no call stencil left for them in the
+    /// caller) and behave as when called: several returns, branches and loops
+    /// inside, no result, called twice in a block, from a loop, from main.
+    func testInliningLeafFunctions() throws {
+        let source = """
+            fun clamp(x: int, lo: int, hi: int): int {
+              if x < lo { return lo }
+              if x > hi { return hi }
+              return x
+            }
+            fun sumTo(n: int): int {
+              var s = 0
+              for i in 0..n { s = s + i }
+              return s
+            }
+            fun scale(x: float): float { return x * 0.5 + 1.0 }
+            fun poke(xs: list<int>, i: int) { xs[i] = xs[i] + 1 }
+            fun both(a: int, b: int): bool { return a > 0 && b > 0 }
+            fun outer(n: int): int {
+              var t = 0
+              let xs = [0, 0, 0]
+              for i in 0..n {
+                t = t + clamp(i * 7 % 23, 3, 17) + clamp(i, 5, 9)
+                poke(xs, i % 3)
+                if both(i % 2, i % 3) { t = t + 1 }
+              }
+              return t + sumTo(n) + xs[0] * 100 + xs[1] * 10 + xs[2]
+            }
+            print(outer(40), outer(41), scale(3.0), clamp(-5, 0, 9), sumTo(10))
+            """
+        try assertSame(source)
+        let m = try compile(source)
+        let jit = try JIT(module: m, stencils: try Fixtures.loaded.get())
+        let listing = try jit.dumpCode()
+        let outer = try XCTUnwrap(listing.components(separatedBy: "function @").first { $0.hasPrefix("outer:") })
+        XCTAssertFalse(outer.contains("; call_m") || outer.contains("; call_0") || outer.contains("; call_void"), outer)
+        XCTAssertTrue(outer.contains("; call_check"), "an inlined call keeps its depth check")
+    }
+
+    /// More live values than homes across runtime calls and Mochi calls: the
+    /// homes live across each one are saved and restored, the rest are not.
+    func testHomesLiveAcrossCalls() throws {
+        try assertSame("""
+            fun id(s: string): string { return s + "" }
+            fun work(n: int): int {
+              var a = 1
+              var b = 2
+              var c = 3
+              var d = 4
+              var e = 5
+              var f = 6
+              var g = 7
+              var h = 8
+              var x = 0.5
+              var y = 1.5
+              var z = 2.5
+              var w = 3.5
+              var u = 4.5
+              var v = 5.5
+              var p = 6.5
+              var q = 7.5
+              var r = 8.5
+              var names: list<string> = []
+              for i in 0..n {
+                names = append(names, id(str(i)))
+                a = a + b + len(names)
+                b = b + c
+                c = c + d
+                d = d + e
+                e = e + f
+                f = f + g
+                g = g + h
+                h = h + a % 5
+                x = x + y
+                y = y + z * 0.5
+                z = z + w
+                w = w + u
+                u = u + v * 0.25
+                v = v + p
+                p = p + q
+                q = q + r * 0.5
+                r = r + x * 0.125
+              }
+              print(a, b, c, d, e, f, g, h)
+              print(x, y, z, w, u, v, p, q, r)
+              return len(names)
+            }
+            print(work(12))
+            """)
     }
 
     /// Division by a constant is a magic-number multiplication: the same

@@ -79,11 +79,12 @@
 #define REG_PARAMS int64_t x0, int64_t x1, int64_t x2, int64_t x3, int64_t t0, int64_t t1, int64_t x4, int64_t x5, \
     double d0, double d1, double d2, double d3, double d4, double d5, double d6, double d7
 #define REGS x0, x1, x2, x3, t0, t1, x4, x5, d0, d1, d2, d3, d4, d5, d6, d7
-/* t0 and t1 undefined from here (an empty asm that "defines" them: no code).
+/* t0 and t1 undefined from here (an empty asm that "defines" them: no code;
+ * volatile, or clang takes two of them for one value and keeps it alive).
  * The exits (OVERFLOW, SLOW, ...) pass t0 and t1 on as they came instead: a
  * block holding nothing but the tail call becomes a conditional jump to the
  * exit, which an asm statement in it would prevent. */
-#define SCRATCH() __asm__("" : "=r"(t0), "=r"(t1))
+#define SCRATCH() __asm__ volatile("" : "=r"(t0), "=r"(t1))
 typedef PN uint64_t (*stencil_fn)(mochi_slot *fp, int64_t depth, REG_PARAMS);
 
 /* Small operands: frame offsets, line, counts, kinds (0 <= value < 2^31). */
@@ -145,7 +146,7 @@ extern double _JIT_FN2(double, double);
 #else
 #define FREG "=w"
 #endif
-#define KILL_HOMES() __asm__("" : "=r"(x0), "=r"(x1), "=r"(x2), "=r"(x3), "=r"(x4), "=r"(x5), \
+#define KILL_HOMES() __asm__ volatile("" : "=r"(x0), "=r"(x1), "=r"(x2), "=r"(x3), "=r"(x4), "=r"(x5), \
     FREG(d0), FREG(d1), FREG(d2), FREG(d3), FREG(d4), FREG(d5), FREG(d6), FREG(d7))
 /* NEXT for a stencil that clobbers the homes (see the top of this file). */
 #define KNEXT() do { KILL_HOMES(); NEXT(); } while (0)

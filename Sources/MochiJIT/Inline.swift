@@ -1,0 +1,146 @@
+// Inlining small leaf functions into their callers, the JIT's one IR
+// transformation: a copy-and-patch call costs a frame setup, argument moves, a
+// native call and return, and the homes live across it must be saved; a small
+// function called in a loop (spectral_norm's evalA) costs more in calls than
+// in work. The module is not changed: callers are rewritten on copies.
+//
+// A callee is inlined when it is a leaf (no call, closure call or closure of
+// its own), small, and not @main. The call's observable effects stay as the
+// interpreter has them: the call site keeps its depth check (`call_check`
+// before the jump into the inlined body, with the call's line), and because
+// the callee is a leaf nothing inside it can be deeper. Runtime errors inside
+// report the callee's own lines, as instructions keep their locations. The
+// slot stack: inlined values live in the caller's frame, which the JIT sizes
+// before running; `JIT.compile` inlines only when no chain of frames can reach
+// the slot stack's end before the depth limit (it lowers again without
+// inlining otherwise), so no slot-stack check can differ either.
+//
+// The rewrite, for `r = call @g(a...)` in block B:
+//   B: insts before the call; jump G0'(a...)          (depth check here)
+//   G0'..Gn': g's blocks, cloned with fresh values; `ret v` -> jump C(v)
+//   C(r): the insts after the call; B's old terminator
+// The call's result keeps its value number, redefined as C's parameter, so no
+// use needs rewriting.
+
+import MochiIR
+
+/// A function after inlining, with the blocks whose terminator must be preceded
+/// by a depth check (the inlined call sites) and the line each check reports.
+struct InlinedFunction {
+    let function: Function
+    /// Block index -> the call's source line.
+    let depthChecks: [Int32: Int32]
+}
+
+enum Inliner {
+    /// Callees of at most this many instructions are inlined.
+    static let maxCalleeInsts = 40
+    /// A caller stops growing past this many instructions.
+    static let maxCallerInsts = 4000
+
+    /// Which functions of `m` may be inlined (by index).
+    static func candidates(_ m: Module) -> [Bool] {
+        m.functions.map { g in
+            guard g.name != "main", g.insts.count <= maxCalleeInsts else { return false }
+            for b in g.layout {
+                for id in g[b].insts {
+                    switch g[id].op {
+                    case .call, .callClosure, .closureNew, .testBegin, .testEnd: return false
+                    default: break
+                    }
+                }
+            }
+            return true
+        }
+    }
+
+    /// `f` with every call of a candidate inlined, or nil when there is none.
+    static func inline(_ f: Function, module m: Module, symbols: SymbolIndex, candidates: [Bool]) -> InlinedFunction? {
+        var sites = 0
+        for b in f.layout {
+            for id in f[b].insts where f[id].op == .call {
+                if case .function(let n) = f[id].imm, let gi = symbols.functions[n], candidates[gi] { sites += 1 }
+            }
+        }
+        guard sites > 0 else { return nil }
+        let out = copy(f)
+        var checks: [Int32: Int32] = [:]
+        var li = 0
+        while li < out.layout.count {
+            let b = out.layout[li]
+            guard out.insts.count < maxCallerInsts,
+                  let k = out[b].insts.firstIndex(where: { id in
+                      guard out[id].op == .call, case .function(let n) = out[id].imm,
+                            let gi = symbols.functions[n] else { return false }
+                      return candidates[gi]
+                  }),
+                  case .function(let name) = out[out[b].insts[k]].imm,
+                  let g = m.function(named: name) else {
+                li += 1
+                continue
+            }
+            let callID = out[b].insts[k]
+            let call = out[callID]
+            // C: the rest of B after the call, with the call's result as its parameter.
+            let cont = out.makeBlock()
+            let rest = Array(out[b].insts[(k + 1)...])
+            out[cont].insts = rest
+            out[cont].terminator = out[b].terminator
+            out[cont].terminatorLoc = out[b].terminatorLoc
+            if let r = call.result {
+                out[cont].params = [r]
+                out.valueDefs[Int(r.index)] = .param(cont, 0)
+            }
+            out[b].insts.removeSubrange(k...)
+            // g's blocks, cloned.
+            var vmap = [Int32](repeating: -1, count: g.valueTypes.count)
+            var bmap = [Int32](repeating: -1, count: g.blocks.count)
+            for gb in g.layout {
+                let nb = out.makeBlock(params: g[gb].params.map { g.type(of: $0) })
+                bmap[Int(gb.index)] = nb.index
+                for (p, np) in zip(g[gb].params, out[nb].params) { vmap[Int(p.index)] = np.index }
+            }
+            func v(_ x: Value) -> Value { Value(vmap[Int(x.index)]) }
+            func blk(_ x: Block) -> Block { Block(bmap[Int(x.index)]) }
+            func callOf(_ c: BlockCall) -> BlockCall { BlockCall(blk(c.block), c.args.map(v)) }
+            for gb in g.layout {
+                let nb = blk(gb)
+                for id in g[gb].insts {
+                    let inst = g[id]
+                    let nid = out.append(to: nb, inst.op, type: inst.result.map { g.type(of: $0) },
+                                         args: inst.args.map(v), imm: inst.imm, loc: inst.loc)
+                    if let r = inst.result, let nr = out[nid].result { vmap[Int(r.index)] = nr.index }
+                }
+            }
+            for gb in g.layout {
+                let t: Terminator
+                switch g[gb].terminator {
+                case .jump(let c): t = .jump(callOf(c))
+                case .brif(let c, let x, let y): t = .brif(v(c), callOf(x), callOf(y))
+                case .ret(let r): t = .jump(BlockCall(cont, call.result == nil ? [] : r.map { [v($0)] } ?? []))
+                case .unreachable: t = .unreachable
+                }
+                out[blk(gb)].terminator = t
+                out[blk(gb)].terminatorLoc = g[gb].terminatorLoc
+            }
+            out[b].terminator = .jump(BlockCall(blk(g.layout[0]), call.args))
+            out[b].terminatorLoc = call.loc
+            checks[b.index] = Int32(clamping: call.loc.line)
+            out.layout.insert(contentsOf: g.layout.map(blk) + [cont], at: li + 1)
+            // B is done; C may hold further calls.
+            li += 1 + g.layout.count
+        }
+        return InlinedFunction(function: out, depthChecks: checks)
+    }
+
+    /// A copy of `f` that can be rewritten without touching `f`.
+    static func copy(_ f: Function) -> Function {
+        let c = Function(name: f.name, paramTypes: f.paramTypes, returnType: f.returnType, loc: f.loc)
+        c.valueTypes = f.valueTypes
+        c.valueDefs = f.valueDefs
+        c.insts = f.insts
+        c.blocks = f.blocks
+        c.layout = f.layout
+        return c
+    }
+}
