@@ -36,31 +36,30 @@ public struct JITStats: Sendable {
     public var veneers: Int = 0
 }
 
-/// A stencil library checked against this process: every stencil the lowering
-/// can ask for exists, every runtime symbol resolves.
+/// A stencil library checked against this process: its target, every runtime
+/// symbol it references, and the stencil of every IR opcode and control
+/// construct (the register-location variants are checked by the tests and
+/// looked up when first asked for: checking all eight thousand here cost more
+/// than compiling a program). Stencils are decoded on first use
+/// (LazyStencilLibrary), and what the lowering asks of one (its exits, whether
+/// it clobbers the homes) is computed then.
 public final class LoadedStencils {
-    public let library: StencilLibrary
-    let index: [String: Int32]
-    let names: [String]
-    /// Per stencil: bit k set when it has exit k (`ErrorExit`).
-    let errorExits: [UInt8]
-    /// Per stencil: whether it clobbers the register homes.
-    let clobbers: [Bool]
+    public let library: LazyStencilLibrary
     let symbolAddress: [UInt64]
+    /// Per stencil, once known: bit 7 set, bits 0-3 its exits (`ErrorExit`),
+    /// bit 4 whether it clobbers the homes.
+    private var info: [UInt8]
 
-    public init(_ library: StencilLibrary) throws {
+    public convenience init(_ library: StencilLibrary) throws {
+        try self.init(lazy: LazyStencilLibrary(bytes: library.encoded()))
+    }
+
+    public init(lazy library: LazyStencilLibrary) throws {
         guard library.target == StencilTarget.host else {
             throw JITError("the stencil library is for \(library.target.rawValue), this machine is \(StencilTarget.host?.rawValue ?? "unsupported")")
         }
         self.library = library
-        var idx: [String: Int32] = [:]
-        for (i, s) in library.stencils.enumerated() { idx[s.name] = Int32(i) }
-        index = idx
-        names = library.stencils.map(\.name)
-        clobbers = library.stencils.map { stencilClobbersHomes($0.name) }
-        errorExits = library.stencils.map { s in
-            s.holes.reduce(UInt8(0)) { m, h in if case .errorExit(let k) = h.value { return m | UInt8(1 << k) }; return m }
-        }
+        info = [UInt8](repeating: 0, count: library.count)
         var addrs: [UInt64] = []
         for name in library.symbols {
             guard let p = mochi_jit_symbol(name) else {
@@ -69,11 +68,45 @@ public final class LoadedStencils {
             addrs.append(UInt64(UInt(bitPattern: p)))
         }
         symbolAddress = addrs
-        let needed = Set(Opcode.allCases.flatMap { stencilNames(for: $0) } + controlStencilNames + registerVariantNames())
-        for n in needed.sorted() where idx[n] == nil {
+        for op in Opcode.allCases {
+            for n in stencilNames(for: op) where library.index(of: n) == nil {
+                throw JITError("the stencil library has no stencil '\(n)' (stale library?)")
+            }
+        }
+        for n in controlStencilNames where library.index(of: n) == nil {
             throw JITError("the stencil library has no stencil '\(n)' (stale library?)")
         }
     }
+
+    /// The stencil called `name`.
+    func index(_ name: String) throws -> Int32 {
+        guard let i = library.index(of: name) else { throw JITError("the stencil library has no stencil '\(name)'") }
+        return Int32(i)
+    }
+
+    func stencil(_ i: Int32) throws -> Stencil {
+        do { return try library.stencil(Int(i)) } catch let e as StencilError {
+            throw JITError("the stencil library is malformed: \(e.message)")
+        }
+    }
+
+    func name(_ i: Int32) -> String { library.name(Int(i)) }
+
+    private func describe(_ i: Int32) throws -> UInt8 {
+        if info[Int(i)] != 0 { return info[Int(i)] }
+        let st = try stencil(i)
+        var v: UInt8 = 0x80
+        for h in st.holes { if case .errorExit(let k) = h.value { v |= UInt8(1 << k) } }
+        if stencilClobbersHomes(st.name) { v |= 0x10 }
+        info[Int(i)] = v
+        return v
+    }
+
+    /// Bit k set when stencil i has exit k.
+    func errorExits(_ i: Int32) throws -> UInt8 { try describe(i) & 0x0f }
+
+    /// Whether stencil i clobbers the register homes.
+    func clobbers(_ i: Int32) throws -> Bool { try describe(i) & 0x10 != 0 }
 }
 
 /// Machine code for a module, in a read-execute mapping.
@@ -101,18 +134,27 @@ func monotonicMicros() -> Double {
 
 /// Lays out, copies and patches lowered functions into a fresh W^X mapping.
 func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITStats, lowerMicros: [Double]) throws -> JITCode {
-    let lib = stencils.library.stencils
+    // The stencils in use, decoded once each: local[i] is stencil i's index in
+    // `used` (arrays, not dictionaries: a dictionary type's first use costs a
+    // metadata instantiation on every run).
+    var local = [Int32](repeating: -1, count: stencils.library.count)
+    var used: [Stencil] = []
+    for f in funcs {
+        for ins in f.insts where local[Int(ins.stencil)] < 0 {
+            local[Int(ins.stencil)] = Int32(used.count)
+            used.append(try stencils.stencil(ins.stencil))
+        }
+    }
     let t0 = monotonicMicros()
     // Layout: instruction offsets, function starts, data per stencil, veneers.
     var offsets: [[Int]] = []
     var starts: [Int] = []
     var pc = 0
-    var dataOffset = [Int](repeating: -1, count: lib.count)
+    var dataOffset = [Int](repeating: -1, count: used.count)
     var dataSize = 0
-    var externals: [UInt64: Int] = [:] // address -> veneer index
-    var externalOrder: [UInt64] = []
+    var externalOrder: [UInt64] = [] // the veneers' addresses
     func external(_ a: UInt64) {
-        if externals[a] == nil { externals[a] = externalOrder.count; externalOrder.append(a) }
+        if !externalOrder.contains(a) { externalOrder.append(a) }
     }
     for f in funcs {
         starts.append(pc)
@@ -120,11 +162,12 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
         offs.reserveCapacity(f.insts.count)
         for ins in f.insts {
             offs.append(pc)
-            let st = lib[Int(ins.stencil)]
+            let li = Int(local[Int(ins.stencil)])
+            let st = used[li]
             pc += st.code.count
-            if !st.data.isEmpty && dataOffset[Int(ins.stencil)] < 0 {
+            if !st.data.isEmpty && dataOffset[li] < 0 {
                 dataSize = (dataSize + 15) & ~15
-                dataOffset[Int(ins.stencil)] = dataSize
+                dataOffset[li] = dataSize
                 dataSize += st.data.count
             }
             for h in st.holes where h.kind.isPCRelative {
@@ -160,8 +203,8 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
         v.storeBytes(of: a.littleEndian, toByteOffset: 6, as: UInt64.self)
         v.storeBytes(of: UInt16(0x9090), toByteOffset: 14, as: UInt16.self)
     }
-    for (si, st) in lib.enumerated() where dataOffset[si] >= 0 {
-        st.data.withUnsafeBytes { (mem + dataStart + dataOffset[si]).copyMemory(from: $0.baseAddress!, byteCount: st.data.count) }
+    for (li, st) in used.enumerated() where dataOffset[li] >= 0 {
+        st.data.withUnsafeBytes { (mem + dataStart + dataOffset[li]).copyMemory(from: $0.baseAddress!, byteCount: st.data.count) }
     }
     let entries = starts.map { base + UInt64($0) }
     let frameBytes = funcs.map { Int64($0.frameSlots * 8) }
@@ -172,7 +215,8 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
         let offs = offsets[fi]
         let frame = UInt64(f.frameSlots * 8)
         for (ii, ins) in f.insts.enumerated() {
-            let st = lib[Int(ins.stencil)]
+            let li = Int(local[Int(ins.stencil)])
+            let st = used[li]
             let at = mem + offs[ii]
             st.code.withUnsafeBytes { at.copyMemory(from: $0.baseAddress!, byteCount: st.code.count) }
             let here = base + UInt64(offs[ii])
@@ -207,7 +251,7 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                     guard ins.callee >= 0 else { throw JITError("\(f.name): call without a callee") }
                     s = entries[Int(ins.callee)]
                 case .symbol(let i): s = stencils.symbolAddress[i]; isExternal = true
-                case .data: s = base + UInt64(dataStart + dataOffset[Int(ins.stencil)])
+                case .data: s = base + UInt64(dataStart + dataOffset[li])
                 case .errorExit(let e):
                     let t = e == 0 ? ins.exits.0 : e == 1 ? ins.exits.1 : e == 2 ? ins.exits.2 : ins.exits.3
                     guard t >= 0 else { throw JITError("\(f.name): stencil \(st.name) without its exit \(e)") }
@@ -218,7 +262,7 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                 if isExternal && h.kind.isPCRelative {
                     let d = Int64(bitPattern: value &- place)
                     if d < Int64(Int32.min) || d > Int64(Int32.max) {
-                        value = base + UInt64(veneerStart + 16 * externals[s]!) &+ UInt64(bitPattern: h.addend)
+                        value = base + UInt64(veneerStart + 16 * externalOrder.firstIndex(of: s)!) &+ UInt64(bitPattern: h.addend)
                     }
                 }
                 do {

@@ -28,8 +28,9 @@ import MochiIR
 /// by a depth check (the inlined call sites) and the line each check reports.
 struct InlinedFunction {
     let function: Function
-    /// Block index -> the call's source line.
-    let depthChecks: [Int32: Int32]
+    /// Per block: the inlined call's source line when the block ends in the
+    /// jump into its body, -1 otherwise.
+    let depthChecks: [Int32]
 }
 
 enum Inliner {
@@ -64,7 +65,7 @@ enum Inliner {
         }
         guard sites > 0 else { return nil }
         let out = copy(f)
-        var checks: [Int32: Int32] = [:]
+        var checks: [Int32] = []
         var li = 0
         while li < out.layout.count {
             let b = out.layout[li]
@@ -125,7 +126,8 @@ enum Inliner {
             }
             out[b].terminator = .jump(BlockCall(blk(g.layout[0]), call.args))
             out[b].terminatorLoc = call.loc
-            checks[b.index] = Int32(clamping: call.loc.line)
+            while checks.count <= Int(b.index) { checks.append(-1) }
+            checks[Int(b.index)] = Int32(clamping: call.loc.line)
             out.layout.insert(contentsOf: g.layout.map(blk) + [cont], at: li + 1)
             // B is done; C may hold further calls.
             li += 1 + g.layout.count

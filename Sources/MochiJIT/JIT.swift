@@ -107,7 +107,9 @@ final class Run {
     let strings: UnsafeMutablePointer<UInt64>
     let stringCount: UnsafeMutablePointer<Int>
     var stringIndex: [String: Int] = [:]
-    var descs: [String: [Int32: Int64]] = [:]
+    /// Per type name: the descriptor of the struct (index 0) or of each variant
+    /// (index tag + 1).
+    var descs: [String: [Int64]] = [:]
     var owned: [UnsafeMutableRawPointer] = []
     var code: JITCode?
     var entryTable: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
@@ -145,12 +147,20 @@ final class Run {
         for decl in m.types {
             switch decl.kind {
             case .structure(let fs):
-                descs[decl.name, default: [:]][-1] = makeDesc(decl.name, fs.map(\.name), fs.map { $0.type.slotKind.rawValue }, -1, nil)
+                descs[decl.name] = [makeDesc(decl.name, fs.map(\.name), fs.map { $0.type.slotKind.rawValue }, -1, nil)]
             case .union(let vs):
+                var ds: [Int64] = [0]
                 for (tag, v) in vs.enumerated() {
-                    descs[decl.name, default: [:]][Int32(tag)] =
-                        makeDesc(v.name, v.fields.map(\.name), v.fields.map { $0.type.slotKind.rawValue }, Int32(tag), decl.name)
+                    ds.append(makeDesc(v.name, v.fields.map(\.name), v.fields.map { $0.type.slotKind.rawValue }, Int32(tag), decl.name))
                 }
+                descs[decl.name] = ds
+            }
+        }
+        // The string constants are the module's data: made here, before
+        // compiling, which only patches their slots' addresses in.
+        for f in m.functions {
+            for i in f.insts where i.op == .sconst {
+                if case .string(let str) = i.imm { _ = stringSlot(str) }
             }
         }
     }
@@ -196,12 +206,13 @@ final class Run {
         var stats = JITStats()
         let t0 = monotonicMicros()
         let context = LoweringContext(
-            module: m, symbols: m.symbolIndex(), stencilIndex: jit.stencils.index,
-            nameOf: jit.stencils.names,
-            errorExits: jit.stencils.errorExits, clobbers: jit.stencils.clobbers, maxDepth: Int64(jit.maxDepth),
+            module: m, symbols: m.symbolIndex(), stencils: jit.stencils, maxDepth: Int64(jit.maxDepth),
             stringSlot: { [unowned self] in self.stringSlot($0) },
             globalSlot: { [unowned self] in Int64(Int(bitPattern: self.globals + $0)) },
-            descriptor: { [unowned self] in self.descs[$0]?[$1] },
+            descriptor: { [unowned self] name, tag in
+                guard let ds = self.descs[name], tag + 1 >= 0, Int(tag + 1) < ds.count, ds[Int(tag + 1)] != 0 else { return nil }
+                return ds[Int(tag + 1)]
+            },
             cString: { [unowned self] in Int64(Int(bitPattern: self.cString($0))) },
             bytes: { [unowned self] in self.owned.append($0) })
         var funcs: [JFunction] = []
@@ -217,7 +228,7 @@ final class Run {
                 inlined = inlined || inl != nil
                 funcs.append(try FunctionLowering.lower(function: inl?.function ?? f, context: context,
                                                         registerHomes: jit.registerHomes,
-                                                        depthChecks: inl?.depthChecks ?? [:]))
+                                                        depthChecks: inl?.depthChecks ?? []))
                 lowerMicros.append(monotonicMicros() - tf)
                 stats.functions.append(JITFunctionStats(name: f.name, irInstructions: f.insts.count, stencils: 0, codeBytes: 0, microseconds: 0))
             }
@@ -253,9 +264,7 @@ final class Run {
     /// ends in `stack overflow` at the same call in both.
     func checkSlotStackWhereNeeded(_ funcs: inout [JFunction]) throws {
         if slotStackCannotOverflow(funcs) { return }
-        guard let check = jit.stencils.index["call_check"], let checkx = jit.stencils.index["call_checkx"] else {
-            throw JITError("the stencil library has no stencil 'call_check' or 'call_checkx'")
-        }
+        let check = try jit.stencils.index("call_check"), checkx = try jit.stencils.index("call_checkx")
         for fi in funcs.indices {
             for k in funcs[fi].insts.indices where funcs[fi].insts[k].stencil == check {
                 funcs[fi].insts[k].stencil = checkx

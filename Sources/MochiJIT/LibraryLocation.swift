@@ -14,8 +14,8 @@ public func loadHostStencils(executableDir: String, environment: [String: String
     guard let data = readFileBytes(path) else {
         throw JITError("no stencil library at \(path): \(regenerate) (or set MOCHI_STENCILS)")
     }
-    let lib: StencilLibrary
-    do { lib = try StencilLibrary(bytes: data) } catch {
+    let lib: LazyStencilLibrary
+    do { lib = try LazyStencilLibrary(bytes: data) } catch {
         throw JITError("\(path): \(error); \(regenerate)")
     }
     guard lib.target == host else {
@@ -25,7 +25,7 @@ public func loadHostStencils(executableDir: String, environment: [String: String
        let now = try? stencilInputDigest(target: host, root: root, compiler: lib.compiler), now != lib.digest {
         throw JITError("\(path) is stale (the stencil sources or flags changed since it was generated): \(regenerate)")
     }
-    do { return try LoadedStencils(lib) } catch let e as JITError {
+    do { return try LoadedStencils(lazy: lib) } catch let e as JITError {
         throw JITError("\(path): \(e.message); \(regenerate)")
     }
 }

@@ -5,14 +5,14 @@
 
 import MochiStencil
 
-func codeListing(_ code: JITCode, library: StencilLibrary) -> String {
+func codeListing(_ code: JITCode, library: LazyStencilLibrary) -> String {
     var out = ""
     for f in code.layout {
         out += "function @\(f.name): \(f.end - f.start) bytes, \(f.insts.count) stencils\n"
         let bytes = (f.start..<f.end).map { code.base.load(fromByteOffset: $0, as: UInt8.self) }
         let base = UInt64(UInt(bitPattern: code.base)) + UInt64(f.start)
         var marks: [Int: String] = [:]
-        for (off, st) in f.insts { marks[off - f.start] = library.stencils[Int(st)].name }
+        for (off, st) in f.insts { marks[off - f.start] = library.name(Int(st)) }
         out += disassemblyListing(bytes, target: library.target, baseAddress: base, marks: marks, holes: [])
         out += "\n"
     }
@@ -23,7 +23,7 @@ func codeListing(_ code: JITCode, library: StencilLibrary) -> String {
 /// report` reads for JIT code: `START SIZE NAME` in hex, one line a symbol):
 /// one symbol per function, or with `perStencil` one per stencil instance
 /// named `function:stencil`, so a profile says which stencils the time goes to.
-func perfMap(_ code: JITCode, library: StencilLibrary, perStencil: Bool) -> String {
+func perfMap(_ code: JITCode, library: LazyStencilLibrary, perStencil: Bool) -> String {
     let base = UInt(bitPattern: code.base)
     var out = ""
     func line(_ start: Int, _ end: Int, _ name: String) {
@@ -34,7 +34,7 @@ func perfMap(_ code: JITCode, library: StencilLibrary, perStencil: Bool) -> Stri
         guard perStencil else { line(f.start, f.end, "mochi:" + f.name); continue }
         for (k, (off, st)) in f.insts.enumerated() {
             let next = k + 1 < f.insts.count ? f.insts[k + 1].offset : f.end
-            line(off, next, f.name + ":" + library.stencils[Int(st)].name)
+            line(off, next, f.name + ":" + library.name(Int(st)))
         }
     }
     return out

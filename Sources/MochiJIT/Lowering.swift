@@ -273,13 +273,8 @@ func signedDivisionMagic(_ d: Int64) -> (multiplier: Int64, shift: Int32) {
 struct LoweringContext {
     let module: Module
     let symbols: SymbolIndex
-    /// Stencil index by name, and name by index.
-    let stencilIndex: [String: Int32]
-    let nameOf: [String]
-    /// Per stencil: bit k set when it has exit k (`ErrorExit`).
-    let errorExits: [UInt8]
-    /// Per stencil: whether it clobbers the register homes (`stencilClobbersHomes`).
-    let clobbers: [Bool]
+    /// The stencils: by name, their exits, whether they clobber the homes.
+    let stencils: LoadedStencils
     /// The run's call depth limit (the call stencils' _JIT_N).
     let maxDepth: Int64
     /// Address of string constant i's slot / global i's slot / descriptor i.
@@ -291,7 +286,18 @@ struct LoweringContext {
 }
 
 private let condNames = ["eq", "ne", "lt", "le", "gt", "ge"]
-private let condIndex: [CondCode: Int] = [.eq: 0, .ne: 1, .lt: 2, .le: 3, .gt: 4, .ge: 5]
+/// A condition's position in condNames (a switch: a dictionary's first use
+/// costs a metadata instantiation on every run's compile).
+private func condIndexOf(_ c: CondCode) -> Int {
+    switch c {
+    case .eq: return 0
+    case .ne: return 1
+    case .lt: return 2
+    case .le: return 3
+    case .gt: return 4
+    case .ge: return 5
+    }
+}
 private let condInverse: [Int] = [1, 0, 5, 4, 3, 2]
 private let condSwapped: [Int] = [0, 1, 4, 5, 2, 3]
 
@@ -329,12 +335,12 @@ struct FunctionLowering {
     let readsKnown: Bool
     /// Set by a register-aware lowering that wrote the result to its home.
     var wroteHome = false
-    /// Blocks ending in an inlined call's jump (Inline.swift): a depth check
-    /// with the call's line goes before their terminator.
-    let depthChecks: [Int32: Int32]
+    /// Per block: the line of the inlined call whose jump ends it
+    /// (Inline.swift), whose depth check goes before its terminator; -1 none.
+    let depthChecks: [Int32]
 
     init(function: Function, context: LoweringContext, registerHomes: Bool = true, reads: SlotReads? = nil,
-         depthChecks: [Int32: Int32] = [:]) {
+         depthChecks: [Int32] = []) {
         f = function
         ctx = context
         self.depthChecks = depthChecks
@@ -347,6 +353,7 @@ struct FunctionLowering {
         useCount = Array(repeating: 0, count: n)
         constant = Array(repeating: nil, count: n)
         blockStart = Array(repeating: -1, count: function.blocks.count)
+        code.reserveCapacity(2 * function.insts.count + 8)
         for b in function.layout {
             let bd = function[b]
             for id in bd.insts {
@@ -374,7 +381,7 @@ struct FunctionLowering {
     /// Lowers `function` twice: once to learn which homed values' slots are
     /// read, then for real, writing those through.
     static func lower(function: Function, context: LoweringContext, registerHomes: Bool,
-                      depthChecks: [Int32: Int32] = [:]) throws -> JFunction {
+                      depthChecks: [Int32] = []) throws -> JFunction {
         var first = FunctionLowering(function: function, context: context, registerHomes: registerHomes,
                                      depthChecks: depthChecks)
         if first.homes.homed.isEmpty { return try first.lower() }
@@ -408,8 +415,7 @@ struct FunctionLowering {
     func fail(_ msg: String) -> JITError { JITError("function @\(f.name): \(msg)") }
 
     func stencil(_ name: String) throws -> Int32 {
-        guard let i = ctx.stencilIndex[name] else { throw JITError("the stencil library has no stencil '\(name)'") }
-        return i
+        try ctx.stencils.index(name)
     }
 
     @discardableResult
@@ -462,7 +468,8 @@ struct FunctionLowering {
                 try lowerInst(id)
             }
             line = Int32(bd.terminatorLoc.line != 0 ? Int32(clamping: bd.terminatorLoc.line) : max(line, 0))
-            if let callLine = depthChecks[b.index] {
+            if Int(b.index) < depthChecks.count, depthChecks[Int(b.index)] >= 0 {
+                let callLine = depthChecks[Int(b.index)]
                 let at = try emit("call_check")
                 code[at].line = callLine
                 code[at].n = Int32(clamping: ctx.maxDepth)
@@ -510,27 +517,27 @@ struct FunctionLowering {
         // block ends in a jump or a return): one error stub per kind and line,
         // and each slow path its own stub, the instruction's `_slow` stencil with
         // its operands, jumping back to the instruction after it.
-        var stubs: [Int64: Int32] = [:]
+        var stubs: [(key: Int64, at: Int32)] = []
         let errorStencils = ["err_overflow", "err_div_zero", "", "err_stack"]
         for k in code.indices {
-            let exits = ctx.errorExits[Int(code[k].stencil)]
+            let exits = try ctx.stencils.errorExits(code[k].stencil)
             guard exits != 0 else { continue }
             for e in 0..<4 where exits & (1 << e) != 0 {
                 var at: Int32
                 if e == ErrorExit.slowPath {
                     at = Int32(code.count)
                     var stub = code[k]
-                    stub.stencil = try stencil(ctx.nameOf[Int(code[k].stencil)] + "_slow")
+                    stub.stencil = try stencil(ctx.stencils.name(code[k].stencil) + "_slow")
                     stub.target = -2 - Int32(k + 1)
                     stub.exits = (-1, -1, -1, -1)
                     code.append(stub)
                 } else {
                     let key = Int64(e) << 32 | Int64(UInt32(bitPattern: code[k].line))
-                    at = stubs[key] ?? -1
+                    at = stubs.first { $0.key == key }?.at ?? -1
                     if at < 0 {
                         at = Int32(code.count)
                         code.append(JInst(try stencil(errorStencils[e]), line: code[k].line))
-                        stubs[key] = at
+                        stubs.append((key, at))
                     }
                 }
                 switch e {
@@ -566,7 +573,8 @@ struct FunctionLowering {
     /// The branch condition a compare computes, when a branch stencil can do
     /// the comparison itself: icmp, fcmp, and cmp of integers, bools or floats.
     func compareCond(_ inst: Inst) -> BranchCond? {
-        guard case .cond(let cc) = inst.imm, let ci = condIndex[cc] else { return nil }
+        guard case .cond(let cc) = inst.imm, true else { return nil }
+        let ci = condIndexOf(cc)
         let kind = inst.args.first.map { f.type(of: $0).slotKind }
         if inst.op == .icmp || (inst.op == .cmp && (kind == .i64 || kind == .bool)) {
             if inst.op == .icmp, let k = Self.foldedOperand(inst, constant, f) {
@@ -739,7 +747,7 @@ struct FunctionLowering {
         wroteHome = false
         let start = code.count
         try lowerOp(id, inst)
-        if !homes.homed.isEmpty, code[start...].contains(where: { ctx.clobbers[Int($0.stencil)] }) {
+        if !homes.homed.isEmpty, try code[start...].contains(where: { try ctx.stencils.clobbers($0.stencil) }) {
             // Homes live across a clobbering stencil: stored before, loaded after.
             let live = homesLiveAcross(id, result: inst.result)
             if !live.isEmpty {
@@ -810,7 +818,7 @@ struct FunctionLowering {
             try aware(inst.op == .ineg ? "ineg" : "not", inst, locs: [r!, args[0]])
         case .icmp:
             guard case .cond(let cc) = inst.imm else { throw fail("icmp without a condition") }
-            let ci = condIndex[cc]!
+            let ci = condIndexOf(cc)
             if let k = Self.foldedOperand(inst, constant, f) {
                 let x = args[1 - k]
                 try emit("icmp_i_" + condNames[k == 1 ? ci : condSwapped[ci]] + "_m" + loc(x), a: a, b: slotOf(x),
@@ -820,7 +828,7 @@ struct FunctionLowering {
             }
         case .fcmp:
             guard case .cond(let cc) = inst.imm else { throw fail("fcmp without a condition") }
-            try emit("fcmp_" + condNames[condIndex[cc]!] + "_m" + loc(args[0]) + loc(args[1]), a: a, b: slotOf(args[0]), c: slotOf(args[1]))
+            try emit("fcmp_" + condNames[condIndexOf(cc)] + "_m" + loc(args[0]) + loc(args[1]), a: a, b: slotOf(args[0]), c: slotOf(args[1]))
         case .fadd, .fsub, .fmul, .fdiv:
             try aware(inst.op.info.name, inst, locs: [r!, args[0], args[1]])
         case .fneg:
@@ -901,7 +909,7 @@ struct FunctionLowering {
             try simple(stencilNames(for: inst.op)[0], inst, kind: kindOf(args[0]))
         case .cmp:
             guard case .cond(let cc) = inst.imm else { throw fail("cmp without a condition") }
-            let cn = condNames[condIndex[cc]!]
+            let cn = condNames[condIndexOf(cc)]
             switch f.type(of: args[0]).slotKind {
             case .i64, .bool:
                 try emit("icmp_" + cn + "_m" + loc(args[0]) + loc(args[1]), a: a, b: slotOf(args[0]), c: slotOf(args[1]))
@@ -911,7 +919,7 @@ struct FunctionLowering {
             }
         case .anyCmp:
             guard case .cond(let cc) = inst.imm else { throw fail("any.cmp without a condition") }
-            try simple("any_cmp_" + condNames[condIndex[cc]!], inst)
+            try simple("any_cmp_" + condNames[condIndexOf(cc)], inst)
         case .anyField:
             guard case .string(let name) = inst.imm else { throw fail("any.field without a name") }
             try simple("any_field", inst, imm: ctx.cString(name))

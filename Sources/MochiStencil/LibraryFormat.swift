@@ -56,66 +56,86 @@ extension StencilLibrary {
     /// Decodes a library, checking everything; errors name the byte offset.
     public init(bytes: [UInt8]) throws {
         var r = LibraryReader(bytes: bytes)
+        (target, digest, compiler, symbols) = try r.header()
+        let nst = try r.count(minEntrySize: 18)
+        stencils = []
+        for _ in 0..<nst { stencils.append(try r.stencil(symbolCount: symbols.count)) }
+        guard r.at == bytes.count else { throw StencilError("\(bytes.count - r.at) trailing bytes at offset \(r.at)") }
+    }
+}
+
+extension LibraryReader {
+    /// Magic, version, target, digest, compiler line and symbol table.
+    mutating func header() throws -> (StencilTarget, [UInt8], String, [String]) {
         guard bytes.starts(with: StencilLibrary.magic) else { throw StencilError("not a stencil library (bad magic) at offset 0") }
-        r.at = 4
-        let version = try r.u16()
+        at = 4
+        let version = try u16()
         guard version == StencilLibrary.version else {
             throw StencilError("stencil library version \(version), this tool reads version \(StencilLibrary.version) (offset 4)")
         }
-        let tAt = r.at
-        let tName = try r.string(Int(try r.u8()))
+        let tAt = at
+        let tName = try string(Int(try u8()))
         guard let t = StencilTarget(rawValue: tName) else { throw StencilError("unknown stencil target '\(tName)' at offset \(tAt)") }
-        target = t
-        digest = try r.take(32)
-        compiler = try r.string(Int(try r.u16()))
-        let nsym = try r.count(minEntrySize: 2)
-        symbols = []
-        for _ in 0..<nsym { symbols.append(try r.string(Int(try r.u16()))) }
-        let nst = try r.count(minEntrySize: 18)
-        stencils = []
-        for _ in 0..<nst {
-            let name = try r.string(Int(try r.u16()))
-            let elided = Int(try r.u32())
-            let code = try r.take(Int(try r.u32()))
-            let data = try r.take(Int(try r.u32()))
-            let nh = try r.count(minEntrySize: 19)
-            var holes: [Hole] = []
-            holes.reserveCapacity(nh)
-            for _ in 0..<nh {
-                let hAt = r.at
-                let offset = Int(try r.u32())
-                let kAt = r.at
-                guard let kind = RelocationKind(rawValue: try r.u8()) else {
-                    throw StencilError("stencil \(name): unknown relocation kind \(bytes[kAt]) at offset \(kAt)")
-                }
-                let tag = try r.u8(), op = try r.u8(), sym = Int(try r.u32())
-                let addend = Int64(bitPattern: try r.u64())
-                let value: HoleValue
-                switch tag {
-                case 0:
-                    guard let o = Operand(rawValue: op) else { throw StencilError("stencil \(name): unknown operand \(op) at offset \(hAt)") }
-                    value = .operand(o)
-                case 1: value = .continuation
-                case 2: value = .target
-                case 3: value = .callee
-                case 4:
-                    guard sym < symbols.count else { throw StencilError("stencil \(name): symbol index \(sym) out of range at offset \(hAt)") }
-                    value = .symbol(sym)
-                case 5: value = .data
-                case 6:
-                    guard op < ErrorExit.symbols.count else { throw StencilError("stencil \(name): unknown error exit \(op) at offset \(hAt)") }
-                    value = .errorExit(Int(op))
-                default: throw StencilError("stencil \(name): unknown hole value tag \(tag) at offset \(hAt)")
-                }
-                let width = kind.patchWidth
-                guard offset <= code.count - width else {
-                    throw StencilError("stencil \(name): hole at \(offset) (\(width) bytes) is outside its \(code.count)-byte code (offset \(hAt))")
-                }
-                holes.append(Hole(offset: offset, kind: kind, value: value, addend: addend))
+        let digest = try take(32)
+        let compiler = try string(Int(try u16()))
+        let nsym = try count(minEntrySize: 2)
+        var symbols: [String] = []
+        for _ in 0..<nsym { symbols.append(try string(Int(try u16()))) }
+        return (t, digest, compiler, symbols)
+    }
+
+    /// Steps over one stencil record, checking only that its lengths fit.
+    mutating func skipStencil() throws {
+        try skip(Int(try u16()))
+        try skip(4)
+        try skip(Int(try u32()))
+        try skip(Int(try u32()))
+        let nh = try count(minEntrySize: 19)
+        try skip(nh * 19)
+    }
+
+    /// One stencil record, every field checked.
+    mutating func stencil(symbolCount: Int) throws -> Stencil {
+        let name = try string(Int(try u16()))
+        let elided = Int(try u32())
+        let code = try take(Int(try u32()))
+        let data = try take(Int(try u32()))
+        let nh = try count(minEntrySize: 19)
+        var holes: [Hole] = []
+        holes.reserveCapacity(nh)
+        for _ in 0..<nh {
+            let hAt = at
+            let offset = Int(try u32())
+            let kAt = at
+            guard let kind = RelocationKind(rawValue: try u8()) else {
+                throw StencilError("stencil \(name): unknown relocation kind \(bytes[kAt]) at offset \(kAt)")
             }
-            stencils.append(Stencil(name: name, code: code, data: data, holes: holes, elidedBytes: elided))
+            let tag = try u8(), op = try u8(), sym = Int(try u32())
+            let addend = Int64(bitPattern: try u64())
+            let value: HoleValue
+            switch tag {
+            case 0:
+                guard let o = Operand(rawValue: op) else { throw StencilError("stencil \(name): unknown operand \(op) at offset \(hAt)") }
+                value = .operand(o)
+            case 1: value = .continuation
+            case 2: value = .target
+            case 3: value = .callee
+            case 4:
+                guard sym < symbolCount else { throw StencilError("stencil \(name): symbol index \(sym) out of range at offset \(hAt)") }
+                value = .symbol(sym)
+            case 5: value = .data
+            case 6:
+                guard op < ErrorExit.symbols.count else { throw StencilError("stencil \(name): unknown error exit \(op) at offset \(hAt)") }
+                value = .errorExit(Int(op))
+            default: throw StencilError("stencil \(name): unknown hole value tag \(tag) at offset \(hAt)")
+            }
+            let width = kind.patchWidth
+            guard offset <= code.count - width else {
+                throw StencilError("stencil \(name): hole at \(offset) (\(width) bytes) is outside its \(code.count)-byte code (offset \(hAt))")
+            }
+            holes.append(Hole(offset: offset, kind: kind, value: value, addend: addend))
         }
-        guard r.at == bytes.count else { throw StencilError("\(bytes.count - r.at) trailing bytes at offset \(r.at)") }
+        return Stencil(name: name, code: code, data: data, holes: holes, elidedBytes: elided)
     }
 }
 
@@ -138,14 +158,23 @@ struct LibraryReader {
         defer { at += n }
         return Array(bytes[at..<(at + n)])
     }
-    mutating func u8() throws -> UInt8 { try take(1)[0] }
-    mutating func u16() throws -> UInt16 { let b = try take(2); return UInt16(b[0]) | UInt16(b[1]) << 8 }
+    mutating func skip(_ n: Int) throws {
+        guard n >= 0, n <= bytes.count - at else {
+            throw StencilError("truncated stencil library: \(n) bytes needed at offset \(at), \(bytes.count - at) left")
+        }
+        at += n
+    }
+    mutating func u8() throws -> UInt8 { try skip(1); return bytes[at - 1] }
+    mutating func u16() throws -> UInt16 { try skip(2); return UInt16(bytes[at - 2]) | UInt16(bytes[at - 1]) << 8 }
     mutating func u32() throws -> UInt32 {
-        let b = try take(4)
-        return UInt32(b[0]) | UInt32(b[1]) << 8 | UInt32(b[2]) << 16 | UInt32(b[3]) << 24
+        try skip(4)
+        return UInt32(bytes[at - 4]) | UInt32(bytes[at - 3]) << 8 | UInt32(bytes[at - 2]) << 16 | UInt32(bytes[at - 1]) << 24
     }
     mutating func u64() throws -> UInt64 { UInt64(try u32()) | UInt64(try u32()) << 32 }
-    mutating func string(_ n: Int) throws -> String { String(decoding: try take(n), as: UTF8.self) }
+    mutating func string(_ n: Int) throws -> String {
+        try skip(n)
+        return String(decoding: bytes[(at - n)..<at], as: UTF8.self)
+    }
     /// A u32 count of entries of at least `minEntrySize` bytes each, checked
     /// against the bytes left so a hostile count cannot make us allocate.
     mutating func count(minEntrySize: Int) throws -> Int {

@@ -24,6 +24,24 @@ enum Posix {
 
     static func readAll(_ fd: Int32) -> [UInt8]? {
         var out: [UInt8] = []
+        // A regular file is read straight into an array of its size (the stencil
+        // library is a megabyte: growing an array 64 KiB at a time copied it over
+        // and over); anything else, or a file that grows, falls back to chunks.
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 {
+            let size = Int(st.st_size)
+            var got = 0, failed = false
+            out = [UInt8](unsafeUninitializedCapacity: size) { buf, n in
+                while got < size {
+                    let r = read(fd, buf.baseAddress! + got, size - got)
+                    if r < 0 { if errno == EINTR { continue }; failed = true; break }
+                    if r == 0 { break }
+                    got += r
+                }
+                n = got
+            }
+            if failed { return nil }
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
