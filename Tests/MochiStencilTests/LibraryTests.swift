@@ -126,6 +126,45 @@ final class LibraryTests: XCTestCase {
         XCTAssertThrowsError(try StencilLibrary(bytes: foreign)) { XCTAssertTrue("\($0)".contains("version 9")) }
     }
 
+    /// The lazy reader the JIT uses: hostile bytes anywhere (not only in the
+    /// header) are an error when the library is opened or when a stencil is
+    /// first decoded, never a trap; names always find a stencil of that name.
+    func testLazyReaderOnMalformedLibraries() throws {
+        let bytes = try Fixtures.library(.x86_64Linux).encoded()
+        let clean = try LazyStencilLibrary(bytes: bytes)
+        let eager = try StencilLibrary(bytes: bytes)
+        XCTAssertEqual(clean.count, eager.stencils.count)
+        for i in stride(from: 0, to: eager.stencils.count, by: 97) {
+            XCTAssertEqual(try clean.stencil(i), eager.stencils[i])
+            XCTAssertEqual(clean.index(of: eager.stencils[i].name), i)
+        }
+        XCTAssertNil(clean.index(of: "no_such_stencil"))
+        var rng = SplitMix(seed: 7)
+        var opened = 0, refused = 0
+        for i in 0..<300 {
+            var b = bytes
+            if i % 3 == 0 {
+                b = Array(b[0..<Int(rng.next() % UInt64(b.count))])
+            } else {
+                for _ in 0..<4 { b[Int(rng.next() % UInt64(b.count))] = UInt8(truncatingIfNeeded: rng.next()) }
+            }
+            guard let lib = try? LazyStencilLibrary(bytes: b) else { refused += 1; continue }
+            opened += 1
+            for _ in 0..<60 {
+                let k = Int(rng.next() % UInt64(lib.count))
+                let name = lib.name(k)
+                // A name whose bytes are not UTF-8 reads back with U+FFFD and
+                // finds nothing; any other finds a stencil of that name.
+                if !name.contains("\u{FFFD}") {
+                    if let j = lib.index(of: name) { XCTAssertEqual(lib.name(j), name) } else { XCTFail("\(name) not found") }
+                }
+                do { _ = try lib.stencil(k) } catch is StencilError {}
+            }
+        }
+        XCTAssertGreaterThan(refused, 50)
+        XCTAssertGreaterThan(opened, 50)
+    }
+
     func testLoadedStencilsRefuseForeignTargets() throws {
         let a64 = try Fixtures.library(.aarch64Linux)
         XCTAssertThrowsError(try LoadedStencils(a64)) { XCTAssertTrue("\($0)".contains("aarch64-linux")) }
