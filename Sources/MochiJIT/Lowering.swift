@@ -69,7 +69,7 @@ public func stencilNames(for op: Opcode) -> [String] {
     let conds = ["eq", "ne", "lt", "le", "gt", "ge"]
     switch op {
     case .iconst, .fconst, .bconst, .null: return ["const_m"]
-    case .sconst: return ["load_abs"]
+    case .sconst: return ["load_abs_m"]
     case .copy: return ["move_mm"]
     case .iadd: return ["iadd_mmm", "iadd_i_mm"]
     case .isub: return ["isub_mmm", "isub_i_mm"]
@@ -167,8 +167,8 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .call: return ["call_check", "call_checkx", "call_m", "call_void", "move_mm"]
     case .callClosure: return ["call_closure", "call_closure_void", "move_mm"]
     case .closureNew: return ["closure_new", "move_mm"]
-    case .globalGet: return ["load_abs"]
-    case .globalSet: return ["store_abs"]
+    case .globalGet: return ["load_abs_m"]
+    case .globalSet: return ["store_abs_m"]
     case .groupNew: return ["group_new"]
     case .groupAdd: return ["group_add", "group_add_boxed"]
     case .groupResult: return ["group_result"]
@@ -196,7 +196,7 @@ public func stencilClobbersHomes(_ name: String) -> Bool {
 }
 
 let homeKeepingPrefixes = [
-    "const_", "move_", "load_abs", "store_abs", "jump", "br_", "ret_", "unreachable", "err_",
+    "const_", "move_", "load_abs_", "store_abs_", "jump", "br_", "ret_", "unreachable", "err_",
     "iadd_", "isub_", "imul_", "idiv_", "irem_", "ineg_", "not_", "icmp_", "fcmp_",
     "fadd_", "fsub_", "fmul_", "fdiv_", "fneg_", "sqrt_", "math1_", "itof_", "ftoi_",
     "list_get_", "list_set_", "list_len_", "field_get_", "field_set_", "variant_tag_", "call_check",
@@ -231,7 +231,7 @@ public func registerVariantNames() -> [String] {
     names += x(fl, i).map { "itof_\($0)" } + x(i, fl).map { "ftoi_\($0)" }
     names += x(any, i).flatMap { ["list_get_\($0)", "list_get_\($0)_slow"] }
     names += x(i, any).flatMap { ["list_set_\($0)", "list_set_\($0)_slow"] }
-    names += any.map { "call_\($0)" }
+    names += any.flatMap { ["call_\($0)", "load_abs_\($0)", "store_abs_\($0)"] }
     return names
 }
 
@@ -454,11 +454,18 @@ struct FunctionLowering {
             // threading) the branch of a block it jumps to that does nothing
             // else; the branch stencil does the comparison.
             var fused: BranchCond? = nil
-            if let last = bd.insts.last, let r = f[last].result, useCount[Int(r.index)] == 1 {
+            if let last = bd.insts.last, let r = f[last].result, useCount[Int(r.index)] >= 1 {
                 var decides = false
                 switch bd.terminator {
-                case .brif(let c, _, _): decides = c == r
-                case .jump(let bc): decides = bc.args == [r] && threadable(bc.block) != nil
+                case .brif(let c, let t, let e):
+                    // Its other uses may be arguments of this branch's own edges
+                    // that threading removes (`a && b`: the false side passes
+                    // the condition on to a block that only tests it again).
+                    let onEdges = (t.args + e.args).filter { $0 == r }.count
+                    decides = c == r && useCount[Int(r.index)] == 1 + Int32(onEdges)
+                        && (onEdges == 0 || (!resolve(t, known: (c, true)).args.contains(r)
+                                             && !resolve(e, known: (c, false)).args.contains(r)))
+                case .jump(let bc): decides = useCount[Int(r.index)] == 1 && bc.args == [r] && threadable(bc.block) != nil
                 default: break
                 }
                 if decides { fused = compareCond(f[last]) }
@@ -787,7 +794,7 @@ struct FunctionLowering {
             try emit("const_m", a: a, imm: 0)
         case .sconst:
             guard case .string(let str) = inst.imm else { throw fail("sconst without a string") }
-            try emit("load_abs", a: a, imm: ctx.stringSlot(str))
+            try emit("load_abs_m", a: a, imm: ctx.stringSlot(str))
         case .copy:
             let cls = f.type(of: args[0]).slotKind
             if cls == .ref || (!isHomed(r!) && !isHomed(args[0])) {
@@ -902,8 +909,8 @@ struct FunctionLowering {
             guard case .global(let name) = inst.imm, let gi = ctx.symbols.globals[name] else {
                 throw fail("unknown global \(inst.imm)")
             }
-            if inst.op == .globalGet { try emit("load_abs", a: a, imm: ctx.globalSlot(gi)) }
-            else { try emit("store_abs", b: arg(0), imm: ctx.globalSlot(gi)) }
+            if inst.op == .globalGet { try aware("load_abs", inst, locs: [r!], imm: ctx.globalSlot(gi)) }
+            else { try aware("store_abs", inst, locs: [args[0]], imm: ctx.globalSlot(gi)) }
 
         case .box, .tostr, .fmt, .tojson, .json:
             try simple(stencilNames(for: inst.op)[0], inst, kind: kindOf(args[0]))

@@ -48,7 +48,7 @@ enum RegisterUse {
         switch op {
         case .iconst, .bconst, .fconst, .copy, .iadd, .isub, .imul, .idiv, .irem, .ineg, .not,
              .fadd, .fsub, .fmul, .fdiv, .fneg, .itof, .ftoi, .math1, .listGet, .listLen, .fieldGet, .call,
-             .variantTag:
+             .variantTag, .globalGet:
             return true
         default:
             return false
@@ -64,6 +64,7 @@ enum RegisterUse {
         case .listGet: return k == 1
         case .listSet: return k == 1 || k == 2
         case .fieldSet: return k == 1
+        case .globalSet: return true
         case .call, .callClosure, .closureNew, .listNew, .mapNew, .structNew, .variantNew:
             return true // moved into the callee frame or the gather area
         default:

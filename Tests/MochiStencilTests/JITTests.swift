@@ -80,6 +80,44 @@ final class JITTests: XCTestCase {
         XCTAssertTrue(outer.contains("; call_check"), "an inlined call keeps its depth check")
     }
 
+    /// `&&`, `||` and loops as the JIT lays them out (jump threading through
+    /// blocks that only test a value again, loop tests repeated at the back
+    /// edge): short-circuiting, a condition also used as a value, nested and
+    /// empty loops, float and integer tests.
+    func testShortCircuitAndLoopShapes() throws {
+        try assertSame("""
+            var calls = 0
+            fun yes(x: int): bool {
+              calls = calls + 1
+              return x > 2
+            }
+            fun run(n: int): int {
+              var hits = 0
+              var i = 0
+              while i < n && yes(i) || i == 0 {
+                let both = i % 2 == 0 && i % 3 == 0
+                if both { hits = hits + 10 }
+                if i > 5 || both { hits = hits + 1 }
+                var b = both
+                if !(i < 4) && b { hits = hits + 100 }
+                i = i + 1
+              }
+              var x = 0.0
+              var k = 0
+              while x < 10.0 && !(x > 7.5) {
+                x = x + 0.75
+                k = k + 1
+              }
+              for a in 0..0 { hits = hits + 1000 }
+              for a in 0..3 {
+                for c in a..4 { hits = hits + a * c }
+              }
+              return hits * 1000 + k * 10 + calls
+            }
+            print(run(12), run(0), run(1))
+            """)
+    }
+
     /// More live values than homes across runtime calls and Mochi calls: the
     /// homes live across each one are saved and restored, the rest are not.
     func testHomesLiveAcrossCalls() throws {

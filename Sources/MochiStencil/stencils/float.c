@@ -17,7 +17,7 @@
     STENCIL(fdiv_##a##b##c) {                                                  \
         double y = GF_##c(C);                                                  \
         PF_##a(A, GF_##b(B) / y);                                              \
-        NEXT_UNLESS((mochi_f2s(y) << 1) == 0, DIVZERO);                        \
+        NEXT_UNLESS((LAUNDER(mochi_f2s(y)) << 1) == 0, DIVZERO);               \
     }
 #define FARITH2(b, a, _) EACH_F3(FARITH3, b, a, _)
 #define FARITH1(a, _) EACH_F2(FARITH2, a, _)
