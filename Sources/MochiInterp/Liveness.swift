@@ -98,20 +98,21 @@ func mayCollect(_ op: Opcode) -> Bool {
     }
 }
 
-/// Where the interpreter clears dead reference slots in one function.
-struct ReferenceClears {
+/// Where the interpreter (and the JIT, whose frames are the same) clears dead
+/// reference slots in one function.
+public struct ReferenceClears {
     /// Per instruction (by `InstID` index): the values whose slots are cleared there,
     /// after the argument copy of a call, before any other instruction.
-    var atInst: [[Value]]
+    public var atInst: [[Value]]
     /// Per control-flow edge, indexed by `edgeKey(block, successor position)`: the
     /// values cleared on that edge, after its parameter moves.
-    var onEdge: [[Value]]
+    public var onEdge: [[Value]]
 
-    static func edgeKey(_ b: Block, _ k: Int) -> Int { Int(b.index) * 2 + k }
+    public static func edgeKey(_ b: Block, _ k: Int) -> Int { Int(b.index) * 2 + k }
 }
 
 /// The clears for `f`: only reference-typed values ever appear.
-func deadReferenceClears(_ f: Function) -> ReferenceClears {
+public func deadReferenceClears(_ f: Function) -> ReferenceClears {
     // (Arrays rather than sets and dictionaries throughout: their generic storage
     // types would cost the process a protocol-conformance search on first use.)
     var result = ReferenceClears(atInst: Array(repeating: [], count: f.insts.count),

@@ -25,6 +25,7 @@
 // stencil fails the build's tests, never a run.
 
 import MochiIR
+import MochiInterp // deadReferenceClears: JIT frames clear dead references where the interpreter's do
 import MochiJITSupport
 import MochiRuntime
 import MochiStencil
@@ -335,6 +336,9 @@ struct FunctionLowering {
     let readsKnown: Bool
     /// Set by a register-aware lowering that wrote the result to its home.
     var wroteHome = false
+    /// Where dead reference slots are zeroed (MochiInterp/Liveness.swift), so a
+    /// frame keeps alive only what it will still read, as the interpreter's.
+    let clears: ReferenceClears
     /// Per block: the line of the inlined call whose jump ends it
     /// (Inline.swift), whose depth check goes before its terminator; -1 none.
     let depthChecks: [Int32]
@@ -344,6 +348,7 @@ struct FunctionLowering {
         f = function
         ctx = context
         self.depthChecks = depthChecks
+        clears = deadReferenceClears(function)
         let n = function.valueTypes.count
         slot = Array(repeating: -1, count: n)
         if let e = function.entry {
@@ -444,6 +449,15 @@ struct FunctionLowering {
         // Parameters with homes are loaded from the slots the caller filled.
         if let e = f.entry {
             for p in f[e].params where isHomed(p) { try emit("move_" + loc(p) + "m", a: 0, b: slotOf(p)) }
+            // A frame reuses the memory of frames that have returned; its
+            // reference slots start at zero, so an old frame's references do
+            // not stay roots until this one overwrites them (scalar functions
+            // pay nothing).
+            var isParam = [Bool](repeating: false, count: f.valueTypes.count)
+            for p in f[e].params { isParam[Int(p.index)] = true }
+            for v in 0..<f.valueTypes.count where !isParam[v] && f.valueTypes[v].slotKind == .ref {
+                try emit("const_m", a: slot[v], imm: 0)
+            }
         }
         for (li, b) in f.layout.enumerated() {
             blockStart[Int(b.index)] = Int32(code.count)
@@ -490,28 +504,31 @@ struct FunctionLowering {
                     try twoWay(fused != nil && bc.args == [v] && Int(r.block.index) == Int(bc.block.index) ? fused! : .value(v),
                                t, e, next: next)
                 } else {
-                    try edge(r, next: next)
+                    try edge(r, next: next, clearing: r == bc ? edgeClears(b, 0) : [])
                 }
             case .brif(let c, let t0, let e0):
                 // On each side the condition's value is known: blocks that only
                 // branch on it again are skipped.
                 let t = resolve(t0, known: (c, true)), e = resolve(e0, known: (c, false))
+                let tClears = t == t0 ? edgeClears(b, 0) : [], eClears = e == e0 ? edgeClears(b, 1) : []
                 let bc = fused ?? .value(c)
-                if e.args.isEmpty && Int(t.block.index) == next {
+                // A side with clears gets its own edge code, like a side with arguments.
+                let tPlain = t.args.isEmpty && tClears.isEmpty, ePlain = e.args.isEmpty && eClears.isEmpty
+                if ePlain && Int(t.block.index) == next {
                     try branch(bc, false, to: Int32(e.block.index)) // fall through into the next block
-                    try edge(t, next: next)
-                } else if t.args.isEmpty {
+                    try edge(t, next: next, clearing: tClears)
+                } else if tPlain {
                     try branch(bc, true, to: Int32(t.block.index))
-                    try edge(e, next: next)
-                } else if e.args.isEmpty {
+                    try edge(e, next: next, clearing: eClears)
+                } else if ePlain {
                     try branch(bc, false, to: Int32(e.block.index))
-                    try edge(t, next: next)
+                    try edge(t, next: next, clearing: tClears)
                 } else {
                     try branch(bc, false, to: -1)
                     let patchAt = code.count - 1
-                    try edge(t, next: -1)
+                    try edge(t, next: -1, clearing: tClears)
                     code[patchAt].target = -2 - Int32(code.count) // an instruction index, not a block
-                    try edge(e, next: next)
+                    try edge(e, next: next, clearing: eClears)
                 }
             case .ret(let v):
                 if let v { try emit("ret_" + loc(v), b: slotOf(v)) } else { try emit("ret_void") }
@@ -576,6 +593,8 @@ struct FunctionLowering {
         // Slot indices -> byte offsets happen at patch time (operand * 8).
         return JFunction(name: f.name, insts: code, frameSlots: frameSlots, gatherBase: gatherBase)
     }
+
+    func edgeClears(_ b: Block, _ k: Int) -> [Value] { clears.onEdge[ReferenceClears.edgeKey(b, k)] }
 
     /// The branch condition a compare computes, when a branch stencil can do
     /// the comparison itself: icmp, fcmp, and cmp of integers, bools or floats.
@@ -673,7 +692,7 @@ struct FunctionLowering {
     /// locations (a slot index >= 0, or -1 - home for a register), sequentialised
     /// with a temporary slot per cycle; parameters whose slots are read are then
     /// written through.
-    mutating func edge(_ bc: BlockCall, next: Int) throws {
+    mutating func edge(_ bc: BlockCall, next: Int, clearing dead: [Value] = []) throws {
         let params = f[bc.block].params
         func place(_ v: Value) -> Int32 { isHomed(v) ? -1 - Int32(homes.home[Int(v.index)]) : slotOf(v) }
         func letter(_ l: Int32) -> String { l >= 0 ? "m" : RegisterFile.letter(Int8(-1 - l)) }
@@ -696,6 +715,7 @@ struct FunctionLowering {
         for p in params where isHomed(p) && readsKnown && reads.read[Int(p.index)] {
             try emit("move_m" + loc(p), a: slotOf(p))
         }
+        try clear(dead)
         let target = Int(bc.block.index)
         if target != next {
             if let (c, t, e) = repeatableTest(bc.block) {
@@ -749,9 +769,15 @@ struct FunctionLowering {
         return homes.homed.filter { v in v != result && homes.lo[Int(v.index)] < p && homes.hi[Int(v.index)] > p }
     }
 
+    /// Zeroes the slots of dead references (`clears`).
+    mutating func clear(_ vs: [Value]) throws {
+        for v in vs { try emit("const_m", a: slotOf(v), imm: 0) }
+    }
+
     mutating func lowerInst(_ id: InstID) throws {
         let inst = f[id]
         wroteHome = false
+        if inst.op != .call && inst.op != .callClosure { try clear(clears.atInst[Int(id.index)]) }
         let start = code.count
         try lowerOp(id, inst)
         if !homes.homed.isEmpty, try code[start...].contains(where: { try ctx.stencils.clobbers($0.stencil) }) {
@@ -858,6 +884,7 @@ struct FunctionLowering {
                 throw fail("call of unknown function \(inst.imm)")
             }
             for (k, v) in args.enumerated() { try moveOut(v, to: Int32(k), aBase: 2) }
+            try clear(clears.atInst[Int(id.index)]) // after the arguments are copied
             let check = try emit("call_check")
             code[check].callee = Int32(fi)
             code[check].n = Int32(clamping: ctx.maxDepth)
@@ -871,6 +898,7 @@ struct FunctionLowering {
             code[at].callee = Int32(fi)
         case .callClosure:
             try gather(args[1...])
+            try clear(clears.atInst[Int(id.index)].filter { $0 != args[0] })
             let at = try emit(inst.result == nil ? "call_closure_void" : "call_closure", a: a, b: arg(0))
             code[at].n = Int32(args.count - 1)
         case .closureNew:
