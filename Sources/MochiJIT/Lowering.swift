@@ -1,28 +1,40 @@
 // IR -> stencil instructions. The same translation the interpreter's decoder does
 // (MochiInterp/Decoder.swift), so a JIT frame is an interpreter frame: every SSA
 // value gets one 8-byte slot (parameters first, so a call moves its arguments
-// into slots 0..n-1 of the callee frame, which starts right after the caller's);
-// block parameters become moves on edges (parallel copies sequentialised, with a
-// temporary per cycle); a jump to the next block is dropped; an icmp/fcmp that
-// only feeds the block's branch is fused into it; an integer constant operand of
-// iadd/isub/imul/icmp (and a constant divisor of idiv/irem) becomes a 64-bit
-// immediate; a constant divisor d >= 2 becomes a magic-number multiplication. Hot integer, bool and float values live in register homes
+// into slots 0..n-1 of the callee frame, which starts right after the caller's).
+//
+// Values: hot integer, bool and float values live in register homes
 // (RegisterHomes.swift chooses them): a register-aware stencil names each
 // operand's location in its suffix (stencil.h), so `i = i + 1` on a home is one
 // register add. A value computed by a stencil that only writes slots is loaded
 // into its home right after; a homed value whose slot some stencil reads is
 // written through at its definition (which slots are read is learnt by lowering
 // the function once before the real lowering); parameters with homes are loaded
-// at entry. Variadic ops (list.new,
-// struct.new, closures, closure calls) first move their operands into the
-// frame's gather area. Each instruction names its stencil and the values of its
-// operand holes; code addresses (continuation, branch target, callee) are filled
-// at layout (Compiler.swift).
+// at entry. Stencils that call the runtime clobber the homes: the homes live
+// across one are stored to their slots before it and loaded after. An integer
+// constant operand of iadd/isub/imul/icmp (and a constant divisor) becomes an
+// immediate; a constant divisor d >= 2 a magic-number multiplication.
+// Variadic ops (list.new, struct.new, closures, closure calls) first move their
+// operands into the frame's gather area. Dead references are zeroed where the
+// interpreter zeroes them (MochiInterp/Liveness.swift), and a frame's reference
+// slots on entry.
+//
+// Control: block parameters become moves on edges (parallel copies
+// sequentialised, with a temporary per cycle); a jump to the next block is
+// dropped; a compare that only decides a branch is fused into it; a jump to a
+// block that only branches on the value passed to it is threaded through to
+// the branch's targets (`a && b`, `a || b`); a jump to a block whose whole work
+// is a compare and branch repeats them instead (the back edge of a loop tests
+// the loop condition). Failed checks leave through stubs placed after the
+// function (runtime errors at the instruction's line, and each instruction's
+// out-of-line slow path). Each instruction names its stencil and the values of
+// its operand holes; code addresses (continuation, branch target, callee) are
+// filled at layout (Compiler.swift).
 //
 // `stencilNames(for:)` is the exhaustive table from IR opcode to the stencils
 // that implement it, `registerVariantNames()` every location variant; loading a
-// library checks every name exists, and a test does too, so an op without a
-// stencil fails the build's tests, never a run.
+// library checks the former, a test checks both, and a name the lowering asks
+// for that the library lacks is an error naming it, never a bad run.
 
 import MochiIR
 import MochiInterp // deadReferenceClears: JIT frames clear dead references where the interpreter's do
@@ -328,7 +340,7 @@ struct FunctionLowering {
     var blockStart: [Int32]
     var maxGather = 0
     var line: Int32 = 0
-    /// Each value's home (-1 its frame slot, 0-3 x0-x3, 4-7 d0-d3), live
+    /// Each value's home (-1 its frame slot, 0-5 x0-x5, 6-13 d0-d7), live
     /// interval and each instruction's position (for what a call must keep).
     let homes: RegisterHomes
     /// Slots read (filled by a first lowering, used by the second).
