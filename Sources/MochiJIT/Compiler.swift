@@ -241,6 +241,11 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                     case .KIND2: s = UInt64(ins.kind2)
                     case .IMM: s = UInt64(bitPattern: ins.imm)
                     case .IMM2: s = UInt64(bitPattern: ins.imm2)
+                    case .SIMM:
+                        guard ins.imm >= 0 && ins.imm < 1 << 31 else {
+                            throw JITError("\(f.name): stencil \(st.name): small immediate \(ins.imm) out of range")
+                        }
+                        s = UInt64(ins.imm)
                     case .FN, .FN2: s = UInt64(bitPattern: ins.fn); isExternal = true
                     }
                 case .continuation: s = here + UInt64(st.code.count)

@@ -227,17 +227,19 @@ public func registerVariantNames() -> [String] {
     var names: [String] = []
     for op in ["iadd", "isub", "imul", "idiv", "irem"] {
         names += x(i, x(i, i)).map { "\(op)_\($0)" } + x(i, i).map { "\(op)_i_\($0)" }
+        if op == "iadd" || op == "isub" || op == "imul" { names += x(i, i).map { "\(op)_s_\($0)" } }
     }
     for op in ["idiv", "irem"] { names += x(i, i).flatMap { ["\(op)_k_\($0)", "\(op)_ka_\($0)"] } }
     names += x(i, i).flatMap { ["ineg_\($0)", "not_\($0)", "move_\($0)"] }
     names += (x(fl, fr) + x(fr, ["m"])).map { "move_\($0)" }
     for c in conds {
         names += x(i, i).flatMap { ["icmp_\(c)_m\($0)", "br_icmp_\(c)_\($0)"] }
-        names += i.flatMap { ["icmp_i_\(c)_m\($0)", "br_icmp_i_\(c)_\($0)"] }
+        names += i.flatMap { ["icmp_i_\(c)_m\($0)", "br_icmp_i_\(c)_\($0)", "icmp_s_\(c)_m\($0)", "br_icmp_s_\(c)_\($0)"] }
         names += x(fl, fl).flatMap { ["fcmp_\(c)_m\($0)", "br_fcmp_\(c)_\($0)"] }
         if c != "eq" && c != "ne" { names += x(fl, fl).map { "br_nfcmp_\(c)_\($0)" } }
     }
-    names += i.flatMap { ["br_true_\($0)", "br_false_\($0)", "list_len_\($0)", "variant_tag_\($0)"] } + any.map { "ret_\($0)" }
+    names += i.flatMap { ["br_true_\($0)", "br_false_\($0)", "list_len_\($0)", "variant_tag_\($0)", "const_s_\($0)"] }
+        + any.map { "ret_\($0)" }
     names += any.flatMap { ["const_\($0)", "field_get_\($0)", "field_set_\($0)", "field_get_\($0)_slow", "field_set_\($0)_slow"] }
     names += x(fl, x(fl, fl)).flatMap { ["fadd_\($0)", "fsub_\($0)", "fmul_\($0)", "fdiv_\($0)"] }
     names += x(fl, fl).flatMap { ["fneg_\($0)", "sqrt_\($0)", "math1_\($0)"] }
@@ -355,12 +357,14 @@ struct FunctionLowering {
     /// (Inline.swift), whose depth check goes before its terminator; -1 none.
     let depthChecks: [Int32]
 
-    init(function: Function, context: LoweringContext, registerHomes: Bool = true, reads: SlotReads? = nil,
+    /// `first`: the first lowering of the same function, whose analyses (homes,
+    /// clears) the second reuses along with what it learnt (`reads`).
+    init(function: Function, context: LoweringContext, registerHomes: Bool = true, first: FunctionLowering? = nil,
          depthChecks: [Int32] = []) {
         f = function
         ctx = context
         self.depthChecks = depthChecks
-        clears = deadReferenceClears(function)
+        clears = first?.clears ?? deadReferenceClears(function)
         let n = function.valueTypes.count
         slot = Array(repeating: -1, count: n)
         if let e = function.entry {
@@ -390,9 +394,11 @@ struct FunctionLowering {
         let consts = constant, uses = useCount
         let elide = (0..<n).map { consts[$0] != nil && uses[$0] == folded[$0] }
         elided = elide
-        homes = registerHomes ? chooseRegisterHomes(function, skip: elide) : RegisterHomes(valueCount: n)
-        self.reads = reads ?? SlotReads(n)
-        readsKnown = reads != nil
+        if let first { homes = first.homes } else {
+            homes = registerHomes ? chooseRegisterHomes(function, skip: elide) : RegisterHomes(valueCount: n)
+        }
+        reads = first?.reads ?? SlotReads(n)
+        readsKnown = first != nil
     }
 
     /// Lowers `function` twice: once to learn which homed values' slots are
@@ -403,7 +409,7 @@ struct FunctionLowering {
                                      depthChecks: depthChecks)
         if first.homes.homed.isEmpty { return try first.lower() }
         _ = try first.lower()
-        var second = FunctionLowering(function: function, context: context, registerHomes: registerHomes, reads: first.reads,
+        var second = FunctionLowering(function: function, context: context, registerHomes: registerHomes, first: first,
                                       depthChecks: depthChecks)
         return try second.lower()
     }
@@ -606,6 +612,10 @@ struct FunctionLowering {
         return JFunction(name: f.name, insts: code, frameSlots: frameSlots, gatherBase: gatherBase)
     }
 
+    /// `s` for a constant the instruction can encode (0 <= k < 2^31, _JIT_SIMM),
+    /// else `i` (a 64-bit immediate).
+    func immediateForm(_ k: Int64) -> String { k >= 0 && k < 1 << 31 ? "s" : "i" }
+
     func edgeClears(_ b: Block, _ k: Int) -> [Value] { clears.onEdge[ReferenceClears.edgeKey(b, k)] }
 
     /// The branch condition a compare computes, when a branch stencil can do
@@ -688,7 +698,8 @@ struct FunctionLowering {
             at = try emit("br_icmp_" + condNames[whenTrue ? ci : condInverse[ci]] + "_" + loc(x) + loc(y),
                           b: slotOf(x), c: slotOf(y))
         case .icmpI(let ci, let x, let k):
-            at = try emit("br_icmp_i_" + condNames[whenTrue ? ci : condInverse[ci]] + "_" + loc(x), b: slotOf(x), imm: k)
+            at = try emit("br_icmp_" + immediateForm(k) + "_" + condNames[whenTrue ? ci : condInverse[ci]] + "_" + loc(x),
+                          b: slotOf(x), imm: k)
         case .fcmp(let ci, let x, let y):
             // Not (x == y) is x != y, NaN included, and the other way round; the
             // orderings need the inverted-branch stencils.
@@ -824,7 +835,7 @@ struct FunctionLowering {
         case .iconst, .bconst:
             if inst.op == .iconst, let r, elided[Int(r.index)] { return }
             guard case .int(let v) = inst.imm else { throw fail("\(inst.op.info.name) without an integer") }
-            try aware("const", inst, locs: [r!], imm: v)
+            try aware(v >= 0 && v < 1 << 31 && inst.op == .iconst ? "const_s" : "const", inst, locs: [r!], imm: v)
         case .fconst:
             guard case .float(let bits) = inst.imm else { throw fail("fconst without a float") }
             try aware("const", inst, locs: [r!], imm: Int64(bitPattern: bits))
@@ -853,7 +864,8 @@ struct FunctionLowering {
                     code[at].imm2 = y
                     code[at].n = m.shift
                 } else {
-                    try emit(name + "_i_" + loc(r!) + loc(x), a: a, b: slotOf(x), imm: y)
+                    let form = inst.op == .idiv || inst.op == .irem ? "i" : immediateForm(y)
+                    try emit(name + "_" + form + "_" + loc(r!) + loc(x), a: a, b: slotOf(x), imm: y)
                 }
                 wroteHome = true
             } else {
@@ -866,7 +878,8 @@ struct FunctionLowering {
             let ci = condIndexOf(cc)
             if let k = Self.foldedOperand(inst, constant, f) {
                 let x = args[1 - k]
-                try emit("icmp_i_" + condNames[k == 1 ? ci : condSwapped[ci]] + "_m" + loc(x), a: a, b: slotOf(x),
+                let y = constant[Int(args[k].index)]!
+                try emit("icmp_" + immediateForm(y) + "_" + condNames[k == 1 ? ci : condSwapped[ci]] + "_m" + loc(x), a: a, b: slotOf(x),
                          imm: constant[Int(args[k].index)]!)
             } else {
                 try emit("icmp_" + condNames[ci] + "_m" + loc(args[0]) + loc(args[1]), a: a, b: slotOf(args[0]), c: slotOf(args[1]))

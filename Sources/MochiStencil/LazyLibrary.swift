@@ -34,22 +34,47 @@ public final class LazyStencilLibrary {
         var r = LibraryReader(bytes: bytes)
         (target, digest, compiler, symbols) = try r.header()
         let n = try r.count(minEntrySize: 18)
-        recordStart.reserveCapacity(n)
-        for _ in 0..<n {
-            recordStart.append(Int32(r.at))
-            try r.skipStencil()
-        }
-        guard r.at == bytes.count else { throw StencilError("\(bytes.count - r.at) trailing bytes at offset \(r.at)") }
-        decodedAt = Array(repeating: -1, count: n)
         var size = 16
         while size < 2 * n { size *= 2 }
-        table = Array(repeating: 0, count: size)
-        for i in 0..<n {
-            let (lo, len) = nameRange(i)
-            var k = Int(hash(lo, len) & UInt64(size - 1))
-            while table[k] != 0 { k = (k + 1) & (size - 1) }
-            table[k] = Int32(i + 1)
+        // One pass over the records with raw pointers (this runs on every JIT
+        // start): each record's lengths checked against the bytes left, its
+        // start noted and its name hashed into the table.
+        var starts = [Int32](repeating: 0, count: n)
+        var tab = [Int32](repeating: 0, count: size)
+        var at = r.at
+        // The first offset whose record does not fit, or -1: the loop below
+        // only notes it, so that it stays a plain loop over bytes.
+        var badAt = -1
+        bytes.withUnsafeBufferPointer { buf in
+            let p = buf.baseAddress!, end = buf.count
+            @inline(__always) func u32(_ a: Int) -> Int { Int(p[a]) | Int(p[a + 1]) << 8 | Int(p[a + 2]) << 16 | Int(p[a + 3]) << 24 }
+            for i in 0..<n {
+                starts[i] = Int32(at)
+                guard end - at >= 2 else { badAt = at; return }
+                let nameLen = Int(p[at]) | Int(p[at + 1]) << 8
+                guard end - at - 2 >= nameLen + 8 else { badAt = at; return }
+                var h: UInt64 = 0xcbf29ce484222325
+                for k in (at + 2)..<(at + 2 + nameLen) { h = (h ^ UInt64(p[k])) &* 0x100000001b3 }
+                var q = at + 2 + nameLen + 4
+                let codeLen = u32(q); q += 4
+                guard codeLen <= end - q - 4 else { badAt = at; return }
+                q += codeLen
+                let dataLen = u32(q); q += 4
+                guard dataLen <= end - q - 4 else { badAt = at; return }
+                q += dataLen
+                let holes = u32(q); q += 4
+                guard holes <= (end - q) / 19 else { badAt = at; return }
+                at = q + holes * 19
+                var k = Int(h & UInt64(size - 1))
+                while tab[k] != 0 { k = (k + 1) & (size - 1) }
+                tab[k] = Int32(i + 1)
+            }
         }
+        if badAt >= 0 { throw StencilError("truncated stencil library: the stencil record at offset \(badAt) does not fit in the \(bytes.count) bytes") }
+        guard at == bytes.count else { throw StencilError("\(bytes.count - at) trailing bytes at offset \(at)") }
+        recordStart = starts
+        table = tab
+        decodedAt = Array(repeating: -1, count: n)
     }
 
     /// The stencil called `name`, by index, or nil.
@@ -93,11 +118,6 @@ public final class LazyStencilLibrary {
         return (at + 2, Int(bytes[at]) | Int(bytes[at + 1]) << 8)
     }
 
-    func hash(_ lo: Int, _ len: Int) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for k in lo..<(lo + len) { h = (h ^ UInt64(bytes[k])) &* 0x100000001b3 }
-        return h
-    }
 }
 
 private func memeq(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ n: Int) -> Bool {

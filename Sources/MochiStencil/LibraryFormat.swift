@@ -84,16 +84,6 @@ extension LibraryReader {
         return (t, digest, compiler, symbols)
     }
 
-    /// Steps over one stencil record, checking only that its lengths fit.
-    mutating func skipStencil() throws {
-        try skip(Int(try u16()))
-        try skip(4)
-        try skip(Int(try u32()))
-        try skip(Int(try u32()))
-        let nh = try count(minEntrySize: 19)
-        try skip(nh * 19)
-    }
-
     /// One stencil record, every field checked.
     mutating func stencil(symbolCount: Int) throws -> Stencil {
         let name = try string(Int(try u16()))

@@ -98,6 +98,9 @@ public enum RelocationKind: UInt8, CaseIterable, Sendable {
 /// raw value indexes the operand array the JIT fills for each instruction.
 public enum Operand: UInt8, CaseIterable, Sendable {
     case A, B, C, D, G, LINE, FRAME, N, CFRAME, KIND, KIND2, IMM, IMM2, FN, FN2
+    /// A small immediate, 0 <= value < 2^31: an instruction's 32-bit immediate
+    /// field instead of a 64-bit load into a register.
+    case SIMM
 
     public var symbol: String { "_JIT_\(self)" }
     public static let bySymbol: [String: Operand] = {

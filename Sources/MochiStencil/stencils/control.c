@@ -49,6 +49,9 @@ EACH_FH1(MOVEFM, _)
 /* const_A: a 64-bit pattern into a slot, an integer home or a float home. */
 #define CONST1(a, _) STENCIL(const_##a) { PS_##a(A, (mochi_slot)IMM); NEXT(); }
 EACH_S1(CONST1, _)
+/* const_s_A: an integer constant in [0, 2^31), a 32-bit move. */
+#define CONSTS(a, _) STENCIL(const_s_##a) { PI_##a(A, SIMM); NEXT(); }
+EACH_I1(CONSTS, _)
 
 /* load_abs_A: A = *(slot *)IMM, sconst (the module's string table) and
  * global.get; store_abs_B: *(slot *)IMM = B, global.set. A scalar global's

@@ -27,7 +27,17 @@
         NEXT_UNLESS(o, OVERFLOW);                                              \
     }
 #define ARITHI1(a, name, builtin) EACH_I2(ARITHI2, a, name, builtin)
-#define ARITH(name, builtin) EACH_I1(ARITH1, name, builtin) EACH_I1(ARITHI1, name, builtin)
+/* name_s_AB: A = B op SIMM, a constant in [0, 2^31) the instruction encodes. */
+#define ARITHS2(b, a, name, builtin)                                           \
+    STENCIL(name##_s_##a##b) {                                                 \
+        int64_t r;                                                             \
+        _Bool o = builtin(GI_##b(B), SIMM, &r);                                \
+        PI_##a(A, r);                                                          \
+        NEXT_UNLESS(o, OVERFLOW);                                              \
+    }
+#define ARITHS1(a, name, builtin) EACH_I2(ARITHS2, a, name, builtin)
+#define ARITH(name, builtin) EACH_I1(ARITH1, name, builtin) EACH_I1(ARITHI1, name, builtin) \
+    EACH_I1(ARITHS1, name, builtin)
 ARITH(iadd, __builtin_add_overflow)
 ARITH(isub, __builtin_sub_overflow)
 ARITH(imul, __builtin_mul_overflow)
@@ -110,6 +120,10 @@ EACH_I1(NEG1, _)
     STENCIL(icmp_i_##cond##_m##b) { S(A) = GI_##b(B) op IMM; NEXT(); }         \
     STENCIL(br_icmp_i_##cond##_##b) {                                          \
         BRANCH_IF(GI_##b(B) op IMM);                                           \
+    }                                                                          \
+    STENCIL(icmp_s_##cond##_m##b) { S(A) = GI_##b(B) op SIMM; NEXT(); }        \
+    STENCIL(br_icmp_s_##cond##_##b) {                                          \
+        BRANCH_IF(GI_##b(B) op SIMM);                                          \
     }
 #define CMP(cond, op) EACH_I1(CMP1, cond, op)
 CMP(eq, ==)

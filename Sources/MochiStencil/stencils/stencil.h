@@ -44,6 +44,7 @@
  *   _JIT_N, _JIT_CFRAME       a count; the callee's frame size in bytes
  *   _JIT_KIND, _JIT_KIND2     runtime slot kinds
  *   _JIT_IMM, _JIT_IMM2       64-bit immediates (constants, addresses)
+ *   _JIT_SIMM                 a constant in [0, 2^31), as an instruction's immediate
  *   _JIT_CONTINUE, _JIT_TARGET, _JIT_CALLEE, _JIT_FN  code addresses
  *   _JIT_ERROR, _JIT_ERROR2,  the instruction's error exits: stubs after the
  *   _JIT_ERROR3               function that report `integer overflow`,
@@ -91,6 +92,10 @@ typedef PN uint64_t (*stencil_fn)(mochi_slot *fp, int64_t depth, REG_PARAMS);
 extern char _JIT_A[] SMALL, _JIT_B[] SMALL, _JIT_C[] SMALL, _JIT_D[] SMALL, _JIT_G[] SMALL;
 extern char _JIT_LINE[] SMALL, _JIT_FRAME[] SMALL, _JIT_N[] SMALL, _JIT_CFRAME[] SMALL;
 extern char _JIT_KIND[] SMALL, _JIT_KIND2[] SMALL;
+/* A small immediate (0 <= value < 2^31): the `_s` families' constant operand,
+ * which x86-64 encodes in the instruction (model small) instead of a movabs. */
+extern char _JIT_SIMM[] SMALL;
+#define SIMM ((int64_t)V(SIMM))
 /* 64-bit immediates. */
 extern char _JIT_IMM[] LARGE, _JIT_IMM2[] LARGE;
 /* Runtime data stencils touch, reached by absolute 64-bit address. */
