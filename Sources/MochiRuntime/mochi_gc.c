@@ -11,7 +11,10 @@
  * object, so interior pointers held by optimised code keep objects alive. Pages
  * that become empty go back to a shared pool, so memory follows the live set.
  * A collection runs when the bytes allocated since the last one exceed the larger
- * of a floor and the live size (the heap grows to about twice the live data).
+ * of a floor and the live size, not counting big strings and scalar stores (marking
+ * and sweeping cost nothing per byte of those), so the heap grows to about twice the
+ * live data it has to trace. A big store that only one list refers to grows in place
+ * with realloc instead of being copied and left behind as garbage.
  */
 #include "mochi_internal.h"
 
@@ -27,9 +30,13 @@
 
 #define GC_PAGE ((size_t)64 * 1024)
 #define GC_CHUNK_PAGES 16
-#define GC_MAX_SMALL 2048
+#define GC_MAX_SMALL MOCHI_GC_MAX_SMALL
 #define GC_MIN_TRIGGER ((uint64_t)8 * 1024 * 1024)
 #define GC_MARK 1u
+/* A large object keeps its index in `larges` in the collector bits above the mark bit,
+ * so growing it in place finds its entry at once; the index is rewritten whenever a
+ * collection reorders the array. */
+#define GC_INDEX_SHIFT 1
 
 static const uint32_t class_sizes[] = {16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320,
                                        384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048};
@@ -87,6 +94,7 @@ static size_t mark_n, mark_cap;
 
 static uint64_t bytes_live, bytes_since, bytes_peak, n_collections, bytes_total, heap_bytes;
 static uint64_t trigger = GC_MIN_TRIGGER;
+static uint64_t live_leaf_large; /* live bytes of large objects without references */
 
 static char *stack_base;
 static size_t stack_limit = (size_t)7 * 1024 * 1024;
@@ -185,6 +193,24 @@ static void maybe_collect(void) {
     if (MOCHI_GC_SCANS_STACK && bytes_since >= trigger && !gc_paused && stack_base) mochi_gc_collect();
 }
 
+static mochi_ref alloc_large(MochiObjKind kind, size_t size, int zero) {
+    char *p = (char *)(zero ? calloc(1, size) : malloc(size));
+    if (!p) mochi_rt_error("out of memory");
+    if (nlarge == large_cap) {
+        large_cap = large_cap ? large_cap * 2 : 64;
+        larges = (Large *)mochi_xrealloc(larges, large_cap * sizeof(Large));
+    }
+    larges[nlarge].p = p;
+    larges[nlarge].size = size;
+    ((MochiObj *)p)->kind = (uint32_t)kind;
+    ((MochiObj *)p)->gc = (uint32_t)(nlarge << GC_INDEX_SHIFT);
+    nlarge++;
+    heap_bytes += size;
+    note_range((uintptr_t)p, (uintptr_t)p + size);
+    account(size);
+    return (mochi_ref)p;
+}
+
 mochi_ref mochi_gc_alloc(MochiObjKind kind, size_t size) {
     if (!gc_ready) gc_init_tables();
     maybe_collect();
@@ -199,20 +225,61 @@ mochi_ref mochi_gc_alloc(MochiObjKind kind, size_t size) {
         account(class_sizes[cls]);
         return (mochi_ref)c;
     }
-    char *p = (char *)calloc(1, size);
-    if (!p) mochi_rt_error("out of memory");
-    if (nlarge == large_cap) {
-        large_cap = large_cap ? large_cap * 2 : 64;
-        larges = (Large *)mochi_xrealloc(larges, large_cap * sizeof(Large));
+    return alloc_large(kind, size, 1);
+}
+
+mochi_ref mochi_gc_alloc_uninit(MochiObjKind kind, size_t size) {
+    if (!gc_ready) gc_init_tables();
+    maybe_collect();
+    if (size < sizeof(FreeCell)) size = sizeof(FreeCell);
+    if (size <= GC_MAX_SMALL) {
+        int cls = size_to_class[(size + 15) / 16];
+        if (!free_lists[cls]) refill(cls);
+        FreeCell *c = free_lists[cls];
+        free_lists[cls] = c->next;
+        c->h.kind = (uint32_t)kind; /* a free cell's gc bits are already 0 */
+        account(class_sizes[cls]);
+        return (mochi_ref)c;
     }
-    larges[nlarge].p = p;
-    larges[nlarge].size = size;
-    nlarge++;
-    heap_bytes += size;
-    note_range((uintptr_t)p, (uintptr_t)p + size);
-    ((MochiObj *)p)->kind = (uint32_t)kind;
-    account(size);
-    return (mochi_ref)p;
+    /* Fresh pages from malloc (mmap for big sizes) are only touched as they are used. */
+    return alloc_large(kind, size, 0);
+}
+
+MochiObj *mochi_gc_grow_large(MochiObj *o, size_t new_size) {
+    /* Programs that only push allocate nothing else: their growth must be able to
+     * start a collection too (before the lookup: a collection renumbers `larges`).
+     * o stays reachable through the caller's list. */
+    maybe_collect();
+    size_t i = (size_t)(o->gc >> GC_INDEX_SHIFT);
+    if (i >= nlarge || larges[i].p != (char *)o) {
+        for (i = 0; i < nlarge && larges[i].p != (char *)o; i++) {}
+        if (i == nlarge) mochi_rt_error("internal error: growing an object the heap does not know");
+    }
+    size_t old = larges[i].size;
+    if (new_size <= old) return o;
+    /* For big blocks glibc's realloc moves page mappings (mremap) instead of copying,
+     * and the old block is gone at once rather than garbage until the next collection. */
+    char *p = (char *)realloc(o, new_size);
+    if (!p) mochi_rt_error("out of memory");
+    larges[i].p = p;
+    larges[i].size = new_size;
+    heap_bytes += new_size - old;
+    note_range((uintptr_t)p, (uintptr_t)p + new_size);
+    account(new_size - old);
+    return (MochiObj *)p;
+}
+
+void mochi_gc_release_small(MochiObj *o, size_t size) {
+    if (size < sizeof(FreeCell)) size = sizeof(FreeCell);
+    if (size > GC_MAX_SMALL) return; /* large objects are left to the collector */
+    int cls = size_to_class[(size + 15) / 16];
+    FreeCell *c = (FreeCell *)o;
+    c->h.kind = MOCHI_O_FREE;
+    c->h.gc = 0;
+    c->next = free_lists[cls];
+    free_lists[cls] = c;
+    /* The cell no longer counts toward the next collection's trigger. */
+    bytes_since = bytes_since >= class_sizes[cls] ? bytes_since - class_sizes[cls] : 0;
 }
 
 /* ---- finding objects from arbitrary words ---- */
@@ -404,11 +471,14 @@ static uint64_t sweep(void) {
         }
     }
     size_t j = 0;
+    live_leaf_large = 0;
     for (size_t i = 0; i < nlarge; i++) {
         MochiObj *o = (MochiObj *)larges[i].p;
         if (o->gc & GC_MARK) {
-            o->gc &= ~GC_MARK;
+            o->gc = (uint32_t)(j << GC_INDEX_SHIFT); /* unmarked, and its new index */
             live += larges[i].size + external_size(o);
+            if (o->kind == MOCHI_O_STR || (o->kind == MOCHI_O_SLOTS && ((MochiSlots *)o)->elem_kind != MOCHI_K_REF))
+                live_leaf_large += larges[i].size;
             larges[j++] = larges[i];
         } else {
             finalize(o);
@@ -445,7 +515,13 @@ void mochi_gc_collect(void) {
     bytes_live = sweep();
     bytes_since = 0;
     n_collections++;
-    trigger = bytes_live > GC_MIN_TRIGGER ? bytes_live : GC_MIN_TRIGGER;
+    /* The next collection waits for as many new bytes as there are live bytes to mark
+     * and sweep, so collecting stays proportional to allocating. Large strings and
+     * scalar stores are marked without being read and never swept page by page, so
+     * they do not count: a program holding one big int list still collects every few
+     * megabytes, and its dead big stores go promptly. */
+    uint64_t work = bytes_live - live_leaf_large;
+    trigger = work > GC_MIN_TRIGGER ? work : GC_MIN_TRIGGER;
 #endif
 }
 

@@ -69,13 +69,17 @@ uint64_t mochi_any_hash(mochi_ref a);
 /* Raise a range error for a list or string index. */
 MOCHI_NORETURN void mochi_err_index(const char *what, int64_t i, int64_t n);
 
+#if defined(__GNUC__) || defined(__clang__)
+#define MOCHI_LIKELY(x) __builtin_expect(!!(x), 1)
+#else
+#define MOCHI_LIKELY(x) (x)
+#endif
+
 /* Zero slot value of a kind (all kinds are 0 bits). */
 #define MOCHI_ZERO ((mochi_slot)0)
 
 /* The sorted order of a map's entries (computed lazily, cached until the key set changes). */
 const int64_t *mochi_map_order(MochiMap *m);
-
-#endif
 
 /* A list's element store: a collected object holding the slots. Lists made by
  * `append` share their source's store when the source ends at the store's
@@ -84,8 +88,24 @@ const int64_t *mochi_map_order(MochiMap *m);
 typedef struct MochiSlots {
     MochiObj h;
     uint32_t elem_kind;
-    uint32_t pad;
+    uint32_t shared; /* set once a second list refers to this store (append); a store
+                        never shared has one owner, which may grow it in place or free it */
     int64_t used; /* slots claimed by some list sharing this store */
     int64_t cap;
     mochi_slot s[];
 } MochiSlots;
+
+/* Objects larger than this are allocated one by one (malloc); smaller ones in pages. */
+#define MOCHI_GC_MAX_SMALL 2048
+/* mochi_gc_alloc without zeroing the body (only the header is set): for stores of
+ * scalars, which nothing reads past the length. */
+mochi_ref mochi_gc_alloc_uninit(MochiObjKind kind, size_t size);
+/* Grows a large object (one allocated above MOCHI_GC_MAX_SMALL bytes) to new_size bytes
+ * with realloc, which may move it; bytes past the old size are uninitialised. Only for an
+ * object whose one reference the caller holds and updates. Returns its new address. */
+MochiObj *mochi_gc_grow_large(MochiObj *o, size_t new_size);
+/* Returns a small object of `size` bytes to its free list at once. Only for an object
+ * nothing refers to any more (the caller dropped its one reference). */
+void mochi_gc_release_small(MochiObj *o, size_t size);
+
+#endif

@@ -1,6 +1,7 @@
 // Unit tests of the C runtime through its public header: value formatting against
 // LANGUAGE.md §9 and the conformance .out files, strings by code point, maps in sorted
-// order, group-by order, stable sort, equality, and the collector's memory bound.
+// order, group-by order, stable sort, equality, list stores shared by append and grown
+// in place, and the collector's memory bounds.
 // Runtime errors exit the process, so they are tested through the tools, not here.
 import MochiRuntime
 import XCTest
@@ -255,6 +256,69 @@ final class MochiRuntimeTests: XCTestCase {
         keep.deallocate()
         mochi_gc_collect()
         XCTAssertLessThan(mochi_gc_stats().bytes_live, 8_000_000)
+    }
+
+    func testAppendLeavesItsSourceAloneWhileBothGrow() {
+        // Big enough for a store allocated on its own (grown in place when unshared).
+        let xs = intList(Array(0..<1000))
+        let ys = mochi_list_append(xs, 7)
+        XCTAssertEqual(mochi_list_len(xs), 1000)
+        XCTAssertEqual(mochi_list_len(ys), 1001)
+        // xs no longer owns the end of the shared store: its push must not touch ys.
+        mochi_list_push(xs, mochi_slot(bitPattern: -1))
+        XCTAssertEqual(Int64(bitPattern: mochi_list_get(ys, 1000)), 7)
+        XCTAssertEqual(Int64(bitPattern: mochi_list_get(xs, 1000)), -1)
+        for i in 0..<5000 { mochi_list_push(ys, mochi_slot(i)) }
+        mochi_gc_collect()
+        XCTAssertEqual(mochi_list_len(xs), 1001)
+        XCTAssertEqual(mochi_list_len(ys), 6001)
+        for i in 0..<1000 {
+            XCTAssertEqual(mochi_list_get(xs, Int64(i)), mochi_slot(i))
+            XCTAssertEqual(mochi_list_get(ys, Int64(i)), mochi_slot(i))
+        }
+        XCTAssertEqual(mochi_list_get(ys, 6000), 4999)
+        // An append from a list that does not own the end copies instead of sharing.
+        let zs = mochi_list_append(xs, 9)
+        XCTAssertEqual(Int64(bitPattern: mochi_list_get(zs, 1001)), 9)
+        XCTAssertEqual(mochi_list_len(xs), 1001)
+        XCTAssertEqual(Int64(bitPattern: mochi_list_get(ys, 1001)), 0)
+    }
+
+    func testBigListsGrowInPlaceAndKeepTheirElements() {
+        let n: Int64 = 1 << 20
+        let ints = intList([])
+        for i in 0..<n { mochi_list_push(ints, mochi_slot(i)) }
+        // References in a growing store: the collector scans it while it grows.
+        let refs = mochi_list_new(MOCHI_K_REF, 0)
+        for i in 0..<20_000 { mochi_list_push(refs, mochi_r2s(mochi_str_lit("s\(i)"))) }
+        mochi_gc_collect()
+        XCTAssertEqual(mochi_list_len(ints), n)
+        XCTAssertEqual(mochi_list_get(ints, n - 1), mochi_slot(n - 1))
+        XCTAssertEqual(mochi_list_get(ints, 12345), 12345)
+        XCTAssertEqual(text(mochi_s2r(mochi_list_get(refs, 19_999))), "s19999")
+        XCTAssertEqual(text(mochi_s2r(mochi_list_get(refs, 0))), "s0")
+        // Grown in place: the heap holds about one store per list, not the copies.
+        XCTAssertLessThan(mochi_gc_stats().heap_bytes, 3 * UInt64(n) * 8)
+        withExtendedLifetime((ints, refs)) {}
+    }
+
+    func testDeadBigStoresGoWithoutOtherAllocations() {
+        // Each round builds a 16 MB int list by pushes alone (nothing else allocates)
+        // and drops the previous one; the heap must not keep the dead ones around.
+        let keep = UnsafeMutablePointer<mochi_slot>.allocate(capacity: 1)
+        var count = 1
+        keep[0] = 0
+        mochi_gc_register_range(keep, &count)
+        var maxHeap: UInt64 = 0
+        for _ in 0..<6 {
+            let l = mochi_list_new(MOCHI_K_I64, 0)
+            keep[0] = mochi_r2s(l)
+            for i in 0..<(2 << 20) { mochi_list_push(l, mochi_slot(i)) }
+            maxHeap = max(maxHeap, mochi_gc_stats().heap_bytes)
+        }
+        XCTAssertLessThan(maxHeap, 80_000_000)
+        mochi_gc_unregister_range(&count)
+        keep.deallocate()
     }
 
     func testErrorTextFormat() {
