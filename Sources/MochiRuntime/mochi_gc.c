@@ -352,6 +352,9 @@ static void scan_children(mochi_ref o) {
     case MOCHI_O_MAP: {
         MochiMap *m = (MochiMap *)o;
         int kr = m->key_kind == MOCHI_K_REF, vr = m->val_kind == MOCHI_K_REF;
+        /* The lookup cache compares keys by address: the cached key must not die and
+         * have its address reused by a different key while it is cached. */
+        if (kr && m->cpos != -1) push_mark(mochi_s2r(m->ckey));
         if (kr || vr)
             for (int64_t i = 0; i < m->len; i++) {
                 if (kr) push_mark(mochi_s2r(m->entries[i].key));
@@ -412,7 +415,7 @@ static GC_NOINLINE void scan_stack(void) {
 static size_t external_size(MochiObj *o) {
     if (o->kind == MOCHI_O_MAP) {
         MochiMap *m = (MochiMap *)o;
-        return (size_t)m->ecap * sizeof(MochiMapEntry) + (size_t)m->tcap * sizeof(int64_t) * 2;
+        return (size_t)m->ecap * sizeof(MochiMapEntry) + (size_t)m->tcap * sizeof(uint64_t) * 2;
     }
     return 0;
 }

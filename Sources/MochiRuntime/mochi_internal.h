@@ -29,9 +29,16 @@ struct MochiMap {
     int64_t ecap;          /* capacity of entries */
     MochiMapEntry *entries;
     int64_t tcap;          /* hash table size (power of two, or 0) */
-    int64_t *table;        /* entry index, -1 empty */
+    uint64_t *table;       /* 0 empty, 1 deleted, else (hash's high 32 bits << 32) | (entry + 2) */
+    int64_t tombs;         /* deleted table slots */
     int64_t *sorted;       /* entry indices in sorted key order, valid when sorted_ok */
     int64_t sorted_ok;
+    /* The last key looked up: `in`, then `m[k]`, then `m[k] = v` on one key probe once.
+     * cpos >= 0: the key's table slot; cpos < -1: absent, insert at slot -cpos - 2
+     * (valid until the next insertion); -1: nothing cached. */
+    mochi_slot ckey;
+    uint64_t chash;
+    int64_t cpos;
 };
 
 /* Growable byte buffer (malloc-backed, outside the collected heap). */
@@ -61,6 +68,14 @@ void mochi_fmt_slot(MochiBuf *b, MochiSlotKind kind, mochi_slot v, int mode);
 /* The sort-order string of a map key (decimal for ints, raw for strings, str() otherwise). */
 void mochi_key_text(MochiBuf *b, MochiSlotKind kind, mochi_slot k);
 
+/* Hash of an int, and of an integral float (equal values hash alike): one multiply,
+ * with the high half folded into the low bits that index tables. */
+static inline uint64_t mochi_hash_i64(uint64_t x) {
+    uint64_t h = x * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 32);
+}
+/* Hash of a byte string (the hash of a Mochi string). */
+uint64_t mochi_hash_bytes(const char *p, int64_t n);
 /* Hash of a slot consistent with mochi_slot_eq. */
 uint64_t mochi_slot_hash(MochiSlotKind kind, mochi_slot v);
 /* Hash of an any consistent with mochi_any_eq. */

@@ -138,6 +138,87 @@ final class MochiRuntimeTests: XCTestCase {
         XCTAssertEqual(mochi_map_has(big, 4998), 0)
     }
 
+    func testMapsAgreeWithASwiftDictionaryUnderRandomOperations() {
+        // Int keys (with negative, huge and colliding-low-bits values) and string keys
+        // (equal text in different objects): set, has, get, delete in a random mix,
+        // including the has/get/set sequences the one-key cache serves.
+        var seed: UInt64 = 0x9E3779B97F4A7C15
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let pool: [Int64] = (0..<300).map { i in
+            switch i % 4 {
+            case 0: return Int64(i)
+            case 1: return -Int64(i) * 7
+            case 2: return Int64(i) << 40
+            default: return Int64.max - Int64(i)
+            }
+        }
+        let im = mochi_map_new(MOCHI_K_I64, MOCHI_K_I64)
+        let sm = mochi_map_new(MOCHI_K_REF, MOCHI_K_I64)
+        var iref: [Int64: Int64] = [:], sref: [String: Int64] = [:]
+        for step in 0..<60_000 {
+            let k = pool[next(pool.count)]
+            let sk = "k\(k)"
+            let ks = mochi_r2s(str(sk)) // a fresh object each time
+            switch next(6) {
+            case 0, 1:
+                mochi_map_set(im, mochi_slot(bitPattern: k), mochi_slot(step))
+                iref[k] = Int64(step)
+                mochi_map_set(sm, ks, mochi_slot(step))
+                sref[sk] = Int64(step)
+            case 2:
+                _ = mochi_map_delete(im, mochi_slot(bitPattern: k))
+                iref[k] = nil
+                _ = mochi_map_delete(sm, ks)
+                sref[sk] = nil
+            case 3:
+                // `if k in m { m[k] = m[k] + 1 } else { m[k] = 1 }`
+                if mochi_map_has(im, mochi_slot(bitPattern: k)) != 0 {
+                    mochi_map_set(im, mochi_slot(bitPattern: k), mochi_map_get_or(im, mochi_slot(bitPattern: k), 0) &+ 1)
+                } else {
+                    mochi_map_set(im, mochi_slot(bitPattern: k), 1)
+                }
+                iref[k, default: 0] += 1
+                if mochi_map_has(sm, ks) != 0 {
+                    mochi_map_set(sm, ks, mochi_map_get_or(sm, ks, 0) &+ 1)
+                } else {
+                    mochi_map_set(sm, ks, 1)
+                }
+                sref[sk, default: 0] += 1
+            default:
+                XCTAssertEqual(mochi_map_has(im, mochi_slot(bitPattern: k)) != 0, iref[k] != nil)
+                XCTAssertEqual(Int64(bitPattern: mochi_map_get_or(im, mochi_slot(bitPattern: k), 12345)), iref[k] ?? 12345)
+                XCTAssertEqual(mochi_map_has(sm, ks) != 0, sref[sk] != nil)
+                XCTAssertEqual(Int64(bitPattern: mochi_map_get_or(sm, ks, 12345)), sref[sk] ?? 12345)
+            }
+            if step % 20_000 == 0 { mochi_gc_collect() }
+        }
+        XCTAssertEqual(mochi_map_len(im), Int64(iref.count))
+        XCTAssertEqual(mochi_map_len(sm), Int64(sref.count))
+        for (k, v) in iref { XCTAssertEqual(Int64(bitPattern: mochi_map_get_or(im, mochi_slot(bitPattern: k), 0)), v) }
+        for (k, v) in sref { XCTAssertEqual(Int64(bitPattern: mochi_map_get_or(sm, mochi_r2s(str(k)), 0)), v) }
+        // Iteration order stays the sorted key text (LANGUAGE.md §10).
+        let keys = (0..<mochi_map_len(sm)).map { text(mochi_s2r(mochi_map_key_at(sm, $0))) }
+        XCTAssertEqual(keys, sref.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        let ikeys = (0..<mochi_map_len(im)).map { Int64(bitPattern: mochi_map_key_at(im, $0)) }
+        XCTAssertEqual(ikeys, iref.keys.sorted { Array(String($0).utf8).lexicographicallyPrecedes(Array(String($1).utf8)) })
+        // A copy answers alike, and equal maps hash alike whatever their key kind.
+        let c = mochi_map_copy(im)
+        XCTAssertEqual(mochi_map_eq(c, im), 1)
+        let boxed = mochi_map_new(MOCHI_K_REF, MOCHI_K_I64)
+        let small = mochi_map_new(MOCHI_K_I64, MOCHI_K_I64)
+        for k: Int64 in [3, -9, 1 << 41] {
+            mochi_map_set(boxed, mochi_r2s(mochi_box_int(k)), 1)
+            mochi_map_set(small, mochi_slot(bitPattern: k), 1)
+        }
+        XCTAssertEqual(mochi_any_eq(boxed, small), 1)
+        // distinct() dedupes through hashes: equal values must land together.
+        XCTAssertEqual(mochi_list_len(mochi_list_distinct(refList([boxed, small]))), 1)
+        XCTAssertEqual(mochi_list_len(mochi_list_distinct(refList([mochi_box_float(3.0), mochi_box_int(3)]))), 1)
+    }
+
     func testGroupByFirstAppearance() {
         // group_by.mochi: Paris before Hanoi, keys compared structurally.
         let g = mochi_groupby_new(MOCHI_K_I64)
