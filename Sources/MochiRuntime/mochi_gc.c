@@ -179,18 +179,23 @@ static void refill(int cls) {
     free_lists[cls] = head;
 }
 
-static void account(uint64_t n) {
+/* The peak is only noted where bytes in use can stop rising (a collection, a release,
+ * a look at the figures), not on every allocation: in between they only grow. */
+static void note_peak(void) {
+    if (bytes_live + bytes_since > bytes_peak) bytes_peak = bytes_live + bytes_since;
+}
+
+static inline void account(uint64_t n) {
     bytes_since += n;
     bytes_total += n;
-    if (bytes_live + bytes_since > bytes_peak) bytes_peak = bytes_live + bytes_since;
 }
 
 void mochi_gc_note_external(size_t n) {
     account(n);
 }
 
-static void maybe_collect(void) {
-    if (MOCHI_GC_SCANS_STACK && bytes_since >= trigger && !gc_paused && stack_base) mochi_gc_collect();
+static inline void maybe_collect(void) {
+    if (MOCHI_GC_SCANS_STACK && MOCHI_UNLIKELY(bytes_since >= trigger) && !gc_paused && stack_base) mochi_gc_collect();
 }
 
 static mochi_ref alloc_large(MochiObjKind kind, size_t size, int zero) {
@@ -211,34 +216,47 @@ static mochi_ref alloc_large(MochiObjKind kind, size_t size, int zero) {
     return (mochi_ref)p;
 }
 
+/* A cell of class cls off its free list (a free cell's collector bits are 0). */
+static inline FreeCell *take_cell(int cls) {
+    FreeCell *c = free_lists[cls];
+    if (MOCHI_UNLIKELY(c == NULL)) {
+        refill(cls);
+        c = free_lists[cls];
+    }
+    free_lists[cls] = c->next;
+#if defined(__GNUC__) || defined(__clang__)
+    /* The next allocation reads the new head's link: start loading it now. */
+    if (c->next) __builtin_prefetch(c->next, 1);
+#endif
+    account(class_sizes[cls]);
+    return c;
+}
+
 mochi_ref mochi_gc_alloc(MochiObjKind kind, size_t size) {
-    if (!gc_ready) gc_init_tables();
+    if (MOCHI_UNLIKELY(!gc_ready)) gc_init_tables();
     maybe_collect();
-    if (size < sizeof(FreeCell)) size = sizeof(FreeCell);
-    if (size <= GC_MAX_SMALL) {
+    if (MOCHI_LIKELY(size <= GC_MAX_SMALL)) {
         int cls = size_to_class[(size + 15) / 16];
-        if (!free_lists[cls]) refill(cls);
-        FreeCell *c = free_lists[cls];
-        free_lists[cls] = c->next;
-        memset(c, 0, class_sizes[cls]);
+        FreeCell *c = take_cell(cls);
+        uint32_t n = class_sizes[cls];
+        /* The small classes inline (a constant size each) rather than a memset call. */
+        if (n == 16) memset(c, 0, 16);
+        else if (n == 32) memset(c, 0, 32);
+        else if (n == 48) memset(c, 0, 48);
+        else if (n == 64) memset(c, 0, 64);
+        else memset(c, 0, n);
         c->h.kind = (uint32_t)kind;
-        account(class_sizes[cls]);
         return (mochi_ref)c;
     }
     return alloc_large(kind, size, 1);
 }
 
 mochi_ref mochi_gc_alloc_uninit(MochiObjKind kind, size_t size) {
-    if (!gc_ready) gc_init_tables();
+    if (MOCHI_UNLIKELY(!gc_ready)) gc_init_tables();
     maybe_collect();
-    if (size < sizeof(FreeCell)) size = sizeof(FreeCell);
-    if (size <= GC_MAX_SMALL) {
-        int cls = size_to_class[(size + 15) / 16];
-        if (!free_lists[cls]) refill(cls);
-        FreeCell *c = free_lists[cls];
-        free_lists[cls] = c->next;
-        c->h.kind = (uint32_t)kind; /* a free cell's gc bits are already 0 */
-        account(class_sizes[cls]);
+    if (MOCHI_LIKELY(size <= GC_MAX_SMALL)) {
+        FreeCell *c = take_cell(size_to_class[(size + 15) / 16]);
+        c->h.kind = (uint32_t)kind;
         return (mochi_ref)c;
     }
     /* Fresh pages from malloc (mmap for big sizes) are only touched as they are used. */
@@ -278,6 +296,7 @@ void mochi_gc_release_small(MochiObj *o, size_t size) {
     c->h.gc = 0;
     c->next = free_lists[cls];
     free_lists[cls] = c;
+    note_peak();
     /* The cell no longer counts toward the next collection's trigger. */
     bytes_since = bytes_since >= class_sizes[cls] ? bytes_since - class_sizes[cls] : 0;
 }
@@ -320,30 +339,49 @@ static MochiObj *find_object(uintptr_t w) {
 
 /* ---- marking ---- */
 
+/* The mark stack holds two kinds of entries. An object marked when it was found
+ * (roots, and the elements of list stores and maps, which can be many) is pushed
+ * only when it has children, to be scanned. A struct field, closure capture or list
+ * store is pushed unmarked with its low bit set and a prefetch of its header, and
+ * is marked when drain gets to it: by then the header is usually in cache, and
+ * traversing a large tree waits on memory far less. */
+#define GC_DEFERRED ((uintptr_t)1)
+
+static inline int has_children(uint32_t kind) {
+    return kind == MOCHI_O_LIST || kind == MOCHI_O_SLOTS || kind == MOCHI_O_MAP || kind == MOCHI_O_STRUCT ||
+           kind == MOCHI_O_CLOSURE;
+}
+
+static void grow_mark_stack(void) {
+    mark_cap = mark_cap ? mark_cap * 2 : 1024;
+    mark_stack = (mochi_ref *)mochi_xrealloc(mark_stack, mark_cap * sizeof(mochi_ref));
+}
+
 static void push_mark(mochi_ref o) {
     if (!o || (o->gc & GC_MARK)) return;
     o->gc |= GC_MARK;
-    switch (o->kind) {
-    case MOCHI_O_LIST: case MOCHI_O_SLOTS: case MOCHI_O_MAP: case MOCHI_O_STRUCT: case MOCHI_O_CLOSURE:
-        break;
-    default:
-        return; /* no children */
-    }
-    if (mark_n == mark_cap) {
-        mark_cap = mark_cap ? mark_cap * 2 : 1024;
-        mark_stack = (mochi_ref *)mochi_xrealloc(mark_stack, mark_cap * sizeof(mochi_ref));
-    }
+    if (!has_children(o->kind)) return;
+    if (MOCHI_UNLIKELY(mark_n == mark_cap)) grow_mark_stack();
     mark_stack[mark_n++] = o;
+}
+
+static inline void push_deferred(mochi_ref o) {
+    if (!o) return;
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(o, 1);
+#endif
+    if (MOCHI_UNLIKELY(mark_n == mark_cap)) grow_mark_stack();
+    mark_stack[mark_n++] = (mochi_ref)((uintptr_t)o | GC_DEFERRED);
 }
 
 static void scan_children(mochi_ref o) {
     switch (o->kind) {
     case MOCHI_O_LIST:
-        push_mark(((MochiList *)o)->store);
+        push_deferred(((MochiList *)o)->store);
         break;
     case MOCHI_O_SLOTS: {
-        /* Every slot up to cap: slots past any list's length are zero (stores are
-         * allocated zeroed) or elements some sharing list still holds. */
+        /* Every slot up to cap: slots past any list's length are zero (ref stores
+         * are allocated zeroed) or elements some sharing list still holds. */
         MochiSlots *st = (MochiSlots *)o;
         if (st->elem_kind == MOCHI_K_REF)
             for (int64_t i = 0; i < st->cap; i++) push_mark(mochi_s2r(st->s[i]));
@@ -367,14 +405,14 @@ static void scan_children(mochi_ref o) {
         const MochiTypeDesc *d = s->desc;
         if (d)
             for (int32_t i = 0; i < d->nfields; i++)
-                if (d->field_kinds[i] == MOCHI_K_REF) push_mark(mochi_s2r(s->f[i]));
+                if (d->field_kinds[i] == MOCHI_K_REF) push_deferred(mochi_s2r(s->f[i]));
         break;
     }
     case MOCHI_O_CLOSURE: {
         MochiClosure *c = (MochiClosure *)o;
         const uint8_t *kinds = (const uint8_t *)(c->caps + c->ncap);
         for (int64_t i = 0; i < c->ncap; i++)
-            if (kinds[i] == MOCHI_K_REF) push_mark(mochi_s2r(c->caps[i]));
+            if (kinds[i] == MOCHI_K_REF) push_deferred(mochi_s2r(c->caps[i]));
         break;
     }
     default:
@@ -382,8 +420,41 @@ static void scan_children(mochi_ref o) {
     }
 }
 
+/* Entries leave the stack through a small FIFO, so a deferred entry is looked at a
+ * few entries after it was popped, giving its prefetch time to land. */
+#define GC_PREFETCH_DEPTH 8
+
 static void drain(void) {
-    while (mark_n > 0) scan_children(mark_stack[--mark_n]);
+    mochi_ref ring[GC_PREFETCH_DEPTH];
+    unsigned head = 0, count = 0;
+    for (;;) {
+        mochi_ref e;
+        if (mark_n > 0) {
+            mochi_ref n = mark_stack[--mark_n];
+            if (count < GC_PREFETCH_DEPTH) {
+                ring[(head + count) % GC_PREFETCH_DEPTH] = n;
+                count++;
+                continue;
+            }
+            e = ring[head];
+            ring[head] = n;
+            head = (head + 1) % GC_PREFETCH_DEPTH;
+        } else if (count > 0) {
+            e = ring[head];
+            head = (head + 1) % GC_PREFETCH_DEPTH;
+            count--;
+        } else {
+            break;
+        }
+        if ((uintptr_t)e & GC_DEFERRED) {
+            mochi_ref o = (mochi_ref)((uintptr_t)e & ~GC_DEFERRED);
+            if (o->gc & GC_MARK) continue;
+            o->gc |= GC_MARK;
+            if (has_children(o->kind)) scan_children(o);
+        } else {
+            scan_children(e);
+        }
+    }
 }
 
 static void scan_words(const char *lo, const char *hi) {
@@ -503,6 +574,7 @@ void mochi_gc_collect(void) {
 #else
     jmp_buf regs; /* spills callee-saved registers onto the scanned stack */
     if (setjmp(regs) != 0) return;
+    note_peak();
     if (nlarge > 1) qsort(larges, nlarge, sizeof(Large), large_cmp);
     scan_stack();
     scan_words((const char *)&regs, (const char *)&regs + sizeof regs);
@@ -580,6 +652,7 @@ void mochi_gc_pause(int on) {
 
 MochiGCStats mochi_gc_stats(void) {
     MochiGCStats s;
+    note_peak();
     s.bytes_live = bytes_live + bytes_since;
     s.bytes_peak = bytes_peak;
     s.collections = n_collections;

@@ -75,10 +75,20 @@ static size_t empty_slot(EmptyEntry *t, size_t cap, const MochiTypeDesc *desc) {
     return i;
 }
 
+/* The last descriptor asked for: a union's one empty variant (`Leaf`) is asked for
+ * over and over. */
+static const MochiTypeDesc *last_empty_desc;
+static MochiStruct *last_empty;
+
 static mochi_ref shared_empty(const MochiTypeDesc *desc) {
+    if (desc == last_empty_desc && last_empty) return (mochi_ref)last_empty;
     if (empties_cap) {
         size_t i = empty_slot(empties, empties_cap, desc);
-        if (empties[i].desc) return (mochi_ref)empties[i].obj;
+        if (empties[i].desc) {
+            last_empty_desc = desc;
+            last_empty = empties[i].obj;
+            return (mochi_ref)last_empty;
+        }
     }
     if (2 * (empties_n + 1) > empties_cap) {
         size_t cap = empties_cap ? empties_cap * 2 : 64;
@@ -98,14 +108,20 @@ static mochi_ref shared_empty(const MochiTypeDesc *desc) {
     empties[i].desc = desc;
     empties[i].obj = o;
     empties_n++;
+    last_empty_desc = desc;
+    last_empty = o;
     return (mochi_ref)o;
 }
 
 mochi_ref mochi_struct_from(const MochiTypeDesc *desc, const mochi_slot *slots) {
-    if (desc && desc->nfields == 0) return shared_empty(desc);
-    mochi_ref r = mochi_struct_new(desc);
-    if (desc && desc->nfields && slots) memcpy(((MochiStruct *)r)->f, slots, (size_t)desc->nfields * sizeof(mochi_slot));
-    return r;
+    if (!desc || !slots) return desc && desc->nfields == 0 ? shared_empty(desc) : mochi_struct_new(desc);
+    int32_t n = desc->nfields;
+    if (n == 0) return shared_empty(desc);
+    /* Every field is written below, so the cell need not be zeroed first. */
+    MochiStruct *s = (MochiStruct *)mochi_gc_alloc_uninit(MOCHI_O_STRUCT, sizeof(MochiStruct) + (size_t)n * sizeof(mochi_slot));
+    s->desc = desc;
+    for (int32_t i = 0; i < n; i++) s->f[i] = slots[i];
+    return (mochi_ref)s;
 }
 
 const MochiTypeDesc *mochi_struct_desc(mochi_ref s) {
