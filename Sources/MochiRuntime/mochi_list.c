@@ -124,21 +124,30 @@ void mochi_list_push(mochi_ref r, mochi_slot v) {
  * mark the new list shares the store and v goes in the next slot (amortised O(1),
  * as with Go's append); otherwise the elements are copied to a new store. */
 mochi_ref mochi_list_append(mochi_ref r, mochi_slot v) {
-    int64_t n = mochi_list_len(r);
-    MochiList *out = (MochiList *)mochi_gc_alloc(MOCHI_O_LIST, sizeof(MochiList));
+    /* Every field is set below (a collection can only run inside the allocation). */
+    MochiList *out = (MochiList *)mochi_gc_alloc_uninit(MOCHI_O_LIST, sizeof(MochiList));
     out->elem_kind = (uint32_t)mochi_list_kind(r);
-    if (r) {
+    out->pad = 0;
+    if (r && can_extend(L(r))) {
+        MochiSlots *st = (MochiSlots *)L(r)->store;
+        int64_t n = L(r)->len;
+        out->store = L(r)->store;
         out->data = L(r)->data;
         out->cap = L(r)->cap;
-        out->len = n;
-        if (can_extend(L(r))) {
-            out->store = L(r)->store;
-            /* Two lists now refer to the store: neither may move or free it. */
-            ((MochiSlots *)out->store)->shared = 1;
-        }
-        /* Otherwise out has no store yet, and the push copies r's elements into one of
-         * its own (r keeps its store alive meanwhile). */
+        /* Two lists now refer to the store: neither may move or free it. */
+        st->shared = 1;
+        out->data[n] = v;
+        out->len = n + 1;
+        st->used++;
+        return (mochi_ref)out;
     }
+    /* No room, or r does not end at its store's high-water mark: out starts without
+     * a store and the push copies r's elements into one of its own (r keeps its store
+     * alive meanwhile). */
+    out->store = NULL;
+    out->data = r ? L(r)->data : NULL;
+    out->cap = r ? L(r)->cap : 0;
+    out->len = r ? L(r)->len : 0;
     mochi_list_push((mochi_ref)out, v);
     return (mochi_ref)out;
 }
