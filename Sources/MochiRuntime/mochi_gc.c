@@ -11,7 +11,10 @@
  * object, so interior pointers held by optimised code keep objects alive. Pages
  * that become empty go back to a shared pool, so memory follows the live set.
  * A collection runs when the bytes allocated since the last one exceed the larger
- * of a floor and the live size (the heap grows to about twice the live data).
+ * of a floor and the live size, not counting big strings and scalar stores (marking
+ * and sweeping cost nothing per byte of those), so the heap grows to about twice the
+ * live data it has to trace. A big store that only one list refers to grows in place
+ * with realloc instead of being copied and left behind as garbage.
  */
 #include "mochi_internal.h"
 
@@ -27,9 +30,13 @@
 
 #define GC_PAGE ((size_t)64 * 1024)
 #define GC_CHUNK_PAGES 16
-#define GC_MAX_SMALL 2048
+#define GC_MAX_SMALL MOCHI_GC_MAX_SMALL
 #define GC_MIN_TRIGGER ((uint64_t)8 * 1024 * 1024)
 #define GC_MARK 1u
+/* A large object keeps its index in `larges` in the collector bits above the mark bit,
+ * so growing it in place finds its entry at once; the index is rewritten whenever a
+ * collection reorders the array. */
+#define GC_INDEX_SHIFT 1
 
 static const uint32_t class_sizes[] = {16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320,
                                        384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048};
@@ -87,6 +94,7 @@ static size_t mark_n, mark_cap;
 
 static uint64_t bytes_live, bytes_since, bytes_peak, n_collections, bytes_total, heap_bytes;
 static uint64_t trigger = GC_MIN_TRIGGER;
+static uint64_t live_leaf_large; /* live bytes of large objects without references */
 
 static char *stack_base;
 static size_t stack_limit = (size_t)7 * 1024 * 1024;
@@ -171,35 +179,27 @@ static void refill(int cls) {
     free_lists[cls] = head;
 }
 
-static void account(uint64_t n) {
+/* The peak is only noted where bytes in use can stop rising (a collection, a release,
+ * a look at the figures), not on every allocation: in between they only grow. */
+static void note_peak(void) {
+    if (bytes_live + bytes_since > bytes_peak) bytes_peak = bytes_live + bytes_since;
+}
+
+static inline void account(uint64_t n) {
     bytes_since += n;
     bytes_total += n;
-    if (bytes_live + bytes_since > bytes_peak) bytes_peak = bytes_live + bytes_since;
 }
 
 void mochi_gc_note_external(size_t n) {
     account(n);
 }
 
-static void maybe_collect(void) {
-    if (MOCHI_GC_SCANS_STACK && bytes_since >= trigger && !gc_paused && stack_base) mochi_gc_collect();
+static inline void maybe_collect(void) {
+    if (MOCHI_GC_SCANS_STACK && MOCHI_UNLIKELY(bytes_since >= trigger) && !gc_paused && stack_base) mochi_gc_collect();
 }
 
-mochi_ref mochi_gc_alloc(MochiObjKind kind, size_t size) {
-    if (!gc_ready) gc_init_tables();
-    maybe_collect();
-    if (size < sizeof(FreeCell)) size = sizeof(FreeCell);
-    if (size <= GC_MAX_SMALL) {
-        int cls = size_to_class[(size + 15) / 16];
-        if (!free_lists[cls]) refill(cls);
-        FreeCell *c = free_lists[cls];
-        free_lists[cls] = c->next;
-        memset(c, 0, class_sizes[cls]);
-        c->h.kind = (uint32_t)kind;
-        account(class_sizes[cls]);
-        return (mochi_ref)c;
-    }
-    char *p = (char *)calloc(1, size);
+static mochi_ref alloc_large(MochiObjKind kind, size_t size, int zero) {
+    char *p = (char *)(zero ? calloc(1, size) : malloc(size));
     if (!p) mochi_rt_error("out of memory");
     if (nlarge == large_cap) {
         large_cap = large_cap ? large_cap * 2 : 64;
@@ -207,12 +207,98 @@ mochi_ref mochi_gc_alloc(MochiObjKind kind, size_t size) {
     }
     larges[nlarge].p = p;
     larges[nlarge].size = size;
+    ((MochiObj *)p)->kind = (uint32_t)kind;
+    ((MochiObj *)p)->gc = (uint32_t)(nlarge << GC_INDEX_SHIFT);
     nlarge++;
     heap_bytes += size;
     note_range((uintptr_t)p, (uintptr_t)p + size);
-    ((MochiObj *)p)->kind = (uint32_t)kind;
     account(size);
     return (mochi_ref)p;
+}
+
+/* A cell of class cls off its free list (a free cell's collector bits are 0). */
+static inline FreeCell *take_cell(int cls) {
+    FreeCell *c = free_lists[cls];
+    if (MOCHI_UNLIKELY(c == NULL)) {
+        refill(cls);
+        c = free_lists[cls];
+    }
+    free_lists[cls] = c->next;
+#if defined(__GNUC__) || defined(__clang__)
+    /* The next allocation reads the new head's link: start loading it now. */
+    if (c->next) __builtin_prefetch(c->next, 1);
+#endif
+    account(class_sizes[cls]);
+    return c;
+}
+
+mochi_ref mochi_gc_alloc(MochiObjKind kind, size_t size) {
+    if (MOCHI_UNLIKELY(!gc_ready)) gc_init_tables();
+    maybe_collect();
+    if (MOCHI_LIKELY(size <= GC_MAX_SMALL)) {
+        int cls = size_to_class[(size + 15) / 16];
+        FreeCell *c = take_cell(cls);
+        uint32_t n = class_sizes[cls];
+        /* The small classes inline (a constant size each) rather than a memset call. */
+        if (n == 16) memset(c, 0, 16);
+        else if (n == 32) memset(c, 0, 32);
+        else if (n == 48) memset(c, 0, 48);
+        else if (n == 64) memset(c, 0, 64);
+        else memset(c, 0, n);
+        c->h.kind = (uint32_t)kind;
+        return (mochi_ref)c;
+    }
+    return alloc_large(kind, size, 1);
+}
+
+mochi_ref mochi_gc_alloc_uninit(MochiObjKind kind, size_t size) {
+    if (MOCHI_UNLIKELY(!gc_ready)) gc_init_tables();
+    maybe_collect();
+    if (MOCHI_LIKELY(size <= GC_MAX_SMALL)) {
+        FreeCell *c = take_cell(size_to_class[(size + 15) / 16]);
+        c->h.kind = (uint32_t)kind;
+        return (mochi_ref)c;
+    }
+    /* Fresh pages from malloc (mmap for big sizes) are only touched as they are used. */
+    return alloc_large(kind, size, 0);
+}
+
+MochiObj *mochi_gc_grow_large(MochiObj *o, size_t new_size) {
+    /* Programs that only push allocate nothing else: their growth must be able to
+     * start a collection too (before the lookup: a collection renumbers `larges`).
+     * o stays reachable through the caller's list. */
+    maybe_collect();
+    size_t i = (size_t)(o->gc >> GC_INDEX_SHIFT);
+    if (i >= nlarge || larges[i].p != (char *)o) {
+        for (i = 0; i < nlarge && larges[i].p != (char *)o; i++) {}
+        if (i == nlarge) mochi_rt_error("internal error: growing an object the heap does not know");
+    }
+    size_t old = larges[i].size;
+    if (new_size <= old) return o;
+    /* For big blocks glibc's realloc moves page mappings (mremap) instead of copying,
+     * and the old block is gone at once rather than garbage until the next collection. */
+    char *p = (char *)realloc(o, new_size);
+    if (!p) mochi_rt_error("out of memory");
+    larges[i].p = p;
+    larges[i].size = new_size;
+    heap_bytes += new_size - old;
+    note_range((uintptr_t)p, (uintptr_t)p + new_size);
+    account(new_size - old);
+    return (MochiObj *)p;
+}
+
+void mochi_gc_release_small(MochiObj *o, size_t size) {
+    if (size < sizeof(FreeCell)) size = sizeof(FreeCell);
+    if (size > GC_MAX_SMALL) return; /* large objects are left to the collector */
+    int cls = size_to_class[(size + 15) / 16];
+    FreeCell *c = (FreeCell *)o;
+    c->h.kind = MOCHI_O_FREE;
+    c->h.gc = 0;
+    c->next = free_lists[cls];
+    free_lists[cls] = c;
+    note_peak();
+    /* The cell no longer counts toward the next collection's trigger. */
+    bytes_since = bytes_since >= class_sizes[cls] ? bytes_since - class_sizes[cls] : 0;
 }
 
 /* ---- finding objects from arbitrary words ---- */
@@ -253,30 +339,49 @@ static MochiObj *find_object(uintptr_t w) {
 
 /* ---- marking ---- */
 
+/* The mark stack holds two kinds of entries. An object marked when it was found
+ * (roots, and the elements of list stores and maps, which can be many) is pushed
+ * only when it has children, to be scanned. A struct field, closure capture or list
+ * store is pushed unmarked with its low bit set and a prefetch of its header, and
+ * is marked when drain gets to it: by then the header is usually in cache, and
+ * traversing a large tree waits on memory far less. */
+#define GC_DEFERRED ((uintptr_t)1)
+
+static inline int has_children(uint32_t kind) {
+    return kind == MOCHI_O_LIST || kind == MOCHI_O_SLOTS || kind == MOCHI_O_MAP || kind == MOCHI_O_STRUCT ||
+           kind == MOCHI_O_CLOSURE;
+}
+
+static void grow_mark_stack(void) {
+    mark_cap = mark_cap ? mark_cap * 2 : 1024;
+    mark_stack = (mochi_ref *)mochi_xrealloc(mark_stack, mark_cap * sizeof(mochi_ref));
+}
+
 static void push_mark(mochi_ref o) {
     if (!o || (o->gc & GC_MARK)) return;
     o->gc |= GC_MARK;
-    switch (o->kind) {
-    case MOCHI_O_LIST: case MOCHI_O_SLOTS: case MOCHI_O_MAP: case MOCHI_O_STRUCT: case MOCHI_O_CLOSURE:
-        break;
-    default:
-        return; /* no children */
-    }
-    if (mark_n == mark_cap) {
-        mark_cap = mark_cap ? mark_cap * 2 : 1024;
-        mark_stack = (mochi_ref *)mochi_xrealloc(mark_stack, mark_cap * sizeof(mochi_ref));
-    }
+    if (!has_children(o->kind)) return;
+    if (MOCHI_UNLIKELY(mark_n == mark_cap)) grow_mark_stack();
     mark_stack[mark_n++] = o;
+}
+
+static inline void push_deferred(mochi_ref o) {
+    if (!o) return;
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(o, 1);
+#endif
+    if (MOCHI_UNLIKELY(mark_n == mark_cap)) grow_mark_stack();
+    mark_stack[mark_n++] = (mochi_ref)((uintptr_t)o | GC_DEFERRED);
 }
 
 static void scan_children(mochi_ref o) {
     switch (o->kind) {
     case MOCHI_O_LIST:
-        push_mark(((MochiList *)o)->store);
+        push_deferred(((MochiList *)o)->store);
         break;
     case MOCHI_O_SLOTS: {
-        /* Every slot up to cap: slots past any list's length are zero (stores are
-         * allocated zeroed) or elements some sharing list still holds. */
+        /* Every slot up to cap: slots past any list's length are zero (ref stores
+         * are allocated zeroed) or elements some sharing list still holds. */
         MochiSlots *st = (MochiSlots *)o;
         if (st->elem_kind == MOCHI_K_REF)
             for (int64_t i = 0; i < st->cap; i++) push_mark(mochi_s2r(st->s[i]));
@@ -285,6 +390,9 @@ static void scan_children(mochi_ref o) {
     case MOCHI_O_MAP: {
         MochiMap *m = (MochiMap *)o;
         int kr = m->key_kind == MOCHI_K_REF, vr = m->val_kind == MOCHI_K_REF;
+        /* The lookup cache compares keys by address: the cached key must not die and
+         * have its address reused by a different key while it is cached. */
+        if (kr && m->cpos != -1) push_mark(mochi_s2r(m->ckey));
         if (kr || vr)
             for (int64_t i = 0; i < m->len; i++) {
                 if (kr) push_mark(mochi_s2r(m->entries[i].key));
@@ -297,14 +405,14 @@ static void scan_children(mochi_ref o) {
         const MochiTypeDesc *d = s->desc;
         if (d)
             for (int32_t i = 0; i < d->nfields; i++)
-                if (d->field_kinds[i] == MOCHI_K_REF) push_mark(mochi_s2r(s->f[i]));
+                if (d->field_kinds[i] == MOCHI_K_REF) push_deferred(mochi_s2r(s->f[i]));
         break;
     }
     case MOCHI_O_CLOSURE: {
         MochiClosure *c = (MochiClosure *)o;
         const uint8_t *kinds = (const uint8_t *)(c->caps + c->ncap);
         for (int64_t i = 0; i < c->ncap; i++)
-            if (kinds[i] == MOCHI_K_REF) push_mark(mochi_s2r(c->caps[i]));
+            if (kinds[i] == MOCHI_K_REF) push_deferred(mochi_s2r(c->caps[i]));
         break;
     }
     default:
@@ -312,8 +420,41 @@ static void scan_children(mochi_ref o) {
     }
 }
 
+/* Entries leave the stack through a small FIFO, so a deferred entry is looked at a
+ * few entries after it was popped, giving its prefetch time to land. */
+#define GC_PREFETCH_DEPTH 8
+
 static void drain(void) {
-    while (mark_n > 0) scan_children(mark_stack[--mark_n]);
+    mochi_ref ring[GC_PREFETCH_DEPTH];
+    unsigned head = 0, count = 0;
+    for (;;) {
+        mochi_ref e;
+        if (mark_n > 0) {
+            mochi_ref n = mark_stack[--mark_n];
+            if (count < GC_PREFETCH_DEPTH) {
+                ring[(head + count) % GC_PREFETCH_DEPTH] = n;
+                count++;
+                continue;
+            }
+            e = ring[head];
+            ring[head] = n;
+            head = (head + 1) % GC_PREFETCH_DEPTH;
+        } else if (count > 0) {
+            e = ring[head];
+            head = (head + 1) % GC_PREFETCH_DEPTH;
+            count--;
+        } else {
+            break;
+        }
+        if ((uintptr_t)e & GC_DEFERRED) {
+            mochi_ref o = (mochi_ref)((uintptr_t)e & ~GC_DEFERRED);
+            if (o->gc & GC_MARK) continue;
+            o->gc |= GC_MARK;
+            if (has_children(o->kind)) scan_children(o);
+        } else {
+            scan_children(e);
+        }
+    }
 }
 
 static void scan_words(const char *lo, const char *hi) {
@@ -345,7 +486,7 @@ static GC_NOINLINE void scan_stack(void) {
 static size_t external_size(MochiObj *o) {
     if (o->kind == MOCHI_O_MAP) {
         MochiMap *m = (MochiMap *)o;
-        return (size_t)m->ecap * sizeof(MochiMapEntry) + (size_t)m->tcap * sizeof(int64_t) * 2;
+        return (size_t)m->ecap * sizeof(MochiMapEntry) + (size_t)m->tcap * sizeof(uint64_t) * 2;
     }
     return 0;
 }
@@ -404,11 +545,14 @@ static uint64_t sweep(void) {
         }
     }
     size_t j = 0;
+    live_leaf_large = 0;
     for (size_t i = 0; i < nlarge; i++) {
         MochiObj *o = (MochiObj *)larges[i].p;
         if (o->gc & GC_MARK) {
-            o->gc &= ~GC_MARK;
+            o->gc = (uint32_t)(j << GC_INDEX_SHIFT); /* unmarked, and its new index */
             live += larges[i].size + external_size(o);
+            if (o->kind == MOCHI_O_STR || (o->kind == MOCHI_O_SLOTS && ((MochiSlots *)o)->elem_kind != MOCHI_K_REF))
+                live_leaf_large += larges[i].size;
             larges[j++] = larges[i];
         } else {
             finalize(o);
@@ -430,6 +574,7 @@ void mochi_gc_collect(void) {
 #else
     jmp_buf regs; /* spills callee-saved registers onto the scanned stack */
     if (setjmp(regs) != 0) return;
+    note_peak();
     if (nlarge > 1) qsort(larges, nlarge, sizeof(Large), large_cmp);
     scan_stack();
     scan_words((const char *)&regs, (const char *)&regs + sizeof regs);
@@ -445,7 +590,13 @@ void mochi_gc_collect(void) {
     bytes_live = sweep();
     bytes_since = 0;
     n_collections++;
-    trigger = bytes_live > GC_MIN_TRIGGER ? bytes_live : GC_MIN_TRIGGER;
+    /* The next collection waits for as many new bytes as there are live bytes to mark
+     * and sweep, so collecting stays proportional to allocating. Large strings and
+     * scalar stores are marked without being read and never swept page by page, so
+     * they do not count: a program holding one big int list still collects every few
+     * megabytes, and its dead big stores go promptly. */
+    uint64_t work = bytes_live - live_leaf_large;
+    trigger = work > GC_MIN_TRIGGER ? work : GC_MIN_TRIGGER;
 #endif
 }
 
@@ -501,6 +652,7 @@ void mochi_gc_pause(int on) {
 
 MochiGCStats mochi_gc_stats(void) {
     MochiGCStats s;
+    note_peak();
     s.bytes_live = bytes_live + bytes_since;
     s.bytes_peak = bytes_peak;
     s.collections = n_collections;

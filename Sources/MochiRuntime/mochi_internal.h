@@ -29,9 +29,16 @@ struct MochiMap {
     int64_t ecap;          /* capacity of entries */
     MochiMapEntry *entries;
     int64_t tcap;          /* hash table size (power of two, or 0) */
-    int64_t *table;        /* entry index, -1 empty */
+    uint64_t *table;       /* 0 empty, 1 deleted, else (hash's high 32 bits << 32) | (entry + 2) */
+    int64_t tombs;         /* deleted table slots */
     int64_t *sorted;       /* entry indices in sorted key order, valid when sorted_ok */
     int64_t sorted_ok;
+    /* The last key looked up: `in`, then `m[k]`, then `m[k] = v` on one key probe once.
+     * cpos >= 0: the key's table slot; cpos < -1: absent, insert at slot -cpos - 2
+     * (valid until the next insertion); -1: nothing cached. */
+    mochi_slot ckey;
+    uint64_t chash;
+    int64_t cpos;
 };
 
 /* Growable byte buffer (malloc-backed, outside the collected heap). */
@@ -61,6 +68,14 @@ void mochi_fmt_slot(MochiBuf *b, MochiSlotKind kind, mochi_slot v, int mode);
 /* The sort-order string of a map key (decimal for ints, raw for strings, str() otherwise). */
 void mochi_key_text(MochiBuf *b, MochiSlotKind kind, mochi_slot k);
 
+/* Hash of an int, and of an integral float (equal values hash alike): one multiply,
+ * with the high half folded into the low bits that index tables. */
+static inline uint64_t mochi_hash_i64(uint64_t x) {
+    uint64_t h = x * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 32);
+}
+/* Hash of a byte string (the hash of a Mochi string). */
+uint64_t mochi_hash_bytes(const char *p, int64_t n);
 /* Hash of a slot consistent with mochi_slot_eq. */
 uint64_t mochi_slot_hash(MochiSlotKind kind, mochi_slot v);
 /* Hash of an any consistent with mochi_any_eq. */
@@ -69,13 +84,17 @@ uint64_t mochi_any_hash(mochi_ref a);
 /* Raise a range error for a list or string index. */
 MOCHI_NORETURN void mochi_err_index(const char *what, int64_t i, int64_t n);
 
+#if defined(__GNUC__) || defined(__clang__)
+#define MOCHI_LIKELY(x) __builtin_expect(!!(x), 1)
+#else
+#define MOCHI_LIKELY(x) (x)
+#endif
+
 /* Zero slot value of a kind (all kinds are 0 bits). */
 #define MOCHI_ZERO ((mochi_slot)0)
 
 /* The sorted order of a map's entries (computed lazily, cached until the key set changes). */
 const int64_t *mochi_map_order(MochiMap *m);
-
-#endif
 
 /* A list's element store: a collected object holding the slots. Lists made by
  * `append` share their source's store when the source ends at the store's
@@ -84,8 +103,24 @@ const int64_t *mochi_map_order(MochiMap *m);
 typedef struct MochiSlots {
     MochiObj h;
     uint32_t elem_kind;
-    uint32_t pad;
+    uint32_t shared; /* set once a second list refers to this store (append); a store
+                        never shared has one owner, which may grow it in place or free it */
     int64_t used; /* slots claimed by some list sharing this store */
     int64_t cap;
     mochi_slot s[];
 } MochiSlots;
+
+/* Objects larger than this are allocated one by one (malloc); smaller ones in pages. */
+#define MOCHI_GC_MAX_SMALL 2048
+/* mochi_gc_alloc without zeroing the body (only the header is set): for stores of
+ * scalars, which nothing reads past the length. */
+mochi_ref mochi_gc_alloc_uninit(MochiObjKind kind, size_t size);
+/* Grows a large object (one allocated above MOCHI_GC_MAX_SMALL bytes) to new_size bytes
+ * with realloc, which may move it; bytes past the old size are uninitialised. Only for an
+ * object whose one reference the caller holds and updates. Returns its new address. */
+MochiObj *mochi_gc_grow_large(MochiObj *o, size_t new_size);
+/* Returns a small object of `size` bytes to its free list at once. Only for an object
+ * nothing refers to any more (the caller dropped its one reference). */
+void mochi_gc_release_small(MochiObj *o, size_t size);
+
+#endif

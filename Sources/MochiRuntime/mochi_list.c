@@ -14,20 +14,43 @@ static MochiList *L(mochi_ref r) {
     return (MochiList *)r;
 }
 
-/* Gives l a fresh store of at least `cap` slots holding its elements (a copy: any
- * store l shared stays as it is for the other lists using it). */
-static void regrow(MochiList *l, int64_t cap) {
+static size_t store_bytes(int64_t cap) {
+    return sizeof(MochiSlots) + (size_t)cap * sizeof(mochi_slot);
+}
+
+/* Gives l a store of at least `need` slots holding its elements. A store l shares with
+ * other lists stays as it is for them: l gets a copy. A store l alone refers to is
+ * grown in place when it is a large object (realloc: no copy into fresh zeroed
+ * memory, and no dead store left for the collector), or else copied and freed at once. */
+static void regrow(MochiList *l, int64_t need) {
     int64_t nc = l->cap > 2 ? l->cap * 2 : 4;
-    while (nc < cap) nc *= 2;
+    while (nc < need) nc *= 2;
     if ((uint64_t)nc > ((uint64_t)1 << 40)) mochi_rt_error("out of memory");
-    MochiSlots *st = (MochiSlots *)mochi_gc_alloc(MOCHI_O_SLOTS, sizeof(MochiSlots) + (size_t)nc * sizeof(mochi_slot));
+    int ref = l->elem_kind == MOCHI_K_REF;
+    MochiSlots *old = (MochiSlots *)l->store;
+    int owned = old && !old->shared && l->data == old->s;
+    if (owned && store_bytes(old->cap) > MOCHI_GC_MAX_SMALL) {
+        int64_t oc = old->cap;
+        MochiSlots *st = (MochiSlots *)mochi_gc_grow_large(&old->h, store_bytes(nc));
+        /* The collector scans a ref store up to its capacity: the new slots must be nil. */
+        if (ref) memset(st->s + oc, 0, (size_t)(nc - oc) * sizeof(mochi_slot));
+        st->cap = nc;
+        l->store = (MochiObj *)st;
+        l->data = st->s;
+        l->cap = nc;
+        return;
+    }
+    MochiSlots *st = (MochiSlots *)(ref ? mochi_gc_alloc(MOCHI_O_SLOTS, store_bytes(nc))
+                                        : mochi_gc_alloc_uninit(MOCHI_O_SLOTS, store_bytes(nc)));
     st->elem_kind = l->elem_kind;
+    st->shared = 0;
     st->cap = nc;
     st->used = l->len;
     if (l->len) memcpy(st->s, l->data, (size_t)l->len * sizeof(mochi_slot));
     l->store = (MochiObj *)st;
     l->data = st->s;
     l->cap = nc;
+    if (owned) mochi_gc_release_small(&old->h, store_bytes(old->cap));
 }
 
 /* True when l may write slot l->len of its store in place: it ends at the store's
@@ -75,26 +98,56 @@ void mochi_list_set(mochi_ref r, int64_t i, mochi_slot v) {
 }
 
 void mochi_list_push(mochi_ref r, mochi_slot v) {
-    if (!r) mochi_rt_error("push on nil list");
     MochiList *l = L(r);
-    if (!can_extend(l)) regrow(l, l->len + 1);
+    if (MOCHI_LIKELY(l != NULL)) {
+        /* The common case, inline: room left and l owns the end of its store. */
+        MochiSlots *st = (MochiSlots *)l->store;
+        int64_t n = l->len;
+        if (MOCHI_LIKELY(st != NULL && n < l->cap)) {
+            int64_t end = (l->data - st->s) + n;
+            if (MOCHI_LIKELY(st->used == end)) {
+                l->data[n] = v;
+                l->len = n + 1;
+                st->used = end + 1;
+                return;
+            }
+        }
+    } else {
+        mochi_rt_error("push on nil list");
+    }
+    regrow(l, l->len + 1);
     l->data[l->len++] = v;
-    ((MochiSlots *)l->store)->used = (l->data - ((MochiSlots *)l->store)->s) + l->len;
+    ((MochiSlots *)l->store)->used = l->len; /* a fresh or owned store starts at data */
 }
 
 /* append(xs, v): a new list; xs is unchanged. When xs ends at its store's high-water
  * mark the new list shares the store and v goes in the next slot (amortised O(1),
  * as with Go's append); otherwise the elements are copied to a new store. */
 mochi_ref mochi_list_append(mochi_ref r, mochi_slot v) {
-    int64_t n = mochi_list_len(r);
-    MochiList *out = (MochiList *)mochi_gc_alloc(MOCHI_O_LIST, sizeof(MochiList));
+    /* Every field is set below (a collection can only run inside the allocation). */
+    MochiList *out = (MochiList *)mochi_gc_alloc_uninit(MOCHI_O_LIST, sizeof(MochiList));
     out->elem_kind = (uint32_t)mochi_list_kind(r);
-    if (r) {
+    out->pad = 0;
+    if (r && can_extend(L(r))) {
+        MochiSlots *st = (MochiSlots *)L(r)->store;
+        int64_t n = L(r)->len;
         out->store = L(r)->store;
         out->data = L(r)->data;
         out->cap = L(r)->cap;
-        out->len = n;
+        /* Two lists now refer to the store: neither may move or free it. */
+        st->shared = 1;
+        out->data[n] = v;
+        out->len = n + 1;
+        st->used++;
+        return (mochi_ref)out;
     }
+    /* No room, or r does not end at its store's high-water mark: out starts without
+     * a store and the push copies r's elements into one of its own (r keeps its store
+     * alive meanwhile). */
+    out->store = NULL;
+    out->data = r ? L(r)->data : NULL;
+    out->cap = r ? L(r)->cap : 0;
+    out->len = r ? L(r)->len : 0;
     mochi_list_push((mochi_ref)out, v);
     return (mochi_ref)out;
 }

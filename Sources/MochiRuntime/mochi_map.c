@@ -2,7 +2,10 @@
  * mochi_map.c: hash maps with sorted iteration.
  *
  * Entries are stored densely (a deletion moves the last entry into the hole) and
- * indexed by an open-addressing table of entry numbers, so lookups are O(1).
+ * indexed by an open-addressing table (linear probing) of entry numbers tagged with
+ * half of the key's hash, so a probe reads an entry only when the tags agree. Int and
+ * string keys are hashed and compared inline; the last key looked up is remembered,
+ * so `if k in m { m[k] = m[k] + 1 }` finds its key once, not three times.
  * Every observable order (for-in, keys(), values(), printing) is the sorted key
  * order of LANGUAGE.md §4/§10: keys compare bytewise by their text (the decimal
  * form for ints, the bytes for strings, str() for other keys), as the VM sorts
@@ -11,8 +14,10 @@
  */
 #include "mochi_internal.h"
 
-#define EMPTY (-1)
-#define TOMB (-2)
+#define T_EMPTY 0u
+#define T_TOMB 1u
+#define T_TAG(h) ((h) & 0xFFFFFFFF00000000ull)
+#define T_ENTRY(t) ((int64_t)(uint32_t)(t) - 2)
 
 static MochiMap *M(mochi_ref r) {
     return (MochiMap *)r;
@@ -22,6 +27,7 @@ mochi_ref mochi_map_new(MochiSlotKind key_kind, MochiSlotKind val_kind) {
     MochiMap *m = (MochiMap *)mochi_gc_alloc(MOCHI_O_MAP, sizeof(MochiMap));
     m->key_kind = (uint32_t)key_kind;
     m->val_kind = (uint32_t)val_kind;
+    m->cpos = -1;
     return (mochi_ref)m;
 }
 
@@ -37,24 +43,73 @@ int64_t mochi_map_len(mochi_ref m) {
     return m ? M(m)->len : 0;
 }
 
-/* Table position holding key, or -1; *ins receives the first usable slot for insertion. */
+/* The same value as mochi_slot_hash(key_kind, key), with ints and strings inline. */
+static inline uint64_t key_hash(const MochiMap *m, mochi_slot key) {
+    if (m->key_kind == MOCHI_K_I64) return mochi_hash_i64(key);
+    if (m->key_kind == MOCHI_K_REF) {
+        mochi_ref r = mochi_s2r(key);
+        if (r && r->kind == MOCHI_O_STR) return mochi_hash_bytes(((MochiStr *)r)->data, ((MochiStr *)r)->len);
+    }
+    return mochi_slot_hash((MochiSlotKind)m->key_kind, key);
+}
+
+/* mochi_slot_eq for keys, with ints and strings inline. */
+static inline int key_eq(const MochiMap *m, mochi_slot a, mochi_slot b) {
+    switch (m->key_kind) {
+    case MOCHI_K_I64: case MOCHI_K_BOOL: return a == b;
+    case MOCHI_K_REF: {
+        if (a == b) return 1;
+        mochi_ref x = mochi_s2r(a), y = mochi_s2r(b);
+        if (x && y && x->kind == MOCHI_O_STR && y->kind == MOCHI_O_STR) {
+            const MochiStr *p = (const MochiStr *)x, *q = (const MochiStr *)y;
+            return p->len == q->len && memcmp(p->data, q->data, (size_t)p->len) == 0;
+        }
+        return (int)mochi_any_eq(x, y);
+    }
+    default: return (int)mochi_slot_eq((MochiSlotKind)m->key_kind, a, b);
+    }
+}
+
+/* Table slot holding key (hash h), or -1; then *ins is the first free slot on its
+ * probe path. Slots carry the hash's high half, so a probe reads an entry only when
+ * that matches. Fills the one-key cache. */
 static int64_t probe(MochiMap *m, mochi_slot key, uint64_t h, int64_t *ins) {
-    if (ins) *ins = -1;
+    *ins = -1;
     if (!m->tcap) return -1;
-    int64_t mask = m->tcap - 1, i = (int64_t)(h & (uint64_t)mask);
+    uint64_t mask = (uint64_t)m->tcap - 1, i = h & mask, tag = T_TAG(h);
+    int64_t first_free = -1;
     for (;;) {
-        int64_t e = m->table[i];
-        if (e == EMPTY) {
-            if (ins && *ins < 0) *ins = i;
+        uint64_t t = m->table[i];
+        if (t == T_EMPTY) {
+            *ins = first_free >= 0 ? first_free : (int64_t)i;
+            m->ckey = key;
+            m->chash = h;
+            m->cpos = -*ins - 2;
             return -1;
         }
-        if (e == TOMB) {
-            if (ins && *ins < 0) *ins = i;
-        } else if (m->entries[e].hash == h && mochi_slot_eq((MochiSlotKind)m->key_kind, m->entries[e].key, key)) {
-            return i;
+        if (t == T_TOMB) {
+            if (first_free < 0) first_free = (int64_t)i;
+        } else if (T_TAG(t) == tag && key_eq(m, m->entries[T_ENTRY(t)].key, key)) {
+            m->ckey = key;
+            m->cpos = (int64_t)i;
+            return (int64_t)i;
         }
         i = (i + 1) & mask;
     }
+}
+
+/* The table slot of key (or -1, with *ins and *h set for an insertion), through the
+ * cache when it holds this very key. A key of identical bits is the same key (a NaN
+ * is never found, so never cached as present). */
+static inline int64_t lookup(MochiMap *m, mochi_slot key, uint64_t *h, int64_t *ins) {
+    if (m->cpos != -1 && m->ckey == key) {
+        if (m->cpos >= 0) return m->cpos;
+        *h = m->chash;
+        *ins = -m->cpos - 2;
+        return -1;
+    }
+    *h = key_hash(m, key);
+    return probe(m, key, *h, ins);
 }
 
 static void rebuild(MochiMap *m, int64_t tcap) {
@@ -63,29 +118,27 @@ static void rebuild(MochiMap *m, int64_t tcap) {
     free(m->sorted);
     m->sorted = NULL;
     m->sorted_ok = 0;
-    m->table = (int64_t *)mochi_xmalloc((size_t)tcap * sizeof(int64_t));
-    if ((size_t)tcap > old) mochi_gc_note_external(((size_t)tcap - old) * sizeof(int64_t) * 2);
+    m->cpos = -1;
+    m->table = (uint64_t *)calloc((size_t)tcap, sizeof(uint64_t));
+    if (!m->table) mochi_rt_error("out of memory");
+    if ((size_t)tcap > old) mochi_gc_note_external(((size_t)tcap - old) * sizeof(uint64_t) * 2);
     m->tcap = tcap;
-    for (int64_t i = 0; i < tcap; i++) m->table[i] = EMPTY;
+    m->tombs = 0;
+    uint64_t mask = (uint64_t)tcap - 1;
     for (int64_t e = 0; e < m->len; e++) {
-        int64_t i = (int64_t)(m->entries[e].hash & (uint64_t)(tcap - 1));
-        while (m->table[i] != EMPTY) i = (i + 1) & (tcap - 1);
-        m->table[i] = e;
+        uint64_t h = m->entries[e].hash, i = h & mask;
+        while (m->table[i] != T_EMPTY) i = (i + 1) & mask;
+        m->table[i] = T_TAG(h) | (uint64_t)(e + 2);
     }
-}
-
-static int64_t tombs(MochiMap *m) {
-    int64_t t = 0;
-    for (int64_t i = 0; i < m->tcap; i++) t += m->table[i] == TOMB;
-    return t;
 }
 
 int64_t mochi_map_get(mochi_ref r, mochi_slot key, mochi_slot *out) {
     if (!r) return 0;
     MochiMap *m = M(r);
-    int64_t i = probe(m, key, mochi_slot_hash((MochiSlotKind)m->key_kind, key), NULL);
+    uint64_t h;
+    int64_t ins, i = lookup(m, key, &h, &ins);
     if (i < 0) return 0;
-    if (out) *out = m->entries[m->table[i]].val;
+    if (out) *out = m->entries[T_ENTRY(m->table[i])].val;
     return 1;
 }
 
@@ -103,13 +156,13 @@ mochi_slot mochi_map_get_or(mochi_ref m, mochi_slot key, mochi_slot dflt) {
 void mochi_map_set(mochi_ref r, mochi_slot key, mochi_slot value) {
     if (!r) mochi_rt_error("assignment to a nil map");
     MochiMap *m = M(r);
-    uint64_t h = mochi_slot_hash((MochiSlotKind)m->key_kind, key);
-    int64_t ins;
-    int64_t i = probe(m, key, h, &ins);
+    uint64_t h;
+    int64_t ins, i = lookup(m, key, &h, &ins);
     if (i >= 0) {
-        m->entries[m->table[i]].val = value;
+        m->entries[T_ENTRY(m->table[i])].val = value;
         return;
     }
+    if (m->len >= (int64_t)0xFFFFFFF0) mochi_rt_error("out of memory");
     if (m->len == m->ecap) {
         int64_t nc = m->ecap ? m->ecap * 2 : 4;
         m->entries = (MochiMapEntry *)mochi_xrealloc(m->entries, (size_t)nc * sizeof(MochiMapEntry));
@@ -121,8 +174,11 @@ void mochi_map_set(mochi_ref r, mochi_slot key, mochi_slot value) {
     m->entries[e].val = value;
     m->entries[e].hash = h;
     m->sorted_ok = 0;
-    if (ins >= 0 && m->len * 4 <= m->tcap * 3) {
-        m->table[ins] = e;
+    m->cpos = -1;
+    /* Live entries and deleted slots both lengthen probes: keep them under 3/4. */
+    if (ins >= 0 && (m->len + m->tombs) * 4 <= m->tcap * 3) {
+        if (m->table[ins] == T_TOMB) m->tombs--;
+        m->table[ins] = T_TAG(h) | (uint64_t)(e + 2);
         return;
     }
     int64_t tc = m->tcap ? m->tcap : 8;
@@ -137,21 +193,24 @@ int64_t mochi_map_has(mochi_ref m, mochi_slot key) {
 int64_t mochi_map_delete(mochi_ref r, mochi_slot key) {
     if (!r) return 0;
     MochiMap *m = M(r);
-    int64_t i = probe(m, key, mochi_slot_hash((MochiSlotKind)m->key_kind, key), NULL);
+    uint64_t h;
+    int64_t ins, i = lookup(m, key, &h, &ins);
     if (i < 0) return 0;
-    int64_t e = m->table[i];
-    m->table[i] = TOMB;
+    int64_t e = T_ENTRY(m->table[i]);
+    m->table[i] = T_TOMB;
+    m->tombs++;
+    m->cpos = -1;
     int64_t last = m->len - 1;
     if (e != last) {
         /* move the last entry into the hole and repoint its table slot */
-        int64_t j = (int64_t)(m->entries[last].hash & (uint64_t)(m->tcap - 1));
-        while (m->table[j] != last) j = (j + 1) & (m->tcap - 1);
-        m->table[j] = e;
+        uint64_t mask = (uint64_t)m->tcap - 1, j = m->entries[last].hash & mask;
+        while (T_ENTRY(m->table[j]) != last || m->table[j] < 2) j = (j + 1) & mask;
+        m->table[j] = T_TAG(m->table[j]) | (uint64_t)(e + 2);
         m->entries[e] = m->entries[last];
     }
     m->len--;
     m->sorted_ok = 0;
-    if (tombs(m) > m->tcap / 4) rebuild(m, m->tcap);
+    if (m->tombs > m->tcap / 4) rebuild(m, m->tcap);
     return 1;
 }
 
@@ -254,7 +313,18 @@ mochi_slot mochi_map_value_at(mochi_ref r, int64_t i) {
 
 mochi_ref mochi_map_copy(mochi_ref r) {
     mochi_ref out = mochi_map_new(mochi_map_key_kind(r), mochi_map_val_kind(r));
-    for (int64_t i = 0; i < mochi_map_len(r); i++) mochi_map_set(out, M(r)->entries[i].key, M(r)->entries[i].val);
+    int64_t n = mochi_map_len(r);
+    if (!n) return out;
+    /* Same keys, same hashes: the entries are copied as they are and indexed once. */
+    MochiMap *m = M(out);
+    m->entries = (MochiMapEntry *)mochi_xmalloc((size_t)n * sizeof(MochiMapEntry));
+    memcpy(m->entries, M(r)->entries, (size_t)n * sizeof(MochiMapEntry));
+    mochi_gc_note_external((size_t)n * sizeof(MochiMapEntry));
+    m->ecap = n;
+    m->len = n;
+    int64_t tc = 8;
+    while (n * 4 > tc * 3) tc *= 2;
+    rebuild(m, tc);
     return out;
 }
 

@@ -75,10 +75,20 @@ static size_t empty_slot(EmptyEntry *t, size_t cap, const MochiTypeDesc *desc) {
     return i;
 }
 
+/* The last descriptor asked for: a union's one empty variant (`Leaf`) is asked for
+ * over and over. */
+static const MochiTypeDesc *last_empty_desc;
+static MochiStruct *last_empty;
+
 static mochi_ref shared_empty(const MochiTypeDesc *desc) {
+    if (desc == last_empty_desc && last_empty) return (mochi_ref)last_empty;
     if (empties_cap) {
         size_t i = empty_slot(empties, empties_cap, desc);
-        if (empties[i].desc) return (mochi_ref)empties[i].obj;
+        if (empties[i].desc) {
+            last_empty_desc = desc;
+            last_empty = empties[i].obj;
+            return (mochi_ref)last_empty;
+        }
     }
     if (2 * (empties_n + 1) > empties_cap) {
         size_t cap = empties_cap ? empties_cap * 2 : 64;
@@ -98,14 +108,20 @@ static mochi_ref shared_empty(const MochiTypeDesc *desc) {
     empties[i].desc = desc;
     empties[i].obj = o;
     empties_n++;
+    last_empty_desc = desc;
+    last_empty = o;
     return (mochi_ref)o;
 }
 
 mochi_ref mochi_struct_from(const MochiTypeDesc *desc, const mochi_slot *slots) {
-    if (desc && desc->nfields == 0) return shared_empty(desc);
-    mochi_ref r = mochi_struct_new(desc);
-    if (desc && desc->nfields && slots) memcpy(((MochiStruct *)r)->f, slots, (size_t)desc->nfields * sizeof(mochi_slot));
-    return r;
+    if (!desc || !slots) return desc && desc->nfields == 0 ? shared_empty(desc) : mochi_struct_new(desc);
+    int32_t n = desc->nfields;
+    if (n == 0) return shared_empty(desc);
+    /* Every field is written below, so the cell need not be zeroed first. */
+    MochiStruct *s = (MochiStruct *)mochi_gc_alloc_uninit(MOCHI_O_STRUCT, sizeof(MochiStruct) + (size_t)n * sizeof(mochi_slot));
+    s->desc = desc;
+    for (int32_t i = 0; i < n; i++) s->f[i] = slots[i];
+    return (mochi_ref)s;
 }
 
 const MochiTypeDesc *mochi_struct_desc(mochi_ref s) {
@@ -362,19 +378,37 @@ static uint64_t mix(uint64_t x) {
 }
 
 static uint64_t hash_float(double d) {
-    if (d >= -9.2e18 && d <= 9.2e18 && d == (double)(int64_t)d) return mix((uint64_t)(int64_t)d);
+    if (d >= -9.2e18 && d <= 9.2e18 && d == (double)(int64_t)d) return mochi_hash_i64((uint64_t)(int64_t)d);
     return mix(mochi_f2s(d));
 }
 
-static uint64_t hash_bytes(const char *p, int64_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (int64_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+/* Eight bytes per multiply; the tail is read as one zero-padded word. Word order is
+ * the machine's, which only changes table positions, never anything printed. */
+uint64_t mochi_hash_bytes(const char *p, int64_t n) {
+    uint64_t h = 0x243F6A8885A308D3ull ^ (uint64_t)n;
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+        p += 8;
+        n -= 8;
+    }
+    if (n > 0) {
+        uint64_t w = 0;
+        memcpy(&w, p, (size_t)n);
+        h = (h ^ w) * 0x94D049BB133111EBull;
+    }
     return mix(h);
+}
+
+static uint64_t hash_bytes(const char *p, int64_t n) {
+    return mochi_hash_bytes(p, n);
 }
 
 uint64_t mochi_slot_hash(MochiSlotKind kind, mochi_slot v) {
     switch (kind) {
-    case MOCHI_K_I64: return mix(v);
+    case MOCHI_K_I64: return mochi_hash_i64(v);
     case MOCHI_K_F64: return hash_float(mochi_s2f(v));
     case MOCHI_K_BOOL: return mix(v ^ 0xB001ull);
     default: return mochi_any_hash(mochi_s2r(v));
@@ -384,7 +418,7 @@ uint64_t mochi_slot_hash(MochiSlotKind kind, mochi_slot v) {
 uint64_t mochi_any_hash(mochi_ref a) {
     switch (mochi_any_kind(a)) {
     case MOCHI_A_NIL: return 0x5EED;
-    case MOCHI_A_INT: return mix(((MochiBox *)a)->v);
+    case MOCHI_A_INT: return mochi_hash_i64(((MochiBox *)a)->v);
     case MOCHI_A_FLOAT: return hash_float(mochi_s2f(((MochiBox *)a)->v));
     case MOCHI_A_BOOL: return mix(((MochiBox *)a)->v ^ 0xB001ull);
     case MOCHI_A_STR: return hash_bytes(mochi_str_bytes(a), mochi_str_byte_len(a));

@@ -1,6 +1,7 @@
 // Unit tests of the C runtime through its public header: value formatting against
 // LANGUAGE.md §9 and the conformance .out files, strings by code point, maps in sorted
-// order, group-by order, stable sort, equality, and the collector's memory bound.
+// order, group-by order, stable sort, equality, list stores shared by append and grown
+// in place, and the collector's memory bounds.
 // Runtime errors exit the process, so they are tested through the tools, not here.
 import MochiRuntime
 import XCTest
@@ -137,6 +138,87 @@ final class MochiRuntimeTests: XCTestCase {
         XCTAssertEqual(mochi_map_has(big, 4998), 0)
     }
 
+    func testMapsAgreeWithASwiftDictionaryUnderRandomOperations() {
+        // Int keys (with negative, huge and colliding-low-bits values) and string keys
+        // (equal text in different objects): set, has, get, delete in a random mix,
+        // including the has/get/set sequences the one-key cache serves.
+        var seed: UInt64 = 0x9E3779B97F4A7C15
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let pool: [Int64] = (0..<300).map { i in
+            switch i % 4 {
+            case 0: return Int64(i)
+            case 1: return -Int64(i) * 7
+            case 2: return Int64(i) << 40
+            default: return Int64.max - Int64(i)
+            }
+        }
+        let im = mochi_map_new(MOCHI_K_I64, MOCHI_K_I64)
+        let sm = mochi_map_new(MOCHI_K_REF, MOCHI_K_I64)
+        var iref: [Int64: Int64] = [:], sref: [String: Int64] = [:]
+        for step in 0..<60_000 {
+            let k = pool[next(pool.count)]
+            let sk = "k\(k)"
+            let ks = mochi_r2s(str(sk)) // a fresh object each time
+            switch next(6) {
+            case 0, 1:
+                mochi_map_set(im, mochi_slot(bitPattern: k), mochi_slot(step))
+                iref[k] = Int64(step)
+                mochi_map_set(sm, ks, mochi_slot(step))
+                sref[sk] = Int64(step)
+            case 2:
+                _ = mochi_map_delete(im, mochi_slot(bitPattern: k))
+                iref[k] = nil
+                _ = mochi_map_delete(sm, ks)
+                sref[sk] = nil
+            case 3:
+                // `if k in m { m[k] = m[k] + 1 } else { m[k] = 1 }`
+                if mochi_map_has(im, mochi_slot(bitPattern: k)) != 0 {
+                    mochi_map_set(im, mochi_slot(bitPattern: k), mochi_map_get_or(im, mochi_slot(bitPattern: k), 0) &+ 1)
+                } else {
+                    mochi_map_set(im, mochi_slot(bitPattern: k), 1)
+                }
+                iref[k, default: 0] += 1
+                if mochi_map_has(sm, ks) != 0 {
+                    mochi_map_set(sm, ks, mochi_map_get_or(sm, ks, 0) &+ 1)
+                } else {
+                    mochi_map_set(sm, ks, 1)
+                }
+                sref[sk, default: 0] += 1
+            default:
+                XCTAssertEqual(mochi_map_has(im, mochi_slot(bitPattern: k)) != 0, iref[k] != nil)
+                XCTAssertEqual(Int64(bitPattern: mochi_map_get_or(im, mochi_slot(bitPattern: k), 12345)), iref[k] ?? 12345)
+                XCTAssertEqual(mochi_map_has(sm, ks) != 0, sref[sk] != nil)
+                XCTAssertEqual(Int64(bitPattern: mochi_map_get_or(sm, ks, 12345)), sref[sk] ?? 12345)
+            }
+            if step % 20_000 == 0 { mochi_gc_collect() }
+        }
+        XCTAssertEqual(mochi_map_len(im), Int64(iref.count))
+        XCTAssertEqual(mochi_map_len(sm), Int64(sref.count))
+        for (k, v) in iref { XCTAssertEqual(Int64(bitPattern: mochi_map_get_or(im, mochi_slot(bitPattern: k), 0)), v) }
+        for (k, v) in sref { XCTAssertEqual(Int64(bitPattern: mochi_map_get_or(sm, mochi_r2s(str(k)), 0)), v) }
+        // Iteration order stays the sorted key text (LANGUAGE.md §10).
+        let keys = (0..<mochi_map_len(sm)).map { text(mochi_s2r(mochi_map_key_at(sm, $0))) }
+        XCTAssertEqual(keys, sref.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        let ikeys = (0..<mochi_map_len(im)).map { Int64(bitPattern: mochi_map_key_at(im, $0)) }
+        XCTAssertEqual(ikeys, iref.keys.sorted { Array(String($0).utf8).lexicographicallyPrecedes(Array(String($1).utf8)) })
+        // A copy answers alike, and equal maps hash alike whatever their key kind.
+        let c = mochi_map_copy(im)
+        XCTAssertEqual(mochi_map_eq(c, im), 1)
+        let boxed = mochi_map_new(MOCHI_K_REF, MOCHI_K_I64)
+        let small = mochi_map_new(MOCHI_K_I64, MOCHI_K_I64)
+        for k: Int64 in [3, -9, 1 << 41] {
+            mochi_map_set(boxed, mochi_r2s(mochi_box_int(k)), 1)
+            mochi_map_set(small, mochi_slot(bitPattern: k), 1)
+        }
+        XCTAssertEqual(mochi_any_eq(boxed, small), 1)
+        // distinct() dedupes through hashes: equal values must land together.
+        XCTAssertEqual(mochi_list_len(mochi_list_distinct(refList([boxed, small]))), 1)
+        XCTAssertEqual(mochi_list_len(mochi_list_distinct(refList([mochi_box_float(3.0), mochi_box_int(3)]))), 1)
+    }
+
     func testGroupByFirstAppearance() {
         // group_by.mochi: Paris before Hanoi, keys compared structurally.
         let g = mochi_groupby_new(MOCHI_K_I64)
@@ -255,6 +337,69 @@ final class MochiRuntimeTests: XCTestCase {
         keep.deallocate()
         mochi_gc_collect()
         XCTAssertLessThan(mochi_gc_stats().bytes_live, 8_000_000)
+    }
+
+    func testAppendLeavesItsSourceAloneWhileBothGrow() {
+        // Big enough for a store allocated on its own (grown in place when unshared).
+        let xs = intList(Array(0..<1000))
+        let ys = mochi_list_append(xs, 7)
+        XCTAssertEqual(mochi_list_len(xs), 1000)
+        XCTAssertEqual(mochi_list_len(ys), 1001)
+        // xs no longer owns the end of the shared store: its push must not touch ys.
+        mochi_list_push(xs, mochi_slot(bitPattern: -1))
+        XCTAssertEqual(Int64(bitPattern: mochi_list_get(ys, 1000)), 7)
+        XCTAssertEqual(Int64(bitPattern: mochi_list_get(xs, 1000)), -1)
+        for i in 0..<5000 { mochi_list_push(ys, mochi_slot(i)) }
+        mochi_gc_collect()
+        XCTAssertEqual(mochi_list_len(xs), 1001)
+        XCTAssertEqual(mochi_list_len(ys), 6001)
+        for i in 0..<1000 {
+            XCTAssertEqual(mochi_list_get(xs, Int64(i)), mochi_slot(i))
+            XCTAssertEqual(mochi_list_get(ys, Int64(i)), mochi_slot(i))
+        }
+        XCTAssertEqual(mochi_list_get(ys, 6000), 4999)
+        // An append from a list that does not own the end copies instead of sharing.
+        let zs = mochi_list_append(xs, 9)
+        XCTAssertEqual(Int64(bitPattern: mochi_list_get(zs, 1001)), 9)
+        XCTAssertEqual(mochi_list_len(xs), 1001)
+        XCTAssertEqual(Int64(bitPattern: mochi_list_get(ys, 1001)), 0)
+    }
+
+    func testBigListsGrowInPlaceAndKeepTheirElements() {
+        let n: Int64 = 1 << 20
+        let ints = intList([])
+        for i in 0..<n { mochi_list_push(ints, mochi_slot(i)) }
+        // References in a growing store: the collector scans it while it grows.
+        let refs = mochi_list_new(MOCHI_K_REF, 0)
+        for i in 0..<20_000 { mochi_list_push(refs, mochi_r2s(mochi_str_lit("s\(i)"))) }
+        mochi_gc_collect()
+        XCTAssertEqual(mochi_list_len(ints), n)
+        XCTAssertEqual(mochi_list_get(ints, n - 1), mochi_slot(n - 1))
+        XCTAssertEqual(mochi_list_get(ints, 12345), 12345)
+        XCTAssertEqual(text(mochi_s2r(mochi_list_get(refs, 19_999))), "s19999")
+        XCTAssertEqual(text(mochi_s2r(mochi_list_get(refs, 0))), "s0")
+        // Grown in place: the heap holds about one store per list, not the copies.
+        XCTAssertLessThan(mochi_gc_stats().heap_bytes, 3 * UInt64(n) * 8)
+        withExtendedLifetime((ints, refs)) {}
+    }
+
+    func testDeadBigStoresGoWithoutOtherAllocations() {
+        // Each round builds a 16 MB int list by pushes alone (nothing else allocates)
+        // and drops the previous one; the heap must not keep the dead ones around.
+        let keep = UnsafeMutablePointer<mochi_slot>.allocate(capacity: 1)
+        var count = 1
+        keep[0] = 0
+        mochi_gc_register_range(keep, &count)
+        var maxHeap: UInt64 = 0
+        for _ in 0..<6 {
+            let l = mochi_list_new(MOCHI_K_I64, 0)
+            keep[0] = mochi_r2s(l)
+            for i in 0..<(2 << 20) { mochi_list_push(l, mochi_slot(i)) }
+            maxHeap = max(maxHeap, mochi_gc_stats().heap_bytes)
+        }
+        XCTAssertLessThan(maxHeap, 80_000_000)
+        mochi_gc_unregister_range(&count)
+        keep.deallocate()
     }
 
     func testErrorTextFormat() {
