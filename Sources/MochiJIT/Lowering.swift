@@ -147,7 +147,7 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .listLen: return ["list_len_m"]
     case .listGet: return ["list_get_mm"]
     case .listSet: return ["list_set_mm"]
-    case .listPush: return ["list_push"]
+    case .listPush: return ["list_push_m"]
     case .listAppend: return ["list_append"]
     case .listSlice: return ["list_slice"]
     case .listConcat, .listUnionAll: return ["list_concat"]
@@ -212,7 +212,7 @@ let homeKeepingPrefixes = [
     "const_", "move_", "load_abs_", "store_abs_", "jump", "br_", "ret_", "unreachable", "err_",
     "iadd_", "isub_", "imul_", "idiv_", "irem_", "ineg_", "not_", "icmp_", "fcmp_",
     "fadd_", "fsub_", "fmul_", "fdiv_", "fneg_", "sqrt_", "math1_", "itof_", "ftoi_",
-    "list_get_", "list_set_", "list_len_", "field_get_", "field_set_", "variant_tag_", "call_check",
+    "list_get_", "list_set_", "list_len_", "list_push_", "field_get_", "field_set_", "variant_tag_", "call_check",
 ]
 
 /// Every register-location variant the lowering can ask for (stencil.h's
@@ -246,6 +246,7 @@ public func registerVariantNames() -> [String] {
     names += x(fl, i).map { "itof_\($0)" } + x(i, fl).map { "ftoi_\($0)" }
     names += x(any, i).flatMap { ["list_get_\($0)", "list_get_\($0)_slow"] }
     names += x(i, any).flatMap { ["list_set_\($0)", "list_set_\($0)_slow"] }
+    names += any.flatMap { ["list_push_\($0)", "list_push_\($0)_slow"] }
     names += any.flatMap { ["call_\($0)", "load_abs_\($0)", "store_abs_\($0)"] }
     return names
 }
@@ -955,6 +956,9 @@ struct FunctionLowering {
         case .listLen:
             _ = s(args[0])
             try aware("list_len", inst, locs: [r!])
+        case .listPush:
+            _ = s(args[0])
+            try aware("list_push", inst, locs: [args[1]])
         case .variantTag:
             _ = s(args[0])
             try aware("variant_tag", inst, locs: [r!])

@@ -63,6 +63,7 @@ enum RegisterUse {
             return true
         case .listGet: return k == 1
         case .listSet: return k == 1 || k == 2
+        case .listPush: return k == 1
         case .fieldSet: return k == 1
         case .globalSet: return true
         case .call, .callClosure, .closureNew, .listNew, .mapNew, .structNew, .variantNew:

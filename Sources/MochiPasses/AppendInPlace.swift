@@ -16,11 +16,13 @@
 //     that returns a list no one else holds (`freshLists` below): so the objects
 //     the class names were made here, not received (parameters, globals, calls,
 //     loads from containers, null);
-//   * no member escapes: every use is a jump/branch argument, a `copy`, or an
-//     operand position on the allow-list below (ops that only read the list, or
-//     mutate it in place without keeping a reference); being returned, stored in
-//     a list, map, struct, closure or global, passed to a call, boxed or added to a
-//     group all escape, as does any op not listed;
+//   * no member escapes: every use is a jump/branch argument, a `copy`, a
+//     `ret` (returning ends the function: no name of the object is used here
+//     again, and the caller gets the one object), or an operand position on the
+//     allow-list below (ops that only read the list, or mutate it in place
+//     without keeping a reference); being stored in a list, map, struct, closure
+//     or global, passed to a call, boxed or added to a group all escape, as does
+//     any op not listed;
 //   * right after the append, no member of the class other than its result is
 //     live, so nothing can read the old contents (length) of the object.
 // Every other `list.append` is left alone. The rewritten appends' results are
@@ -125,7 +127,6 @@ public struct AppendInPlace: FunctionPass {
                     if !AppendInPlace.allowsUse(op, k) { bad[Int(find(a.index))] = true }
                 }
             }
-            if case .ret(let v?) = f.blocks[bi].terminator, isList[Int(v.index)] { bad[Int(find(v.index))] = true }
         }
 
         // The appends worth checking, and the members of their classes, numbered

@@ -96,19 +96,8 @@ MOCHI_NORETURN void mochi_err_index(const char *what, int64_t i, int64_t n);
 /* The sorted order of a map's entries (computed lazily, cached until the key set changes). */
 const int64_t *mochi_map_order(MochiMap *m);
 
-/* A list's element store: a collected object holding the slots. Lists made by
- * `append` share their source's store when the source ends at the store's
- * high-water mark `used` (Go slices work the same way), which makes the idiom
- * `xs = append(xs, v)` amortised O(1) while `append` still leaves `xs` as it was. */
-typedef struct MochiSlots {
-    MochiObj h;
-    uint32_t elem_kind;
-    uint32_t shared; /* set once a second list refers to this store (append); a store
-                        never shared has one owner, which may grow it in place or free it */
-    int64_t used; /* slots claimed by some list sharing this store */
-    int64_t cap;
-    mochi_slot s[];
-} MochiSlots;
+/* MochiSlots, a list's element store, is in mochi_runtime.h: the JIT's push
+ * stencil reads it. */
 
 /* Objects larger than this are allocated one by one (malloc); smaller ones in pages. */
 #define MOCHI_GC_MAX_SMALL 2048

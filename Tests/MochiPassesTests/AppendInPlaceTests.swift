@@ -2,8 +2,9 @@
 // itself becomes an in-place push (in a loop, through the header's block parameter),
 // and every way the old list could still be seen keeps the append: another name
 // read after it, the old value read after it, passing it to a call, storing it in a
-// list, map, struct or closure, returning it, and lists that come from a parameter,
-// a global or a container.
+// list, map, struct or closure, returning the old name, and lists that come from a
+// parameter, a global or a container. Returning the list itself ends the function
+// and keeps the push.
 
 import MochiIR
 import MochiPasses
@@ -271,14 +272,35 @@ final class AppendInPlaceTests: XCTestCase {
             """)
     }
 
-    func testReturnedListKeepsTheAppend() throws {
-        try assertUnchanged("""
+    /// Returning the list ends the function: the caller gets the one object,
+    /// and no name of it is used here any more, so a builder that returns its
+    /// list still pushes.
+    func testReturnedListBecomesAPush() throws {
+        let r = try run("""
             func @f() -> list<i64> {
             b0:
               v0: list<i64> = list.new
               v1: i64 = iconst 1
               v2: list<i64> = list.append v0, v1
               ret v2
+            }
+
+            """)
+        XCTAssertTrue(r.changed)
+        XCTAssertFalse(r.ops.contains(.listAppend))
+        XCTAssertTrue(r.ops.contains(.listPush))
+    }
+
+    /// Returning the old name after the append: it is live there, so the append stays.
+    func testReturningTheOldListKeepsTheAppend() throws {
+        try assertUnchanged("""
+            func @f() -> list<i64> {
+            b0:
+              v0: list<i64> = list.new
+              v1: i64 = iconst 1
+              v2: list<i64> = list.append v0, v1
+              v3: i64 = list.len v2
+              ret v0
             }
 
             """)

@@ -85,6 +85,23 @@ typedef struct MochiList {
                            lists made from this one by append (see mochi_list.c) */
 } MochiList;
 
+/** A list's element store: a collected object holding the slots. Lists made by
+ * `append` share their source's store when the source ends at the store's
+ * high-water mark `used` (Go slices work the same way), which makes the idiom
+ * `xs = append(xs, v)` amortised O(1) while `append` still leaves `xs` as it
+ * was. Public for generated code's push fast path (a list may write slot
+ * data[len] in place when len < cap and data + len is the store's `used`
+ * mark); anything else goes through mochi_list_push. */
+typedef struct MochiSlots {
+    MochiObj h;
+    uint32_t elem_kind;
+    uint32_t shared; /* set once a second list refers to this store (append); a store
+                        never shared has one owner, which may grow it in place or free it */
+    int64_t used; /* slots claimed by some list sharing this store */
+    int64_t cap;
+    mochi_slot s[];
+} MochiSlots;
+
 /** Struct (and union variant) type descriptor. Declarable as a static C
  * initializer by generated code, or built at run time by mochi_desc_new. */
 typedef struct MochiTypeDesc {

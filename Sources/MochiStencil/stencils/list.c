@@ -61,7 +61,30 @@ EACH_I1(LSET1, _)
 EACH_I1(LLEN, _)
 
 STENCIL(list_new) { SYNC(); S(A) = mochi_r2s(mochi_list_from(KIND, GATHER, (int64_t)V(N))); KNEXT(); }
-STENCIL(list_push) { SYNC(); mochi_list_push(R(B), S(C)); KNEXT(); }
+/* list_push_C: B.push(C), the element at any location. Inline while the list
+ * owns the end of its store and has room (the runtime's own fast path,
+ * mochi_list_push); anything else takes the `_slow` stub: the runtime grows the
+ * store (which may collect: SYNC) or reports a nil list. */
+#define LPUSH(c, _)                                                            \
+    STENCIL(list_push_##c) {                                                   \
+        MochiList *l = (MochiList *)R(B);                                      \
+        if (UNLIKELY(l == NULL)) SLOW();                                       \
+        int64_t n = l->len;                                                    \
+        if (UNLIKELY(n >= l->cap)) SLOW(); /* room means a store */            \
+        MochiSlots *st = (MochiSlots *)l->store;                               \
+        mochi_slot *at = l->data + n;                                          \
+        if (UNLIKELY(st->s + st->used != at)) SLOW();                          \
+        *at = GS_##c(C);                                                       \
+        l->len = n + 1;                                                        \
+        st->used++;                                                            \
+        NEXT();                                                                \
+    }                                                                          \
+    STENCIL(list_push_##c##_slow) {                                            \
+        SYNC();                                                                \
+        mochi_list_push(R(B), GS_##c(C));                                      \
+        JUMP();                                                                \
+    }
+EACH_S1(LPUSH, _)
 
 #define R1(name, fn) STENCIL(name) { SYNC(); S(A) = mochi_r2s(fn(R(B))); KNEXT(); }
 #define R2(name, fn) STENCIL(name) { SYNC(); S(A) = mochi_r2s(fn(R(B), R(C))); KNEXT(); }
