@@ -50,6 +50,7 @@ static void regrow(MochiList *l, int64_t need) {
     l->store = (MochiObj *)st;
     l->data = st->s;
     l->cap = nc;
+    l->shared = 0; /* a store of its own now */
     if (owned) mochi_gc_release_small(&old->h, store_bytes(old->cap));
 }
 
@@ -90,10 +91,30 @@ mochi_slot mochi_list_get(mochi_ref r, int64_t i) {
     return L(r)->data[j];
 }
 
+/* Copy-on-write: gives l a store of its own holding its elements, so that writing
+ * one is not seen by the lists that share its old store (append). */
+static void unshare(MochiList *l) {
+    int ref = l->elem_kind == MOCHI_K_REF;
+    int64_t nc = l->cap > l->len ? l->cap : l->len;
+    if (nc < 1) nc = 1;
+    MochiSlots *st = (MochiSlots *)(ref ? mochi_gc_alloc(MOCHI_O_SLOTS, store_bytes(nc))
+                                        : mochi_gc_alloc_uninit(MOCHI_O_SLOTS, store_bytes(nc)));
+    st->elem_kind = l->elem_kind;
+    st->shared = 0;
+    st->cap = nc;
+    st->used = l->len;
+    if (l->len) memcpy(st->s, l->data, (size_t)l->len * sizeof(mochi_slot));
+    l->store = (MochiObj *)st;
+    l->data = st->s;
+    l->cap = nc;
+    l->shared = 0;
+}
+
 void mochi_list_set(mochi_ref r, int64_t i, mochi_slot v) {
     int64_t n = r ? L(r)->len : 0;
     int64_t j = i < 0 ? i + n : i;
     if (j < 0 || j >= n) mochi_err_index("list", i, n);
+    if (L(r)->shared) unshare(L(r));
     L(r)->data[j] = v;
 }
 
@@ -127,15 +148,18 @@ mochi_ref mochi_list_append(mochi_ref r, mochi_slot v) {
     /* Every field is set below (a collection can only run inside the allocation). */
     MochiList *out = (MochiList *)mochi_gc_alloc_uninit(MOCHI_O_LIST, sizeof(MochiList));
     out->elem_kind = (uint32_t)mochi_list_kind(r);
-    out->pad = 0;
+    out->shared = 0;
     if (r && can_extend(L(r))) {
         MochiSlots *st = (MochiSlots *)L(r)->store;
         int64_t n = L(r)->len;
         out->store = L(r)->store;
         out->data = L(r)->data;
         out->cap = L(r)->cap;
-        /* Two lists now refer to the store: neither may move or free it. */
+        /* Two lists now refer to the store: neither may move or free it, and
+         * neither may write an element in place (copy-on-write, mochi_list_set). */
         st->shared = 1;
+        L(r)->shared = 1;
+        out->shared = 1;
         out->data[n] = v;
         out->len = n + 1;
         st->used++;

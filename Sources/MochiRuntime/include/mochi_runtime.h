@@ -77,7 +77,10 @@ typedef struct MochiStr {
 typedef struct MochiList {
     MochiObj h;
     uint32_t elem_kind; /* MochiSlotKind */
-    uint32_t pad;
+    uint32_t shared;    /* 1 when the store may hold elements another list sees too
+                           (append shared it): writing an element first gives this
+                           list a copy of its own (mochi_list_set), so generated
+                           code writes in place only when this is 0 */
     int64_t len;
     int64_t cap;        /* slots available from data on, in the store */
     mochi_slot *data;   /* the first element, inside the store */

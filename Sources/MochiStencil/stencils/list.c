@@ -40,6 +40,7 @@ EACH_S1(LGET1, _)
         uint64_t i = (uint64_t)GI_##c(C);                                      \
         if (UNLIKELY(l == NULL)) SLOW();                                       \
         if (UNLIKELY(i >= (uint64_t)l->len)) SLOW();                           \
+        if (UNLIKELY(l->shared)) SLOW(); /* copy-on-write: the runtime's */    \
         l->data[i] = GS_##d(D);                                                \
         NEXT();                                                                \
     }                                                                          \
