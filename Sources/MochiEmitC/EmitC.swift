@@ -64,10 +64,11 @@ enum CHelper: Int, CaseIterable, Comparable {
                 mochi_loc_line = line;
                 mochi_list_set(l, i, v);
             }
-            /* In place unless the store is shared: copy-on-write is the runtime's. */
+            /* In place below the writable length (wlen <= len, 0 while the store is
+             * shared); copy-on-write and everything else are the runtime's. */
             static inline void mochi_emitc_list_set(mochi_ref l, int64_t i, mochi_slot v, int32_t line) {
                 MochiList *L = (MochiList *)l;
-                if (L && (uint64_t)i < (uint64_t)L->len && !L->shared) L->data[i] = v;
+                if (L && (uint64_t)i < (uint64_t)L->wlen) L->data[i] = v;
                 else mochi_emitc_list_set_slow(l, i, v, line);
             }
 

@@ -18,6 +18,12 @@ static size_t store_bytes(int64_t cap) {
     return sizeof(MochiSlots) + (size_t)cap * sizeof(mochi_slot);
 }
 
+/* Lets generated code write l's elements in place again (wlen = len) when its
+ * store is its own; 0 (every write through the runtime) while shared. */
+static void refresh_wlen(MochiList *l) {
+    l->wlen = l->shared ? 0 : (uint32_t)(l->len < (int64_t)UINT32_MAX ? l->len : (int64_t)UINT32_MAX);
+}
+
 /* Gives l a store of at least `need` slots holding its elements. A store l shares with
  * other lists stays as it is for them: l gets a copy. A store l alone refers to is
  * grown in place when it is a large object (realloc: no copy into fresh zeroed
@@ -72,6 +78,7 @@ mochi_ref mochi_list_from(MochiSlotKind elem_kind, const mochi_slot *slots, int6
     if (n > 0) {
         memcpy(L(r)->data, slots, (size_t)n * sizeof(mochi_slot));
         L(r)->len = n;
+        refresh_wlen(L(r));
     }
     return r;
 }
@@ -116,6 +123,7 @@ void mochi_list_set(mochi_ref r, int64_t i, mochi_slot v) {
     if (j < 0 || j >= n) mochi_err_index("list", i, n);
     if (L(r)->shared) unshare(L(r));
     L(r)->data[j] = v;
+    refresh_wlen(L(r));
 }
 
 void mochi_list_push(mochi_ref r, mochi_slot v) {
@@ -129,6 +137,9 @@ void mochi_list_push(mochi_ref r, mochi_slot v) {
             if (MOCHI_LIKELY(st->used == end)) {
                 l->data[n] = v;
                 l->len = n + 1;
+                /* A list of its own stays writable to its end (a truncated
+                 * length is still at most len); a shared one stays at 0. */
+                if (!l->shared) l->wlen = (uint32_t)(n + 1);
                 st->used = end + 1;
                 return;
             }
@@ -139,6 +150,7 @@ void mochi_list_push(mochi_ref r, mochi_slot v) {
     regrow(l, l->len + 1);
     l->data[l->len++] = v;
     ((MochiSlots *)l->store)->used = l->len; /* a fresh or owned store starts at data */
+    refresh_wlen(l);
 }
 
 /* append(xs, v): a new list; xs is unchanged. When xs ends at its store's high-water
@@ -149,6 +161,8 @@ mochi_ref mochi_list_append(mochi_ref r, mochi_slot v) {
     MochiList *out = (MochiList *)mochi_gc_alloc_uninit(MOCHI_O_LIST, sizeof(MochiList));
     out->elem_kind = (uint32_t)mochi_list_kind(r);
     out->shared = 0;
+    out->reserved = 0;
+    out->wlen = 0;
     if (r && can_extend(L(r))) {
         MochiSlots *st = (MochiSlots *)L(r)->store;
         int64_t n = L(r)->len;
@@ -159,7 +173,9 @@ mochi_ref mochi_list_append(mochi_ref r, mochi_slot v) {
          * neither may write an element in place (copy-on-write, mochi_list_set). */
         st->shared = 1;
         L(r)->shared = 1;
+        L(r)->wlen = 0;
         out->shared = 1;
+        out->wlen = 0;
         out->data[n] = v;
         out->len = n + 1;
         st->used++;

@@ -76,11 +76,15 @@ typedef struct MochiStr {
 /** Growable list of slots of one kind; shared and mutable in place. */
 typedef struct MochiList {
     MochiObj h;
-    uint32_t elem_kind; /* MochiSlotKind */
-    uint32_t shared;    /* 1 when the store may hold elements another list sees too
+    uint8_t elem_kind;  /* MochiSlotKind */
+    uint8_t shared;     /* 1 when the store may hold elements another list sees too
                            (append shared it): writing an element first gives this
-                           list a copy of its own (mochi_list_set), so generated
-                           code writes in place only when this is 0 */
+                           list a copy of its own (mochi_list_set) */
+    uint16_t reserved;
+    uint32_t wlen;      /* writable length: generated code writes element i in place
+                           only when i < wlen. At most len, 0 while shared; the
+                           runtime raises it lazily (a write it does itself), so a
+                           low value only sends a write the slow way */
     int64_t len;
     int64_t cap;        /* slots available from data on, in the store */
     mochi_slot *data;   /* the first element, inside the store */

@@ -11,9 +11,11 @@
 /* list_get_AC: A = B[C]; list_set_CD: B[C] = D; list_len_A (nil reads the
  * length of a static empty list, no branch). The list is in
  * its slot; the index is at any integer location, the element at any location.
- * One unsigned comparison checks 0 <= C < len; anything else (nil, a negative
- * index counting from the end, out of range) takes the `_slow` stub, which
- * asks the runtime (and so reports the runtime's error). The two checks are
+ * One unsigned comparison checks 0 <= C < len (list_set: < wlen, the writable
+ * length, which is 0 while the store is shared and copy-on-write applies);
+ * anything else (nil, a negative index counting from the end, out of range)
+ * takes the `_slow` stub, which asks the runtime (and so reports the runtime's
+ * error). The two checks are
  * separate ifs: so each becomes a conditional jump to _JIT_SLOW and the fast
  * path ends in the continuation jump stencilgen elides (one combined condition
  * makes clang share a `jmp _JIT_SLOW` block placed after that jump). */
@@ -39,8 +41,7 @@ EACH_S1(LGET1, _)
         MochiList *l = (MochiList *)R(B);                                      \
         uint64_t i = (uint64_t)GI_##c(C);                                      \
         if (UNLIKELY(l == NULL)) SLOW();                                       \
-        if (UNLIKELY(i >= (uint64_t)l->len)) SLOW();                           \
-        if (UNLIKELY(l->shared)) SLOW(); /* copy-on-write: the runtime's */    \
+        if (UNLIKELY(i >= (uint64_t)l->wlen)) SLOW(); /* writable length */    \
         l->data[i] = GS_##d(D);                                                \
         NEXT();                                                                \
     }                                                                          \
@@ -77,6 +78,7 @@ STENCIL(list_new) { SYNC(); S(A) = mochi_r2s(mochi_list_from(KIND, GATHER, (int6
         if (UNLIKELY(st->s + st->used != at)) SLOW();                          \
         *at = GS_##c(C);                                                       \
         l->len = n + 1;                                                        \
+        if (!l->shared) l->wlen = (uint32_t)(n + 1); /* mochi_list_push's rule */ \
         st->used++;                                                            \
         NEXT();                                                                \
     }                                                                          \
