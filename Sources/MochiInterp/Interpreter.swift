@@ -125,7 +125,7 @@ public func onBigStack(_ body: @escaping () -> Void) {
 @inline(__always) func slotKind(_ k: UInt8) -> MochiSlotKind { MochiSlotKind(rawValue: UInt32(k)) }
 
 // Object layout offsets (mochi_runtime.h), checked against the imported structs.
-let listLenOffset = 16, listDataOffset = 32, listWritableOffset = 12
+let listLenOffset = 16, listDataOffset = 32, listSharedOffset = 9
 let structFieldsOffset = 16
 let closureFnOffset = 8, closureNcapOffset = 24, closureCapsOffset = 32
 
@@ -151,7 +151,7 @@ final class Machine {
 
     init(program: DecodedProgram, maxDepth: Int) {
         precondition(MemoryLayout<MochiList>.offset(of: \MochiList.len) == listLenOffset
-                     && MemoryLayout<MochiList>.offset(of: \MochiList.wlen) == listWritableOffset
+                     && MemoryLayout<MochiList>.offset(of: \MochiList.shared) == listSharedOffset
                      && MemoryLayout<MochiList>.offset(of: \MochiList.data) == listDataOffset
                      && MemoryLayout<MochiStruct>.size == structFieldsOffset
                      && MemoryLayout<MochiClosure>.offset(of: \MochiClosure.fn_id) == closureFnOffset
@@ -471,10 +471,13 @@ final class Machine {
                 }
             case .listSet:
                 let i = Int64(bitPattern: fp[c])
-                // In place below the writable length (copy-on-write of a shared
-                // store, and everything else, is the runtime's).
+                // In place unless the store is shared (copy-on-write: the runtime's).
+                // The shared flag, not the writable length generated code reads:
+                // the latter's 32-bit load made Swift compile this whole
+                // dispatch loop slower (mandelbrot, which sets no list, 2x).
                 if let l = UnsafeMutableRawPointer(bitPattern: UInt(truncatingIfNeeded: fp[b])),
-                   i >= 0, i < Int64(l.load(fromByteOffset: listWritableOffset, as: UInt32.self)) {
+                   i >= 0, i < l.load(fromByteOffset: listLenOffset, as: Int64.self),
+                   l.load(fromByteOffset: listSharedOffset, as: UInt8.self) == 0 {
                     l.load(fromByteOffset: listDataOffset, as: UnsafeMutablePointer<UInt64>.self)[Int(i)] = fp[Int(ins.pointee.d)]
                 } else {
                     mochi_loc_line = ins.pointee.line
