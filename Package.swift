@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "MochiLink"),
         // IR -> one C99 translation unit over the runtime (C-as-target AOT).
         .target(name: "MochiEmitC", dependencies: ["MochiIR"]),
+        // Random well-typed IR programs for the backends' differential tests (tests only).
+        .target(name: "MochiTestPrograms", dependencies: ["MochiIR"]),
 
         // Copy-and-patch JIT: stencil data model, ELF reader, stencil generation (the
         // C stencil sources are compiled by mochi-stencilgen, not by SwiftPM).
@@ -47,7 +49,7 @@ let package = Package(
         // IR -> stencil layout -> patched code in W^X memory; runs it.
         .target(name: "MochiJIT", dependencies: ["MochiIR", "MochiRuntime", "MochiInterp", "MochiStencil", "MochiJITSupport"], swiftSettings: fast),
         .executableTarget(name: "mochi-stencilgen", dependencies: ["MochiStencil"]),
-        .testTarget(name: "MochiStencilTests", dependencies: ["MochiStencil", "MochiJIT", "MochiJITSupport", "MochiIR", "MochiInterp", "MochiFrontend", "MochiDump"]),
+        .testTarget(name: "MochiStencilTests", dependencies: ["MochiStencil", "MochiJIT", "MochiJITSupport", "MochiIR", "MochiInterp", "MochiFrontend", "MochiDump", "MochiTestPrograms"]),
 
         .executableTarget(name: "mochi-ir", dependencies: ["MochiIR", "MochiFrontend", "MochiPasses"]),
         .executableTarget(name: "mochi-objdump", dependencies: ["MochiIR", "MochiDump"]),
@@ -61,6 +63,6 @@ let package = Package(
         .testTarget(name: "MochiInterpTests", dependencies: ["MochiInterp", "MochiIR", "MochiFrontend"]),
         .testTarget(name: "MochiRuntimeTests", dependencies: ["MochiRuntime"]),
         .testTarget(name: "MochiLinkTests", dependencies: ["MochiLink"]),
-        .testTarget(name: "MochiEmitCTests", dependencies: ["MochiEmitC", "MochiIR", "MochiInterp"]),
+        .testTarget(name: "MochiEmitCTests", dependencies: ["MochiEmitC", "MochiIR", "MochiInterp", "MochiTestPrograms"]),
     ]
 )

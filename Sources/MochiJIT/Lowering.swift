@@ -790,7 +790,12 @@ struct FunctionLowering {
     func homesLiveAcross(_ id: InstID, result: Value?) -> [Value] {
         if homes.homed.isEmpty { return [] }
         let p = homes.position[Int(id.index)]
-        return homes.homed.filter { v in v != result && homes.lo[Int(v.index)] < p && homes.hi[Int(v.index)] > p }
+        // The result's own home is not kept: the instruction writes it (a
+        // parameter the result was coalesced with shares it, RegisterHomes.swift).
+        let written: Int8 = result.map { homes.home[Int($0.index)] } ?? -1
+        return homes.homed.filter { v in
+            v != result && homes.home[Int(v.index)] != written && homes.lo[Int(v.index)] < p && homes.hi[Int(v.index)] > p
+        }
     }
 
     /// Zeroes the slots of dead references (`clears`).

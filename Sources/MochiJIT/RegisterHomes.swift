@@ -232,11 +232,53 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
     }
     if let e = f.entry { for prm in f[e].params { touch(prm, 0) } }
 
+    // Coalescing: a value computed in a block only to be passed to a
+    // successor's parameter (`i = i + 1` at the back edge of a loop) shares the
+    // parameter's home when the parameter is dead from that definition on (no
+    // later use in the block, not live out of it): the edge move disappears.
+    // The pair is one candidate of the scan, over the hull of both intervals.
+    var leader = Array(0..<n)
+    var leads = [Bool](repeating: false, count: n) // has a value coalesced into it
+    var useCount = [Int32](repeating: 0, count: n)
+    for b in layout {
+        for id in f[b].insts { for a in f[id].args { useCount[Int(a.index)] += 1 } }
+        for a in f[b].terminator.uses { useCount[Int(a.index)] += 1 }
+    }
+    for b in layout {
+        let bi = Int(b.index)
+        let bd = f[b]
+        // (Not when a branch passes two values to the same block's parameters:
+        // both are live at its edge moves.)
+        if case .brif(_, let t, let e) = bd.terminator, t.block == e.block { continue }
+        for s in bd.terminator.successors {
+            for (param, a) in zip(f[s.block].params, s.args) {
+                let pi = Int(param.index), ai = Int(a.index)
+                guard cls[pi] >= 0, cls[pi] == cls[ai], pi != ai, leader[ai] == ai, leader[pi] == pi, !leads[ai],
+                      useCount[ai] == 1, case .inst(let d) = f.valueDefs[ai],
+                      let k = bd.insts.firstIndex(of: d),
+                      liveOut[bi][pi >> 6] & (1 << UInt64(pi & 63)) == 0,
+                      !bd.terminator.uses.contains(param) else { continue }
+                // No use of the parameter after the definition (a use by the
+                // defining instruction itself is fine: operands are read before
+                // the result is written).
+                var laterUse = false
+                for id in bd.insts[(k + 1)...] where f[id].args.contains(param) { laterUse = true; break }
+                if laterUse { continue }
+                leader[ai] = pi
+                leads[pi] = true
+            }
+        }
+    }
+    for v in 0..<n where leader[v] != v {
+        let l = leader[v]
+        lo[l] = min(lo[l], lo[v]); hi[l] = max(hi[l], hi[v]); w[l] += w[v]
+    }
+
     // Linear scan, one class at a time.
     for c in [Int8(0), 1] {
         let regs = c == 0 ? RegisterFile.intCount : RegisterFile.floatCount
         let base: Int8 = c == 0 ? 0 : RegisterFile.firstFloat
-        var cands = (0..<n).filter { cls[$0] == c && w[$0] > 0 && hi[$0] >= 0 }
+        var cands = (0..<n).filter { cls[$0] == c && w[$0] > 0 && hi[$0] >= 0 && leader[$0] == $0 }
         cands.sort { lo[$0] != lo[$1] ? lo[$0] < lo[$1] : $0 < $1 }
         var active: [Int] = [] // values holding a register
         var owner = [Int](repeating: -1, count: regs)
@@ -258,6 +300,8 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
             owner[r] = v; home[v] = base + Int8(r); active.append(v)
         }
     }
+    // A coalesced value takes its parameter's home (or its slot, with it).
+    for v in 0..<n where leader[v] != v { home[v] = home[leader[v]] }
     result.home = home
     result.lo = lo
     result.hi = hi

@@ -9,6 +9,7 @@
 import Foundation
 import MochiIR
 import MochiEmitC
+import MochiTestPrograms
 import XCTest
 
 final class EmitCTests: XCTestCase {

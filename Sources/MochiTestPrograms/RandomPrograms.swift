@@ -1,4 +1,6 @@
-// A generator of random well-typed IR modules for the C emitter's stress test:
+// A generator of random well-typed IR modules for the backends' stress tests (the
+// C emitter's, and the JIT's against the interpreter); a library of its own so
+// both test targets share it:
 // arithmetic DAGs over ints, floats and bools, strings, lists, maps and structs,
 // if/else diamonds whose join parameters arrive swapped on one edge, and counted
 // loops whose header parameters rotate on the back edge (parallel moves with a
@@ -8,10 +10,10 @@
 
 import MochiIR
 
-struct RandomPrograms {
+public struct RandomPrograms {
     var state: UInt64
 
-    init(seed: UInt64) { state = seed &* 0x9E3779B97F4A7C15 | 1 }
+    public init(seed: UInt64) { state = seed &* 0x9E3779B97F4A7C15 | 1 }
 
     mutating func next() -> UInt64 {
         state ^= state << 13
@@ -36,7 +38,7 @@ struct RandomPrograms {
         var structs: [Value] = []
     }
 
-    mutating func module(functions n: Int) -> Module {
+    public mutating func module(functions n: Int) -> Module {
         let m = Module(sourceFile: "random.mochi")
         m.types = [TypeDecl(name: "P", kind: .structure([FieldDecl(name: "name", type: .str),
                                                          FieldDecl(name: "age", type: .i64)]))]
@@ -150,11 +152,14 @@ struct RandomPrograms {
         p.ints = [b.entryParams[0], b.entryParams[1]]
         p.floats = [b.entryParams[2]]
         p.strs = [b.entryParams[3]]
+        // rK may call r(K-1) (never itself, so the calls end), outside loops.
+        let callee = Int(name.dropFirst()).flatMap { $0 > 0 ? "r\($0 - 1)" : nil }
         for _ in 0..<(3 + below(4)) {
             b.loc = SourceLoc(line: line, column: 1); line += 1
             for _ in 0..<(2 + below(5)) { step(&b, &p) }
+            if let callee, below(4) == 0 { p.ints.append(call(&b, &p, callee)) }
             switch below(3) {
-            case 0: diamond(&b, &p)
+            case 0: diamond(&b, &p, callee: callee)
             case 1: loop(&b, &p)
             default: break
             }
@@ -165,8 +170,17 @@ struct RandomPrograms {
         return f
     }
 
+    /// A call of `callee` (another generated function) with small arguments.
+    mutating func call(_ b: inout FunctionBuilder, _ p: inout Pool, _ callee: String) -> Value {
+        let a1 = small(&b, pick(p.ints)), a2 = small(&b, pick(p.ints))
+        return b.emit(.call, .i64, [a1, a2, pick(p.floats), pick(p.strs)], imm: .function(callee))
+    }
+
     /// if c { (x, y) } else { (y', x) } -> join(p, q): swapped arguments on one edge.
-    mutating func diamond(_ b: inout FunctionBuilder, _ p: inout Pool) {
+    /// The then side's first value is sometimes the result of a runtime call or
+    /// of a call of `callee`, passed straight to the join (a value that can share
+    /// the join parameter's register in the JIT).
+    mutating func diamond(_ b: inout FunctionBuilder, _ p: inout Pool, callee: String? = nil) {
         // Half the time a fresh comparison right before the branch (which fuses into it).
         let c: Value
         switch below(3) {
@@ -177,16 +191,28 @@ struct RandomPrograms {
         let thenB = b.makeBlock(), elseB = b.makeBlock()
         let join = b.makeBlock(params: [.i64, .i64])
         let x = pick(p.ints), y = pick(p.ints)
-        b.brif(c, thenB, [], elseB, [])
+        // A third of the time the else side is the branch's own edge to the
+        // join (as `a && b` lowers), laid out before the then side's values.
+        let direct = below(3) == 0
+        b.brif(c, thenB, [], direct ? join : elseB, direct ? [y, x] : [])
         let saved = p
         b.switchTo(thenB)
         for _ in 0..<below(3) { step(&b, &p) }
-        let t = small(&b, b.emit(.iadd, .i64, [x, pick(p.ints)]))
+        let t: Value
+        switch below(4) {
+        case 0: t = b.emit(.strLen, .i64, [b.emit(.tostr, .str, [x])])
+        case 1 where callee != nil: t = call(&b, &p, callee!)
+        default: t = small(&b, b.emit(.iadd, .i64, [x, pick(p.ints)]))
+        }
         b.jump(join, [t, y])
         p = saved
         b.switchTo(elseB)
-        for _ in 0..<below(3) { step(&b, &p) }
-        b.jump(join, [y, x])
+        if direct {
+            b.terminate(.unreachable) // no predecessor: removed by CFG simplification, never run
+        } else {
+            for _ in 0..<below(3) { step(&b, &p) }
+            b.jump(join, [y, x])
+        }
         p = saved
         b.switchTo(join)
         p.ints.append(contentsOf: b.params(of: join))
