@@ -109,7 +109,7 @@ public enum Terminator: Hashable, Sendable {
     /// Never reached (after a call that cannot return, such as panic).
     case unreachable
 
-    public var successors: [BlockCall] {
+    @inlinable public var successors: [BlockCall] {
         switch self {
         case .jump(let c): return [c]
         case .brif(_, let t, let e): return [t, e]
@@ -118,7 +118,7 @@ public enum Terminator: Hashable, Sendable {
     }
 
     /// Values the terminator reads.
-    public var uses: [Value] {
+    @inlinable public var uses: [Value] {
         switch self {
         case .jump(let c): return c.args
         case .brif(let v, let t, let e): return [v] + t.args + e.args
@@ -164,21 +164,23 @@ public final class Function {
         self.name = name; self.paramTypes = paramTypes; self.returnType = returnType; self.loc = loc
     }
 
-    public var entry: Block? { layout.first }
+    @inlinable public var entry: Block? { layout.first }
 
-    public func type(of v: Value) -> IRType { valueTypes[Int(v.index)] }
+    @inlinable public func type(of v: Value) -> IRType { valueTypes[Int(v.index)] }
 
     // The entity subscripts borrow (`_read`) and mutate in place (`_modify`) rather
     // than get/set: with get/set, `f[b].params` copies the whole BlockData (retaining
     // each of its arrays) and `f[b].terminator = t` copies it out and back; these
     // accessors are on every hot path of the lowering, the passes and the printer.
+    // They are inlinable: called across modules (the interpreter's decoder, the
+    // JIT) a `_read` coroutine would otherwise malloc and free a frame per access.
 
-    public subscript(b: Block) -> BlockData {
+    @inlinable public subscript(b: Block) -> BlockData {
         _read { yield blocks[Int(b.index)] }
         _modify { yield &blocks[Int(b.index)] }
     }
 
-    public subscript(i: InstID) -> Inst {
+    @inlinable public subscript(i: InstID) -> Inst {
         _read { yield insts[Int(i.index)] }
         _modify { yield &insts[Int(i.index)] }
     }

@@ -43,34 +43,68 @@ private struct BitRows {
         words = max(1, (width + 63) / 64)
         bits = Array(repeating: 0, count: rows * words)
     }
+
+    mutating func insert(_ r: Int, _ i: Int) { bits[r * words + i >> 6] |= 1 << UInt64(i & 63) }
 }
 
-/// One row of bits, copied out of a `BitRows` or built up.
+/// One row of bits, copied out of a `BitRows` or built up. The first two words
+/// are stored inline, so a function with at most 128 reference values never
+/// allocates for a set (this analysis runs in the JIT's compile time too).
 private struct Bits: Equatable {
-    var w: [UInt64]
+    var w0: UInt64 = 0
+    var w1: UInt64 = 0
+    var rest: [UInt64] // words 2 and up
+    let words: Int
 
-    init(words: Int) { w = Array(repeating: 0, count: words) }
-    init(_ rows: BitRows, _ r: Int) { w = Array(rows.bits[r * rows.words ..< (r + 1) * rows.words]) }
+    init(words: Int) {
+        self.words = words
+        rest = words > 2 ? Array(repeating: 0, count: words - 2) : []
+    }
+    init(_ rows: BitRows, _ r: Int) {
+        self.init(words: rows.words)
+        for k in 0..<words { self[k] = rows.bits[r * rows.words + k] }
+    }
 
-    @inline(__always) func has(_ i: Int) -> Bool { w[i >> 6] & (1 << UInt64(i & 63)) != 0 }
-    @inline(__always) mutating func insert(_ i: Int) { w[i >> 6] |= 1 << UInt64(i & 63) }
-    @inline(__always) mutating func remove(_ i: Int) { w[i >> 6] &= ~(1 << UInt64(i & 63)) }
+    subscript(k: Int) -> UInt64 {
+        @inline(__always) get { k == 0 ? w0 : k == 1 ? w1 : rest[k - 2] }
+        @inline(__always) set {
+            if k == 0 { w0 = newValue } else if k == 1 { w1 = newValue } else { rest[k - 2] = newValue }
+        }
+    }
+    @inline(__always) func has(_ i: Int) -> Bool { self[i >> 6] & (1 << UInt64(i & 63)) != 0 }
+    @inline(__always) mutating func insert(_ i: Int) { self[i >> 6] |= 1 << UInt64(i & 63) }
+    @inline(__always) mutating func remove(_ i: Int) { self[i >> 6] &= ~(1 << UInt64(i & 63)) }
     mutating func formUnion(_ rows: BitRows, _ r: Int) {
-        for k in 0..<w.count { w[k] |= rows.bits[r * rows.words + k] }
+        for k in 0..<words { self[k] |= rows.bits[r * rows.words + k] }
+    }
+    mutating func formUnion(_ other: Bits) {
+        for k in 0..<words { self[k] |= other[k] }
+    }
+    /// Removes the members of row `r` of `rows`.
+    mutating func subtract(_ rows: BitRows, _ r: Int) {
+        for k in 0..<words { self[k] &= ~rows.bits[r * rows.words + k] }
     }
     func store(_ rows: inout BitRows, _ r: Int) {
-        for k in 0..<w.count { rows.bits[r * rows.words + k] = w[k] }
+        for k in 0..<words { rows.bits[r * rows.words + k] = self[k] }
     }
-    /// The members of `self` that are in neither `a` nor `b`.
-    func minus(_ a: Bits, _ b: Bits?) -> Bits {
+    /// Whether `self` equals row `r` of `rows`.
+    func equals(_ rows: BitRows, _ r: Int) -> Bool {
+        for k in 0..<words where self[k] != rows.bits[r * rows.words + k] { return false }
+        return true
+    }
+    /// The members of `self` that are neither in row `r` of `rows` nor in `b`.
+    func minus(_ rows: BitRows, _ r: Int, _ b: Bits) -> Bits {
         var out = self
-        for k in 0..<w.count { out.w[k] &= ~(a.w[k] | (b?.w[k] ?? 0)) }
+        for k in 0..<words { out[k] &= ~(rows.bits[r * rows.words + k] | b[k]) }
         return out
     }
-    var isEmpty: Bool { w.allSatisfy { $0 == 0 } }
+    var isEmpty: Bool {
+        for k in 0..<words where self[k] != 0 { return false }
+        return true
+    }
     func forEach(_ body: (Int) -> Void) {
-        for (k, word) in w.enumerated() where word != 0 {
-            var x = word
+        for k in 0..<words {
+            var x = self[k]
             while x != 0 {
                 body(k * 64 + x.trailingZeroBitCount)
                 x &= x - 1
@@ -166,14 +200,40 @@ public func deadReferenceClears(_ f: Function) -> ReferenceClears {
         }
     }
     @inline(__always) func ri(_ v: Value) -> Int { refIndex[Int(v.index)] }
-    let words = max(1, (refValue.count + 63) / 64)
+    let width = refValue.count
+    let words = max(1, (width + 63) / 64)
+
+    // The instructions in layout order, read out of the IR once into flat arrays
+    // (the fixed points below walk them several times): the result's and the
+    // reference arguments' dense indices, and whether a collection can happen.
+    var instID: [Int32] = [], instResult: [Int32] = [], argStart: [Int32] = [0], argRefs: [Int32] = []
+    var collect: [UInt8] = [] // 0 no, 1 yes (its operands are still read), 2 a call
+    var blockFirst = [Int](repeating: 0, count: nb + 1)
+    var termUse = BitRows(rows: nb, width: width), paramRow = BitRows(rows: nb, width: width)
+    instID.reserveCapacity(f.insts.count); instResult.reserveCapacity(f.insts.count)
+    collect.reserveCapacity(f.insts.count); argStart.reserveCapacity(f.insts.count + 1)
+    for (i, b) in layout.enumerated() {
+        blockFirst[i] = instID.count
+        let bd = f[b]
+        for p in bd.params where ri(p) >= 0 { paramRow.insert(i, ri(p)) }
+        for id in bd.insts {
+            let inst = f[id]
+            instID.append(id.index)
+            instResult.append(inst.result.map { Int32(ri($0)) } ?? -1)
+            for a in inst.args where ri(a) >= 0 { argRefs.append(Int32(ri(a))) }
+            argStart.append(Int32(argRefs.count))
+            collect.append(!mayCollect(inst.op) ? 0 : (inst.op == .call || inst.op == .callClosure) ? 2 : 1)
+        }
+        for u in bd.terminator.uses where ri(u) >= 0 { termUse.insert(i, ri(u)) }
+    }
+    blockFirst[nb] = instID.count
+    let total = instID.count
 
     // Liveness: liveIn[b] = live on entry to b after its parameters are bound.
-    var liveIn = BitRows(rows: nb, width: refValue.count)
+    var liveIn = BitRows(rows: nb, width: width)
     func liveAtEnd(_ i: Int) -> Bits {
-        var live = Bits(words: words)
+        var live = Bits(termUse, i)
         for (j, _) in succs[i] { live.formUnion(liveIn, j) }
-        for u in f[layout[i]].terminator.uses where ri(u) >= 0 { live.insert(ri(u)) }
         return live
     }
     var changed = true
@@ -181,43 +241,39 @@ public func deadReferenceClears(_ f: Function) -> ReferenceClears {
         changed = false
         for i in stride(from: nb - 1, through: 0, by: -1) {
             var live = liveAtEnd(i)
-            let bd = f[layout[i]]
-            for id in bd.insts.reversed() {
-                let inst = f[id]
-                if let r = inst.result, ri(r) >= 0 { live.remove(ri(r)) }
-                for a in inst.args where ri(a) >= 0 { live.insert(ri(a)) }
+            for k in stride(from: blockFirst[i + 1] - 1, through: blockFirst[i], by: -1) {
+                if instResult[k] >= 0 { live.remove(Int(instResult[k])) }
+                for a in argStart[k]..<argStart[k + 1] { live.insert(Int(argRefs[Int(a)])) }
             }
-            for p in bd.params where ri(p) >= 0 { live.remove(ri(p)) }
-            if live != Bits(liveIn, i) { live.store(&liveIn, i); changed = true }
+            live.subtract(paramRow, i)
+            if !live.equals(liveIn, i) { live.store(&liveIn, i); changed = true }
         }
     }
-    var paramBits = Array(repeating: Bits(words: words), count: nb)
-    for i in 0..<nb {
-        for p in f[layout[i]].params where ri(p) >= 0 { paramBits[i].insert(ri(p)) }
-    }
 
-    // Live-after sets at each collection point, by instruction.
-    var liveAfter = Array(repeating: Bits?.none, count: f.insts.count)
+    // Live-after sets at each collection point (rows of `liveAfter`, by position).
+    var collectRow = [Int32](repeating: -1, count: total)
+    var rows = 0
+    for k in 0..<total where collect[k] != 0 { collectRow[k] = Int32(rows); rows += 1 }
+    var liveAfter = BitRows(rows: max(rows, 1), width: width)
     for i in 0..<nb {
         var live = liveAtEnd(i)
-        for id in f[layout[i]].insts.reversed() {
-            let inst = f[id]
-            if mayCollect(inst.op) { liveAfter[Int(id.index)] = live }
-            if let r = inst.result, ri(r) >= 0 { live.remove(ri(r)) }
-            for a in inst.args where ri(a) >= 0 { live.insert(ri(a)) }
+        for k in stride(from: blockFirst[i + 1] - 1, through: blockFirst[i], by: -1) {
+            if collectRow[k] >= 0 { live.store(&liveAfter, Int(collectRow[k])) }
+            if instResult[k] >= 0 { live.remove(Int(instResult[k])) }
+            for a in argStart[k]..<argStart[k + 1] { live.insert(Int(argRefs[Int(a)])) }
         }
     }
 
     // Dirty slots, forward to a fixed point; `record` fills in the clears on the
     // last pass (the sets only grow, so the final pass sees the final sets).
-    var dirtyOut = BitRows(rows: nb, width: refValue.count)
+    var dirtyOut = BitRows(rows: nb, width: width)
     func transfer(_ i: Int, record: Bool) -> Bits {
         var dirty = Bits(words: words)
         for (p, k) in preds[i] {
             if isHeader[i] && !backEdge[p * 2 + k] {
                 // A loop entry: what is dead in the loop is cleared on the edge.
                 var carried = Bits(dirtyOut, p)
-                let dead = carried.minus(Bits(liveIn, i), paramBits[i])
+                let dead = carried.minus(liveIn, i, Bits(paramRow, i))
                 if !dead.isEmpty {
                     dead.forEach { carried.remove($0) }
                     if record {
@@ -226,29 +282,25 @@ public func deadReferenceClears(_ f: Function) -> ReferenceClears {
                         result.onEdge[ReferenceClears.edgeKey(layout[p], k)] = vs
                     }
                 }
-                for w in 0..<words { dirty.w[w] |= carried.w[w] }
+                dirty.formUnion(carried)
             } else {
                 dirty.formUnion(dirtyOut, p)
             }
         }
-        let bd = f[layout[i]]
-        for p in bd.params where ri(p) >= 0 { dirty.insert(ri(p)) }
-        for id in bd.insts {
-            let inst = f[id]
-            if let after = liveAfter[Int(id.index)] {
-                var used: Bits? = nil
-                if inst.op != .call && inst.op != .callClosure {
-                    var u = Bits(words: words)
-                    for a in inst.args where ri(a) >= 0 { u.insert(ri(a)) }
-                    used = u
+        dirty.formUnion(paramRow, i)
+        for k in blockFirst[i]..<blockFirst[i + 1] {
+            if collectRow[k] >= 0 {
+                var used = Bits(words: words)
+                if collect[k] == 1 {
+                    for a in argStart[k]..<argStart[k + 1] { used.insert(Int(argRefs[Int(a)])) }
                 }
-                let dead = dirty.minus(after, used)
+                let dead = dirty.minus(liveAfter, Int(collectRow[k]), used)
                 if !dead.isEmpty {
                     dead.forEach { dirty.remove($0) }
-                    if record { dead.forEach { result.atInst[Int(id.index)].append(refValue[$0]) } }
+                    if record { dead.forEach { result.atInst[Int(instID[k])].append(refValue[$0]) } }
                 }
             }
-            if let r = inst.result, ri(r) >= 0 { dirty.insert(ri(r)) }
+            if instResult[k] >= 0 { dirty.insert(Int(instResult[k])) }
         }
         return dirty
     }
@@ -257,7 +309,7 @@ public func deadReferenceClears(_ f: Function) -> ReferenceClears {
         changed = false
         for i in 0..<nb {
             let out = transfer(i, record: false)
-            if out != Bits(dirtyOut, i) { out.store(&dirtyOut, i); changed = true }
+            if !out.equals(dirtyOut, i) { out.store(&dirtyOut, i); changed = true }
         }
     }
     for i in 0..<nb { _ = transfer(i, record: true) }

@@ -5,7 +5,10 @@
 // in work. The module is not changed: callers are rewritten on copies.
 //
 // A callee is inlined when it is a leaf (no call, closure call or closure of
-// its own), small, and not @main. The call's observable effects stay as the
+// its own), small, and not @main, at call sites inside a loop of the caller
+// (a call made once per caller run gains nothing from it, and inlining it
+// would only add to the compile time), or anywhere when the callee is tiny
+// (its body is about the size of the call sequence). The call's observable effects stay as the
 // interpreter has them: the call site keeps its depth check (`call_check`
 // before the jump into the inlined body, with the call's line), and because
 // the callee is a leaf nothing inside it can be deeper. Runtime errors inside
@@ -38,6 +41,26 @@ enum Inliner {
     static let maxCalleeInsts = 40
     /// A caller stops growing past this many instructions.
     static let maxCallerInsts = 4000
+    /// Callees of at most this many instructions are inlined outside loops too.
+    static let maxTinyCalleeInsts = 6
+
+    /// Per block of `f` (by index): whether it lies in a loop, judged by the
+    /// layout (a branch to an earlier or the same block closes a loop over the
+    /// blocks between).
+    static func blocksInLoops(_ f: Function) -> [Bool] {
+        var pos = [Int](repeating: -1, count: f.blocks.count)
+        for (i, b) in f.layout.enumerated() { pos[Int(b.index)] = i }
+        var inLoop = [Bool](repeating: false, count: f.layout.count)
+        for (j, b) in f.layout.enumerated() {
+            for s in f[b].terminator.successors {
+                let i = pos[Int(s.block.index)]
+                if i >= 0 && i <= j { for k in i...j { inLoop[k] = true } }
+            }
+        }
+        var out = [Bool](repeating: false, count: f.blocks.count)
+        for (i, b) in f.layout.enumerated() { out[Int(b.index)] = inLoop[i] }
+        return out
+    }
 
     /// Which functions of `m` may be inlined (by index).
     static func candidates(_ m: Module) -> [Bool] {
@@ -57,11 +80,17 @@ enum Inliner {
 
     /// `f` with every call of a candidate inlined, or nil when there is none.
     static func inline(_ f: Function, module m: Module, symbols: SymbolIndex, candidates: [Bool]) -> InlinedFunction? {
+        var hot = blocksInLoops(f)
+        // The callee to inline at `id` in block `b` of `h`, if any.
+        func callee(_ h: Function, _ b: Block, _ id: InstID) -> Function? {
+            guard h[id].op == .call, case .function(let n) = h[id].imm, let gi = symbols.functions[n],
+                  candidates[gi] else { return nil }
+            let g = m.functions[gi]
+            return hot[Int(b.index)] || g.insts.count <= maxTinyCalleeInsts ? g : nil
+        }
         var sites = 0
         for b in f.layout {
-            for id in f[b].insts where f[id].op == .call {
-                if case .function(let n) = f[id].imm, let gi = symbols.functions[n], candidates[gi] { sites += 1 }
-            }
+            for id in f[b].insts where callee(f, b, id) != nil { sites += 1 }
         }
         guard sites > 0 else { return nil }
         let out = copy(f)
@@ -70,13 +99,8 @@ enum Inliner {
         while li < out.layout.count {
             let b = out.layout[li]
             guard out.insts.count < maxCallerInsts,
-                  let k = out[b].insts.firstIndex(where: { id in
-                      guard out[id].op == .call, case .function(let n) = out[id].imm,
-                            let gi = symbols.functions[n] else { return false }
-                      return candidates[gi]
-                  }),
-                  case .function(let name) = out[out[b].insts[k]].imm,
-                  let g = m.function(named: name) else {
+                  let k = out[b].insts.firstIndex(where: { callee(out, b, $0) != nil }),
+                  let g = callee(out, b, out[b].insts[k]) else {
                 li += 1
                 continue
             }
@@ -84,6 +108,8 @@ enum Inliner {
             let call = out[callID]
             // C: the rest of B after the call, with the call's result as its parameter.
             let cont = out.makeBlock()
+            while hot.count < out.blocks.count { hot.append(false) }
+            hot[Int(cont.index)] = hot[Int(b.index)]
             let rest = Array(out[b].insts[(k + 1)...])
             out[cont].insts = rest
             out[cont].terminator = out[b].terminator

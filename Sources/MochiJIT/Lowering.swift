@@ -8,9 +8,9 @@
 // operand's location in its suffix (stencil.h), so `i = i + 1` on a home is one
 // register add. A value computed by a stencil that only writes slots is loaded
 // into its home right after; a homed value whose slot some stencil reads is
-// written through at its definition (which slots are read is learnt by lowering
-// the function once before the real lowering); parameters with homes are loaded
-// at entry. Stencils that call the runtime clobber the homes: the homes live
+// written through at its definition (every write-through is emitted, and those
+// of values whose slot no stencil turned out to read are dropped once the
+// function is lowered); parameters with homes are loaded at entry. Stencils that call the runtime clobber the homes: the homes live
 // across one are stored to their slots before it and loaded after. An integer
 // constant operand of iadd/isub/imul/icmp (and a constant divisor) becomes an
 // immediate; a constant divisor d >= 2 a magic-number multiplication.
@@ -58,6 +58,10 @@ struct JInst {
     /// A is relative to the gather area (1) or to the callee frame (2), resolved
     /// once the frame size is known.
     var aBase: UInt8 = 0
+    /// A write-through of a homed value to its slot, kept only if some stencil
+    /// reads that slot (known once the whole function is lowered): the value's
+    /// index; -1 for every other instruction.
+    var writeThrough: Int32 = -1
     init(_ stencil: Int32, line: Int32) { self.stencil = stencil; self.line = line }
 }
 
@@ -346,9 +350,8 @@ struct FunctionLowering {
     /// Each value's home (-1 its frame slot, 0-5 x0-x5, 6-13 d0-d7), live
     /// interval and each instruction's position (for what a call must keep).
     let homes: RegisterHomes
-    /// Slots read (filled by a first lowering, used by the second).
+    /// Slots read by some stencil, for the write-throughs.
     let reads: SlotReads
-    let readsKnown: Bool
     /// Set by a register-aware lowering that wrote the result to its home.
     var wroteHome = false
     /// Where dead reference slots are zeroed (MochiInterp/Liveness.swift), so a
@@ -358,14 +361,11 @@ struct FunctionLowering {
     /// (Inline.swift), whose depth check goes before its terminator; -1 none.
     let depthChecks: [Int32]
 
-    /// `first`: the first lowering of the same function, whose analyses (homes,
-    /// clears) the second reuses along with what it learnt (`reads`).
-    init(function: Function, context: LoweringContext, registerHomes: Bool = true, first: FunctionLowering? = nil,
-         depthChecks: [Int32] = []) {
+    init(function: Function, context: LoweringContext, registerHomes: Bool = true, depthChecks: [Int32] = []) {
         f = function
         ctx = context
         self.depthChecks = depthChecks
-        clears = first?.clears ?? deadReferenceClears(function)
+        clears = deadReferenceClears(function)
         let n = function.valueTypes.count
         slot = Array(repeating: -1, count: n)
         if let e = function.entry {
@@ -395,24 +395,18 @@ struct FunctionLowering {
         let consts = constant, uses = useCount
         let elide = (0..<n).map { consts[$0] != nil && uses[$0] == folded[$0] }
         elided = elide
-        if let first { homes = first.homes } else {
-            homes = registerHomes ? chooseRegisterHomes(function, skip: elide) : RegisterHomes(valueCount: n)
-        }
-        reads = first?.reads ?? SlotReads(n)
-        readsKnown = first != nil
+        homes = registerHomes ? chooseRegisterHomes(function, skip: elide) : RegisterHomes(valueCount: n)
+        reads = SlotReads(n)
     }
 
-    /// Lowers `function` twice: once to learn which homed values' slots are
-    /// read, then for real, writing those through.
+    /// Lowers `function`. A homed value is written through to its slot when a
+    /// stencil reads the slot; the lowering emits every write-through and drops
+    /// those whose slot turned out unread (`dropUnreadWriteThroughs`).
     static func lower(function: Function, context: LoweringContext, registerHomes: Bool,
                       depthChecks: [Int32] = []) throws -> JFunction {
-        var first = FunctionLowering(function: function, context: context, registerHomes: registerHomes,
-                                     depthChecks: depthChecks)
-        if first.homes.homed.isEmpty { return try first.lower() }
-        _ = try first.lower()
-        var second = FunctionLowering(function: function, context: context, registerHomes: registerHomes, first: first,
-                                      depthChecks: depthChecks)
-        return try second.lower()
+        var l = FunctionLowering(function: function, context: context, registerHomes: registerHomes,
+                                 depthChecks: depthChecks)
+        return try l.lower()
     }
 
     static func foldedOperand(_ inst: Inst, _ constant: [Int64?], _ f: Function) -> Int? {
@@ -555,6 +549,7 @@ struct FunctionLowering {
                 try emit("unreachable")
             }
         }
+        dropUnreadWriteThroughs()
         if code.isEmpty { try emit("unreachable") }
         // Exits, after the last instruction (which never falls through: every
         // block ends in a jump or a return): one error stub per kind and line,
@@ -736,8 +731,8 @@ struct FunctionLowering {
                 for j in moves.indices where moves[j].src == d { moves[j].src = t }
             }
         }
-        for p in params where isHomed(p) && readsKnown && reads.read[Int(p.index)] {
-            try emit("move_m" + loc(p), a: slotOf(p))
+        for p in params where isHomed(p) {
+            code[try emit("move_m" + loc(p), a: slotOf(p))].writeThrough = p.index
         }
         try clear(dead)
         let target = Int(bc.block.index)
@@ -798,6 +793,27 @@ struct FunctionLowering {
         }
     }
 
+    /// Removes the write-throughs of values whose slot no stencil reads, and
+    /// renumbers what refers to instruction indices (block starts, targets
+    /// given as `-2 - index`). Runs before the exit stubs are added.
+    mutating func dropUnreadWriteThroughs() {
+        guard code.contains(where: { $0.writeThrough >= 0 && !reads.read[Int($0.writeThrough)] }) else { return }
+        // newIndex[k]: where the first kept instruction at or after k lands.
+        var newIndex = [Int32](repeating: 0, count: code.count + 1)
+        var kept: [JInst] = []
+        kept.reserveCapacity(code.count)
+        for k in code.indices {
+            newIndex[k] = Int32(kept.count)
+            if code[k].writeThrough < 0 || reads.read[Int(code[k].writeThrough)] { kept.append(code[k]) }
+        }
+        newIndex[code.count] = Int32(kept.count)
+        for k in kept.indices where kept[k].target <= -2 {
+            kept[k].target = -2 - newIndex[Int(-2 - kept[k].target)]
+        }
+        for b in blockStart.indices where blockStart[b] >= 0 { blockStart[b] = newIndex[Int(blockStart[b])] }
+        code = kept
+    }
+
     /// Zeroes the slots of dead references (`clears`).
     mutating func clear(_ vs: [Value]) throws {
         for v in vs { try emit("const_m", a: slotOf(v), imm: 0) }
@@ -826,8 +842,8 @@ struct FunctionLowering {
         guard let r = inst.result, isHomed(r) else { return }
         if !wroteHome {
             try emit("move_" + loc(r) + "m", a: 0, b: slotOf(r))   // load the home from the slot just written
-        } else if readsKnown && reads.read[Int(r.index)] {
-            try emit("move_m" + loc(r), a: slotOf(r))               // write through
+        } else {
+            code[try emit("move_m" + loc(r), a: slotOf(r))].writeThrough = r.index // write through
         }
     }
 

@@ -143,17 +143,18 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
         end[Int(b.index)] = pos - 1
     }
 
-    // Liveness (bit sets over values).
+    // Liveness (bit sets over values, one row of `words` words per block, in
+    // flat arrays: this runs in the JIT's compile time).
     let words = (n + 63) / 64
-    var liveIn = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: nb)
+    var liveIn = [UInt64](repeating: 0, count: nb * words)
     var gen = liveIn, kill = liveIn
     for b in layout {
-        let bi = Int(b.index)
+        let row = Int(b.index) * words
         let bd = f[b]
-        func def(_ v: Value) { kill[bi][Int(v.index) >> 6] |= 1 << UInt64(v.index & 63) }
+        func def(_ v: Value) { kill[row + Int(v.index) >> 6] |= 1 << UInt64(v.index & 63) }
         func use(_ v: Value) {
             let i = Int(v.index)
-            if kill[bi][i >> 6] & (1 << UInt64(i & 63)) == 0 { gen[bi][i >> 6] |= 1 << UInt64(i & 63) }
+            if kill[row + i >> 6] & (1 << UInt64(i & 63)) == 0 { gen[row + i >> 6] |= 1 << UInt64(i & 63) }
         }
         for p in bd.params { def(p) }
         for id in bd.insts {
@@ -165,19 +166,18 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
     }
     var changed = true
     var liveOut = liveIn
+    let successors = (0..<nb).map { bi in f[Block(Int32(bi))].terminator.successors.map { Int($0.block.index) } }
     while changed {
         changed = false
         for b in layout.reversed() {
-            let bi = Int(b.index)
-            var out = [UInt64](repeating: 0, count: words)
-            for s in f[b].terminator.successors {
-                let si = Int(s.block.index)
-                for k in 0..<words { out[k] |= liveIn[si][k] }
+            let row = Int(b.index) * words
+            for k in 0..<words {
+                var out: UInt64 = 0
+                for si in successors[Int(b.index)] { out |= liveIn[si * words + k] }
+                liveOut[row + k] = out
+                let inn = gen[row + k] | (out & ~kill[row + k])
+                if inn != liveIn[row + k] { liveIn[row + k] = inn; changed = true }
             }
-            var inn = out
-            for k in 0..<words { inn[k] = gen[bi][k] | (out[k] & ~kill[bi][k]) }
-            liveOut[bi] = out
-            if inn != liveIn[bi] { liveIn[bi] = inn; changed = true }
         }
     }
 
@@ -186,13 +186,13 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
         let bd = f[b]
         let wt = weight(li)
         for k in 0..<words {
-            var m = liveIn[bi][k]
+            var m = liveIn[bi * words + k]
             while m != 0 {
                 let v = k * 64 + m.trailingZeroBitCount
                 m &= m - 1
                 touch(Value(Int32(v)), top[bi])
             }
-            m = liveOut[bi][k]
+            m = liveOut[bi * words + k]
             while m != 0 {
                 let v = k * 64 + m.trailingZeroBitCount
                 m &= m - 1
@@ -256,7 +256,7 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
                 guard cls[pi] >= 0, cls[pi] == cls[ai], pi != ai, leader[ai] == ai, leader[pi] == pi, !leads[ai],
                       useCount[ai] == 1, case .inst(let d) = f.valueDefs[ai],
                       let k = bd.insts.firstIndex(of: d),
-                      liveOut[bi][pi >> 6] & (1 << UInt64(pi & 63)) == 0,
+                      liveOut[bi * words + pi >> 6] & (1 << UInt64(pi & 63)) == 0,
                       !bd.terminator.uses.contains(param) else { continue }
                 // No use of the parameter after the definition (a use by the
                 // defining instruction itself is fine: operands are read before
