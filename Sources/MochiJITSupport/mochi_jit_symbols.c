@@ -69,6 +69,7 @@ static const Entry entries[] = {
     F(mochi_gc_register_range)
     F(mochi_gc_register_range_ptr)
     F(mochi_gc_remove_root)
+    F(mochi_gc_reset_peak)
     F(mochi_gc_stats)
     F(mochi_gc_unregister_range)
     F(mochi_groupby_add)

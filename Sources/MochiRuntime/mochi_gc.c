@@ -661,6 +661,10 @@ MochiGCStats mochi_gc_stats(void) {
     return s;
 }
 
+void mochi_gc_reset_peak(void) {
+    bytes_peak = bytes_live + bytes_since;
+}
+
 /* ---- stack base and overflow checks ---- */
 
 /* The top of the main thread's stack from /proc/self/maps when here lies in it. */

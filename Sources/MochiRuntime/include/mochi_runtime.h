@@ -695,6 +695,9 @@ typedef struct MochiGCStats {
 } MochiGCStats;
 /** Current collector statistics. */
 MochiGCStats mochi_gc_stats(void);
+/** Restart the peak: bytes_peak becomes the bytes in use now (for measuring the
+ *  peak of one phase of a process, as the runtime's tests do). */
+void mochi_gc_reset_peak(void);
 
 #ifdef __cplusplus
 }
