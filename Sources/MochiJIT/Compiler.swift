@@ -116,14 +116,25 @@ public final class JITCode {
     /// Entry address per function index.
     public let entries: [UInt64]
     let frameBytes: [Int64]
-    /// Per function: (name, start offset, end offset, instruction offsets and stencils).
-    let layout: [(name: String, start: Int, end: Int, insts: [(offset: Int, stencil: Int32)])]
+    /// Per function: where its code is and which stencil instances it is made of.
+    let layout: [FunctionLayout]
 
     init(base: UnsafeMutableRawPointer, size: Int, entries: [UInt64], frameBytes: [Int64],
-         layout: [(name: String, start: Int, end: Int, insts: [(offset: Int, stencil: Int32)])]) {
+         layout: [FunctionLayout]) {
         self.base = base; self.size = size; self.entries = entries; self.frameBytes = frameBytes; self.layout = layout
     }
     deinit { munmap(base, size) }
+}
+
+/// A compiled function's place in the code: [start, end) offsets, and per
+/// stencil instance its offset and stencil. (A struct, not a tuple: a labelled
+/// tuple type's metadata is built at run time, on every compile's clock.)
+struct FunctionLayout {
+    let name: String
+    let start: Int
+    let end: Int
+    let offsets: [Int]
+    let stencils: [Int32]
 }
 
 func monotonicMicros() -> Double {
@@ -208,7 +219,7 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     }
     let entries = starts.map { base + UInt64($0) }
     let frameBytes = funcs.map { Int64($0.frameSlots * 8) }
-    var layout: [(name: String, start: Int, end: Int, insts: [(offset: Int, stencil: Int32)])] = []
+    var layout: [FunctionLayout] = []
 
     for (fi, f) in funcs.enumerated() {
         let tf = monotonicMicros()
@@ -278,7 +289,8 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
             }
         }
         let end = fi + 1 < funcs.count ? starts[fi + 1] : codeSize
-        layout.append((f.name, starts[fi], end, zip(offs, f.insts.map(\.stencil)).map { ($0, $1) }))
+        layout.append(FunctionLayout(name: f.name, start: starts[fi], end: end, offsets: offs,
+                                     stencils: f.insts.map(\.stencil)))
         stats.functions[fi].codeBytes = end - starts[fi]
         stats.functions[fi].stencils = f.insts.count
         stats.functions[fi].microseconds = lowerMicros[fi] + (monotonicMicros() - tf)

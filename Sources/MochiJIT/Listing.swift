@@ -8,11 +8,11 @@ import MochiStencil
 func codeListing(_ code: JITCode, library: LazyStencilLibrary) -> String {
     var out = ""
     for f in code.layout {
-        out += "function @\(f.name): \(f.end - f.start) bytes, \(f.insts.count) stencils\n"
+        out += "function @\(f.name): \(f.end - f.start) bytes, \(f.stencils.count) stencils\n"
         let bytes = (f.start..<f.end).map { code.base.load(fromByteOffset: $0, as: UInt8.self) }
         let base = UInt64(UInt(bitPattern: code.base)) + UInt64(f.start)
         var marks: [Int: String] = [:]
-        for (off, st) in f.insts { marks[off - f.start] = library.name(Int(st)) }
+        for (off, st) in zip(f.offsets, f.stencils) { marks[off - f.start] = library.name(Int(st)) }
         out += disassemblyListing(bytes, target: library.target, baseAddress: base, marks: marks, holes: [])
         out += "\n"
     }
@@ -32,8 +32,8 @@ func perfMap(_ code: JITCode, library: LazyStencilLibrary, perStencil: Bool) -> 
     }
     for f in code.layout {
         guard perStencil else { line(f.start, f.end, "mochi:" + f.name); continue }
-        for (k, (off, st)) in f.insts.enumerated() {
-            let next = k + 1 < f.insts.count ? f.insts[k + 1].offset : f.end
+        for (k, (off, st)) in zip(f.offsets, f.stencils).enumerated() {
+            let next = k + 1 < f.offsets.count ? f.offsets[k + 1] : f.end
             line(off, next, f.name + ":" + library.name(Int(st)))
         }
     }
