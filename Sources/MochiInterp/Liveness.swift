@@ -53,12 +53,12 @@ private struct BitRows {
 private struct Bits: Equatable {
     var w0: UInt64 = 0
     var w1: UInt64 = 0
-    var rest: [UInt64] // words 2 and up
+    var rest: [UInt64]? // words 2 and up (nil when there are none: no array to check for uniqueness)
     let words: Int
 
     init(words: Int) {
         self.words = words
-        rest = words > 2 ? Array(repeating: 0, count: words - 2) : []
+        rest = words > 2 ? Array(repeating: 0, count: words - 2) : nil
     }
     init(_ rows: BitRows, _ r: Int) {
         self.init(words: rows.words)
@@ -66,9 +66,9 @@ private struct Bits: Equatable {
     }
 
     subscript(k: Int) -> UInt64 {
-        @inline(__always) get { k == 0 ? w0 : k == 1 ? w1 : rest[k - 2] }
+        @inline(__always) get { k == 0 ? w0 : k == 1 ? w1 : rest![k - 2] }
         @inline(__always) set {
-            if k == 0 { w0 = newValue } else if k == 1 { w1 = newValue } else { rest[k - 2] = newValue }
+            if k == 0 { w0 = newValue } else if k == 1 { w1 = newValue } else { rest![k - 2] = newValue }
         }
     }
     @inline(__always) func has(_ i: Int) -> Bool { self[i >> 6] & (1 << UInt64(i & 63)) != 0 }
@@ -164,15 +164,17 @@ public func deadReferenceClears(_ f: Function) -> ReferenceClears {
     var pos = Array(repeating: -1, count: f.blocks.count)
     for (i, b) in layout.enumerated() { pos[Int(b.index)] = i }
     let nb = layout.count
-    // Edges (from, to, successor position) by layout position.
-    var succs = Array(repeating: [(to: Int, k: Int)](), count: nb)
-    var preds = Array(repeating: [(from: Int, k: Int)](), count: nb)
+    // Edges by layout position, as plain Ints (arrays of tuples would each cost a
+    // generic-metadata lookup as they grow): succ[i * 2 + k] is the position of
+    // successor k of block i, or -1; preds[j] lists i * 2 + k for each edge into j.
+    var succ = Array(repeating: -1, count: nb * 2)
+    var preds = Array(repeating: [Int](), count: nb)
     for (i, b) in layout.enumerated() {
         for (k, s) in f[b].terminator.successors.enumerated() {
             let j = pos[Int(s.block.index)]
             guard j >= 0 else { continue }
-            succs[i].append((j, k))
-            preds[j].append((i, k))
+            succ[i * 2 + k] = j
+            preds[j].append(i * 2 + k)
         }
     }
     // Back edges (to a block on the depth-first search stack) and loop headers.
@@ -180,21 +182,23 @@ public func deadReferenceClears(_ f: Function) -> ReferenceClears {
     var isHeader = Array(repeating: false, count: nb)
     do {
         var state = Array(repeating: 0, count: nb) // 0 new, 1 on the stack, 2 done
-        var stack: [(block: Int, next: Int)] = [(0, 0)]
+        var stack: [Int] = [0] // block * 4 + the next successor to visit
         state[0] = 1
         while let top = stack.last {
-            if top.next < succs[top.block].count {
-                stack[stack.count - 1].next += 1
-                let (j, k) = succs[top.block][top.next]
+            let block = top >> 2, next = top & 3
+            if next < 2 {
+                stack[stack.count - 1] += 1
+                let j = succ[block * 2 + next]
+                if j < 0 { continue }
                 if state[j] == 1 {
-                    backEdge[top.block * 2 + k] = true
+                    backEdge[block * 2 + next] = true
                     isHeader[j] = true
                 } else if state[j] == 0 {
                     state[j] = 1
-                    stack.append((j, 0))
+                    stack.append(j << 2)
                 }
             } else {
-                state[top.block] = 2
+                state[block] = 2
                 stack.removeLast()
             }
         }
@@ -233,7 +237,7 @@ public func deadReferenceClears(_ f: Function) -> ReferenceClears {
     var liveIn = BitRows(rows: nb, width: width)
     func liveAtEnd(_ i: Int) -> Bits {
         var live = Bits(termUse, i)
-        for (j, _) in succs[i] { live.formUnion(liveIn, j) }
+        for k in 0..<2 where succ[i * 2 + k] >= 0 { live.formUnion(liveIn, succ[i * 2 + k]) }
         return live
     }
     var changed = true
@@ -269,7 +273,8 @@ public func deadReferenceClears(_ f: Function) -> ReferenceClears {
     var dirtyOut = BitRows(rows: nb, width: width)
     func transfer(_ i: Int, record: Bool) -> Bits {
         var dirty = Bits(words: words)
-        for (p, k) in preds[i] {
+        for e in preds[i] {
+            let p = e >> 1, k = e & 1
             if isHeader[i] && !backEdge[p * 2 + k] {
                 // A loop entry: what is dead in the loop is cleared on the edge.
                 var carried = Bits(dirtyOut, p)
