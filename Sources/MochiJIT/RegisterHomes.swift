@@ -31,10 +31,25 @@ enum RegisterFile {
     /// Home numbers: 0..<6 are x0-x5, 6..<14 are d0-d7, -1 is the frame slot.
     static let firstFloat: Int8 = 6
     /// A home's letter in stencil names (stencil.h): `0`-`5`, `a`-`h`; `m` the slot.
+    /// (Literals: formatting the number would build a string per stencil name.)
     static func letter(_ home: Int8) -> String {
-        if home < 0 { return "m" }
-        if home < firstFloat { return String(home) }
-        return String(UnicodeScalar(UInt8(97) + UInt8(home - firstFloat)))
+        switch home {
+        case 0: return "0"
+        case 1: return "1"
+        case 2: return "2"
+        case 3: return "3"
+        case 4: return "4"
+        case 5: return "5"
+        case 6: return "a"
+        case 7: return "b"
+        case 8: return "c"
+        case 9: return "d"
+        case 10: return "e"
+        case 11: return "f"
+        case 12: return "g"
+        case 13: return "h"
+        default: return "m"
+        }
     }
     static let intLetters = ["0", "1", "2", "3", "4", "5"]
     static let floatLetters = ["a", "b", "c", "d", "e", "f", "g", "h"]
