@@ -50,7 +50,7 @@ private struct BitRows {
 /// One row of bits, copied out of a `BitRows` or built up. The first two words
 /// are stored inline, so a function with at most 128 reference values never
 /// allocates for a set (this analysis runs in the JIT's compile time too).
-private struct Bits: Equatable {
+private struct Bits {
     var w0: UInt64 = 0
     var w1: UInt64 = 0
     var rest: [UInt64]? // words 2 and up (nil when there are none: no array to check for uniqueness)
@@ -71,7 +71,6 @@ private struct Bits: Equatable {
             if k == 0 { w0 = newValue } else if k == 1 { w1 = newValue } else { rest![k - 2] = newValue }
         }
     }
-    @inline(__always) func has(_ i: Int) -> Bool { self[i >> 6] & (1 << UInt64(i & 63)) != 0 }
     @inline(__always) mutating func insert(_ i: Int) { self[i >> 6] |= 1 << UInt64(i & 63) }
     @inline(__always) mutating func remove(_ i: Int) { self[i >> 6] &= ~(1 << UInt64(i & 63)) }
     mutating func formUnion(_ rows: BitRows, _ r: Int) {

@@ -44,21 +44,10 @@ enum Inliner {
     /// Callees of at most this many instructions are inlined outside loops too.
     static let maxTinyCalleeInsts = 6
 
-    /// Per block of `f` (by index): whether it lies in a loop, judged by the
-    /// layout (a branch to an earlier or the same block closes a loop over the
-    /// blocks between).
+    /// Per block of `f` (by index): whether it lies in a loop (`loopDepths`).
     static func blocksInLoops(_ f: Function) -> [Bool] {
-        var pos = [Int](repeating: -1, count: f.blocks.count)
-        for (i, b) in f.layout.enumerated() { pos[Int(b.index)] = i }
-        var inLoop = [Bool](repeating: false, count: f.layout.count)
-        for (j, b) in f.layout.enumerated() {
-            for s in f[b].terminator.successors {
-                let i = pos[Int(s.block.index)]
-                if i >= 0 && i <= j { for k in i...j { inLoop[k] = true } }
-            }
-        }
         var out = [Bool](repeating: false, count: f.blocks.count)
-        for (i, b) in f.layout.enumerated() { out[Int(b.index)] = inLoop[i] }
+        for (i, d) in loopDepths(f).enumerated() { out[Int(f.layout[i].index)] = d > 0 }
         return out
     }
 

@@ -10,8 +10,9 @@
 // into its home right after; a homed value whose slot some stencil reads is
 // written through at its definition (every write-through is emitted, and those
 // of values whose slot no stencil turned out to read are dropped once the
-// function is lowered); parameters with homes are loaded at entry. Stencils that call the runtime clobber the homes: the homes live
-// across one are stored to their slots before it and loaded after. An integer
+// function is lowered); parameters with homes are loaded at entry. Stencils
+// that call the runtime clobber the homes: the homes live across one are
+// stored to their slots before it and loaded after. An integer
 // constant operand of iadd/isub/imul/icmp (and a constant divisor) becomes an
 // immediate; a constant divisor d >= 2 a magic-number multiplication.
 // Variadic ops (list.new, struct.new, closures, closure calls) first move their

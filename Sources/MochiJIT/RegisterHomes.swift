@@ -108,6 +108,21 @@ struct RegisterHomes {
     }
 }
 
+/// Loop depth per layout position of `f`, judged by the layout: a branch to an
+/// earlier (or the same) block closes a loop over the positions in between.
+func loopDepths(_ f: Function) -> [Int] {
+    var order = [Int](repeating: -1, count: f.blocks.count) // block index -> layout position
+    for (i, b) in f.layout.enumerated() { order[Int(b.index)] = i }
+    var depth = [Int](repeating: 0, count: f.layout.count)
+    for (j, b) in f.layout.enumerated() {
+        for s in f[b].terminator.successors {
+            let i = order[Int(s.block.index)]
+            if i >= 0 && i <= j { for k in i...j { depth[k] += 1 } }
+        }
+    }
+    return depth
+}
+
 /// Chooses homes for `f`'s values. `skip[v]` marks values that have no
 /// definition to serve (constants folded into their users).
 func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
@@ -126,18 +141,7 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
         }
     }
     let nb = f.blocks.count
-    var order = [Int](repeating: -1, count: nb) // block index -> layout position
-    for (i, b) in layout.enumerated() { order[Int(b.index)] = i }
-
-    // Loop depth per layout position: a branch to an earlier (or the same) block
-    // closes a loop over the positions in between.
-    var depth = [Int](repeating: 0, count: layout.count)
-    for (j, b) in layout.enumerated() {
-        for s in f[b].terminator.successors {
-            let i = order[Int(s.block.index)]
-            if i >= 0 && i <= j { for k in i...j { depth[k] += 1 } }
-        }
-    }
+    let depth = loopDepths(f)
     func weight(_ li: Int) -> Int { 1 << (3 * min(depth[li], 6)) }
 
     // Positions and weights.

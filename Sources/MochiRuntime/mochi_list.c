@@ -24,6 +24,23 @@ static void refresh_wlen(MochiList *l) {
     l->wlen = l->shared ? 0 : (uint32_t)(l->len < (int64_t)UINT32_MAX ? l->len : (int64_t)UINT32_MAX);
 }
 
+/* Gives l a fresh store of nc (>= len) slots, a copy of its elements, that no other
+ * list refers to. (A ref store is zeroed: the collector scans it up to its capacity.) */
+static void copy_to_new_store(MochiList *l, int64_t nc) {
+    int ref = l->elem_kind == MOCHI_K_REF;
+    MochiSlots *st = (MochiSlots *)(ref ? mochi_gc_alloc(MOCHI_O_SLOTS, store_bytes(nc))
+                                        : mochi_gc_alloc_uninit(MOCHI_O_SLOTS, store_bytes(nc)));
+    st->elem_kind = l->elem_kind;
+    st->shared = 0;
+    st->cap = nc;
+    st->used = l->len;
+    if (l->len) memcpy(st->s, l->data, (size_t)l->len * sizeof(mochi_slot));
+    l->store = (MochiObj *)st;
+    l->data = st->s;
+    l->cap = nc;
+    l->shared = 0; /* a store of its own now */
+}
+
 /* Gives l a store of at least `need` slots holding its elements. A store l shares with
  * other lists stays as it is for them: l gets a copy. A store l alone refers to is
  * grown in place when it is a large object (realloc: no copy into fresh zeroed
@@ -46,17 +63,7 @@ static void regrow(MochiList *l, int64_t need) {
         l->cap = nc;
         return;
     }
-    MochiSlots *st = (MochiSlots *)(ref ? mochi_gc_alloc(MOCHI_O_SLOTS, store_bytes(nc))
-                                        : mochi_gc_alloc_uninit(MOCHI_O_SLOTS, store_bytes(nc)));
-    st->elem_kind = l->elem_kind;
-    st->shared = 0;
-    st->cap = nc;
-    st->used = l->len;
-    if (l->len) memcpy(st->s, l->data, (size_t)l->len * sizeof(mochi_slot));
-    l->store = (MochiObj *)st;
-    l->data = st->s;
-    l->cap = nc;
-    l->shared = 0; /* a store of its own now */
+    copy_to_new_store(l, nc);
     if (owned) mochi_gc_release_small(&old->h, store_bytes(old->cap));
 }
 
@@ -101,20 +108,8 @@ mochi_slot mochi_list_get(mochi_ref r, int64_t i) {
 /* Copy-on-write: gives l a store of its own holding its elements, so that writing
  * one is not seen by the lists that share its old store (append). */
 static void unshare(MochiList *l) {
-    int ref = l->elem_kind == MOCHI_K_REF;
     int64_t nc = l->cap > l->len ? l->cap : l->len;
-    if (nc < 1) nc = 1;
-    MochiSlots *st = (MochiSlots *)(ref ? mochi_gc_alloc(MOCHI_O_SLOTS, store_bytes(nc))
-                                        : mochi_gc_alloc_uninit(MOCHI_O_SLOTS, store_bytes(nc)));
-    st->elem_kind = l->elem_kind;
-    st->shared = 0;
-    st->cap = nc;
-    st->used = l->len;
-    if (l->len) memcpy(st->s, l->data, (size_t)l->len * sizeof(mochi_slot));
-    l->store = (MochiObj *)st;
-    l->data = st->s;
-    l->cap = nc;
-    l->shared = 0;
+    copy_to_new_store(l, nc < 1 ? 1 : nc);
 }
 
 void mochi_list_set(mochi_ref r, int64_t i, mochi_slot v) {
