@@ -1,0 +1,42 @@
+;; types.wat: the one recursion group of runtime types every runtime fragment and every
+;; emitted module shares (docs/WASM.md, "Runtime types"). The emitter owns this file:
+;; ask for additions in /work/notes/requests.md. User types (structs, unions, closure
+;; signatures) go in a second group that the emitter writes after this one.
+(rec
+  ;; strings: UTF-8 bytes; ncp = code points (ncp == len(b) means ASCII: O(1) indexing)
+  (type $bytes (array (mut i8)))
+  (type $str (struct (field $b (ref $bytes)) (field $ncp i32)))
+  ;; boxes for scalars in `any`
+  (type $box_i64 (struct (field $v i64)))
+  (type $box_f64 (struct (field $v f64)))
+  (type $box_bool (struct (field $v i32)))
+  ;; element stores
+  (type $arr_i64 (array (mut i64)))
+  (type $arr_f64 (array (mut f64)))
+  (type $arr_i8 (array (mut i8)))
+  (type $arr_ref (array (mut anyref)))
+  ;; lists: a length and a store with room to grow (capacity = array.len of data)
+  (type $list (sub (struct (field $len (mut i32)))))
+  (type $list_i64 (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_i64))))))
+  (type $list_f64 (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_f64))))))
+  (type $list_bool (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_i8))))))
+  (type $list_ref (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_ref))))))
+  ;; maps: the layout is private to map.wat (the values engineer defines it there);
+  ;; PLACEHOLDER until that layout is requested in /work/notes/requests.md.
+  (type $map (struct (field $len (mut i32))))
+  ;; structs and union values: every one starts with its descriptor
+  (type $arr_str (array (ref $str)))
+  (type $getter (func (param (ref $struct) i32) (result anyref)))
+  (type $setter (func (param (ref $struct) i32 anyref)))
+  (type $desc (struct
+    (field $name (ref $str))
+    (field $tag i32)
+    (field $fields (ref $arr_str))
+    (field $get (ref $getter))
+    (field $set (ref $setter))))
+  (type $struct (sub (struct (field $desc (ref $desc)))))
+  ;; closures: a closure signature's type is a subtype of $clo made by the emitter
+  (type $clo (sub (struct)))
+  ;; group-by results: a built-in struct (desc name "group", fields key and items)
+  (type $group (sub final $struct (struct (field $desc (ref $desc)) (field $key anyref) (field $items (ref $list_ref)))))
+)
