@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "mochi-link", targets: ["mochi-link"]),
         .executable(name: "mochi-emitc", targets: ["mochi-emitc"]),
         .executable(name: "mochi-stencilgen", targets: ["mochi-stencilgen"]),
+        .executable(name: "mochi-emitwasm", targets: ["mochi-emitwasm"]),
     ],
     targets: [
         // The one definition of Mochi's runtime behaviour, in portable C99: shared by
@@ -37,6 +38,8 @@ let package = Package(
         .target(name: "MochiLink"),
         // IR -> one C99 translation unit over the runtime (C-as-target AOT).
         .target(name: "MochiEmitC", dependencies: ["MochiIR"]),
+        // IR -> one WebAssembly module (WAT text; Wasm GC, tail calls, WASI) with its WAT runtime.
+        .target(name: "MochiWasmEmit", dependencies: ["MochiIR"]),
         // Random well-typed IR programs for the backends' differential tests (tests only).
         .target(name: "MochiTestPrograms", dependencies: ["MochiIR"]),
 
@@ -56,6 +59,7 @@ let package = Package(
         .executableTarget(name: "mochi-jitrun", dependencies: ["MochiIR", "MochiInterp", "MochiJIT", "MochiStencil"]),
         .executableTarget(name: "mochi-link", dependencies: ["MochiLink"]),
         .executableTarget(name: "mochi-emitc", dependencies: ["MochiIR", "MochiEmitC"]),
+        .executableTarget(name: "mochi-emitwasm", dependencies: ["MochiIR", "MochiWasmEmit"]),
 
         .testTarget(name: "MochiIRTests", dependencies: ["MochiIR"]),
         .testTarget(name: "MochiFrontendTests", dependencies: ["MochiFrontend", "MochiIR"]),
@@ -63,6 +67,7 @@ let package = Package(
         .testTarget(name: "MochiInterpTests", dependencies: ["MochiInterp", "MochiIR", "MochiFrontend"]),
         .testTarget(name: "MochiRuntimeTests", dependencies: ["MochiRuntime"]),
         .testTarget(name: "MochiLinkTests", dependencies: ["MochiLink"]),
+        .testTarget(name: "MochiWasmEmitTests", dependencies: ["MochiWasmEmit", "MochiIR", "MochiFrontend"]),
         .testTarget(name: "MochiEmitCTests", dependencies: ["MochiEmitC", "MochiIR", "MochiInterp", "MochiTestPrograms"]),
     ]
 )
