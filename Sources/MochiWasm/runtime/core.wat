@@ -46,6 +46,7 @@
 (data $mochi_d.index_oor " index out of range: ")
 (data $mochi_d.len " (len ")
 (data $mochi_d.list "list")
+(data $mochi_d.oom "out of memory")
 
 ;; Writes [ptr, ptr + len) of linear memory to fd, resuming after short writes. A
 ;; failed write (a closed pipe) drops the rest, as fwrite does.
@@ -220,6 +221,14 @@
     (struct.new $str (array.new_data $bytes $mochi_d.list (i32.const 0) (i32.const 4)) (i32.const 4))
     (local.get $i)
     (i64.extend_i32_u (local.get $len)))
+  (unreachable))
+
+;; `out of memory` (C's wording for a failed allocation or an impossible size). Wasm
+;; engines trap on arrays past about 2^30 bytes (V8), and a trap is not a Mochi runtime
+;; error, so the runtime checks sizes first: strings stay below 0x3FFFFC00 bytes.
+(func $mochi_err_oom
+  (call $mochi_rt_error
+    (struct.new $str (array.new_data $bytes $mochi_d.oom (i32.const 0) (i32.const 13)) (i32.const 13)))
   (unreachable))
 
 ;; panic(msg): the message as given (C passes its bytes as a C string).
