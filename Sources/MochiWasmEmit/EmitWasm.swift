@@ -234,9 +234,15 @@ struct ModuleEmitter {
         let start = startFunction(mainIndex)
 
         // The runtime: what the program reaches, plus stand-ins for what it lacks.
+        runtimeUses.insert("mochi_rt_error")  // (the stand-ins below call it)
         var roots = runtimeUses
         for t in [bodies.joined(), defs.joined(), start] { for r in refTokens(t) { roots.insert(r) } }
         let kept = runtime.select(roots: roots, shake: options.shakeRuntime)
+        // Runtime functions of the interface that kept runtime code calls are stood in
+        // for too, while the runtime is incomplete.
+        for k in kept {
+            for r in runtime.fields[k].refs where RuntimeABI.table[r] != nil { runtimeUses.insert(r) }
+        }
         var stubs: [String] = []
         for name in runtimeUses.sorted() {
             if RuntimeABI.globals[name] != nil {
@@ -446,7 +452,7 @@ struct ModuleEmitter {
         let n = fields.count
         func table(_ indent: String) -> String {
             var t = ""
-            for _ in 0..<n { t += indent + "block\n" }
+            for _ in 0...n { t += indent + "block\n" }
             t += indent + "  local.get $i\n" + indent + "  br_table" + (0...n).map { " \($0)" }.joined() + "\n"
             return t
         }
@@ -553,7 +559,8 @@ struct ModuleEmitter {
         var s = "(func $\(name)"
         for (j, p) in sig.params.enumerated() { s += " (param $p\(j) \(p))" }
         if let r = sig.result { s += " (result \(r))" }
-        s += "\n  unreachable)"
+        // The message is built in place (constant strings are all made by now).
+        s += "\n  " + constStr("wasm runtime function \(name) is missing") + "\n  call $mochi_rt_error\n  unreachable)"
         return s
     }
 

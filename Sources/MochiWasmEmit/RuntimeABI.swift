@@ -63,6 +63,8 @@ enum RuntimeABI {
         f("fmt_i64", ["i64"], strNN)
         f("fmt_f64", ["f64"], strNN)
         f("fmt_bool", ["i32"], strNN)
+        f("fmt_f64_container", ["f64"], strNN)
+        f("str_quote", [str], strNN)
         // float.wat (requested: fmod and libm)
         f("f64_mod", ["f64", "f64"], "f64")
         for n in ["sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "exp", "log",

@@ -162,6 +162,15 @@ func findWasmTools() -> String? {
 
 struct AssembleError: Error { var message: String }
 
+extension Substring {
+    func trimmingCharacters() -> String {
+        var t = self
+        while let c = t.first, c == " " || c == "\t" { t = t.dropFirst() }
+        while let c = t.last, c == " " || c == "\t" || c == "\r" { t = t.dropLast() }
+        return String(t)
+    }
+}
+
 /// Runs `wasm-tools parse` on the text; the binary, or a failure message.
 func assemble(_ wat: [UInt8]) -> Result<[UInt8], AssembleError> {
     guard let tool = findWasmTools() else {
@@ -215,8 +224,10 @@ func assemble(_ wat: [UInt8]) -> Result<[UInt8], AssembleError> {
     let exited = (status & 0x7f) == 0
     let code = (status >> 8) & 0xff
     if !exited || code != 0 {
-        let msg = String(decoding: errText, as: UTF8.self).split(separator: "\n").prefix(6).joined(separator: "\n")
-        return .failure(AssembleError(message: "wasm-tools parse failed (internal error: the emitted WAT does not assemble):\n" + msg))
+        // One line: the tool's message and where in the text it points.
+        let lines = String(decoding: errText, as: UTF8.self).split(separator: "\n").map { $0.trimmingCharacters() }
+        let msg = lines.prefix(2).joined(separator: " ")
+        return .failure(AssembleError(message: "internal error: the emitted WAT does not assemble (wasm-tools parse: \(msg))"))
     }
     guard let fp = fopen(outPath, "rb") else { return .failure(AssembleError(message: "cannot read \(outPath)")) }
     let bytes = readAll(fp, outPath)
