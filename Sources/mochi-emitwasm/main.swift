@@ -35,6 +35,9 @@ let usage = """
       --emit=wat        the module's WAT text
       --no-shake        include every runtime fragment whole, not only what the
                         program reaches
+      --runtime-dir=DIR take the WAT runtime from DIR/*.wat instead of the copy
+                        built in (default: $MOCHI_WASM_RUNTIME_DIR when set); for
+                        working on the runtime without rebuilding
       --help            show this help
       --version         show the version
 
@@ -47,6 +50,7 @@ struct Options {
     var output = "-"
     var emit = EmitKind.wasm
     var shake = true
+    var runtimeDir: String? = getenv("MOCHI_WASM_RUNTIME_DIR").map { String(cString: $0) }
 }
 
 func fail(_ message: String, status: Int32) -> Never {
@@ -72,6 +76,7 @@ func parseOptions(_ args: [String]) -> Options {
             case "--emit=wasm": o.emit = .wasm
             case "--emit=wat": o.emit = .wat
             case "--no-shake": o.shake = false
+            case _ where arg.hasPrefix("--runtime-dir="): o.runtimeDir = String(arg.dropFirst("--runtime-dir=".count))
             case "--help", "-h":
                 fputs(usage, stdout)
                 exit(0)
@@ -235,6 +240,21 @@ func assemble(_ wat: [UInt8]) -> Result<[UInt8], AssembleError> {
     return .success(bytes)
 }
 
+/// The `.wat` files of a directory, by name.
+func readRuntimeDir(_ dir: String) -> [(name: String, text: String)] {
+    guard let d = opendir(dir) else { fail("\(dir): \(String(cString: strerror(errno)))", status: 1) }
+    var names: [String] = []
+    while let e = readdir(d) {
+        let name = withUnsafePointer(to: e.pointee.d_name) {
+            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        }
+        if name.hasSuffix(".wat") { names.append(name) }
+    }
+    closedir(d)
+    guard names.contains("types.wat") else { fail("\(dir): no types.wat", status: 1) }
+    return names.sorted().map { ($0, String(decoding: readInput(dir + "/" + $0), as: UTF8.self)) }
+}
+
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
 let displayName = options.input == "-" ? "<stdin>" : options.input
 let bytes = readInput(options.input)
@@ -250,6 +270,7 @@ if let first = verify(module).first {
 }
 var emitOptions = EmitWasmOptions()
 emitOptions.shakeRuntime = options.shake
+if let dir = options.runtimeDir, !dir.isEmpty { emitOptions.runtime = readRuntimeDir(dir) }
 let text: String
 do {
     text = try emitWasmText(module, options: emitOptions)
