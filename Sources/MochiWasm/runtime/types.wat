@@ -21,9 +21,20 @@
   (type $list_f64 (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_f64))))))
   (type $list_bool (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_i8))))))
   (type $list_ref (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_ref))))))
-  ;; maps: the layout is private to map.wat (the values engineer defines it there);
-  ;; PLACEHOLDER until that layout is requested in /work/notes/requests.md.
-  (type $map (struct (field $len (mut i32))))
+  ;; ---- BEGIN block written by values (requested in /work/notes/requests.md; the
+  ;; emitter owns this file and may reword it): the map layout, documented at the top
+  ;; of runtime/map.wat, and $arr_i32 (sort permutations, a map's cached key order).
+  (type $arr_i32 (array (mut i32)))
+  (type $map (struct
+    (field $len (mut i32))
+    (field $kv (mut (ref $arr_ref)))
+    (field $tab (mut (ref $arr_i64)))
+    (field $tombs (mut i32))
+    (field $order (mut (ref null $arr_i32)))
+    (field $ckey (mut eqref))
+    (field $cpos (mut i32))
+    (field $chash (mut i32))))
+  ;; ---- END block written by values
   ;; structs and union values: every one starts with its descriptor
   (type $arr_str (array (ref $str)))
   (type $getter (func (param (ref $struct) i32) (result anyref)))
