@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "MochiInterpTests", dependencies: ["MochiInterp", "MochiIR", "MochiFrontend"]),
         .testTarget(name: "MochiRuntimeTests", dependencies: ["MochiRuntime"]),
         .testTarget(name: "MochiLinkTests", dependencies: ["MochiLink"]),
-        .testTarget(name: "MochiWasmEmitTests", dependencies: ["MochiWasmEmit", "MochiIR", "MochiFrontend"]),
+        .testTarget(name: "MochiWasmEmitTests", dependencies: ["MochiWasmEmit", "MochiIR", "MochiFrontend", "MochiTestPrograms"]),
         .testTarget(name: "MochiEmitCTests", dependencies: ["MochiEmitC", "MochiIR", "MochiInterp", "MochiTestPrograms"]),
     ]
 )

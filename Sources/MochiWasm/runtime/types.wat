@@ -21,10 +21,10 @@
   (type $list_f64 (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_f64))))))
   (type $list_bool (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_i8))))))
   (type $list_ref (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_ref))))))
-  ;; ---- BEGIN block written by values (requested in /work/notes/requests.md; the
-  ;; emitter owns this file and may reword it): the map layout, documented at the top
-  ;; of runtime/map.wat, and $arr_i32 (sort permutations, a map's cached key order).
+  ;; sort permutations, a map's cached key order
   (type $arr_i32 (array (mut i32)))
+  ;; maps: the layout is private to map.wat (documented at its top); only map.wat,
+  ;; value.wat and list.wat touch the fields, the emitter only calls $mochi_map_*
   (type $map (struct
     (field $len (mut i32))
     (field $kv (mut (ref $arr_ref)))
@@ -34,7 +34,6 @@
     (field $ckey (mut eqref))
     (field $cpos (mut i32))
     (field $chash (mut i32))))
-  ;; ---- END block written by values
   ;; structs and union values: every one starts with its descriptor
   (type $arr_str (array (ref $str)))
   (type $getter (func (param (ref $struct) i32) (result anyref)))
