@@ -136,15 +136,21 @@ func writeFile(_ path: String, _ bytes: [UInt8]) {
 
 func isExecutable(_ path: String) -> Bool { access(path, X_OK) == 0 }
 
-/// wasm-tools: $MOCHI_WASM_TOOLS, PATH, or a pip install's site-packages.
+/// wasm-tools: $MOCHI_WASM_TOOLS, a pip install's site-packages, or PATH (pip's copy
+/// before PATH: a pyenv shim there costs half a second per run).
 func findWasmTools() -> String? {
     if let e = getenv("MOCHI_WASM_TOOLS") { return String(cString: e) }
+    if let p = findInSitePackages() { return p }
     if let p = getenv("PATH") {
         for dir in String(cString: p).split(separator: ":") {
             let c = dir + "/wasm-tools"
             if isExecutable(String(c)) { return String(c) }
         }
     }
+    return nil
+}
+
+func findInSitePackages() -> String? {
     var roots: [String] = []
     if let h = getenv("HOME") { roots.append(String(cString: h) + "/.pyenv/versions") }
     roots.append("/root/.pyenv/versions")
