@@ -9,6 +9,10 @@
  *                        the sequence: what the Wasm runtime's test must print
  *   check edges          print the edge-case bit patterns, one hex word a line
  *   check bench N        time the three forms over N random doubles of the sequence
+ *   check print-parse N  print `TEXT RESULT` for N generated texts: the bits strtod
+ *                        gives, or ERR where mochi_str_to_float fails (gen_text)
+ *   check print-mod N    print `X Y fmod(X, Y)` bits for N pairs of the sequence
+ *   check specials       print the special texts as hex bytes, one a line
  *
  * The sequence is the edge cases, then N doubles from gen() below, which mirrors
  * ref.go's gen() and tests/wasm-runtime/float_fmt.wat's.
@@ -17,6 +21,10 @@
 #include <time.h>
 
 static uint64_t state;
+
+static int is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 static uint64_t next(void) {
     state += 0x9E3779B97F4A7C15u;
@@ -100,6 +108,245 @@ static uint64_t *edge_list(size_t *n) {
     return out;
 }
 
+/* ---- texts to parse (mirrored by tests/wasm-runtime/float_test.wat) ---- */
+
+/* Texts for kind 5 (one holds a NUL byte, hence the lengths). */
+#define S(x) {x, sizeof(x) - 1}
+static const struct { const char *s; size_t n; } specials[] = {
+    S("inf"), S("infinity"), S("nan"), S("nan()"), S("nan(abc_123)"), S("nan(abc"), S("nan(a-b)"),
+    S("infinit"), S("infinityy"), S("in"), S("na"), S("-inf"), S("+infinity"), S("-nan"),
+    S("+nan(x)"), S(""), S("."), S("e5"), S("+"), S("-"), S("1e"), S("1e+"), S("1e-"), S("0x"),
+    S("0x."), S("0xp1"), S(" 1"), S("1 "), S("\t1"), S("\n1"), S("\v1"), S("\f1"), S("\r1"),
+    S("1_0"), S("+-1"), S("--1"), S("1..2"), S("1.2.3"), S("0x1p"), S("0x1.8p1"), S("0X.8P-1"),
+    S("1e400"), S("-1e-400"), S("00000.00000e00000"), S("0"), S("-0"), S("+0.0e-0"), S(".5"),
+    S("5."), S("-.5e-3"), S("1e0000000000000000000000000000001"), S("1e-99999999999999999999"),
+    S("0e999999999999"), S("0x1p-1075"), S("0x1p-1074"), S("0x1.fffffffffffff8p1023"),
+    S("0x1.fffffffffffff7ffp1023"), S("0x0.0000000000001p-1022"), S("0x1.00000000000008p0"),
+    S("0x1.000000000000080000001p0"), S("0x1.00000000000018p0"), S("4.9406564584124654e-324"),
+    S("2.4703282292062327e-324"), S("2.4703282292062328e-324"), S("1.7976931348623157e308"),
+    S("1.7976931348623158e308"), S("1.7976931348623159e308"), S("9007199254740993"), S("1\0"),
+    S("0x1P+"), S("nan("), S("NaN(_)"), S("1e+-5"), S("\xd9\xa1"), S("0x1g"), S("1d"), S("1f"),
+    S("0."), S("-."), S("+.e1"), S("0e"), S("0e-0"), S("1E5"), S("1.5E+05"), S("0x1p99999999999"),
+    S("0x1p-99999999999"), S("123456789012345678901234567890e-10"),
+    S("0.000000000000000000000000000001e30"), S("2.2250738585072011e-308"),
+    S("2.2250738585072012e-308"), S("2.2250738585072014e-308"), S("1e23"), S("8.589973e9"),
+    S("1.00000005960464477539062499999e0"), S("7.038531e-26"), S("1448997445238699"),
+    S("9223372036854775807"), S("9223372036854775808"), S("18446744073709551615"),
+    S("18446744073709551616"), S("0.1"), S("0.2"), S("0.3"), S("3.141592653589793"),
+    S("2.718281828459045"), S("1e-324"), S("3e-324"), S("1e308"), S("1.1e308"),
+    S("179769313486231580793728971405301e276"), S("infinity("), S("nan()x"), S("nanx")};
+#undef S
+#define NSPECIALS (sizeof specials / sizeof specials[0])
+
+static unsigned char tbuf[4096];
+static size_t tlen;
+
+static void tput(int c) { tbuf[tlen++] = (unsigned char)c; }
+static void tdigit(void) { tput('0' + (int)(next() % 10)); }
+static void tint(int64_t v) {
+    char d[24];
+    int n = 0;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    if (v < 0) tput('-');
+    do { d[n++] = (char)('0' + u % 10); u /= 10; } while (u);
+    while (n) tput(d[--n]);
+}
+
+/* Big integers for exact halfway points: 32-bit limbs, little-endian. */
+static uint32_t bn[400];
+static int bnn;
+static void bn_muladd(uint64_t m, uint64_t add) {
+    uint64_t carry = add;
+    for (int i = 0; i < bnn; i++) {
+        uint64_t t = (uint64_t)bn[i] * m + carry;
+        bn[i] = (uint32_t)t;
+        carry = t >> 32;
+    }
+    if (carry) bn[bnn++] = (uint32_t)carry;
+}
+static uint32_t bn_divsmall(uint32_t d) {
+    uint64_t rem = 0;
+    for (int i = bnn - 1; i >= 0; i--) {
+        uint64_t cur = rem << 32 | bn[i];
+        bn[i] = (uint32_t)(cur / d);
+        rem = cur % d;
+    }
+    while (bnn > 0 && bn[bnn - 1] == 0) bnn--;
+    return (uint32_t)rem;
+}
+
+/* The digits of the exact halfway point above a random positive double, or a text
+ * just below, just above, or cut to 17..26 digits; always `DIGITSe-N`. */
+static void halfway(void) {
+    uint64_t r = next();
+    uint64_t bits = r % 0x7FF0000000000000u;
+    uint64_t ef = bits >> 52, fr = bits & (((uint64_t)1 << 52) - 1);
+    uint64_t m = ef ? fr | ((uint64_t)1 << 52) : fr;
+    int64_t e1 = (ef ? (int64_t)ef - 1075 : -1074) - 1;
+    uint64_t h = 2 * m + 1;
+    bn[0] = (uint32_t)h;
+    bn[1] = (uint32_t)(h >> 32);
+    bnn = bn[1] ? 2 : 1;
+    int64_t exp10 = 0, k = e1 >= 0 ? e1 : -e1;
+    if (e1 >= 0) {
+        for (; k >= 31; k -= 31) bn_muladd((uint64_t)1 << 31, 0);
+        bn_muladd((uint64_t)1 << k, 0);
+    } else {
+        for (; k >= 13; k -= 13) bn_muladd(1220703125u, 0);
+        uint64_t f = 1;
+        while (k-- > 0) f *= 5;
+        bn_muladd(f, 0);
+        exp10 = e1;
+    }
+    char digits[1200];
+    int nd = 0;
+    while (bnn > 0) {
+        uint32_t chunk = bn_divsmall(1000000000u);
+        for (int k = 0; k < 9; k++) { digits[nd++] = (char)('0' + chunk % 10); chunk /= 10; }
+    }
+    while (nd > 1 && digits[nd - 1] == '0') nd--; /* digits[] is reversed: drop leading zeros */
+    for (int k = 0; k < nd / 2; k++) { char t = digits[k]; digits[k] = digits[nd - 1 - k]; digits[nd - 1 - k] = t; }
+    uint64_t variant = next() % 4;
+    if (variant == 1) { /* one unit below in the last digit */
+        int k = nd - 1;
+        while (digits[k] == '0') digits[k--] = '9';
+        digits[k]--;
+    }
+    if (variant == 3) {
+        int keep = 17 + (int)(next() % 10);
+        if (nd > keep) { exp10 += nd - keep; nd = keep; }
+    }
+    for (int k = 0; k < nd; k++) tput(digits[k]);
+    if (variant == 2) { for (int k = 0; k < 9; k++) tput('0'); tput('1'); exp10 -= 10; }
+    tput('e');
+    tint(exp10);
+}
+
+/* The i-th text to parse into tbuf/tlen. */
+static void gen_text(uint64_t i) {
+    char t[400];
+    uint64_t r;
+    tlen = 0;
+    switch (i & 7) {
+    case 0: { /* a double's top-level form */
+        uint64_t b = gen(i);
+        double x;
+        memcpy(&x, &b, sizeof x);
+        size_t n = mochi_fmt_f64(t, x);
+        for (size_t k = 0; k < n; k++) tput(t[k]);
+        break;
+    }
+    case 1: { /* its container form: up to 330 digits */
+        uint64_t b = gen(i);
+        double x;
+        memcpy(&x, &b, sizeof x);
+        size_t n = mochi_fmt_f64_container(t, x);
+        for (size_t k = 0; k < n; k++) tput(t[k]);
+        break;
+    }
+    case 2: { /* any mix of sign, digits, point and exponent (many invalid) */
+        r = next();
+        if (r % 3 == 1) tput('-');
+        if (r % 3 == 2) tput('+');
+        uint64_t n = next() % 22;
+        for (uint64_t k = 0; k < n; k++) tdigit();
+        if ((r >> 8) & 1) tput('.');
+        n = next() % 22;
+        for (uint64_t k = 0; k < n; k++) tdigit();
+        if ((r >> 9) & 3) {
+            tput((r >> 11) & 1 ? 'E' : 'e');
+            if ((r >> 12) % 3 == 1) tput('-');
+            if ((r >> 12) % 3 == 2) tput('+');
+            n = 1 + next() % 3;
+            for (uint64_t k = 0; k < n; k++) tdigit();
+        }
+        break;
+    }
+    case 3: { /* 17..45 digits, any exponent a double can need */
+        r = next();
+        if (r & 1) tput('-');
+        uint64_t nd = 17 + next() % 29, dot = next() % (nd + 1);
+        for (uint64_t k = 0; k < nd; k++) {
+            if (k == dot) tput('.');
+            if (k == 0) tput('1' + (int)(next() % 9));
+            else tdigit();
+        }
+        tput('e');
+        tint((int64_t)(next() % 711) - 380);
+        break;
+    }
+    case 4: { /* hexadecimal */
+        static const char hex[] = "0123456789abcdef0123456789ABCDEF";
+        r = next();
+        tput('0');
+        tput(r & 1 ? 'X' : 'x');
+        int up = (int)((r >> 1) & 1) * 16;
+        uint64_t n = next() % 18;
+        for (uint64_t k = 0; k < n; k++) tput(hex[up + (int)(next() % 16)]);
+        if ((r >> 2) & 1) {
+            tput('.');
+            n = next() % 18;
+            for (uint64_t k = 0; k < n; k++) tput(hex[up + (int)(next() % 16)]);
+        }
+        if ((r >> 3) & 3) {
+            tput((r >> 5) & 1 ? 'P' : 'p');
+            if ((r >> 6) % 3 == 1) tput('-');
+            if ((r >> 6) % 3 == 2) tput('+');
+            tint((int64_t)(next() % 1200));
+        }
+        break;
+    }
+    case 5: { /* special spellings and malformed texts, letters in random case */
+        uint64_t k = next() % NSPECIALS;
+        r = next();
+        for (size_t j = 0; j < specials[k].n; j++) {
+            int c = (unsigned char)specials[k].s[j];
+            if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && ((r >> (j & 63)) & 1)) c ^= 0x20;
+            tput(c);
+        }
+        break;
+    }
+    case 6:
+        halfway();
+        break;
+    default: { /* integers, many exactly halfway between two doubles */
+        r = next();
+        uint64_t v = r >> (next() % 12);
+        char d[24];
+        int n = 0;
+        do { d[n++] = (char)('0' + v % 10); v /= 10; } while (v);
+        while (n) tput(d[--n]);
+        uint64_t z = next() % 4;
+        for (uint64_t k = 0; k < z; k++) tput('0');
+        break;
+    }
+    }
+}
+
+/* `TEXT RESULT`: the text with bytes outside printable ASCII (and backslash) as \xNN,
+ * the result the runtime's bits in hex or ERR, as mochi_str_to_float decides. */
+static void parse_line(void) {
+    for (size_t k = 0; k < tlen; k++) {
+        int c = tbuf[k];
+        if (c < 0x20 || c > 0x7E || c == '\\') printf("\\x%02x", c);
+        else putchar(c);
+    }
+    tbuf[tlen] = 0;
+    const char *p = (const char *)tbuf;
+    char *end = NULL;
+    /* mochi_str_to_float's checks, then strtod */
+    int ok = tlen != 0 && !is_space(p[0]) && strlen(p) == tlen;
+    double d = ok ? strtod(p, &end) : 0;
+    if (ok && end != p + tlen) ok = 0;
+    if (ok) {
+        uint64_t b = bits_of(d);
+        if (d != d) b = (b & ((uint64_t)1 << 63)) | 0x7FF8000000000000u; /* NaN payloads do not show */
+        printf(" %016llx\n", (unsigned long long)b);
+    } else {
+        printf(" ERR\n");
+    }
+}
+
 /* The C runtime's line for one double. */
 static size_t forms(char *line, uint64_t bits) {
     double x;
@@ -117,7 +364,7 @@ static size_t forms(char *line, uint64_t bits) {
 
 int main(int argc, char **argv) {
     if (argc < 2) {
-        fprintf(stderr, "usage: check fmt N | print-fmt N | edges | bench N\n");
+        fprintf(stderr, "usage: check fmt N | print-fmt N | edges | bench N | print-parse N | print-mod N | specials\n");
         return 2;
     }
     const char *mode = argv[1];
@@ -145,6 +392,35 @@ int main(int argc, char **argv) {
             double s = (double)(clock() - t0) / CLOCKS_PER_SEC;
             printf("%-9s %llu doubles in %.3f s (%.0f ns each, %zu bytes)\n", names[f],
                    (unsigned long long)count, s, s * 1e9 / (double)count, sum);
+        }
+        return 0;
+    }
+    if (strcmp(mode, "specials") == 0) {
+        for (size_t k = 0; k < NSPECIALS; k++) {
+            for (size_t j = 0; j < specials[k].n; j++) printf("%02x", (unsigned char)specials[k].s[j]);
+            printf("\n");
+        }
+        return 0;
+    }
+    if (strcmp(mode, "print-parse") == 0) {
+        state = 0x70617273u;
+        for (uint64_t i = 0; i < count; i++) {
+            gen_text(i);
+            parse_line();
+        }
+        return 0;
+    }
+    if (strcmp(mode, "print-mod") == 0) {
+        state = 0x6D6F64u;
+        for (uint64_t i = 0; i < count; i++) {
+            uint64_t a = gen(i), b = gen(i + 1);
+            double x, y;
+            memcpy(&x, &a, sizeof x);
+            memcpy(&y, &b, sizeof y);
+            if (y == 0) { printf("%016llx %016llx ERR\n", (unsigned long long)a, (unsigned long long)b); continue; }
+            double z = fmod(x, y);
+            if (z != z) printf("%016llx %016llx NaN\n", (unsigned long long)a, (unsigned long long)b);
+            else printf("%016llx %016llx %016llx\n", (unsigned long long)a, (unsigned long long)b, (unsigned long long)bits_of(z));
         }
         return 0;
     }
