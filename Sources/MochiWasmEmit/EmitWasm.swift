@@ -500,10 +500,13 @@ struct ModuleEmitter {
             let s = stringConstant(want)
             // br_on_cast passes the value on when it has the type (or is nil); what
             // falls through is reported with the runtime's wording.
+            let fail = ["global.get \(s)"] + (stringIsInline(s) ? [] : ["ref.as_non_null"])
+                + ["call " + use("mochi_bad_cast"), "unreachable"]
+            // (with nothing to push, the value is on the stack already: the caller has
+            // tested it with br_on_cast and this is the failing path)
+            if push.isEmpty { return fail }
             return ["block (result (ref null \(target)))"] + push.map { "  " + $0 }
-                + ["  br_on_cast 0 anyref (ref null \(target))", "  global.get \(s)"]
-                + (stringIsInline(s) ? [] : ["  ref.as_non_null"])
-                + ["  call " + use("mochi_bad_cast"), "  unreachable", "end"]
+                + ["  br_on_cast 0 anyref (ref null \(target))"] + fail.map { "  " + $0 } + ["end"]
         }
     }
 

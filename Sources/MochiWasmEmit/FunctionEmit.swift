@@ -484,13 +484,23 @@ struct FunctionEmitter {
     }
 
     /// Converts the anyref on the stack (a value of type t, or null) to t's Wasm type.
+    /// References take a cast when they have the type (the fast path); otherwise the
+    /// runtime's unbox converts them (a list of another bank, as C converts) or
+    /// reports the bad cast, never an engine trap.
     mutating func fromAny(_ t: IRType) {
         switch t {
         case .i64: call("mochi_unbox_i64_or0")
         case .f64: call("mochi_unbox_f64_or0")
         case .bool: call("mochi_unbox_bool_or0")
         case .any, .unit: break
-        default: emit("ref.cast \(module.wasmType(t))")
+        default:
+            let wt = module.wasmType(t)
+            emit("block (param anyref) (result \(wt))")
+            depth += 1
+            emit("br_on_cast 0 anyref \(wt)")
+            for s in module.unboxAny(t, push: []) { emit(s) }
+            depth -= 1
+            emit("end")
         }
     }
 

@@ -536,7 +536,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 (func $mochi_f64.fixed (param $neg i32) (param $sig i64) (param $nd i32) (param $exp i32) (param $force i32)
   (result (ref $str))
   (local $n i32)
-  (local $r (ref $bytes))
+  (local $r (ref null $bytes))  ;; set in both branches below
   (local $i i32)
   (local $pos i32)
   (if (i32.lt_s (local.get $exp) (i32.const 0))
@@ -575,7 +575,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (local.set $sig (i64.div_u (local.get $sig) (i64.const 10)))
         (br_if $digit (local.get $i)))))
   (if (local.get $neg) (then (array.set $bytes (local.get $r) (i32.const 0) (i32.const 45))))
-  (struct.new $str (local.get $r) (local.get $n)))
+  (struct.new $str (ref.as_non_null (local.get $r)) (local.get $n)))
 
 ;; %e layout d[.ddd]e±XX, at least two exponent digits (one for JSON).
 (func $mochi_f64.exp (param $neg i32) (param $sig i64) (param $nd i32) (param $exp i32) (param $json i32)
