@@ -804,3 +804,318 @@ int mochi_f64_shortest(double v, char *digits, int *exp10) {
     *exp10 = k + nd - 1;
     return nd;
 }
+
+/* ---- parsing: strtod's grammar and result, independent of the C library ----
+ *
+ * mochi_str_to_float accepts what glibc's strtod consumes entirely (no leading
+ * white space, no NUL byte): an optional sign, then a decimal number (digits with an
+ * optional point, at least one digit, an optional e[+-]digits), a hex number (0x,
+ * hex digits with an optional point, an optional p[+-]digits), inf or infinity, nan
+ * or nan(letters, digits, _), letters in any case; NaN keeps the sign. Out of range
+ * is infinity or zero. The C libraries differ (musl rounds some hexadecimal
+ * subnormals wrongly and drops the sign of -nan; Windows' differ more), so the
+ * runtime parses by itself, with the algorithm float.wat uses too:
+ *
+ * 1. Clinger: at most 19 digits W below 2^53 and 10^|q| with |q| <= 22 are both
+ *    doubles, so one correctly rounded multiply or divide is the answer.
+ * 2. Else W (the first 19 digits) times g(q) from the table gives the top 128 bits
+ *    U of a product that is off by less than one unit: the value lies in
+ *    [U - 1, U + 1) (and below (W + 1) 10^q when digits were dropped). Both ends are
+ *    rounded; when they give the same double, that is the answer.
+ * 3. Else the two candidates are neighbours, and the text is compared exactly, as
+ *    big integers, with the halfway point (2m + 1) 2^(e-1) between them. A halfway
+ *    point has at most 768 significant digits, so digits past the 800th only tell
+ *    "above" (and a text equal to the halfway point rounds to the even one).
+ * Hex texts keep 16 hex digits and a sticky bit, then round once. */
+
+/* The double nearest N 2^e2 (ties to even), N = h1 2^64 + h0 with h1 >= 2^62, as
+ * bits: infinity past the largest double, subnormal or zero below the smallest normal. */
+static uint64_t round_bits(uint64_t h1, uint64_t h0, int32_t e2) {
+    int32_t clz = 0;
+    while (!(h1 >> (63 - clz))) clz++;
+    int32_t p = 128 - clz, e = p - 1 + e2;
+    if (e >= 1024) return (uint64_t)0x7FF << 52;
+    /* bits of N below the last kept one: s + 64 of them (s >= 9 as h1 >= 2^62) */
+    int32_t s = (e >= -1022 ? p - 53 : -1074 - e2) - 64;
+    if (s > 64) return 0;
+    uint64_t mant = s == 64 ? 0 : h1 >> s;
+    uint64_t low = s == 64 ? h1 : h1 & (((uint64_t)1 << s) - 1);
+    uint64_t half = (uint64_t)1 << (s - 1);
+    if (low > half || (low == half && (h0 != 0 || (mant & 1)))) mant++;
+    if (e < -1022) return mant; /* a subnormal; 2^52 is the smallest normal's bits */
+    if (mant == (uint64_t)1 << 53) {
+        mant >>= 1;
+        if (++e >= 1024) return (uint64_t)0x7FF << 52;
+    }
+    return (uint64_t)(e + 1023) << 52 | (mant & (((uint64_t)1 << 52) - 1));
+}
+
+/* W 10^q (W > 0, q in [-342, 308]) rounded from the lower (upper = 0) or upper end
+ * of the table product's error interval. */
+static uint64_t approx_bits(uint64_t W, int32_t q, int upper) {
+    int32_t lz = 0;
+    while (!(W >> (63 - lz))) lz++;
+    uint64_t w = W << lz;
+    const uint64_t *g = mochi_pow10_g[q - MOCHI_POW10_KMIN];
+    uint64_t h0, x0;
+    uint64_t h1 = mul_64x64(w, g[0], &h0);
+    uint64_t x = mul_64x64(w, g[1], &x0);
+    (void)x0;
+    h0 += x;
+    h1 += h0 < x;
+    if (upper) {
+        h1 += ++h0 == 0;
+    } else {
+        h1 -= h0 == 0;
+        h0--;
+    }
+    return round_bits(h1, h0, floor_shift(q * 1741647, 19) - 63 - lz);
+}
+
+/* Big integers for the exact comparison: 32-bit limbs, least significant first. */
+#define BN_LIMBS 256
+typedef struct { uint32_t d[BN_LIMBS]; int n; } Big;
+
+static void big_muladd(Big *a, uint32_t m, uint32_t add) {
+    uint64_t carry = add;
+    for (int i = 0; i < a->n; i++) {
+        uint64_t t = (uint64_t)a->d[i] * m + carry;
+        a->d[i] = (uint32_t)t;
+        carry = t >> 32;
+    }
+    if (carry) a->d[a->n++] = (uint32_t)carry;
+}
+
+static void big_pow5(Big *a, int32_t k) {
+    for (; k >= 13; k -= 13) big_muladd(a, 1220703125u, 0);
+    uint32_t m = 1;
+    while (k-- > 0) m *= 5;
+    big_muladd(a, m, 0);
+}
+
+static void big_shl(Big *a, int32_t k) {
+    int limbs = k / 32, bits = k % 32;
+    if (a->n == 0) return;
+    uint32_t hi = bits ? a->d[a->n - 1] >> (32 - bits) : 0;
+    if (hi) a->d[a->n + limbs] = hi;
+    for (int i = a->n - 1; i >= 0; i--)
+        a->d[i + limbs] = (uint32_t)(a->d[i] << bits) | (bits && i > 0 ? a->d[i - 1] >> (32 - bits) : 0);
+    for (int i = 0; i < limbs; i++) a->d[i] = 0;
+    a->n += limbs + (hi != 0);
+}
+
+static int big_cmp(const Big *a, const Big *b) {
+    if (a->n != b->n) return a->n > b->n ? 1 : -1;
+    for (int i = a->n - 1; i >= 0; i--)
+        if (a->d[i] != b->d[i]) return a->d[i] > b->d[i] ? 1 : -1;
+    return 0;
+}
+
+/* The exact choice between the double with bits lo and the next one up, for the
+ * digits p[first, end) (nsig significant ones, the point skipped) times 10^q, q the
+ * exponent of the last of them. */
+static uint64_t bigcomp(const char *p, size_t first, size_t end, int64_t nsig, int64_t q, uint64_t lo) {
+    Big x, y;
+    uint32_t chunk = 0, scale = 1;
+    int nd = 0, sticky = 0;
+    x.n = 0;
+    for (size_t i = first; i < end; i++) {
+        if (p[i] == '.') continue;
+        int d = p[i] - '0';
+        if (nd < 800) {
+            chunk = chunk * 10 + (uint32_t)d;
+            scale *= 10;
+            nd++;
+            if (scale == 1000000000u) {
+                big_muladd(&x, scale, chunk);
+                chunk = 0;
+                scale = 1;
+            }
+        } else if (d) {
+            sticky = 1;
+        }
+    }
+    if (scale > 1) big_muladd(&x, scale, chunk);
+    int32_t e10 = (int32_t)(q + (nsig > 800 ? nsig - 800 : 0));
+    int32_t ef = (int32_t)(lo >> 52 & 0x7FF);
+    uint64_t m = lo & (((uint64_t)1 << 52) - 1);
+    int32_t e = -1074;
+    if (ef) {
+        m |= (uint64_t)1 << 52;
+        e = ef - 1075;
+    }
+    m = 2 * m + 1;
+    y.d[0] = (uint32_t)m;
+    y.d[1] = (uint32_t)(m >> 32);
+    y.n = y.d[1] ? 2 : 1;
+    /* D 5^e10 2^e10 against (2m + 1) 2^(e-1), all as integers */
+    if (e10 >= 0) big_pow5(&x, e10);
+    else big_pow5(&y, -e10);
+    int32_t s2 = e10 - (e - 1);
+    if (s2 >= 0) big_shl(&x, s2);
+    else big_shl(&y, -s2);
+    int c = big_cmp(&x, &y);
+    if (c == 0 && sticky) c = 1;
+    if (c < 0) return lo;
+    if (c > 0) return lo + 1;
+    return lo + (lo & 1);
+}
+
+static int dec_digit(const char *p, size_t n, size_t i) {
+    return i < n && p[i] >= '0' && p[i] <= '9' ? p[i] - '0' : -1;
+}
+
+static int hex_digit(const char *p, size_t n, size_t i) {
+    if (i >= n) return -1;
+    int c = (unsigned char)p[i];
+    if (c >= '0' && c <= '9') return c - '0';
+    c |= 0x20;
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* An optional exponent letter (e or p) with [+-]digits at p[*i], saturated far past
+ * any double; *i moves past it only when it has digits (strtod leaves it). */
+static int64_t scan_exponent(const char *p, size_t n, size_t *i, int letter) {
+    size_t j = *i;
+    if (j >= n || (p[j] | 0x20) != letter) return 0;
+    j++;
+    int neg = 0;
+    if (j < n && (p[j] == '+' || p[j] == '-')) neg = p[j++] == '-';
+    if (dec_digit(p, n, j) < 0) return 0;
+    int64_t v = 0;
+    for (int d; (d = dec_digit(p, n, j)) >= 0; j++)
+        if (v < 1000000000000) v = v * 10 + d;
+    *i = j;
+    return neg ? -v : v;
+}
+
+/* A decimal number at p[i]; its magnitude's bits in *bits. Returns where it ended,
+ * or (size_t)-1 when it has no digit. */
+static size_t scan_decimal(const char *p, size_t n, size_t i, uint64_t *bits) {
+    uint64_t w = 0;
+    int64_t nsig = 0, dexp = 0;
+    int trunc = 0, seen = 0, dot = 0;
+    size_t first = 0;
+    for (;; i++) {
+        int d = dec_digit(p, n, i);
+        if (d >= 0) {
+            seen = 1;
+            dexp -= dot;
+            if (nsig || d) {
+                if (!nsig) first = i;
+                if (nsig < 19) w = w * 10 + (uint64_t)d;
+                else if (d) trunc = 1;
+                nsig++;
+            }
+        } else if (i < n && p[i] == '.' && !dot) {
+            dot = 1;
+        } else {
+            break;
+        }
+    }
+    if (!seen) return (size_t)-1;
+    size_t end = i;
+    int64_t ev = scan_exponent(p, n, &i, 'e');
+    *bits = 0;
+    if (!nsig) return i;
+    int64_t q = dexp + ev + (nsig > 19 ? nsig - 19 : 0);
+    if (!trunc && w <= (uint64_t)1 << 53 && q >= -22 && q <= 22) {
+        double f = (double)w, t = 1;
+        for (int64_t k = q < 0 ? -q : q; k > 0; k--) t *= 10;
+        f = q < 0 ? f / t : f * t;
+        memcpy(bits, &f, sizeof f);
+        return i;
+    }
+    if (q < -342) return i;
+    if (q > 308) {
+        *bits = (uint64_t)0x7FF << 52;
+        return i;
+    }
+    uint64_t lo = approx_bits(w, (int32_t)q, 0), hi = approx_bits(w + (uint64_t)trunc, (int32_t)q, 1);
+    *bits = lo == hi ? lo : bigcomp(p, first, end, nsig, dexp + ev, lo);
+    return i;
+}
+
+/* A hex number at p[i], after its 0x; as scan_decimal. */
+static size_t scan_hex(const char *p, size_t n, size_t i, uint64_t *bits) {
+    uint64_t m = 0, sticky = 0;
+    int64_t bexp = 0;
+    int nd = 0, seen = 0, dot = 0;
+    for (;; i++) {
+        int d = hex_digit(p, n, i);
+        if (d >= 0) {
+            seen = 1;
+            if (dot) bexp -= 4;
+            if (nd || d) {
+                if (nd < 16) {
+                    m = m << 4 | (uint64_t)d;
+                    nd++;
+                } else {
+                    bexp += 4;
+                    if (d) sticky = 1;
+                }
+            }
+        } else if (i < n && p[i] == '.' && !dot) {
+            dot = 1;
+        } else {
+            break;
+        }
+    }
+    if (!seen) return (size_t)-1;
+    int64_t ev = scan_exponent(p, n, &i, 'p');
+    *bits = 0;
+    if (!m) return i;
+    int32_t lz = 0;
+    while (!(m >> (63 - lz))) lz++;
+    int64_t e2 = bexp + ev - lz - 64;
+    if (e2 > 100000) e2 = 100000;
+    if (e2 < -100000) e2 = -100000;
+    *bits = round_bits(m << lz, sticky, (int32_t)e2);
+    return i;
+}
+
+/* Whether p[i, i + len) spells the lowercase word w in any case. */
+static int word_at(const char *p, size_t n, size_t i, const char *w, size_t len) {
+    if (n - i < len) return 0;
+    for (size_t k = 0; k < len; k++)
+        if ((p[i + k] | 0x20) != w[k]) return 0;
+    return 1;
+}
+
+/* The double strtod reads from all of p[0, n) into *out; 0 when strtod would stop
+ * early or fail, or p starts with white space. */
+int mochi_f64_parse(const char *p, size_t n, double *out) {
+    if (n == 0) return 0;
+    char c = p[0];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r') return 0;
+    size_t i = 0;
+    uint64_t neg = 0, bits = 0;
+    if (c == '+' || c == '-') {
+        neg = c == '-';
+        i = 1;
+    }
+    int l = i < n ? p[i] | 0x20 : 0;
+    if (l == 'i') {
+        bits = (uint64_t)0x7FF << 52;
+        if (word_at(p, n, i, "infinity", 8)) i += 8;
+        else if (word_at(p, n, i, "inf", 3)) i += 3;
+        else return 0;
+    } else if (l == 'n') {
+        if (!word_at(p, n, i, "nan", 3)) return 0;
+        bits = (uint64_t)0x7FF8 << 48;
+        i += 3;
+        if (i < n && p[i] == '(') {
+            size_t j = i + 1;
+            while (j < n && ((p[j] >= '0' && p[j] <= '9') || ((p[j] | 0x20) >= 'a' && (p[j] | 0x20) <= 'z') || p[j] == '_')) j++;
+            if (j < n && p[j] == ')') i = j + 1;
+        }
+    } else if (i + 1 < n && p[i] == '0' && (p[i + 1] | 0x20) == 'x') {
+        i = scan_hex(p, n, i + 2, &bits);
+    } else {
+        i = scan_decimal(p, n, i, &bits);
+    }
+    if (i != n) return 0;
+    bits |= neg << 63;
+    memcpy(out, &bits, sizeof *out);
+    return 1;
+}

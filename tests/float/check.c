@@ -9,8 +9,11 @@
  *                        the sequence: what the Wasm runtime's test must print
  *   check edges          print the edge-case bit patterns, one hex word a line
  *   check bench N        time the three forms over N random doubles of the sequence
- *   check print-parse N  print `TEXT RESULT` for N generated texts: the bits strtod
- *                        gives, or ERR where mochi_str_to_float fails (gen_text)
+ *   check print-parse N  print `TEXT RESULT` for N generated texts (gen_text): the bits
+ *                        the runtime's parser gives, or ERR where mochi_str_to_float fails
+ *   check parse N        compare the runtime's parser with the C library's strtod (under
+ *                        mochi_str_to_float's checks) on N texts; exit 1 on a difference
+ *                        (glibc's strtod is exact; musl's is not for some hex subnormals)
  *   check print-mod N    print `X Y fmod(X, Y)` bits for N pairs of the sequence
  *   check specials       print the special texts as hex bytes, one a line
  *
@@ -323,27 +326,45 @@ static void gen_text(uint64_t i) {
     }
 }
 
-/* `TEXT RESULT`: the text with bytes outside printable ASCII (and backslash) as \xNN,
- * the result the runtime's bits in hex or ERR, as mochi_str_to_float decides. */
-static void parse_line(void) {
-    for (size_t k = 0; k < tlen; k++) {
-        int c = tbuf[k];
-        if (c < 0x20 || c > 0x7E || c == '\\') printf("\\x%02x", c);
-        else putchar(c);
+int mochi_f64_parse(const char *p, size_t n, double *out); /* mochi_float.c */
+
+/* The result of one text as a line's tail: the bits in hex (NaN as its sign and the
+ * quiet NaN: payloads never show) or ERR. */
+static void result_text(char *out, int ok, double d) {
+    if (!ok) {
+        strcpy(out, "ERR");
+        return;
     }
+    uint64_t b = bits_of(d);
+    if (d != d) b = (b & ((uint64_t)1 << 63)) | 0x7FF8000000000000u;
+    sprintf(out, "%016llx", (unsigned long long)b);
+}
+
+/* What the runtime's mochi_str_to_float gives for tbuf (ERR: the runtime error). */
+static void runtime_result(char *out) {
+    double d = 0;
+    int ok = mochi_f64_parse((const char *)tbuf, tlen, &d);
+    result_text(out, ok, d);
+}
+
+/* What glibc's strtod gives under mochi_str_to_float's old checks (no leading white
+ * space, no NUL byte, every byte consumed): the reference the runtime's parser follows. */
+static void strtod_result(char *out) {
     tbuf[tlen] = 0;
     const char *p = (const char *)tbuf;
     char *end = NULL;
-    /* mochi_str_to_float's checks, then strtod */
     int ok = tlen != 0 && !is_space(p[0]) && strlen(p) == tlen;
     double d = ok ? strtod(p, &end) : 0;
     if (ok && end != p + tlen) ok = 0;
-    if (ok) {
-        uint64_t b = bits_of(d);
-        if (d != d) b = (b & ((uint64_t)1 << 63)) | 0x7FF8000000000000u; /* NaN payloads do not show */
-        printf(" %016llx\n", (unsigned long long)b);
-    } else {
-        printf(" ERR\n");
+    result_text(out, ok, d);
+}
+
+/* tbuf with bytes outside printable ASCII (and backslash) as \xNN. */
+static void put_text(FILE *f) {
+    for (size_t k = 0; k < tlen; k++) {
+        int c = tbuf[k];
+        if (c < 0x20 || c > 0x7E || c == '\\') fprintf(f, "\\x%02x", c);
+        else fputc(c, f);
     }
 }
 
@@ -364,7 +385,7 @@ static size_t forms(char *line, uint64_t bits) {
 
 int main(int argc, char **argv) {
     if (argc < 2) {
-        fprintf(stderr, "usage: check fmt N | print-fmt N | edges | bench N | print-parse N | print-mod N | specials\n");
+        fprintf(stderr, "usage: check fmt N | print-fmt N | edges | bench N | print-parse N | parse N | print-mod N | specials\n");
         return 2;
     }
     const char *mode = argv[1];
@@ -403,12 +424,34 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (strcmp(mode, "print-parse") == 0) {
+        char r[40];
         state = 0x70617273u;
         for (uint64_t i = 0; i < count; i++) {
             gen_text(i);
-            parse_line();
+            runtime_result(r);
+            put_text(stdout);
+            printf(" %s\n", r);
         }
         return 0;
+    }
+    if (strcmp(mode, "parse") == 0) {
+        char r[40], want[40];
+        uint64_t diffs = 0, errs = 0;
+        state = 0x70617273u;
+        for (uint64_t i = 0; i < count; i++) {
+            gen_text(i);
+            runtime_result(r);
+            strtod_result(want);
+            errs += strcmp(want, "ERR") == 0;
+            if (strcmp(r, want) != 0 && ++diffs <= 10) {
+                fprintf(stderr, "DIFF ");
+                put_text(stderr);
+                fprintf(stderr, "\n  strtod:  %s\n  runtime: %s\n", want, r);
+            }
+        }
+        printf("parse: %llu texts (%llu rejected), %llu differences from strtod\n", (unsigned long long)count,
+               (unsigned long long)errs, (unsigned long long)diffs);
+        return diffs ? 1 : 0;
     }
     if (strcmp(mode, "print-mod") == 0) {
         state = 0x6D6F64u;
