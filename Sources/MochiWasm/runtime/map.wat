@@ -72,53 +72,59 @@
 
 ;; The table slot holding key, or -1. Either way m's cache describes key afterwards:
 ;; $cpos is the slot, or -(the slot to insert at) - 2, or -1 when the table is empty;
-;; $chash is key's hash.
+;; $chash is key's hash. (get, set and has test the cache themselves first: a call
+;; less on `m[k] = m[k] + 1`.)
 (func $map.lookup (param $m (ref $map)) (param $key anyref) (result i32)
   (local $ek eqref)
-  (local $h i32)
+  (local $c i32)
+  (local $h i64)
   (local $tab (ref $arr_i64))
   (local $mask i32)
   (local $i i32)
   (local $t i64)
   (local $free i32)
   (local $kv (ref $arr_ref))
+  (local $k2 anyref)
   (local.set $ek (ref.cast eqref (local.get $key)))
-  (if (i32.ne (struct.get $map $cpos (local.get $m)) (i32.const -1))
+  (local.set $c (struct.get $map $cpos (local.get $m)))
+  (if (i32.ne (local.get $c) (i32.const -1))
     (then
       (if (ref.eq (struct.get $map $ckey (local.get $m)) (local.get $ek))
-        (then
-          (return (select (struct.get $map $cpos (local.get $m)) (i32.const -1)
-                    (i32.ge_s (struct.get $map $cpos (local.get $m)) (i32.const 0))))))))
-  (local.set $h
-    (if (result i32) (ref.test (ref i31) (local.get $key))
-      (then (call $value.hash_i64 (i64.extend_i32_s (i31.get_s (ref.cast (ref i31) (local.get $key))))))
-      (else (call $mochi_hash_any (local.get $key)))))
-  (struct.set $map $chash (local.get $m) (local.get $h))
+        (then (return (select (local.get $c) (i32.const -1) (i32.ge_s (local.get $c) (i32.const 0))))))))
+  ;; the hash ($value.hash_i64 inline for an i31 int key); kept as i64 with the
+  ;; 32-bit hash in the high half, as the table stores it
+  (if (ref.test (ref i31) (local.get $key))
+    (then
+      (local.set $h (i64.mul (i64.extend_i32_s (i31.get_s (ref.cast (ref i31) (local.get $key)))) (i64.const 0x9E3779B97F4A7C15)))
+      (local.set $h (i64.shl (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32))) (i64.const 32))))
+    (else (local.set $h (i64.shl (i64.extend_i32_u (call $mochi_hash_any (local.get $key))) (i64.const 32)))))
+  (struct.set $map $chash (local.get $m) (i32.wrap_i64 (i64.shr_u (local.get $h) (i64.const 32))))
   (struct.set $map $ckey (local.get $m) (local.get $ek))
   (local.set $tab (struct.get $map $tab (local.get $m)))
-  (if (i32.eqz (array.len (local.get $tab)))
+  (local.set $mask (i32.sub (array.len (local.get $tab)) (i32.const 1)))
+  (if (i32.lt_s (local.get $mask) (i32.const 0))
     (then
       (struct.set $map $cpos (local.get $m) (i32.const -1))
       (return (i32.const -1))))
   (local.set $kv (struct.get $map $kv (local.get $m)))
-  (local.set $mask (i32.sub (array.len (local.get $tab)) (i32.const 1)))
-  (local.set $i (i32.and (local.get $h) (local.get $mask)))
+  (local.set $i (i32.and (i32.wrap_i64 (i64.shr_u (local.get $h) (i64.const 32))) (local.get $mask)))
   (local.set $free (i32.const -1))
   (loop $probe
     (local.set $t (array.get $arr_i64 (local.get $tab) (local.get $i)))
-    (if (i64.eqz (local.get $t))
+    (if (i64.le_u (local.get $t) (i64.const 1))
       (then
         (if (i32.lt_s (local.get $free) (i32.const 0)) (then (local.set $free (local.get $i))))
-        (struct.set $map $cpos (local.get $m) (i32.sub (i32.const -2) (local.get $free)))
-        (return (i32.const -1))))
-    (if (i64.eq (local.get $t) (i64.const 1))
-      (then (if (i32.lt_s (local.get $free) (i32.const 0)) (then (local.set $free (local.get $i)))))
-      (else
-        (if (i32.eq (i32.wrap_i64 (i64.shr_u (local.get $t) (i64.const 32))) (local.get $h))
+        (if (i64.eqz (local.get $t))
           (then
-            (if (call $map.key_eq
-                  (array.get $arr_ref (local.get $kv) (i32.shl (i32.sub (i32.wrap_i64 (local.get $t)) (i32.const 2)) (i32.const 1)))
-                  (local.get $ek))
+            (struct.set $map $cpos (local.get $m) (i32.sub (i32.const -2) (local.get $free)))
+            (return (i32.const -1)))))
+      (else
+        (if (i64.eq (i64.and (local.get $t) (i64.const 0xFFFFFFFF00000000)) (local.get $h))
+          (then
+            (local.set $k2 (array.get $arr_ref (local.get $kv) (i32.shl (i32.sub (i32.wrap_i64 (local.get $t)) (i32.const 2)) (i32.const 1))))
+            (if (if (result i32) (ref.eq (ref.cast eqref (local.get $k2)) (local.get $ek))
+                  (then (i32.const 1))
+                  (else (call $map.key_eq (local.get $k2) (local.get $ek))))
               (then
                 (struct.set $map $cpos (local.get $m) (local.get $i))
                 (return (local.get $i))))))))
@@ -224,10 +230,16 @@
   (local $mm (ref $map))
   (if (ref.is_null (local.get $m)) (then (return (ref.null none))))
   (local.set $mm (ref.as_non_null (local.get $m)))
-  (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
-  (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (ref.null none))))
+  (local.set $i (struct.get $map $cpos (local.get $mm)))
+  (if (i32.eqz (if (result i32) (i32.ge_s (local.get $i) (i32.const 0))
+                 (then (ref.eq (struct.get $map $ckey (local.get $mm)) (ref.cast eqref (local.get $key))))
+                 (else (i32.const 0))))
+    (then
+      (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
+      (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (ref.null none))))))
   (array.get $arr_ref (struct.get $map $kv (local.get $mm))
-    (i32.add (i32.shl (call $map.entry (local.get $mm) (local.get $i)) (i32.const 1)) (i32.const 1))))
+    (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 1))
+             (i32.const 3))))
 
 (func $mochi_map_set (param $m (ref null $map)) (param $key anyref) (param $value anyref)
   (local $i i32)
@@ -237,14 +249,19 @@
       (call $mochi_rt_error (call $value.ascii (array.new_data $bytes $map.d.nil (i32.const 0) (i32.const 23))))
       (unreachable)))
   (local.set $mm (ref.as_non_null (local.get $m)))
-  (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
-  (if (i32.ge_s (local.get $i) (i32.const 0))
+  (local.set $i (struct.get $map $cpos (local.get $mm)))
+  (if (i32.eqz (if (result i32) (i32.ge_s (local.get $i) (i32.const 0))
+                 (then (ref.eq (struct.get $map $ckey (local.get $mm)) (ref.cast eqref (local.get $key))))
+                 (else (i32.const 0))))
     (then
-      (array.set $arr_ref (struct.get $map $kv (local.get $mm))
-        (i32.add (i32.shl (call $map.entry (local.get $mm) (local.get $i)) (i32.const 1)) (i32.const 1))
-        (local.get $value))
-      (return)))
-  (call $map.insert (local.get $mm) (local.get $key) (local.get $value)))
+      (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
+      (if (i32.lt_s (local.get $i) (i32.const 0))
+        (then (call $map.insert (local.get $mm) (local.get $key) (local.get $value)) (return)))))
+  ;; value of entry e at 2e + 1 = 2 (slot - 2) + 1
+  (array.set $arr_ref (struct.get $map $kv (local.get $mm))
+    (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 1))
+             (i32.const 3))
+    (local.get $value)))
 
 ;; Set use: adds key (value nil) when absent; 1 when it was added.
 (func $map.add (param $m (ref $map)) (param $key anyref) (result i32)
@@ -253,7 +270,13 @@
   (i32.const 1))
 
 (func $mochi_map_has (param $m (ref null $map)) (param $key anyref) (result i32)
+  (local $c i32)
   (if (ref.is_null (local.get $m)) (then (return (i32.const 0))))
+  (local.set $c (struct.get $map $cpos (local.get $m)))
+  (if (i32.ne (local.get $c) (i32.const -1))
+    (then
+      (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
+        (then (return (i32.ge_s (local.get $c) (i32.const 0)))))))
   (i32.ge_s (call $map.lookup (ref.as_non_null (local.get $m)) (local.get $key)) (i32.const 0)))
 
 (func $mochi_map_len (param $m (ref null $map)) (result i64)
