@@ -101,8 +101,13 @@ def build(g, op):
     lf_ = St(leaf, [])
     tree = St(node, [lf_, 5, St(node, [St(leaf, []), 7, lf_])])
     e = St(empty, [])
-    for v in (p1, bob, lf_, tree, e, L("ref", [p1, p3]), M([(S("p"), p1)])):
+    rec = Desc("rec1", [("name", "ref"), ("id", "i64"), ("inner", "ref")], tag=-2)
+    rec0 = Desc("rec2", [], tag=-2)
+    r1 = St(rec, [S("Al"), 3, St(rec, [S("B"), 4, p1])])
+    for v in (p1, bob, lf_, tree, e, L("ref", [p1, p3]), M([(S("p"), p1)]), r1, St(rec0, []), L("ref", [r1, St(rec0, [])])):
         o("all", v)
+    o("cmp", r1, St(rec, [S("Al"), 3, N()]))
+    o("eqall", r1, St(rec, [S("Al"), 3, St(rec, [S("B"), 4, p2])]))
     o("struct_eq", p1, p2)
     o("struct_eq", p1, p3)
     o("eqall", p1, p2)

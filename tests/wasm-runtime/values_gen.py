@@ -533,7 +533,8 @@ static mochi_ref pform(mochi_ref v) {
     case MOCHI_A_STRUCT: {
         const MochiTypeDesc *d = mochi_struct_desc(v);
         mochi_ref out = mochi_map_new(MOCHI_K_REF, MOCHI_K_REF);
-        mochi_map_set(out, mochi_r2s(mochi_str_lit("__name")), mochi_r2s(mochi_str_lit(d->name)));
+        /* a record (tag -2: a query row, a map literal typed as a record) keeps no "__name" */
+        if (d->tag != -2) mochi_map_set(out, mochi_r2s(mochi_str_lit("__name")), mochi_r2s(mochi_str_lit(d->name)));
         for (int32_t i = 0; i < d->nfields; i++)
             mochi_map_set(out, mochi_r2s(mochi_str_lit(d->field_names[i])),
                           mochi_r2s(pform(mochi_box((MochiSlotKind)d->field_kinds[i], mochi_struct_get(v, i)))));

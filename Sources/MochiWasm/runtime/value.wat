@@ -17,7 +17,9 @@
 ;; message) just appends past the current end, so one buffer serves every level.
 ;;
 ;; Structs print as a map of their fields plus the entry "__name" (LANGUAGE.md §9):
-;; the descriptor's field names and "__name" are sorted bytewise together. A struct's
+;; the descriptor's field names and "__name" are sorted bytewise together; records
+;; (descriptor tag -2: query rows, map literals typed as records) print as plain maps,
+;; without "__name", as §9 says. A struct's
 ;; fields are read boxed through its descriptor's getter, so a field's static kind is
 ;; not known here; scalar fields print exactly as C's typed slots do (the only
 ;; difference is the depth cut-off at 2000 levels of nesting, where a scalar field is
@@ -1112,7 +1114,9 @@
     (else (call $value.putc (i32.const 125)))))
 
 ;; The print order of a struct's entries: field indices 0..n-1 and n for "__name",
-;; sorted bytewise by name (insertion sort: structs are small; stable).
+;; sorted bytewise by name (insertion sort: structs are small; stable). A record (a
+;; descriptor with tag -2: a query's `select { ... }` row or a map literal typed as a
+;; record) prints as the map it was written as, without "__name" (LANGUAGE.md §9).
 (func $value.struct_order (param $d (ref $desc)) (result (ref $arr_i32))
   (local $f (ref $arr_str))
   (local $n i32)
@@ -1122,9 +1126,10 @@
   (local $v i32)
   (local.set $f (struct.get $desc $fields (local.get $d)))
   (local.set $n (array.len (local.get $f)))
-  (local.set $ord (array.new_default $arr_i32 (i32.add (local.get $n) (i32.const 1))))
+  (local.set $ord (array.new_default $arr_i32
+    (i32.add (local.get $n) (i32.ne (struct.get $desc $tag (local.get $d)) (i32.const -2)))))
   (block $done (loop $next
-    (br_if $done (i32.gt_u (local.get $i) (local.get $n)))
+    (br_if $done (i32.ge_u (local.get $i) (array.len (local.get $ord))))
     (local.set $v (local.get $i))
     (local.set $j (local.get $i))
     (block $placed (loop $shift
@@ -1164,7 +1169,7 @@
     (then (call $value.put2 (i32.const 109) (i32.const 97)) (call $value.put2 (i32.const 112) (i32.const 91)))
     (else (call $value.putc (i32.const 123))))
   (block $done (loop $next
-    (br_if $done (i32.gt_u (local.get $i) (local.get $n)))
+    (br_if $done (i32.ge_u (local.get $i) (array.len (local.get $ord))))
     (local.set $e (array.get $arr_i32 (local.get $ord) (local.get $i)))
     (if (local.get $i) (then (call $value.put_sep (local.get $mode))))
     (if (i32.eq (local.get $mode) (i32.const 2))
@@ -1374,9 +1379,10 @@
       (local.set $f (struct.get $desc $fields (local.get $d)))
       (local.set $n (array.len (local.get $f)))
       (local.set $ord (call $value.struct_order (local.get $d)))
+      (if (i32.eqz (array.len (local.get $ord))) (then (call $value.put2 (i32.const 123) (i32.const 125)) (return)))
       (call $value.putc (i32.const 123))
       (block $done (loop $next
-        (br_if $done (i32.gt_u (local.get $i) (local.get $n)))
+        (br_if $done (i32.ge_u (local.get $i) (array.len (local.get $ord))))
         (local.set $e (array.get $arr_i32 (local.get $ord) (local.get $i)))
         (if (local.get $i) (then (call $value.putc (i32.const 44))))
         (call $value.indent (local.get $pretty) (local.get $lv))
