@@ -234,10 +234,9 @@ struct ModuleEmitter {
         let start = startFunction(mainIndex)
 
         // The runtime: what the program reaches, plus stand-ins for what it lacks.
-        runtimeUses.insert("mochi_rt_error")  // (the stand-ins below call it)
         var roots = runtimeUses
         for t in [bodies.joined(), defs.joined(), start] { for r in refTokens(t) { roots.insert(r) } }
-        let kept = runtime.select(roots: roots, shake: options.shakeRuntime)
+        var kept = runtime.select(roots: roots, shake: options.shakeRuntime)
         // Runtime functions of the interface that kept runtime code calls are stood in
         // for too, while the runtime is incomplete.
         for k in kept {
@@ -256,6 +255,13 @@ struct ModuleEmitter {
                 throw EmitWasmError("internal: no signature for runtime function \(name)")
             }
             stubs.append(missingStub(name, sig))
+        }
+        // The stand-ins call $mochi_rt_error: keep it (and what it needs) then.
+        if stubs.contains(where: { $0.hasPrefix("(func") }) && runtime.defines(function: "mochi_rt_error") {
+            for k in runtime.select(roots: roots.union(["mochi_rt_error"]), shake: options.shakeRuntime) where !kept.contains(k) {
+                kept.append(k)
+            }
+            kept.sort()
         }
         let memory = runtime.memoryName ?? "mochi_memory"
         if runtime.memoryName == nil {

@@ -46,6 +46,10 @@ struct FunctionEmitter {
     var scratchNames: Set<String> = []
     var tempCounter = 0
     var usesDispatch = false
+    /// Lists whose length and store are in locals here (see cachedList).
+    var listCache: [Int32: ListCache] = [:]
+
+    struct ListCache { var len: String; var data: String }
 
     static let maxDepth = 100_000
 
@@ -319,6 +323,7 @@ struct FunctionEmitter {
     mutating func emitNode(_ b: Block, _ exit: Exit) throws {
         let bd = f[b]
         knownLine = nil
+        listCache = [:]
         let fused = fusedCompare[b.index]
         let tail = tailCall.contains(b.index)
         for (k, id) in bd.insts.enumerated() {
@@ -515,6 +520,11 @@ struct FunctionEmitter {
     }
 
     mutating func emitInst(_ inst: Inst, tail: Bool) throws {
+        // A push may grow any list (two values may be one list); a call may push.
+        switch inst.op {
+        case .listPush, .call, .callClosure, .groupAdd: listCache = [:]
+        default: break
+        }
         if !FunctionEmitter.cannotFail(inst.op) && !FunctionEmitter.passesLine(inst.op) { setLine(inst.loc.line) }
         let a = inst.args
         let line = Int32(clamping: inst.loc.line)
@@ -817,6 +827,11 @@ struct FunctionEmitter {
         case .listLen:
             guard case .list(let e) = type(a[0]) else { throw fail("list.len of a non-list") }
             let bank = ListBank(element: e)
+            if let c = listCache[a[0].index] {
+                emit("local.get \(c.len)")
+                set(inst)
+                break
+            }
             get(a[0]); emit("ref.is_null")
             emit("if (result i64)")
             depth += 1
@@ -832,9 +847,10 @@ struct FunctionEmitter {
             guard case .list(let e) = type(a[0]) else { throw fail("\(inst.op.info.name) of a non-list") }
             let bank = ListBank(element: e)
             let ix = scratchLocal("$#ix", "i32")
-            listIndex(a[0], a[1], bank, line)
+            let c = cachedList(a[0], a[1], bank, line)
+            listIndex(c, a[1], line)
             emit("local.set \(ix)")
-            get(a[0]); emit("struct.get \(bank.listType) $data"); emit("local.get \(ix)")
+            emit("local.get \(c.data)"); emit("local.get \(ix)")
             if inst.op == .listGet {
                 emit(bank == .bool ? "array.get_u \(bank.arrayType)" : "array.get \(bank.arrayType)")
                 if bank == .ref { fromAny(e) }
@@ -1086,24 +1102,38 @@ struct FunctionEmitter {
         return d
     }
 
-    /// Pushes the checked i32 index of element `i` of list `l`: in range on the fast
-    /// path; negative indices, out-of-range ones (the error, at `line`) and a nil list
-    /// through `$mochi_list_index`.
-    mutating func listIndex(_ l: Value, _ i: Value, _ bank: ListBank, _ line: Int32) {
+    /// The locals holding list `l`'s length and element store in this block: loaded
+    /// at its first element access (a nil list is the index error of C's
+    /// mochi_list_get, length 0, at `line`), reused until something that may change a
+    /// list's length or store (a push, a call) runs.
+    mutating func cachedList(_ l: Value, _ i: Value, _ bank: ListBank, _ line: Int32) -> ListCache {
+        if let c = listCache[l.index] { return c }
+        let c = ListCache(len: scratchLocal("$#len\(l.index)", "i64"),
+                          data: scratchLocal("$#data\(l.index)", "(ref null \(bank.arrayType))"))
         get(l); emit("ref.is_null")
         emit("if")
         depth += 1
         get(i); emit("i32.const 0"); emit("i32.const \(line)"); call("mochi_list_index"); emit("drop")
         depth -= 1
         emit("end")
-        get(i); get(l); emit("struct.get \(bank.listType) $len"); emit("i64.extend_i32_u"); emit("i64.lt_u")
+        get(l); emit("struct.get \(bank.listType) $len"); emit("i64.extend_i32_u"); emit("local.set \(c.len)")
+        get(l); emit("struct.get \(bank.listType) $data"); emit("local.set \(c.data)")
+        listCache[l.index] = c
+        return c
+    }
+
+    /// Pushes the checked i32 index of element `i` of a list: in range on the fast
+    /// path; negative and out-of-range indices (the error, at `line`) through
+    /// `$mochi_list_index`.
+    mutating func listIndex(_ c: ListCache, _ i: Value, _ line: Int32) {
+        get(i); emit("local.get \(c.len)"); emit("i64.lt_u")
         emit("if (result i32)")
         depth += 1
         get(i); emit("i32.wrap_i64")
         depth -= 1
         emit("else")
         depth += 1
-        get(i); get(l); emit("struct.get \(bank.listType) $len"); emit("i32.const \(line)"); call("mochi_list_index")
+        get(i); emit("local.get \(c.len)"); emit("i32.wrap_i64"); emit("i32.const \(line)"); call("mochi_list_index")
         depth -= 1
         emit("end")
     }
