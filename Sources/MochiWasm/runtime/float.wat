@@ -1,31 +1,30 @@
 ;; float.wat: doubles as text and text as doubles, mirroring the C runtime byte for
-;; byte: the three print forms of mochi_format.c (top level, container, JSON) over
-;; the shortest digits of mochi_float.c, C's strtod as mochi_str_to_float uses it,
-;; and C's fmod (mochi_f64_mod).
+;; byte: the three print forms of mochi_format.c (top level, container, JSON), the
+;; shortest digits and the parser of mochi_float.c, and C's fmod (mochi_f64_mod).
 ;;
 ;; Digits: Schubfach, the same algorithm and the same power-of-ten table as
 ;; mochi_float.c (read that file's header): the fewest digits that read back as the
 ;; same double, the closest to the exact value among them, as Go's FormatFloat picks.
 ;; 64x64->128-bit products are built from 32-bit halves (Wasm has no wide multiply).
 ;;
-;; Parsing is exact, for every text strtod accepts in full (mochi_str_to_float
-;; rejects the rest, and leading white space and NUL bytes): decimal and hexadecimal
-;; forms, `inf`/`infinity`/`nan`/`nan(chars)` in any case, each with an optional
-;; sign. A decimal number goes (1) through Clinger's fast path when it has at most 19
-;; digits below 2^53 and a power of ten up to 22 (one correctly rounded multiply or
-;; divide), else (2) its first 19 digits W and power Q give a 128-bit approximation
-;; of W * 10^Q from the same table; both ends of the approximation's error interval
-;; are rounded, and when they agree that is the double; else (3) the decimal text is
-;; compared exactly, as big integers, with the halfway point between the two
-;; candidates (digits past the 800th only count as "more than"; a halfway point has
-;; at most 768 significant digits). Hexadecimal texts round from 64 bits and a sticky
-;; bit. Out-of-range texts give infinity or zero, as strtod does.
+;; Parsing (mochi_float.c's mochi_f64_parse, step for step): glibc strtod's grammar
+;; over the whole text (no leading white space, no NUL byte):
+;; decimal and hexadecimal forms, `inf`/`infinity`/`nan`/`nan(chars)` in any case,
+;; each with an optional sign, and the correctly rounded result. A decimal number goes
+;; (1) through Clinger's fast path when its digits W (at most 19) are below 2^53 and
+;; its power of ten q is within 22 (one correctly rounded multiply or divide), else
+;; (2) W * 10^q from the same table gives a 128-bit approximation off by less than one
+;; unit; both ends of that error interval are rounded, and when they agree that is the
+;; double; else (3) the decimal text is compared exactly, as big integers, with the
+;; halfway point between the two candidates (digits past the 800th only count as
+;; "more than"; a halfway point has at most 768 significant digits). Hexadecimal texts
+;; round once from 64 bits and a sticky bit. Out of range is infinity or zero.
 ;;
 ;; The table (10^K scaled into [2^127, 2^128) and rounded up, K in [-342, 324]) is a
 ;; passive data segment copied into an i64 array on first use, so it costs nothing in
 ;; modules that never format or parse a float; tests/float/gen-tables.py generates it
-;; (and checks this copy). Private helpers are $mochi_f64.*; $mochi_f64.k and
-;; $mochi_f64.ok are second results (the runtime avoids multi-value results).
+;; (and checks this copy). Private helpers are $mochi_f64.*; $mochi_f64.k,
+;; $mochi_f64.ok and $mochi_f64.pos are second results (no multi-value results).
 
 ;; ---- 128-bit arithmetic and the table ----
 
