@@ -565,7 +565,7 @@ struct ModuleEmitter {
     }
 
     func missingStub(_ name: String, _ sig: RuntimeSignature) -> String {
-        var s = "(func $\(name)"
+        var s = ";; stand-in: \(name)\n(func $\(name)"
         for (j, p) in sig.params.enumerated() { s += " (param $p\(j) \(p))" }
         if let r = sig.result { s += " (result \(r))" }
         // The message is built in place (constant strings are all made by now).

@@ -309,33 +309,32 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 """#),
     ("float.wat", #"""
 ;; float.wat: doubles as text and text as doubles, mirroring the C runtime byte for
-;; byte: the three print forms of mochi_format.c (top level, container, JSON) over
-;; the shortest digits of mochi_float.c, C's strtod as mochi_str_to_float uses it,
-;; and C's fmod (mochi_f64_mod).
+;; byte: the three print forms of mochi_format.c (top level, container, JSON), the
+;; shortest digits and the parser of mochi_float.c, and C's fmod (mochi_f64_mod).
 ;;
 ;; Digits: Schubfach, the same algorithm and the same power-of-ten table as
 ;; mochi_float.c (read that file's header): the fewest digits that read back as the
 ;; same double, the closest to the exact value among them, as Go's FormatFloat picks.
 ;; 64x64->128-bit products are built from 32-bit halves (Wasm has no wide multiply).
 ;;
-;; Parsing is exact, for every text strtod accepts in full (mochi_str_to_float
-;; rejects the rest, and leading white space and NUL bytes): decimal and hexadecimal
-;; forms, `inf`/`infinity`/`nan`/`nan(chars)` in any case, each with an optional
-;; sign. A decimal number goes (1) through Clinger's fast path when it has at most 19
-;; digits below 2^53 and a power of ten up to 22 (one correctly rounded multiply or
-;; divide), else (2) its first 19 digits W and power Q give a 128-bit approximation
-;; of W * 10^Q from the same table; both ends of the approximation's error interval
-;; are rounded, and when they agree that is the double; else (3) the decimal text is
-;; compared exactly, as big integers, with the halfway point between the two
-;; candidates (digits past the 800th only count as "more than"; a halfway point has
-;; at most 768 significant digits). Hexadecimal texts round from 64 bits and a sticky
-;; bit. Out-of-range texts give infinity or zero, as strtod does.
+;; Parsing (mochi_float.c's mochi_f64_parse, step for step): glibc strtod's grammar
+;; over the whole text (no leading white space, no NUL byte):
+;; decimal and hexadecimal forms, `inf`/`infinity`/`nan`/`nan(chars)` in any case,
+;; each with an optional sign, and the correctly rounded result. A decimal number goes
+;; (1) through Clinger's fast path when its digits W (at most 19) are below 2^53 and
+;; its power of ten q is within 22 (one correctly rounded multiply or divide), else
+;; (2) W * 10^q from the same table gives a 128-bit approximation off by less than one
+;; unit; both ends of that error interval are rounded, and when they agree that is the
+;; double; else (3) the decimal text is compared exactly, as big integers, with the
+;; halfway point between the two candidates (digits past the 800th only count as
+;; "more than"; a halfway point has at most 768 significant digits). Hexadecimal texts
+;; round once from 64 bits and a sticky bit. Out of range is infinity or zero.
 ;;
 ;; The table (10^K scaled into [2^127, 2^128) and rounded up, K in [-342, 324]) is a
 ;; passive data segment copied into an i64 array on first use, so it costs nothing in
 ;; modules that never format or parse a float; tests/float/gen-tables.py generates it
-;; (and checks this copy). Private helpers are $mochi_f64.*; $mochi_f64.k and
-;; $mochi_f64.ok are second results (the runtime avoids multi-value results).
+;; (and checks this copy). Private helpers are $mochi_f64.*; $mochi_f64.k,
+;; $mochi_f64.ok and $mochi_f64.pos are second results (no multi-value results).
 
 ;; ---- 128-bit arithmetic and the table ----
 
@@ -2167,66 +2166,98 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 (func $mochi_list_push_i64 (param $l (ref null $list_i64)) (param $v i64)
   (local $n i32)
   (local $d (ref $arr_i64))
-  (local $nd (ref $arr_i64))
   (if (ref.is_null (local.get $l)) (then (call $list.push_nil)))
   (local.set $n (struct.get $list_i64 $len (local.get $l)))
   (local.set $d (struct.get $list_i64 $data (local.get $l)))
   (if (i32.ge_u (local.get $n) (array.len (local.get $d)))
-    (then
-      (local.set $nd (array.new_default $arr_i64 (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))
-      (array.copy $arr_i64 $arr_i64 (local.get $nd) (i32.const 0) (local.get $d) (i32.const 0) (local.get $n))
-      (struct.set $list_i64 $data (local.get $l) (local.get $nd))
-      (local.set $d (local.get $nd))))
+    (then (local.set $d (call $list.grow_i64 (ref.as_non_null (local.get $l))))))
   (array.set $arr_i64 (local.get $d) (local.get $n) (local.get $v))
   (struct.set $list_i64 $len (local.get $l) (i32.add (local.get $n) (i32.const 1))))
+
+;; The cold half of push: a store of twice the capacity (kept out of push so that
+;; push's fast path stays small).
+(func $list.grow_i64 (param $l (ref $list_i64)) (result (ref $arr_i64))
+  (local $n i32)
+  (local $d (ref $arr_i64))
+  (local $nd (ref $arr_i64))
+  (local.set $n (struct.get $list_i64 $len (local.get $l)))
+  (local.set $d (struct.get $list_i64 $data (local.get $l)))
+  (local.set $nd (array.new_default $arr_i64 (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))
+  (array.copy $arr_i64 $arr_i64 (local.get $nd) (i32.const 0) (local.get $d) (i32.const 0) (local.get $n))
+  (struct.set $list_i64 $data (local.get $l) (local.get $nd))
+  (local.get $nd))
 
 (func $mochi_list_push_f64 (param $l (ref null $list_f64)) (param $v f64)
   (local $n i32)
   (local $d (ref $arr_f64))
-  (local $nd (ref $arr_f64))
   (if (ref.is_null (local.get $l)) (then (call $list.push_nil)))
   (local.set $n (struct.get $list_f64 $len (local.get $l)))
   (local.set $d (struct.get $list_f64 $data (local.get $l)))
   (if (i32.ge_u (local.get $n) (array.len (local.get $d)))
-    (then
-      (local.set $nd (array.new_default $arr_f64 (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))
-      (array.copy $arr_f64 $arr_f64 (local.get $nd) (i32.const 0) (local.get $d) (i32.const 0) (local.get $n))
-      (struct.set $list_f64 $data (local.get $l) (local.get $nd))
-      (local.set $d (local.get $nd))))
+    (then (local.set $d (call $list.grow_f64 (ref.as_non_null (local.get $l))))))
   (array.set $arr_f64 (local.get $d) (local.get $n) (local.get $v))
   (struct.set $list_f64 $len (local.get $l) (i32.add (local.get $n) (i32.const 1))))
+
+;; The cold half of push: a store of twice the capacity (kept out of push so that
+;; push's fast path stays small).
+(func $list.grow_f64 (param $l (ref $list_f64)) (result (ref $arr_f64))
+  (local $n i32)
+  (local $d (ref $arr_f64))
+  (local $nd (ref $arr_f64))
+  (local.set $n (struct.get $list_f64 $len (local.get $l)))
+  (local.set $d (struct.get $list_f64 $data (local.get $l)))
+  (local.set $nd (array.new_default $arr_f64 (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))
+  (array.copy $arr_f64 $arr_f64 (local.get $nd) (i32.const 0) (local.get $d) (i32.const 0) (local.get $n))
+  (struct.set $list_f64 $data (local.get $l) (local.get $nd))
+  (local.get $nd))
 
 (func $mochi_list_push_bool (param $l (ref null $list_bool)) (param $v i32)
   (local $n i32)
   (local $d (ref $arr_i8))
-  (local $nd (ref $arr_i8))
   (if (ref.is_null (local.get $l)) (then (call $list.push_nil)))
   (local.set $n (struct.get $list_bool $len (local.get $l)))
   (local.set $d (struct.get $list_bool $data (local.get $l)))
   (if (i32.ge_u (local.get $n) (array.len (local.get $d)))
-    (then
-      (local.set $nd (array.new_default $arr_i8 (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))
-      (array.copy $arr_i8 $arr_i8 (local.get $nd) (i32.const 0) (local.get $d) (i32.const 0) (local.get $n))
-      (struct.set $list_bool $data (local.get $l) (local.get $nd))
-      (local.set $d (local.get $nd))))
+    (then (local.set $d (call $list.grow_bool (ref.as_non_null (local.get $l))))))
   (array.set $arr_i8 (local.get $d) (local.get $n) (i32.ne (local.get $v) (i32.const 0)))
   (struct.set $list_bool $len (local.get $l) (i32.add (local.get $n) (i32.const 1))))
+
+;; The cold half of push: a store of twice the capacity (kept out of push so that
+;; push's fast path stays small).
+(func $list.grow_bool (param $l (ref $list_bool)) (result (ref $arr_i8))
+  (local $n i32)
+  (local $d (ref $arr_i8))
+  (local $nd (ref $arr_i8))
+  (local.set $n (struct.get $list_bool $len (local.get $l)))
+  (local.set $d (struct.get $list_bool $data (local.get $l)))
+  (local.set $nd (array.new_default $arr_i8 (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))
+  (array.copy $arr_i8 $arr_i8 (local.get $nd) (i32.const 0) (local.get $d) (i32.const 0) (local.get $n))
+  (struct.set $list_bool $data (local.get $l) (local.get $nd))
+  (local.get $nd))
 
 (func $mochi_list_push_ref (param $l (ref null $list_ref)) (param $v anyref)
   (local $n i32)
   (local $d (ref $arr_ref))
-  (local $nd (ref $arr_ref))
   (if (ref.is_null (local.get $l)) (then (call $list.push_nil)))
   (local.set $n (struct.get $list_ref $len (local.get $l)))
   (local.set $d (struct.get $list_ref $data (local.get $l)))
   (if (i32.ge_u (local.get $n) (array.len (local.get $d)))
-    (then
-      (local.set $nd (array.new_default $arr_ref (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))
-      (array.copy $arr_ref $arr_ref (local.get $nd) (i32.const 0) (local.get $d) (i32.const 0) (local.get $n))
-      (struct.set $list_ref $data (local.get $l) (local.get $nd))
-      (local.set $d (local.get $nd))))
+    (then (local.set $d (call $list.grow_ref (ref.as_non_null (local.get $l))))))
   (array.set $arr_ref (local.get $d) (local.get $n) (local.get $v))
   (struct.set $list_ref $len (local.get $l) (i32.add (local.get $n) (i32.const 1))))
+
+;; The cold half of push: a store of twice the capacity (kept out of push so that
+;; push's fast path stays small).
+(func $list.grow_ref (param $l (ref $list_ref)) (result (ref $arr_ref))
+  (local $n i32)
+  (local $d (ref $arr_ref))
+  (local $nd (ref $arr_ref))
+  (local.set $n (struct.get $list_ref $len (local.get $l)))
+  (local.set $d (struct.get $list_ref $data (local.get $l)))
+  (local.set $nd (array.new_default $arr_ref (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))
+  (array.copy $arr_ref $arr_ref (local.get $nd) (i32.const 0) (local.get $d) (i32.const 0) (local.get $n))
+  (struct.set $list_ref $data (local.get $l) (local.get $nd))
+  (local.get $nd))
 
 ;; append(xs, v): a new list of len+1 elements in a store of its own (xs unchanged).
 (func $mochi_list_append_i64 (param $l (ref null $list_i64)) (param $v i64) (result (ref $list_i64))
@@ -2611,6 +2642,8 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 
 (func $mochi_list_sum_i64 (param $l (ref null $list_i64)) (result i64)
   (local $s i64)
+  (local $x i64)
+  (local $r i64)
   (local $n i32)
   (local $i i32)
   (local $d (ref $arr_i64))
@@ -2619,7 +2652,12 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $d (struct.get $list_i64 $data (local.get $l)))
   (block $done (loop $next
     (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-    (local.set $s (call $value.add_i64 (local.get $s) (array.get $arr_i64 (local.get $d) (local.get $i))))
+    (local.set $x (array.get $arr_i64 (local.get $d) (local.get $i)))
+    (local.set $r (i64.add (local.get $s) (local.get $x)))
+    ;; overflow: both operands of one sign and the sum of the other
+    (if (i64.lt_s (i64.and (i64.xor (local.get $r) (local.get $s)) (i64.xor (local.get $r) (local.get $x))) (i64.const 0))
+      (then (call $mochi_err_overflow_at (global.get $mochi_loc_line))))
+    (local.set $s (local.get $r))
     (local.set $i (i32.add (local.get $i) (i32.const 1)))
     (br $next)))
   (local.get $s))
@@ -3202,53 +3240,59 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 
 ;; The table slot holding key, or -1. Either way m's cache describes key afterwards:
 ;; $cpos is the slot, or -(the slot to insert at) - 2, or -1 when the table is empty;
-;; $chash is key's hash.
+;; $chash is key's hash. (get, set and has test the cache themselves first: a call
+;; less on `m[k] = m[k] + 1`.)
 (func $map.lookup (param $m (ref $map)) (param $key anyref) (result i32)
   (local $ek eqref)
-  (local $h i32)
+  (local $c i32)
+  (local $h i64)
   (local $tab (ref $arr_i64))
   (local $mask i32)
   (local $i i32)
   (local $t i64)
   (local $free i32)
   (local $kv (ref $arr_ref))
+  (local $k2 anyref)
   (local.set $ek (ref.cast eqref (local.get $key)))
-  (if (i32.ne (struct.get $map $cpos (local.get $m)) (i32.const -1))
+  (local.set $c (struct.get $map $cpos (local.get $m)))
+  (if (i32.ne (local.get $c) (i32.const -1))
     (then
       (if (ref.eq (struct.get $map $ckey (local.get $m)) (local.get $ek))
-        (then
-          (return (select (struct.get $map $cpos (local.get $m)) (i32.const -1)
-                    (i32.ge_s (struct.get $map $cpos (local.get $m)) (i32.const 0))))))))
-  (local.set $h
-    (if (result i32) (ref.test (ref i31) (local.get $key))
-      (then (call $value.hash_i64 (i64.extend_i32_s (i31.get_s (ref.cast (ref i31) (local.get $key))))))
-      (else (call $mochi_hash_any (local.get $key)))))
-  (struct.set $map $chash (local.get $m) (local.get $h))
+        (then (return (select (local.get $c) (i32.const -1) (i32.ge_s (local.get $c) (i32.const 0))))))))
+  ;; the hash ($value.hash_i64 inline for an i31 int key); kept as i64 with the
+  ;; 32-bit hash in the high half, as the table stores it
+  (if (ref.test (ref i31) (local.get $key))
+    (then
+      (local.set $h (i64.mul (i64.extend_i32_s (i31.get_s (ref.cast (ref i31) (local.get $key)))) (i64.const 0x9E3779B97F4A7C15)))
+      (local.set $h (i64.shl (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32))) (i64.const 32))))
+    (else (local.set $h (i64.shl (i64.extend_i32_u (call $mochi_hash_any (local.get $key))) (i64.const 32)))))
+  (struct.set $map $chash (local.get $m) (i32.wrap_i64 (i64.shr_u (local.get $h) (i64.const 32))))
   (struct.set $map $ckey (local.get $m) (local.get $ek))
   (local.set $tab (struct.get $map $tab (local.get $m)))
-  (if (i32.eqz (array.len (local.get $tab)))
+  (local.set $mask (i32.sub (array.len (local.get $tab)) (i32.const 1)))
+  (if (i32.lt_s (local.get $mask) (i32.const 0))
     (then
       (struct.set $map $cpos (local.get $m) (i32.const -1))
       (return (i32.const -1))))
   (local.set $kv (struct.get $map $kv (local.get $m)))
-  (local.set $mask (i32.sub (array.len (local.get $tab)) (i32.const 1)))
-  (local.set $i (i32.and (local.get $h) (local.get $mask)))
+  (local.set $i (i32.and (i32.wrap_i64 (i64.shr_u (local.get $h) (i64.const 32))) (local.get $mask)))
   (local.set $free (i32.const -1))
   (loop $probe
     (local.set $t (array.get $arr_i64 (local.get $tab) (local.get $i)))
-    (if (i64.eqz (local.get $t))
+    (if (i64.le_u (local.get $t) (i64.const 1))
       (then
         (if (i32.lt_s (local.get $free) (i32.const 0)) (then (local.set $free (local.get $i))))
-        (struct.set $map $cpos (local.get $m) (i32.sub (i32.const -2) (local.get $free)))
-        (return (i32.const -1))))
-    (if (i64.eq (local.get $t) (i64.const 1))
-      (then (if (i32.lt_s (local.get $free) (i32.const 0)) (then (local.set $free (local.get $i)))))
-      (else
-        (if (i32.eq (i32.wrap_i64 (i64.shr_u (local.get $t) (i64.const 32))) (local.get $h))
+        (if (i64.eqz (local.get $t))
           (then
-            (if (call $map.key_eq
-                  (array.get $arr_ref (local.get $kv) (i32.shl (i32.sub (i32.wrap_i64 (local.get $t)) (i32.const 2)) (i32.const 1)))
-                  (local.get $ek))
+            (struct.set $map $cpos (local.get $m) (i32.sub (i32.const -2) (local.get $free)))
+            (return (i32.const -1)))))
+      (else
+        (if (i64.eq (i64.and (local.get $t) (i64.const 0xFFFFFFFF00000000)) (local.get $h))
+          (then
+            (local.set $k2 (array.get $arr_ref (local.get $kv) (i32.shl (i32.sub (i32.wrap_i64 (local.get $t)) (i32.const 2)) (i32.const 1))))
+            (if (if (result i32) (ref.eq (ref.cast eqref (local.get $k2)) (local.get $ek))
+                  (then (i32.const 1))
+                  (else (call $map.key_eq (local.get $k2) (local.get $ek))))
               (then
                 (struct.set $map $cpos (local.get $m) (local.get $i))
                 (return (local.get $i))))))))
@@ -3354,10 +3398,16 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local $mm (ref $map))
   (if (ref.is_null (local.get $m)) (then (return (ref.null none))))
   (local.set $mm (ref.as_non_null (local.get $m)))
-  (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
-  (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (ref.null none))))
+  (local.set $i (struct.get $map $cpos (local.get $mm)))
+  (if (i32.eqz (if (result i32) (i32.ge_s (local.get $i) (i32.const 0))
+                 (then (ref.eq (struct.get $map $ckey (local.get $mm)) (ref.cast eqref (local.get $key))))
+                 (else (i32.const 0))))
+    (then
+      (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
+      (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (ref.null none))))))
   (array.get $arr_ref (struct.get $map $kv (local.get $mm))
-    (i32.add (i32.shl (call $map.entry (local.get $mm) (local.get $i)) (i32.const 1)) (i32.const 1))))
+    (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 1))
+             (i32.const 3))))
 
 (func $mochi_map_set (param $m (ref null $map)) (param $key anyref) (param $value anyref)
   (local $i i32)
@@ -3367,14 +3417,19 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (call $mochi_rt_error (call $value.ascii (array.new_data $bytes $map.d.nil (i32.const 0) (i32.const 23))))
       (unreachable)))
   (local.set $mm (ref.as_non_null (local.get $m)))
-  (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
-  (if (i32.ge_s (local.get $i) (i32.const 0))
+  (local.set $i (struct.get $map $cpos (local.get $mm)))
+  (if (i32.eqz (if (result i32) (i32.ge_s (local.get $i) (i32.const 0))
+                 (then (ref.eq (struct.get $map $ckey (local.get $mm)) (ref.cast eqref (local.get $key))))
+                 (else (i32.const 0))))
     (then
-      (array.set $arr_ref (struct.get $map $kv (local.get $mm))
-        (i32.add (i32.shl (call $map.entry (local.get $mm) (local.get $i)) (i32.const 1)) (i32.const 1))
-        (local.get $value))
-      (return)))
-  (call $map.insert (local.get $mm) (local.get $key) (local.get $value)))
+      (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
+      (if (i32.lt_s (local.get $i) (i32.const 0))
+        (then (call $map.insert (local.get $mm) (local.get $key) (local.get $value)) (return)))))
+  ;; value of entry e at 2e + 1 = 2 (slot - 2) + 1
+  (array.set $arr_ref (struct.get $map $kv (local.get $mm))
+    (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 1))
+             (i32.const 3))
+    (local.get $value)))
 
 ;; Set use: adds key (value nil) when absent; 1 when it was added.
 (func $map.add (param $m (ref $map)) (param $key anyref) (result i32)
@@ -3383,7 +3438,13 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (i32.const 1))
 
 (func $mochi_map_has (param $m (ref null $map)) (param $key anyref) (result i32)
+  (local $c i32)
   (if (ref.is_null (local.get $m)) (then (return (i32.const 0))))
+  (local.set $c (struct.get $map $cpos (local.get $m)))
+  (if (i32.ne (local.get $c) (i32.const -1))
+    (then
+      (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
+        (then (return (i32.ge_s (local.get $c) (i32.const 0)))))))
   (i32.ge_s (call $map.lookup (ref.as_non_null (local.get $m)) (local.get $key)) (i32.const 0)))
 
 (func $mochi_map_len (param $m (ref null $map)) (result i64)
@@ -5242,7 +5303,9 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 ;; message) just appends past the current end, so one buffer serves every level.
 ;;
 ;; Structs print as a map of their fields plus the entry "__name" (LANGUAGE.md §9):
-;; the descriptor's field names and "__name" are sorted bytewise together. A struct's
+;; the descriptor's field names and "__name" are sorted bytewise together; records
+;; (descriptor tag -2: query rows, map literals typed as records) print as plain maps,
+;; without "__name", as §9 says. A struct's
 ;; fields are read boxed through its descriptor's getter, so a field's static kind is
 ;; not known here; scalar fields print exactly as C's typed slots do (the only
 ;; difference is the depth cut-off at 2000 levels of nesting, where a scalar field is
@@ -6337,7 +6400,9 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (else (call $value.putc (i32.const 125)))))
 
 ;; The print order of a struct's entries: field indices 0..n-1 and n for "__name",
-;; sorted bytewise by name (insertion sort: structs are small; stable).
+;; sorted bytewise by name (insertion sort: structs are small; stable). A record (a
+;; descriptor with tag -2: a query's `select { ... }` row or a map literal typed as a
+;; record) prints as the map it was written as, without "__name" (LANGUAGE.md §9).
 (func $value.struct_order (param $d (ref $desc)) (result (ref $arr_i32))
   (local $f (ref $arr_str))
   (local $n i32)
@@ -6347,9 +6412,10 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local $v i32)
   (local.set $f (struct.get $desc $fields (local.get $d)))
   (local.set $n (array.len (local.get $f)))
-  (local.set $ord (array.new_default $arr_i32 (i32.add (local.get $n) (i32.const 1))))
+  (local.set $ord (array.new_default $arr_i32
+    (i32.add (local.get $n) (i32.ne (struct.get $desc $tag (local.get $d)) (i32.const -2)))))
   (block $done (loop $next
-    (br_if $done (i32.gt_u (local.get $i) (local.get $n)))
+    (br_if $done (i32.ge_u (local.get $i) (array.len (local.get $ord))))
     (local.set $v (local.get $i))
     (local.set $j (local.get $i))
     (block $placed (loop $shift
@@ -6389,7 +6455,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (then (call $value.put2 (i32.const 109) (i32.const 97)) (call $value.put2 (i32.const 112) (i32.const 91)))
     (else (call $value.putc (i32.const 123))))
   (block $done (loop $next
-    (br_if $done (i32.gt_u (local.get $i) (local.get $n)))
+    (br_if $done (i32.ge_u (local.get $i) (array.len (local.get $ord))))
     (local.set $e (array.get $arr_i32 (local.get $ord) (local.get $i)))
     (if (local.get $i) (then (call $value.put_sep (local.get $mode))))
     (if (i32.eq (local.get $mode) (i32.const 2))
@@ -6599,9 +6665,10 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (local.set $f (struct.get $desc $fields (local.get $d)))
       (local.set $n (array.len (local.get $f)))
       (local.set $ord (call $value.struct_order (local.get $d)))
+      (if (i32.eqz (array.len (local.get $ord))) (then (call $value.put2 (i32.const 123) (i32.const 125)) (return)))
       (call $value.putc (i32.const 123))
       (block $done (loop $next
-        (br_if $done (i32.gt_u (local.get $i) (local.get $n)))
+        (br_if $done (i32.ge_u (local.get $i) (array.len (local.get $ord))))
         (local.set $e (array.get $arr_i32 (local.get $ord) (local.get $i)))
         (if (local.get $i) (then (call $value.putc (i32.const 44))))
         (call $value.indent (local.get $pretty) (local.get $lv))

@@ -100,6 +100,22 @@ enum WasmTestSupport {
         return (out, "")
     }
 
+    /// Emits, assembles, validates and runs `m` in each engine; compares with the interpreter.
+    static func checkAgainstInterpreter(_ m: Module, file: StaticString = #filePath, line: UInt = #line) throws {
+        guard WasmTestSupport.wasmTools != nil else { throw XCTSkip("wasm-tools not installed") }
+        guard let want = WasmTestSupport.interpret(m) else { throw XCTSkip("mochi-jitrun not built") }
+        let wat = try emitWasmText(m)
+        let (path, message) = assemble(wat)
+        guard let path else { XCTFail(message, file: file, line: line); return }
+        var engines = 0
+        for e in ["wasmtime", "node"] where WasmTestSupport.engineAvailable(e) {
+            engines += 1
+            let got = WasmTestSupport.run(WasmTestSupport.exec, ["--engine=\(e)", path])
+            XCTAssertEqual(got, want, "engine \(e)", file: file, line: line)
+        }
+        if engines == 0 { throw XCTSkip("no Wasm engine") }
+    }
+
     static func interpret(_ m: Module) -> RunResult? {
         guard let j = jitrun else { return nil }
         counter += 1
@@ -233,20 +249,8 @@ final class EmitWasmTests: XCTestCase {
 
     // MARK: running
 
-    /// Emits, assembles, validates and runs `m` in each engine; compares with the interpreter.
     func checkAgainstInterpreter(_ m: Module, file: StaticString = #filePath, line: UInt = #line) throws {
-        guard WasmTestSupport.wasmTools != nil else { throw XCTSkip("wasm-tools not installed") }
-        guard let want = WasmTestSupport.interpret(m) else { throw XCTSkip("mochi-jitrun not built") }
-        let wat = try emitWasmText(m)
-        let (path, message) = WasmTestSupport.assemble(wat)
-        guard let path else { XCTFail(message, file: file, line: line); return }
-        var engines = 0
-        for e in ["wasmtime", "node"] where WasmTestSupport.engineAvailable(e) {
-            engines += 1
-            let got = WasmTestSupport.run(WasmTestSupport.exec, ["--engine=\(e)", path])
-            XCTAssertEqual(got, want, "engine \(e)", file: file, line: line)
-        }
-        if engines == 0 { throw XCTSkip("no Wasm engine") }
+        try WasmTestSupport.checkAgainstInterpreter(m, file: file, line: line)
     }
 
     func testSampleRunsLikeTheInterpreter() throws {
@@ -274,7 +278,7 @@ final class EmitWasmTests: XCTestCase {
             let wat = try emitWasmText(m)
             // While the runtime is being written, modules calling a stand-in are
             // only validated, and the test is reported as skipped below.
-            let stand = wat.components(separatedBy: "wasm runtime function ").dropFirst().map { String($0.prefix { $0 != " " }) }
+            let stand = wat.components(separatedBy: ";; stand-in: ").dropFirst().map { String($0.prefix { $0 != "\n" }) }
             if !stand.isEmpty {
                 missing.formUnion(stand)
                 let (path, message) = WasmTestSupport.assemble(wat)
@@ -286,5 +290,19 @@ final class EmitWasmTests: XCTestCase {
         if !missing.isEmpty {
             throw XCTSkip("runtime functions still missing: " + missing.sorted().joined(separator: ", "))
         }
+    }
+}
+
+final class CoverageTests: XCTestCase {
+    /// tests/wasm/coverage.mir uses every opcode; compiled to Wasm it must run exactly
+    /// as the interpreter runs it, in every engine installed.
+    func testCoverageProgramUsesEveryOpcodeAndMatchesInterpreter() throws {
+        let text = try String(contentsOf: WasmTestSupport.repo.appendingPathComponent("tests/wasm/coverage.mir"), encoding: .utf8)
+        let m = try parseModule(text)
+        XCTAssertEqual(verify(m).count, 0)
+        var seen = Set<Opcode>()
+        for f in m.functions { for id in f.orderedInsts { seen.insert(f[id].op) } }
+        XCTAssertEqual(Opcode.allCases.filter { !seen.contains($0) }.map(\.info.name), [])
+        try WasmTestSupport.checkAgainstInterpreter(m)
     }
 }
