@@ -107,6 +107,9 @@ static uint64_t *edge_list(size_t *n) {
         for (int64_t d = -10; d <= 10; d++) PUT(bits_of((double)(((int64_t)1 << n2) + d)));
     for (uint64_t q = 1; q <= 10; q++)
         for (uint64_t j = 0; j < 50; j++) PUT((1075 - q) << 52 | (2 * j + 1));
+    /* negative zero, negative infinity, NaNs of both signs and other payloads */
+    PUT(0x8000000000000000u); PUT(0xFFF0000000000000u); PUT(0xFFF8000000000000u);
+    PUT(0x7FF8000000000001u); PUT(0x7FF0000000000001u); PUT(0xFFFFFFFFFFFFFFFFu);
 #undef PUT
     *n = k;
     return out;

@@ -120,6 +120,9 @@ func edges() []uint64 {
 			out = append(out, (1075-q)<<52|(2*j+1))
 		}
 	}
+	// negative zero, negative infinity, NaNs of both signs and other payloads
+	out = append(out, 0x8000000000000000, 0xFFF0000000000000, 0xFFF8000000000000, 0x7FF8000000000001,
+		0x7FF0000000000001, 0xFFFFFFFFFFFFFFFF)
 	return out
 }
 
