@@ -6,11 +6,9 @@
 # Sources/MochiRuntime/*.c. Every program runs in both; stdout, stderr and the exit
 # status must be identical, byte for byte. Any difference fails the run (exit 1).
 #
-# The module is types.wat + every runtime fragment + values-stubs.wat + the test:
-# value.wat, list.wat and map.wat from the work tree, the other fragments as committed
-# (--worktree: those from the work tree too). Stand-ins in values-stubs.wat are
-# dropped when a runtime fragment defines the same name (they exist only while
-# float.wat is missing).
+# The module is types.wat + every runtime fragment + the test: value.wat, list.wat and
+# map.wat from the work tree, the other fragments as committed (--worktree: those from
+# the work tree too).
 #
 # usage: tests/wasm-runtime/values-test.sh [--engine=wasmtime|node] [--keep=DIR] [--worktree] [-v]
 set -uo pipefail
@@ -50,9 +48,9 @@ done
 cc -O1 -w -I"$rtc/include" -I"$rtc" "$tmp/driver.c" "$tmp"/obj/*.o -lm -o "$tmp/driver" || { echo "values-test: C driver failed to build" >&2; exit 2; }
 
 # The Wasm side: one module holding every program (its number in argv[1]).
-python3 - "$root" "$here/values-stubs.wat" "$tmp" "$worktree" <<'PY' || exit 2
+python3 - "$root" "$tmp" "$worktree" <<'PY' || exit 2
 import os, re, subprocess, sys
-root, stubs, tmp, worktree = sys.argv[1:5]
+root, tmp, worktree = sys.argv[1:4]
 rt = os.path.join(root, "Sources/MochiWasm/runtime")
 # Our fragments from the work tree; the other engineers' as committed (HEAD), so a
 # half-written fragment of theirs cannot break this run (--worktree: all from the
@@ -77,50 +75,12 @@ for f in sorted(names - {"types.wat"}, key=lambda f: (f != "core.wat", f)):
     if t is not None:
         frags.append(f)
         texts.append(t)
-defined = set()
-for t in texts:
-    defined |= set(re.findall(r"^\((?:func|global|data) (\$[^\s()]+)", t, re.M))
-
-def forms(text):
-    """Top-level S-expressions of a fragment (comments outside them dropped)."""
-    out, depth, start, i, n = [], 0, None, 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == ";" and text.startswith(";;", i) and depth == 0:
-            i = text.find("\n", i)
-            i = n if i < 0 else i
-            continue
-        if c == '"':
-            j = i + 1
-            while text[j] != '"':
-                j += 2 if text[j] == "\\" else 1
-            i = j + 1
-            continue
-        if c == "(":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                out.append(text[start:i + 1])
-        i += 1
-    return out
-
-kept = []
-for f in forms(open(stubs).read()):
-    m = re.match(r"\((?:func|global|data) (\$[^\s()]+)", f)
-    if m and m.group(1) in defined:
-        continue
-    kept.append(f)
-stub_text = "\n".join(kept)
 with open(os.path.join(tmp, "tests.module.wat"), "w") as out:
     out.write("(module\n" + types + "\n")
     # the test's WASI imports (program number in argv[1]) must precede every definition
     out.write(open(os.path.join(tmp, "args.wat")).read())
     for f, t in zip(frags, texts):
         out.write(";; ---- %s\n%s\n" % (f, t))
-    out.write(";; ---- values-stubs.wat (the stand-ins still needed)\n" + stub_text + "\n")
     out.write(";; ---- tests.wat\n%s\n" % open(os.path.join(tmp, "tests.wat")).read())
     out.write('(export "_start" (func $_start))\n)\n')
 PY

@@ -2,8 +2,7 @@
 
 Program 0 ("main") prints many lines; every later program ends in a runtime error
 (its stdout before the error, its stderr and its exit status are compared too).
-Floats are chosen with at most 15 significant digits while float.wat is missing (the
-stand-in formatter in values-stubs.wat traps on others)."""
+"""
 
 from values_gen import I, F, B, S, N, L, M, Desc, St
 
@@ -18,7 +17,8 @@ def build(g, op):
     ints = [I(0), I(1), I(-1), I(1023), I(-256), I((1 << 30) - 1), I(-(1 << 30)), I(1 << 30), I(-(1 << 30) - 1),
             I((1 << 63) - 1), I(-(1 << 63)), I(123456789012)]
     floats = [F(0.0), F(-0.0), F(1.5), F(-2.25), F(100.0), F(1e6), F(1e21), F(1e-5), F(0.1), F(123456.5),
-              F(float("inf")), F(float("-inf")), F(float("nan")), F(2.0), F(3e-7)]
+              F(float("inf")), F(float("-inf")), F(float("nan")), F(2.0), F(3e-7), F(82 / 3), F(0.1 + 0.2), F(5e-324),
+              F(1.7976931348623157e308), F(1e22), F(1e23), F(123456789.125), F(-1e-7), F(2 ** 53 + 2.0)]
     strs = [S(""), S("hello"), S('a"b\\c'), S("tab\tnl\ncr\r"), S("\x01\x7f"), S("héllo ☃"), S(b"bad\xffutf8"),
             S("<&>"), S("\u2028x"), S("1"), S("true")]
     scalars = ints + floats + [B(True), B(False), N()] + strs
@@ -141,7 +141,8 @@ def build(g, op):
 
     # ---- dynamic arithmetic and access ----
     for a, b in [(I(7), I(2)), (I(-7), I(2)), (I(7), I(-2)), (I(1 << 30), I(1 << 30)), (I(-(1 << 30)), I(1)), (I(3), F(0.5)),
-                 (F(7.5), F(2.0)), (F(-7.5), I(2)), (N(), I(1)), (I(1), N()), (I(-(1 << 63)), I(-1))]:
+                 (F(7.5), F(2.0)), (F(-7.5), I(2)), (N(), I(1)), (I(1), N()), (I(-(1 << 63)), I(-1)),
+                 (F(1e300), F(3.0)), (F(-0.0), F(1.0)), (F(5.5), F(-0.7)), (F(float("inf")), F(2.0)), (I(1 << 62), F(0.1))]:
         for k in ("add", "sub", "mul", "div", "mod"):
             if k in ("div", "mod") and isinstance(b, I) and b.v == -1 and a.v == -(1 << 63):
                 if k == "mod":
@@ -175,6 +176,12 @@ def build(g, op):
     o("unbox_str", N())
     o("unbox_map", m1)
     o("unbox_map", N())
+    o("unbox_map_kv", m1, "ref", "f64")
+    o("unbox_map_kv", m1, "ref", "ref")
+    o("unbox_map_kv", m_typed, "i64", "i64")
+    o("unbox_map_kv", m_typed, "f64", "f64")
+    o("unbox_map_kv", M([(I(2), B(True)), (I(1), B(False))]), "i64", "bool")
+    o("unbox_map_kv", N(), "i64", "i64")
     for v, k in [(li, "i64"), (li, "f64"), (li, "ref"), (lr, "ref"), (L("ref", [I(1), I(2)]), "i64"),
                  (L("ref", [I(1), F(2.5)]), "f64"), (lb, "ref"), (L("ref", [B(True)]), "bool"), (N(), "i64"), (lf, "ref")]:
         o("unbox_list", v, k)
@@ -299,6 +306,9 @@ def build(g, op):
     err("unbox list of map", ("unbox_list", m1, "i64"))
     err("unbox list elem", ("unbox_list", L("ref", [I(1), S("x")]), "i64"))
     err("unbox map of list", ("unbox_map", li))
+    err("unbox map value", ("unbox_map_kv", M([(S("a"), I(1)), (S("b"), S("x"))]), "ref", "i64"))
+    err("unbox map key", ("unbox_map_kv", M([(S("a"), I(1)), (I(2), I(1))]), "i64", "i64"))
+    err("unbox map nil value", ("unbox_map_kv", M([(S("a"), N())]), "ref", "f64"))
     err("any add overflow", ("add", I((1 << 63) - 1), I(1)))
     err("any sub overflow", ("sub", I(-(1 << 63)), I(1)))
     err("any mul overflow", ("mul", I(1 << 32), I(1 << 31)))

@@ -410,6 +410,9 @@ def op(p, kind, *a):
     elif kind == "unbox_map":
         W("(call $t.p (call $mochi_unbox_map %s))" % g.wat_any(a[0]))
         C("p(unbox_ref(%s, 3, 0x303));" % g.c_any(a[0]))
+    elif kind == "unbox_map_kv":  # a[1], a[2]: the key and value banks
+        W("(call $t.p (call $mochi_unbox_map_kv %s (i32.const %d) (i32.const %d)))" % (g.wat_any(a[0]), BANK[a[1]], BANK[a[2]]))
+        C("p(unbox_ref(%s, 3, %s | (%s << 8)));" % (g.c_any(a[0]), KIND[a[1]], KIND[a[2]]))
     elif kind == "unbox":
         k = a[1]
         if k == "i64":

@@ -358,13 +358,58 @@
 (func $mochi_unbox_list_ref (param $a anyref) (result (ref null $list_ref))
   (ref.cast (ref null $list_ref) (call $value.unbox_list (local.get $a) (i32.const 3))))
 
-;; Check 3: a map (nil passes). Maps hold anys, so no conversion is needed for the
-;; map itself (see map.wat for $mochi_unbox_map_kv, which converts like C).
+;; Check 3: a map (nil passes). Maps hold anys, so any map is every map type here.
 (func $mochi_unbox_map (param $a anyref) (result (ref null $map))
   (if (ref.is_null (local.get $a)) (then (return (ref.null $map))))
   (if (ref.test (ref $map) (local.get $a)) (then (return (ref.cast (ref $map) (local.get $a)))))
   (call $mochi_bad_cast (local.get $a) (call $value.ascii (array.new_data $bytes $value.d.map (i32.const 0) (i32.const 3))))
   (unreachable))
+
+;; Check 3 with the map type's key and value banks (0 int, 1 float, 2 bool, 3 any), as
+;; C converts `{...} as map<K, V>`: every key and value is checked (C's bad cast:
+;; `invalid cast: string to int`), ints become floats for a float bank, and when
+;; anything changed the result is a new map (C copies when the kinds differ); otherwise
+;; the map itself.
+(func $mochi_unbox_map_kv (param $a anyref) (param $kb i32) (param $vb i32) (result (ref null $map))
+  (local $m (ref $map))
+  (local $kv (ref $arr_ref))
+  (local $ord (ref $arr_i32))
+  (local $out (ref $map))
+  (local $n i32)
+  (local $i i32)
+  (local $e i32)
+  (local $same i32)
+  (if (ref.is_null (local.get $a)) (then (return (ref.null $map))))
+  (local.set $m (ref.as_non_null (call $mochi_unbox_map (local.get $a))))
+  (if (i32.and (i32.eq (local.get $kb) (i32.const 3)) (i32.eq (local.get $vb) (i32.const 3))) (then (return (local.get $m))))
+  (local.set $n (struct.get $map $len (local.get $m)))
+  (local.set $kv (struct.get $map $kv (local.get $m)))
+  ;; C converts in sorted-key order: the first bad key or value it meets is the one reported
+  (local.set $ord (call $map.order (local.get $m)))
+  (local.set $same (i32.const 1))
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+    (local.set $e (i32.shl (array.get $arr_i32 (local.get $ord) (local.get $i)) (i32.const 1)))
+    (local.set $same (i32.and (local.get $same)
+      (call $value.same (array.get $arr_ref (local.get $kv) (local.get $e))
+                        (call $value.coerce (array.get $arr_ref (local.get $kv) (local.get $e)) (local.get $kb)))))
+    (local.set $same (i32.and (local.get $same)
+      (call $value.same (array.get $arr_ref (local.get $kv) (i32.add (local.get $e) (i32.const 1)))
+                        (call $value.coerce (array.get $arr_ref (local.get $kv) (i32.add (local.get $e) (i32.const 1))) (local.get $vb)))))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $next)))
+  (if (local.get $same) (then (return (local.get $m))))
+  (local.set $out (call $mochi_map_new (local.get $n)))
+  (local.set $i (i32.const 0))
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+    (local.set $e (i32.shl (array.get $arr_i32 (local.get $ord) (local.get $i)) (i32.const 1)))
+    (call $mochi_map_set (local.get $out)
+      (call $value.coerce (array.get $arr_ref (local.get $kv) (local.get $e)) (local.get $kb))
+      (call $value.coerce (array.get $arr_ref (local.get $kv) (i32.add (local.get $e) (i32.const 1))) (local.get $vb)))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $next)))
+  (local.get $out))
 
 ;; An any as the scalar bank b's any form: the value C's mochi_unbox(x, b) then
 ;; mochi_box(b, ...) gives (ints become floats for bank 1; bank 3 passes anything).
