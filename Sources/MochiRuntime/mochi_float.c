@@ -816,10 +816,11 @@ int mochi_f64_shortest(double v, char *digits, int *exp10) {
  * white space, no NUL byte): an optional sign, then a decimal number (digits with an
  * optional point, at least one digit, an optional e[+-]digits), a hex number (0x,
  * hex digits with an optional point, an optional p[+-]digits), inf or infinity, nan
- * or nan(letters, digits, _), letters in any case; NaN keeps the sign. Out of range
- * is infinity or zero. The C libraries differ (musl rounds some hexadecimal
- * subnormals wrongly and drops the sign of -nan; Windows' differ more), so the
- * runtime parses by itself, with the algorithm float.wat uses too:
+ * or nan(letters, digits, _), letters in any case; NaN keeps the sign. The result is
+ * the correctly rounded double (to nearest, ties to even); out of range is infinity
+ * or zero. C libraries differ here (musl and glibc 2.36 each misround some
+ * hexadecimal subnormals, musl drops the sign of -nan), so the runtime parses by
+ * itself, with the algorithm float.wat uses too:
  *
  * 1. Clinger: at most 19 digits W below 2^53 and 10^|q| with |q| <= 22 are both
  *    doubles, so one correctly rounded multiply or divide is the answer.
