@@ -63,12 +63,33 @@
 ;; then $mochi_any_eq.
 (func $map.key_eq (param $a anyref) (param $b eqref) (result i32)
   (if (ref.eq (ref.cast eqref (local.get $a)) (local.get $b)) (then (return (i32.const 1))))
+  (if (i32.and (ref.test (ref $box_i64) (local.get $a)) (ref.test (ref $box_i64) (local.get $b)))
+    (then (return (i64.eq (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $a)))
+                          (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $b)))))))
   (if (ref.test (ref $str) (local.get $a))
     (then
       (if (ref.test (ref $str) (local.get $b))
         (then (return (call $value.str_eq (ref.cast (ref $str) (local.get $a)) (ref.cast (ref $str) (local.get $b))))))))
   (if (i32.and (ref.test (ref i31) (local.get $a)) (ref.test (ref i31) (local.get $b))) (then (return (i32.const 0))))
   (call $mochi_any_eq (local.get $a) (local.get $b)))
+
+;; m's cached position for key when the cache holds key (>= 0 its slot, <= -2 absent),
+;; else -1. The cached key is the same reference (any i31 int, a string the program
+;; passes again) or an int of the same value: the emitter boxes a big int key afresh
+;; for each of `k in m`, `m[k]` and `m[k] = v`.
+(func $map.cached (param $m (ref $map)) (param $key anyref) (result i32)
+  (local $c i32)
+  (local $ck eqref)
+  (local.set $c (struct.get $map $cpos (local.get $m)))
+  (if (i32.eq (local.get $c) (i32.const -1)) (then (return (i32.const -1))))
+  (local.set $ck (struct.get $map $ckey (local.get $m)))
+  (if (ref.eq (local.get $ck) (ref.cast eqref (local.get $key))) (then (return (local.get $c))))
+  (if (i32.and (ref.test (ref $box_i64) (local.get $key)) (ref.test (ref $box_i64) (local.get $ck)))
+    (then
+      (if (i64.eq (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $key)))
+                  (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $ck))))
+        (then (return (local.get $c))))))
+  (i32.const -1))
 
 ;; The table slot holding key, or -1. Either way m's cache describes key afterwards:
 ;; $cpos is the slot, or -(the slot to insert at) - 2, or -1 when the table is empty;
@@ -86,11 +107,9 @@
   (local $kv (ref $arr_ref))
   (local $k2 anyref)
   (local.set $ek (ref.cast eqref (local.get $key)))
-  (local.set $c (struct.get $map $cpos (local.get $m)))
+  (local.set $c (call $map.cached (local.get $m) (local.get $key)))
   (if (i32.ne (local.get $c) (i32.const -1))
-    (then
-      (if (ref.eq (struct.get $map $ckey (local.get $m)) (local.get $ek))
-        (then (return (select (local.get $c) (i32.const -1) (i32.ge_s (local.get $c) (i32.const 0))))))))
+    (then (return (select (local.get $c) (i32.const -1) (i32.ge_s (local.get $c) (i32.const 0))))))
   ;; the hash ($value.hash_i64 inline for an i31 int key); kept as i64 with the
   ;; 32-bit hash in the high half, as the table stores it
   (if (ref.test (ref i31) (local.get $key))
@@ -230,10 +249,8 @@
   (local $mm (ref $map))
   (if (ref.is_null (local.get $m)) (then (return (ref.null none))))
   (local.set $mm (ref.as_non_null (local.get $m)))
-  (local.set $i (struct.get $map $cpos (local.get $mm)))
-  (if (i32.eqz (if (result i32) (i32.ge_s (local.get $i) (i32.const 0))
-                 (then (ref.eq (struct.get $map $ckey (local.get $mm)) (ref.cast eqref (local.get $key))))
-                 (else (i32.const 0))))
+  (local.set $i (call $map.cached (local.get $mm) (local.get $key)))
+  (if (i32.lt_s (local.get $i) (i32.const 0))
     (then
       (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
       (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (ref.null none))))))
@@ -249,10 +266,8 @@
       (call $mochi_rt_error (call $value.ascii (array.new_data $bytes $map.d.nil (i32.const 0) (i32.const 23))))
       (unreachable)))
   (local.set $mm (ref.as_non_null (local.get $m)))
-  (local.set $i (struct.get $map $cpos (local.get $mm)))
-  (if (i32.eqz (if (result i32) (i32.ge_s (local.get $i) (i32.const 0))
-                 (then (ref.eq (struct.get $map $ckey (local.get $mm)) (ref.cast eqref (local.get $key))))
-                 (else (i32.const 0))))
+  (local.set $i (call $map.cached (local.get $mm) (local.get $key)))
+  (if (i32.lt_s (local.get $i) (i32.const 0))
     (then
       (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
       (if (i32.lt_s (local.get $i) (i32.const 0))
@@ -272,11 +287,8 @@
 (func $mochi_map_has (param $m (ref null $map)) (param $key anyref) (result i32)
   (local $c i32)
   (if (ref.is_null (local.get $m)) (then (return (i32.const 0))))
-  (local.set $c (struct.get $map $cpos (local.get $m)))
-  (if (i32.ne (local.get $c) (i32.const -1))
-    (then
-      (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
-        (then (return (i32.ge_s (local.get $c) (i32.const 0)))))))
+  (local.set $c (call $map.cached (ref.as_non_null (local.get $m)) (local.get $key)))
+  (if (i32.ne (local.get $c) (i32.const -1)) (then (return (i32.ge_s (local.get $c) (i32.const 0)))))
   (i32.ge_s (call $map.lookup (ref.as_non_null (local.get $m)) (local.get $key)) (i32.const 0)))
 
 (func $mochi_map_len (param $m (ref null $map)) (result i64)
