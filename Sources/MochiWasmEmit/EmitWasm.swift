@@ -209,7 +209,8 @@ struct ModuleEmitter {
         for d in module.types {
             switch d.kind {
             case .structure(let fs):
-                descGlobals.append(contentsOf: descriptor(d.name, variant: -1, name: d.name, fields: fs, tag: -1))
+                descGlobals.append(contentsOf: descriptor(d.name, variant: -1, name: d.name, fields: fs,
+                                                          tag: ModuleEmitter.isRecord(d.name) ? -2 : -1))
                 defs.append(try accessors(d.name, variant: -1, fields: fs))
             case .union(let vs):
                 for (tag, v) in vs.enumerated() {
@@ -408,6 +409,16 @@ struct ModuleEmitter {
     mutating func fieldList(_ fs: [FieldDecl]) -> String {
         var vnamer = WatNamer(reserved: ["desc"])
         return fs.map { " (field $\(vnamer.make("", $0.name)) (mut \(wasmType($0.type))))" }.joined()
+    }
+
+    /// Query rows and map literals typed as records print as plain maps (no
+    /// "__name", LANGUAGE.md §9); their descriptor's tag is -2 (value.wat). The IR does
+    /// not mark them yet: the front end names them `rec<N>`, which is the test until
+    /// issue 18's `record.new` says so.
+    static func isRecord(_ name: String) -> Bool {
+        guard name.hasPrefix("rec") else { return false }
+        let digits = name.dropFirst(3)
+        return !digits.isEmpty && digits.allSatisfy { $0 >= "0" && $0 <= "9" }
     }
 
     func wasmTypeName(_ type: String, _ variant: Int) -> String {

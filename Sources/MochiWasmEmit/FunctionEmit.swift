@@ -1109,7 +1109,7 @@ struct FunctionEmitter {
     mutating func cachedList(_ l: Value, _ i: Value, _ bank: ListBank, _ line: Int32) -> ListCache {
         if let c = listCache[l.index] { return c }
         let c = ListCache(len: scratchLocal("$#len\(l.index)", "i64"),
-                          data: scratchLocal("$#data\(l.index)", "(ref null \(bank.arrayType))"))
+                          data: scratchLocal("$#data\(l.index)", "(ref \(bank.arrayType))"))
         get(l); emit("ref.is_null")
         emit("if")
         depth += 1
