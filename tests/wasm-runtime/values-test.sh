@@ -48,41 +48,12 @@ done
 cc -O1 -w -I"$rtc/include" -I"$rtc" "$tmp/driver.c" "$tmp"/obj/*.o -lm -o "$tmp/driver" || { echo "values-test: C driver failed to build" >&2; exit 2; }
 
 # The Wasm side: one module holding every program (its number in argv[1]).
-python3 - "$root" "$tmp" "$worktree" <<'PY' || exit 2
-import os, re, subprocess, sys
-root, tmp, worktree = sys.argv[1:4]
-rt = os.path.join(root, "Sources/MochiWasm/runtime")
-# Our fragments from the work tree; the other engineers' as committed (HEAD), so a
-# half-written fragment of theirs cannot break this run (--worktree: all from the
-# work tree).
-mine = {"value.wat", "list.wat", "map.wat"}
-def git(*a):
-    r = subprocess.run(["git", "-C", root] + list(a), capture_output=True, text=True)
-    return r.stdout if r.returncode == 0 else None
-names = set(f for f in os.listdir(rt) if f.endswith(".wat"))
-names |= set(os.path.basename(l) for l in (git("ls-tree", "--name-only", "HEAD", "Sources/MochiWasm/runtime/") or "").split()
-             if l.endswith(".wat"))
-def text_of(f):
-    if f in mine or worktree == "1":
-        p = os.path.join(rt, f)
-        return open(p).read() if os.path.exists(p) else None
-    return git("show", "HEAD:Sources/MochiWasm/runtime/" + f)
-types = text_of("types.wat")
-frags, texts = [], []
-# core.wat declares the imports, which must precede every definition
-for f in sorted(names - {"types.wat"}, key=lambda f: (f != "core.wat", f)):
-    t = text_of(f)
-    if t is not None:
-        frags.append(f)
-        texts.append(t)
-with open(os.path.join(tmp, "tests.module.wat"), "w") as out:
-    out.write("(module\n" + types + "\n")
-    # the test's WASI imports (program number in argv[1]) must precede every definition
-    out.write(open(os.path.join(tmp, "args.wat")).read())
-    for f, t in zip(frags, texts):
-        out.write(";; ---- %s\n%s\n" % (f, t))
-    out.write(";; ---- tests.wat\n%s\n" % open(os.path.join(tmp, "tests.wat")).read())
-    out.write('(export "_start" (func $_start))\n)\n')
+python3 - "$here" "$root" "$tmp" "$worktree" <<'PY' || exit 2
+import os, sys
+here, root, tmp, worktree = sys.argv[1:5]
+sys.path.insert(0, here)
+import values_gen
+values_gen.module(root, open(os.path.join(tmp, "tests.wat")).read(), os.path.join(tmp, "tests.module.wat"), worktree == "1")
 PY
 
 exec_=$root/scripts/mochi-wasm-exec

@@ -18,7 +18,8 @@ deep copy turning every struct into the map LANGUAGE.md §9 says it prints as
 (`{"__name": ..., fields...}`); operations that do not print (equality, len, field
 access, struct_from_map) use the real C struct.
 
-Usage: values_gen.py OUTDIR  (writes OUTDIR/prog<N>.wat, OUTDIR/driver.c, OUTDIR/names)
+Usage: values_gen.py OUTDIR  (writes OUTDIR/tests.wat, OUTDIR/args.wat, OUTDIR/driver.c, OUTDIR/names)
+       values_gen.py module ROOT TEST.wat OUT.wat [1]  (wraps TEST.wat with the runtime)
 """
 import math
 import os
@@ -654,6 +655,42 @@ def write(g, out):
         f.write("\n".join(names) + "\n")
 
 
+def module(root, test_text, out, worktree=False, imports=ARGS_IMPORTS):
+    """Writes OUT: (module types.wat + IMPORTS + the runtime fragments + TEST_TEXT). value.wat,
+    list.wat and map.wat come from the work tree; the other engineers' fragments as
+    committed (HEAD), so a half-written fragment of theirs cannot break a run
+    (worktree=True: every fragment from the work tree)."""
+    import subprocess
+    rt = os.path.join(root, "Sources/MochiWasm/runtime")
+    mine = {"value.wat", "list.wat", "map.wat"}
+
+    def git(*a):
+        r = subprocess.run(["git", "-C", root] + list(a), capture_output=True, text=True)
+        return r.stdout if r.returncode == 0 else None
+
+    names = set(f for f in os.listdir(rt) if f.endswith(".wat"))
+    names |= set(os.path.basename(l) for l in (git("ls-tree", "--name-only", "HEAD", "Sources/MochiWasm/runtime/") or "").split()
+                 if l.endswith(".wat"))
+
+    def text_of(f):
+        if f in mine or worktree:
+            p = os.path.join(rt, f)
+            return open(p).read() if os.path.exists(p) else None
+        return git("show", "HEAD:Sources/MochiWasm/runtime/" + f)
+
+    with open(out, "w") as o:
+        o.write("(module\n" + text_of("types.wat") + "\n")
+        # the test's WASI imports must precede every definition (core.wat's too)
+        o.write(imports)
+        # core.wat declares the runtime's imports: first among the fragments
+        for f in sorted(names - {"types.wat"}, key=lambda f: (f != "core.wat", f)):
+            t = text_of(f)
+            if t is not None:
+                o.write(";; ---- %s\n%s\n" % (f, t))
+        o.write(";; ---- the test\n%s\n" % test_text)
+        o.write('(export "_start" (func $_start))\n)\n')
+
+
 def main(out):
     import values_cases
     g = Gen()
@@ -665,4 +702,8 @@ if __name__ == "__main__":
     # run as the module values_cases imports (one set of value classes)
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import values_gen
-    values_gen.main(sys.argv[1])
+    if sys.argv[1] == "module":  # module ROOT TEST.wat OUT.wat [1]: TEST.wat gets $t.argn
+        values_gen.module(sys.argv[2], open(sys.argv[3]).read() + values_gen.WAT_ARGN, sys.argv[4],
+                          len(sys.argv) > 5 and sys.argv[5] == "1")
+    else:
+        values_gen.main(sys.argv[1])

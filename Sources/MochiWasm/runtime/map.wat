@@ -245,20 +245,49 @@
   (call $map.place (local.get $m) (local.get $t)))
 
 (func $mochi_map_get (param $m (ref null $map)) (param $key anyref) (result anyref)
+  (local $c i32)
+  ;; the fast path only (small: cheap to call); the rest in $map.get_slow
+  (if (i32.eqz (ref.is_null (local.get $m)))
+    (then
+      (local.set $c (struct.get $map $cpos (local.get $m)))
+      (if (i32.ge_s (local.get $c) (i32.const 0))
+        (then
+          (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
+            (then
+              (return (array.get $arr_ref (struct.get $map $kv (local.get $m))
+                (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $c))) (i32.const 1))
+                         (i32.const 3))))))))))
+  (return_call $map.get_slow (local.get $m) (local.get $key)))
+
+(func $map.get_slow (param $m (ref null $map)) (param $key anyref) (result anyref)
   (local $i i32)
   (local $mm (ref $map))
   (if (ref.is_null (local.get $m)) (then (return (ref.null none))))
   (local.set $mm (ref.as_non_null (local.get $m)))
-  (local.set $i (call $map.cached (local.get $mm) (local.get $key)))
-  (if (i32.lt_s (local.get $i) (i32.const 0))
-    (then
-      (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
-      (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (ref.null none))))))
+  (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
+  (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (ref.null none))))
+  ;; value of entry e at 2e + 1 = 2 (slot - 2) + 1
   (array.get $arr_ref (struct.get $map $kv (local.get $mm))
     (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 1))
              (i32.const 3))))
 
 (func $mochi_map_set (param $m (ref null $map)) (param $key anyref) (param $value anyref)
+  (local $c i32)
+  (if (i32.eqz (ref.is_null (local.get $m)))
+    (then
+      (local.set $c (struct.get $map $cpos (local.get $m)))
+      (if (i32.ge_s (local.get $c) (i32.const 0))
+        (then
+          (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
+            (then
+              (array.set $arr_ref (struct.get $map $kv (local.get $m))
+                (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $c))) (i32.const 1))
+                         (i32.const 3))
+                (local.get $value))
+              (return)))))))
+  (return_call $map.set_slow (local.get $m) (local.get $key) (local.get $value)))
+
+(func $map.set_slow (param $m (ref null $map)) (param $key anyref) (param $value anyref)
   (local $i i32)
   (local $mm (ref $map))
   (if (ref.is_null (local.get $m))
@@ -266,13 +295,9 @@
       (call $mochi_rt_error (call $value.ascii (array.new_data $bytes $map.d.nil (i32.const 0) (i32.const 23))))
       (unreachable)))
   (local.set $mm (ref.as_non_null (local.get $m)))
-  (local.set $i (call $map.cached (local.get $mm) (local.get $key)))
+  (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
   (if (i32.lt_s (local.get $i) (i32.const 0))
-    (then
-      (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
-      (if (i32.lt_s (local.get $i) (i32.const 0))
-        (then (call $map.insert (local.get $mm) (local.get $key) (local.get $value)) (return)))))
-  ;; value of entry e at 2e + 1 = 2 (slot - 2) + 1
+    (then (call $map.insert (local.get $mm) (local.get $key) (local.get $value)) (return)))
   (array.set $arr_ref (struct.get $map $kv (local.get $mm))
     (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 1))
              (i32.const 3))
@@ -286,9 +311,17 @@
 
 (func $mochi_map_has (param $m (ref null $map)) (param $key anyref) (result i32)
   (local $c i32)
+  (if (i32.eqz (ref.is_null (local.get $m)))
+    (then
+      (local.set $c (struct.get $map $cpos (local.get $m)))
+      (if (i32.ne (local.get $c) (i32.const -1))
+        (then
+          (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
+            (then (return (i32.ge_s (local.get $c) (i32.const 0)))))))))
+  (return_call $map.has_slow (local.get $m) (local.get $key)))
+
+(func $map.has_slow (param $m (ref null $map)) (param $key anyref) (result i32)
   (if (ref.is_null (local.get $m)) (then (return (i32.const 0))))
-  (local.set $c (call $map.cached (ref.as_non_null (local.get $m)) (local.get $key)))
-  (if (i32.ne (local.get $c) (i32.const -1)) (then (return (i32.ge_s (local.get $c) (i32.const 0)))))
   (i32.ge_s (call $map.lookup (ref.as_non_null (local.get $m)) (local.get $key)) (i32.const 0)))
 
 (func $mochi_map_len (param $m (ref null $map)) (result i64)
