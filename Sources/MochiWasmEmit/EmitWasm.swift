@@ -170,13 +170,14 @@ struct ModuleEmitter {
         for f in module.functions { funcNames.append("$" + namer.make("", f.name, avoidPrefix: "mochi_")) }
         var gnamer = WatNamer()
         for g in module.globals { globalNames.append("$@" + gnamer.make("", g.name)) }
+        // One namer for types and variants: a quoted type name "U.V" and variant V
+        // of union U must not both be `$%U.V`.
         var tnamer = WatNamer()
+        for d in module.types { typeNames[d.name] = "$" + tnamer.make("%", d.name) }
         for d in module.types {
-            let n = tnamer.make("%", d.name)
-            typeNames[d.name] = "$" + n
             if case .union(let vs) = d.kind {
-                var vnamer = WatNamer()
-                variantTypeNames[d.name] = vs.map { "$" + n + "." + vnamer.make("", $0.name) }
+                let n = typeNames[d.name]!.dropFirst()
+                variantTypeNames[d.name] = vs.map { "$" + tnamer.make(String(n) + ".", $0.name) }
             }
         }
         // Closure signatures named by the program's declarations come first, in

@@ -3231,12 +3231,33 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 ;; then $mochi_any_eq.
 (func $map.key_eq (param $a anyref) (param $b eqref) (result i32)
   (if (ref.eq (ref.cast eqref (local.get $a)) (local.get $b)) (then (return (i32.const 1))))
+  (if (i32.and (ref.test (ref $box_i64) (local.get $a)) (ref.test (ref $box_i64) (local.get $b)))
+    (then (return (i64.eq (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $a)))
+                          (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $b)))))))
   (if (ref.test (ref $str) (local.get $a))
     (then
       (if (ref.test (ref $str) (local.get $b))
         (then (return (call $value.str_eq (ref.cast (ref $str) (local.get $a)) (ref.cast (ref $str) (local.get $b))))))))
   (if (i32.and (ref.test (ref i31) (local.get $a)) (ref.test (ref i31) (local.get $b))) (then (return (i32.const 0))))
   (call $mochi_any_eq (local.get $a) (local.get $b)))
+
+;; m's cached position for key when the cache holds key (>= 0 its slot, <= -2 absent),
+;; else -1. The cached key is the same reference (any i31 int, a string the program
+;; passes again) or an int of the same value: the emitter boxes a big int key afresh
+;; for each of `k in m`, `m[k]` and `m[k] = v`.
+(func $map.cached (param $m (ref $map)) (param $key anyref) (result i32)
+  (local $c i32)
+  (local $ck eqref)
+  (local.set $c (struct.get $map $cpos (local.get $m)))
+  (if (i32.eq (local.get $c) (i32.const -1)) (then (return (i32.const -1))))
+  (local.set $ck (struct.get $map $ckey (local.get $m)))
+  (if (ref.eq (local.get $ck) (ref.cast eqref (local.get $key))) (then (return (local.get $c))))
+  (if (i32.and (ref.test (ref $box_i64) (local.get $key)) (ref.test (ref $box_i64) (local.get $ck)))
+    (then
+      (if (i64.eq (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $key)))
+                  (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $ck))))
+        (then (return (local.get $c))))))
+  (i32.const -1))
 
 ;; The table slot holding key, or -1. Either way m's cache describes key afterwards:
 ;; $cpos is the slot, or -(the slot to insert at) - 2, or -1 when the table is empty;
@@ -3254,11 +3275,9 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local $kv (ref $arr_ref))
   (local $k2 anyref)
   (local.set $ek (ref.cast eqref (local.get $key)))
-  (local.set $c (struct.get $map $cpos (local.get $m)))
+  (local.set $c (call $map.cached (local.get $m) (local.get $key)))
   (if (i32.ne (local.get $c) (i32.const -1))
-    (then
-      (if (ref.eq (struct.get $map $ckey (local.get $m)) (local.get $ek))
-        (then (return (select (local.get $c) (i32.const -1) (i32.ge_s (local.get $c) (i32.const 0))))))))
+    (then (return (select (local.get $c) (i32.const -1) (i32.ge_s (local.get $c) (i32.const 0))))))
   ;; the hash ($value.hash_i64 inline for an i31 int key); kept as i64 with the
   ;; 32-bit hash in the high half, as the table stores it
   (if (ref.test (ref i31) (local.get $key))
@@ -3394,22 +3413,49 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (call $map.place (local.get $m) (local.get $t)))
 
 (func $mochi_map_get (param $m (ref null $map)) (param $key anyref) (result anyref)
+  (local $c i32)
+  ;; the fast path only (small: cheap to call); the rest in $map.get_slow
+  (if (i32.eqz (ref.is_null (local.get $m)))
+    (then
+      (local.set $c (struct.get $map $cpos (local.get $m)))
+      (if (i32.ge_s (local.get $c) (i32.const 0))
+        (then
+          (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
+            (then
+              (return (array.get $arr_ref (struct.get $map $kv (local.get $m))
+                (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $c))) (i32.const 1))
+                         (i32.const 3))))))))))
+  (return_call $map.get_slow (local.get $m) (local.get $key)))
+
+(func $map.get_slow (param $m (ref null $map)) (param $key anyref) (result anyref)
   (local $i i32)
   (local $mm (ref $map))
   (if (ref.is_null (local.get $m)) (then (return (ref.null none))))
   (local.set $mm (ref.as_non_null (local.get $m)))
-  (local.set $i (struct.get $map $cpos (local.get $mm)))
-  (if (i32.eqz (if (result i32) (i32.ge_s (local.get $i) (i32.const 0))
-                 (then (ref.eq (struct.get $map $ckey (local.get $mm)) (ref.cast eqref (local.get $key))))
-                 (else (i32.const 0))))
-    (then
-      (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
-      (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (ref.null none))))))
+  (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
+  (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (ref.null none))))
+  ;; value of entry e at 2e + 1 = 2 (slot - 2) + 1
   (array.get $arr_ref (struct.get $map $kv (local.get $mm))
     (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 1))
              (i32.const 3))))
 
 (func $mochi_map_set (param $m (ref null $map)) (param $key anyref) (param $value anyref)
+  (local $c i32)
+  (if (i32.eqz (ref.is_null (local.get $m)))
+    (then
+      (local.set $c (struct.get $map $cpos (local.get $m)))
+      (if (i32.ge_s (local.get $c) (i32.const 0))
+        (then
+          (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
+            (then
+              (array.set $arr_ref (struct.get $map $kv (local.get $m))
+                (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $c))) (i32.const 1))
+                         (i32.const 3))
+                (local.get $value))
+              (return)))))))
+  (return_call $map.set_slow (local.get $m) (local.get $key) (local.get $value)))
+
+(func $map.set_slow (param $m (ref null $map)) (param $key anyref) (param $value anyref)
   (local $i i32)
   (local $mm (ref $map))
   (if (ref.is_null (local.get $m))
@@ -3417,15 +3463,9 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (call $mochi_rt_error (call $value.ascii (array.new_data $bytes $map.d.nil (i32.const 0) (i32.const 23))))
       (unreachable)))
   (local.set $mm (ref.as_non_null (local.get $m)))
-  (local.set $i (struct.get $map $cpos (local.get $mm)))
-  (if (i32.eqz (if (result i32) (i32.ge_s (local.get $i) (i32.const 0))
-                 (then (ref.eq (struct.get $map $ckey (local.get $mm)) (ref.cast eqref (local.get $key))))
-                 (else (i32.const 0))))
-    (then
-      (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
-      (if (i32.lt_s (local.get $i) (i32.const 0))
-        (then (call $map.insert (local.get $mm) (local.get $key) (local.get $value)) (return)))))
-  ;; value of entry e at 2e + 1 = 2 (slot - 2) + 1
+  (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
+  (if (i32.lt_s (local.get $i) (i32.const 0))
+    (then (call $map.insert (local.get $mm) (local.get $key) (local.get $value)) (return)))
   (array.set $arr_ref (struct.get $map $kv (local.get $mm))
     (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 1))
              (i32.const 3))
@@ -3439,12 +3479,17 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 
 (func $mochi_map_has (param $m (ref null $map)) (param $key anyref) (result i32)
   (local $c i32)
-  (if (ref.is_null (local.get $m)) (then (return (i32.const 0))))
-  (local.set $c (struct.get $map $cpos (local.get $m)))
-  (if (i32.ne (local.get $c) (i32.const -1))
+  (if (i32.eqz (ref.is_null (local.get $m)))
     (then
-      (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
-        (then (return (i32.ge_s (local.get $c) (i32.const 0)))))))
+      (local.set $c (struct.get $map $cpos (local.get $m)))
+      (if (i32.ne (local.get $c) (i32.const -1))
+        (then
+          (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
+            (then (return (i32.ge_s (local.get $c) (i32.const 0)))))))))
+  (return_call $map.has_slow (local.get $m) (local.get $key)))
+
+(func $map.has_slow (param $m (ref null $map)) (param $key anyref) (result i32)
+  (if (ref.is_null (local.get $m)) (then (return (i32.const 0))))
   (i32.ge_s (call $map.lookup (ref.as_non_null (local.get $m)) (local.get $key)) (i32.const 0)))
 
 (func $mochi_map_len (param $m (ref null $map)) (result i64)
@@ -5644,13 +5689,58 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 (func $mochi_unbox_list_ref (param $a anyref) (result (ref null $list_ref))
   (ref.cast (ref null $list_ref) (call $value.unbox_list (local.get $a) (i32.const 3))))
 
-;; Check 3: a map (nil passes). Maps hold anys, so no conversion is needed for the
-;; map itself (see map.wat for $mochi_unbox_map_kv, which converts like C).
+;; Check 3: a map (nil passes). Maps hold anys, so any map is every map type here.
 (func $mochi_unbox_map (param $a anyref) (result (ref null $map))
   (if (ref.is_null (local.get $a)) (then (return (ref.null $map))))
   (if (ref.test (ref $map) (local.get $a)) (then (return (ref.cast (ref $map) (local.get $a)))))
   (call $mochi_bad_cast (local.get $a) (call $value.ascii (array.new_data $bytes $value.d.map (i32.const 0) (i32.const 3))))
   (unreachable))
+
+;; Check 3 with the map type's key and value banks (0 int, 1 float, 2 bool, 3 any), as
+;; C converts `{...} as map<K, V>`: every key and value is checked (C's bad cast:
+;; `invalid cast: string to int`), ints become floats for a float bank, and when
+;; anything changed the result is a new map (C copies when the kinds differ); otherwise
+;; the map itself.
+(func $mochi_unbox_map_kv (param $a anyref) (param $kb i32) (param $vb i32) (result (ref null $map))
+  (local $m (ref $map))
+  (local $kv (ref $arr_ref))
+  (local $ord (ref $arr_i32))
+  (local $out (ref $map))
+  (local $n i32)
+  (local $i i32)
+  (local $e i32)
+  (local $same i32)
+  (if (ref.is_null (local.get $a)) (then (return (ref.null $map))))
+  (local.set $m (ref.as_non_null (call $mochi_unbox_map (local.get $a))))
+  (if (i32.and (i32.eq (local.get $kb) (i32.const 3)) (i32.eq (local.get $vb) (i32.const 3))) (then (return (local.get $m))))
+  (local.set $n (struct.get $map $len (local.get $m)))
+  (local.set $kv (struct.get $map $kv (local.get $m)))
+  ;; C converts in sorted-key order: the first bad key or value it meets is the one reported
+  (local.set $ord (call $map.order (local.get $m)))
+  (local.set $same (i32.const 1))
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+    (local.set $e (i32.shl (array.get $arr_i32 (local.get $ord) (local.get $i)) (i32.const 1)))
+    (local.set $same (i32.and (local.get $same)
+      (call $value.same (array.get $arr_ref (local.get $kv) (local.get $e))
+                        (call $value.coerce (array.get $arr_ref (local.get $kv) (local.get $e)) (local.get $kb)))))
+    (local.set $same (i32.and (local.get $same)
+      (call $value.same (array.get $arr_ref (local.get $kv) (i32.add (local.get $e) (i32.const 1)))
+                        (call $value.coerce (array.get $arr_ref (local.get $kv) (i32.add (local.get $e) (i32.const 1))) (local.get $vb)))))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $next)))
+  (if (local.get $same) (then (return (local.get $m))))
+  (local.set $out (call $mochi_map_new (local.get $n)))
+  (local.set $i (i32.const 0))
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+    (local.set $e (i32.shl (array.get $arr_i32 (local.get $ord) (local.get $i)) (i32.const 1)))
+    (call $mochi_map_set (local.get $out)
+      (call $value.coerce (array.get $arr_ref (local.get $kv) (local.get $e)) (local.get $kb))
+      (call $value.coerce (array.get $arr_ref (local.get $kv) (i32.add (local.get $e) (i32.const 1))) (local.get $vb)))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $next)))
+  (local.get $out))
 
 ;; An any as the scalar bank b's any form: the value C's mochi_unbox(x, b) then
 ;; mochi_box(b, ...) gives (ints become floats for bank 1; bank 3 passes anything).
