@@ -101,8 +101,13 @@ def build(g, op):
     lf_ = St(leaf, [])
     tree = St(node, [lf_, 5, St(node, [St(leaf, []), 7, lf_])])
     e = St(empty, [])
-    rec = Desc("rec1", [("name", "ref"), ("id", "i64"), ("inner", "ref")], tag=-2)
-    rec0 = Desc("rec2", [], tag=-2)
+    rec = Desc("rec1", [("name", "ref"), ("id", "i64"), ("inner", "ref")], anonymous=True)
+    rec0 = Desc("rec2", [], anonymous=True)
+    point_anon = Desc("Point", [("y", "i64"), ("x", "i64")], anonymous=True)  # `let p: Point = {x: 1, y: 2}`
+    o("all", St(point_anon, [2, 1]))
+    o("eqall", St(point_anon, [2, 1]), p1)
+    o("struct_eq", St(point_anon, [2, 1]), p1)
+    o("struct_eq", St(point_anon, [2, 1]), p3)
     r1 = St(rec, [S("Al"), 3, St(rec, [S("B"), 4, p1])])
     for v in (p1, bob, lf_, tree, e, L("ref", [p1, p3]), M([(S("p"), p1)]), r1, St(rec0, []), L("ref", [r1, St(rec0, [])])):
         o("all", v)

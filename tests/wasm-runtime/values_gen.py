@@ -76,11 +76,15 @@ class M(V):
 
 
 class Desc:
-    def __init__(self, name, fields, tag=-1, union=None):
+    """A struct or variant descriptor; anonymous: the twin of a struct type that the
+    IR's record.new uses (map literals, query records): prints without "__name"."""
+
+    def __init__(self, name, fields, tag=-1, union=None, anonymous=False):
         self.name = name
         self.fields = fields  # [(name, kind)]
         self.tag = tag
         self.union = union
+        self.anonymous = anonymous
 
 
 class St(V):
@@ -177,13 +181,14 @@ class Gen:
         self.wat_defs += g + st
         names = " ".join(wat_str(n.encode()) for n, _ in d.fields)
         self.wat_defs.append("(global %s.desc (ref $desc) (struct.new $desc %s (i32.const %d) (array.new_fixed $arr_str %d %s) (ref.func %s.get) (ref.func %s.set)))"
-                             % (t, wat_str(d.name.encode()), d.tag, len(d.fields), names, t, t))
+                             % (t, wat_str(d.name.encode()), -2 if d.anonymous else d.tag, len(d.fields), names, t, t))
         cn = ", ".join('"%s"' % n for n, _ in d.fields) or "NULL"
         ck = ", ".join(KIND[kd] for _, kd in d.fields) or "0"
         self.c_defs.append("static const MochiTypeDesc *desc%d(void) {\n  static const MochiTypeDesc *d;\n"
                            "  static const char *const names[] = {%s};\n  static const uint8_t kinds[] = {%s};\n"
-                           "  if (!d) d = mochi_desc_new(\"%s\", %d, names, kinds, %d, %s);\n  return d;\n}"
-                           % (k, cn, ck, d.name, len(d.fields), d.tag, '"%s"' % d.union if d.union else "NULL"))
+                           "  if (!d) d = %s(mochi_desc_new(\"%s\", %d, names, kinds, %d, %s));\n  return d;\n}"
+                           % (k, cn, ck, "anonymous" if d.anonymous else "", d.name, len(d.fields), d.tag,
+                              '"%s"' % d.union if d.union else "NULL"))
         return self.descs[id(d)]
 
     # -- values: a WAT function and a C function building each --
@@ -514,7 +519,27 @@ static void pi(int64_t x) { mochi_print_str(mochi_str_from_int(x)); }
 static void pf(double x) { mochi_print_str(mochi_fmt_value(MOCHI_K_F64, mochi_f2s(x))); }
 static void psign(int64_t x) { pi(x < 0 ? -1 : x > 0); }
 
-/* LANGUAGE.md §9's print form: every struct as the map of its fields plus "__name". */
+/* A C runtime that prints structs with "__name" itself (compiled with
+ * -DMOCHI_C_PRINTS_NAME: it has mochi_desc_anonymous) is used as it is. For one that
+ * does not yet, pform turns every struct into the map LANGUAGE.md §9 prints it as:
+ * its fields plus "__name", unless the descriptor is anonymous (made by anonymous()
+ * below, or the group descriptor). */
+#ifdef MOCHI_C_PRINTS_NAME
+static const MochiTypeDesc *anonymous(const MochiTypeDesc *d) { return mochi_desc_anonymous(d); }
+static mochi_ref pform(mochi_ref v) { return v; }
+#else
+static const MochiTypeDesc *anon_descs[64];
+static int anon_n;
+static const MochiTypeDesc *anonymous(const MochiTypeDesc *d) {
+    if (anon_n < 64) anon_descs[anon_n++] = d;
+    return d;
+}
+static int is_anonymous(const MochiTypeDesc *d) {
+    if (d == &mochi_group_desc) return 1;
+    for (int i = 0; i < anon_n; i++)
+        if (anon_descs[i] == d) return 1;
+    return 0;
+}
 static mochi_ref pform(mochi_ref v) {
     switch (mochi_any_kind(v)) {
     case MOCHI_A_LIST: {
@@ -537,8 +562,7 @@ static mochi_ref pform(mochi_ref v) {
     case MOCHI_A_STRUCT: {
         const MochiTypeDesc *d = mochi_struct_desc(v);
         mochi_ref out = mochi_map_new(MOCHI_K_REF, MOCHI_K_REF);
-        /* a record (tag -2: a query row, a map literal typed as a record) keeps no "__name" */
-        if (d->tag != -2) mochi_map_set(out, mochi_r2s(mochi_str_lit("__name")), mochi_r2s(mochi_str_lit(d->name)));
+        if (!is_anonymous(d)) mochi_map_set(out, mochi_r2s(mochi_str_lit("__name")), mochi_r2s(mochi_str_lit(d->name)));
         for (int32_t i = 0; i < d->nfields; i++)
             mochi_map_set(out, mochi_r2s(mochi_str_lit(d->field_names[i])),
                           mochi_r2s(pform(mochi_box((MochiSlotKind)d->field_kinds[i], mochi_struct_get(v, i)))));
@@ -548,6 +572,7 @@ static mochi_ref pform(mochi_ref v) {
         return v;
     }
 }
+#endif
 
 static void p(mochi_ref a) { mochi_print_str(mochi_fmt_any(pform(a))); }
 
