@@ -68,9 +68,13 @@ if ! "$wt" parse "$tmp/tests.module.wat" -o "$tmp/tests.wasm" 2>"$tmp/asm.err" |
   echo "values-test: the test module does not assemble/validate:"; sed -n 1,20p "$tmp/asm.err"; exit 1
 fi
 n=$(wc -l <"$tmp/names")
-pass=0 fail=0
+pass=0 fail=0 skip=0
 for ((i = 0; i < n; i++)); do
   name=$(sed -n "$((i + 1))p" "$tmp/names")
+  case "$name" in new-c\ *)
+    # behaviour of main's C runtime (issue 18); an older one cannot be compared
+    if [ ${#cflags[@]} -eq 0 ]; then skip=$((skip + 1)); [ $verbose -eq 1 ] && echo "skip $name (older C runtime)"; continue; fi ;;
+  esac
   "$tmp/driver" $i >"$tmp/c$i.out" 2>"$tmp/c$i.err"
   echo "exit $?" >>"$tmp/c$i.err"
   "$exec_" --engine="$engine" "$tmp/tests.wasm" $i >"$tmp/w$i.out" 2>"$tmp/w$i.err"
@@ -84,5 +88,5 @@ for ((i = 0; i < n; i++)); do
     diff <(cat "$tmp/c$i.out" "$tmp/c$i.err") <(cat "$tmp/w$i.out" "$tmp/w$i.err") | head -${MAXDIFF:-20}
   fi
 done
-echo "values-test: $pass passed, $fail failed (engine $engine; $(wc -l <"$tmp/c0.out") lines compared in the main program)"
+echo "values-test: $pass passed, $fail failed, $skip skipped (engine $engine; $(wc -l <"$tmp/c0.out") lines compared in the main program)"
 [ $fail -eq 0 ]

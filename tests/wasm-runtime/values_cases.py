@@ -127,6 +127,9 @@ def build(g, op):
     o("index", bob, S("age"))
     o("len", tree)
     o("from_map", point, M([(S("x"), I(5)), (S("y"), I(6)), (S("extra"), I(0))]))
+    o("from_any", point, M([(S("x"), I(7)), (S("y"), I(8))]))
+    o("from_any", point, p3)
+    o("from_any", point, N())
     o("from_map", person, M([(S("name"), S("Al")), (S("age"), I(3)), (S("score"), I(2)), (S("ok"), B(False)),
                              (S("Tags"), L("ref", [])), (S("_z"), N()), (S("ZZ"), I(-1))]))
 
@@ -296,6 +299,11 @@ def build(g, op):
                 (L("i64", [1]), N()), (L("f64", [1.0]), B(True)), (N(), I(9))])
     o("group", [])
 
+    # ---- main's C (issue 18) only: a struct of another type cast by its fields ----
+    q = g.program("from_any other struct", needs_new_c=True)
+    op(q, "from_any", Desc("XY", [("x", "i64"), ("y", "i64")]), p3)
+    op(q, "from_any", Desc("XY", [("x", "i64"), ("y", "i64")]), L("ref", [p3]))
+
     # ---- runtime errors (each its own program) ----
     def err(name, *steps):
         q = g.program(name)
@@ -344,4 +352,5 @@ def build(g, op):
     err("sort keys short", ("sort", li, L("i64", [1])))
     err("from_map bad field", ("from_map", point, M([(S("x"), S("no")), (S("y"), I(1))])))
     err("from_map missing int", ("from_map", point, M([(S("x"), I(1))])))
+    err("from_any of an int", ("from_any", point, I(3)))
     err("error with location", ("line", 12), ("div", I(1), I(0)))

@@ -134,9 +134,10 @@ def wat_str(b):
 
 
 class Program:
-    def __init__(self, gen, name):
+    def __init__(self, gen, name, needs_new_c=False):
         self.gen = gen
         self.name = name
+        self.needs_new_c = needs_new_c  # only main's C runtime (issue 18) behaves so
         self.wat = []  # statements in $_start
         self.c = []  # statements in the C program body
 
@@ -287,8 +288,8 @@ class Gen:
             return "mochi_r2s(%s)" % self.c_any(v)
         return "mochi_unbox(%s, %s)" % (self.c_any(v), KIND[kind])
 
-    def program(self, name):
-        p = Program(self, name)
+    def program(self, name, needs_new_c=False):
+        p = Program(self, name, needs_new_c)
         self.programs.append(p)
         return p
 
@@ -477,6 +478,12 @@ def op(p, kind, *a):
         proto = "(struct.new %s (global.get %s.desc) %s)" % (t, t, " ".join(zero[kd] for _, kd in a[0].fields))
         W("(call $t.p (call $mochi_struct_from_map (global.get %s.desc) (ref.cast (ref null $map) %s) %s))" % (t, g.wat_any(a[1]), proto))
         C("p(mochi_struct_from_map(desc%d(), %s));" % (k, g.c_any(a[1])))
+    elif kind == "from_any":  # a[0] Desc, a[1] any V (main's C: mochi_struct_from_map takes any)
+        t, k = g.desc(a[0])
+        zero = {"i64": "(i64.const 0)", "f64": "(f64.const 0)", "bool": "(i32.const 0)", "ref": "(ref.null none)"}
+        proto = "(struct.new %s (global.get %s.desc) %s)" % (t, t, " ".join(zero[kd] for _, kd in a[0].fields))
+        W("(call $t.p (call $mochi_struct_from_any (global.get %s.desc) %s %s))" % (t, g.wat_any(a[1]), proto))
+        C("p(mochi_struct_from_map(desc%d(), %s));" % (k, g.c_any(a[1])))
     elif kind == "line":  # set the error location line
         W("(global.set $mochi_loc_line (i32.const %d))" % a[0])
         C("mochi_loc_line = %d;" % a[0])
@@ -659,7 +666,7 @@ def write(g, out):
         for i, p in enumerate(g.programs):
             body = "\n".join("  " + s for s in p.wat)
             f.write("(func $t.prog%d (local $gb anyref)\n%s)\n" % (i, body))
-            names.append(p.name)
+            names.append(("new-c " if p.needs_new_c else "") + p.name)
         f.write("(func $_start\n  (local $k i32)\n  (local.set $k (call $t.argn))\n")
         for i in range(len(g.programs)):
             f.write("  (if (i32.eq (local.get $k) (i32.const %d)) (then (call $t.prog%d)))\n" % (i, i))

@@ -912,6 +912,34 @@
       (br $next)))
   (local.get $proto))
 
+;; `x as S` for an x of any kind (main's mochi_struct_from_map): a struct of S's type
+;; is itself (structs are shared); another struct or a map gives its fields by name
+;; through $desc.$set (C's any_field: a missing one is nil, unboxed with C's error);
+;; nil gives proto as it is; anything else is C's `invalid cast: value is not a map`.
+(data $value.d.not_map "invalid cast: value is not a map")
+(func $mochi_struct_from_any (param $d (ref $desc)) (param $x anyref) (param $proto (ref $struct)) (result (ref $struct))
+  (local $f (ref $arr_str))
+  (local $i i32)
+  (if (ref.is_null (local.get $x)) (then (return (local.get $proto))))
+  (if (ref.test (ref $struct) (local.get $x))
+    (then
+      (if (call $value.same_desc (struct.get $struct $desc (ref.cast (ref $struct) (local.get $x))) (local.get $d))
+        (then (return (ref.cast (ref $struct) (local.get $x)))))))
+  (if (i32.eqz (i32.or (ref.test (ref $struct) (local.get $x)) (ref.test (ref $map) (local.get $x))))
+    (then
+      (call $mochi_rt_error (call $value.ascii (array.new_data $bytes $value.d.not_map (i32.const 0) (i32.const 32))))
+      (unreachable)))
+  (local.set $f (struct.get $desc $fields (local.get $d)))
+  (block $done
+    (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (array.len (local.get $f))))
+      (call_ref $setter (local.get $proto) (local.get $i)
+        (call $mochi_any_field (local.get $x) (array.get $arr_str (local.get $f) (local.get $i)))
+        (struct.get $desc $set (local.get $d)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $next)))
+  (local.get $proto))
+
 ;; ---- group by ----
 
 (func $value.group_get (type $getter) (param $s (ref $struct)) (param $i i32) (result anyref)
