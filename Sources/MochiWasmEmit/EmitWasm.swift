@@ -78,6 +78,8 @@ struct ModuleEmitter {
     var strings: [[UInt8]] = []
     var stringIndex: [[UInt8]: Int] = [:]
     var helpers: Set<EmitHelper> = []
+    /// Types of the globals values are pinned with (FunctionEmitter.findAnchors).
+    var anchors: Set<String> = []
     /// Runtime functions and globals the emitted code names.
     var runtimeUses: Set<String> = []
     var recursive: [Bool] = []
@@ -291,6 +293,7 @@ struct ModuleEmitter {
         out += stringGlobals()
         for g in descGlobals { out += g + "\n" }
         for g in closureGlobals { out += g + "\n" }
+        for t in anchors.sorted() { out += "(global $#anchor_\(t) (mut \(t)) (\(t).const 0))\n" }
         if !module.globals.isEmpty {
             out += ";; ---- globals\n"
             for (i, g) in module.globals.enumerated() {

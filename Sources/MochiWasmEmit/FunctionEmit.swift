@@ -54,7 +54,7 @@ struct FunctionEmitter {
     static let maxDepth = 100_000
 
     init(function: Function, index: Int, module: ModuleEmitter) {
-        self.f = function
+        self.f = BranchThreading.thread(function)
         self.index = index
         self.module = module
         needed = Array(repeating: false, count: function.valueTypes.count)
@@ -98,7 +98,66 @@ struct FunctionEmitter {
 
     // MARK: analysis
 
+    /// Values computed outside a loop and used inside it whose computation Cranelift
+    /// would otherwise sink into the loop (its e-graph places a pure operation at its
+    /// use and does not hoist it back out of a loop when the use is not in the loop's
+    /// header block: mandelbrot's loop-invariant divisions ran on every iteration). A
+    /// store of the value to a global right where it is computed pins it there.
+    var anchored: Set<Int32> = []
+
+    mutating func findAnchors() {
+        let n = f.blocks.count
+        var succ = Array(repeating: [Int](), count: n)
+        for b in f.layout { succ[Int(b.index)] = f[b].terminator.successors.map { Int($0.block.index) } }
+        guard let entry = f.entry else { return }
+        let a = Analysis(ControlFlowGraph(successors: succ, entry: Int(entry.index)))
+        var preds = Array(repeating: [Int](), count: n)
+        for x in a.order { for t in succ[x] { preds[t].append(x) } }
+        // Natural loops: the blocks of each back edge's loop, as a set of loop ids per block.
+        var loops = Array(repeating: Set<Int>(), count: n)
+        var loopCount = 0
+        for x in a.order {
+            for h in succ[x] where a.rpo[h] <= a.rpo[x] && a.dominates(h, x) {
+                let id = loopCount
+                loopCount += 1
+                var work = [x]
+                var seen: Set<Int> = [h]
+                loops[h].insert(id)
+                while let y = work.popLast() {
+                    if seen.contains(y) { continue }
+                    seen.insert(y)
+                    loops[y].insert(id)
+                    for p in preds[y] where a.rpo[p] >= 0 { work.append(p) }
+                }
+            }
+        }
+        if loopCount == 0 { return }
+        var defBlock: [Int32: Int] = [:]
+        for b in f.layout {
+            for id in f[b].insts {
+                let inst = f[id]
+                guard let r = inst.result else { continue }
+                switch inst.op {
+                case .fadd, .fsub, .fmul, .fdiv, .frem, .fneg, .itof, .ftoi, .math1, .math2,
+                     .iadd, .isub, .imul, .idiv, .irem, .ineg:
+                    defBlock[r.index] = Int(b.index)
+                default: break
+                }
+            }
+        }
+        func use(_ v: Value, in u: Int) {
+            guard let d = defBlock[v.index], !loops[u].isSubset(of: loops[d]) else { return }
+            anchored.insert(v.index)
+        }
+        for b in f.layout {
+            let u = Int(b.index)
+            for id in f[b].insts { for x in f[id].args { use(x, in: u) } }
+            for x in f[b].terminator.uses { use(x, in: u) }
+        }
+    }
+
     mutating func analyse() {
+        findAnchors()
         for b in f.layout {
             for id in f[b].insts {
                 let inst = f[id]
@@ -330,6 +389,12 @@ struct FunctionEmitter {
             let inst = f[id]
             if id == fused || !isEmitted(inst) { continue }
             try emitInst(inst, tail: tail && k == bd.insts.count - 1)
+            if let r = inst.result, anchored.contains(r.index), needed[Int(r.index)] {
+                let t = type(r) == .f64 ? "f64" : "i64"
+                module.anchors.insert(t)
+                emit("local.get \(local(r))")
+                emit("global.set $#anchor_\(t)")
+            }
         }
         switch (exit, bd.terminator) {
         case (.none, .ret(let r)):
@@ -350,6 +415,41 @@ struct FunctionEmitter {
             try transfer(t)
         case (.branch(let t, let e, let form), .brif(let c, let tc, let ec)):
             let tm = moveList(tc), em = moveList(ec)
+            // The else arm alone in the `if`: test the negated condition. An integer
+            // comparison negates exactly (lt -> ge); a float one cannot (NaN), so its
+            // else arm goes in the `else` of an empty `then` instead of behind i32.eqz
+            // (Cranelift then branches on the comparison itself).
+            if form == .elseInIf, let id = fused {
+                let inst = f[id]
+                if inst.op == .icmp {
+                    try compare(inst, negated: true)
+                } else {
+                    try compare(inst)
+                    emit("if")
+                    emit("else")
+                    depth += 1
+                    emitMoves(em)
+                    try transfer(e)
+                    depth -= 1
+                    emit("end")
+                    emitMoves(tm)
+                    try transfer(t)
+                    return
+                }
+                if em.isEmpty, case .br(let d) = e {
+                    emit("br_if \(d - 1)")
+                } else {
+                    emit("if")
+                    depth += 1
+                    emitMoves(em)
+                    try transfer(e)
+                    depth -= 1
+                    emit("end")
+                }
+                emitMoves(tm)
+                try transfer(t)
+                return
+            }
             try condition(c, fused)
             switch form {
             case .thenInIf:
@@ -476,9 +576,25 @@ struct FunctionEmitter {
 
     static func floatOp(_ c: CondCode) -> String { "f64." + c.rawValue }
 
-    /// Pushes the i32 result of an icmp or fcmp.
-    mutating func compare(_ inst: Inst) throws {
-        let c = try cond(inst)
+    static func negate(_ c: CondCode) -> CondCode {
+        switch c {
+        case .eq: return .ne
+        case .ne: return .eq
+        case .lt: return .ge
+        case .le: return .gt
+        case .gt: return .le
+        case .ge: return .lt
+        }
+    }
+
+    /// Pushes the i32 result of an icmp or fcmp (`negated`: of the opposite integer
+    /// comparison; not for fcmp, where NaN makes the opposite a different test).
+    mutating func compare(_ inst: Inst, negated: Bool = false) throws {
+        var c = try cond(inst)
+        if negated {
+            precondition(inst.op == .icmp, "negated float comparison")
+            c = FunctionEmitter.negate(c)
+        }
         get(inst.args[0])
         get(inst.args[1])
         if inst.op == .fcmp {

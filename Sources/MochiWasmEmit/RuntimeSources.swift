@@ -3190,9 +3190,11 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 ;; slots without hashing any key again; live and deleted slots stay under 3/4 of the
 ;; table. The last key looked up is remembered by identity (an i31 int key is the
 ;; same reference as any other i31 of its value, a string key the same object the
-;; program passes again), so `if k in m { m[k] = m[k] + 1 }` probes once, not three
-;; times. Int keys (i31) hash with one multiply and compare by ref.eq, string keys
-;; hash their bytes once per operation.
+;; program passes again; a boxed big int by value), so `if k in m { m[k] = m[k] + 1 }`
+;; probes once, not three times: get, set and has are only that cached-key test and
+;; tail-call their slow half otherwise, so the common call stays small. Int keys (i31)
+;; hash with one multiply and compare by ref.eq, string keys hash their bytes once
+;; per operation.
 ;;
 ;; Every observable order (keys(), values(), printing, iteration) is the sorted key
 ;; order of LANGUAGE.md §10: keys compare bytewise by their text (decimal for ints,
@@ -5348,9 +5350,9 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 ;; message) just appends past the current end, so one buffer serves every level.
 ;;
 ;; Structs print as a map of their fields plus the entry "__name" (LANGUAGE.md §9):
-;; the descriptor's field names and "__name" are sorted bytewise together; records
-;; (descriptor tag -2: query rows, map literals typed as records) print as plain maps,
-;; without "__name", as §9 says. A struct's
+;; the descriptor's field names and "__name" are sorted bytewise together; anonymous
+;; descriptors (tag -2, C's `anonymous`: records made by `record.new`, groups) print
+;; as plain maps, without "__name", as §9 says. A struct's
 ;; fields are read boxed through its descriptor's getter, so a field's static kind is
 ;; not known here; scalar fields print exactly as C's typed slots do (the only
 ;; difference is the depth cut-off at 2000 levels of nesting, where a scalar field is
@@ -5835,7 +5837,8 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (i32.gt_u (local.get $na) (local.get $nb)))
 
 ;; Two descriptors describe the same type (C's same_desc; the field kinds C also
-;; compares are implied by the names within one module).
+;; compares are implied by the names within one module; a struct and its anonymous
+;; twin are one type).
 (func $value.same_desc (param $a (ref $desc)) (param $b (ref $desc)) (result i32)
   (local $fa (ref $arr_str))
   (local $fb (ref $arr_str))
@@ -5844,7 +5847,8 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $fa (struct.get $desc $fields (local.get $a)))
   (local.set $fb (struct.get $desc $fields (local.get $b)))
   (if (i32.ne (array.len (local.get $fa)) (array.len (local.get $fb))) (then (return (i32.const 0))))
-  (if (i32.ne (struct.get $desc $tag (local.get $a)) (struct.get $desc $tag (local.get $b))) (then (return (i32.const 0))))
+  ;; tag -2 is a plain struct's anonymous twin (record.new): the same type as tag -1
+  (if (i32.ne (call $value.type_tag (local.get $a)) (call $value.type_tag (local.get $b))) (then (return (i32.const 0))))
   (if (i32.eqz (call $value.str_eq (struct.get $desc $name (local.get $a)) (struct.get $desc $name (local.get $b))))
     (then (return (i32.const 0))))
   (block $done
@@ -5855,6 +5859,12 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $next)))
   (i32.const 1))
+
+;; A descriptor's tag with an anonymous twin's -2 read as the plain struct's -1.
+(func $value.type_tag (param $d (ref $desc)) (result i32)
+  (local $t i32)
+  (local.set $t (struct.get $desc $tag (local.get $d)))
+  (select (i32.const -1) (local.get $t) (i32.eq (local.get $t) (i32.const -2))))
 
 ;; Field i of a struct, boxed (through its descriptor's getter).
 (func $value.field (param $s (ref $struct)) (param $i i32) (result anyref)
@@ -6235,6 +6245,34 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (br $next)))
   (local.get $proto))
 
+;; `x as S` for an x of any kind (main's mochi_struct_from_map): a struct of S's type
+;; is itself (structs are shared); another struct or a map gives its fields by name
+;; through $desc.$set (C's any_field: a missing one is nil, unboxed with C's error);
+;; nil gives proto as it is; anything else is C's `invalid cast: value is not a map`.
+(data $value.d.not_map "invalid cast: value is not a map")
+(func $mochi_struct_from_any (param $d (ref $desc)) (param $x anyref) (param $proto (ref $struct)) (result (ref $struct))
+  (local $f (ref $arr_str))
+  (local $i i32)
+  (if (ref.is_null (local.get $x)) (then (return (local.get $proto))))
+  (if (ref.test (ref $struct) (local.get $x))
+    (then
+      (if (call $value.same_desc (struct.get $struct $desc (ref.cast (ref $struct) (local.get $x))) (local.get $d))
+        (then (return (ref.cast (ref $struct) (local.get $x)))))))
+  (if (i32.eqz (i32.or (ref.test (ref $struct) (local.get $x)) (ref.test (ref $map) (local.get $x))))
+    (then
+      (call $mochi_rt_error (call $value.ascii (array.new_data $bytes $value.d.not_map (i32.const 0) (i32.const 32))))
+      (unreachable)))
+  (local.set $f (struct.get $desc $fields (local.get $d)))
+  (block $done
+    (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (array.len (local.get $f))))
+      (call_ref $setter (local.get $proto) (local.get $i)
+        (call $mochi_any_field (local.get $x) (array.get $arr_str (local.get $f) (local.get $i)))
+        (struct.get $desc $set (local.get $d)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $next)))
+  (local.get $proto))
+
 ;; ---- group by ----
 
 (func $value.group_get (type $getter) (param $s (ref $struct)) (param $i i32) (result anyref)
@@ -6253,7 +6291,8 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (struct.new $str
       (array.new_fixed $bytes 5 (i32.const 103) (i32.const 114) (i32.const 111) (i32.const 117) (i32.const 112))
       (i32.const 5))
-    (i32.const -1)
+    ;; anonymous, as C's mochi_group_desc: a group prints as {"items": ..., "key": ...}
+    (i32.const -2)
     (array.new_fixed $arr_str 2 (global.get $value.s.key) (global.get $value.s.items))
     (ref.func $value.group_get)
     (ref.func $value.group_set)))
@@ -6490,9 +6529,10 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (else (call $value.putc (i32.const 125)))))
 
 ;; The print order of a struct's entries: field indices 0..n-1 and n for "__name",
-;; sorted bytewise by name (insertion sort: structs are small; stable). A record (a
-;; descriptor with tag -2: a query's `select { ... }` row or a map literal typed as a
-;; record) prints as the map it was written as, without "__name" (LANGUAGE.md §9).
+;; sorted bytewise by name (insertion sort: structs are small; stable). An anonymous
+;; descriptor (tag -2: the twin of a struct type that the IR's `record.new` uses for
+;; map literals and query records, and the group descriptor, as C's `anonymous`
+;; flag) prints as a plain map, without "__name" (LANGUAGE.md §9).
 (func $value.struct_order (param $d (ref $desc)) (result (ref $arr_i32))
   (local $f (ref $arr_str))
   (local $n i32)
