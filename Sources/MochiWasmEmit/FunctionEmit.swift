@@ -817,7 +817,25 @@ struct FunctionEmitter {
             case "fmax", "max":
                 module.helpers.insert(.fmax)
                 emit("call $#fmax")
-            case "fmod", "mod": call("mochi_f64_mod")
+            case "fmod", "mod":
+                // libm's fmod: NaN for a zero divisor, no error (the runtime's
+                // mochi_f64_mod, shared with `%`, reports division by zero).
+                let t = scratchLocal("$#f", "f64")
+                emit("local.set \(t)")
+                emit("local.get \(t)")
+                emit("f64.const 0")
+                emit("f64.eq")
+                emit("if (param f64) (result f64)")
+                depth += 1
+                emit("drop")
+                emit("f64.const nan")
+                depth -= 1
+                emit("else")
+                depth += 1
+                emit("local.get \(t)")
+                call("mochi_f64_mod")
+                depth -= 1
+                emit("end")
             case "pow", "atan2", "hypot": call("mochi_math_" + name)
             default: throw fail("math2: unknown math function \(name)")
             }

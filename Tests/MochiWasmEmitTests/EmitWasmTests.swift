@@ -306,3 +306,40 @@ final class CoverageTests: XCTestCase {
         try WasmTestSupport.checkAgainstInterpreter(m)
     }
 }
+
+final class FloatHelperTests: XCTestCase {
+    /// fmin/fmax: a NaN operand gives the other operand (C), not NaN (f64.min).
+    func testMinMaxWithNaNMatchC() throws {
+        let m = try parseModule("""
+            mochi-ir 1
+            source "minmax.mochi"
+
+            func @main() -> unit {
+            b0:
+              v0: f64 = fconst nan !1:1
+              v1: f64 = fconst 1.0 !1:1
+              v2: f64 = fconst -3.0 !1:1
+              v3: f64 = math2 "fmin", v0, v1 !1:1
+              v4: f64 = math2 "fmax", v1, v0 !2:1
+              v5: f64 = math2 "fmin", v1, v2 !3:1
+              v6: f64 = math2 "fmax", v2, v1 !4:1
+              v7: list<f64> = list.new v3, v4, v5, v6 !5:1
+              v8: str = fmt v7 !5:1
+              print v8 !5:1
+              ret
+            }
+
+            """)
+        XCTAssertEqual(verify(m).count, 0)
+        let wat = try emitWasmText(m)
+        XCTAssert(wat.contains("call $#fmin") && wat.contains("call $#fmax"))
+        guard WasmTestSupport.wasmTools != nil, WasmTestSupport.engineAvailable("wasmtime") else {
+            throw XCTSkip("wasm-tools or wasmtime not installed")
+        }
+        let (path, message) = WasmTestSupport.assemble(wat)
+        guard let path else { XCTFail(message); return }
+        let got = WasmTestSupport.run(WasmTestSupport.exec, [path])
+        XCTAssertEqual(got, RunResult(status: 0, stdout: "[1.0, 1.0, -3.0, 1.0]\n", stderr: ""))
+        if WasmTestSupport.jitrun != nil { try WasmTestSupport.checkAgainstInterpreter(m) }
+    }
+}
