@@ -98,6 +98,8 @@ enum RuntimeABI {
         f("str_any", [any], strNN)
         f("to_json_any", [any], strNN)
         f("json_print_any", [any])
+        // sha256.wat (the emitter's own fragment)
+        f("sha256", [any], "(ref $list_i64)")
         f("group_new", [], "(ref any)")
         f("group_add", [any, any, any])
         f("group_result", [any], "(ref $list_ref)")
