@@ -48,6 +48,8 @@ struct FunctionEmitter {
     var usesDispatch = false
     /// Lists whose length and store are in locals here (see cachedList).
     var listCache: [Int32: ListCache] = [:]
+    /// Scalars already boxed in this block, by value index (see getBoxed).
+    var boxCache: [Int32: String] = [:]
 
     struct ListCache { var len: String; var data: String }
 
@@ -383,6 +385,7 @@ struct FunctionEmitter {
         let bd = f[b]
         knownLine = nil
         listCache = [:]
+        boxCache = [:]
         let fused = fusedCompare[b.index]
         let tail = tailCall.contains(b.index)
         for (k, id) in bd.insts.enumerated() {
@@ -630,9 +633,25 @@ struct FunctionEmitter {
         for s in module.box(t) { emit(s) }
     }
 
+    /// Pushes x as an anyref. A scalar boxed once in a block is boxed once: map code
+    /// passes the same key to has, get and set (boxes are immutable, so sharing one is
+    /// invisible).
     mutating func getBoxed(_ x: Value) {
+        let t = type(x)
+        guard t.isScalar, inlineConst[x.index] == nil else {
+            get(x)
+            box(t)
+            return
+        }
+        if let l = boxCache[x.index] {
+            emit("local.get \(l)")
+            return
+        }
+        let l = scratchLocal("$#box\(x.index)", "anyref")
         get(x)
-        box(type(x))
+        box(t)
+        emit("local.tee \(l)")
+        boxCache[x.index] = l
     }
 
     mutating func emitInst(_ inst: Inst, tail: Bool) throws {
