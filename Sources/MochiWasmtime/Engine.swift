@@ -8,13 +8,19 @@
 //
 // The stack: Mochi programs recurse up to 100,000 calls deep (the modules count
 // depth themselves and report `stack overflow` as a Mochi runtime error), so
-// Wasmtime's own limit must sit well above what that depth takes. Wasm code
-// runs on the calling thread's stack, so the runner starts a thread whose stack
-// is larger than this limit plus room for host frames (Runner.swift). 256 MiB
-// allows 2.6 KiB per frame at depth 100,000: ten times what a Cranelift frame of
-// a small recursive function takes (about 100-250 bytes measured), with room
-// for Winch's larger frames. The stack is reserved, not committed: only the depth a
-// program reaches costs memory.
+// Wasmtime's own limit must sit well above what that depth takes. Measured
+// frames: 32 bytes for a small recursive function under Cranelift, 80 under
+// Winch, 96 with GC references live across the call; a Mochi function with many
+// locals takes a few hundred. `EngineSettings.deepRecursionStack`, 256 MiB, allows
+// 2.6 KiB per frame at depth 100,000, and is what runs use (RunOptions). Wasm
+// runs on the calling thread's stack and Wasmtime relies on reaching its limit
+// before the thread's real stack ends, so such an engine's code must be called
+// from a thread with a larger stack: Runner starts one (limit + 64 MiB). Its
+// stack is reserved, not committed: only the depth a program reaches costs
+// memory (a runaway recursion without a depth check commits up to the limit
+// before it traps). The library's default is Wasmtime's own 512 KiB, safe on
+// any thread. The limit is a run-time setting: it is not part of the cache key,
+// and a `.cwasm` loads under any limit.
 
 #if canImport(Glibc)
 import Glibc
@@ -31,7 +37,10 @@ public enum CompilerStrategy: String, CaseIterable, Sendable {
 }
 
 public struct EngineSettings: Equatable, Sendable {
-    public static let defaultMaxWasmStack = 256 << 20
+    /// Wasmtime's default wasm stack limit: safe on any thread.
+    public static let defaultMaxWasmStack = 512 << 10
+    /// What Mochi's 100,000-deep recursion needs (see the header comment).
+    public static let deepRecursionStack = 256 << 20
 
     public var strategy: CompilerStrategy = .cranelift
     public var gc = true
@@ -54,14 +63,24 @@ public struct EngineSettings: Equatable, Sendable {
         functionReferences = strategy == .cranelift
     }
 
-    /// The settings as canonical text, one `key=value` per line in a fixed order:
-    /// part of the compiled-module cache key (ModuleCache.swift).
+    /// The settings that shape machine code, as canonical text, one `key=value`
+    /// per line in a fixed order: part of the compiled-module cache key
+    /// (ModuleCache.swift). The stack limit is checked at run time and left out.
     public var cacheKeyText: String {
         "strategy=\(strategy.rawValue)\ngc=\(gc)\nfunction-references=\(functionReferences)\ntail-calls=\(tailCalls)\n"
-            + "consume-fuel=\(consumeFuel)\nepoch-interruption=\(epochInterruption)\nmax-wasm-stack=\(maxWasmStack)\n"
+            + "consume-fuel=\(consumeFuel)\nepoch-interruption=\(epochInterruption)\n"
     }
 
-    /// A short description for messages ("cranelift, fuel").
+    /// The `mochi-link --emit=cwasm` flags that precompile for these settings.
+    public var precompileFlags: String {
+        var flags: [String] = []
+        if strategy != .cranelift { flags.append("--engine=\(strategy.rawValue)") }
+        if consumeFuel { flags.append("--fuel") }
+        if epochInterruption { flags.append("--epoch") }
+        return flags.joined(separator: " ")
+    }
+
+    /// A short description for messages ("cranelift, fuel metering").
     public var summary: String {
         var parts = [strategy.rawValue]
         if consumeFuel { parts.append("fuel metering") }
@@ -88,8 +107,9 @@ public final class Engine {
                 + "function-references proposal (Mochi modules use both): use the Cranelift engine")
         }
         guard let config = api.wasm_config_new() else { throw WasmtimeError.wasmtime("wasm_config_new failed") }
-        // GC needs reference types; Mochi modules need all three proposals.
-        api.wasmtime_config_wasm_reference_types_set(config, settings.gc || settings.functionReferences)
+        // Reference types are standard WebAssembly (and Winch refuses to run
+        // without them); GC and function references build on them.
+        api.wasmtime_config_wasm_reference_types_set(config, true)
         api.wasmtime_config_wasm_function_references_set(config, settings.functionReferences)
         api.wasmtime_config_wasm_gc_set(config, settings.gc)
         api.wasmtime_config_wasm_tail_call_set(config, settings.tailCalls)

@@ -140,26 +140,39 @@ public final class Module {
     /// else (not an image at all, a damaged one) says it is not a usable `.cwasm`.
     static func explainLoadFailure(_ error: WasmtimeError, source: String, engine: Engine) -> WasmtimeError {
         guard case .wasmtime(let full) = error else { return error }
-        let reason = oneLine(full)
+        // "failed deserialization for: FILE: reason": the file is named by the caller.
+        var reason = full
+        if let r = reason.firstRange(of: "for: \(source): ") { reason = String(reason[r.upperBound...]) }
+        let lower = reason.lowercased()
         let this = "Wasmtime \(engine.library.version ?? WasmtimeLibrary.supportedVersion)"
         let out = source.hasSuffix(".cwasm") ? source : "OUT.cwasm"
-        let remake = "precompile it again from its .wasm with this toolchain (mochi-link --emit=cwasm IN.wasm -o \(out)"
+        let flags = engine.settings.precompileFlags
+        let remake = "mochi-link --emit=cwasm \(flags.isEmpty ? "" : flags + " ")IN.wasm -o \(out)"
         if let r = reason.firstRange(of: "incompatible version '") {
             let v = reason[r.upperBound...].prefix { $0 != "'" }
-            return .incompatible("\(source) was precompiled by Wasmtime \(v), but this is \(this): \(remake)), "
-                + "or run the .wasm itself")
+            return .incompatible("\(source) was precompiled by Wasmtime \(v), but this is \(this): precompile it again "
+                + "from its .wasm with this toolchain (\(remake)), or run the .wasm itself")
         }
-        if reason.contains("Module was compiled") || reason.contains("compiled for") || reason.contains("compilation settings") {
-            var flags = "the same options as this run"
-            if reason.contains("fuel") { flags = engine.settings.consumeFuel ? "--fuel" : "no --fuel" }
-            else if reason.contains("epoch") { flags = engine.settings.epochInterruption ? "--epoch" : "no --epoch" }
-            else if reason.contains("winch") || reason.contains("Winch") || reason.contains("cranelift")
-                        || reason.contains("Cranelift") { flags = "--engine=\(engine.settings.strategy.rawValue)" }
+        if lower.contains("compiled with") || lower.contains("compiled without") || lower.contains("compiled for") {
+            // Fuel and epoch checks and the compiler are part of the code: name the run option that matches it.
+            var hint = ""
+            if lower.contains("winch") {
+                hint = " (it was compiled by Winch: run it with --engine=winch)"
+            } else if lower.contains("gc") && engine.settings.strategy == .winch {
+                hint = " (it was compiled by Cranelift with GC: run it without --engine=winch)"
+            } else if reason.contains("fuel") {
+                hint = engine.settings.consumeFuel ? " (--fuel needs code compiled with fuel metering)"
+                                                   : " (it has fuel metering compiled in: run it with --fuel=N)"
+            } else if reason.contains("epoch") {
+                hint = engine.settings.epochInterruption ? " (--deadline needs code compiled with epoch checks)"
+                                                         : " (it has epoch checks compiled in: run it with --deadline=MS)"
+            }
             return .incompatible("\(source) was precompiled with another configuration than this run's "
-                + "(\(engine.settings.summary)): \(reason); \(remake) \(flags)), or run the .wasm itself")
+                + "(\(engine.settings.summary)): \(reason)\(hint); precompile it for this configuration "
+                + "(\(remake)), or run the .wasm itself")
         }
-        return .incompatible("\(source) is not a usable precompiled module for \(this) (\(reason)); "
-            + "\(remake)), or run the .wasm itself")
+        return .incompatible("\(source) is not a usable precompiled module for \(this) (\(full)); precompile it again "
+            + "from its .wasm (\(remake)), or run the .wasm itself")
     }
 }
 

@@ -39,7 +39,9 @@ public struct RunOptions: Sendable {
 
     /// The engine these options need: fuel and deadlines are compiled into the code.
     public var engineSettings: EngineSettings {
-        EngineSettings(strategy: strategy, consumeFuel: fuel != nil, epochInterruption: deadlineMilliseconds != nil)
+        var s = EngineSettings(strategy: strategy, consumeFuel: fuel != nil, epochInterruption: deadlineMilliseconds != nil)
+        s.maxWasmStack = EngineSettings.deepRecursionStack
+        return s
     }
 }
 
