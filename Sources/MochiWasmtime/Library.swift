@@ -32,20 +32,27 @@ public final class WasmtimeLibrary {
     private let handle: UnsafeMutableRawPointer
 
     private init(path: String) throws {
-        guard let h = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
+        // The version first, from the file: a library of another version is
+        // refused before any of its code runs (its structs may differ from ours).
+        let version = libraryVersion(path: path)
+        try WasmtimeLibrary.checkVersion(version, path: path)
+        // RTLD_LAZY: symbols are bound on first call, so loading does not resolve
+        // the thousands this embedding never calls.
+        guard let h = dlopen(path, RTLD_LAZY | RTLD_LOCAL) else {
             let why = dlerror().map { String(cString: $0) } ?? "unknown dlopen error"
             throw WasmtimeError.library("cannot load the Wasmtime library \(path): \(why); " + WasmtimeLibrary.installHint)
         }
         handle = h
         self.path = path
-        version = libraryVersion(path: path)
-        if let v = version, v.split(separator: ".").first.map(String.init) != WasmtimeLibrary.supportedVersion {
-            dlclose(h)
-            throw WasmtimeError.library("\(path) is Wasmtime \(v), but this build speaks the C API of Wasmtime "
-                + "\(WasmtimeLibrary.supportedVersion).x: install that with `pip install 'wasmtime==\(WasmtimeLibrary.supportedVersion).*'` "
-                + "(or point MOCHI_WASMTIME_LIB at a \(WasmtimeLibrary.supportedVersion).x _libwasmtime.so)")
-        }
+        self.version = version
         do { api = try CAPI(handle: h, path: path) } catch { dlclose(h); throw error }
+    }
+
+    static func checkVersion(_ version: String?, path: String) throws {
+        guard let v = version, v.split(separator: ".").first.map(String.init) != supportedVersion else { return }
+        throw WasmtimeError.library("\(path) is Wasmtime \(v), but this build speaks the C API of Wasmtime "
+            + "\(supportedVersion).x: install that with `pip install 'wasmtime==\(supportedVersion).*'` "
+            + "(or point MOCHI_WASMTIME_LIB at a \(supportedVersion).x _libwasmtime.so)")
     }
 
     // The library is never closed: Wasmtime installs signal handlers and

@@ -73,6 +73,8 @@ let usage = """
                    sandbox: no memory may grow past BYTES (suffix K, M or G)
       --no-cache   compile a .wasm without the on-disk cache
       --env        let the module see the environment
+      --wasmtime   print the Wasmtime library this program uses and its
+                   version (exit 1, saying how to install it, when missing)
 
     The JIT's stencil library is <dir of this program>/x86_64-linux.stencils (made
     by scripts/setup), or $MOCHI_STENCILS. Wasmtime is the `wasmtime` Python
@@ -183,6 +185,14 @@ func parseOptions(_ args: [String]) -> Options {
             case "--version":
                 print("\(toolName) \(toolVersion)")
                 exit(0)
+            case "--wasmtime":
+                do {
+                    let lib = try WasmtimeLibrary.load(environment: currentEnvironment())
+                    print("Wasmtime \(lib.version ?? "(version unknown)") at \(lib.path)")
+                    exit(0)
+                } catch {
+                    fail("\(error)", status: 1)
+                }
             default:
                 fail("unknown option '\(arg)' (see --help)", status: 2)
             }
