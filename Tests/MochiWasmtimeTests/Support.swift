@@ -107,14 +107,15 @@ enum Fixtures {
         if let stdin { inp.fileHandleForWriting.write(stdin) }
         try? inp.fileHandleForWriting.close()
         // Drain both pipes concurrently so a chatty child cannot block on a full one.
-        var errData = Data()
-        let t = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errBox = Box()
+        let t = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
         t.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         while !t.isFinished { usleep(1000) }
         return Output(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errBox.data, as: UTF8.self))
     }
 
     /// A tool SwiftPM built beside the test bundle.
