@@ -61,6 +61,8 @@ public enum Value: Equatable, Sendable, CustomStringConvertible {
     case i64(Int64)
     case f32(Float)
     case f64(Double)
+    /// A v128, little-endian: `low` holds bytes 0-7.
+    case v128(low: UInt64, high: UInt64)
     /// A reference result, already unrooted: only whether it was null is kept.
     case reference(isNull: Bool)
 
@@ -70,6 +72,7 @@ public enum Value: Equatable, Sendable, CustomStringConvertible {
         case .i64: return .i64
         case .f32: return .f32
         case .f64: return .f64
+        case .v128: return .v128
         case .reference: return .reference(heapType: 5)
         }
     }
@@ -80,6 +83,7 @@ public enum Value: Equatable, Sendable, CustomStringConvertible {
         case .i64(let v): return "\(v): i64"
         case .f32(let v): return "\(v): f32"
         case .f64(let v): return "\(v): f64"
+        case .v128(let lo, let hi): return "\(hi)_\(lo): v128"
         case .reference(let null): return null ? "null: ref" : "ref"
         }
     }
@@ -92,6 +96,7 @@ public enum Value: Equatable, Sendable, CustomStringConvertible {
         case .i64(let x): v.kind = CValKind.i64; v.of.0 = UInt64(bitPattern: x)
         case .f32(let x): v.kind = CValKind.f32; v.of.0 = UInt64(x.bitPattern)
         case .f64(let x): v.kind = CValKind.f64; v.of.0 = x.bitPattern
+        case .v128(let lo, let hi): v.kind = CValKind.v128; v.of.0 = lo; v.of.1 = hi
         case .reference: return nil
         }
         return v
@@ -104,6 +109,7 @@ public enum Value: Equatable, Sendable, CustomStringConvertible {
         case CValKind.i64: return .i64(Int64(bitPattern: v.of.0))
         case CValKind.f32: return .f32(Float(bitPattern: UInt32(truncatingIfNeeded: v.of.0)))
         case CValKind.f64: return .f64(Double(bitPattern: v.of.0))
+        case CValKind.v128: return .v128(low: v.of.0, high: v.of.1)
         default:
             // Every reference kind starts with its store id; 0 is null.
             let null = v.of.0 == 0

@@ -60,7 +60,7 @@ private let hostTrampoline: CHostCallback = { env, caller, args, nargs, results,
         var v = args!.load(fromByteOffset: i * MemoryLayout<CVal>.stride, as: CVal.self)
         // Arguments are borrowed: numbers are copied, references are not unrooted here.
         switch v.kind {
-        case CValKind.i32, CValKind.i64, CValKind.f32, CValKind.f64: values.append(Value.take(&v, api: api))
+        case CValKind.i32, CValKind.i64, CValKind.f32, CValKind.f64, CValKind.v128: values.append(Value.take(&v, api: api))
         default: values.append(.reference(isNull: v.of.0 == 0))
         }
     }

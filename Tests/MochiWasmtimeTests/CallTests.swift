@@ -13,6 +13,17 @@ final class CallTests: XCTestCase {
         XCTAssertEqual(try inst.function("pair")?.call(), [.i32(-7), .i64(1 << 40)])
     }
 
+    func testV128() throws {
+        let text = """
+        (module (func (export "swap") (param v128) (result v128)
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get 0) (local.get 0))))
+        """
+        let swap = try XCTUnwrap(try Fixtures.instantiate(text).function("swap"))
+        XCTAssertEqual(swap.parameters, [.v128])
+        XCTAssertEqual(try swap.call([.v128(low: 0x0102_0304_0506_0708, high: 0x1112_1314_1516_1718)]),
+                       [.v128(low: 0x1112_1314_1516_1718, high: 0x0102_0304_0506_0708)])
+    }
+
     func testFunctionTypes() throws {
         let inst = try Fixtures.instantiate(WAT.arith)
         let mulf = try XCTUnwrap(inst.function("mulf"))
