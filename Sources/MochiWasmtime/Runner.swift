@@ -32,8 +32,9 @@ public struct RunOptions: Sendable {
     public var useCache = true
     /// The cache root (nil: ModuleCache.defaultRoot).
     public var cacheRoot: String?
-    /// The program's environment is visible to it.
-    public var inheritEnvironment = false
+    /// The process environment is visible to the module, as it is to programs in
+    /// the native modes (a Mochi program may read it; `mochi test` sets MOCHI_TEST).
+    public var inheritEnvironment = true
 
     public init() {}
 

@@ -72,7 +72,8 @@ let usage = """
       --max-memory=BYTES
                    sandbox: no memory may grow past BYTES (suffix K, M or G)
       --no-cache   compile a .wasm without the on-disk cache
-      --env        let the module see the environment
+      --no-env     hide the environment from the module (it sees it by
+                   default, as Mochi programs do in the native modes)
       --wasmtime   print the Wasmtime library this program uses and its
                    version (exit 1, saying how to install it, when missing)
 
@@ -173,7 +174,7 @@ func parseOptions(_ args: [String]) -> Options {
             switch arg {
             case "--": onlyFiles = true
             case "--no-cache": o.wasm.useCache = false; o.wasmOnly.append(arg)
-            case "--env": o.wasm.inheritEnvironment = true; o.wasmOnly.append(arg)
+            case "--no-env": o.wasm.inheritEnvironment = false; o.wasmOnly.append(arg)
             case "--interp": o.interpret = true
             case "--stats": o.stats = true
             case "--dump-code": o.dumpCode = true

@@ -103,6 +103,22 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try jitrun(["--", file, "x"]).status, 2)
     }
 
+    func testEnvironmentIsVisibleUnlessHidden() throws {
+        _ = try Fixtures.library()
+        // Exits with 1 when the module sees at least one environment variable.
+        let text = """
+        (module
+          (import "wasi_snapshot_preview1" "environ_sizes_get" (func $sizes (param i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+          (memory (export "memory") 1)
+          (func (export "_start") (drop (call $sizes (i32.const 0) (i32.const 4)))
+            (call $proc_exit (i32.ne (i32.load (i32.const 0)) (i32.const 0)))))
+        """
+        let file = try Fixtures.wasmFile(text, name: "env.wasm")
+        XCTAssertEqual(try jitrun([file], env: ["MOCHI_TEST": "1"]).status, 1)
+        XCTAssertEqual(try jitrun(["--no-env", file], env: ["MOCHI_TEST": "1"]).status, 0)
+    }
+
     func testSandboxOptions() throws {
         _ = try Fixtures.library()
         let spin = try Fixtures.wasmFile(WAT.spin, name: "spin.wasm")
