@@ -37,6 +37,9 @@ let package = Package(
         .target(name: "MochiLink"),
         // IR -> one C99 translation unit over the runtime (C-as-target AOT).
         .target(name: "MochiEmitC", dependencies: ["MochiIR"]),
+        // Wasmtime embedded through its C API (loaded with dlopen): engine, modules,
+        // .cwasm, WASI, host functions, the compiled-module cache; runs .wasm/.cwasm.
+        .target(name: "MochiWasmtime"),
         // Random well-typed IR programs for the backends' differential tests (tests only).
         .target(name: "MochiTestPrograms", dependencies: ["MochiIR"]),
 
@@ -53,8 +56,8 @@ let package = Package(
 
         .executableTarget(name: "mochi-ir", dependencies: ["MochiIR", "MochiFrontend", "MochiPasses"]),
         .executableTarget(name: "mochi-objdump", dependencies: ["MochiIR", "MochiDump"]),
-        .executableTarget(name: "mochi-jitrun", dependencies: ["MochiIR", "MochiInterp", "MochiJIT", "MochiStencil"]),
-        .executableTarget(name: "mochi-link", dependencies: ["MochiLink"]),
+        .executableTarget(name: "mochi-jitrun", dependencies: ["MochiIR", "MochiInterp", "MochiJIT", "MochiStencil", "MochiWasmtime"]),
+        .executableTarget(name: "mochi-link", dependencies: ["MochiLink", "MochiWasmtime"]),
         .executableTarget(name: "mochi-emitc", dependencies: ["MochiIR", "MochiEmitC"]),
 
         .testTarget(name: "MochiIRTests", dependencies: ["MochiIR"]),
@@ -63,6 +66,7 @@ let package = Package(
         .testTarget(name: "MochiInterpTests", dependencies: ["MochiInterp", "MochiIR", "MochiFrontend"]),
         .testTarget(name: "MochiRuntimeTests", dependencies: ["MochiRuntime"]),
         .testTarget(name: "MochiLinkTests", dependencies: ["MochiLink"]),
+        .testTarget(name: "MochiWasmtimeTests", dependencies: ["MochiWasmtime"]),
         .testTarget(name: "MochiEmitCTests", dependencies: ["MochiEmitC", "MochiIR", "MochiInterp", "MochiTestPrograms"]),
     ]
 )
