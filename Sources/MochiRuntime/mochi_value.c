@@ -36,6 +36,14 @@ const MochiTypeDesc *mochi_desc_new(const char *name, int32_t nfields, const cha
     d->field_names = (const char *const *)names;
     d->field_kinds = kinds;
     d->union_name = union_name ? dup_str(union_name) : NULL;
+    d->anonymous = 0;
+    return d;
+}
+
+const MochiTypeDesc *mochi_desc_anonymous(const MochiTypeDesc *desc) {
+    MochiTypeDesc *d = (MochiTypeDesc *)mochi_xmalloc(sizeof(MochiTypeDesc));
+    *d = *desc;
+    d->anonymous = 1;
     return d;
 }
 
@@ -144,11 +152,6 @@ void mochi_struct_set(mochi_ref s, int64_t i, mochi_slot v) {
     ((MochiStruct *)s)->f[i] = v;
 }
 
-mochi_ref mochi_struct_copy(mochi_ref s) {
-    if (!s || s->kind != MOCHI_O_STRUCT) return s;
-    return mochi_struct_from(((MochiStruct *)s)->desc, ((MochiStruct *)s)->f);
-}
-
 int64_t mochi_struct_tag(mochi_ref s) {
     const MochiTypeDesc *d = mochi_struct_desc(s);
     return d ? d->tag : -1;
@@ -174,10 +177,10 @@ int64_t mochi_struct_eq(mochi_ref a, mochi_ref b) {
 }
 
 mochi_ref mochi_struct_from_map(const MochiTypeDesc *desc, mochi_ref m) {
+    if (m && m->kind == MOCHI_O_STRUCT && same_desc(((MochiStruct *)m)->desc, desc)) return m;
     mochi_ref s = mochi_struct_new(desc);
     if (!m) return s;
-    if (m->kind == MOCHI_O_STRUCT) return mochi_struct_copy(m);
-    if (m->kind != MOCHI_O_MAP) mochi_rt_error("invalid cast: value is not a map");
+    if (m->kind != MOCHI_O_MAP && m->kind != MOCHI_O_STRUCT) mochi_rt_error("invalid cast: value is not a map");
     for (int32_t i = 0; desc && i < desc->nfields; i++) {
         mochi_ref v = mochi_any_field(m, desc->field_names[i]);
         ((MochiStruct *)s)->f[i] = mochi_unbox(v, (MochiSlotKind)desc->field_kinds[i]);
@@ -670,7 +673,7 @@ double mochi_any_to_float(mochi_ref x) {
 
 static const char *const group_names[] = {"key", "items"};
 static const uint8_t group_kinds[] = {MOCHI_K_REF, MOCHI_K_REF};
-const MochiTypeDesc mochi_group_desc = {"group", 2, -1, group_names, group_kinds, NULL};
+const MochiTypeDesc mochi_group_desc = {"group", 2, -1, group_names, group_kinds, NULL, 1};
 
 /* The builder is a heap struct: index map (any key -> group number), group list, item kind. */
 static const char *const builder_names[] = {"index", "groups", "item_kind"};

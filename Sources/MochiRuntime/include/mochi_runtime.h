@@ -118,6 +118,10 @@ typedef struct MochiTypeDesc {
     const char *const *field_names; /* nfields names, declaration order */
     const uint8_t *field_kinds;     /* nfields MochiSlotKind values */
     const char *union_name;         /* union name for variants, NULL otherwise */
+    int32_t anonymous;              /* 1: instances print as plain maps, without the
+                                       "__name" entry (a map literal, even one typed as
+                                       a struct, or a query record: LANGUAGE.md §9);
+                                       a named struct's twin (mochi_desc_anonymous) */
 } MochiTypeDesc;
 
 /** Struct instance: header, descriptor, one slot per field in declaration order. */
@@ -536,6 +540,9 @@ int64_t mochi_map_eq(mochi_ref a, mochi_ref b);
 /** Build a descriptor at run time (all strings and arrays are copied; never freed). */
 const MochiTypeDesc *mochi_desc_new(const char *name, int32_t nfields, const char *const *field_names,
                                     const uint8_t *field_kinds, int32_t tag, const char *union_name);
+/** The anonymous twin of a struct descriptor: the same type (equal, same hash),
+ * whose instances print without "__name". Made once per call; never freed. */
+const MochiTypeDesc *mochi_desc_anonymous(const MochiTypeDesc *desc);
 /** Field index of name in desc, -1 when absent. */
 int32_t mochi_desc_field_index(const MochiTypeDesc *desc, const char *name, int64_t name_len);
 /** New struct with all fields zero (0, 0.0, false, nil). */
@@ -548,13 +555,12 @@ const MochiTypeDesc *mochi_struct_desc(mochi_ref s);
 mochi_slot mochi_struct_get(mochi_ref s, int64_t i);
 /** Field i = v in place. */
 void mochi_struct_set(mochi_ref s, int64_t i, mochi_slot v);
-/** Shallow copy (struct value semantics at call boundaries). */
-mochi_ref mochi_struct_copy(mochi_ref s);
 /** Variant tag of a union value (-1 for plain structs or non-structs). */
 int64_t mochi_struct_tag(mochi_ref s);
 /** Deep structural equality of two structs (1/0). */
 int64_t mochi_struct_eq(mochi_ref a, mochi_ref b);
-/** `m as T`: struct of desc from a string-keyed map (missing fields zero; values unboxed). */
+/** `m as T`: struct of desc from a string-keyed map (missing fields zero; values
+ * unboxed); a struct of that type already is returned itself (structs are shared). */
 mochi_ref mochi_struct_from_map(const MochiTypeDesc *desc, mochi_ref m);
 
 /** New closure with ncap captures (kinds[i] per capture, slots may be NULL for zeros). */
@@ -650,6 +656,15 @@ mochi_ref mochi_to_json_value(MochiSlotKind kind, mochi_slot v);
 void mochi_json_print(MochiSlotKind kind, mochi_slot v);
 /** Go-quoted form of a string (`"a\n"`). */
 mochi_ref mochi_str_quote(mochi_ref s);
+
+/* ------------------------------------------------------------------------- */
+/* Hashing                                                                   */
+/* ------------------------------------------------------------------------- */
+
+/** sha256(x): the SHA-256 digest of a string's UTF-8 bytes, or of a list of ints
+ * (I64 or boxed-int REF elements, each taken modulo 256), as a new list of 32 ints
+ * (I64). Anything else is a runtime error. */
+mochi_ref mochi_sha256(mochi_ref x);
 
 /* ------------------------------------------------------------------------- */
 /* Query group-by                                                            */
