@@ -10,7 +10,7 @@
 //     f.localGet("n"); f.structGet(node, "val"); f.call("helper")
 //     f.emit(.i64Add)                       // any op without immediates
 //     f.emit(.structGet(node, "left"))      // or any instruction value
-//     m.merge(runtimeFragment)             // e.g. a parsed WAT runtime module
+//     try m.merge(wat: runtimeText, origin: "runtime.wat")
 //     m.exportFunction("_start", "start")
 //     let bytes = try m.encode()
 //
@@ -271,6 +271,11 @@ public final class ModuleBuilder {
 
     /// Adds a symbolic module (e.g. parsed WAT) whose names link with this one's.
     public func merge(_ m: SymbolicModule) { fragments.append(m) }
+
+    /// Parses WAT text (e.g. a runtime fragment) and merges it.
+    public func merge(wat text: String, origin: String) throws {
+        fragments.append(try parseWAT(text, origin: origin))
+    }
 
     /// The builder's definitions and the merged fragments, in link order.
     public var symbolicModules: [SymbolicModule] {

@@ -115,6 +115,7 @@ struct Linker {
     var funcTypes: [Int] = []
     var funcBodies: [Int: Function] = [:]
     var funcLocalNames: [Int: NameMap] = [:]
+    var funcLabelNames: [Int: NameMap] = [:]
     var tableDefs: [Int: Table] = [:]
     var memoryDefs: [Int: MemoryType] = [:]
     var globalDefs: [Int: Global] = [:]
@@ -298,10 +299,10 @@ struct Linker {
                 }
             }
             for (p, fn) in m.functions.enumerated() {
-                let what = "function \(fn.name.map { "$" + $0 } ?? "#\(p)")"
-                let t = try resolveTypeUse(fn.type, f, what: what)
+                // The type is resolved with the body (resolveDefinitions), so implicit
+                // types are created in the order they are met, as wasm-tools does.
                 try addItem(.function, frag: f, position: p, imported: false, name: fn.name)
-                funcTypes.append(t)
+                funcTypes.append(-1)
             }
             for (p, t) in m.tables.enumerated() { try addItem(.table, frag: f, position: p, imported: false, name: t.name) }
             for (p, x) in m.memories.enumerated() { try addItem(.memory, frag: f, position: p, imported: false, name: x.name) }
@@ -426,7 +427,8 @@ struct Linker {
             for (p, fn) in m.functions.enumerated() {
                 let id = spaces[0].local[f][m.imports.filter { $0.kind == .function }.count + p]
                 let what = "function \(fn.name.map { "$" + $0 } ?? "#\(p)")"
-                let t = funcTypes[id]
+                let t = try resolveTypeUse(fn.type, f, what: what)
+                funcTypes[id] = t
                 guard let ft = funcType(ofType: t) else { throw LinkError("\(origin(f)): \(what): not a func type") }
                 var scope = FunctionScope(localNames: [:], localCount: ft.params.count + fn.locals.count)
                 var names: NameMap = []
@@ -448,6 +450,15 @@ struct Linker {
                 let body = try resolveCode(fn.body, f, scope: &scope, what: what)
                 funcBodies[id] = Function(type: flat(t), locals: locals, body: body)
                 if !names.isEmpty { funcLocalNames[id] = names }
+                // Label names, numbered by the block's position among all blocks.
+                var labelNames: NameMap = []
+                var blocks: UInt32 = 0
+                for ins in fn.body {
+                    guard case .block(_, let label) = ins.immediate else { continue }
+                    if let l = label { labelNames.append((blocks, l)) }
+                    blocks += 1
+                }
+                if !labelNames.isEmpty { funcLabelNames[id] = labelNames }
             }
             func localId(_ k: Space.Kind, _ p: Int) -> Int {
                 spaces[k.rawValue].local[f][m.imports.filter { Linker.spaceKind($0.kind) == k }.count + p]
@@ -832,7 +843,10 @@ struct Linker {
             n.globals = names(.global)
             n.elements = names(.element)
             n.data = names(.data)
-            for (fi, id) in orderOf[0].enumerated() { if let l = funcLocalNames[id] { n.locals.append((UInt32(fi), l)) } }
+            for (fi, id) in orderOf[0].enumerated() {
+                if let l = funcLocalNames[id] { n.locals.append((UInt32(fi), l)) }
+                if let l = funcLabelNames[id] { n.labels.append((UInt32(fi), l)) }
+            }
             if !n.isEmpty { m.names = n }
         }
         return m
