@@ -49,11 +49,13 @@ public enum LEB128 {
 
     /// Decodes an unsigned number of at most `bits` bits at `offset`; the value and the
     /// number of bytes it took.
-    public static func decodeUnsigned(_ bytes: [UInt8], at offset: Int, bits: Int) -> Result<(UInt64, Int), DecodeFailure> {
+    /// Reads stop at `end` (default: the end of `bytes`).
+    public static func decodeUnsigned(_ bytes: [UInt8], at offset: Int, bits: Int, end: Int? = nil) -> Result<(UInt64, Int), DecodeFailure> {
         var result: UInt64 = 0, shift = 0, i = offset
         let maxBytes = (bits + 6) / 7
+        let stop = min(end ?? bytes.count, bytes.count)
         while true {
-            guard i < bytes.count else { return .failure(.truncated) }
+            guard i < stop else { return .failure(.truncated) }
             let b = bytes[i]
             i += 1
             let n = i - offset
@@ -71,11 +73,12 @@ public enum LEB128 {
     }
 
     /// Decodes a signed number of at most `bits` bits (32, 33 or 64).
-    public static func decodeSigned(_ bytes: [UInt8], at offset: Int, bits: Int) -> Result<(Int64, Int), DecodeFailure> {
+    public static func decodeSigned(_ bytes: [UInt8], at offset: Int, bits: Int, end: Int? = nil) -> Result<(Int64, Int), DecodeFailure> {
         var result: Int64 = 0, shift = 0, i = offset
         let maxBytes = (bits + 6) / 7
+        let stop = min(end ?? bytes.count, bytes.count)
         while true {
-            guard i < bytes.count else { return .failure(.truncated) }
+            guard i < stop else { return .failure(.truncated) }
             let b = bytes[i]
             i += 1
             let n = i - offset
