@@ -18,7 +18,7 @@
 // numbers in the builder's own index spaces. Imports must be added before
 // definitions of the same kind that are referred to by number (as in WAT).
 
-public final class FunctionBuilder {
+public final class WasmFunctionBuilder {
     public let name: String
     public var params: [Local]
     public var results: [ValType]
@@ -86,15 +86,15 @@ public final class FunctionBuilder {
     public func end() { emit(.end) }
 
     /// `block ... end` around what `body` emits.
-    public func block(_ type: BlockType = .empty, label: String? = nil, _ body: (FunctionBuilder) -> Void) {
+    public func block(_ type: BlockType = .empty, label: String? = nil, _ body: (WasmFunctionBuilder) -> Void) {
         block(type, label: label); body(self); end()
     }
-    public func loop(_ type: BlockType = .empty, label: String? = nil, _ body: (FunctionBuilder) -> Void) {
+    public func loop(_ type: BlockType = .empty, label: String? = nil, _ body: (WasmFunctionBuilder) -> Void) {
         loop(type, label: label); body(self); end()
     }
     /// `if ... [else ...] end`.
-    public func `if`(_ type: BlockType = .empty, label: String? = nil, then: (FunctionBuilder) -> Void,
-                     else otherwise: ((FunctionBuilder) -> Void)? = nil) {
+    public func `if`(_ type: BlockType = .empty, label: String? = nil, then: (WasmFunctionBuilder) -> Void,
+                     else otherwise: ((WasmFunctionBuilder) -> Void)? = nil) {
         self.if(type, label: label)
         then(self)
         if let o = otherwise { self.else(); o(self) }
@@ -108,10 +108,10 @@ public final class FunctionBuilder {
     }
 }
 
-public final class ModuleBuilder {
+public final class WasmModuleBuilder {
     /// The builder's own definitions (functions live in `functionBuilders` until linking).
     public private(set) var module: SymbolicModule
-    public private(set) var functionBuilders: [FunctionBuilder] = []
+    public private(set) var functionBuilders: [WasmFunctionBuilder] = []
     /// Modules merged in, in order (after the builder's own).
     public private(set) var fragments: [SymbolicModule] = []
     private var errors: [String] = []
@@ -210,8 +210,8 @@ public final class ModuleBuilder {
     // MARK: Definitions
 
     /// A new function, already part of the module; fill its body through the result.
-    public func addFunction(_ name: String, params: [Local] = [], results: [ValType] = [], type: Idx? = nil) -> FunctionBuilder {
-        let f = FunctionBuilder(name: name, params: params, results: results, type: type)
+    public func addFunction(_ name: String, params: [Local] = [], results: [ValType] = [], type: Idx? = nil) -> WasmFunctionBuilder {
+        let f = WasmFunctionBuilder(name: name, params: params, results: results, type: type)
         functionBuilders.append(f)
         return f
     }
@@ -284,13 +284,13 @@ public final class ModuleBuilder {
         return [own] + fragments
     }
 
-    public func link(_ options: LinkOptions = LinkOptions()) throws -> Module {
+    public func link(_ options: LinkOptions = LinkOptions()) throws -> WasmModule {
         if let e = errors.first { throw LinkError(e) }
-        return try MochiWasm.link(symbolicModules, options: options)
+        return try linkWasm(symbolicModules, options: options)
     }
 
     public func encode(_ options: LinkOptions = LinkOptions()) throws -> [UInt8] {
         let m = try link(options)
-        do { return try encodeModule(m) } catch let e as WasmEncodeError { throw LinkError(e.message) }
+        do { return try encodeWasmModule(m) } catch let e as WasmEncodeError { throw LinkError(e.message) }
     }
 }

@@ -16,7 +16,7 @@ public struct WasmEncodeError: Error, CustomStringConvertible, Equatable {
     public var description: String { message }
 }
 
-public enum LEB128 {
+public enum WasmLEB128 {
     public static func unsigned(_ value: UInt64) -> [UInt8] {
         var v = value, out: [UInt8] = []
         repeat {
@@ -115,12 +115,12 @@ public struct WasmWriter {
 
     public mutating func byte(_ b: UInt8) { bytes.append(b) }
     public mutating func raw(_ bs: [UInt8]) { bytes.append(contentsOf: bs) }
-    public mutating func u32(_ v: UInt32) { bytes.append(contentsOf: LEB128.unsigned(UInt64(v))) }
+    public mutating func u32(_ v: UInt32) { bytes.append(contentsOf: WasmLEB128.unsigned(UInt64(v))) }
     public mutating func u32(_ v: Int) { u32(UInt32(truncatingIfNeeded: v)) }
-    public mutating func u64(_ v: UInt64) { bytes.append(contentsOf: LEB128.unsigned(v)) }
-    public mutating func s32(_ v: Int32) { bytes.append(contentsOf: LEB128.signed(Int64(v))) }
-    public mutating func s33(_ v: Int64) { bytes.append(contentsOf: LEB128.signed(v)) }
-    public mutating func s64(_ v: Int64) { bytes.append(contentsOf: LEB128.signed(v)) }
+    public mutating func u64(_ v: UInt64) { bytes.append(contentsOf: WasmLEB128.unsigned(v)) }
+    public mutating func s32(_ v: Int32) { bytes.append(contentsOf: WasmLEB128.signed(Int64(v))) }
+    public mutating func s33(_ v: Int64) { bytes.append(contentsOf: WasmLEB128.signed(v)) }
+    public mutating func s64(_ v: Int64) { bytes.append(contentsOf: WasmLEB128.signed(v)) }
     public mutating func f32(_ bits: UInt32) { for k in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt32(8 * k))) } }
     public mutating func f64(_ bits: UInt64) { for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(8 * k))) } }
     public mutating func name(_ s: String) {
@@ -333,7 +333,7 @@ public func sectionName(_ id: UInt8) -> String {
 
 /// Writes the module. Throws `WasmEncodeError` on anything the binary format cannot
 /// hold (an unresolved name, an ill-formed immediate).
-public func encodeModule(_ m: Module) throws -> [UInt8] {
+public func encodeWasmModule(_ m: WasmModule) throws -> [UInt8] {
     var out = WasmWriter()
     out.raw([0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00])
 

@@ -18,7 +18,7 @@ public struct MemArg: Hashable, Sendable {
     }
 }
 
-public enum Immediate: Hashable, Sendable {
+public enum WasmImmediate: Hashable, Sendable {
     case none
     /// block, loop, if: the block type and, in the symbolic layer, the label's name.
     case block(BlockType, label: String?)
@@ -45,9 +45,9 @@ public enum Immediate: Hashable, Sendable {
 
 public struct Instruction: Hashable, Sendable {
     public var op: Op
-    public var immediate: Immediate
+    public var immediate: WasmImmediate
 
-    public init(_ op: Op, _ immediate: Immediate = .none) { self.op = op; self.immediate = immediate }
+    public init(_ op: Op, _ immediate: WasmImmediate = .none) { self.op = op; self.immediate = immediate }
 
     /// Whether the immediate's case is the one the op's shape calls for.
     public var isWellFormed: Bool {

@@ -53,7 +53,7 @@ public struct LinkError: Error, CustomStringConvertible, Equatable {
 }
 
 /// Links symbolic modules into one numeric module.
-public func link(_ modules: [SymbolicModule], options: LinkOptions = LinkOptions()) throws -> Module {
+public func linkWasm(_ modules: [SymbolicModule], options: LinkOptions = LinkOptions()) throws -> WasmModule {
     var l = Linker(modules: modules, options: options)
     return try l.run()
 }
@@ -113,12 +113,12 @@ struct Linker {
 
     // Resolved entities, by flat id, with flat ids inside.
     var funcTypes: [Int] = []
-    var funcBodies: [Int: Function] = [:]
+    var funcBodies: [Int: WasmFunction] = [:]
     var funcLocalNames: [Int: NameMap] = [:]
     var funcLabelNames: [Int: NameMap] = [:]
     var tableDefs: [Int: Table] = [:]
     var memoryDefs: [Int: MemoryType] = [:]
-    var globalDefs: [Int: Global] = [:]
+    var globalDefs: [Int: WasmGlobal] = [:]
     var importDefs: [Int: [Int: Import]] = [:] // kind -> flat id -> import
     var elemDefs: [Int: ElementSegment] = [:]
     var dataDefs: [Int: DataSegment] = [:]
@@ -130,7 +130,7 @@ struct Linker {
 
     // MARK: Driver
 
-    mutating func run() throws -> Module {
+    mutating func run() throws -> WasmModule {
         try collectTypes()
         try resolveTypeGroups()
         try collectSpaces()
@@ -448,7 +448,7 @@ struct Linker {
                 }
                 let locals = try fn.locals.map { try $0.type.mapTypes { flat(try resolveType($0, f)) } }
                 let body = try resolveCode(fn.body, f, scope: &scope, what: what)
-                funcBodies[id] = Function(type: flat(t), locals: locals, body: body)
+                funcBodies[id] = WasmFunction(type: flat(t), locals: locals, body: body)
                 if !names.isEmpty { funcLocalNames[id] = names }
                 // Label names, numbered by the block's position among all blocks.
                 var labelNames: NameMap = []
@@ -472,7 +472,7 @@ struct Linker {
             for (p, g) in m.globals.enumerated() {
                 let type = try g.type.mapTypes { flat(try resolveType($0, f)) }
                 let what = "global \(g.name.map { "$" + $0 } ?? "#\(p)")"
-                globalDefs[localId(.global, p)] = Global(type, initializer: try resolveExpression(g.initializer, f, what: what))
+                globalDefs[localId(.global, p)] = WasmGlobal(type, initializer: try resolveExpression(g.initializer, f, what: what))
             }
             for (p, e) in m.elements.enumerated() {
                 var s = e.segment
@@ -680,6 +680,19 @@ struct Linker {
 
     // MARK: Order, renumber, emit
 
+    // Exports are handled outside `emit`: the Swift 6.3 optimizer (CopyPropagation)
+    // crashed on loops over them inside that long function.
+    func renumberedExports(_ finalIndex: [[Int: UInt32]]) -> [Export] {
+        exports.map { e in
+            let k = Linker.spaceKind(e.kind)!.rawValue
+            return Export(e.name, e.kind, .index(finalIndex[k][Int(e.index.number!)]!))
+        }
+    }
+
+    func exportedFunctions(_ es: [Export]) -> Set<UInt32> {
+        Set(es.filter { $0.kind == .function }.map { $0.index.number! })
+    }
+
     func orderGroups(_ kept: Kept) throws -> [Int] {
         let keptGroups = groups.indices.filter { kept.types.contains(groups[$0].first) }
         var deps: [Int: Set<Int>] = [:]
@@ -703,8 +716,8 @@ struct Linker {
         return order
     }
 
-    func emit(_ kept: Kept) throws -> Module {
-        var m = Module()
+    func emit(_ kept: Kept) throws -> WasmModule {
+        var m = WasmModule()
         // Types.
         var typeIndex: [Int: UInt32] = [:]
         let order = try orderGroups(kept)
@@ -779,10 +792,7 @@ struct Linker {
             g.initializer = remapCode(g.initializer)
             m.globals.append(g)
         }
-        for e in exports {
-            let k = Linker.spaceKind(e.kind)!.rawValue
-            m.exports.append(Export(e.name, e.kind, .index(finalIndex[k][Int(e.index.number!)]!)))
-        }
+        m.exports = renumberedExports(finalIndex)
         if let s = start { m.start = .index(finalIndex[0][s]!) }
 
         // Element segments; declarative ones lose the functions that were dropped.
@@ -805,7 +815,7 @@ struct Linker {
             }
             m.elements.append(e)
         }
-        for e in m.exports where e.kind == .function { declared.insert(e.index.number!) }
+        declared.formUnion(exportedFunctions(m.exports))
         for g in m.globals { for i in g.initializer where i.op == .refFunc { declared.insert(i.immediate.indexValue!.number!) } }
         for t in m.tables { for i in t.initializer ?? [] where i.op == .refFunc { declared.insert(i.immediate.indexValue!.number!) } }
         var undeclared = Set<UInt32>()
@@ -821,6 +831,7 @@ struct Linker {
         }
         if referencedData { m.dataCount = UInt32(m.data.count) }
 
+        m.customSections = mods.flatMap(\.customSections)
         if options.nameSection {
             var n = NameSection()
             n.module = options.moduleName ?? mods.first(where: { $0.name != nil })?.name
@@ -853,7 +864,7 @@ struct Linker {
     }
 }
 
-extension Immediate {
+extension WasmImmediate {
     /// The index of a single-index immediate.
     public var indexValue: Idx? {
         if case .index(let i) = self { return i }

@@ -32,7 +32,7 @@ public struct Import: Hashable, Sendable {
 
 /// A defined function: its type index, its locals beyond the parameters, its body
 /// (without the final `end`).
-public struct Function: Hashable, Sendable {
+public struct WasmFunction: Hashable, Sendable {
     public var type: Idx
     public var locals: [ValType]
     public var body: [Instruction]
@@ -47,7 +47,7 @@ public struct Table: Hashable, Sendable {
     public init(_ type: TableType, initializer: [Instruction]? = nil) { self.type = type; self.initializer = initializer }
 }
 
-public struct Global: Hashable, Sendable {
+public struct WasmGlobal: Hashable, Sendable {
     public var type: GlobalType
     public var initializer: [Instruction]
     public init(_ type: GlobalType, initializer: [Instruction]) { self.type = type; self.initializer = initializer }
@@ -158,13 +158,13 @@ public struct CustomSection: Hashable, Sendable {
     public init(name: String, bytes: [UInt8], after: UInt8 = 0) { self.name = name; self.bytes = bytes; self.after = after }
 }
 
-public struct Module: Sendable {
+public struct WasmModule: Sendable {
     public var types: [RecGroup] = []
     public var imports: [Import] = []
-    public var functions: [Function] = []
+    public var functions: [WasmFunction] = []
     public var tables: [Table] = []
     public var memories: [MemoryType] = []
-    public var globals: [Global] = []
+    public var globals: [WasmGlobal] = []
     public var exports: [Export] = []
     public var start: Idx?
     public var elements: [ElementSegment] = []

@@ -7,7 +7,7 @@
 // and shapes, like everything else.
 
 public struct WATPrinter {
-    public let module: Module
+    public let module: WasmModule
     let names: NameSection
     var typeIds: [UInt32: String] = [:]
     var funcIds: [UInt32: String] = [:]
@@ -18,7 +18,7 @@ public struct WATPrinter {
     var dataIds: [UInt32: String] = [:]
     let types: [SubType]
 
-    public init(_ module: Module) {
+    public init(_ module: WasmModule) {
         self.module = module
         names = module.names ?? NameSection()
         types = module.typeDefinitions
@@ -96,9 +96,16 @@ public struct WATPrinter {
 
     func signature(_ ft: FuncType, paramIds: [UInt32: String] = [:]) -> String {
         var parts: [String] = []
+        var unnamed: [String] = [] // consecutive unnamed params share one (param ...)
         for (k, p) in ft.params.enumerated() {
-            if let n = paramIds[UInt32(k)] { parts.append("(param $\(n) \(valType(p)))") } else { parts.append("(param \(valType(p)))") }
+            if let n = paramIds[UInt32(k)] {
+                if !unnamed.isEmpty { parts.append("(param \(unnamed.joined(separator: " ")))"); unnamed = [] }
+                parts.append("(param $\(n) \(valType(p)))")
+            } else {
+                unnamed.append(valType(p))
+            }
         }
+        if !unnamed.isEmpty { parts.append("(param \(unnamed.joined(separator: " ")))") }
         if !ft.results.isEmpty { parts.append("(result \(ft.results.map(valType).joined(separator: " ")))") }
         return parts.joined(separator: " ")
     }
@@ -329,8 +336,23 @@ public struct WATPrinter {
             }
             out += " " + quoted(d.bytes) + ")\n"
         }
+        // Custom sections (not the parsed name section) with their explicit place.
+        for c in module.customSections where !(c.name == "name" && c.bytes.isEmpty) {
+            let place = c.after == 0 ? "(before first)" : "(after \(WATPrinter.sectionKeyword(c.after)))"
+            out += "  (@custom \(quoted(c.name)) \(place) \(quoted(c.bytes)))\n"
+        }
         out += ")\n"
         return out
+    }
+
+    static func sectionKeyword(_ id: UInt8) -> String {
+        switch id {
+        case 3: return "func"
+        case 9: return "elem"
+        case 10: return "code"
+        case 12: return "datacount"
+        default: return sectionName(id)
+        }
     }
 
     func idPrefix(_ ids: [UInt32: String], _ i: UInt32) -> String { ids[i].map { "$\($0) " } ?? "" }
@@ -338,7 +360,7 @@ public struct WATPrinter {
     func globalType(_ g: GlobalType) -> String { g.mutable ? "(mut \(valType(g.type)))" : valType(g.type) }
 
     /// A defined function: header, locals, one instruction per line indented by nesting.
-    public func functionText(_ index: UInt32, _ f: Function, indent: String) -> String {
+    public func functionText(_ index: UInt32, _ f: WasmFunction, indent: String) -> String {
         let ctx = context(function: index)
         var out = indent + "(func \(idPrefix(funcIds, index))(;\(index);) (type \(ref(typeIds, f.type)))"
         if case .index(let t) = f.type, Int(t) < types.count, let ft = types[Int(t)].composite.funcType {

@@ -44,13 +44,13 @@ public struct WasmSectionInfo: Equatable {
 public let maxLocals = 50_000
 
 /// Reads a module; throws `WasmReadError`.
-public func readModule(_ bytes: [UInt8]) throws -> Module {
+public func readWasmModule(_ bytes: [UInt8]) throws -> WasmModule {
     var r = WasmReader(bytes, notes: false)
     return try r.module()
 }
 
 /// Reads a module recording sections and notes; on error, what was read so far.
-public func annotateModule(_ bytes: [UInt8]) -> (module: Module?, sections: [WasmSectionInfo], notes: [WasmNote], error: WasmReadError?) {
+public func annotateWasmModule(_ bytes: [UInt8]) -> (module: WasmModule?, sections: [WasmSectionInfo], notes: [WasmNote], error: WasmReadError?) {
     var r = WasmReader(bytes, notes: true)
     do {
         let m = try r.module()
@@ -63,7 +63,7 @@ public func annotateModule(_ bytes: [UInt8]) -> (module: Module?, sections: [Was
 }
 
 /// Describes entities in notes; names are not known while reading, so no module.
-let plain = WATPrinter(Module())
+let plain = WATPrinter(WasmModule())
 
 struct WasmReader {
     let b: [UInt8]
@@ -77,7 +77,7 @@ struct WasmReader {
     var recording: Bool { sink != nil }
     var notes: [WasmNote] { sink?.notes ?? [] }
     var sections: [WasmSectionInfo] = []
-    var m = Module()
+    var m = WasmModule()
 
     // What the index checks need.
     var types: [SubType] = []
@@ -117,32 +117,32 @@ struct WasmReader {
 
     func peek() -> UInt8? { pos < limit ? b[pos] : nil }
 
-    mutating func leb(_ what: String, _ r: Result<(UInt64, Int), LEB128.DecodeFailure>) throws -> UInt64 {
+    mutating func leb(_ what: String, _ r: Result<(UInt64, Int), WasmLEB128.DecodeFailure>) throws -> UInt64 {
         switch r {
         case .success(let (v, n)):
             pos += n
             return v
         case .failure(.truncated): throw fail(pos, "unexpected end \(endName) reading \(what)")
-        case .failure(.tooLong): throw fail(pos, "malformed LEB128 reading \(what) (too long or out of range)")
+        case .failure(.tooLong): throw fail(pos, "malformed WasmLEB128 reading \(what) (too long or out of range)")
         }
     }
 
     mutating func u32(_ what: String) throws -> UInt32 {
-        UInt32(try leb(what, LEB128.decodeUnsigned(b, at: pos, bits: 32, end: limit)))
+        UInt32(try leb(what, WasmLEB128.decodeUnsigned(b, at: pos, bits: 32, end: limit)))
     }
 
     mutating func u64(_ what: String) throws -> UInt64 {
-        try leb(what, LEB128.decodeUnsigned(b, at: pos, bits: 64, end: limit))
+        try leb(what, WasmLEB128.decodeUnsigned(b, at: pos, bits: 64, end: limit))
     }
 
     mutating func signed(_ what: String, bits: Int) throws -> Int64 {
-        let r = LEB128.decodeSigned(b, at: pos, bits: bits, end: limit)
+        let r = WasmLEB128.decodeSigned(b, at: pos, bits: bits, end: limit)
         switch r {
         case .success(let (v, n)):
             pos += n
             return v
         case .failure(.truncated): throw fail(pos, "unexpected end \(endName) reading \(what)")
-        case .failure(.tooLong): throw fail(pos, "malformed LEB128 reading \(what) (too long or out of range)")
+        case .failure(.tooLong): throw fail(pos, "malformed WasmLEB128 reading \(what) (too long or out of range)")
         }
     }
 
@@ -334,7 +334,7 @@ struct WasmReader {
         return d
     }()
 
-    mutating func module() throws -> Module {
+    mutating func module() throws -> WasmModule {
         guard b.count >= 4 else { throw fail(0, "not a Wasm module: \(b.count) bytes, too short for the magic") }
         guard Array(b[0..<4]) == [0x00, 0x61, 0x73, 0x6D] else { throw fail(0, "not a Wasm module (no \\0asm magic)") }
         guard b.count >= 8 else { throw fail(4, "unexpected end of data reading the version") }
@@ -382,7 +382,7 @@ struct WasmReader {
                 for k in 0..<n {
                     let at = pos
                     let t = try funcTypeIndex("function \(m.importedFunctionCount + k): type")
-                    m.functions.append(Function(type: .index(t)))
+                    m.functions.append(WasmFunction(type: .index(t)))
                     funcTypes.append(t)
                     note(at, 1, "function \(m.importedFunctionCount + k): type \(t)")
                 }
@@ -525,7 +525,7 @@ struct WasmReader {
             let t = try globalType()
             // An initializer may read the globals before it (imported or defined).
             let e = try constantExpression("global initializer")
-            m.globals.append(Global(t, initializer: e))
+            m.globals.append(WasmGlobal(t, initializer: e))
             globalCount += 1
             note(at, 1, "global \(globalCount - 1): \(plain.globalType(t))")
         }
@@ -790,6 +790,8 @@ struct WasmReader {
             let at = pos
             guard pos < limit else { throw fail(pos, "\(what) ends without its final end") }
             let ins = try instruction(localCount: localCount, depth: open.count)
+            // Notes are indented by nesting (capped, for the byte view's width).
+            let noteDepth = min(max(open.count - (ins.op == .end || ins.op == .else ? 1 : 0), 1), 15) + 1
             switch ins.op {
             case .block, .loop: open.append(false)
             case .if: open.append(true)
@@ -800,12 +802,12 @@ struct WasmReader {
                 open.removeLast()
                 if open.isEmpty {
                     if bodyMustFill && pos != limit { throw fail(pos, "\(what) continues after its final end") }
-                    note(at, 2, "end")
+                    note(at, noteDepth, "end")
                     return out
                 }
             default: break
             }
-            note(at, 2, plain.instruction(ins))
+            note(at, noteDepth, plain.instruction(ins))
             out.append(ins)
         }
     }

@@ -131,6 +131,8 @@ public struct SymbolicModule: Sendable {
     public var start: Idx?
     public var elements: [SymbolicElement] = []
     public var data: [SymbolicData] = []
+    /// Custom sections, passed through to the linked module in order.
+    public var customSections: [CustomSection] = []
     /// Functions and globals to keep even when nothing reachable uses them.
     public var roots: [(IndexSpace, Idx)] = []
     public init(origin: String = "module") { self.origin = origin }

@@ -113,6 +113,7 @@ struct WATParser {
                 try expectEnd(c, "start")
             case "elem": try elemField(f)
             case "data": try dataField(f)
+            case "@custom": try customField(f)
             case "module": throw fail(f, "nested module")
             default: throw fail(f, "unknown module field '\(h)'")
             }
@@ -525,6 +526,43 @@ struct WATParser {
         defined.insert(.global)
         counts[.global, default: 0] += 1
         m.globals.append(SymbolicGlobal(name: id, t, initializer: initializer))
+    }
+
+    // MARK: Custom sections
+
+    /// Section keywords of `(@custom ... (before|after X) ...)`.
+    static let sectionKeywords: [String: UInt8] = [
+        "type": 1, "import": 2, "func": 3, "table": 4, "memory": 5, "global": 6, "export": 7,
+        "start": 8, "elem": 9, "code": 10, "data": 11, "datacount": 12, "tag": 13,
+    ]
+
+    /// `(@custom "name" (before|after section|first|last)? "bytes"*)`; placed at the end
+    /// by default, as wasm-tools does.
+    mutating func customField(_ f: SExpr) throws {
+        var c = cursor(f)
+        let n = try name(&c, "custom section name")
+        var after: UInt8 = sectionOrder.last!
+        if let p = c.peek, let h = p.head, h == "before" || h == "after" {
+            c.i += 1
+            var pc = cursor(p)
+            guard let w = pc.next()?.atom else { throw fail(pc.here, "expected a section name, 'first' or 'last'") }
+            try expectEnd(pc, "the placement")
+            switch (h, w) {
+            case ("before", "first"): after = 0
+            case ("after", "last"): after = sectionOrder.last!
+            case (_, let k):
+                guard let id = WATParser.sectionKeywords[k], let at = sectionOrder.firstIndex(of: id) else {
+                    throw fail(p, "unknown section '\(k)' in the placement")
+                }
+                after = h == "after" ? id : (at == 0 ? 0 : sectionOrder[at - 1])
+            }
+        }
+        var bytes: [UInt8] = []
+        while let s = c.next() {
+            guard case .string(let b, _) = s else { throw fail(s, "expected a string, found \(describe(s))") }
+            bytes.append(contentsOf: b)
+        }
+        m.customSections.append(CustomSection(name: n, bytes: bytes, after: after))
     }
 
     // MARK: Segments

@@ -12,8 +12,8 @@ final class BuilderTests: XCTestCase {
     /// Hello world through Wasm GC: the text is a passive data segment turned into an
     /// i8 array, stored in a struct, copied to linear memory and written with fd_write;
     /// then proc_exit(3).
-    static func helloWorld() -> ModuleBuilder {
-        let m = ModuleBuilder(name: "hello")
+    static func helloWorld() -> WasmModuleBuilder {
+        let m = WasmModuleBuilder(name: "hello")
         let bytes = m.addArray("bytes", FieldType(.i8, mutable: true))
         let pair = m.addStruct("pair", [("text", FieldType(.ref(bytes))), ("count", FieldType(.i64, mutable: true))])
         m.importFunction("fd_write", module: "wasi_snapshot_preview1", field: "fd_write", params: [.i32, .i32, .i32, .i32], results: [.i32])
@@ -95,7 +95,7 @@ final class BuilderTests: XCTestCase {
         let all = try BuilderTests.helloWorld().link(LinkOptions(treeShake: false))
         XCTAssertEqual(all.names!.functions.map(\.name), ["fd_write", "proc_exit", "sched_yield", "print", "start", "dead"])
         XCTAssertEqual(all.data.count, 2)
-        try assertValid(try encodeModule(all), "unshaken hello world")
+        try assertValid(try encodeWasmModule(all), "unshaken hello world")
     }
 
     /// A runtime fragment declares what it needs; the program uses part of it.
@@ -112,7 +112,7 @@ final class BuilderTests: XCTestCase {
             SymbolicFunction(name: "helper", type: .signature([], [])),
             SymbolicFunction(name: "indirect_user", type: .signature([], []), body: [.refFunc("helper"), Instruction(.drop)]),
         ]
-        let b = ModuleBuilder()
+        let b = WasmModuleBuilder()
         b.addType("str", SubType(.array(FieldType(.i8, mutable: true)))) // the same declaration again: merged
         let f = b.addFunction("main", results: [.i32])
         f.i32Const(3); f.emit(.arrayNewDefault("str")); f.call("str_len")
@@ -123,18 +123,18 @@ final class BuilderTests: XCTestCase {
         XCTAssertEqual(m.names!.types.map(\.name), ["str"]) // $box went with box_new
         XCTAssertEqual(m.names!.globals.map(\.name), ["used_g"])
         XCTAssertTrue(m.elements.isEmpty)
-        try assertValid(try encodeModule(m), "shaken runtime")
+        try assertValid(try encodeWasmModule(m), "shaken runtime")
 
         // Rooting indirect_user pulls in helper and a declarative segment for ref.func.
         b.addRoot(.function, "indirect_user")
         let m2 = try b.link()
         XCTAssertEqual(m2.names!.functions.map(\.name), ["main", "str_len", "helper", "indirect_user"])
         XCTAssertEqual(m2.elements, [ElementSegment(.declarative, .functions([2]))])
-        try assertValid(try encodeModule(m2), "rooted runtime")
+        try assertValid(try encodeWasmModule(m2), "rooted runtime")
     }
 
     func testImplicitTypesAreDeduplicatedAndRecGroupsKept() throws {
-        let b = ModuleBuilder()
+        let b = WasmModuleBuilder()
         b.addFuncType("i2i", [.i64], [.i64])
         // Two structurally equal types in one rec group stay two types.
         b.addRecGroup([TypeDef("a", SubType(.struct([FieldType(.i64)]))), TypeDef("b", SubType(.struct([FieldType(.i64)])))])
@@ -155,11 +155,11 @@ final class BuilderTests: XCTestCase {
         XCTAssertEqual(m.types[1].types.count, 2)
         XCTAssertTrue(m.types[1].explicitRec)
         XCTAssertEqual(m.functions[2].body[0], .block(.type(4)))
-        try assertValid(try encodeModule(m), "dedup")
+        try assertValid(try encodeWasmModule(m), "dedup")
     }
 
     func testTypesAreOrderedAfterWhatTheyReferTo() throws {
-        let b = ModuleBuilder()
+        let b = WasmModuleBuilder()
         b.addStruct("outer", [("inner", FieldType(.ref(null: "inner")))])
         b.addStruct("inner", [("v", FieldType(.i32))], final: false)
         b.addStruct("sub", [("v", FieldType(.i32))], supertype: "inner")
@@ -168,11 +168,11 @@ final class BuilderTests: XCTestCase {
         b.exportFunction("f", "f")
         let m = try b.link()
         XCTAssertEqual(m.names!.types.map(\.name), ["inner", "outer", "sub"])
-        try assertValid(try encodeModule(m), "ordered types")
+        try assertValid(try encodeWasmModule(m), "ordered types")
     }
 
     func testLabelsLocalsAndFieldsResolve() throws {
-        let b = ModuleBuilder()
+        let b = WasmModuleBuilder()
         b.addStruct("p", [("x", FieldType(.i32, mutable: true)), ("y", FieldType(.i32, mutable: true))])
         let f = b.addFunction("f", params: [Local("q", .ref("p"))], results: [.i32])
         let acc = f.addLocal(.i32, name: "acc")
@@ -196,12 +196,12 @@ final class BuilderTests: XCTestCase {
             Instruction(.end), Instruction(.end),
             .localGet(0), .structGet(0, 0), .localTee(2),
         ])
-        try assertValid(try encodeModule(m), "labels")
+        try assertValid(try encodeWasmModule(m), "labels")
     }
 
     func testLinkErrors() {
-        func expect(_ message: String, _ build: (ModuleBuilder) -> Void, line: UInt = #line) {
-            let b = ModuleBuilder()
+        func expect(_ message: String, _ build: (WasmModuleBuilder) -> Void, line: UInt = #line) {
+            let b = WasmModuleBuilder()
             build(b)
             XCTAssertThrowsError(try b.link(), line: line) { XCTAssertEqual("\($0)", message, line: line) }
         }
@@ -248,10 +248,10 @@ final class BuilderTests: XCTestCase {
         one.functions = [SymbolicFunction(name: "f", type: .signature([], []))]
         var two = SymbolicModule(origin: "two.wat")
         two.types = [TypeGroup([TypeDef("t", SubType(.struct([FieldType(.i64)])))])]
-        XCTAssertThrowsError(try link([one, two])) { XCTAssertEqual("\($0)", "two.wat: type $t is already defined in one.wat differently") }
+        XCTAssertThrowsError(try linkWasm([one, two])) { XCTAssertEqual("\($0)", "two.wat: type $t is already defined in one.wat differently") }
         var three = SymbolicModule(origin: "three.wat")
         three.functions = [SymbolicFunction(name: "f", type: .signature([], []))]
-        XCTAssertThrowsError(try link([one, three])) { XCTAssertEqual("\($0)", "three.wat: function $f is already defined in one.wat") }
+        XCTAssertThrowsError(try linkWasm([one, three])) { XCTAssertEqual("\($0)", "three.wat: function $f is already defined in one.wat") }
         // The same import declared twice is one import.
         var a = SymbolicModule(origin: "a")
         a.imports = [SymbolicImport(name: "exit", module: "wasi_snapshot_preview1", field: "proc_exit", .function(.signature([.i32])))]
@@ -262,10 +262,53 @@ final class BuilderTests: XCTestCase {
         c.functions = [SymbolicFunction(name: "other", type: .signature([]), body: [.i32Const(1), .call(0)])]
         c.exports = [Export("other", .function, "other")]
         XCTAssertNoThrow(try {
-            let m = try link([a, c])
+            let m = try linkWasm([a, c])
             XCTAssertEqual(m.imports.count, 1)
             XCTAssertEqual(m.functions[1].body, [.i32Const(1), .call(0)])
-            try assertValid(try encodeModule(m), "merged imports")
+            try assertValid(try encodeWasmModule(m), "merged imports")
         }())
+    }
+
+    /// The example of docs/WASM-ENCODING.md §5, as written there.
+    func testDocumentationExample() throws {
+        let runtimeText = """
+        (func $str_concat (param $x i64) (result i64) (local.get $x))
+        (func $main)
+        (func $keep_me)
+        (func $dropped)
+        """
+        let m = WasmModuleBuilder(name: "prog")
+        let bytes_ = m.addArray("bytes", FieldType(.i8, mutable: true))
+        let node = m.addStruct("node", [("left", FieldType(.ref(null: "node"))), ("val", FieldType(.i64, mutable: true))])
+        m.addRecGroup([TypeDef("a", SubType(final: false, .struct([]))), TypeDef("b", SubType(supertypes: ["a"], .struct([])))])
+        m.importFunction("fd_write", module: "wasi_snapshot_preview1", field: "fd_write",
+                         params: [.i32, .i32, .i32, .i32], results: [.i32])
+        m.exportMemory("memory", m.addMemory("memory", min: 1))
+        let hello = m.addData("hello", Array("hi\n".utf8))          // passive
+        m.addGlobal("count", GlobalType(.i64, mutable: true), [.i64Const(0)])
+
+        let f = m.addFunction("sum", params: [Local("n", .ref(null: node))], results: [.i64])
+        let acc = f.addLocal(.i64, name: "acc")
+        f.block(label: "done") { f in
+            f.loop(label: "next") { f in
+                f.localGet("n"); f.emit(.refIsNull); f.brIf("done")
+                f.localGet(acc); f.localGet("n"); f.structGet(node, "val"); f.emit(.i64Add); f.localSet(acc)
+                f.localGet("n"); f.structGet(node, "left"); f.localSet("n")
+                f.br("next")
+            }
+        }
+        f.localGet(acc)
+        f.emit(.call("str_concat"))            // any instruction value; any op without immediates: f.emit(.i64Add)
+        try m.merge(wat: runtimeText, origin: "runtime.wat")   // WAT fragments: the runtime
+        m.exportFunction("_start", "main")
+        m.addRoot(.function, "keep_me")
+        let module = try m.link()              // or: let bytes = try m.encode()
+
+        _ = (bytes_, hello)
+        m.exportFunction("sum", "sum")
+        let linked = try m.link()
+        XCTAssertEqual(module.names?.functions.map(\.name), ["main", "keep_me"])
+        XCTAssertEqual(linked.names?.functions.map(\.name), ["sum", "str_concat", "main", "keep_me"])
+        try assertValid(try encodeWasmModule(linked), "documentation example")
     }
 }

@@ -17,8 +17,8 @@ final class EncoderTests: XCTestCase {
             (UInt64.max, [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]),
         ]
         for (v, bytes) in cases {
-            XCTAssertEqual(LEB128.unsigned(v), bytes, "\(v)")
-            guard case .success(let (d, n)) = LEB128.decodeUnsigned(bytes, at: 0, bits: 64) else { XCTFail("\(v)"); continue }
+            XCTAssertEqual(WasmLEB128.unsigned(v), bytes, "\(v)")
+            guard case .success(let (d, n)) = WasmLEB128.decodeUnsigned(bytes, at: 0, bits: 64) else { XCTFail("\(v)"); continue }
             XCTAssertEqual(d, v)
             XCTAssertEqual(n, bytes.count)
         }
@@ -33,8 +33,8 @@ final class EncoderTests: XCTestCase {
             (Int64.min, [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x7F]),
         ]
         for (v, bytes) in cases {
-            XCTAssertEqual(LEB128.signed(v), bytes, "\(v)")
-            guard case .success(let (d, n)) = LEB128.decodeSigned(bytes, at: 0, bits: 64) else { XCTFail("\(v)"); continue }
+            XCTAssertEqual(WasmLEB128.signed(v), bytes, "\(v)")
+            guard case .success(let (d, n)) = WasmLEB128.decodeSigned(bytes, at: 0, bits: 64) else { XCTFail("\(v)"); continue }
             XCTAssertEqual(d, v)
             XCTAssertEqual(n, bytes.count)
         }
@@ -42,7 +42,7 @@ final class EncoderTests: XCTestCase {
 
     /// The spec's malformed-LEB cases (binary-leb128.wast): too long, unused bits set.
     func testMalformedLEB128() {
-        typealias F = LEB128.DecodeFailure
+        typealias F = WasmLEB128.DecodeFailure
         let unsigned: [([UInt8], Int, F)] = [
             ([0x80], 32, .truncated), ([], 32, .truncated),
             ([0x80, 0x80, 0x80, 0x80, 0x80, 0x00], 32, .tooLong), // 6 bytes for a u32
@@ -51,7 +51,7 @@ final class EncoderTests: XCTestCase {
             ([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x02], 64, .tooLong),
         ]
         for (bytes, bits, failure) in unsigned {
-            guard case .failure(let f) = LEB128.decodeUnsigned(bytes, at: 0, bits: bits) else { XCTFail(hex(bytes)); continue }
+            guard case .failure(let f) = WasmLEB128.decodeUnsigned(bytes, at: 0, bits: bits) else { XCTFail(hex(bytes)); continue }
             XCTAssertEqual(f, failure, hex(bytes))
         }
         let signed: [([UInt8], Int, F)] = [
@@ -63,13 +63,13 @@ final class EncoderTests: XCTestCase {
             ([0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x7E], 64, .tooLong),
         ]
         for (bytes, bits, failure) in signed {
-            guard case .failure(let f) = LEB128.decodeSigned(bytes, at: 0, bits: bits) else { XCTFail(hex(bytes)); continue }
+            guard case .failure(let f) = WasmLEB128.decodeSigned(bytes, at: 0, bits: bits) else { XCTFail(hex(bytes)); continue }
             XCTAssertEqual(f, failure, hex(bytes))
         }
         // Non-minimal encodings within the length limit are valid.
-        guard case .success(let (v, n)) = LEB128.decodeUnsigned([0x83, 0x80, 0x00], at: 0, bits: 32) else { return XCTFail() }
+        guard case .success(let (v, n)) = WasmLEB128.decodeUnsigned([0x83, 0x80, 0x00], at: 0, bits: 32) else { return XCTFail() }
         XCTAssertEqual(v, 3); XCTAssertEqual(n, 3)
-        guard case .success(let (s, _)) = LEB128.decodeSigned([0xFF, 0xFF, 0xFF, 0xFF, 0x7F], at: 0, bits: 32) else { return XCTFail() }
+        guard case .success(let (s, _)) = WasmLEB128.decodeSigned([0xFF, 0xFF, 0xFF, 0xFF, 0x7F], at: 0, bits: 32) else { return XCTFail() }
         XCTAssertEqual(s, -1)
     }
 
@@ -178,10 +178,10 @@ final class EncoderTests: XCTestCase {
         XCTAssertNoThrow(try bytes { try $0.instruction(Instruction(.refTest, .heapType(.concrete(0)))) })
         XCTAssertThrowsError(try bytes { try $0.instruction(Instruction(.refTestNull, .index(0))) })
         XCTAssertThrowsError(try bytes { try $0.blockType(.inline(FuncType([.i32], [.i32]))) })
-        var m = Module()
+        var m = WasmModule()
         m.types = [RecGroup([SubType(.func(FuncType()))])]
-        m.functions = [Function(type: 0, body: [.call("missing")])]
-        XCTAssertThrowsError(try encodeModule(m)) { XCTAssertEqual("\($0)", "unresolved name $missing") }
+        m.functions = [WasmFunction(type: 0, body: [.call("missing")])]
+        XCTAssertThrowsError(try encodeWasmModule(m)) { XCTAssertEqual("\($0)", "unresolved name $missing") }
     }
 
     func testTableIsConsistent() {
@@ -207,14 +207,14 @@ final class EncoderTests: XCTestCase {
     }
 
     func testEmptyModule() throws {
-        XCTAssertEqual(try encodeModule(Module()), [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00])
+        XCTAssertEqual(try encodeWasmModule(WasmModule()), [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00])
     }
 
     /// A hand-made module against the bytes the binary format spells out.
     func testSmallModuleBytes() throws {
-        var m = Module()
+        var m = WasmModule()
         m.types = [RecGroup([SubType(.func(FuncType([], [.i32])))])]
-        m.functions = [Function(type: 0, locals: [.i64, .i64, .i32], body: [.i32Const(42)])]
+        m.functions = [WasmFunction(type: 0, locals: [.i64, .i64, .i32], body: [.i32Const(42)])]
         m.exports = [Export("answer", .function, 0)]
         let expected: [UInt8] = [
             0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00,
@@ -223,7 +223,7 @@ final class EncoderTests: XCTestCase {
             0x07, 0x0A, 0x01, 0x06, 0x61, 0x6E, 0x73, 0x77, 0x65, 0x72, 0x00, 0x00, // export "answer"
             0x0A, 0x0A, 0x01, 0x08, 0x02, 0x02, 0x7E, 0x01, 0x7F, 0x41, 0x2A, 0x0B, // code: 2 local runs
         ]
-        XCTAssertEqual(try encodeModule(m), expected)
+        XCTAssertEqual(try encodeWasmModule(m), expected)
         try assertValid(expected)
     }
 
@@ -232,8 +232,8 @@ final class EncoderTests: XCTestCase {
     /// One function per op: `unreachable`, the op with sample immediates (with its
     /// `end`, or inside an `if` for `else`), `unreachable`; the polymorphic stack
     /// after `unreachable` lets every instruction validate on its own.
-    static func everyInstructionModule() -> Module {
-        var m = Module()
+    static func everyInstructionModule() -> WasmModule {
+        var m = WasmModule()
         // 0 struct {mut i64, mut i8}, 1 array (mut i8), 2 array (mut funcref), 3 func () -> (), 4 struct sub of nothing.
         m.types = [
             RecGroup([SubType(final: false, .struct([FieldType(.i64, mutable: true), FieldType(.i8, mutable: true)]))]),
@@ -243,7 +243,7 @@ final class EncoderTests: XCTestCase {
         ]
         m.tables = [Table(TableType(.funcref, Limits(min: 1)))]
         m.memories = [MemoryType(Limits(min: 1))]
-        m.globals = [Global(GlobalType(.i32, mutable: true), initializer: [.i32Const(0)])]
+        m.globals = [WasmGlobal(GlobalType(.i32, mutable: true), initializer: [.i32Const(0)])]
         m.elements = [ElementSegment(.passive, .functions([0])), ElementSegment(.declarative, .functions([0]))]
         m.data = [DataSegment(.passive, Array("data".utf8))]
         m.dataCount = 1
@@ -252,7 +252,7 @@ final class EncoderTests: XCTestCase {
             var body: [Instruction] = [Instruction(.unreachable)]
             body.append(contentsOf: sample(op))
             body.append(Instruction(.unreachable))
-            m.functions.append(Function(type: 3, locals: [.i32], body: body))
+            m.functions.append(WasmFunction(type: 3, locals: [.i32], body: body))
             names.functions.append((UInt32(m.functions.count - 1), "\(op)"))
         }
         m.names = names
@@ -304,7 +304,7 @@ final class EncoderTests: XCTestCase {
     }
 
     func testEveryInstructionValidatesAndPrintsWithItsName() throws {
-        let bytes = try encodeModule(EncoderTests.everyInstructionModule())
+        let bytes = try encodeWasmModule(EncoderTests.everyInstructionModule())
         try assertValid(bytes, "every-instruction module")
         let text = try Tools.print(bytes)
         // Each function's instructions, as wasm-tools prints them, are the sample's.

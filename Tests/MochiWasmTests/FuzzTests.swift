@@ -31,7 +31,7 @@ final class FuzzTests: XCTestCase {
     static func corpus() throws -> [[UInt8]] {
         var out: [[UInt8]] = []
         for (name, text) in try WATTests.samples() { out.append(try WATTests.assemble(text, origin: name)) }
-        out.append(try encodeModule(EncoderTests.everyInstructionModule()))
+        out.append(try encodeWasmModule(EncoderTests.everyInstructionModule()))
         out.append(try BuilderTests.helloWorld().encode())
         return out
     }
@@ -44,14 +44,14 @@ final class FuzzTests: XCTestCase {
         while i < bin.count {
             let id = bin[i]
             offs.append(i + 1)
-            guard case .success(let (size, n)) = LEB128.decodeUnsigned(bin, at: i + 1, bits: 32) else { break }
+            guard case .success(let (size, n)) = WasmLEB128.decodeUnsigned(bin, at: i + 1, bits: 32) else { break }
             let content = i + 1 + n
             offs.append(content)
-            if id == 10, case .success(let (count, cn)) = LEB128.decodeUnsigned(bin, at: content, bits: 32) {
+            if id == 10, case .success(let (count, cn)) = WasmLEB128.decodeUnsigned(bin, at: content, bits: 32) {
                 var j = content + cn
                 for _ in 0..<count {
                     offs.append(j)
-                    guard case .success(let (bsize, bn)) = LEB128.decodeUnsigned(bin, at: j, bits: 32) else { break }
+                    guard case .success(let (bsize, bn)) = WasmLEB128.decodeUnsigned(bin, at: j, bits: 32) else { break }
                     j += bn + Int(bsize)
                 }
             }
@@ -99,12 +99,12 @@ final class FuzzTests: XCTestCase {
                 let at = offs[rng.below(offs.count)]
                 let lie: [UInt8]
                 switch rng.below(4) {
-                case 0: lie = LEB128.unsigned(UInt64(UInt32.max))
-                case 1: lie = LEB128.unsigned(UInt64(rng.below(1 << 20)))
-                case 2: lie = LEB128.unsigned(UInt64(rng.below(16)))
+                case 0: lie = WasmLEB128.unsigned(UInt64(UInt32.max))
+                case 1: lie = WasmLEB128.unsigned(UInt64(rng.below(1 << 20)))
+                case 2: lie = WasmLEB128.unsigned(UInt64(rng.below(16)))
                 default: lie = [0x80, 0x80, 0x80, 0x80, 0x80, 0x01] // overlong
                 }
-                if case .success(let (_, n)) = LEB128.decodeUnsigned(input, at: at, bits: 32) {
+                if case .success(let (_, n)) = WasmLEB128.decodeUnsigned(input, at: at, bits: 32) {
                     input.replaceSubrange(at..<(at + n), with: lie)
                 }
             default: // a chunk of another module spliced in
@@ -116,17 +116,17 @@ final class FuzzTests: XCTestCase {
                 input.replaceSubrange(at..<min(input.count, at + rng.below(64)), with: chunk)
             }
             do {
-                let m = try readModule(input)
+                let m = try readWasmModule(input)
                 decoded += 1
-                let again = try encodeModule(m)
-                XCTAssertEqual(try encodeModule(try readModule(again)), again, "case \(k): re-reading changed the module")
+                let again = try encodeWasmModule(m)
+                XCTAssertEqual(try encodeWasmModule(try readWasmModule(again)), again, "case \(k): re-reading changed the module")
                 _ = WATPrinter(m).moduleText()
             } catch is WasmReadError {
                 rejected += 1
             } catch {
                 XCTFail("case \(k): unexpected error \(error)")
             }
-            let a = annotateModule(input)
+            let a = annotateWasmModule(input)
             XCTAssertTrue((a.module == nil) != (a.error == nil))
         }
         let seconds = Double(clock() - start) / Double(CLOCKS_PER_SEC)

@@ -8,8 +8,8 @@ import XCTest
 
 final class ReaderTests: XCTestCase {
     func roundTrip(_ bytes: [UInt8], _ what: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let m = try readModule(bytes)
-        let again = try encodeModule(m)
+        let m = try readWasmModule(bytes)
+        let again = try encodeWasmModule(m)
         if again != bytes {
             let a = try Tools.write(bytes, what + ".in.wasm"), b = try Tools.write(again, what + ".out.wasm")
             XCTFail("\(what): read then encode changed the bytes (\(a) vs \(b))", file: file, line: line)
@@ -23,15 +23,15 @@ final class ReaderTests: XCTestCase {
     }
 
     func testOwnOutputRoundTrips() throws {
-        try roundTrip(try encodeModule(EncoderTests.everyInstructionModule()), "every-instruction")
+        try roundTrip(try encodeWasmModule(EncoderTests.everyInstructionModule()), "every-instruction")
         try roundTrip(try BuilderTests.helloWorld().encode(), "hello")
         try roundTrip(try BuilderTests.helloWorld().encode(LinkOptions(treeShake: false)), "hello-unshaken")
     }
 
     func testCustomSectionsKeepTheirPlace() throws {
-        var m = Module()
+        var m = WasmModule()
         m.types = [RecGroup([SubType(.func(FuncType()))])]
-        m.functions = [Function(type: 0)]
+        m.functions = [WasmFunction(type: 0)]
         m.customSections = [CustomSection(name: "first", bytes: [1, 2], after: 0),
                             CustomSection(name: "after-types", bytes: [], after: 1),
                             CustomSection(name: "name", bytes: [], after: 10),
@@ -40,9 +40,9 @@ final class ReaderTests: XCTestCase {
         n.functions = [(0, "f")]
         n.unknown = [(12, [7, 7])]
         m.names = n
-        let bytes = try encodeModule(m)
+        let bytes = try encodeWasmModule(m)
         try roundTrip(bytes, "customs")
-        let back = try readModule(bytes)
+        let back = try readWasmModule(bytes)
         XCTAssertEqual(back.customSections, m.customSections)
         XCTAssertEqual(back.names?.functions.map(\.name), ["f"])
         XCTAssertEqual(back.names?.unknown.map(\.id), [12])
@@ -53,13 +53,13 @@ final class ReaderTests: XCTestCase {
     func testDisassemblyAssemblesBack() throws {
         var inputs: [(String, [UInt8])] = []
         for (name, text) in try WATTests.samples() { inputs.append((name, try Tools.parseWAT(text, name: name))) }
-        inputs.append(("every-instruction", try encodeModule(EncoderTests.everyInstructionModule())))
+        inputs.append(("every-instruction", try encodeWasmModule(EncoderTests.everyInstructionModule())))
         inputs.append(("hello", try BuilderTests.helloWorld().encode()))
         for (name, bytes) in inputs {
-            let text = WATPrinter(try readModule(bytes)).moduleText()
+            let text = WATPrinter(try readWasmModule(bytes)).moduleText()
             let again: [UInt8]
             do {
-                again = try encodeModule(try link([try parseWAT(text, origin: name + ".printed")], options: LinkOptions(treeShake: false)))
+                again = try encodeWasmModule(try linkWasm([try parseWAT(text, origin: name + ".printed")], options: LinkOptions(treeShake: false)))
             } catch {
                 let p = try Tools.write(Array(text.utf8), name + ".printed.wat")
                 XCTFail("\(name): the disassembly does not assemble (\(p)): \(error)")
@@ -74,7 +74,7 @@ final class ReaderTests: XCTestCase {
     }
 
     func testDisassemblyShowsNames() throws {
-        let text = WATPrinter(try readModule(try BuilderTests.helloWorld().encode())).moduleText()
+        let text = WATPrinter(try readWasmModule(try BuilderTests.helloWorld().encode())).moduleText()
         for expected in [
             "(module $hello",
             "(type $pair (;1;) (struct (field $text (ref $bytes)) (field $count (mut i64))))",
@@ -93,9 +93,9 @@ final class ReaderTests: XCTestCase {
 
     func testSIMDIsRejectedByName() throws {
         let simd = try Tools.parseWAT("(module (func (result v128) (v128.const i32x4 1 2 3 4)))", name: "simd.wat")
-        XCTAssertThrowsError(try readModule(simd)) { XCTAssertEqual("\($0)", "at byte 14 (0xe): SIMD type v128 is not supported") }
+        XCTAssertThrowsError(try readWasmModule(simd)) { XCTAssertEqual("\($0)", "at byte 14 (0xe): SIMD type v128 is not supported") }
         let op = try Tools.parseWAT("(module (func (drop (i32x4.splat (i32.const 1)))))", name: "simd2.wat")
-        XCTAssertThrowsError(try readModule(op)) { XCTAssertTrue("\($0)".hasSuffix("SIMD instruction (0xfd prefix) is not supported"), "\($0)") }
+        XCTAssertThrowsError(try readWasmModule(op)) { XCTAssertTrue("\($0)".hasSuffix("SIMD instruction (0xfd prefix) is not supported"), "\($0)") }
     }
 
     /// Hand-made malformed modules and the exact error each gives.
@@ -114,7 +114,7 @@ final class ReaderTests: XCTestCase {
             ([0x00, 0x61, 0x73, 0x6D, 0x02, 0x00, 0x00, 0x00], "at byte 4 (0x4): unsupported version 2 0 0 0 (expected 1 0 0 0)"),
             ([0x00, 0x61, 0x73, 0x6D, 0x0D, 0x00, 0x01, 0x00], "at byte 4 (0x4): a component (layer 1), not a core module: not supported"),
             (h + [0x01], "at byte 9 (0x9): unexpected end of data reading section size"),
-            (h + [0x01, 0x80, 0x80, 0x80, 0x80, 0x10], "at byte 9 (0x9): malformed LEB128 reading section size (too long or out of range)"),
+            (h + [0x01, 0x80, 0x80, 0x80, 0x80, 0x10], "at byte 9 (0x9): malformed WasmLEB128 reading section size (too long or out of range)"),
             (h + [0x01, 0x05, 0x01], "at byte 8 (0x8): type section size 5 exceeds the 1 bytes left"),
             (h + [0x0E, 0x00], "at byte 8 (0x8): unknown section id 14"),
             (h + [0x0D, 0x00], "at byte 8 (0x8): tag section (exception handling) is not supported"),
@@ -145,7 +145,7 @@ final class ReaderTests: XCTestCase {
             (h + oneFunc + body([0xFB, 0x7F, 0x0B]), "at byte 23 (0x17): unknown instruction 0xfb 127"),
             (h + oneFunc + body([0xFB, 0x02, 0x00, 0x00, 0x0B]), "at byte 25 (0x19): type 0 is a func type, not a struct type"),
             (h + oneFunc + body([0xFC, 0x09, 0x00, 0x0B]), "at byte 25 (0x19): data.drop needs a data count section"),
-            (h + oneFunc + body([0x41, 0x80, 0x80, 0x80, 0x80, 0x70, 0x0B]), "at byte 24 (0x18): malformed LEB128 reading i32 constant (too long or out of range)"),
+            (h + oneFunc + body([0x41, 0x80, 0x80, 0x80, 0x80, 0x70, 0x0B]), "at byte 24 (0x18): malformed WasmLEB128 reading i32 constant (too long or out of range)"),
             (h + oneFunc + body([0x28, 0x02, 0x00, 0x0B]), "at byte 24 (0x18): i32.load: memory 0 out of range (0 memories)"),
             (h + oneFunc + body([0x02, 0x05, 0x0B, 0x0B]), "at byte 24 (0x18): block type index 5 out of range (1 types)"),
             (h + oneFunc + body([0x44, 0x00, 0x00, 0x0B]), "at byte 24 (0x18): unexpected end of function 0's body reading an f64 constant"),
@@ -162,7 +162,7 @@ final class ReaderTests: XCTestCase {
             (h + [0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x00], "at byte 15 (0xf): unexpected end of data reading section size"),
         ]
         for (bytes, message) in cases {
-            XCTAssertThrowsError(try readModule(bytes), hex(bytes)) { XCTAssertEqual("\($0)", message, hex(bytes)) }
+            XCTAssertThrowsError(try readWasmModule(bytes), hex(bytes)) { XCTAssertEqual("\($0)", message, hex(bytes)) }
         }
     }
 
@@ -170,15 +170,15 @@ final class ReaderTests: XCTestCase {
         var bytes: [UInt8] = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00]
         let payload: [UInt8] = [0x04, 0x6E, 0x61, 0x6D, 0x65, 0x01, 0x05, 0x09, 0x00] // function names claiming 9 entries
         bytes += [0x00, UInt8(payload.count)] + payload
-        let m = try readModule(bytes)
+        let m = try readWasmModule(bytes)
         XCTAssertNil(m.names)
         XCTAssertEqual(m.customSections, [CustomSection(name: "name", bytes: Array(payload[5...]), after: 0)])
-        XCTAssertEqual(try encodeModule(m), bytes)
+        XCTAssertEqual(try encodeWasmModule(m), bytes)
     }
 
     func testAnnotationCoversEveryByte() throws {
         let bytes = try BuilderTests.helloWorld().encode()
-        let (m, sections, notes, error) = annotateModule(bytes)
+        let (m, sections, notes, error) = annotateWasmModule(bytes)
         XCTAssertNil(error)
         XCTAssertNotNil(m)
         XCTAssertEqual(sections.map(\.name), ["type", "import", "function", "memory", "global", "export", "data count", "code", "data", "custom \"name\""])

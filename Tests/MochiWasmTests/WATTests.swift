@@ -17,7 +17,7 @@ final class WATTests: XCTestCase {
 
     static func assemble(_ text: String, origin: String) throws -> [UInt8] {
         let sym = try parseWAT(text, origin: origin)
-        return try encodeModule(try link([sym], options: LinkOptions(treeShake: false)))
+        return try encodeWasmModule(try linkWasm([sym], options: LinkOptions(treeShake: false)))
     }
 
     func testSamplesAssembleToWasmToolsBytes() throws {
@@ -97,7 +97,7 @@ final class WATTests: XCTestCase {
         (func $str_len (param $s (ref $str)) (result i32) (array.len (local.get $s)))
         (func $str_unused (param $s (ref $str)) (result i32) (call $str_len (local.get $s)))
         """
-        let b = ModuleBuilder()
+        let b = WasmModuleBuilder()
         let str = b.addArray("str", FieldType(.i8, mutable: true))
         let main = b.addFunction("main", results: [.i32])
         main.i32Const(4); main.emit(.arrayNewDefault(str)); main.call("str_len")
@@ -106,7 +106,7 @@ final class WATTests: XCTestCase {
         let m = try b.link()
         XCTAssertEqual(m.names?.functions.map(\.name), ["main", "str_len"])
         XCTAssertEqual(m.types.count, 3) // $str, () -> i32, (ref $str) -> i32
-        try assertValid(try encodeModule(m), "fragments")
+        try assertValid(try encodeWasmModule(m), "fragments")
     }
 
     func testErrorsHaveLineAndColumn() {
