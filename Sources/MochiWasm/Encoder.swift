@@ -115,12 +115,31 @@ public struct WasmWriter {
 
     public mutating func byte(_ b: UInt8) { bytes.append(b) }
     public mutating func raw(_ bs: [UInt8]) { bytes.append(contentsOf: bs) }
-    public mutating func u32(_ v: UInt32) { bytes.append(contentsOf: WasmLEB128.unsigned(UInt64(v))) }
-    public mutating func u32(_ v: Int) { u32(UInt32(truncatingIfNeeded: v)) }
-    public mutating func u64(_ v: UInt64) { bytes.append(contentsOf: WasmLEB128.unsigned(v)) }
-    public mutating func s32(_ v: Int32) { bytes.append(contentsOf: WasmLEB128.signed(Int64(v))) }
-    public mutating func s33(_ v: Int64) { bytes.append(contentsOf: WasmLEB128.signed(v)) }
-    public mutating func s64(_ v: Int64) { bytes.append(contentsOf: WasmLEB128.signed(v)) }
+    // LEB128 straight into the buffer (no array per number: bodies are mostly numbers).
+    public mutating func u64(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+    public mutating func u32(_ v: UInt32) { u64(UInt64(v)) }
+    public mutating func u32(_ v: Int) { u64(UInt64(UInt32(truncatingIfNeeded: v))) }
+    public mutating func s64(_ value: Int64) {
+        var v = value
+        while true {
+            let b = UInt8(truncatingIfNeeded: v & 0x7F)
+            v >>= 7
+            if (v == 0 && b & 0x40 == 0) || (v == -1 && b & 0x40 != 0) {
+                bytes.append(b)
+                return
+            }
+            bytes.append(b | 0x80)
+        }
+    }
+    public mutating func s32(_ v: Int32) { s64(Int64(v)) }
+    public mutating func s33(_ v: Int64) { s64(v) }
     public mutating func f32(_ bits: UInt32) { for k in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt32(8 * k))) } }
     public mutating func f64(_ bits: UInt64) { for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(8 * k))) } }
     public mutating func name(_ s: String) {

@@ -776,7 +776,15 @@ struct Linker {
             f.type = T(f.type)
             f.locals = f.locals.map { $0.mapTypes(T) }
             f.body = remapCode(f.body)
-            for ins in f.body where [.memoryInit, .dataDrop, .arrayNewData, .arrayInitData].contains(ins.op) { referencedData = true }
+            if !referencedData {
+                for ins in f.body {
+                    switch ins.op {
+                    case .memoryInit, .dataDrop, .arrayNewData, .arrayInitData: referencedData = true
+                    default: continue
+                    }
+                    break
+                }
+            }
             m.functions.append(f)
         }
         for id in orderOf[1] where !spaces[1].items[id].imported {

@@ -799,6 +799,7 @@ struct WATParser {
                 let sig = use.signature ?? FuncType()
                 if let k = implicitSignatures.firstIndex(of: sig) { type = .index(WATParser.implicitBase + UInt32(k)) }
                 else {
+                    guard implicitSignatures.count < 1_000_000 else { throw fail(e, "too many call_indirect signatures") }
                     implicitSignatures.append(sig)
                     type = .index(WATParser.implicitBase + UInt32(implicitSignatures.count - 1))
                 }

@@ -18,6 +18,7 @@ final class EncoderTests: XCTestCase {
         ]
         for (v, bytes) in cases {
             XCTAssertEqual(WasmLEB128.unsigned(v), bytes, "\(v)")
+            XCTAssertEqual(self.bytes { $0.u64(v) }, bytes, "writer \(v)")
             guard case .success(let (d, n)) = WasmLEB128.decodeUnsigned(bytes, at: 0, bits: 64) else { XCTFail("\(v)"); continue }
             XCTAssertEqual(d, v)
             XCTAssertEqual(n, bytes.count)
@@ -34,6 +35,7 @@ final class EncoderTests: XCTestCase {
         ]
         for (v, bytes) in cases {
             XCTAssertEqual(WasmLEB128.signed(v), bytes, "\(v)")
+            XCTAssertEqual(self.bytes { $0.s64(v) }, bytes, "writer \(v)")
             guard case .success(let (d, n)) = WasmLEB128.decodeSigned(bytes, at: 0, bits: 64) else { XCTFail("\(v)"); continue }
             XCTAssertEqual(d, v)
             XCTAssertEqual(n, bytes.count)

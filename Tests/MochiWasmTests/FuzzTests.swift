@@ -139,4 +139,50 @@ final class FuzzTests: XCTestCase {
         XCTAssertGreaterThan(decoded, 0)
         XCTAssertLessThan(peakMiB, 1024, "peak RSS suggests an allocation driven by a lying count")
     }
+
+    /// The WAT assembler and the linker on hostile text: mutated, truncated and
+    /// shuffled samples must assemble or fail with a WATError or LinkError, never trap.
+    func testHostileWATNeverCrashes() throws {
+        var caseCount = 10_000
+        if let env = getenv("MOCHI_FUZZ_CASES"), let n = Int(String(cString: env)), n > 0 { caseCount = n }
+        caseCount = max(1, caseCount / 5) // each case links and encodes a whole module
+        let texts = try WATTests.samples().map { Array($0.1.utf8) }
+        var rng = SplitMix64(seed: 0x5741_5454)
+        var assembled = 0, rejected = 0
+        let tokens = ["(", ")", "$a", "0", "-1", "0x", "\"", "i32.const", "end", "block", "(type 0)", "(ref null 0)",
+                      "struct.get 0 0", "br 5", "local.get 9", "(rec", "nan:0x", "(then", "(@custom \"x\""]
+        for k in 0..<caseCount {
+            var t = texts[rng.below(texts.count)]
+            switch k % 4 {
+            case 0: t = Array(t.prefix(rng.below(t.count + 1)))
+            case 1:
+                for _ in 0..<(1 + rng.below(3)) {
+                    let at = rng.below(t.count)
+                    t.insert(contentsOf: Array(tokens[rng.below(tokens.count)].utf8) + [32], at: at)
+                }
+            case 2:
+                for _ in 0..<(1 + rng.below(3)) where !t.isEmpty { t.remove(at: rng.below(t.count)) }
+            default:
+                var lines = t.split(separator: 10, omittingEmptySubsequences: false).map(Array.init)
+                let a = rng.below(lines.count), b = rng.below(lines.count)
+                if rng.below(2) == 0 { lines.swapAt(a, b) } else { lines.remove(at: a) }
+                t = Array(lines.joined(separator: [10]))
+            }
+            do {
+                let m = try linkWasm([try parseWAT(String(decoding: t, as: UTF8.self), origin: "f.wat")],
+                                     options: LinkOptions(treeShake: rng.below(2) == 0))
+                _ = try encodeWasmModule(m)
+                assembled += 1
+            } catch is WATError {
+                rejected += 1
+            } catch is LinkError {
+                rejected += 1
+            } catch {
+                XCTFail("case \(k): unexpected error \(error)")
+            }
+        }
+        print("wat fuzz: \(caseCount) texts (\(assembled) assembled, \(rejected) rejected)")
+        XCTAssertEqual(assembled + rejected, caseCount)
+        XCTAssertGreaterThan(rejected, 0)
+    }
 }
