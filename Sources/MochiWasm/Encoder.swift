@@ -355,153 +355,213 @@ public func sectionName(_ id: UInt8) -> String {
 public func encodeWasmModule(_ m: WasmModule) throws -> [UInt8] {
     var out = WasmWriter()
     out.raw([0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00])
-
-    func section(_ id: UInt8, _ build: (inout WasmWriter) throws -> Void) throws {
-        var w = WasmWriter()
-        try build(&w)
+    func append(_ id: UInt8, _ contents: WasmWriter) {
         out.byte(id)
-        out.sized(w)
+        out.sized(contents)
     }
     var wroteNames = false
     func customs(after id: UInt8) throws {
         for c in m.customSections where c.after == id {
             if c.name == "name" && c.bytes.isEmpty {
-                // The place of the parsed name section (see `Module.names`).
+                // The place of the parsed name section (see `WasmModule.names`).
                 if let n = m.names, !wroteNames {
-                    try section(0) { w in w.name("name"); try encodeNameSection(n, into: &w) }
+                    append(0, try SectionBuilder.names(n))
                     wroteNames = true
                 }
                 continue
             }
-            try section(0) { w in
-                w.name(c.name)
-                w.raw(c.bytes)
-            }
+            var w = WasmWriter()
+            w.name(c.name)
+            w.raw(c.bytes)
+            append(0, w)
+        }
+    }
+    try customs(after: 0)
+    for id in sectionOrder {
+        if let contents = try SectionBuilder.section(id, of: m) { append(id, contents) }
+        try customs(after: id)
+    }
+    if let n = m.names, !wroteNames { append(0, try SectionBuilder.names(n)) }
+    return out.bytes
+}
+
+/// One builder per section: each writes its section's contents into a writer of its
+/// own (nil when the module has nothing for it); `encodeWasmModule` length-prefixes
+/// and orders them.
+public enum SectionBuilder {
+    public static func section(_ id: UInt8, of m: WasmModule) throws -> WasmWriter? {
+        switch id {
+        case 1: return try types(m)
+        case 2: return try imports(m)
+        case 3: return try functions(m)
+        case 4: return try tables(m)
+        case 5: return memories(m)
+        case 6: return try globals(m)
+        case 7: return try exports(m)
+        case 8: return try start(m)
+        case 9: return try elements(m)
+        case 10: return try code(m)
+        case 11: return try data(m)
+        case 12: return dataCount(m)
+        default: return nil
         }
     }
 
-    try customs(after: 0)
-    for id in sectionOrder {
-        switch id {
-        case 1 where !m.types.isEmpty:
-            try section(1) { w in
-                w.u32(m.types.count)
-                for g in m.types { try w.recGroup(g) }
-            }
-        case 2 where !m.imports.isEmpty:
-            try section(2) { w in
-                w.u32(m.imports.count)
-                for i in m.imports {
-                    w.name(i.module)
-                    w.name(i.name)
-                    w.byte(i.kind.rawValue)
-                    switch i.descriptor {
-                    case .function(let t): try w.index(t)
-                    case .table(let t): try w.tableType(t)
-                    case .memory(let mt): w.limits(mt.limits)
-                    case .global(let g): try w.globalType(g)
-                    }
-                }
-            }
-        case 3 where !m.functions.isEmpty:
-            try section(3) { w in
-                w.u32(m.functions.count)
-                for f in m.functions { try w.index(f.type) }
-            }
-        case 4 where !m.tables.isEmpty:
-            try section(4) { w in
-                w.u32(m.tables.count)
-                for t in m.tables {
-                    if let e = t.initializer {
-                        w.raw([0x40, 0x00])
-                        try w.tableType(t.type)
-                        try w.expression(e)
-                    } else {
-                        try w.tableType(t.type)
-                    }
-                }
-            }
-        case 5 where !m.memories.isEmpty:
-            try section(5) { w in
-                w.u32(m.memories.count)
-                for mem in m.memories { w.limits(mem.limits) }
-            }
-        case 6 where !m.globals.isEmpty:
-            try section(6) { w in
-                w.u32(m.globals.count)
-                for g in m.globals {
-                    try w.globalType(g.type)
-                    try w.expression(g.initializer)
-                }
-            }
-        case 7 where !m.exports.isEmpty:
-            try section(7) { w in
-                w.u32(m.exports.count)
-                for e in m.exports {
-                    w.name(e.name)
-                    w.byte(e.kind.rawValue)
-                    try w.index(e.index)
-                }
-            }
-        case 8:
-            if let s = m.start { try section(8) { w in try w.index(s) } }
-        case 9 where !m.elements.isEmpty:
-            try section(9) { w in
-                w.u32(m.elements.count)
-                for e in m.elements { try encodeElement(e, into: &w) }
-            }
-        case 12:
-            if let n = m.dataCount { try section(12) { w in w.u32(n) } }
-        case 10 where !m.functions.isEmpty:
-            try section(10) { w in
-                w.u32(m.functions.count)
-                for f in m.functions {
-                    var body = WasmWriter()
-                    // Locals as runs of equal types.
-                    var runs: [(UInt32, ValType)] = []
-                    for l in f.locals {
-                        if let last = runs.last, last.1 == l { runs[runs.count - 1].0 += 1 } else { runs.append((1, l)) }
-                    }
-                    body.u32(runs.count)
-                    for (n, t) in runs {
-                        body.u32(n)
-                        try body.valType(t)
-                    }
-                    try body.expression(f.body)
-                    w.sized(body)
-                }
-            }
-        case 11 where !m.data.isEmpty:
-            try section(11) { w in
-                w.u32(m.data.count)
-                for d in m.data {
-                    switch d.mode {
-                    case .passive: w.byte(1)
-                    case .active(let mem, let offset):
-                        if mem == .index(0) {
-                            w.byte(0)
-                        } else {
-                            w.byte(2)
-                            try w.index(mem)
-                        }
-                        try w.expression(offset)
-                    case .declarative: throw WasmEncodeError("a data segment cannot be declarative")
-                    }
-                    w.u32(d.bytes.count)
-                    w.raw(d.bytes)
-                }
-            }
-        default: break
-        }
-        try customs(after: id)
+    public static func types(_ m: WasmModule) throws -> WasmWriter? {
+        guard !m.types.isEmpty else { return nil }
+        var w = WasmWriter()
+        w.u32(m.types.count)
+        for g in m.types { try w.recGroup(g) }
+        return w
     }
-    if let n = m.names, !wroteNames {
-        try section(0) { w in
-            w.name("name")
-            try encodeNameSection(n, into: &w)
+
+    public static func imports(_ m: WasmModule) throws -> WasmWriter? {
+        guard !m.imports.isEmpty else { return nil }
+        var w = WasmWriter()
+        w.u32(m.imports.count)
+        for i in m.imports {
+            w.name(i.module)
+            w.name(i.name)
+            w.byte(i.kind.rawValue)
+            switch i.descriptor {
+            case .function(let t): try w.index(t)
+            case .table(let t): try w.tableType(t)
+            case .memory(let mt): w.limits(mt.limits)
+            case .global(let g): try w.globalType(g)
+            }
         }
+        return w
     }
-    return out.bytes
+
+    public static func functions(_ m: WasmModule) throws -> WasmWriter? {
+        guard !m.functions.isEmpty else { return nil }
+        var w = WasmWriter()
+        w.u32(m.functions.count)
+        for f in m.functions { try w.index(f.type) }
+        return w
+    }
+
+    public static func tables(_ m: WasmModule) throws -> WasmWriter? {
+        guard !m.tables.isEmpty else { return nil }
+        var w = WasmWriter()
+        w.u32(m.tables.count)
+        for t in m.tables {
+            if let e = t.initializer {
+                w.raw([0x40, 0x00])
+                try w.tableType(t.type)
+                try w.expression(e)
+            } else {
+                try w.tableType(t.type)
+            }
+        }
+        return w
+    }
+
+    public static func memories(_ m: WasmModule) -> WasmWriter? {
+        guard !m.memories.isEmpty else { return nil }
+        var w = WasmWriter()
+        w.u32(m.memories.count)
+        for mem in m.memories { w.limits(mem.limits) }
+        return w
+    }
+
+    public static func globals(_ m: WasmModule) throws -> WasmWriter? {
+        guard !m.globals.isEmpty else { return nil }
+        var w = WasmWriter()
+        w.u32(m.globals.count)
+        for g in m.globals {
+            try w.globalType(g.type)
+            try w.expression(g.initializer)
+        }
+        return w
+    }
+
+    public static func exports(_ m: WasmModule) throws -> WasmWriter? {
+        guard !m.exports.isEmpty else { return nil }
+        var w = WasmWriter()
+        w.u32(m.exports.count)
+        for e in m.exports {
+            w.name(e.name)
+            w.byte(e.kind.rawValue)
+            try w.index(e.index)
+        }
+        return w
+    }
+
+    public static func start(_ m: WasmModule) throws -> WasmWriter? {
+        guard let s = m.start else { return nil }
+        var w = WasmWriter()
+        try w.index(s)
+        return w
+    }
+
+    public static func elements(_ m: WasmModule) throws -> WasmWriter? {
+        guard !m.elements.isEmpty else { return nil }
+        var w = WasmWriter()
+        w.u32(m.elements.count)
+        for e in m.elements { try encodeElement(e, into: &w) }
+        return w
+    }
+
+    public static func dataCount(_ m: WasmModule) -> WasmWriter? {
+        guard let n = m.dataCount else { return nil }
+        var w = WasmWriter()
+        w.u32(n)
+        return w
+    }
+
+    public static func code(_ m: WasmModule) throws -> WasmWriter? {
+        guard !m.functions.isEmpty else { return nil }
+        var w = WasmWriter()
+        w.u32(m.functions.count)
+        for f in m.functions {
+            var body = WasmWriter()
+            // Locals as runs of equal types.
+            var runs: [(UInt32, ValType)] = []
+            for l in f.locals {
+                if let last = runs.last, last.1 == l { runs[runs.count - 1].0 += 1 } else { runs.append((1, l)) }
+            }
+            body.u32(runs.count)
+            for (n, t) in runs {
+                body.u32(n)
+                try body.valType(t)
+            }
+            try body.expression(f.body)
+            w.sized(body)
+        }
+        return w
+    }
+
+    public static func data(_ m: WasmModule) throws -> WasmWriter? {
+        guard !m.data.isEmpty else { return nil }
+        var w = WasmWriter()
+        w.u32(m.data.count)
+        for d in m.data {
+            switch d.mode {
+            case .passive: w.byte(1)
+            case .active(let mem, let offset):
+                if mem == .index(0) {
+                    w.byte(0)
+                } else {
+                    w.byte(2)
+                    try w.index(mem)
+                }
+                try w.expression(offset)
+            case .declarative: throw WasmEncodeError("a data segment cannot be declarative")
+            }
+            w.u32(d.bytes.count)
+            w.raw(d.bytes)
+        }
+        return w
+    }
+
+    /// The `name` custom section's contents, its name included.
+    public static func names(_ n: NameSection) throws -> WasmWriter {
+        var w = WasmWriter()
+        w.name("name")
+        try encodeNameSection(n, into: &w)
+        return w
+    }
 }
 
 func encodeElement(_ e: ElementSegment, into w: inout WasmWriter) throws {

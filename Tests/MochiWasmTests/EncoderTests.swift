@@ -209,7 +209,9 @@ final class EncoderTests: XCTestCase {
     }
 
     func testEmptyModule() throws {
-        XCTAssertEqual(try encodeWasmModule(WasmModule()), [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00])
+        let empty = try encodeWasmModule(WasmModule())
+        XCTAssertEqual(empty, [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00])
+        try assertValid(empty, "empty module")
     }
 
     /// A hand-made module against the bytes the binary format spells out.

@@ -174,6 +174,7 @@ final class ReaderTests: XCTestCase {
         XCTAssertNil(m.names)
         XCTAssertEqual(m.customSections, [CustomSection(name: "name", bytes: Array(payload[5...]), after: 0)])
         XCTAssertEqual(try encodeWasmModule(m), bytes)
+        try assertValid(bytes, "malformed name section") // custom sections are not validated
     }
 
     func testAnnotationCoversEveryByte() throws {

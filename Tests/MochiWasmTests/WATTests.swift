@@ -88,6 +88,8 @@ final class WATTests: XCTestCase {
         let ifFolded = "(func (param i32) (result i32) (if (result i32) (local.get 0) (then (i32.const 1)) (else (i32.const 2))))"
         let ifFlat = "(func (param i32) (result i32) local.get 0 if (result i32) i32.const 1 else i32.const 2 end)"
         XCTAssertEqual(try WATTests.assemble(ifFolded, origin: "a"), try WATTests.assemble(ifFlat, origin: "b"))
+        try assertValid(try WATTests.assemble(folded, origin: "a"), "folded")
+        try assertValid(try WATTests.assemble(ifFolded, origin: "a"), "folded if")
     }
 
     func testFragmentsLinkWithTheBuilder() throws {
