@@ -1,10 +1,10 @@
-// The API the emitter writes Wasm with: `ModuleBuilder` collects types, imports,
+// The API the emitter writes Wasm with: `WasmModuleBuilder` collects types, imports,
 // functions, globals, memories, data and exports (its own symbolic module), merges
 // in WAT fragments such as the runtime library, and links everything into one
-// numeric `Module` (tree-shaken, names resolved, deterministic) or straight to bytes.
-// `FunctionBuilder` appends instructions to one function body:
+// numeric `WasmModule` (tree-shaken, names resolved, deterministic) or straight to bytes.
+// `WasmFunctionBuilder` appends instructions to one function body:
 //
-//     let m = ModuleBuilder()
+//     let m = WasmModuleBuilder()
 //     let node = m.addStruct("node", [("left", FieldType(.ref(null: "node"))), ("val", FieldType(.i64))])
 //     let f = m.addFunction("sum", params: [Local("n", .ref(null: node))], results: [.i64])
 //     f.localGet("n"); f.structGet(node, "val"); f.call("helper")

@@ -1,4 +1,4 @@
-// The binary encoder: numeric `Module` to bytes. `WasmWriter` is a value over
+// The binary encoder: numeric `WasmModule` to bytes. `WasmWriter` is a value over
 // `[UInt8]` with the LEB128 and vector primitives; every section is written into a
 // writer of its own by one builder function and length-prefixed when appended, so
 // nothing is ever back-patched (the WasmKit encoder's way). Types follow the GC

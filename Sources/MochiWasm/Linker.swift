@@ -1,5 +1,5 @@
 // The linker: several symbolic modules (the emitter's own, WAT runtime fragments) to
-// one numeric `Module`. It merges the modules' index spaces, resolves every `$name`
+// one numeric `WasmModule`. It merges the modules' index spaces, resolves every `$name`
 // and fragment-relative number, keeps only what is reachable (tree shaking), orders
 // and renumbers what is kept, and writes the `name` section. The same inputs always
 // give the same module: every order below is the order of the inputs, never of a

@@ -1,7 +1,7 @@
 // The numeric module model: a Wasm module as its index spaces, exactly what the
 // binary format holds and in the same order. The encoder writes it, the reader
 // produces it, objdump prints it. Every `Idx` in it is a number (`.index`); the
-// symbolic layer (`SymbolicModule`, `ModuleBuilder`) is where names live until the
+// symbolic layer (`SymbolicModule`, `WasmModuleBuilder`) is where names live until the
 // linker resolves them into this model.
 //
 // Encoding choices that change bytes but not meaning are kept as small flags

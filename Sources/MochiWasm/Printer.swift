@@ -1,4 +1,4 @@
-// The disassembler: a numeric `Module` as WAT text, in the style of `wasm-tools
+// The disassembler: a numeric `WasmModule` as WAT text, in the style of `wasm-tools
 // print` — rec groups, sub/final and supertypes, fields, imports, exports, functions
 // with one instruction per line indented by block nesting — with `$names` from the
 // name section where they are valid, unique WAT ids, and `(;N;)` index comments.

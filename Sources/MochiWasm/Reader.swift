@@ -1,4 +1,4 @@
-// The binary reader: bytes to the numeric `Module`, the inverse of the encoder, for
+// The binary reader: bytes to the numeric `WasmModule`, the inverse of the encoder, for
 // objdump and the tests. It trusts nothing: every LEB128 is length-checked, every
 // count is checked against the bytes left before anything is allocated for it, every
 // length against its section or body, every index against its table (types and

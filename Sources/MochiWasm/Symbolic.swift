@@ -2,7 +2,7 @@
 // before linking. Entities may carry `$names` and every reference is an `Idx`: a
 // name, or a number counted in this module's own index spaces (imports first, as
 // in WAT). Several symbolic modules (the emitter's code, runtime fragments written
-// in WAT) are merged by `ModuleBuilder`/`Linker` into one numeric `Module`; names are
+// in WAT) are merged by `WasmModuleBuilder`/`linkWasm` into one numeric `WasmModule`; names are
 // the link between them.
 //
 // Differences from the numeric model: functions name their type by a `TypeUse`
