@@ -1,7 +1,8 @@
 // Test support: finding the outside Wasm tools (wasm-tools, the wasmtime CLI, node 24,
 // installed by scripts/setup-cross from PyPI), running them, and checking modules with
 // `wasm-tools validate --features all`. A test that needs a missing tool is skipped
-// with a message saying how to install it.
+// with a message saying how to install it, or fails when MOCHI_REQUIRE_WASMTIME=1
+// (scripts/test sets it once setup-cross has installed everything).
 
 import Foundation
 import XCTest
@@ -55,8 +56,14 @@ enum Tools {
         return nil
     }()
 
+    static let requireAll = environment["MOCHI_REQUIRE_WASMTIME"] == "1"
+
     static func require(_ tool: String?, _ name: String, _ how: String) throws -> String {
-        guard let t = tool else { throw XCTSkip("\(name) not found: \(how) (scripts/setup-cross installs it)") }
+        guard let t = tool else {
+            let message = "\(name) not found: \(how) (scripts/setup-cross installs it)"
+            if requireAll { throw WasmEncodeError(message + "; MOCHI_REQUIRE_WASMTIME=1 makes this a failure") }
+            throw XCTSkip(message)
+        }
         return t
     }
 
