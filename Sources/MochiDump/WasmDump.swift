@@ -16,8 +16,9 @@ func wasmDump(_ bytes: [UInt8], options: DumpOptions) throws -> String {
     out += "\(m.types.count) rec groups, \(m.typeDefinitions.count) types, \(m.imports.count) imports, "
     out += "\(m.functions.count) functions, \(m.globals.count) globals, \(m.exports.count) exports\n"
     out += "\nsections:\n"
+    let width = max(16, (sections.map(\.name.count).max() ?? 0) + 1)
     for s in sections {
-        var line = "  " + pad(s.name, 16) + " id " + pad(String(s.id), 2, right: true)
+        var line = "  " + pad(s.name, width) + " id " + pad(String(s.id), 2, right: true)
         line += "  at 0x" + hex8(s.offset) + "  size " + pad(String(s.size), 7, right: true)
         if let c = s.count { line += "  entries \(c)" }
         out += line + "\n"
