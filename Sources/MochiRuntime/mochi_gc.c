@@ -11,10 +11,10 @@
  * object, so interior pointers held by optimised code keep objects alive. Pages
  * that become empty go back to a shared pool, so memory follows the live set.
  * A collection runs when the bytes allocated since the last one exceed the larger
- * of a floor and the live size, not counting big strings and scalar stores (marking
- * and sweeping cost nothing per byte of those), so the heap grows to about twice the
- * live data it has to trace. A big store that only one list refers to grows in place
- * with realloc instead of being copied and left behind as garbage.
+ * of a floor and the live size, not counting big strings, big bigints and scalar
+ * stores (marking and sweeping cost nothing per byte of those), so the heap grows to
+ * about twice the live data it has to trace. A big store that only one list refers
+ * to grows in place with realloc instead of being copied and left behind as garbage.
  */
 #include "mochi_internal.h"
 
@@ -349,7 +349,7 @@ static MochiObj *find_object(uintptr_t w) {
 
 static inline int has_children(uint32_t kind) {
     return kind == MOCHI_O_LIST || kind == MOCHI_O_SLOTS || kind == MOCHI_O_MAP || kind == MOCHI_O_STRUCT ||
-           kind == MOCHI_O_CLOSURE;
+           kind == MOCHI_O_CLOSURE || kind == MOCHI_O_BIGRAT;
 }
 
 static void grow_mark_stack(void) {
@@ -415,6 +415,10 @@ static void scan_children(mochi_ref o) {
             if (kinds[i] == MOCHI_K_REF) push_deferred(mochi_s2r(c->caps[i]));
         break;
     }
+    case MOCHI_O_BIGRAT: /* a bigint is a leaf: only rationals refer to others */
+        push_deferred(((MochiBigRat *)o)->num);
+        push_deferred(((MochiBigRat *)o)->den);
+        break;
     default:
         break;
     }
@@ -551,7 +555,8 @@ static uint64_t sweep(void) {
         if (o->gc & GC_MARK) {
             o->gc = (uint32_t)(j << GC_INDEX_SHIFT); /* unmarked, and its new index */
             live += larges[i].size + external_size(o);
-            if (o->kind == MOCHI_O_STR || (o->kind == MOCHI_O_SLOTS && ((MochiSlots *)o)->elem_kind != MOCHI_K_REF))
+            if (o->kind == MOCHI_O_STR || o->kind == MOCHI_O_BIGINT ||
+                (o->kind == MOCHI_O_SLOTS && ((MochiSlots *)o)->elem_kind != MOCHI_K_REF))
                 live_leaf_large += larges[i].size;
             larges[j++] = larges[i];
         } else {
