@@ -122,6 +122,9 @@ mochi_ref mochi_gc_alloc_uninit(MochiObjKind kind, size_t size);
  * with realloc, which may move it; bytes past the old size are uninitialised. Only for an
  * object whose one reference the caller holds and updates. Returns its new address. */
 MochiObj *mochi_gc_grow_large(MochiObj *o, size_t new_size);
+/* Counts a bigint of `size` bytes about to be allocated toward the collection that
+ * bigint arithmetic's garbage starts early (mochi_gc.c, GC_BIGINT_TRIGGER); may collect. */
+void mochi_gc_note_bigint(size_t size);
 /* Returns a small object of `size` bytes to its free list at once. Only for an object
  * nothing refers to any more (the caller dropped its one reference). */
 void mochi_gc_release_small(MochiObj *o, size_t size);
