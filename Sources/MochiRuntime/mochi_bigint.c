@@ -37,8 +37,13 @@ typedef uint64_t limb;
 #define LIMB_MAX (~(limb)0)
 #define TEN19 ((limb)10000000000000000000ull)
 
-/* At most 2^30 limbs (8 GiB, 2^36 bits): beyond that the sizes below could overflow. */
+/* At most 2^30 limbs (8 GiB) where size_t has 64 bits, 2^24 (128 MiB) where it has
+ * 32 (wasm32): a number's bit count and the scratch sizes below then fit a size_t. */
+#if SIZE_MAX > 0xFFFFFFFFu
 #define MAX_LIMBS ((size_t)1 << 30)
+#else
+#define MAX_LIMBS ((size_t)1 << 24)
+#endif
 
 #if defined(__SIZEOF_INT128__) && !defined(MOCHI_BIGINT_PORTABLE)
 #define HAVE_U128 1
@@ -180,7 +185,7 @@ static size_t n_bits(const limb *a, size_t n) { /* a normalised */
 static limb n_add_n(limb *r, const limb *a, const limb *b, size_t n) {
     if (n == 0) return 0;
     limb c;
-    long i = -(long)n;
+    intptr_t i = -(intptr_t)n;
     __asm__ volatile("clc\n"
                      "1:\n\t"
                      "movq (%[a],%[i],8), %[c]\n\t"
@@ -198,7 +203,7 @@ static limb n_add_n(limb *r, const limb *a, const limb *b, size_t n) {
 static limb n_sub_n(limb *r, const limb *a, const limb *b, size_t n) {
     if (n == 0) return 0;
     limb c;
-    long i = -(long)n;
+    intptr_t i = -(intptr_t)n;
     __asm__ volatile("clc\n"
                      "1:\n\t"
                      "movq (%[a],%[i],8), %[c]\n\t"
@@ -912,7 +917,7 @@ mochi_ref mochi_bigint_pow(mochi_ref base, int64_t e) {
     if (a->len == 1 && a->d[0] == 1) return bi_small(neg ? -1 : 1);
     uint64_t ue = (uint64_t)e;
     size_t abits = n_bits(a->d, a->len);
-    if (ue > (uint64_t)(MAX_LIMBS * 64) / abits) mochi_rt_error("out of memory");
+    if (ue > (uint64_t)MAX_LIMBS * 64 / abits) mochi_rt_error("out of memory");
     size_t maxl = (size_t)((abits * ue + 63) / 64) + 1;
     if (a->len == 1 && (a->d[0] & (a->d[0] - 1)) == 0) {
         /* A power of two: place one bit. */

@@ -464,6 +464,7 @@ typedef struct SortKey {
     int is_int;
     const char *text;
     int64_t tlen;
+    mochi_ref big;  /* a bigint or bigrat (num holds it as a float) */
 } SortKey;
 
 static int key_cmp(const SortKey *a, const SortKey *b) {
@@ -471,6 +472,11 @@ static int key_cmp(const SortKey *a, const SortKey *b) {
     switch (a->cls) {
     case 1:
         if (a->is_int && b->is_int) return a->inum < b->inum ? -1 : a->inum > b->inum;
+        if ((a->big || b->big) && (a->big || a->is_int) && (b->big || b->is_int)) {
+            /* no float involved: exactly, as mochi_any_cmp orders them */
+            int ok;
+            return (int)mochi_num_any_cmp(a->big ? a->big : mochi_box_int(a->inum), b->big ? b->big : mochi_box_int(b->inum), &ok);
+        }
         if (a->num < b->num) return -1;
         if (a->num > b->num) return 1;
         return 0;
@@ -534,6 +540,8 @@ mochi_ref mochi_list_sort_by(mochi_ref r, mochi_ref keys_list) {
         case MOCHI_A_FLOAT: s->cls = 1; s->num = mochi_s2f(((MochiBox *)a)->v); break;
         case MOCHI_A_BOOL: s->cls = 2; s->inum = (int64_t)((MochiBox *)a)->v; break;
         case MOCHI_A_STR: s->cls = 3; s->text = mochi_str_bytes(a); s->tlen = mochi_str_byte_len(a); break;
+        case MOCHI_A_BIGINT: s->cls = 1; s->big = a; s->num = mochi_bigint_to_f64(a); break;
+        case MOCHI_A_BIGRAT: s->cls = 1; s->big = a; s->num = mochi_bigrat_to_f64(a); break;
         default: {
             mochi_ref t = mochi_str_value(MOCHI_K_REF, v);
             mochi_list_push(texts, mochi_r2s(t));
