@@ -1035,9 +1035,11 @@ static char *dec_write(const limb *x, size_t n, char *end, size_t width) {
     return p;
 }
 
-/* Room for the decimal digits of a magnitude of `bits` bits (log10 2 < 1233/4096). */
+/* Room for the decimal digits of a magnitude of `bits` bits: 0.30103 is just above
+ * log10 2 (1233/4096, the usual shift trick, is just below it and comes up short by
+ * 15 digits at a million digits). */
 static size_t dec_room(size_t bits) {
-    return bits / 4096 * 1233 + (bits % 4096) * 1233 / 4096 + 2;
+    return (size_t)((uint64_t)bits * 30103u / 100000u) + 2;
 }
 
 void mochi_bigint_fmt(MochiBuf *b, mochi_ref x) {
@@ -1057,6 +1059,7 @@ void mochi_bigint_fmt(MochiBuf *b, mochi_ref x) {
     char *buf = (char *)mochi_xmalloc(room);
     char *end = buf + room;
     char *p = dec_write(a->d, a->len, end, 0);
+    if (p <= buf) mochi_rt_error("internal error: bigint digits overran their buffer");
     if (a->neg) *--p = '-';
     mochi_buf_put(b, p, (size_t)(end - p));
     free(buf);
