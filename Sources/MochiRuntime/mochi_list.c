@@ -411,6 +411,24 @@ mochi_ref mochi_list_sum_any(mochi_ref r) {
     if (k == MOCHI_K_F64) return mochi_box_float(mochi_list_sum_f64(r));
     int64_t n = mochi_list_len(r), is = 0, all_int = 1;
     double fs = 0;
+    if (k == MOCHI_K_REF) {
+        /* bigints and bigrats and no float: an exact sum (int < bigint < bigrat) */
+        int big = 0, flt = 0;
+        for (int64_t i = 0; i < n; i++) {
+            MochiAnyKind ak = mochi_any_kind(mochi_s2r(L(r)->data[i]));
+            big |= ak == MOCHI_A_BIGINT || ak == MOCHI_A_BIGRAT;
+            flt |= ak == MOCHI_A_FLOAT;
+        }
+        if (big && !flt) {
+            mochi_ref acc = mochi_box_int(0);
+            for (int64_t i = 0; i < n; i++) {
+                mochi_ref e = mochi_s2r(L(r)->data[i]), t = mochi_num_any_arith(0, acc, e);
+                if (!t) (void)mochi_any_to_float(e); /* not a number: the same error as below */
+                acc = t;
+            }
+            return acc;
+        }
+    }
     for (int64_t i = 0; i < n; i++) {
         mochi_ref e = k == MOCHI_K_REF ? mochi_s2r(L(r)->data[i]) : mochi_box(k, L(r)->data[i]);
         MochiAnyKind ak = mochi_any_kind(e);

@@ -268,6 +268,11 @@ final class BigIntTests: XCTestCase {
         XCTAssertEqual(mochi_any_to_int(big("-42")), -42)
         XCTAssertEqual(mochi_any_to_int(rat("-7/2")), -3)
         XCTAssertEqual(mochi_any_to_float(rat("1/4")), 0.25)
+        // sum of a list of any: exact while no float is in it
+        XCTAssertEqual(top(mochi_list_sum_any(refList([mochi_box_int(1), big("18446744073709551615"), b(-2)]))),
+                       "18446744073709551614")
+        XCTAssertEqual(top(mochi_list_sum_any(refList([rat("1/3"), b(1), mochi_box_int(2)]))), "10/3")
+        XCTAssertEqual(top(mochi_list_sum_any(refList([rat("1/2"), mochi_box_float(0.25)]))), "0.75")
     }
 
     func testCollectorKeepsWhatBigrationalsReferTo() {
