@@ -32,14 +32,21 @@ let package = Package(
         .target(name: "MochiPasses", dependencies: ["MochiIR"], swiftSettings: fast),
         // The reference interpreter over pre-decoded IR, on the C runtime.
         .target(name: "MochiInterp", dependencies: ["MochiIR", "MochiRuntime"], swiftSettings: fast),
+        // WebAssembly: the instruction table, the module model, encoder, reader, WAT
+        // assembler and the symbolic module builder/linker the Wasm backend builds on.
+        .target(name: "MochiWasm", exclude: ["runtime"]),
         // Human-readable dumps of every file format the tools write.
-        .target(name: "MochiDump", dependencies: ["MochiIR", "MochiStencil"]),
+        .target(name: "MochiDump", dependencies: ["MochiIR", "MochiStencil", "MochiWasm"]),
         // Plans and runs the C compiler and linker jobs of C-as-target AOT (mochi-link).
         .target(name: "MochiLink"),
         // IR -> one C99 translation unit over the runtime (C-as-target AOT).
         .target(name: "MochiEmitC", dependencies: ["MochiIR"]),
-        // IR -> one WebAssembly module (WAT text; Wasm GC, tail calls, WASI) with its WAT runtime.
-        .target(name: "MochiWasmEmit", dependencies: ["MochiIR"]),
+        // IR -> one WebAssembly module (Wasm GC, tail calls, WASI) with its WAT runtime:
+        // WAT text, assembled and tree-shaken by MochiWasm.
+        .target(name: "MochiWasmEmit", dependencies: ["MochiIR", "MochiWasm"]),
+        // Wasmtime embedded through its C API (loaded with dlopen): engine, modules,
+        // .cwasm, WASI, host functions, the compiled-module cache; runs .wasm/.cwasm.
+        .target(name: "MochiWasmtime"),
         // Random well-typed IR programs for the backends' differential tests (tests only).
         .target(name: "MochiTestPrograms", dependencies: ["MochiIR"]),
 
@@ -56,10 +63,10 @@ let package = Package(
 
         .executableTarget(name: "mochi-ir", dependencies: ["MochiIR", "MochiFrontend", "MochiPasses"]),
         .executableTarget(name: "mochi-objdump", dependencies: ["MochiIR", "MochiDump"]),
-        .executableTarget(name: "mochi-jitrun", dependencies: ["MochiIR", "MochiInterp", "MochiJIT", "MochiStencil"]),
-        .executableTarget(name: "mochi-link", dependencies: ["MochiLink"]),
+        .executableTarget(name: "mochi-jitrun", dependencies: ["MochiIR", "MochiInterp", "MochiJIT", "MochiStencil", "MochiWasmtime"]),
+        .executableTarget(name: "mochi-link", dependencies: ["MochiLink", "MochiWasmtime"]),
         .executableTarget(name: "mochi-emitc", dependencies: ["MochiIR", "MochiEmitC"]),
-        .executableTarget(name: "mochi-emitwasm", dependencies: ["MochiIR", "MochiWasmEmit"]),
+        .executableTarget(name: "mochi-emitwasm", dependencies: ["MochiIR", "MochiWasmEmit", "MochiWasm"]),
 
         .testTarget(name: "MochiIRTests", dependencies: ["MochiIR"]),
         .testTarget(name: "MochiFrontendTests", dependencies: ["MochiFrontend", "MochiIR"]),
@@ -67,7 +74,9 @@ let package = Package(
         .testTarget(name: "MochiInterpTests", dependencies: ["MochiInterp", "MochiIR", "MochiFrontend"]),
         .testTarget(name: "MochiRuntimeTests", dependencies: ["MochiRuntime"]),
         .testTarget(name: "MochiLinkTests", dependencies: ["MochiLink"]),
-        .testTarget(name: "MochiWasmEmitTests", dependencies: ["MochiWasmEmit", "MochiIR", "MochiFrontend", "MochiTestPrograms"]),
+        .testTarget(name: "MochiWasmEmitTests", dependencies: ["MochiWasmEmit", "MochiWasm", "MochiIR", "MochiFrontend", "MochiTestPrograms"]),
+        .testTarget(name: "MochiWasmtimeTests", dependencies: ["MochiWasmtime"]),
+        .testTarget(name: "MochiWasmTests", dependencies: ["MochiWasm", "MochiDump"]),
         .testTarget(name: "MochiEmitCTests", dependencies: ["MochiEmitC", "MochiIR", "MochiInterp", "MochiTestPrograms"]),
     ]
 )

@@ -196,7 +196,8 @@ struct ModuleEmitter {
     var namer = CNamer()
     var functionNames: [String] = []
     var globalNames: [String] = []
-    /// C name of the descriptor of (type, variant); variant -1 for structs.
+    /// C name of the descriptor of (type, variant); variant -1 for structs, -2 for a
+    /// struct's anonymous twin (`record.new`: prints without "__name").
     var descNames: [String: [Int32: String]] = [:]
     var strings: [String] = []
     var stringIndex: [String: Int] = [:]
@@ -246,6 +247,7 @@ struct ModuleEmitter {
             switch d.kind {
             case .structure:
                 descNames[d.name, default: [:]][-1] = namer.make("mochi_desc_", d.name)
+                descNames[d.name, default: [:]][-2] = namer.make("mochi_desc_", d.name + "_anon")
             case .union(let vs):
                 for (tag, v) in vs.enumerated() {
                     descNames[d.name, default: [:]][Int32(tag)] = namer.make("mochi_desc_", d.name + "_" + v.name)
@@ -433,7 +435,8 @@ struct ModuleEmitter {
         for d in module.types {
             switch d.kind {
             case .structure(let fs):
-                out += descriptor(descNames[d.name]![-1]!, name: d.name, fields: fs, tag: -1, union: nil)
+                out += descriptor(descNames[d.name]![-1]!, name: d.name, fields: fs, tag: -1, union: nil,
+                                  twin: descNames[d.name]![-2]!)
             case .union(let vs):
                 for (tag, v) in vs.enumerated() {
                     out += descriptor(descNames[d.name]![Int32(tag)]!, name: v.name, fields: v.fields,
@@ -444,7 +447,9 @@ struct ModuleEmitter {
         return out.isEmpty ? out : out + "\n"
     }
 
-    func descriptor(_ cname: String, name: String, fields: [FieldDecl], tag: Int, union: String?) -> String {
+    /// A descriptor and, for a struct, its anonymous twin (the same arrays, flag set).
+    func descriptor(_ cname: String, name: String, fields: [FieldDecl], tag: Int, union: String?,
+                    twin: String? = nil) -> String {
         var out = ""
         var names = "NULL", kinds = "NULL"
         if !fields.isEmpty {
@@ -455,8 +460,9 @@ struct ModuleEmitter {
             names = cname + "_names"
             kinds = cname + "_kinds"
         }
-        out += "static const MochiTypeDesc \(cname) = {\(cStringLiteral(name)), \(fields.count), \(tag), "
-            + "\(names), \(kinds), \(union.map(cStringLiteral) ?? "NULL")};\n"
+        let body = "\(cStringLiteral(name)), \(fields.count), \(tag), \(names), \(kinds), \(union.map(cStringLiteral) ?? "NULL")"
+        out += "static const MochiTypeDesc \(cname) = {\(body), 0};\n"
+        if let twin { out += "static const MochiTypeDesc \(twin) = {\(body), 1};\n" }
         return out
     }
 
@@ -516,7 +522,7 @@ struct ModuleEmitter {
         // be "defined but not used"; a (void) use keeps every one of them warning-free.
         let unused = module.functions.indices.filter { $0 != mainIndex }.map { "(void)\(functionNames[$0]);" }
             + module.types.flatMap { d -> [String] in
-                let vs: [Int32] = { if case .union(let v) = d.kind { return v.indices.map(Int32.init) } else { return [-1] } }()
+                let vs: [Int32] = { if case .union(let v) = d.kind { return v.indices.map(Int32.init) } else { return [-1, -2] } }()
                 return vs.map { "(void)&\(descNames[d.name]![$0]!);" }
             }
         if !unused.isEmpty { out += "    " + unused.joined(separator: " ") + "\n" }

@@ -464,6 +464,7 @@ struct FunctionEmitter {
         case .strContains: assign(inst, "(mochi_str_contains(\(x(0)), \(x(1))) != 0)")
         case .strFind: assign(inst, "mochi_str_index_of(\(x(0)), \(x(1)))")
         case .strUpper: assign(inst, "mochi_str_upper(\(x(0)))")
+        case .sha256: assign(inst, "mochi_sha256(\(x(0)))")
         case .strLower: assign(inst, "mochi_str_lower(\(x(0)))")
         case .strTrim: assign(inst, "mochi_str_trim(\(x(0)))")
         case .strSplit: assign(inst, "mochi_str_split(\(x(0)), \(x(1)))")
@@ -535,9 +536,9 @@ struct FunctionEmitter {
         case .mapKeys: assign(inst, "mochi_map_keys(\(x(0)))")
         case .mapValues: assign(inst, "mochi_map_values(\(x(0)))")
 
-        case .structNew:
-            guard case .named(let n) = rt else { throw fail("struct.new without a struct type") }
-            let d = try descName(n, -1)
+        case .structNew, .recordNew:
+            guard case .named(let n) = rt else { throw fail("\(inst.op.info.name) without a struct type") }
+            let d = try descName(n, inst.op == .recordNew ? -2 : -1)
             withSlots(inst, a, target(inst, "mochi_struct_from(&\(d), a_)"))
         case .variantNew:
             guard case .variant(let vr) = inst.imm else { throw fail("variant.new without a variant") }
@@ -553,7 +554,6 @@ struct FunctionEmitter {
             _ = try descName(fr.typeName, fr.variant)
             module.helpers.insert(.fieldSet)
             stmt(inst, "mochi_emitc_field_set(\(x(0)), \(fr.field), \(type(a[1]).toSlot(x(1))), \(ln));")
-        case .structCopy: assign(inst, "mochi_struct_copy(\(x(0)))")
         case .variantTag: assign(inst, "mochi_struct_tag(\(x(0)))")
 
         case .call:

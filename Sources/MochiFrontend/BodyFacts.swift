@@ -8,16 +8,12 @@
 // * per body, `cells`: variables that a nested function of the body mentions and that
 //   are assigned somewhere in the body (nested functions included); they live in
 //   one-element list cells (`Checker.declareLocal`).
-// * per body, `fieldRoots`: variables whose fields or elements the body itself
-//   assigns (`p.x = ...`, `p.items[i] = ...`); a struct parameter among them is
-//   copied on entry.
 //
 // A body is keyed by its first statement (each statement belongs to exactly one
 // body; an empty body has no facts to record).
 
 struct BodyFacts {
     var cells: Set<Int32> = []
-    var fieldRoots: Set<Int32> = []
     /// Statements and expressions of the body outside nested functions: a size
     /// estimate the lowering reserves its tables by.
     var size = 0
@@ -33,7 +29,6 @@ struct BodyFactsCollector {
         var usedInNested: Set<Int32> = []
         /// Names assigned (as a whole) anywhere in this body, nested functions included.
         var assigned: Set<Int32> = []
-        var fieldRoots: Set<Int32> = []
         var size = 0
     }
     private var frames: [Frame] = []
@@ -56,7 +51,7 @@ struct BodyFactsCollector {
         if let first = body.first {
             var cells = f.usedInNested
             if !cells.isEmpty { cells.formIntersection(f.assigned) }
-            facts[ObjectIdentifier(first)] = BodyFacts(cells: cells, fieldRoots: f.fieldRoots, size: f.size)
+            facts[ObjectIdentifier(first)] = BodyFacts(cells: cells, size: f.size)
         }
     }
 
@@ -80,11 +75,7 @@ struct BodyFactsCollector {
         if case .name = target.kind { plain = true }
         for j in 0..<k {
             if plain { frames[j].assigned.insert(r.id) }
-            if j < k - 1 {
-                frames[j].usedInNested.insert(r.id)
-            } else if !plain {
-                frames[j].fieldRoots.insert(r.id)
-            }
+            if j < k - 1 { frames[j].usedInNested.insert(r.id) }
         }
     }
 

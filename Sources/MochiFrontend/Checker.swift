@@ -28,6 +28,8 @@ enum Binding {
     case function(Int)
     /// A field of the receiver inside a method (bare field name).
     case receiverField(depth: Int, slot: Int, structIndex: Int, field: Int)
+    /// A sibling method inside a method (bare method name), called on the receiver.
+    case receiverMethod(depth: Int, slot: Int, structIndex: Int, function: Int)
     /// The math library alias (`import python "math" as math`).
     case mathModule
 }
@@ -79,6 +81,8 @@ final class Checker {
     var deferred: [Int] = []
     var testCount = 0
     var lambdaCounts: [String: Int] = [:]
+    /// Function-conversion adapters made so far, by "from -> to" type text.
+    var adapters: [String: String] = [:]
 
     /// Names used inside any function body: top-level variables of these names are
     /// IR globals.
@@ -491,14 +495,19 @@ final class Checker {
         funcs[index].lowering = ctx
         let mark = scopeMark
         setLoc(decl.location)
-        // Parameters. A struct parameter whose fields the body assigns is copied first,
-        // so the caller's value is unchanged (structs are values).
-        let assignedFields = fieldAssignedRoots(decl.body)
+        // Parameters. A struct parameter is the caller's object, never a copy: structs
+        // are shared references (LANGUAGE.md §4), so a field the body assigns is seen
+        // by the caller.
         var params = ctx.declaredParams
         var ptypes = info.params
         if let r = info.receiver {
             let slot = ctx.newSlot(ir(.structure(r)))
             ctx.write(slot, params[0])
+            // Sibling methods, then fields (a field shadows a method of its name).
+            for (id, m) in types.structs[r].methods {
+                guard let name = funcs[m].decl?.name, name.id == id else { continue }
+                bind(name, .receiverMethod(depth: ctx.depth, slot: slot, structIndex: r, function: m))
+            }
             for (k, f) in types.structs[r].fields.enumerated() {
                 bind(f.name, .receiverField(depth: ctx.depth, slot: slot, structIndex: r, field: k))
             }
@@ -506,12 +515,7 @@ final class Checker {
             ptypes.removeFirst()
         }
         for (k, p) in decl.params.enumerated() {
-            var v = params[k]
-            let t = ptypes[k]
-            if case .structure = t, assignedFields.contains(p.name.id) {
-                v = ctx.emit(.structCopy, ir(t), [v])
-            }
-            declareLocal(p.name, TV(v: v, t: t), mutable: true)
+            declareLocal(p.name, TV(v: params[k], t: ptypes[k]), mutable: true)
         }
         lowerBlock(decl.body, newScope: false)
         if !ctx.isTerminated {
@@ -535,19 +539,6 @@ final class Checker {
         for id in ctx.selfCalls {
             ctx.fn.insts[Int(id.index)].args = caps + ctx.fn.insts[Int(id.index)].args
         }
-    }
-
-    /// Parameters whose fields the body assigns (`p.x = ...`, `p.items[i] = ...`).
-    func fieldAssignedRoots(_ body: [Stmt]) -> Set<Int32> {
-        guard let first = body.first else { return [] }
-        if let f = bodyFacts[ObjectIdentifier(first)] { return f.fieldRoots }
-        var out: Set<Int32> = []
-        walk(body, inFunction: false) { _, s, inFn in
-            guard !inFn, let s, case .assignment(let t, _) = s.kind else { return }
-            if case .name = t.kind { return }
-            if let r = rootName(t) { out.insert(r.id) }
-        }
-        return out
     }
 
     /// Declares a local variable (or a cell when closures capture and mutate it, or a

@@ -11,6 +11,9 @@ extension Checker {
         case .name(let n):
             if let b = scope[n.id] {
                 if case .function(let i) = b { return callFunction(i, receiver: nil, args, loc) }
+                if case .receiverMethod(let depth, let slot, let si, let m) = b {
+                    return callFunction(m, receiver: receiverValue(depth, slot, si), args, loc)
+                }
                 if case .mathModule = b { break }
                 let f = readBinding(b, n, callee.location)
                 return callValue(f, args, loc)
@@ -281,9 +284,12 @@ extension Checker {
                 return poison()
             }
         case .exists:
-            let tv = listArg(0)
+            var tv = arg(0)
+            if case .group(_, let item) = tv.t { tv = groupItems(tv.v, item: item) }
             let n: Value
             switch tv.t {
+            // A scalar or null held in an `any` has no elements: false (§10).
+            case .any: n = cur.emit(.anyLen, .i64, [tv.v])
             case .list: n = cur.emit(.listLen, .i64, [tv.v])
             case .map: n = cur.emit(.mapLen, .i64, [tv.v])
             case .string: n = cur.emit(.strLen, .i64, [tv.v])
@@ -511,7 +517,17 @@ extension Checker {
             return emit(.strOrd, .int, [argAs(0, .string)])
         case .chr:
             return emit(.strChr, .string, [argAs(0, .int)])
-        case .now, .input, .eval, .sha256, .num, .denom:
+        case .sha256:
+            // A string (its UTF-8 bytes), a list of byte values, or an `any` holding
+            // either (checked when it runs).
+            let tv = arg(0)
+            switch tv.t {
+            case .string, .list(.int), .list(.any), .any: return emit(.sha256, .list(.int), [tv.v])
+            default:
+                error("sha256() needs a string or a list<int>, got \(describe(tv.t))", loc)
+                return poison()
+            }
+        case .now, .input, .eval, .num, .denom:
             outOfScope(spelled, loc)
             return poison()
         }

@@ -113,10 +113,20 @@ extension Checker {
             let recv = cur.read(s)
             let ft = types.structs[si].fields[fi].type
             return TV(v: cur.emit(.fieldGet, ir(ft), [recv], imm: .field(FieldRef(typeName: types.structs[si].irName, variant: -1, field: Int32(fi)))), t: ft)
+        case .receiverMethod(let depth, let slot, let si, let m):
+            let recv = receiverValue(depth, slot, si)
+            return functionValue(m, bound: [recv], loc)
         case .mathModule:
             error("the math module '\(n.text)' is not a value", loc)
             return poison()
         }
+    }
+
+    /// The receiver of the method at `depth` (read through captures from a closure in it).
+    func receiverValue(_ depth: Int, _ slot: Int, _ si: Int) -> TV {
+        let st = MType.structure(si)
+        let s = localSlot(for: CaptureKey(depth: depth, slot: slot), irType: ir(st), type: st, isCell: false)
+        return TV(v: cur.read(s), t: st)
     }
 
     /// A closure over function `i` with its captures and any partially applied args.
@@ -158,10 +168,20 @@ extension Checker {
             return convertList(tv.v, a, b, at: loc)
         case (.map(let ka, let va), .map(let kb, let vb)) where from != to:
             return convertMap(tv.v, ka, va, kb, vb, at: loc)
-        case (.fn(let pa, let ra), .fn(let pb, let rb)) where from != to && pa.count == pb.count:
-            _ = (ra, rb)
+        case (.fn, .fn) where from != to:
+            if functionFits(tv.t, t) { return adaptFunction(tv.v, from: tv.t, to: t, loc) }
             error("type mismatch: expected \(describe(t)), got \(describe(tv.t))", loc)
             return cur.zero(to)
+        case (.fn(let ps, _), .any):
+            // `any` accepts a function of any type (§3), held in the one form a call
+            // through `any` makes: every parameter and the result `any`.
+            let general = MType.fn(ps.map { _ in .any }, .any)
+            let v = tv.t == general ? tv.v : adaptFunction(tv.v, from: tv.t, to: general, loc)
+            return cur.emit(.box, .any, [v])
+        case (.any, .fn(let ps, _)):
+            let general = MType.fn(ps.map { _ in .any }, .any)
+            let v = cur.emit(.unbox, ir(general), [tv.v])
+            return t == general ? v : adaptFunction(v, from: general, to: t, loc)
         default: break
         }
         if from == to { return tv.v }
@@ -177,6 +197,53 @@ extension Checker {
         return cur.zero(to)
     }
 
+    /// Whether a function of type `a` may stand where `b` is expected: the same
+    /// number of parameters, each the same type or `any` on one side (converted by
+    /// an adapter; from `any` checked when called), and a result that converts the
+    /// same way or is ignored (`b` has none, §3).
+    func functionFits(_ a: MType, _ b: MType) -> Bool {
+        guard case .fn(let pa, let ra) = a, case .fn(let pb, let rb) = b, pa.count == pb.count else { return false }
+        func fits(_ x: MType, _ y: MType) -> Bool {
+            x == y || x == .any || y == .any || functionFits(x, y)
+        }
+        for (x, y) in zip(pb, pa) where !fits(x, y) { return false }
+        return rb == .unit || fits(ra, rb)
+    }
+
+    /// A closure of type `to` over `f` (of type `from`, `functionFits`): an adapter
+    /// function, made once per pair of types, converts each argument to `from`'s
+    /// parameter type, calls `f` and converts its result (or drops it).
+    func adaptFunction(_ f: Value, from: MType, to: MType, _ loc: SourceLocation) -> Value {
+        guard case .fn(let pa, let ra) = from, case .fn(let pb, let rb) = to else { return f }
+        let key = describe(from) + " -> " + describe(to)
+        let name: String
+        if let n = adapters[key] {
+            name = n
+        } else {
+            name = uniqueFunctionName("adapt")
+            adapters[key] = name
+            let fn = Function(name: name, paramTypes: [ir(from)] + pb.map { ir($0) }, returnType: ir(rb))
+            module.functions.append(fn)
+            let ctx = makeFnCtx(fn, depth: 1, returnType: rb, body: nil)
+            let savedFns = fns
+            // The adapter serves every conversion of this pair of types, so its
+            // instructions carry no source location of their own.
+            fns = [fns[0], ctx]
+            let ps = ctx.declaredParams
+            var args: [Value] = []
+            for (k, p) in ps.dropFirst().enumerated() { args.append(coerce(TV(v: p, t: pb[k]), to: pa[k], at: loc)) }
+            let id = ctx.emitInst(.callClosure, ra == .unit ? nil : ir(ra), [ps[0]] + args)
+            if rb == .unit {
+                ctx.ret(nil)
+            } else {
+                ctx.ret(coerce(callResult(id, ra), to: rb, at: loc))
+            }
+            finishFnCtx(ctx)
+            fns = savedFns
+        }
+        return cur.emit(.closureNew, ir(to), [f], imm: .function(name))
+    }
+
     /// Field-by-field copy between record/struct types with the same field names.
     func convertStruct(_ v: Value, _ a: Int, _ b: Int) -> Value? {
         let fa = types.structs[a], fb = types.structs[b]
@@ -187,7 +254,15 @@ extension Checker {
             let x = cur.emit(.fieldGet, ir(fa.fields[k].type), [v], imm: .field(FieldRef(typeName: fa.irName, variant: -1, field: Int32(k))))
             args.append(coerce(TV(v: x, t: fa.fields[k].type), to: f.type, at: .unknown))
         }
-        return cur.emit(.structNew, .named(fb.irName), args)
+        return newStruct(b, args, anonymous: fa.isRecord)
+    }
+
+    /// A new struct of type `si` from its fields: `record.new` (printed without
+    /// "__name", §9) for a record type or when `anonymous` (a map literal typed as a
+    /// struct), else `struct.new`.
+    func newStruct(_ si: Int, _ args: [Value], anonymous: Bool = false) -> Value {
+        let s = types.structs[si]
+        return cur.emit(anonymous || s.isRecord ? .recordNew : .structNew, s.irType, args)
     }
 
     /// A new list with every element converted (e.g. list<int> -> list<any>).
@@ -235,7 +310,7 @@ extension Checker {
                 _ = vt
                 args.append(coerce(TV(v: x, t: .any), to: f.type, at: loc))
             }
-            return cur.emit(.structNew, .named(s.irName), args)
+            return newStruct(si, args)
         default:
             return coerce(tv, to: t, at: loc)
         }
@@ -295,7 +370,7 @@ extension Checker {
             return buildStruct(si, entries.map { e -> (Name?, Expr, SourceLocation) in
                 if case .string(let s) = e.key.kind { return (program.names.lookup(s), e.value, e.key.location) }
                 return (nil, e.value, e.key.location)
-            }, loc)
+            }, loc, anonymous: true)
         }
         var mapExpected: (MType, MType)? = nil
         if case .map(let k, let v)? = expected { mapExpected = (k, v) }
@@ -317,7 +392,7 @@ extension Checker {
             let si = types.record(fields)
             let args = zip(vals, fields).map { coerce($0.0, to: $0.1.type, at: loc) }
             setLoc(loc)
-            return TV(v: cur.emit(.structNew, .named(types.structs[si].irName), args), t: .structure(si))
+            return TV(v: newStruct(si, args), t: .structure(si))
         }
         if let (kt, vt) = mapExpected {
             var args: [Value] = []
@@ -368,7 +443,8 @@ extension Checker {
         return poison()
     }
 
-    func buildStruct(_ si: Int, _ fields: [(Name?, Expr, SourceLocation)], _ loc: SourceLocation) -> TV {
+    func buildStruct(_ si: Int, _ fields: [(Name?, Expr, SourceLocation)], _ loc: SourceLocation,
+                     anonymous: Bool = false) -> TV {
         let s = types.structs[si]
         var vals: [Value?] = Array(repeatElement(nil, count: s.fields.count))
         for (n, e, floc) in fields {
@@ -382,7 +458,7 @@ extension Checker {
         }
         setLoc(loc)
         let args = vals.enumerated().map { $0.element ?? zeroValue(s.fields[$0.offset].type) }
-        return TV(v: cur.emit(.structNew, .named(s.irName), args), t: .structure(si))
+        return TV(v: newStruct(si, args, anonymous: anonymous), t: .structure(si))
     }
 
     func buildVariant(_ u: Int, _ vi: Int, _ fields: [FieldInit], _ loc: SourceLocation) -> TV {

@@ -66,7 +66,7 @@ extension Checker {
                     }
                     let si = self.types.record(fields)
                     let args = zip(vals, fields).map { self.coerce($0.0, to: $0.1.type, at: group.location) }
-                    item = TV(v: self.cur.emit(.structNew, .named(self.types.structs[si].irName), args), t: .structure(si))
+                    item = TV(v: self.newStruct(si, args), t: .structure(si))
                 }
                 if let it = itemType, it != item.t {
                     self.error("group items of different types (\(self.describe(it)) and \(self.describe(item.t)))", group.location)
@@ -208,7 +208,7 @@ extension Checker {
         }
         let si = types.record(fields)
         let args = zip(vals, fields).map { coerce($0.0, to: $0.1.type, at: .unknown) }
-        return TV(v: cur.emit(.structNew, .named(types.structs[si].irName), args), t: .structure(si))
+        return TV(v: newStruct(si, args), t: .structure(si))
     }
 
     // MARK: Row generation

@@ -358,11 +358,12 @@ extension Checker {
                 let ft = self.types.structs[si].fields[fi].type
                 values.append((fi, self.coerce(self.lowerExpr(a.value, ft), to: ft, at: a.value.location)))
             }
-            let copy = self.cur.emit(.structCopy, self.ir(et), [item])
+            // The element itself is updated (structs are shared references, §4): every
+            // holder of it sees the new fields. The values were all computed from the
+            // old fields first, so `set { a: b, b: a }` swaps.
             for (fi, v) in values {
-                self.cur.emitVoid(.fieldSet, [copy, v], imm: .field(FieldRef(typeName: irName, variant: -1, field: Int32(fi))))
+                self.cur.emitVoid(.fieldSet, [item, v], imm: .field(FieldRef(typeName: irName, variant: -1, field: Int32(fi))))
             }
-            self.cur.emitVoid(.listSet, [list.v, i, copy])
             self.popScope(to: mark)
             if let skip {
                 self.cur.jump(skip)

@@ -1061,12 +1061,14 @@ public struct Parser {
             thenValue = try parseNestedExpression(&diagnostics)
             try expect(.rightBrace, "after the value of an 'if' expression branch", &diagnostics)
             if accept(.elseKeyword) {
-                if kind == .ifKeyword {
-                    elseValue = try parseExpression(&diagnostics)
-                } else {
-                    try expect(.leftBrace, "or 'if' after 'else'", &diagnostics)
+                // The reference grammar: 'else' ('{' expr '}' | expr), so the braces
+                // are optional after `else` (`if c { a } else b`, `else if ...`).
+                if kind == .leftBrace {
+                    advance()
                     elseValue = try parseNestedExpression(&diagnostics)
                     try expect(.rightBrace, "after the value of an 'else' branch", &diagnostics)
+                } else {
+                    elseValue = try parseExpression(&diagnostics)
                 }
             }
         }

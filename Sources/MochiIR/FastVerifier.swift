@@ -535,7 +535,7 @@ struct FastVerifier {
 
     private mutating func checkCustom(_ f: Function, _ ii: Int, _ op: Opcode, _ result: Int32) -> Bool {
         switch (op, f.insts[ii].imm) {
-        case (.structNew, _):
+        case (.structNew, _), (.recordNew, _):
             let d = result >= 0 ? namedDecl(result) : -1
             guard d >= 0, isStruct(d) else { return false }
             return argT == fields(ofDecl: d)[0]
@@ -553,11 +553,6 @@ struct FastVerifier {
             guard let (d, fs) = fieldTypes(r), r.field >= 0, Int(r.field) < fs.count else { return false }
             guard argT.count == 2, namedDecl(argT[0]) == d else { return false }
             return argT[1] == fs[Int(r.field)] && result < 0
-        case (.structCopy, _):
-            guard argT.count == 1 else { return false }
-            let d = namedDecl(argT[0])
-            guard d >= 0, isStruct(d) else { return false }
-            return result >= 0 && result == argT[0]
         case (.variantTag, _):
             guard argT.count == 1 else { return false }
             let d = namedDecl(argT[0])

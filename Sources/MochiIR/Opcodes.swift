@@ -70,6 +70,8 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     case anyIndex, anyField, anyLen
     // Generic structural operations and formatting
     case cmp, tostr, fmt, tojson, json, print
+    // Hashing
+    case sha256
     // Strings
     case strConcat, strLen, strIndex, strSlice, strContains, strFind, strUpper, strLower
     case strTrim, strSplit, strJoin, strRepeat, strPadStart, strReverse, strToInt
@@ -81,7 +83,7 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     // Maps
     case mapNew, mapGet, mapGetAny, mapSet, mapHas, mapLen, mapDelete, mapKeys, mapValues
     // Structs and unions
-    case structNew, variantNew, fieldGet, fieldSet, structCopy, variantTag
+    case structNew, recordNew, variantNew, fieldGet, fieldSet, variantTag
     // Functions, closures, globals
     case call, callClosure, closureNew, globalGet, globalSet
     // Query grouping
@@ -142,6 +144,7 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
         case .json: return OpInfo(name: "json", signature: "(T) -> none", immediate: .none, effects: [.reads, .io], doc: "print as indented JSON with sorted keys, then a newline")
         case .print: return OpInfo(name: "print", signature: "(str) -> none", immediate: .none, effects: .io, doc: "write the string and a newline to standard output")
 
+        case .sha256: return OpInfo(name: "sha256", signature: "(T:ref) -> list<i64>", immediate: .none, effects: [.traps, .reads, .allocates], doc: "SHA-256 digest of a string's UTF-8 bytes or of a list of ints (each modulo 256): 32 ints; anything else traps")
         case .strConcat: return OpInfo(name: "str.concat", signature: "(str, str) -> str", immediate: .none, effects: .allocates, doc: "concatenate")
         case .strLen: return OpInfo(name: "str.len", signature: "(str) -> i64", immediate: .none, effects: .none, doc: "length in code points")
         case .strIndex: return OpInfo(name: "str.index", signature: "(str, i64) -> str", immediate: .none, effects: .traps, doc: "the code point at i (negative from the end) as a string; traps out of range")
@@ -197,10 +200,10 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
         case .mapValues: return OpInfo(name: "map.values", signature: "(map<K, V>) -> list<V>", immediate: .none, effects: [.reads, .allocates], doc: "values in sorted-key order")
 
         case .structNew: return OpInfo(name: "struct.new", signature: "custom", immediate: .none, effects: .allocates, doc: "a new struct of the result type from its fields in order")
+        case .recordNew: return OpInfo(name: "record.new", signature: "custom", immediate: .none, effects: .allocates, doc: "struct.new for a map literal or query record: the struct prints as a plain map, without a __name entry")
         case .variantNew: return OpInfo(name: "variant.new", signature: "custom", immediate: .variant, effects: .allocates, doc: "a new union value of the named variant from its fields in order")
         case .fieldGet: return OpInfo(name: "field.get", signature: "custom", immediate: .field, effects: .reads, doc: "read a field of a struct or of a union variant")
         case .fieldSet: return OpInfo(name: "field.set", signature: "custom", immediate: .field, effects: .writes, doc: "write a field in place")
-        case .structCopy: return OpInfo(name: "struct.copy", signature: "custom", immediate: .none, effects: [.reads, .allocates], doc: "a shallow copy of a struct (structs are values)")
         case .variantTag: return OpInfo(name: "variant.tag", signature: "custom", immediate: .none, effects: .none, doc: "the variant index of a union value")
 
         case .call: return OpInfo(name: "call", signature: "custom", immediate: .function, effects: .calls, doc: "call a function directly")

@@ -521,9 +521,9 @@ struct FunctionVerifier {
     mutating func checkCustom(_ inst: Inst, _ args: [IRType], _ result: IRType?) {
         let op = inst.op.info.name
         switch (inst.op, inst.imm) {
-        case (.structNew, _):
+        case (.structNew, _), (.recordNew, _):
             guard case .named(let n)? = result, let d = mv.decl(n), case .structure(let fs) = d.kind else {
-                error("struct.new: result must be a declared struct type" + (result.map { ", got \(typeText($0))" } ?? ""))
+                error("\(op): result must be a declared struct type" + (result.map { ", got \(typeText($0))" } ?? ""))
                 return
             }
             matchFields(op, args, fs, "%\(n)")
@@ -544,13 +544,6 @@ struct FunctionVerifier {
             if args[0] != .named(r.typeName) { error("field.set: operand 1 has type \(typeText(args[0])), expected %\(r.typeName)") }
             if args[1] != fd.type { error("field.set: value has type \(typeText(args[1])), field \(fd.name) is \(typeText(fd.type))") }
             expectResult(op, result, nil)
-        case (.structCopy, _):
-            guard expectCount(op, args.count, 1) else { return }
-            guard case .named(let n) = args[0], let d = mv.decl(n), case .structure = d.kind else {
-                error("struct.copy: operand has type \(typeText(args[0])), expected a declared struct")
-                return
-            }
-            expectResult(op, result, args[0])
         case (.variantTag, _):
             guard expectCount(op, args.count, 1) else { return }
             guard case .named(let n) = args[0], let d = mv.decl(n), case .union = d.kind else {

@@ -116,6 +116,7 @@ extension Machine {
         case .strContains: fp[a] = bool(mochi_str_contains(r(b), r(c)) != 0)
         case .strFind: fp[a] = UInt64(bitPattern: mochi_str_index_of(r(b), r(c)))
         case .strUpper: fp[a] = slot(mochi_str_upper(r(b)))
+        case .sha256: fp[a] = slot(mochi_sha256(r(b)))
         case .strLower: fp[a] = slot(mochi_str_lower(r(b)))
         case .strTrim: fp[a] = slot(mochi_str_trim(r(b)))
         case .strSplit: fp[a] = slot(mochi_str_split(r(b), r(c)))
@@ -174,10 +175,9 @@ extension Machine {
         case .mapKeys: fp[a] = slot(mochi_map_keys(r(b)))
         case .mapValues: fp[a] = slot(mochi_map_values(r(b)))
 
-        case .structNew, .variantNew:
+        case .structNew, .recordNew, .variantNew:
             fp[a] = slot(mochi_struct_from(descs[Int(ins.pointee.imm)], gathered()))
             clearGathered()
-        case .structCopy: fp[a] = slot(mochi_struct_copy(r(b)))
         case .variantTag: fp[a] = UInt64(bitPattern: mochi_struct_tag(r(b)))
         case .closureNew:
             let kinds = UnsafePointer<UInt8>(bitPattern: Int(ins.pointee.imm))

@@ -29,7 +29,13 @@ struct DescSpec {
     var fieldKinds: [UInt8]
     var tag: Int32
     var unionName: String?
+    /// The twin `record.new` uses: prints without "__name".
+    var anonymous = false
 }
+
+/// The descriptor key of a struct type's anonymous twin (variants use their tag,
+/// the named struct -1).
+let anonymousDescKey: Int32 = -2
 
 /// Unbox checks for reference result types (`DInst.kind2` of an unbox).
 enum UnboxCheck: UInt8 {
@@ -102,9 +108,13 @@ struct Decoder {
         for decl in module.types {
             switch decl.kind {
             case .structure(let fs):
+                var spec = DescSpec(name: decl.name, fieldNames: fs.map(\.name),
+                                    fieldKinds: fs.map { kindByte($0.type) }, tag: -1, unionName: nil)
                 descIndex[decl.name, default: [:]][-1] = program.descs.count
-                program.descs.append(DescSpec(name: decl.name, fieldNames: fs.map(\.name),
-                                              fieldKinds: fs.map { kindByte($0.type) }, tag: -1, unionName: nil))
+                program.descs.append(spec)
+                spec.anonymous = true
+                descIndex[decl.name, default: [:]][anonymousDescKey] = program.descs.count
+                program.descs.append(spec)
             case .union(let vs):
                 for (tag, v) in vs.enumerated() {
                     descIndex[decl.name, default: [:]][Int32(tag)] = program.descs.count
@@ -564,9 +574,9 @@ private struct FunctionDecoder {
         case .mapNew:
             guard let r = inst.result, case .map(let k, let v) = f.type(of: r) else { throw fail("map.new without a map type") }
             complexList(inst, args[...], kind: kindByte(k), kind2: kindByte(v))
-        case .structNew:
-            guard let r = inst.result, case .named(let n) = f.type(of: r) else { throw fail("struct.new without a struct type") }
-            complexList(inst, args[...], imm: Int64(try descFor(n, -1)))
+        case .structNew, .recordNew:
+            guard let r = inst.result, case .named(let n) = f.type(of: r) else { throw fail("\(inst.op.info.name) without a struct type") }
+            complexList(inst, args[...], imm: Int64(try descFor(n, inst.op == .recordNew ? anonymousDescKey : -1)))
         case .variantNew:
             guard case .variant(let vr) = inst.imm else { throw fail("variant.new without a variant") }
             complexList(inst, args[...], imm: Int64(try descFor(vr.typeName, vr.variant)))

@@ -210,7 +210,8 @@ final class Machine {
             for (k, v) in d.fieldKinds.enumerated() { kinds[k] = v }
             let un = d.unionName.map { UnsafePointer(program.cString($0)) }
             // mochi_desc_new copies everything it is given.
-            descs[i] = mochi_desc_new(program.cString(d.name), Int32(names.count), namePtrs, kinds, d.tag, un)
+            let desc = mochi_desc_new(program.cString(d.name), Int32(names.count), namePtrs, kinds, d.tag, un)
+            descs[i] = d.anonymous ? mochi_desc_anonymous(desc) : desc
             namePtrs.deallocate()
             kinds.deallocate()
         }

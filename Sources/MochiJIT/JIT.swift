@@ -110,6 +110,8 @@ final class Run {
     /// Per type name: the descriptor of the struct (index 0) or of each variant
     /// (index tag + 1).
     var descs: [String: [Int64]] = [:]
+    /// Per struct type name: its anonymous twin (`record.new`: no "__name" when printed).
+    var anonymousDescs: [String: Int64] = [:]
     var owned: [UnsafeMutableRawPointer] = []
     var code: JITCode?
     var entryTable: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
@@ -147,7 +149,10 @@ final class Run {
         for decl in m.types {
             switch decl.kind {
             case .structure(let fs):
-                descs[decl.name] = [makeDesc(decl.name, fs.map(\.name), fs.map { $0.type.slotKind.rawValue }, -1, nil)]
+                let d = makeDesc(decl.name, fs.map(\.name), fs.map { $0.type.slotKind.rawValue }, -1, nil)
+                descs[decl.name] = [d]
+                let twin = mochi_desc_anonymous(UnsafePointer<MochiTypeDesc>(bitPattern: Int(d)))
+                anonymousDescs[decl.name] = Int64(Int(bitPattern: twin))
             case .union(let vs):
                 var ds: [Int64] = [0]
                 for (tag, v) in vs.enumerated() {
@@ -210,6 +215,7 @@ final class Run {
             stringSlot: { [unowned self] in self.stringSlot($0) },
             globalSlot: { [unowned self] in Int64(Int(bitPattern: self.globals + $0)) },
             descriptor: { [unowned self] name, tag in
+                if tag == anonymousDescriptor { return self.anonymousDescs[name] }
                 guard let ds = self.descs[name], tag + 1 >= 0, Int(tag + 1) < ds.count, ds[Int(tag + 1)] != 0 else { return nil }
                 return ds[Int(tag + 1)]
             },

@@ -134,6 +134,7 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .strContains: return ["str_contains"]
     case .strFind: return ["str_find"]
     case .strUpper: return ["str_upper"]
+    case .sha256: return ["sha256"]
     case .strLower: return ["str_lower"]
     case .strTrim: return ["str_trim"]
     case .strSplit: return ["str_split"]
@@ -177,10 +178,9 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .mapDelete: return ["map_delete"]
     case .mapKeys: return ["map_keys"]
     case .mapValues: return ["map_values"]
-    case .structNew, .variantNew: return ["struct_new", "move_mm"]
+    case .structNew, .recordNew, .variantNew: return ["struct_new", "move_mm"]
     case .fieldGet: return ["field_get_m"]
     case .fieldSet: return ["field_set_m"]
-    case .structCopy: return ["struct_copy"]
     case .variantTag: return ["variant_tag_m"]
     case .call: return ["call_check", "call_checkx", "call_m", "call_void", "move_mm"]
     case .callClosure: return ["call_closure", "call_closure_void", "move_mm"]
@@ -303,13 +303,17 @@ struct LoweringContext {
     let stencils: LoadedStencils
     /// The run's call depth limit (the call stencils' _JIT_N).
     let maxDepth: Int64
-    /// Address of string constant i's slot / global i's slot / descriptor i.
+    /// Address of string constant i's slot / global i's slot / the descriptor of a
+    /// type's struct (-1), variant (its tag) or anonymous twin (`anonymousDescriptor`).
     var stringSlot: (String) -> Int64
     var globalSlot: (Int) -> Int64
     var descriptor: (String, Int32) -> Int64?
     var cString: (String) -> Int64
     var bytes: (UnsafeMutableRawPointer) -> Void
 }
+
+/// The descriptor key of a struct type's anonymous twin (`record.new`).
+let anonymousDescriptor: Int32 = -2
 
 private let condNames = ["eq", "ne", "lt", "le", "gt", "ge"]
 /// A condition's position in condNames (a switch: a dictionary's first use
@@ -1053,11 +1057,11 @@ struct FunctionLowering {
             code[at].kind = Int32(k.slotKind.rawValue)
             code[at].kind2 = Int32(v.slotKind.rawValue)
             code[at].n = Int32(args.count)
-        case .structNew, .variantNew:
+        case .structNew, .recordNew, .variantNew:
             let desc: Int64?
-            if inst.op == .structNew {
-                guard let r = inst.result, case .named(let n) = f.type(of: r) else { throw fail("struct.new without a struct type") }
-                desc = ctx.descriptor(n, -1)
+            if inst.op != .variantNew {
+                guard let r = inst.result, case .named(let n) = f.type(of: r) else { throw fail("\(inst.op.info.name) without a struct type") }
+                desc = ctx.descriptor(n, inst.op == .recordNew ? anonymousDescriptor : -1)
             } else {
                 guard case .variant(let vr) = inst.imm else { throw fail("variant.new without a variant") }
                 desc = ctx.descriptor(vr.typeName, vr.variant)

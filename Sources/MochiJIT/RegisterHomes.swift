@@ -81,7 +81,7 @@ enum RegisterUse {
         case .listPush: return k == 1
         case .fieldSet: return k == 1
         case .globalSet: return true
-        case .call, .callClosure, .closureNew, .listNew, .mapNew, .structNew, .variantNew:
+        case .call, .callClosure, .closureNew, .listNew, .mapNew, .structNew, .recordNew, .variantNew:
             return true // moved into the callee frame or the gather area
         default:
             return false

@@ -19,7 +19,8 @@ public enum BuildMode: String, CaseIterable, Sendable {
 /// `--emit=`: the kind of output.
 public enum EmitKind: String, CaseIterable, Sendable {
     case exe
-    /// Precompiled Wasm for Wasmtime: a later issue.
+    /// Precompiled Wasm for Wasmtime: one .wasm in, a .cwasm out, made by the
+    /// embedded Wasmtime (MochiWasmtime), not by C compiler jobs.
     case cwasm
 }
 
@@ -50,7 +51,8 @@ public enum Planner {
     /// Rejects requests no compiler can satisfy, before anything is looked up.
     public static func validate(_ request: LinkRequest, host: Target?) throws {
         if request.emit == .cwasm {
-            throw LinkError("--emit=cwasm is not implemented yet")
+            throw LinkError("--emit=cwasm plans no C compiler jobs: the .wasm is precompiled by Wasmtime "
+                + "(MochiWasmtime's Runner.precompile, as mochi-link does)")
         }
         if request.inputs.isEmpty { throw LinkError("no input files", usage: true) }
         for input in request.inputs where !(input.hasSuffix(".c") || input.hasSuffix(".o")) {

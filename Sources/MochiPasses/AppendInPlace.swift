@@ -47,14 +47,14 @@ public struct AppendInPlace: FunctionPass {
     /// store with its operand, but never the list object, and `push` on a list that
     /// does not own the end of a shared store copies the store first).
     private static let freshLists: Set<Opcode> = [.listNew, .listAppend, .listSlice, .listConcat, .listUnionAll,
-                                                  .listReverse, .listRange, .mapKeys, .mapValues]
+                                                  .listReverse, .listRange, .mapKeys, .mapValues, .sha256]
 
     /// The operand positions where a list may be read, or mutated in place, without
     /// a reference to it being kept anywhere.
     private static func allowsUse(_ op: Opcode, _ k: Int) -> Bool {
         switch op {
         case .copy, .listAppend, .listLen, .listGet, .listSet, .listPush, .listSlice, .listContains,
-             .listReverse, .listSum, .listAvg, .listMin, .listMax, .strJoin, .fmt, .tostr, .tojson, .json:
+             .listReverse, .listSum, .listAvg, .listMin, .listMax, .strJoin, .fmt, .tostr, .tojson, .json, .sha256:
             return k == 0
         case .listConcat, .listUnionAll, .cmp:
             return k <= 1

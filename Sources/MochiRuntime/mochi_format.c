@@ -5,9 +5,11 @@
  * Go %v), container (inside a list/map/struct: strings Go-quoted, floats with a
  * fraction and never an exponent) and str() (Go fmt.Sprint: `[1 2]`,
  * `map[a:1]`, `<nil>`), plus JSON (json() indented, to_json compact, with Go's
- * encoding/json float and string rules). Floats print with the shortest digits
- * that round-trip, chosen as Go chooses them (mochi_float.c) and laid out by hand,
- * so the output does not depend on the C library's printf.
+ * encoding/json float and string rules). A struct or union variant prints as a
+ * map of its fields with one more entry, "__name": its type or variant name,
+ * unless it came from a map literal or a query record. Floats print with the
+ * shortest digits that round-trip, chosen as Go chooses them (mochi_float.c) and
+ * laid out by hand, so the output does not depend on the C library's printf.
  */
 #include "mochi_internal.h"
 #include <math.h>
@@ -229,16 +231,36 @@ void mochi_key_text(MochiBuf *b, MochiSlotKind kind, mochi_slot k) {
     fmt_rec(b, kind, k, MOCHI_FMT_STR, 0);
 }
 
-/* Field order of a struct sorted by name (insertion sort; structs are small). */
-static void sorted_fields(const MochiTypeDesc *d, int32_t *ord) {
-    for (int32_t i = 0; i < d->nfields; i++) {
-        int32_t j = i;
-        while (j > 0 && strcmp(d->field_names[ord[j - 1]], d->field_names[i]) > 0) {
+/* A struct prints as a map of its fields plus, unless its descriptor is anonymous
+ * (a map literal or query record), the entry "__name": its type or variant name
+ * (§9). Entry -1 stands for "__name". */
+#define NAME_KEY "__name"
+
+static const char *entry_key(const MochiTypeDesc *d, int32_t f) {
+    return f < 0 ? NAME_KEY : d->field_names[f];
+}
+
+/* The entries of a struct sorted bytewise by key (insertion sort; structs are
+ * small), so "__name" lands after upper-case and before lower-case field names.
+ * ord has room for nfields + 1; returns the number of entries. */
+static int32_t sorted_entries(const MochiTypeDesc *d, int32_t *ord) {
+    if (!d) return 0;
+    int32_t n = 0;
+    for (int32_t i = d->anonymous ? 0 : -1; i < d->nfields; i++) {
+        int32_t j = n++;
+        while (j > 0 && strcmp(entry_key(d, ord[j - 1]), entry_key(d, i)) > 0) {
             ord[j] = ord[j - 1];
             j--;
         }
         ord[j] = i;
     }
+    return n;
+}
+
+/* Room for a struct's sorted entries: a small stack array, else the heap. */
+static int32_t *entry_order(const MochiTypeDesc *d, int32_t *small, size_t nsmall) {
+    size_t need = (size_t)(d ? d->nfields : 0) + 1;
+    return need <= nsmall ? small : (int32_t *)mochi_xmalloc(need * sizeof(int32_t));
 }
 
 /* A map key in print form: always quoted (int keys print as "1"). */
@@ -303,25 +325,27 @@ static void fmt_ref(MochiBuf *b, mochi_ref a, int mode, int depth) {
     case MOCHI_A_STRUCT: {
         MochiStruct *s = (MochiStruct *)a;
         const MochiTypeDesc *d = s->desc;
-        if (d->nfields == 0 && d->union_name) {
-            mochi_buf_puts(b, d->name);
-            return;
-        }
-        int32_t small[16];
-        int32_t *ord = d->nfields <= 16 ? small : (int32_t *)mochi_xmalloc((size_t)d->nfields * sizeof(int32_t));
-        sorted_fields(d, ord);
+        int32_t small[17];
+        int32_t *ord = entry_order(d, small, 17);
+        int32_t n = sorted_entries(d, ord);
         mochi_buf_puts(b, str ? "map[" : "{");
-        for (int32_t i = 0; i < d->nfields; i++) {
+        for (int32_t i = 0; i < n; i++) {
             int32_t f = ord[i];
+            const char *key = entry_key(d, f);
             if (i) mochi_buf_puts(b, str ? " " : ", ");
             if (str) {
-                mochi_buf_puts(b, d->field_names[f]);
+                mochi_buf_puts(b, key);
                 mochi_buf_putc(b, ':');
             } else {
-                quote_go(b, d->field_names[f], (int64_t)strlen(d->field_names[f]));
+                quote_go(b, key, (int64_t)strlen(key));
                 mochi_buf_puts(b, ": ");
             }
-            fmt_rec(b, (MochiSlotKind)d->field_kinds[f], s->f[f], str ? MOCHI_FMT_STR : MOCHI_FMT_CONTAINER, depth + 1);
+            if (f < 0) {
+                if (str) mochi_buf_puts(b, d->name);
+                else quote_go(b, d->name, (int64_t)strlen(d->name));
+            } else {
+                fmt_rec(b, (MochiSlotKind)d->field_kinds[f], s->f[f], str ? MOCHI_FMT_STR : MOCHI_FMT_CONTAINER, depth + 1);
+            }
         }
         if (ord != small) free(ord);
         mochi_buf_puts(b, str ? "]" : "}");
@@ -330,6 +354,8 @@ static void fmt_ref(MochiBuf *b, mochi_ref a, int mode, int depth) {
     case MOCHI_A_CLOSURE:
         mochi_buf_puts(b, "<func>");
         return;
+    case MOCHI_A_BIGINT: mochi_bigint_fmt(b, a); return;
+    case MOCHI_A_BIGRAT: mochi_bigrat_fmt(b, a, 0); return;
     }
 }
 
@@ -395,6 +421,8 @@ static void json_rec(MochiBuf *b, MochiSlotKind kind, mochi_slot v, int pretty, 
     case MOCHI_A_FLOAT: mochi_buf_put(b, t, fmt_json_f64(t, mochi_s2f(((MochiBox *)a)->v))); return;
     case MOCHI_A_BOOL: mochi_buf_puts(b, ((MochiBox *)a)->v ? "true" : "false"); return;
     case MOCHI_A_STR: quote_json(b, mochi_str_bytes(a), mochi_str_byte_len(a)); return;
+    case MOCHI_A_BIGINT: mochi_bigint_fmt(b, a); return;
+    case MOCHI_A_BIGRAT: mochi_bigrat_fmt(b, a, 1); return;
     case MOCHI_A_LIST: {
         MochiList *l = (MochiList *)a;
         if (l->len == 0) { mochi_buf_puts(b, "[]"); return; }
@@ -435,18 +463,24 @@ static void json_rec(MochiBuf *b, MochiSlotKind kind, mochi_slot v, int pretty, 
     case MOCHI_A_STRUCT: {
         MochiStruct *s = (MochiStruct *)a;
         const MochiTypeDesc *d = s->desc;
-        if (d->nfields == 0) { mochi_buf_puts(b, "{}"); return; }
-        int32_t small[16];
-        int32_t *ord = d->nfields <= 16 ? small : (int32_t *)mochi_xmalloc((size_t)d->nfields * sizeof(int32_t));
-        sorted_fields(d, ord);
+        int32_t small[17];
+        int32_t *ord = entry_order(d, small, 17);
+        int32_t n = sorted_entries(d, ord);
+        if (n == 0) {
+            if (ord != small) free(ord);
+            mochi_buf_puts(b, "{}");
+            return;
+        }
         mochi_buf_putc(b, '{');
-        for (int32_t i = 0; i < d->nfields; i++) {
+        for (int32_t i = 0; i < n; i++) {
             int32_t f = ord[i];
+            const char *key = entry_key(d, f);
             if (i) mochi_buf_putc(b, ',');
             indent(b, pretty, level + 1);
-            quote_json(b, d->field_names[f], (int64_t)strlen(d->field_names[f]));
+            quote_json(b, key, (int64_t)strlen(key));
             mochi_buf_puts(b, pretty ? ": " : ":");
-            json_rec(b, (MochiSlotKind)d->field_kinds[f], s->f[f], pretty, level + 1);
+            if (f < 0) quote_json(b, d->name, (int64_t)strlen(d->name));
+            else json_rec(b, (MochiSlotKind)d->field_kinds[f], s->f[f], pretty, level + 1);
         }
         if (ord != small) free(ord);
         indent(b, pretty, level);

@@ -18,10 +18,14 @@
 // always gives the same bytes.
 
 import MochiIR
+import MochiWasm
 
 public struct EmitWasmOptions: Sendable {
-    /// Keep only the runtime fields the program reaches (false: every fragment whole).
+    /// Keep only the runtime fields the program reaches in the WAT text (false: every
+    /// fragment whole).
     public var shakeRuntime = true
+    /// Let MochiWasm's linker drop what nothing reaches when it assembles the binary.
+    public var shakeLinked = true
     /// The runtime fragments (file name, WAT text); types.wat among them.
     public var runtime: [(name: String, text: String)] = embeddedRuntime
     public init() {}
@@ -31,6 +35,27 @@ public struct EmitWasmOptions: Sendable {
 public func emitWasmText(_ module: Module, options: EmitWasmOptions = EmitWasmOptions()) throws -> String {
     var e = try ModuleEmitter(module: module, options: options)
     return try e.emit()
+}
+
+/// Translates a verified module into the bytes of one WebAssembly module: the WAT text
+/// of `emitWasmText`, assembled, linked (tree-shaken unless `shakeRuntime` is off) and
+/// encoded with its name section by MochiWasm. Same module, same bytes.
+public func emitWasmBinary(_ module: Module, options: EmitWasmOptions = EmitWasmOptions()) throws -> [UInt8] {
+    let text = try emitWasmText(module, options: options)
+    return try assembleWasm(text, origin: module.sourceFile.isEmpty ? "module.wat" : module.sourceFile + ".wat",
+                            treeShake: options.shakeLinked)
+}
+
+/// WAT text to module bytes through MochiWasm's assembler, linker and encoder. A
+/// failure here is the emitter's (its text must always assemble): it says so.
+public func assembleWasm(_ text: String, origin: String, treeShake: Bool = true) throws -> [UInt8] {
+    do {
+        let symbolic = try parseWAT(text, origin: origin)
+        let linked = try linkWasm([symbolic], options: LinkOptions(treeShake: treeShake))
+        return try encodeWasmModule(linked)
+    } catch {
+        throw EmitWasmError("internal error: the emitted module does not assemble: \(error)")
+    }
 }
 
 /// What a closure signature lowers to.
@@ -80,6 +105,8 @@ struct ModuleEmitter {
     var helpers: Set<EmitHelper> = []
     /// Types of the globals values are pinned with (FunctionEmitter.findAnchors).
     var anchors: Set<String> = []
+    /// Struct types some `record.new` makes (they get a record descriptor too).
+    var recordTypes: Set<String> = []
     /// Runtime functions and globals the emitted code names.
     var runtimeUses: Set<String> = []
     var recursive: [Bool] = []
@@ -212,8 +239,10 @@ struct ModuleEmitter {
         for d in module.types {
             switch d.kind {
             case .structure(let fs):
-                descGlobals.append(contentsOf: descriptor(d.name, variant: -1, name: d.name, fields: fs,
-                                                          tag: ModuleEmitter.isRecord(d.name) ? -2 : -1))
+                descGlobals.append(contentsOf: descriptor(d.name, variant: -1, name: d.name, fields: fs, tag: -1))
+                if recordTypes.contains(d.name) {
+                    descGlobals.append(contentsOf: recordDescriptor(d.name, fields: fs))
+                }
                 defs.append(try accessors(d.name, variant: -1, fields: fs))
             case .union(let vs):
                 for (tag, v) in vs.enumerated() {
@@ -415,22 +444,30 @@ struct ModuleEmitter {
         return fs.map { " (field $\(vnamer.make("", $0.name)) (mut \(wasmType($0.type))))" }.joined()
     }
 
-    /// Query rows and map literals typed as records print as plain maps (no
-    /// "__name", LANGUAGE.md §9); their descriptor's tag is -2 (value.wat). The IR does
-    /// not mark them yet: the front end names them `rec<N>`, which is the test until
-    /// issue 18's `record.new` says so.
-    static func isRecord(_ name: String) -> Bool {
-        guard name.hasPrefix("rec") else { return false }
-        let digits = name.dropFirst(3)
-        return !digits.isEmpty && digits.allSatisfy { $0 >= "0" && $0 <= "9" }
-    }
-
     func wasmTypeName(_ type: String, _ variant: Int) -> String {
         variant < 0 ? typeNames[type]! : variantTypeNames[type]![variant]
     }
 
     func descName(_ type: String, _ variant: Int) -> String {
         "$#desc." + wasmTypeName(type, variant).dropFirst()
+    }
+
+    /// The record twin of a struct's descriptor (`record.new`: map literals and query
+    /// rows): tag -2, so value.wat prints it as a plain map, without "__name".
+    func recordDescName(_ type: String) -> String { "$#rdesc." + wasmTypeName(type, -1).dropFirst() }
+    func recordSingletonName(_ type: String) -> String { "$#rone." + wasmTypeName(type, -1).dropFirst() }
+
+    mutating func recordDescriptor(_ type: String, fields: [FieldDecl]) -> [String] {
+        let tn = wasmTypeName(type, -1)
+        let accessor = String(tn.dropFirst())
+        var out = ["(global \(recordDescName(type)) (ref $desc) (struct.new $desc " + constStr(type)
+                   + " (i32.const -2) (array.new_fixed $arr_str \(fields.count)"
+                   + fields.map { " " + constStr($0.name) }.joined()
+                   + ") (ref.func $#get.\(accessor)) (ref.func $#set.\(accessor))))"]
+        if fields.isEmpty {
+            out.append("(global \(recordSingletonName(type)) (ref \(tn)) (struct.new \(tn) (global.get \(recordDescName(type)))))")
+        }
+        return out
     }
 
     func singletonName(_ type: String, _ variant: Int) -> String {

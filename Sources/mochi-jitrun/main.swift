@@ -5,12 +5,22 @@
 //
 // The default engine is the copy-and-patch JIT (MochiJIT), over the stencil library
 // scripts/setup generates beside this executable ($MOCHI_STENCILS overrides);
-// --interp runs the reference interpreter instead.
+// --interp runs the reference interpreter instead. WebAssembly (`\0asm`) and
+// precompiled Wasmtime code (`.cwasm`, an ELF image) run in-process through the
+// embedded Wasmtime (MochiWasmtime); their exit status is the module's.
 
 import MochiIR
 import MochiInterp
 import MochiJIT
 import MochiRuntime
+// Only the runner's names: the embedding's Module, Function and Value would
+// collide with the IR's.
+import enum MochiWasmtime.CompilerStrategy
+import enum MochiWasmtime.Runner
+import struct MochiWasmtime.RunOptions
+import class MochiWasmtime.WasmtimeLibrary
+import enum MochiWasmtime.WasmtimeError
+import func MochiWasmtime.currentEnvironment
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,11 +31,19 @@ let toolName = "mochi-jitrun"
 let toolVersion = "0.1.0"
 
 let usage = """
-    usage: mochi-jitrun [options] [FILE | -]
+    usage: mochi-jitrun [options] [FILE | -] [-- ARGS...]
 
     Runs a Mochi IR module (text or binary form) read from FILE, or from standard
     input when FILE is '-' or absent. The program's exit status is passed through:
     0 on success, 1 on a runtime error or malformed input, 2 on bad usage.
+
+    FILE may also be a WebAssembly module (.wasm: a WASI command exporting
+    _start) or one precompiled by `mochi-link --emit=cwasm` (.cwasm); either runs
+    in-process through Wasmtime, with ARGS as its arguments and its exit status
+    (proc_exit) as ours. A .wasm is compiled through the cache in
+    $MOCHI_CACHE/wasmtime (else ~/.cache/mochi/wasmtime), so its second run
+    skips compilation. A .cwasm is native code that is run as it is: load only
+    .cwasm files you made or trust.
 
     options:
       --interp     run with the reference interpreter instead of the JIT
@@ -42,8 +60,26 @@ let usage = """
       --help       show this help
       --version    show the version
 
+    WebAssembly options:
+      --stats      print engine, compile or load, instantiation and run times
+                   (microseconds) to standard error
+      --engine=cranelift|winch
+                   Wasmtime's optimising (default) or baseline compiler; Winch
+                   supports neither GC nor function references
+      --fuel=N     sandbox: trap after N units of fuel (about one per instruction)
+      --deadline=MS
+                   sandbox: trap once MS milliseconds have passed
+      --max-memory=BYTES
+                   sandbox: no memory may grow past BYTES (suffix K, M or G)
+      --no-cache   compile a .wasm without the on-disk cache
+      --no-env     hide the environment from the module (it sees it by
+                   default, as Mochi programs do in the native modes)
+      --wasmtime   print the Wasmtime library this program uses and its
+                   version (exit 1, saying how to install it, when missing)
+
     The JIT's stencil library is <dir of this program>/x86_64-linux.stencils (made
-    by scripts/setup), or $MOCHI_STENCILS.
+    by scripts/setup), or $MOCHI_STENCILS. Wasmtime is the `wasmtime` Python
+    wheel's _libwasmtime.so (pip install wasmtime), or $MOCHI_WASMTIME_LIB.
 
     """
 
@@ -54,11 +90,14 @@ struct Options {
     var dumpCode = false
     var registerHomes = true
     var inlining = true
+    var wasm = RunOptions()
+    /// Options that only apply to WebAssembly input, for refusing them with IR.
+    var wasmOnly: [String] = []
 }
 
 enum InputKind {
     case ir
-    /// WebAssembly (`\0asm`) or precompiled Wasmtime code (ELF): not runnable yet.
+    /// WebAssembly (`\0asm`) or precompiled Wasmtime code (ELF): run by Wasmtime.
     case wasm
 
     init(_ bytes: [UInt8]) {
@@ -75,14 +114,67 @@ func fail(_ message: String, status: Int32) -> Never {
     exit(status)
 }
 
+/// A byte count with an optional K, M or G suffix (powers of 1024).
+func parseSize(_ text: String) -> Int? {
+    var digits = Substring(text)
+    var scale = 1
+    switch digits.last {
+    case "K", "k": scale = 1 << 10
+    case "M", "m": scale = 1 << 20
+    case "G", "g": scale = 1 << 30
+    default: break
+    }
+    if scale > 1 { digits = digits.dropLast() }
+    guard let n = Int(digits), n > 0, n <= Int.max / scale else { return nil }
+    return n * scale
+}
+
 func parseOptions(_ args: [String]) -> Options {
     var o = Options()
     var sawInput = false
     var onlyFiles = false
+    var programArguments: [String]?
+    func value(_ arg: String, _ name: String) -> String? {
+        arg.hasPrefix(name + "=") ? String(arg.dropFirst(name.count + 1)) : nil
+    }
     for arg in args {
+        if programArguments != nil {
+            programArguments!.append(arg)
+            continue
+        }
+        if arg == "--" && sawInput {
+            programArguments = []
+            continue
+        }
         if !onlyFiles && arg.hasPrefix("-") && arg != "-" {
+            if let v = value(arg, "--engine") {
+                guard let e = CompilerStrategy(rawValue: v) else { fail("unknown engine '\(v)' (cranelift, winch)", status: 2) }
+                o.wasm.strategy = e
+                o.wasmOnly.append(arg)
+                continue
+            }
+            if let v = value(arg, "--fuel") {
+                guard let n = UInt64(v), n > 0 else { fail("--fuel needs a positive number of units", status: 2) }
+                o.wasm.fuel = n
+                o.wasmOnly.append(arg)
+                continue
+            }
+            if let v = value(arg, "--deadline") {
+                guard let n = UInt64(v), n > 0, n < 1 << 40 else { fail("--deadline needs a positive number of milliseconds", status: 2) }
+                o.wasm.deadlineMilliseconds = n
+                o.wasmOnly.append(arg)
+                continue
+            }
+            if let v = value(arg, "--max-memory") {
+                guard let n = parseSize(v) else { fail("--max-memory needs a size in bytes (suffix K, M or G)", status: 2) }
+                o.wasm.memoryLimit = n
+                o.wasmOnly.append(arg)
+                continue
+            }
             switch arg {
             case "--": onlyFiles = true
+            case "--no-cache": o.wasm.useCache = false; o.wasmOnly.append(arg)
+            case "--no-env": o.wasm.inheritEnvironment = false; o.wasmOnly.append(arg)
             case "--interp": o.interpret = true
             case "--stats": o.stats = true
             case "--dump-code": o.dumpCode = true
@@ -94,6 +186,14 @@ func parseOptions(_ args: [String]) -> Options {
             case "--version":
                 print("\(toolName) \(toolVersion)")
                 exit(0)
+            case "--wasmtime":
+                do {
+                    let lib = try WasmtimeLibrary.load(environment: currentEnvironment())
+                    print("Wasmtime \(lib.version ?? "(version unknown)") at \(lib.path)")
+                    exit(0)
+                } catch {
+                    fail("\(error)", status: 1)
+                }
             default:
                 fail("unknown option '\(arg)' (see --help)", status: 2)
             }
@@ -101,7 +201,12 @@ func parseOptions(_ args: [String]) -> Options {
             if sawInput { fail("more than one input file (see --help)", status: 2) }
             o.input = arg
             sawInput = true
+            if onlyFiles { programArguments = [] }
         }
+    }
+    if let a = programArguments {
+        o.wasm.arguments = [o.input] + a
+        o.wasmOnly.append("--")
     }
     return o
 }
@@ -130,8 +235,12 @@ let kind = InputKind(bytes)
 
 switch kind {
 case .wasm:
-    fail("\(displayName): WebAssembly input is not supported yet (only Mochi IR)", status: 1)
+    runWasm(bytes)
 case .ir:
+    if let flag = options.wasmOnly.first {
+        fail("\(flag == "--" ? "program arguments" : flag) applies to WebAssembly input only, "
+             + "and \(displayName) is Mochi IR", status: 2)
+    }
     let module: Module
     do {
         module = try readModule(bytes: bytes)
@@ -198,4 +307,35 @@ func runJIT(_ module: Module) -> Never {
         fail("\(displayName): \(error)", status: 1)
     }
     exit(mochi_rt_finish())
+}
+
+/// WebAssembly or a `.cwasm`: run in-process through the embedded Wasmtime.
+func runWasm(_ bytes: [UInt8]) -> Never {
+    if options.interpret || options.dumpCode {
+        fail("\(options.interpret ? "--interp" : "--dump-code") applies to Mochi IR only, and \(displayName) is "
+             + "WebAssembly", status: 2)
+    }
+    let environment = currentEnvironment()
+    do {
+        let library = try WasmtimeLibrary.load(environment: environment)
+        let report = try Runner.run(bytes, path: options.input == "-" ? nil : options.input, displayName: displayName,
+                                    options: options.wasm, library: library, environment: environment)
+        if options.stats {
+            func us(_ v: Double) -> String { "\(Int(v.rounded())) us" }
+            let load: String
+            switch report.loadKind {
+            case .compiled: load = "compile: \(us(report.loadMicroseconds))"
+                + (report.cacheNote.map { " (not cached: \($0))" } ?? "")
+            case .cached: load = "load (cache hit): \(us(report.loadMicroseconds))"
+            case .precompiled: load = "load .cwasm: \(us(report.loadMicroseconds))"
+            }
+            fputs("wasmtime \(library.version ?? "?") (\(options.wasm.engineSettings.summary)): engine \(us(report.engineMicroseconds))\n"
+                  + "\(load)\ninstantiate: \(us(report.instantiateMicroseconds))\nrun: \(us(report.runMicroseconds))\n", stderr)
+        }
+        exit(report.status)
+    } catch {
+        // Messages about the input that name it already are not prefixed twice.
+        let text = "\(error)"
+        fail(text.hasPrefix(displayName + " ") ? text : "\(displayName): \(text)", status: 1)
+    }
 }

@@ -5,6 +5,11 @@
 
 import Foundation
 import MochiLink
+import enum MochiWasmtime.CompilerStrategy
+import struct MochiWasmtime.EngineSettings
+import enum MochiWasmtime.Runner
+import class MochiWasmtime.WasmtimeLibrary
+import func MochiWasmtime.currentEnvironment
 
 let usage = """
 usage: mochi-link INPUT... -o OUT [options]
@@ -20,11 +25,19 @@ into $MOCHI_CACHE (else $XDG_CACHE_HOME/mochi, else ~/.cache/mochi) and reused.
   --mode=dev|release   dev: -O0 -g (default); release: -O2, stripped, unused code dropped
   --portable           Linux: one static musl executable (needs zig)
   --print-jobs         print the command lines instead of running them
-  --emit=exe|cwasm     output kind (cwasm: not implemented yet)
+  --emit=exe|cwasm     output kind; cwasm: precompile one WebAssembly module
+                       (IN.wasm) for this machine with the embedded Wasmtime,
+                       for `mochi-jitrun OUT.cwasm`
+  --engine=cranelift|winch   cwasm: Wasmtime's compiler (default cranelift)
+  --fuel, --epoch      cwasm: compile in fuel metering / epoch checks, which
+                       `mochi-jitrun --fuel=N` / `--deadline=MS` need
   --help, --version
 
-environment: MOCHI_RUNTIME_DIR (runtime sources), MOCHI_CACHE (cache root).
+environment: MOCHI_RUNTIME_DIR (runtime sources), MOCHI_CACHE (cache root),
+MOCHI_WASMTIME_LIB (Wasmtime's _libwasmtime.so; default: the `wasmtime` wheel).
 scripts/setup-cross installs zig, qemu-user-static, tcc and wasmtime.
+A .cwasm is native code for this machine and this Wasmtime version; it is
+loaded without further checks, so load only the ones you made or trust.
 """
 
 struct Options {
@@ -36,6 +49,12 @@ struct Options {
     var portable = false
     var printJobs = false
     var emit = EmitKind.exe
+    var strategy = CompilerStrategy.cranelift
+    var fuel = false
+    var epoch = false
+    /// Flags given that only apply to one output kind, for refusing them with the other.
+    var cOnly: [String] = []
+    var cwasmOnly: [String] = []
 }
 
 func fail(_ code: Int32, _ msg: String) -> Never {
@@ -55,8 +74,16 @@ func parseOptions(_ args: [String]) -> Options {
         i += 1
         if a == "--help" || a == "-h" { print(usage); exit(0) }
         if a == "--version" { print("mochi-link 0.1.0"); exit(0) }
-        if a == "--portable" { o.portable = true; continue }
-        if a == "--print-jobs" { o.printJobs = true; continue }
+        if a == "--portable" { o.portable = true; o.cOnly.append("--portable"); continue }
+        if a == "--print-jobs" { o.printJobs = true; o.cOnly.append("--print-jobs"); continue }
+        if a == "--fuel" { o.fuel = true; o.cwasmOnly.append(a); continue }
+        if a == "--epoch" { o.epoch = true; o.cwasmOnly.append(a); continue }
+        if let v = value(a, "--engine") {
+            guard let e = CompilerStrategy(rawValue: v) else { fail(2, "unknown engine '\(v)' (cranelift, winch)") }
+            o.strategy = e
+            o.cwasmOnly.append("--engine")
+            continue
+        }
         if a == "-o" {
             guard i < args.count else { fail(2, "-o needs a file name (see --help)") }
             o.output = args[i]
@@ -69,11 +96,13 @@ func parseOptions(_ args: [String]) -> Options {
                 fail(2, "unknown target '\(v)' (known: \(Target.all.map(\.name).joined(separator: ", ")))")
             }
             o.target = t
+            if t != Target.host && t.name != "wasm32-wasi" { o.cOnly.append("--target=\(t.name)") }
             continue
         }
         if let v = value(a, "--cc") {
             guard let k = CompilerKind(rawValue: v) else { fail(2, "unknown compiler '\(v)' (zig, cc, clang, gcc, tcc)") }
             o.compiler = k
+            o.cOnly.append("--cc")
             continue
         }
         if let v = value(a, "--mode") {
@@ -93,7 +122,8 @@ func parseOptions(_ args: [String]) -> Options {
 }
 
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
-if options.emit == .cwasm { fail(1, "--emit=cwasm is not implemented yet") }
+if options.emit == .cwasm { precompile() }
+if let flag = options.cwasmOnly.first { fail(2, "\(flag) applies to --emit=cwasm only") }
 guard let output = options.output else { fail(2, "no output file: give -o OUT (see --help)") }
 guard let target = options.target else { fail(2, "this machine is not in the target table: give --target=") }
 if options.inputs.isEmpty { fail(2, "no input files (see --help)") }
@@ -115,4 +145,38 @@ do {
     fail(e.isUsage ? 2 : 1, e.message)
 } catch {
     fail(1, "\(error)")
+}
+
+/// `--emit=cwasm`: one .wasm in, precompiled by the embedded Wasmtime for this
+/// machine, written atomically to OUT.
+func precompile() -> Never {
+    if let flag = options.cOnly.first {
+        fail(2, "\(flag.hasPrefix("--target") ? "--target=" + flag.dropFirst(9) + " (a .cwasm runs on this machine only)" : flag) "
+             + "applies to C builds, not to --emit=cwasm")
+    }
+    guard let output = options.output else { fail(2, "no output file: give -o OUT.cwasm (see --help)") }
+    guard options.inputs.count == 1, let input = options.inputs.first else {
+        fail(2, options.inputs.isEmpty ? "no input files (see --help)" : "--emit=cwasm takes exactly one .wasm input")
+    }
+    guard let data = FileManager.default.contents(atPath: input) else { fail(1, "\(input): no such file") }
+    let wasm = [UInt8](data)
+    guard wasm.starts(with: [0x00, 0x61, 0x73, 0x6d]) else {
+        fail(1, "\(input) is not a WebAssembly module (--emit=cwasm precompiles a .wasm)")
+    }
+    var settings = EngineSettings(strategy: options.strategy, consumeFuel: options.fuel, epochInterruption: options.epoch)
+    settings.maxWasmStack = EngineSettings.deepRecursionStack
+    do {
+        let library = try WasmtimeLibrary.load(environment: currentEnvironment())
+        let image = try Runner.precompile(wasm, settings: settings, library: library)
+        // Written beside the output and renamed over it: never half a .cwasm under its name.
+        let tmp = output + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: tmp, contents: Data(image)) else { fail(1, "cannot write \(tmp)") }
+        guard rename(tmp, output) == 0 else {
+            unlink(tmp)
+            fail(1, "cannot write \(output): \(String(cString: strerror(errno)))")
+        }
+    } catch {
+        fail(1, "\(input): \(error)")
+    }
+    exit(0)
 }

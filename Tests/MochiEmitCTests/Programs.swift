@@ -196,7 +196,7 @@ enum Programs {
       v138: %T = variant.new %T.Node, v137, v0, v137 !26:1
       v139: i64 = field.get %T.Node.v, v138 !26:1
       field.set %P.age, v51, v139 !26:1
-      v140: %P = struct.copy v51 !26:1
+      v140: %P = record.new v5, v139 !26:1
       field.set %P.name, v140, v5 !26:1
       v141: i64 = variant.tag v138 !26:1
       v142: i64 = variant.tag v137 !26:1
@@ -208,6 +208,9 @@ enum Programs {
       v146: list<i64> = list.new v141, v142 !26:1
       v147: str = fmt v146 !26:1
       print v147 !26:1
+      v900: list<i64> = sha256 v5 !26:1
+      v901: str = fmt v900 !26:1
+      print v901 !26:1
       v148: fn(i64) -> i64 = closure.new @addk, v0, v50 !27:1
       v149: i64 = call.closure v148, v61 !27:1
       v150: fn(str) -> unit = closure.new @show !27:1

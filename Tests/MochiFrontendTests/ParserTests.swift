@@ -100,6 +100,9 @@ final class ParserTests: XCTestCase {
     func testConditionalExpressions() {
         XCTAssertEqual(tree("let a = if c then 1 else if d then 2 else 3"), "(let a (if c 1 (if d 2 3)))")
         XCTAssertEqual(tree("let b = if c { 1 } else { 2 }"), "(let b (if c 1 2))")
+        // §5.8: braces are optional after `else` ('else' ('{' expr '}' | expr)).
+        XCTAssertEqual(tree("let d = if c { 1 } else 2 + x"), "(let d (if c 1 (+ 2 x)))")
+        XCTAssertEqual(tree("let e = if c { 1 } else if d { 2 } else 3"), "(let e (if c 1 (if d 2 3)))")
     }
 
     func testMatch() {

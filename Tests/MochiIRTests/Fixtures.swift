@@ -120,6 +120,7 @@ enum Fixtures {
             case .tojson: _ = b.emit(op, .str, [mp])
             case .json: b.emitVoid(op, [p])
             case .print: b.emitVoid(op, [s])
+            case .sha256: _ = b.emit(op, .list(.i64), [s])
             case .strConcat: _ = b.emit(op, .str, [s, s])
             case .strLen, .strToInt, .strOrd: _ = b.emit(op, .i64, [s])
             case .strIndex, .strRepeat: _ = b.emit(op, .str, [s, a])
@@ -155,7 +156,7 @@ enum Fixtures {
             case .mapDelete: b.emitVoid(op, [mp, s])
             case .mapKeys: _ = b.emit(op, .list(.str), [mp])
             case .mapValues: _ = b.emit(op, .list(.i64), [mp])
-            case .structNew: _ = b.emit(op, pType, [s, a])
+            case .structNew, .recordNew: _ = b.emit(op, pType, [s, a])
             case .variantNew:
                 _ = b.emit(op, tType, [t, a], imm: .variant(VariantRef(typeName: "T", variant: 1)))
                 _ = b.emit(op, tType, [], imm: .variant(VariantRef(typeName: "T", variant: 0)))
@@ -165,7 +166,6 @@ enum Fixtures {
                 _ = b.emit(op, .map(.str, .list(.fn([.i64, pType], .any))), [odd],
                            imm: .field(FieldRef(typeName: "odd type", variant: -1, field: 0)))
             case .fieldSet: b.emitVoid(op, [p, s], imm: .field(FieldRef(typeName: "P", variant: -1, field: 0)))
-            case .structCopy: _ = b.emit(op, pType, [p])
             case .variantTag: _ = b.emit(op, .i64, [t])
             case .call:
                 _ = b.emit(op, .i64, [a, a], imm: .function("add"))

@@ -196,7 +196,7 @@ final class VerifierTests: XCTestCase {
           v4: %U = variant.new %U.A
           v5: str = field.get %P.age, v1
           field.set %U.A.x, v2, v0
-          v6: %U = struct.copy v2
+          v6: %U = record.new v0
           v7: bool = variant.tag v2
           v8: i64 = call @two, v0
           call @two, v0, v0
@@ -213,7 +213,7 @@ final class VerifierTests: XCTestCase {
             "@f b0 inst 0: struct.new: operand 1 has type i64, field name of %P is str",
             "@f b0 inst 1: variant.new: %U.A has 1 field(s), got 0 operand(s)",
             "@f b0 inst 2: field.get: result type str should be i64",
-            "@f b0 inst 4: struct.copy: operand has type %U, expected a declared struct",
+            "@f b0 inst 4: record.new: result must be a declared struct type, got %U",
             "@f b0 inst 5: variant.tag: result type bool should be i64",
             "@f b0 inst 6: call: @two takes 2 argument(s), got 1",
             "@f b0 inst 7: call: argument 2 has type i64, @two expects str",

@@ -421,13 +421,15 @@ final class InterpreterTests: XCTestCase {
               v0: str = sconst "Ann"
               v1: i64 = iconst 41
               v2: %Person = struct.new v0, v1
-              v3: %Person = struct.copy v2
-              call @birthday, v3
+              v3: %Person = record.new v0, v1
+              call @birthday, v2
               v4: str = fmt v2
               print v4
               v5: str = fmt v3
               print v5
               v6: %Tree = variant.new %Tree.Leaf
+              v17: str = fmt v6
+              print v17
               v7: i64 = iconst 5
               v8: %Tree = variant.new %Tree.Node, v6, v7, v6
               v9: i64 = iconst 7
@@ -445,8 +447,9 @@ final class InterpreterTests: XCTestCase {
             }
             """)
         XCTAssertEqual(out, """
+            {"__name": "Person", "age": 42, "name": "Ann"}
             {"age": 41, "name": "Ann"}
-            {"age": 42, "name": "Ann"}
+            {"__name": "Leaf"}
             17
             1
             true

@@ -55,10 +55,22 @@ final class CLITests: XCTestCase {
             + "(pip install ziglang, or scripts/setup-cross)\n")
     }
 
-    func testCwasmIsNotImplemented() throws {
-        let r = try mochiLink(["x.c", "-o", "x", "--emit=cwasm"])
+    func testCwasmNeedsOneWasmInput() throws {
+        let src = NSTemporaryDirectory() + "mochi-link-cli-\(getpid())-cwasm.c"
+        try "int main(void){return 0;}\n".write(toFile: src, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: src) }
+        let r = try mochiLink([src, "-o", "x.cwasm", "--emit=cwasm"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertEqual(r.output, "mochi-link: error: --emit=cwasm is not implemented yet\n")
+        XCTAssertEqual(r.output, "mochi-link: error: \(src) is not a WebAssembly module (--emit=cwasm precompiles a .wasm)\n")
+        let two = try mochiLink([src, src, "-o", "x.cwasm", "--emit=cwasm"])
+        XCTAssertEqual(two.status, 2)
+        XCTAssertEqual(two.output, "mochi-link: error: --emit=cwasm takes exactly one .wasm input\n")
+        let cc = try mochiLink([src, "-o", "x.cwasm", "--emit=cwasm", "--cc=gcc"])
+        XCTAssertEqual(cc.status, 2)
+        XCTAssertEqual(cc.output, "mochi-link: error: --cc applies to C builds, not to --emit=cwasm\n")
+        let fuel = try mochiLink([src, "-o", "x", "--fuel"])
+        XCTAssertEqual(fuel.status, 2)
+        XCTAssertEqual(fuel.output, "mochi-link: error: --fuel applies to --emit=cwasm only\n")
     }
 
     func testMissingInputExitsOne() throws {

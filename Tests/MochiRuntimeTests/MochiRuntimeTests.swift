@@ -89,12 +89,74 @@ final class MochiRuntimeTests: XCTestCase {
         let p = mochi_struct_new(desc)
         mochi_struct_set(p, 0, mochi_r2s(str("Bob")))
         mochi_struct_set(p, 1, 42)
-        XCTAssertEqual(top(p), #"{"age": 42, "name": "Bob"}"#)
-        let q = mochi_struct_copy(p)
+        // §9: a struct prints with its "__name" entry, sorted among the fields...
+        XCTAssertEqual(top(p), #"{"__name": "Person", "age": 42, "name": "Bob"}"#)
+        XCTAssertEqual(top(refList([p])), #"[{"__name": "Person", "age": 42, "name": "Bob"}]"#)
+        XCTAssertEqual(text(mochi_str_value(MOCHI_K_REF, mochi_r2s(p))), "map[__name:Person age:42 name:Bob]")
+        XCTAssertEqual(text(mochi_to_json_value(MOCHI_K_REF, mochi_r2s(p))), #"{"__name":"Person","age":42,"name":"Bob"}"#)
+        // ...unless it is a map literal or a record: the anonymous twin, equal to it.
+        let q = mochi_struct_new(mochi_desc_anonymous(desc))
+        mochi_struct_set(q, 0, mochi_r2s(str("Bob")))
+        mochi_struct_set(q, 1, 42)
+        XCTAssertEqual(top(q), #"{"age": 42, "name": "Bob"}"#)
+        XCTAssertEqual(text(mochi_json_value(MOCHI_K_REF, mochi_r2s(q))), "{\n  \"age\": 42,\n  \"name\": \"Bob\"\n}")
         XCTAssertEqual(mochi_any_eq(p, q), 1)
-        mochi_struct_set(q, 1, 43)
-        XCTAssertEqual(mochi_any_eq(p, q), 0)
-        XCTAssertEqual(mochi_struct_get(p, 1), 42)
+        let byStruct = mochi_map_new(MOCHI_K_REF, MOCHI_K_I64)
+        mochi_map_set(byStruct, mochi_r2s(p), 1)
+        XCTAssertEqual(mochi_map_has(byStruct, mochi_r2s(q)), 1)
+        // An upper-case field sorts before "__name", a lower-case one after.
+        let vnames: [String] = ["b", "Z"]
+        let vcnames = vnames.map { strdup($0) }
+        defer { vcnames.forEach { free($0) } }
+        let vdesc = vcnames.map { UnsafePointer($0) }.withUnsafeBufferPointer { np in
+            mochi_desc_new("V", 2, np.baseAddress, [UInt8(MOCHI_K_I64.rawValue), UInt8(MOCHI_K_I64.rawValue)], 0, "U")
+        }
+        let v = mochi_struct_new(vdesc)
+        XCTAssertEqual(top(v), #"{"Z": 0, "__name": "V", "b": 0}"#)
+        let leaf = mochi_struct_new(mochi_desc_new("Leaf", 0, nil, nil, 1, "U"))
+        XCTAssertEqual(top(leaf), #"{"__name": "Leaf"}"#)
+        XCTAssertEqual(text(mochi_str_value(MOCHI_K_REF, mochi_r2s(leaf))), "map[__name:Leaf]")
+    }
+
+    func testSha256() {
+        // FIPS 180-4 test vectors, plus lengths around the padding boundary (55, 56,
+        // 64 bytes...) whose digests Python's hashlib gave.
+        func hex(_ l: mochi_ref?) -> String {
+            let digits = Array("0123456789abcdef")
+            var out = ""
+            for i in 0..<mochi_list_len(l) {
+                let b = Int(mochi_list_get(l, i))
+                out.append(digits[b >> 4])
+                out.append(digits[b & 15])
+            }
+            return out
+        }
+        XCTAssertEqual(hex(mochi_sha256(str("abc"))),
+                       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(hex(mochi_sha256(str(""))),
+                       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(hex(mochi_sha256(str("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"))),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        XCTAssertEqual(hex(mochi_sha256(str(String(repeating: "a", count: 1_000_000)))),
+                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        XCTAssertEqual(hex(mochi_sha256(intList([97, 98, 99]))), hex(mochi_sha256(str("abc"))))
+        XCTAssertEqual(hex(mochi_sha256(intList([97 + 256, 98 - 256, 99]))), hex(mochi_sha256(str("abc"))))
+        XCTAssertEqual(hex(mochi_sha256(refList([mochi_box_int(97), mochi_box_int(98), mochi_box_int(99)]))),
+                       hex(mochi_sha256(str("abc"))))
+        let sizes: [(Int, String)] = [
+            (55, "c51a9ae2cfb2c450550c6690ec6fcf1c1e043cb8c9498d78cefe3e149a8a9c83"),
+            (56, "bc971d8627d350d4206bffc3688ca6652d869730a0029d23e45822924a4b17d1"),
+            (63, "77050fadb5c3d4dd7f87213e81b0f0f83a056ee61a036310df38f0c43c227c0c"),
+            (64, "a5fa26cbbe3fd95337ae19f425f9bab0793ff76c02f1c6e729e52fd59ebae155"),
+            (65, "7acbbe6352caa6aa2434ed891d43b8f04bec5a5d36552c8c853534afd84f2dec"),
+            (119, "3c184f326484d4a08e5f1f43cc1212f6c3949b092f2b9475bae3dfb049a5f5c2"),
+            (120, "3b78428d720126aa0917289f6168c98034f52769d73e3867a1e586f0dcae8894"),
+            (128, "f940eb58ef88741de27aa23d6d9eae7ee8401b356b2a74e2842ea1f8d2edd5bc"),
+        ]
+        for (n, want) in sizes {
+            let s = String((0..<n).map { Character(UnicodeScalar(UInt8(33 + $0 % 90))) })
+            XCTAssertEqual(hex(mochi_sha256(str(s))), want, "length \(n)")
+        }
     }
 
     func testStrAndJson() {

@@ -56,7 +56,9 @@ typedef enum MochiObjKind {
     MOCHI_O_INT = 6,   /* boxed int (an `any` holding an int) */
     MOCHI_O_FLOAT = 7, /* boxed float */
     MOCHI_O_BOOL = 8,  /* boxed bool */
-    MOCHI_O_SLOTS = 9  /* a list's element store (internal; never a Mochi value) */
+    MOCHI_O_SLOTS = 9, /* a list's element store (internal; never a Mochi value) */
+    MOCHI_O_BIGINT = 10, /* bigint (MochiBigInt) */
+    MOCHI_O_BIGRAT = 11  /* bigrat (MochiBigRat) */
 } MochiObjKind;
 
 /** The common header of every heap object. */
@@ -118,6 +120,10 @@ typedef struct MochiTypeDesc {
     const char *const *field_names; /* nfields names, declaration order */
     const uint8_t *field_kinds;     /* nfields MochiSlotKind values */
     const char *union_name;         /* union name for variants, NULL otherwise */
+    int32_t anonymous;              /* 1: instances print as plain maps, without the
+                                       "__name" entry (a map literal, even one typed as
+                                       a struct, or a query record: LANGUAGE.md §9);
+                                       a named struct's twin (mochi_desc_anonymous) */
 } MochiTypeDesc;
 
 /** Struct instance: header, descriptor, one slot per field in declaration order. */
@@ -536,6 +542,9 @@ int64_t mochi_map_eq(mochi_ref a, mochi_ref b);
 /** Build a descriptor at run time (all strings and arrays are copied; never freed). */
 const MochiTypeDesc *mochi_desc_new(const char *name, int32_t nfields, const char *const *field_names,
                                     const uint8_t *field_kinds, int32_t tag, const char *union_name);
+/** The anonymous twin of a struct descriptor: the same type (equal, same hash),
+ * whose instances print without "__name". Made once per call; never freed. */
+const MochiTypeDesc *mochi_desc_anonymous(const MochiTypeDesc *desc);
 /** Field index of name in desc, -1 when absent. */
 int32_t mochi_desc_field_index(const MochiTypeDesc *desc, const char *name, int64_t name_len);
 /** New struct with all fields zero (0, 0.0, false, nil). */
@@ -548,13 +557,12 @@ const MochiTypeDesc *mochi_struct_desc(mochi_ref s);
 mochi_slot mochi_struct_get(mochi_ref s, int64_t i);
 /** Field i = v in place. */
 void mochi_struct_set(mochi_ref s, int64_t i, mochi_slot v);
-/** Shallow copy (struct value semantics at call boundaries). */
-mochi_ref mochi_struct_copy(mochi_ref s);
 /** Variant tag of a union value (-1 for plain structs or non-structs). */
 int64_t mochi_struct_tag(mochi_ref s);
 /** Deep structural equality of two structs (1/0). */
 int64_t mochi_struct_eq(mochi_ref a, mochi_ref b);
-/** `m as T`: struct of desc from a string-keyed map (missing fields zero; values unboxed). */
+/** `m as T`: struct of desc from a string-keyed map (missing fields zero; values
+ * unboxed); a struct of that type already is returned itself (structs are shared). */
 mochi_ref mochi_struct_from_map(const MochiTypeDesc *desc, mochi_ref m);
 
 /** New closure with ncap captures (kinds[i] per capture, slots may be NULL for zeros). */
@@ -577,7 +585,8 @@ void *mochi_closure_code(mochi_ref c);
 /** Dynamic kinds reported by mochi_any_kind. */
 typedef enum MochiAnyKind {
     MOCHI_A_NIL = 0, MOCHI_A_INT, MOCHI_A_FLOAT, MOCHI_A_BOOL, MOCHI_A_STR,
-    MOCHI_A_LIST, MOCHI_A_MAP, MOCHI_A_STRUCT, MOCHI_A_CLOSURE
+    MOCHI_A_LIST, MOCHI_A_MAP, MOCHI_A_STRUCT, MOCHI_A_CLOSURE,
+    MOCHI_A_BIGINT, MOCHI_A_BIGRAT
 } MochiAnyKind;
 
 /** Box a slot of the given kind as any (refs are returned as they are). */
@@ -650,6 +659,134 @@ mochi_ref mochi_to_json_value(MochiSlotKind kind, mochi_slot v);
 void mochi_json_print(MochiSlotKind kind, mochi_slot v);
 /** Go-quoted form of a string (`"a\n"`). */
 mochi_ref mochi_str_quote(mochi_ref s);
+
+/* ------------------------------------------------------------------------- */
+/* Hashing                                                                   */
+/* ------------------------------------------------------------------------- */
+
+/** sha256(x): the SHA-256 digest of a string's UTF-8 bytes, or of a list of ints
+ * (I64 or boxed-int REF elements, each taken modulo 256), as a new list of 32 ints
+ * (I64). Anything else is a runtime error. */
+mochi_ref mochi_sha256(mochi_ref x);
+
+/* ------------------------------------------------------------------------- */
+/* bigint and bigrat (LANGUAGE.md §9-10; mochi_bigint.c)                     */
+/* ------------------------------------------------------------------------- */
+
+/** Arbitrary-precision integer, immutable: sign and magnitude, the magnitude in
+ * 64-bit limbs, least significant first, its top limb nonzero (zero has len 0).
+ * A bigint slot is a REF; a nil one (a zeroed slot) reads as 0 everywhere below. */
+typedef struct MochiBigInt {
+    MochiObj h;
+    uint32_t neg;  /* 1 when negative (never for zero) */
+    uint32_t len;  /* limbs in use */
+    uint64_t d[];
+} MochiBigInt;
+
+/** Exact rational, immutable: two bigints in lowest terms, the denominator
+ * positive (1 for integers). A nil bigrat reads as 0/1. */
+typedef struct MochiBigRat {
+    MochiObj h;
+    mochi_ref num;
+    mochi_ref den;
+} MochiBigRat;
+
+/** bigint of an int. */
+mochi_ref mochi_bigint_from_i64(int64_t v);
+/** `x as bigint` of a float: truncated toward zero; NaN and infinities are the
+ * runtime error `invalid cast: NaN to bigint` (`+Inf`, `-Inf`). */
+mochi_ref mochi_bigint_from_f64(double v);
+/** `s as bigint`: decimal digits with an optional sign, nothing else; runtime error
+ * `invalid integer: "s"` otherwise. */
+mochi_ref mochi_bigint_from_str(mochi_ref s);
+/** The same parse from n bytes; NULL when the text is not an integer. */
+mochi_ref mochi_bigint_parse(const char *p, int64_t n);
+/** `x as int`: runtime error `integer overflow` when x is outside int64. */
+int64_t mochi_bigint_to_i64(mochi_ref x);
+/** 1 when x fits in an int64, else 0. */
+int64_t mochi_bigint_fits_i64(mochi_ref x);
+/** The nearest float (ties to even); beyond the float range, +Inf or -Inf. */
+double mochi_bigint_to_f64(mochi_ref x);
+/** a + b. */
+mochi_ref mochi_bigint_add(mochi_ref a, mochi_ref b);
+/** a - b. */
+mochi_ref mochi_bigint_sub(mochi_ref a, mochi_ref b);
+/** a * b. */
+mochi_ref mochi_bigint_mul(mochi_ref a, mochi_ref b);
+/** a / b truncated toward zero; runtime error `division by zero` when b is 0. */
+mochi_ref mochi_bigint_div(mochi_ref a, mochi_ref b);
+/** a % b with the dividend's sign; runtime error `division by zero` when b is 0. */
+mochi_ref mochi_bigint_rem(mochi_ref a, mochi_ref b);
+/** a / b and (in *rem, when not NULL) a % b at the cost of one division. */
+mochi_ref mochi_bigint_divrem(mochi_ref a, mochi_ref b, mochi_ref *rem);
+/** -a. */
+mochi_ref mochi_bigint_neg(mochi_ref a);
+/** abs(a). */
+mochi_ref mochi_bigint_abs(mochi_ref a);
+/** pow(a, e). A negative e gives 1 / a^-e truncated toward zero, as `/` does: 0
+ * unless a is 1 or -1; a == 0 is then `division by zero`. */
+mochi_ref mochi_bigint_pow(mochi_ref a, int64_t e);
+/** gcd(|a|, |b|) (gcd(0, 0) == 0). */
+mochi_ref mochi_bigint_gcd(mochi_ref a, mochi_ref b);
+/** -1, 0 or 1 as a < b, a == b, a > b. */
+int64_t mochi_bigint_cmp(mochi_ref a, mochi_ref b);
+/** a == b (1/0). */
+int64_t mochi_bigint_eq(mochi_ref a, mochi_ref b);
+/** -1, 0 or 1. */
+int64_t mochi_bigint_sign(mochi_ref a);
+/** Hash consistent with mochi_any_eq (a bigint equal to an int or a float hashes alike). */
+uint64_t mochi_bigint_hash(mochi_ref a);
+/** Decimal text (`-` for negatives), as print, str and json write it. */
+mochi_ref mochi_bigint_to_str(mochi_ref a);
+
+/** bigrat of an int. */
+mochi_ref mochi_bigrat_from_i64(int64_t v);
+/** bigrat of a bigint. */
+mochi_ref mochi_bigrat_from_bigint(mochi_ref a);
+/** num / den in lowest terms; runtime error `division by zero` when den is 0. */
+mochi_ref mochi_bigrat_new(mochi_ref num, mochi_ref den);
+/** `x as bigrat` of a float, exactly (0.1 is 3602879701896397/36028797018963968);
+ * NaN and infinities are the runtime error `invalid cast: NaN to bigrat`. */
+mochi_ref mochi_bigrat_from_f64(double v);
+/** `s as bigrat`: `n/d`, an integer, or a decimal with optional fraction and
+ * exponent (`-1.25e-3`); runtime error `invalid rational: "s"` otherwise. */
+mochi_ref mochi_bigrat_from_str(mochi_ref s);
+/** The same parse from n bytes; NULL when the text is not a rational. */
+mochi_ref mochi_bigrat_parse(const char *p, int64_t n);
+/** a + b. */
+mochi_ref mochi_bigrat_add(mochi_ref a, mochi_ref b);
+/** a - b. */
+mochi_ref mochi_bigrat_sub(mochi_ref a, mochi_ref b);
+/** a * b. */
+mochi_ref mochi_bigrat_mul(mochi_ref a, mochi_ref b);
+/** a / b; runtime error `division by zero` when b is 0. */
+mochi_ref mochi_bigrat_div(mochi_ref a, mochi_ref b);
+/** -a. */
+mochi_ref mochi_bigrat_neg(mochi_ref a);
+/** abs(a). */
+mochi_ref mochi_bigrat_abs(mochi_ref a);
+/** pow(a, e), exact for any e; a == 0 with e < 0 is `division by zero`. */
+mochi_ref mochi_bigrat_pow(mochi_ref a, int64_t e);
+/** -1, 0 or 1 as a < b, a == b, a > b. */
+int64_t mochi_bigrat_cmp(mochi_ref a, mochi_ref b);
+/** a == b (1/0). */
+int64_t mochi_bigrat_eq(mochi_ref a, mochi_ref b);
+/** -1, 0 or 1. */
+int64_t mochi_bigrat_sign(mochi_ref a);
+/** Hash consistent with mochi_any_eq (3/1 hashes as 3, 1/2 as 0.5). */
+uint64_t mochi_bigrat_hash(mochi_ref a);
+/** num(r): the numerator, a bigint carrying the sign. */
+mochi_ref mochi_bigrat_num(mochi_ref r);
+/** denom(r): the denominator, a positive bigint. */
+mochi_ref mochi_bigrat_denom(mochi_ref r);
+/** The nearest float (ties to even, subnormals included); +-Inf beyond the range. */
+double mochi_bigrat_to_f64(mochi_ref r);
+/** `r as bigint`: truncated toward zero. */
+mochi_ref mochi_bigrat_trunc(mochi_ref r);
+/** `r as int`: truncated toward zero; runtime error `integer overflow` outside int64. */
+int64_t mochi_bigrat_to_i64(mochi_ref r);
+/** `n/d` text, always with the denominator (`3/1`), as print and str write it. */
+mochi_ref mochi_bigrat_to_str(mochi_ref r);
 
 /* ------------------------------------------------------------------------- */
 /* Query group-by                                                            */

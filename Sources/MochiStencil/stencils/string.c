@@ -1,6 +1,7 @@
 /*
  * string.c: string ops, all runtime calls (the runtime counts code points and
- * reports range and parse errors). One stencil per IR op.
+ * reports range and parse errors), and sha256 (a string or a list of bytes in).
+ * One stencil per IR op.
  */
 #include "stencil.h"
 
@@ -23,6 +24,7 @@ R2(str_join, mochi_str_join)
 STENCIL(str_repeat) { SYNC(); S(A) = mochi_r2s(mochi_str_repeat(R(B), I(C))); KNEXT(); }
 STENCIL(str_padstart) { SYNC(); S(A) = mochi_r2s(mochi_str_pad_start(R(B), I(C), R(D))); KNEXT(); }
 R1(str_reverse, mochi_str_reverse)
+R1(sha256, mochi_sha256)
 I1(str_toint, mochi_str_to_int)
 STENCIL(str_tofloat) { SYNC(); S(A) = mochi_f2s(mochi_str_to_float(R(B))); KNEXT(); }
 I1(str_ord, mochi_str_code_point)

@@ -43,7 +43,6 @@ STENCIL(struct_new) {
     S(A) = mochi_r2s(mochi_struct_from((const MochiTypeDesc *)(uintptr_t)IMM, GATHER));
     KNEXT();
 }
-STENCIL(struct_copy) { SYNC(); S(A) = mochi_r2s(mochi_struct_copy(R(B))); KNEXT(); }
 /* variant.tag: the descriptor's tag, read inline (mochi_struct_tag's rule: -1
  * for nil or a struct without a descriptor), into any integer location. */
 #define VTAG(a, _)                                                             \
