@@ -107,6 +107,8 @@ struct ModuleEmitter {
     var anchors: Set<String> = []
     /// Struct types some `record.new` makes (they get a record descriptor too).
     var recordTypes: Set<String> = []
+    /// List banks whose shared empty store hoisted list caches use for a nil list.
+    var emptyArrays: Set<Int> = []
     /// Runtime functions and globals the emitted code names.
     var runtimeUses: Set<String> = []
     var recursive: [Bool] = []
@@ -323,6 +325,10 @@ struct ModuleEmitter {
         for g in descGlobals { out += g + "\n" }
         for g in closureGlobals { out += g + "\n" }
         for t in anchors.sorted() { out += "(global $#anchor_\(t) (mut \(t)) (\(t).const 0))\n" }
+        for k in emptyArrays.sorted() {
+            let b = ListBank(rawValue: k)!
+            out += "(global $#empty_\(b.suffix) (ref \(b.arrayType)) (array.new_fixed \(b.arrayType) 0))\n"
+        }
         if !module.globals.isEmpty {
             out += ";; ---- globals\n"
             for (i, g) in module.globals.enumerated() {

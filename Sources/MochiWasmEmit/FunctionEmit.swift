@@ -134,6 +134,7 @@ struct FunctionEmitter {
             }
         }
         if loopCount == 0 { return }
+        findHoistedLists(loops, a)
         var defBlock: [Int32: Int] = [:]
         for b in f.layout {
             for id in f[b].insts {
@@ -155,6 +156,55 @@ struct FunctionEmitter {
             let u = Int(b.index)
             for id in f[b].insts { for x in f[id].args { use(x, in: u) } }
             for x in f[b].terminator.uses { use(x, in: u) }
+        }
+    }
+
+    /// Lists whose length and store are loaded once where a loop is entered (into the
+    /// locals cachedList uses), by loop header: the loop's blocks contain nothing that
+    /// may change a list's length or store (no push, no call), and the list is defined
+    /// outside the loop. Every block of the loop then starts with them cached.
+    var hoistedLists: [Int: [(Value, ListBank)]] = [:]
+    /// The natural loops each block belongs to (by header), for the hoisted caches.
+    var loopHeadersOf: [Int: Set<Int>] = [:]
+
+    mutating func findHoistedLists(_ loops: [Set<Int>], _ a: Analysis) {
+        // Each loop's blocks, by header (the member dominating all the others); back
+        // edges to one header make one loop here.
+        var blocksOfHeader: [Int: Set<Int>] = [:]
+        var members: [Int: [Int]] = [:]
+        for (b, ids) in loops.enumerated() { for id in ids { members[id, default: []].append(b) } }
+        for (_, bs) in members {
+            guard let h = bs.first(where: { h in bs.allSatisfy { a.dominates(h, $0) } }) else { continue }
+            blocksOfHeader[h, default: []].formUnion(bs)
+        }
+        var blockOfInst: [Int32: Int] = [:]
+        for b in f.layout { for id in f[b].insts { blockOfInst[id.index] = Int(b.index) } }
+        func defBlock(_ v: Value) -> Int? {
+            switch f.valueDefs[Int(v.index)] {
+            case .param(let b, _): return Int(b.index)
+            case .inst(let id): return blockOfInst[id.index]
+            }
+        }
+        for (h, body) in blocksOfHeader {
+            var invalidates = false
+            var lists: [Int32: ListBank] = [:]
+            for b in body {
+                for id in f.blocks[b].insts {
+                    let inst = f[id]
+                    switch inst.op {
+                    case .listPush, .call, .callClosure, .groupAdd: invalidates = true
+                    case .listGet, .listSet, .listLen:
+                        let v = inst.args[0]
+                        guard case .list(let e) = type(v), inlineConst[v.index] == nil,
+                              let d = defBlock(v), !body.contains(d), a.rpo[d] >= 0, a.dominates(d, h) else { continue }
+                        lists[v.index] = ListBank(element: e)
+                    default: break
+                    }
+                }
+            }
+            if invalidates || lists.isEmpty { continue }
+            hoistedLists[h] = lists.keys.sorted().map { (Value($0), lists[$0]!) }
+            for b in body { loopHeadersOf[b, default: []].insert(h) }
         }
     }
 
@@ -367,11 +417,22 @@ struct FunctionEmitter {
                 depth -= 1
                 emit("end")
             case .loop(let body):
+                let header = FunctionEmitter.firstNode(body)
+                var pushed = false
+                if let h = header, let lists = hoistedLists[h] {
+                    var frame: [Int32: ListCache] = [:]
+                    for (v, bank) in lists where loopCache(for: v) == nil {
+                        frame[v.index] = hoistListHeader(v, bank)
+                    }
+                    loopCacheStack.append((h, frame))
+                    pushed = true
+                }
                 emit("loop")
                 depth += 1
                 try emitCode(body)
                 depth -= 1
                 emit("end")
+                if pushed { loopCacheStack.removeLast() }
             case .table(let n):
                 emit("local.get $#label")
                 emit("br_table" + (0..<n).map { " \($0)" }.joined() + " \(n - 1)")
@@ -386,6 +447,11 @@ struct FunctionEmitter {
         knownLine = nil
         listCache = [:]
         boxCache = [:]
+        if let hs = loopHeadersOf[Int(b.index)] {
+            for (h, frame) in loopCacheStack where hs.contains(h) {
+                for (k, c) in frame { listCache[k] = c }
+            }
+        }
         let fused = fusedCompare[b.index]
         let tail = tailCall.contains(b.index)
         for (k, id) in bd.insts.enumerated() {
@@ -1239,6 +1305,44 @@ struct FunctionEmitter {
         emit("i32.add")
         emit("global.set " + module.use("mochi_depth"))
         return d
+    }
+
+    /// Hoisted list caches of the loops being emitted, innermost last.
+    var loopCacheStack: [(header: Int, lists: [Int32: ListCache])] = []
+
+    func loopCache(for v: Value) -> ListCache? {
+        for (_, frame) in loopCacheStack.reversed() { if let c = frame[v.index] { return c } }
+        return nil
+    }
+
+    /// The first node of structured code (a loop's header).
+    static func firstNode(_ code: [StructuredCode]) -> Int? {
+        guard let c = code.first else { return nil }
+        switch c {
+        case .node(let x, _): return x
+        case .block(let inner), .loop(let inner): return firstNode(inner)
+        case .table: return nil
+        }
+    }
+
+    /// Loads list `l`'s length and store into its cache locals before a loop. A nil
+    /// list loads length 0 and an empty store, so an access in the loop reports the
+    /// index error C reports for a nil list (length 0), and only if it happens.
+    mutating func hoistListHeader(_ l: Value, _ bank: ListBank) -> ListCache {
+        let c = ListCache(len: scratchLocal("$#len\(l.index)", "i64"),
+                          data: scratchLocal("$#data\(l.index)", "(ref \(bank.arrayType))"))
+        module.emptyArrays.insert(bank.rawValue)
+        emit("i64.const 0")
+        emit("local.set \(c.len)")
+        emit("global.get $#empty_\(bank.suffix)")
+        emit("local.set \(c.data)")
+        emit("block")
+        depth += 1
+        get(l); emit("br_on_null 0"); emit("struct.get \(bank.listType) $len"); emit("i64.extend_i32_u"); emit("local.set \(c.len)")
+        get(l); emit("struct.get \(bank.listType) $data"); emit("local.set \(c.data)")
+        depth -= 1
+        emit("end")
+        return c
     }
 
     /// The locals holding list `l`'s length and element store in this block: loaded

@@ -3939,14 +3939,14 @@ public let embeddedRuntime: [(name: String, text: String)] = [
           (return (f64.const inf))))
       (local.set $abstop (i32.const 0))))
   ;; x = ln2/N*k + r, |r| <= ln2/2N
-  ;; z = INVLN2N * x
+  ;; z = MM_EXP_INVLN2N * x
   (local.set $z (f64.mul (f64.const 0x1.71547652b82fep+7) (local.get $x)))
-  ;; kd = z + SHIFT
+  ;; kd = z + MM_EXP_SHIFT
   (local.set $kd (f64.add (local.get $z) (f64.const 0x1.8p52)))
   (local.set $ki (i64.reinterpret_f64 (local.get $kd)))
-  ;; kd = kd - SHIFT
+  ;; kd = kd - MM_EXP_SHIFT
   (local.set $kd (f64.sub (local.get $kd) (f64.const 0x1.8p52)))
-  ;; r = x + kd * NEGLN2HIN + kd * NEGLN2LON
+  ;; r = x + kd * MM_EXP_NEGLN2HIN + kd * MM_EXP_NEGLN2LON
   (local.set $r (f64.add (f64.add (local.get $x) (f64.mul (local.get $kd) (f64.const -0x1.62e42fefa0000p-8))) (f64.mul (local.get $kd) (f64.const -0x1.cf79abc9e3b3ap-47))))
   (local.set $idx (i32.shl (i32.wrap_i64 (i64.and (local.get $ki) (i64.const 127))) (i32.const 1)))
   (local.set $t (call $mochi_math.exp_table))
@@ -3956,11 +3956,12 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (i64.shl (local.get $ki) (i64.const 45))))
   ;; r2 = r * r
   (local.set $r2 (f64.mul (local.get $r) (local.get $r)))
-  ;; tmp = tail + r + r2 * (C2 + r * C3) + r2 * r2 * (C4 + r * C5)
+  ;; tmp = tail + r + r2 * (MM_EXP_C2 + r * MM_EXP_C3) + r2 * r2 * (MM_EXP_C4 + r * MM_EXP_C5)
   (local.set $tmp (f64.add (f64.add (f64.add (local.get $tail) (local.get $r)) (f64.mul (local.get $r2) (f64.add (f64.const 0x1.ffffffffffdbdp-2) (f64.mul (local.get $r) (f64.const 0x1.555555555543cp-3))))) (f64.mul (f64.mul (local.get $r2) (local.get $r2)) (f64.add (f64.const 0x1.55555cf172b91p-5) (f64.mul (local.get $r) (f64.const 0x1.1111167a4d017p-7))))))
   (if (i32.eqz (local.get $abstop))
     (then (return (call $mochi_math.exp_special (local.get $tmp) (local.get $sbits) (local.get $ki)))))
   (local.set $scale (f64.reinterpret_i64 (local.get $sbits)))
+  ;; scale + scale * tmp
   (f64.add (local.get $scale) (f64.mul (local.get $scale) (local.get $tmp))))
 
 
@@ -3996,7 +3997,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (local.set $r2 (f64.mul (local.get $r) (local.get $r)))
       ;; r3 = r * r2
       (local.set $r3 (f64.mul (local.get $r) (local.get $r2)))
-      ;; y = r3 * (LB1 + r * LB2 + r2 * LB3 + r3 * (LB4 + r * LB5 + r2 * LB6 + r3 * (LB7 + r * LB8 + r2 * LB9 + r3 * LB10)))
+      ;; y = r3 * (MM_LOG_B1 + r * MM_LOG_B2 + r2 * MM_LOG_B3 + r3 * (MM_LOG_B4 + r * MM_LOG_B5 + r2 * MM_LOG_B6 + r3 * (MM_LOG_B7 + r * MM_LOG_B8 + r2 * MM_LOG_B9 + r3 * MM_LOG_B10)))
       (local.set $y (f64.mul (local.get $r3) (f64.add (f64.add (f64.add (f64.const 0x1.5555555555577p-2) (f64.mul (local.get $r) (f64.const -0x1.ffffffffffdcbp-3))) (f64.mul (local.get $r2) (f64.const 0x1.999999995dd0cp-3))) (f64.mul (local.get $r3) (f64.add (f64.add (f64.add (f64.const -0x1.55555556745a7p-3) (f64.mul (local.get $r) (f64.const 0x1.24924a344de30p-3))) (f64.mul (local.get $r2) (f64.const -0x1.fffffa4423d65p-4))) (f64.mul (local.get $r3) (f64.add (f64.add (f64.add (f64.const 0x1.c7184282ad6cap-4) (f64.mul (local.get $r) (f64.const -0x1.999eb43b068ffp-4))) (f64.mul (local.get $r2) (f64.const 0x1.78182f7afd085p-4))) (f64.mul (local.get $r3) (f64.const -0x1.5521375d145cdp-4)))))))))
       ;; w = r * 0x1p27
       (local.set $w (f64.mul (local.get $r) (f64.const 0x1p27)))
@@ -4004,13 +4005,13 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (local.set $rhi (f64.sub (f64.add (local.get $r) (local.get $w)) (local.get $w)))
       ;; rlo = r - rhi
       (local.set $rlo (f64.sub (local.get $r) (local.get $rhi)))
-      ;; w = rhi * rhi * LB0
+      ;; w = rhi * rhi * MM_LOG_B0
       (local.set $w (f64.mul (f64.mul (local.get $rhi) (local.get $rhi)) (f64.const -0x1.0000000000000p-1)))
       ;; hi = r + w
       (local.set $hi (f64.add (local.get $r) (local.get $w)))
       ;; lo = r - hi + w
       (local.set $lo (f64.add (f64.sub (local.get $r) (local.get $hi)) (local.get $w)))
-      ;; lo = lo + LB0 * rlo * (rhi + r)
+      ;; lo = lo + MM_LOG_B0 * rlo * (rhi + r)
       (local.set $lo (f64.add (local.get $lo) (f64.mul (f64.mul (f64.const -0x1.0000000000000p-1) (local.get $rlo)) (f64.add (local.get $rhi) (local.get $r)))))
       ;; y = y + lo
       (local.set $y (f64.add (local.get $y) (local.get $lo)))
@@ -4046,14 +4047,15 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (f64.reinterpret_i64
         (array.get $arr_i64 (local.get $t2) (i32.add (i32.shl (local.get $i) (i32.const 1)) (i32.const 1)))))
     (local.get $invc)))
-  ;; w = kd * LN2HI + logc
+  ;; w = kd * MM_LN2HI + logc
   (local.set $w (f64.add (f64.mul (local.get $kd) (f64.const 0x1.62e42fefa3800p-1)) (local.get $logc)))
   ;; hi = w + r
   (local.set $hi (f64.add (local.get $w) (local.get $r)))
-  ;; lo = w - hi + r + kd * LN2LO
+  ;; lo = w - hi + r + kd * MM_LN2LO
   (local.set $lo (f64.add (f64.add (f64.sub (local.get $w) (local.get $hi)) (local.get $r)) (f64.mul (local.get $kd) (f64.const 0x1.ef35793c76730p-45))))
   ;; r2 = r * r
   (local.set $r2 (f64.mul (local.get $r) (local.get $r)))
+  ;; lo + r2 * MM_LOG_A0 + r * r2 * (MM_LOG_A1 + r * MM_LOG_A2 + r2 * (MM_LOG_A3 + r * MM_LOG_A4)) + hi
   (f64.add (f64.add (f64.add (local.get $lo) (f64.mul (local.get $r2) (f64.const -0x1.0000000000001p-1))) (f64.mul (f64.mul (local.get $r) (local.get $r2)) (f64.add (f64.add (f64.const 0x1.555555551305bp-2) (f64.mul (local.get $r) (f64.const -0x1.fffffffeb4590p-3))) (f64.mul (local.get $r2) (f64.add (f64.const 0x1.999b324f10111p-3) (f64.mul (local.get $r) (f64.const -0x1.55575e506c89fp-3))))))) (local.get $hi)))
 
 
@@ -4091,21 +4093,21 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (local.set $rhi (call $mochi_math.head (local.get $r)))
       ;; rlo = r - rhi
       (local.set $rlo (f64.sub (local.get $r) (local.get $rhi)))
-      ;; hi = rhi * INVLN2HI
+      ;; hi = rhi * MM_INVLN2HI
       (local.set $hi (f64.mul (local.get $rhi) (f64.const 0x1.7154765200000p+0)))
-      ;; lo = rlo * INVLN2HI + r * INVLN2LO
+      ;; lo = rlo * MM_INVLN2HI + r * MM_INVLN2LO
       (local.set $lo (f64.add (f64.mul (local.get $rlo) (f64.const 0x1.7154765200000p+0)) (f64.mul (local.get $r) (f64.const 0x1.705fc2eefa200p-33))))
       ;; r2 = r * r
       (local.set $r2 (f64.mul (local.get $r) (local.get $r)))
       ;; r4 = r2 * r2
       (local.set $r4 (f64.mul (local.get $r2) (local.get $r2)))
-      ;; p = r2 * (GB0 + r * GB1)
+      ;; p = r2 * (MM_LOG2_B0 + r * MM_LOG2_B1)
       (local.set $p (f64.mul (local.get $r2) (f64.add (f64.const -0x1.71547652b82fep-1) (f64.mul (local.get $r) (f64.const 0x1.ec709dc3a03f7p-2)))))
       ;; y = hi + p
       (local.set $y (f64.add (local.get $hi) (local.get $p)))
       ;; lo = lo + (hi - y + p)
       (local.set $lo (f64.add (local.get $lo) (f64.add (f64.sub (local.get $hi) (local.get $y)) (local.get $p))))
-      ;; lo = lo + r4 * (GB2 + r * GB3 + r2 * (GB4 + r * GB5) + r4 * (GB6 + r * GB7 + r2 * (GB8 + r * GB9)))
+      ;; lo = lo + r4 * (MM_LOG2_B2 + r * MM_LOG2_B3 + r2 * (MM_LOG2_B4 + r * MM_LOG2_B5) + r4 * (MM_LOG2_B6 + r * MM_LOG2_B7 + r2 * (MM_LOG2_B8 + r * MM_LOG2_B9)))
       (local.set $lo (f64.add (local.get $lo) (f64.mul (local.get $r4) (f64.add (f64.add (f64.add (f64.const -0x1.71547652b7c3fp-2) (f64.mul (local.get $r) (f64.const 0x1.2776c50f05be4p-2))) (f64.mul (local.get $r2) (f64.add (f64.const -0x1.ec709dd768fe5p-3) (f64.mul (local.get $r) (f64.const 0x1.a61761ec4e736p-3))))) (f64.mul (local.get $r4) (f64.add (f64.add (f64.const -0x1.7153fbc64a79bp-3) (f64.mul (local.get $r) (f64.const 0x1.484d154f01b4ap-3))) (f64.mul (local.get $r2) (f64.add (f64.const -0x1.289e4a72c383cp-3) (f64.mul (local.get $r) (f64.const 0x1.0b32f285aee66p-3))))))))))
       ;; y = y + lo
       (local.set $y (f64.add (local.get $y) (local.get $lo)))
@@ -4140,9 +4142,9 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $rhi (call $mochi_math.head (local.get $r)))
   ;; rlo = r - rhi
   (local.set $rlo (f64.sub (local.get $r) (local.get $rhi)))
-  ;; t1 = rhi * INVLN2HI
+  ;; t1 = rhi * MM_INVLN2HI
   (local.set $t1 (f64.mul (local.get $rhi) (f64.const 0x1.7154765200000p+0)))
-  ;; t2 = rlo * INVLN2HI + r * INVLN2LO
+  ;; t2 = rlo * MM_INVLN2HI + r * MM_INVLN2LO
   (local.set $t2 (f64.add (f64.mul (local.get $rlo) (f64.const 0x1.7154765200000p+0)) (f64.mul (local.get $r) (f64.const 0x1.705fc2eefa200p-33))))
   ;; t3 = kd + logc
   (local.set $t3 (f64.add (local.get $kd) (local.get $logc)))
@@ -4154,8 +4156,9 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $r2 (f64.mul (local.get $r) (local.get $r)))
   ;; r4 = r2 * r2
   (local.set $r4 (f64.mul (local.get $r2) (local.get $r2)))
-  ;; p = GA0 + r * GA1 + r2 * (GA2 + r * GA3) + r4 * (GA4 + r * GA5)
+  ;; p = MM_LOG2_A0 + r * MM_LOG2_A1 + r2 * (MM_LOG2_A2 + r * MM_LOG2_A3) + r4 * (MM_LOG2_A4 + r * MM_LOG2_A5)
   (local.set $p (f64.add (f64.add (f64.add (f64.const -0x1.71547652b8339p-1) (f64.mul (local.get $r) (f64.const 0x1.ec709dc3a04bep-2))) (f64.mul (local.get $r2) (f64.add (f64.const -0x1.7154764702ffbp-2) (f64.mul (local.get $r) (f64.const 0x1.2776c50034c48p-2))))) (f64.mul (local.get $r4) (f64.add (f64.const -0x1.ec7b328ea92bcp-3) (f64.mul (local.get $r) (f64.const 0x1.a6225e117f92ep-3))))))
+  ;; lo + r2 * p + hi
   (f64.add (f64.add (local.get $lo) (f64.mul (local.get $r2) (local.get $p))) (local.get $hi)))
 
 
@@ -4215,21 +4218,21 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $rlo (f64.mul (local.get $zlo) (local.get $invc)))
   ;; r = rhi + rlo
   (local.set $r (f64.add (local.get $rhi) (local.get $rlo)))
-  ;; t1 = kd * LN2HI + logc
+  ;; t1 = kd * MM_LN2HI + logc
   (local.set $t1 (f64.add (f64.mul (local.get $kd) (f64.const 0x1.62e42fefa3800p-1)) (local.get $logc)))
   ;; t2 = t1 + r
   (local.set $t2 (f64.add (local.get $t1) (local.get $r)))
-  ;; lo1 = kd * LN2LO + logctail
+  ;; lo1 = kd * MM_LN2LO + logctail
   (local.set $lo1 (f64.add (f64.mul (local.get $kd) (f64.const 0x1.ef35793c76730p-45)) (local.get $logctail)))
   ;; lo2 = t1 - t2 + r
   (local.set $lo2 (f64.add (f64.sub (local.get $t1) (local.get $t2)) (local.get $r)))
-  ;; ar = PA0 * r
+  ;; ar = MM_POW_A0 * r
   (local.set $ar (f64.mul (f64.const -0x1.0000000000000p-1) (local.get $r)))
   ;; ar2 = r * ar
   (local.set $ar2 (f64.mul (local.get $r) (local.get $ar)))
   ;; ar3 = r * ar2
   (local.set $ar3 (f64.mul (local.get $r) (local.get $ar2)))
-  ;; arhi = PA0 * rhi
+  ;; arhi = MM_POW_A0 * rhi
   (local.set $arhi (f64.mul (f64.const -0x1.0000000000000p-1) (local.get $rhi)))
   ;; arhi2 = rhi * arhi
   (local.set $arhi2 (f64.mul (local.get $rhi) (local.get $arhi)))
@@ -4239,12 +4242,13 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $lo3 (f64.mul (local.get $rlo) (f64.add (local.get $ar) (local.get $arhi))))
   ;; lo4 = t2 - hi + arhi2
   (local.set $lo4 (f64.add (f64.sub (local.get $t2) (local.get $hi)) (local.get $arhi2)))
-  ;; p = ar3 * (PA1 + r * PA2 + ar2 * (PA3 + r * PA4 + ar2 * (PA5 + r * PA6)))
+  ;; p = ar3 * (MM_POW_A1 + r * MM_POW_A2 + ar2 * (MM_POW_A3 + r * MM_POW_A4 + ar2 * (MM_POW_A5 + r * MM_POW_A6)))
   (local.set $p (f64.mul (local.get $ar3) (f64.add (f64.add (f64.const -0x1.5555555555560p-1) (f64.mul (local.get $r) (f64.const 0x1.0000000000006p-1))) (f64.mul (local.get $ar2) (f64.add (f64.add (f64.const 0x1.999999959554ep-1) (f64.mul (local.get $r) (f64.const -0x1.555555529a47ap-1))) (f64.mul (local.get $ar2) (f64.add (f64.const -0x1.2495b9b4845e9p+0) (f64.mul (local.get $r) (f64.const 0x1.0002b8b263fc3p+0)))))))))
   ;; lo = lo1 + lo2 + lo3 + lo4 + p
   (local.set $lo (f64.add (f64.add (f64.add (f64.add (local.get $lo1) (local.get $lo2)) (local.get $lo3)) (local.get $lo4)) (local.get $p)))
   ;; y = hi + lo
   (local.set $y (f64.add (local.get $hi) (local.get $lo)))
+  ;; hi - y + lo
   (global.set $mochi_math.tail (f64.add (f64.sub (local.get $hi) (local.get $y)) (local.get $lo)))
   (local.get $y))
 
@@ -4280,14 +4284,14 @@ public let embeddedRuntime: [(name: String, text: String)] = [
           (return (if (result f64) (i64.eqz (local.get $sign_bias))
             (then (f64.const inf)) (else (f64.const -inf))))))
       (local.set $abstop (i32.const 0))))
-  ;; z = INVLN2N * x
+  ;; z = MM_EXP_INVLN2N * x
   (local.set $z (f64.mul (f64.const 0x1.71547652b82fep+7) (local.get $x)))
-  ;; kd = z + SHIFT
+  ;; kd = z + MM_EXP_SHIFT
   (local.set $kd (f64.add (local.get $z) (f64.const 0x1.8p52)))
   (local.set $ki (i64.reinterpret_f64 (local.get $kd)))
-  ;; kd = kd - SHIFT
+  ;; kd = kd - MM_EXP_SHIFT
   (local.set $kd (f64.sub (local.get $kd) (f64.const 0x1.8p52)))
-  ;; r = x + kd * NEGLN2HIN + kd * NEGLN2LON
+  ;; r = x + kd * MM_EXP_NEGLN2HIN + kd * MM_EXP_NEGLN2LON
   (local.set $r (f64.add (f64.add (local.get $x) (f64.mul (local.get $kd) (f64.const -0x1.62e42fefa0000p-8))) (f64.mul (local.get $kd) (f64.const -0x1.cf79abc9e3b3ap-47))))
   ;; r = r + xtail
   (local.set $r (f64.add (local.get $r) (local.get $xtail)))
@@ -4299,11 +4303,12 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (i64.shl (i64.add (local.get $ki) (local.get $sign_bias)) (i64.const 45))))
   ;; r2 = r * r
   (local.set $r2 (f64.mul (local.get $r) (local.get $r)))
-  ;; tmp = tail + r + r2 * (C2 + r * C3) + r2 * r2 * (C4 + r * C5)
+  ;; tmp = tail + r + r2 * (MM_EXP_C2 + r * MM_EXP_C3) + r2 * r2 * (MM_EXP_C4 + r * MM_EXP_C5)
   (local.set $tmp (f64.add (f64.add (f64.add (local.get $tail) (local.get $r)) (f64.mul (local.get $r2) (f64.add (f64.const 0x1.ffffffffffdbdp-2) (f64.mul (local.get $r) (f64.const 0x1.555555555543cp-3))))) (f64.mul (f64.mul (local.get $r2) (local.get $r2)) (f64.add (f64.const 0x1.55555cf172b91p-5) (f64.mul (local.get $r) (f64.const 0x1.1111167a4d017p-7))))))
   (if (i32.eqz (local.get $abstop))
     (then (return (call $mochi_math.exp_special (local.get $tmp) (local.get $sbits) (local.get $ki)))))
   (local.set $scale (f64.reinterpret_i64 (local.get $sbits)))
+  ;; scale + scale * tmp
   (f64.add (local.get $scale) (f64.mul (local.get $scale) (local.get $tmp))))
 
 ;; 0: iy (a non-zero finite double's bits) not an integer, 1: odd, 2: even
@@ -4444,7 +4449,9 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $r (f64.add (f64.add (f64.const 0x1.111111110f8a6p-7) (f64.mul (local.get $z) (f64.add (f64.const -0x1.a01a019c161d5p-13) (f64.mul (local.get $z) (f64.const 0x1.71de357b1fe7dp-19))))) (f64.mul (f64.mul (local.get $z) (local.get $w)) (f64.add (f64.const -0x1.ae5e68a2b9cebp-26) (f64.mul (local.get $z) (f64.const 0x1.5d93a5acfd57cp-33))))))
   ;; v = z * x
   (local.set $v (f64.mul (local.get $z) (local.get $x)))
+  ;; x + v * (S1 + z * r)
   (if (i32.eqz (local.get $iy)) (then (return (f64.add (local.get $x) (f64.mul (local.get $v) (f64.add (f64.const -0x1.5555555555549p-3) (f64.mul (local.get $z) (local.get $r))))))))
+  ;; x - ((z * (0.5 * y - v * r) - y) - v * S1)
   (f64.sub (local.get $x) (f64.sub (f64.sub (f64.mul (local.get $z) (f64.sub (f64.mul (f64.const 0.5) (local.get $y)) (f64.mul (local.get $v) (local.get $r)))) (local.get $y)) (f64.mul (local.get $v) (f64.const -0x1.5555555555549p-3)))))
 
 
@@ -4458,12 +4465,13 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $z (f64.mul (local.get $x) (local.get $x)))
   ;; w = z * z
   (local.set $w (f64.mul (local.get $z) (local.get $z)))
-  ;; r = z * (CC1 + z * (CC2 + z * CC3)) + w * w * (CC4 + z * (CC5 + z * CC6))
+  ;; r = z * (C1 + z * (C2 + z * C3)) + w * w * (C4 + z * (C5 + z * C6))
   (local.set $r (f64.add (f64.mul (local.get $z) (f64.add (f64.const 0x1.555555555554cp-5) (f64.mul (local.get $z) (f64.add (f64.const -0x1.6c16c16c15177p-10) (f64.mul (local.get $z) (f64.const 0x1.a01a019cb1590p-16)))))) (f64.mul (f64.mul (local.get $w) (local.get $w)) (f64.add (f64.const -0x1.27e4f809c52adp-22) (f64.mul (local.get $z) (f64.add (f64.const 0x1.1ee9ebdb4b1c4p-29) (f64.mul (local.get $z) (f64.const -0x1.8fae9be8838d4p-37))))))))
   ;; hz = 0.5 * z
   (local.set $hz (f64.mul (f64.const 0.5) (local.get $z)))
   ;; w = 1.0 - hz
   (local.set $w (f64.sub (f64.const 1.0) (local.get $hz)))
+  ;; w + (((1.0 - w) - hz) + (z * r - x * y))
   (f64.add (local.get $w) (f64.add (f64.sub (f64.sub (f64.const 1.0) (local.get $w)) (local.get $hz)) (f64.sub (f64.mul (local.get $z) (local.get $r)) (f64.mul (local.get $x) (local.get $y))))))
 
 
@@ -4487,9 +4495,9 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (then
           (local.set $x (f64.neg (local.get $x)))
           (local.set $y (f64.neg (local.get $y)))))
-      ;; z = PIO4 - x
+      ;; z = pio4 - x
       (local.set $z (f64.sub (f64.const 0x1.921fb54442d18p-1) (local.get $x)))
-      ;; w = PIO4LO - y
+      ;; w = pio4lo - y
       (local.set $w (f64.sub (f64.const 0x1.1a62633145c07p-55) (local.get $y)))
       ;; x = z + w
       (local.set $x (f64.add (local.get $z) (local.get $w)))
@@ -4498,15 +4506,15 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $z (f64.mul (local.get $x) (local.get $x)))
   ;; w = z * z
   (local.set $w (f64.mul (local.get $z) (local.get $z)))
-  ;; r = T1 + w * (T3 + w * (T5 + w * (T7 + w * (T9 + w * T11))))
+  ;; r = T[1] + w * (T[3] + w * (T[5] + w * (T[7] + w * (T[9] + w * T[11]))))
   (local.set $r (f64.add (f64.const 0x1.111111110fe7ap-3) (f64.mul (local.get $w) (f64.add (f64.const 0x1.664f48406d637p-6) (f64.mul (local.get $w) (f64.add (f64.const 0x1.d6d22c9560328p-9) (f64.mul (local.get $w) (f64.add (f64.const 0x1.344d8f2f26501p-11) (f64.mul (local.get $w) (f64.add (f64.const 0x1.47e88a03792a6p-14) (f64.mul (local.get $w) (f64.const -0x1.375cbdb605373p-16))))))))))))
-  ;; v = z * (T2 + w * (T4 + w * (T6 + w * (T8 + w * (T10 + w * T12)))))
+  ;; v = z * (T[2] + w * (T[4] + w * (T[6] + w * (T[8] + w * (T[10] + w * T[12])))))
   (local.set $v (f64.mul (local.get $z) (f64.add (f64.const 0x1.ba1ba1bb341fep-5) (f64.mul (local.get $w) (f64.add (f64.const 0x1.226e3e96e8493p-7) (f64.mul (local.get $w) (f64.add (f64.const 0x1.7dbc8fee08315p-10) (f64.mul (local.get $w) (f64.add (f64.const 0x1.026f71a8d1068p-12) (f64.mul (local.get $w) (f64.add (f64.const 0x1.2b80f32f0a7e9p-14) (f64.mul (local.get $w) (f64.const 0x1.b2a7074bf7ad4p-16)))))))))))))
   ;; s = z * x
   (local.set $s (f64.mul (local.get $z) (local.get $x)))
   ;; r = y + z * (s * (r + v) + y)
   (local.set $r (f64.add (local.get $y) (f64.mul (local.get $z) (f64.add (f64.mul (local.get $s) (f64.add (local.get $r) (local.get $v))) (local.get $y)))))
-  ;; r = r + T0 * s
+  ;; r = r + T[0] * s
   (local.set $r (f64.add (local.get $r) (f64.mul (f64.const 0x1.5555555555563p-2) (local.get $s))))
   ;; w = x + r
   (local.set $w (f64.add (local.get $x) (local.get $r)))
@@ -4516,6 +4524,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       ;; (1 - ((hx >> 30) & 2)) * (v - 2.0 * (x - (w * w / (w + v) - r)))
       (return (f64.mul
         (f64.convert_i32_s (i32.sub (i32.const 1) (i32.and (i32.shr_s (local.get $hx) (i32.const 30)) (i32.const 2))))
+        ;; v - 2.0 * (x - (w * w / (w + v) - r))
         (f64.sub (local.get $v) (f64.mul (f64.const 2.0) (f64.sub (local.get $x) (f64.sub (f64.div (f64.mul (local.get $w) (local.get $w)) (f64.add (local.get $w) (local.get $v))) (local.get $r)))))))))
   (if (i32.eq (local.get $iy) (i32.const 1)) (then (return (local.get $w))))
   ;; -1/(x + r), accurately
@@ -4527,6 +4536,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $t (call $mochi_math.head (local.get $a)))
   ;; s = 1.0 + t * z
   (local.set $s (f64.add (f64.const 1.0) (f64.mul (local.get $t) (local.get $z))))
+  ;; t + a * (s + t * v)
   (f64.add (local.get $t) (f64.mul (local.get $a) (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $v))))))
 
 ;; Payne-Hanek (fdlibm's __kernel_rem_pio2, double precision): $xs holds the input's
@@ -4596,6 +4606,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (br_if $done (i32.le_s (local.get $j) (i32.const 0)))
         (local.set $fw (f64.convert_i32_s (i32.trunc_sat_f64_s (f64.mul (f64.const 0x1p-24) (local.get $z)))))
         (array.set $arr_i32 (local.get $iq) (local.get $i)
+          ;; z - 0x1p24 * fw
           (i32.trunc_sat_f64_s (f64.sub (local.get $z) (f64.mul (f64.const 0x1p24) (local.get $fw)))))
         (local.set $z (f64.add (array.get $arr_f64 (local.get $q) (i32.sub (local.get $j) (i32.const 1))) (local.get $fw)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
@@ -4603,6 +4614,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (br $distill)))
     (local.set $z (call $mochi_math.scalbn (local.get $z) (local.get $q0)))
     ;; trim off the integer part >= 8
+    ;; z - 8.0 * floor(z * 0.125)
     (local.set $z (f64.sub (local.get $z) (f64.mul (f64.const 8.0) (f64.floor (f64.mul (local.get $z) (f64.const 0.125))))))
     (local.set $n (i32.trunc_sat_f64_s (local.get $z)))
     (local.set $z (f64.sub (local.get $z) (f64.convert_i32_s (local.get $n))))
@@ -4703,6 +4715,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (if (f64.ge (local.get $z) (f64.const 0x1p24))
         (then
           (local.set $fw (f64.convert_i32_s (i32.trunc_sat_f64_s (f64.mul (f64.const 0x1p-24) (local.get $z)))))
+          ;; z - 0x1p24 * fw
           (array.set $arr_i32 (local.get $iq) (local.get $jz) (i32.trunc_sat_f64_s (f64.sub (local.get $z) (f64.mul (f64.const 0x1p24) (local.get $fw)))))
           (local.set $jz (i32.add (local.get $jz) (i32.const 1)))
           (local.set $q0 (i32.add (local.get $q0) (i32.const 24)))
@@ -4783,11 +4796,12 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local $z f64)
   (local $y0 f64)
   ;; z = x - s*k*pio2_1; y0 = z - s*k*pio2_1t; y1 = (z - y0) - s*k*pio2_1t
-  ;; z = x - s * (k * PIO2_1)
+  ;; z = x - s * (k * pio2_1)
   (local.set $z (f64.sub (local.get $x) (f64.mul (local.get $s) (f64.mul (local.get $k) (f64.const 0x1.921fb54400000p+0)))))
-  ;; y0 = z - s * (k * PIO2_1T)
+  ;; y0 = z - s * (k * pio2_1t)
   (local.set $y0 (f64.sub (local.get $z) (f64.mul (local.get $s) (f64.mul (local.get $k) (f64.const 0x1.0b4611a626331p-34)))))
   (global.set $mochi_math.y0 (local.get $y0))
+  ;; (z - y0) - s * (k * pio2_1t)
   (global.set $mochi_math.y1 (f64.sub (f64.sub (local.get $z) (local.get $y0)) (f64.mul (local.get $s) (f64.mul (local.get $k) (f64.const 0x1.0b4611a626331p-34)))))
   (local.get $y0))
 
@@ -4863,14 +4877,14 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (return (i32.sub (i32.const 0) (local.get $n)))))
     (return (local.get $n)))
   ;; medium |x| (< 2^20 pi/2): Cody-Waite with up to three parts of pi/2
-  ;; fn = x * INVPIO2 + 0x1.8p52
+  ;; fn = x * invpio2 + 0x1.8p52
   (local.set $fn (f64.add (f64.mul (local.get $x) (f64.const 0x1.45f306dc9c883p-1)) (f64.const 0x1.8p52)))
   ;; fn = fn - 0x1.8p52
   (local.set $fn (f64.sub (local.get $fn) (f64.const 0x1.8p52)))
   (local.set $n (i32.trunc_sat_f64_s (local.get $fn)))
-  ;; r = x - fn * PIO2_1
+  ;; r = x - fn * pio2_1
   (local.set $r (f64.sub (local.get $x) (f64.mul (local.get $fn) (f64.const 0x1.921fb54400000p+0))))
-  ;; w = fn * PIO2_1T
+  ;; w = fn * pio2_1t
   (local.set $w (f64.mul (local.get $fn) (f64.const 0x1.0b4611a626331p-34)))
   (local.set $j (i32.shr_s (local.get $ix) (i32.const 20)))
   ;; y0 = r - w
@@ -4881,11 +4895,11 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (then
       ;; 2nd iteration, good to 118 bits
       (local.set $t (local.get $r))
-      ;; w = fn * PIO2_2
+      ;; w = fn * pio2_2
       (local.set $w (f64.mul (local.get $fn) (f64.const 0x1.0b4611a600000p-34)))
       ;; r = t - w
       (local.set $r (f64.sub (local.get $t) (local.get $w)))
-      ;; w = fn * PIO2_2T - ((t - r) - w)
+      ;; w = fn * pio2_2t - ((t - r) - w)
       (local.set $w (f64.sub (f64.mul (local.get $fn) (f64.const 0x1.3198a2e037073p-69)) (f64.sub (f64.sub (local.get $t) (local.get $r)) (local.get $w))))
       ;; y0 = r - w
       (local.set $y0 (f64.sub (local.get $r) (local.get $w)))
@@ -4895,15 +4909,16 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (then
           ;; 3rd iteration, 151 bits
           (local.set $t (local.get $r))
-          ;; w = fn * PIO2_3
+          ;; w = fn * pio2_3
           (local.set $w (f64.mul (local.get $fn) (f64.const 0x1.3198a2e000000p-69)))
           ;; r = t - w
           (local.set $r (f64.sub (local.get $t) (local.get $w)))
-          ;; w = fn * PIO2_3T - ((t - r) - w)
+          ;; w = fn * pio2_3t - ((t - r) - w)
           (local.set $w (f64.sub (f64.mul (local.get $fn) (f64.const 0x1.b839a252049c1p-104)) (f64.sub (f64.sub (local.get $t) (local.get $r)) (local.get $w))))
           ;; y0 = r - w
           (local.set $y0 (f64.sub (local.get $r) (local.get $w)))))))
   (global.set $mochi_math.y0 (local.get $y0))
+  ;; (r - y0) - w
   (global.set $mochi_math.y1 (f64.sub (f64.sub (local.get $r) (local.get $y0)) (local.get $w)))
   (local.get $n))
 
@@ -4969,10 +4984,11 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 (func $mochi_math.asin_r (param $t f64) (result f64)
   (local $p f64)
   (local $q f64)
-  ;; p = t * (PS0 + t * (PS1 + t * (PS2 + t * (PS3 + t * (PS4 + t * PS5)))))
+  ;; p = t * (pS0 + t * (pS1 + t * (pS2 + t * (pS3 + t * (pS4 + t * pS5)))))
   (local.set $p (f64.mul (local.get $t) (f64.add (f64.const 0x1.5555555555555p-3) (f64.mul (local.get $t) (f64.add (f64.const -0x1.4d61203eb6f7dp-2) (f64.mul (local.get $t) (f64.add (f64.const 0x1.9c1550e884455p-3) (f64.mul (local.get $t) (f64.add (f64.const -0x1.48228b5688f3bp-5) (f64.mul (local.get $t) (f64.add (f64.const 0x1.9efe07501b288p-11) (f64.mul (local.get $t) (f64.const 0x1.23de10dfdf709p-15)))))))))))))
-  ;; q = 1.0 + t * (QS1 + t * (QS2 + t * (QS3 + t * QS4)))
+  ;; q = 1.0 + t * (qS1 + t * (qS2 + t * (qS3 + t * qS4)))
   (local.set $q (f64.add (f64.const 1.0) (f64.mul (local.get $t) (f64.add (f64.const -0x1.33a271c8a2d4bp+1) (f64.mul (local.get $t) (f64.add (f64.const 0x1.02ae59c598ac8p+1) (f64.mul (local.get $t) (f64.add (f64.const -0x1.6066c1b8d0159p-1) (f64.mul (local.get $t) (f64.const 0x1.3b8c5b12e9282p-4))))))))))
+  ;; p / q
   (f64.div (local.get $p) (local.get $q)))
 
 (func $mochi_math_asin (param $x f64) (result f64)
@@ -4991,6 +5007,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (then
       ;; |x| >= 1
       (if (i32.eqz (i32.or (i32.sub (local.get $ix) (i32.const 0x3ff00000)) (call $mochi_math.lo (local.get $x))))
+        ;; x * MM_PIO2_HI + x * MM_PIO2_LO
         (then (return (f64.add (f64.mul (local.get $x) (f64.const 0x1.921fb54442d18p+0)) (f64.mul (local.get $x) (f64.const 0x1.1a62633145c07p-54))))))
       (return (call $mochi_math.invalid (local.get $x)))))
   (if (i32.lt_s (local.get $ix) (i32.const 0x3fe00000))
@@ -5000,6 +5017,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       ;; t = x * x
       (local.set $t (f64.mul (local.get $x) (local.get $x)))
       (local.set $w (call $mochi_math.asin_r (local.get $t)))
+      ;; x + x * w
       (return (f64.add (local.get $x) (f64.mul (local.get $x) (local.get $w))))))
   ;; 1 > |x| >= 0.5
   ;; w = 1.0 - fabs(x)
@@ -5012,17 +5030,17 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (if (i32.ge_s (local.get $ix) (i32.const 0x3FEF3333))
     (then
       ;; |x| > 0.975
-      ;; t = PIO2_HI - (2.0 * (s + s * r) - PIO2_LO)
+      ;; t = MM_PIO2_HI - (2.0 * (s + s * r) - MM_PIO2_LO)
       (local.set $t (f64.sub (f64.const 0x1.921fb54442d18p+0) (f64.sub (f64.mul (f64.const 2.0) (f64.add (local.get $s) (f64.mul (local.get $s) (local.get $r)))) (f64.const 0x1.1a62633145c07p-54)))))
     (else
       (local.set $w (call $mochi_math.head (local.get $s)))
       ;; c = (t - w * w) / (s + w)
       (local.set $c (f64.div (f64.sub (local.get $t) (f64.mul (local.get $w) (local.get $w))) (f64.add (local.get $s) (local.get $w))))
-      ;; p = 2.0 * s * r - (PIO2_LO - 2.0 * c)
+      ;; p = 2.0 * s * r - (MM_PIO2_LO - 2.0 * c)
       (local.set $p (f64.sub (f64.mul (f64.mul (f64.const 2.0) (local.get $s)) (local.get $r)) (f64.sub (f64.const 0x1.1a62633145c07p-54) (f64.mul (f64.const 2.0) (local.get $c)))))
-      ;; q = PIO4_HI - 2.0 * w
+      ;; q = pio4_hi - 2.0 * w
       (local.set $q (f64.sub (f64.const 0x1.921fb54442d18p-1) (f64.mul (f64.const 2.0) (local.get $w))))
-      ;; t = PIO4_HI - (p - q)
+      ;; t = pio4_hi - (p - q)
       (local.set $t (f64.sub (f64.const 0x1.921fb54442d18p-1) (f64.sub (local.get $p) (local.get $q))))))
   (if (result f64) (i32.gt_s (local.get $hx) (i32.const 0))
     (then (local.get $t)) (else (f64.neg (local.get $t)))))
@@ -5043,15 +5061,18 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       ;; |x| >= 1
       (if (i32.eqz (i32.or (i32.sub (local.get $ix) (i32.const 0x3ff00000)) (call $mochi_math.lo (local.get $x))))
         (then (return (if (result f64) (i32.gt_s (local.get $hx) (i32.const 0))
+          ;; MM_PI + 2.0 * MM_PIO2_LO
           (then (f64.const 0)) (else (f64.add (f64.const 0x1.921fb54442d18p+1) (f64.mul (f64.const 2.0) (f64.const 0x1.1a62633145c07p-54))))))))
       (return (call $mochi_math.invalid (local.get $x)))))
   (if (i32.lt_s (local.get $ix) (i32.const 0x3fe00000))
     (then
       ;; |x| < 0.5
+      ;; MM_PIO2_HI + MM_PIO2_LO
       (if (i32.le_s (local.get $ix) (i32.const 0x3c600000)) (then (return (f64.add (f64.const 0x1.921fb54442d18p+0) (f64.const 0x1.1a62633145c07p-54)))))
       ;; z = x * x
       (local.set $z (f64.mul (local.get $x) (local.get $x)))
       (local.set $r (call $mochi_math.asin_r (local.get $z)))
+      ;; MM_PIO2_HI - (x - (MM_PIO2_LO - x * r))
       (return (f64.sub (f64.const 0x1.921fb54442d18p+0) (f64.sub (local.get $x) (f64.sub (f64.const 0x1.1a62633145c07p-54) (f64.mul (local.get $x) (local.get $r))))))))
   (if (i32.lt_s (local.get $hx) (i32.const 0))
     (then
@@ -5061,8 +5082,9 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       ;; s = sqrt(z)
       (local.set $s (f64.sqrt (local.get $z)))
       (local.set $r (call $mochi_math.asin_r (local.get $z)))
-      ;; w = r * s - PIO2_LO
+      ;; w = r * s - MM_PIO2_LO
       (local.set $w (f64.sub (f64.mul (local.get $r) (local.get $s)) (f64.const 0x1.1a62633145c07p-54)))
+      ;; MM_PI - 2.0 * (s + w)
       (return (f64.sub (f64.const 0x1.921fb54442d18p+1) (f64.mul (f64.const 2.0) (f64.add (local.get $s) (local.get $w)))))))
   ;; x > 0.5
   ;; z = (1.0 - x) * 0.5
@@ -5075,6 +5097,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $r (call $mochi_math.asin_r (local.get $z)))
   ;; w = r * s + c
   (local.set $w (f64.add (f64.mul (local.get $r) (local.get $s)) (local.get $c)))
+  ;; 2.0 * (df + w)
   (f64.mul (f64.const 2.0) (f64.add (local.get $df) (local.get $w))))
 
 
@@ -5116,6 +5139,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       ;; |x| >= 2^66
       (if (f64.ne (local.get $x) (local.get $x)) (then (return (call $mochi_math.quiet (local.get $x)))))
       (return (if (result f64) (i32.gt_s (local.get $hx) (i32.const 0))
+        ;; mm_atanhi[3] + mm_atanlo[3]; -mm_atanhi[3] - mm_atanlo[3]
         (then (f64.add (f64.const 0x1.921fb54442d18p+0) (f64.const 0x1.1a62633145c07p-54))) (else (f64.sub (f64.neg (f64.const 0x1.921fb54442d18p+0)) (f64.const 0x1.1a62633145c07p-54)))))))
   (if (i32.lt_s (local.get $ix) (i32.const 0x3fdc0000))
     (then
@@ -5153,12 +5177,14 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $z (f64.mul (local.get $x) (local.get $x)))
   ;; w = z * z
   (local.set $w (f64.mul (local.get $z) (local.get $z)))
-  ;; s1 = z * (AT0 + w * (AT2 + w * (AT4 + w * (AT6 + w * (AT8 + w * AT10)))))
+  ;; s1 = z * (aT0 + w * (aT2 + w * (aT4 + w * (aT6 + w * (aT8 + w * aT10)))))
   (local.set $s1 (f64.mul (local.get $z) (f64.add (f64.const 0x1.555555555550dp-2) (f64.mul (local.get $w) (f64.add (f64.const 0x1.24924920083ffp-3) (f64.mul (local.get $w) (f64.add (f64.const 0x1.745cdc54c206ep-4) (f64.mul (local.get $w) (f64.add (f64.const 0x1.10d66a0d03d51p-4) (f64.mul (local.get $w) (f64.add (f64.const 0x1.97b4b24760debp-5) (f64.mul (local.get $w) (f64.const 0x1.0ad3ae322da11p-6)))))))))))))
-  ;; s2 = w * (AT1 + w * (AT3 + w * (AT5 + w * (AT7 + w * AT9))))
+  ;; s2 = w * (aT1 + w * (aT3 + w * (aT5 + w * (aT7 + w * aT9))))
   (local.set $s2 (f64.mul (local.get $w) (f64.add (f64.const -0x1.999999998ebc4p-3) (f64.mul (local.get $w) (f64.add (f64.const -0x1.c71c6fe231671p-4) (f64.mul (local.get $w) (f64.add (f64.const -0x1.3b0f2af749a6dp-4) (f64.mul (local.get $w) (f64.add (f64.const -0x1.dde2d52defd9ap-5) (f64.mul (local.get $w) (f64.const -0x1.2b4442c6a6c2fp-5)))))))))))
+  ;; x - x * (s1 + s2)
   (if (i32.lt_s (local.get $id) (i32.const 0)) (then (return (f64.sub (local.get $x) (f64.mul (local.get $x) (f64.add (local.get $s1) (local.get $s2)))))))
   (local.set $z (f64.sub (call $mochi_math.atanhi (local.get $id))
+    ;; x * (s1 + s2)
     (f64.sub (f64.sub (f64.mul (local.get $x) (f64.add (local.get $s1) (local.get $s2))) (call $mochi_math.atanlo (local.get $id))) (local.get $x))))
   (if (result f64) (i32.lt_s (local.get $hx) (i32.const 0))
     (then (f64.neg (local.get $z))) (else (local.get $z))))
@@ -5210,7 +5236,9 @@ public let embeddedRuntime: [(name: String, text: String)] = [
                   (br_table $c0 $c1 $c2 $c3 (local.get $m)))
                 (return (f64.const 0x1.921fb54442d18p-1)))
               (return (f64.const -0x1.921fb54442d18p-1)))
+            ;; 3.0 * pi_o_4
             (return (f64.mul (f64.const 3.0) (f64.const 0x1.921fb54442d18p-1))))
+          ;; -3.0 * pi_o_4
           (return (f64.mul (f64.const -3.0) (f64.const 0x1.921fb54442d18p-1)))))
       (block $c3
         (block $c2
@@ -5230,12 +5258,13 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (if (i32.gt_s (local.get $k) (i32.const 60))
     (then
       ;; |y/x| > 2^60
-      ;; z = PI_O_2 + 0.5 * PI_LO
+      ;; z = pi_o_2 + 0.5 * pi_lo
       (local.set $z (f64.add (f64.const 0x1.921fb54442d18p+0) (f64.mul (f64.const 0.5) (f64.const 0x1.1a62633145c07p-53))))
       (local.set $m (i32.and (local.get $m) (i32.const 1))))
     (else
       (if (i32.and (i32.lt_s (local.get $hx) (i32.const 0)) (i32.lt_s (local.get $k) (i32.const -60)))
         (then (local.set $z (f64.const 0)))
+        ;; fabs(y / x)
         (else (local.set $z (call $mochi_math_atan (f64.abs (f64.div (local.get $y) (local.get $x)))))))))
   (block $c3
     (block $c2
@@ -5244,7 +5273,9 @@ public let embeddedRuntime: [(name: String, text: String)] = [
           (br_table $c0 $c1 $c2 $c3 (local.get $m)))
         (return (local.get $z)))
       (return (f64.neg (local.get $z))))
+    ;; MM_PI - (z - pi_lo)
     (return (f64.sub (f64.const 0x1.921fb54442d18p+1) (f64.sub (local.get $z) (f64.const 0x1.1a62633145c07p-53)))))
+  ;; (z - pi_lo) - MM_PI
   (f64.sub (f64.sub (local.get $z) (f64.const 0x1.1a62633145c07p-53)) (f64.const 0x1.921fb54442d18p+1)))
 
 ;; ---- expm1, log1p, sinh, cosh, tanh, log10 (fdlibm, as glibc has them) ----
@@ -5293,22 +5324,23 @@ public let embeddedRuntime: [(name: String, text: String)] = [
           ;; and |x| < 1.5 ln2
           (if (i32.eqz (local.get $xsb))
             (then
-              ;; hi = x - LN2_HI
+              ;; hi = x - MM_LN2_HI
               (local.set $hi (f64.sub (local.get $x) (f64.const 0x1.62e42fee00000p-1)))
               (local.set $lo (f64.const 0x1.a39ef35793c76p-33))
               (local.set $k (i32.const 1)))
             (else
-              ;; hi = x + LN2_HI
+              ;; hi = x + MM_LN2_HI
               (local.set $hi (f64.add (local.get $x) (f64.const 0x1.62e42fee00000p-1)))
               (local.set $lo (f64.const -0x1.a39ef35793c76p-33))
               (local.set $k (i32.const -1)))))
         (else
           (local.set $k (i32.trunc_sat_f64_s
+            ;; invln2 * x
             (f64.add (f64.mul (f64.const 0x1.71547652b82fep+0) (local.get $x)) (if (result f64) (i32.eqz (local.get $xsb)) (then (f64.const 0.5)) (else (f64.const -0.5))))))
           (local.set $t (f64.convert_i32_s (local.get $k)))
-          ;; hi = x - t * LN2_HI
+          ;; hi = x - t * MM_LN2_HI
           (local.set $hi (f64.sub (local.get $x) (f64.mul (local.get $t) (f64.const 0x1.62e42fee00000p-1))))
-          ;; lo = t * LN2_LO
+          ;; lo = t * MM_LN2_LO
           (local.set $lo (f64.mul (local.get $t) (f64.const 0x1.a39ef35793c76p-33)))))
       ;; x = hi - lo
       (local.set $x (f64.sub (local.get $hi) (local.get $lo)))
@@ -5339,6 +5371,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $t (f64.sub (f64.const 3.0) (f64.mul (local.get $r1) (local.get $hfx))))
   ;; e = hxs * ((r1 - t) / (6.0 - x * t))
   (local.set $e (f64.mul (local.get $hxs) (f64.div (f64.sub (local.get $r1) (local.get $t)) (f64.sub (f64.const 6.0) (f64.mul (local.get $x) (local.get $t))))))
+  ;; x - (x * e - hxs)
   (if (i32.eqz (local.get $k)) (then (return (f64.sub (local.get $x) (f64.sub (f64.mul (local.get $x) (local.get $e)) (local.get $hxs))))))
   ;; 2^k (unused when k is 1024)
   (local.set $twopk (call $mochi_math.words (i32.add (i32.const 0x3ff00000) (i32.shl (local.get $k) (i32.const 20))) (i32.const 0)))
@@ -5346,10 +5379,13 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $e (f64.sub (f64.mul (local.get $x) (f64.sub (local.get $e) (local.get $c))) (local.get $c)))
   ;; e = e - hxs
   (local.set $e (f64.sub (local.get $e) (local.get $hxs)))
+  ;; 0.5 * (x - e) - 0.5
   (if (i32.eq (local.get $k) (i32.const -1)) (then (return (f64.sub (f64.mul (f64.const 0.5) (f64.sub (local.get $x) (local.get $e))) (f64.const 0.5)))))
   (if (i32.eq (local.get $k) (i32.const 1))
     (then
+      ;; -2.0 * (e - (x + 0.5))
       (if (f64.lt (local.get $x) (f64.const -0.25)) (then (return (f64.mul (f64.const -2.0) (f64.sub (local.get $e) (f64.add (local.get $x) (f64.const 0.5)))))))
+      ;; 1.0 + 2.0 * (x - e)
       (return (f64.add (f64.const 1.0) (f64.mul (f64.const 2.0) (f64.sub (local.get $x) (local.get $e)))))))
   (if (i32.or (i32.le_s (local.get $k) (i32.const -2)) (i32.gt_s (local.get $k) (i32.const 56)))
     (then
@@ -5363,6 +5399,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (else
           ;; y = y * twopk
           (local.set $y (f64.mul (local.get $y) (local.get $twopk)))))
+      ;; y - 1.0
       (return (f64.sub (local.get $y) (f64.const 1.0)))))
   (if (i32.lt_s (local.get $k) (i32.const 20))
     (then
@@ -5419,6 +5456,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (then
           ;; |x| < 2^-29
           (if (i32.lt_s (local.get $ax) (i32.const 0x3c900000)) (then (return (local.get $x))))
+          ;; x - x * x * 0.5
           (return (f64.sub (local.get $x) (f64.mul (f64.mul (local.get $x) (local.get $x)) (f64.const 0.5))))))
       (if (i32.or (i32.gt_s (local.get $hx) (i32.const 0)) (i32.le_s (local.get $hx) (i32.const 0xbfd2bec3)))
         (then
@@ -5472,34 +5510,39 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (if (f64.eq (local.get $f) (f64.const 0))
         (then
           (if (i32.eqz (local.get $k)) (then (return (f64.const 0))))
-          ;; c = c + kd * LN2_LO
+          ;; c = c + kd * MM_LN2_LO
           (local.set $c (f64.add (local.get $c) (f64.mul (local.get $kd) (f64.const 0x1.a39ef35793c76p-33))))
+          ;; kd * MM_LN2_HI + c
           (return (f64.add (f64.mul (local.get $kd) (f64.const 0x1.62e42fee00000p-1)) (local.get $c)))))
       ;; R = hfsq * (1.0 - 0.66666666666666666 * f)
       (local.set $R (f64.mul (local.get $hfsq) (f64.sub (f64.const 1.0) (f64.mul (f64.const 0.6666666666666666) (local.get $f)))))
+      ;; f - R
       (if (i32.eqz (local.get $k)) (then (return (f64.sub (local.get $f) (local.get $R)))))
+      ;; kd * MM_LN2_HI - ((R - (kd * MM_LN2_LO + c)) - f)
       (return (f64.sub (f64.mul (local.get $kd) (f64.const 0x1.62e42fee00000p-1)) (f64.sub (f64.sub (local.get $R) (f64.add (f64.mul (local.get $kd) (f64.const 0x1.a39ef35793c76p-33)) (local.get $c))) (local.get $f))))))
   ;; s = f / (2.0 + f)
   (local.set $s (f64.div (local.get $f) (f64.add (f64.const 2.0) (local.get $f))))
   ;; z = s * s
   (local.set $z (f64.mul (local.get $s) (local.get $s)))
-  ;; R1 = z * LP1
+  ;; R1 = z * Lp1
   (local.set $R1 (f64.mul (local.get $z) (f64.const 0x1.5555555555593p-1)))
   ;; z2 = z * z
   (local.set $z2 (f64.mul (local.get $z) (local.get $z)))
-  ;; R2 = LP2 + z * LP3
+  ;; R2 = Lp2 + z * Lp3
   (local.set $R2 (f64.add (f64.const 0x1.999999997fa04p-2) (f64.mul (local.get $z) (f64.const 0x1.2492494229359p-2))))
   ;; z4 = z2 * z2
   (local.set $z4 (f64.mul (local.get $z2) (local.get $z2)))
-  ;; R3 = LP4 + z * LP5
+  ;; R3 = Lp4 + z * Lp5
   (local.set $R3 (f64.add (f64.const 0x1.c71c51d8e78afp-3) (f64.mul (local.get $z) (f64.const 0x1.7466496cb03dep-3))))
   ;; z6 = z4 * z2
   (local.set $z6 (f64.mul (local.get $z4) (local.get $z2)))
-  ;; R4 = LP6 + z * LP7
+  ;; R4 = Lp6 + z * Lp7
   (local.set $R4 (f64.add (f64.const 0x1.39a09d078c69fp-3) (f64.mul (local.get $z) (f64.const 0x1.2f112df3e5244p-3))))
   ;; R = R1 + z2 * R2 + z4 * R3 + z6 * R4
   (local.set $R (f64.add (f64.add (f64.add (local.get $R1) (f64.mul (local.get $z2) (local.get $R2))) (f64.mul (local.get $z4) (local.get $R3))) (f64.mul (local.get $z6) (local.get $R4))))
+  ;; f - (hfsq - s * (hfsq + R))
   (if (i32.eqz (local.get $k)) (then (return (f64.sub (local.get $f) (f64.sub (local.get $hfsq) (f64.mul (local.get $s) (f64.add (local.get $hfsq) (local.get $R))))))))
+  ;; kd * MM_LN2_HI - ((hfsq - (s * (hfsq + R) + (kd * MM_LN2_LO + c))) - f)
   (f64.sub (f64.mul (local.get $kd) (f64.const 0x1.62e42fee00000p-1)) (f64.sub (f64.sub (local.get $hfsq) (f64.add (f64.mul (local.get $s) (f64.add (local.get $hfsq) (local.get $R))) (f64.add (f64.mul (local.get $kd) (f64.const 0x1.a39ef35793c76p-33)) (local.get $c)))) (local.get $f))))
 
 (func $mochi_math_sinh (param $x f64) (result f64)
@@ -5520,7 +5563,9 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (if (i32.lt_s (local.get $ix) (i32.const 0x3e300000)) (then (return (local.get $x))))
       (local.set $t (call $mochi_math_expm1 (f64.abs (local.get $x))))
       (if (i32.lt_s (local.get $ix) (i32.const 0x3ff00000))
+        ;; h * (2.0 * t - t * t / (t + 1.0))
         (then (return (f64.mul (local.get $h) (f64.sub (f64.mul (f64.const 2.0) (local.get $t)) (f64.div (f64.mul (local.get $t) (local.get $t)) (f64.add (local.get $t) (f64.const 1.0))))))))
+      ;; h * (t + t / (t + 1.0))
       (return (f64.mul (local.get $h) (f64.add (local.get $t) (f64.div (local.get $t) (f64.add (local.get $t) (f64.const 1.0))))))))
   ;; |x| in [22, log(DBL_MAX)]
   (if (i32.lt_s (local.get $ix) (i32.const 0x40862e42))
@@ -5533,6 +5578,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (local.set $w (call $mochi_math_exp (f64.mul (f64.const 0.5) (f64.abs (local.get $x)))))
       ;; t = h * w
       (local.set $t (f64.mul (local.get $h) (local.get $w)))
+      ;; t * w
       (return (f64.mul (local.get $t) (local.get $w)))))
   ;; overflow
   (if (result f64) (i32.lt_s (local.get $jx) (i32.const 0)) (then (f64.const -inf)) (else (f64.const inf))))
@@ -5552,9 +5598,11 @@ public let embeddedRuntime: [(name: String, text: String)] = [
           (local.set $t (call $mochi_math_expm1 (f64.abs (local.get $x))))
           ;; w = 1.0 + t
           (local.set $w (f64.add (f64.const 1.0) (local.get $t)))
+          ;; 1.0 + (t * t) / (w + w)
           (return (f64.add (f64.const 1.0) (f64.div (f64.mul (local.get $t) (local.get $t)) (f64.add (local.get $w) (local.get $w)))))))
       ;; (exp(|x|) + 1/exp(|x|)) / 2
       (local.set $t (call $mochi_math_exp (f64.abs (local.get $x))))
+      ;; 0.5 * t + 0.5 / t
       (return (f64.add (f64.mul (f64.const 0.5) (local.get $t)) (f64.div (f64.const 0.5) (local.get $t))))))
   ;; |x| in [22, log(DBL_MAX)]
   (if (i32.lt_s (local.get $ix) (i32.const 0x40862e42))
@@ -5564,6 +5612,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (local.set $w (call $mochi_math_exp (f64.mul (f64.const 0.5) (f64.abs (local.get $x)))))
       ;; t = 0.5 * w
       (local.set $t (f64.mul (f64.const 0.5) (local.get $w)))
+      ;; t * w
       (return (f64.mul (local.get $t) (local.get $w)))))
   ;; inf or NaN: x * x; else overflow
   (if (i32.ge_s (local.get $ix) (i32.const 0x7ff00000))
@@ -5587,6 +5636,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (then
       ;; |x| < 22
       (if (i32.eqz (i32.or (local.get $ix) (call $mochi_math.lo (local.get $x)))) (then (return (local.get $x))))
+      ;; x * (1.0 + x)
       (if (i32.lt_s (local.get $ix) (i32.const 0x3c800000)) (then (return (f64.mul (local.get $x) (f64.add (f64.const 1.0) (local.get $x))))))
       (if (i32.ge_s (local.get $ix) (i32.const 0x3ff00000))
         (then
@@ -5629,7 +5679,9 @@ public let embeddedRuntime: [(name: String, text: String)] = [
                          (i64.shl (i64.sub (i64.const 0x3ff) (local.get $i)) (i64.const 52))))
   (local.set $y (f64.convert_i32_s (i32.add (local.get $k) (i32.wrap_i64 (local.get $i)))))
   (local.set $x (f64.reinterpret_i64 (local.get $hx)))
+  ;; y * log10_2lo
   (local.set $z (f64.add (f64.mul (local.get $y) (f64.const 0x1.9fef311f12b36p-42)) (f64.mul (f64.const 0x1.bcb7b1526e50ep-2) (call $mochi_math_log (local.get $x)))))
+  ;; z + y * log10_2hi
   (f64.add (local.get $z) (f64.mul (local.get $y) (f64.const 0x1.34413509f6000p-2))))
 
 ;; ---- cbrt (FreeBSD msun), hypot (Borges' correction) ----
@@ -5680,6 +5732,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $w (f64.add (local.get $t) (local.get $t)))
   ;; r = (r - t) / (w + r)
   (local.set $r (f64.div (f64.sub (local.get $r) (local.get $t)) (f64.add (local.get $w) (local.get $r))))
+  ;; t + t * r
   (f64.add (local.get $t) (f64.mul (local.get $t) (local.get $r))))
 
 ;; sqrt(ax^2 + ay^2) corrected by its exact residual, ax >= ay >= 0 not too large or small
@@ -5705,6 +5758,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (local.set $t1 (f64.mul (f64.mul (f64.const 2.0) (local.get $delta)) (f64.sub (local.get $ax) (f64.mul (f64.const 2.0) (local.get $ay)))))
       ;; t2 = (4.0 * delta - ay) * ay + delta * delta
       (local.set $t2 (f64.add (f64.mul (f64.sub (f64.mul (f64.const 4.0) (local.get $delta)) (local.get $ay)) (local.get $ay)) (f64.mul (local.get $delta) (local.get $delta))))))
+  ;; h - (t1 + t2) / (2.0 * h)
   (f64.sub (local.get $h) (f64.div (f64.add (local.get $t1) (local.get $t2)) (f64.mul (f64.const 2.0) (local.get $h)))))
 
 (func $mochi_math_hypot (param $x f64) (param $y f64) (result f64)
@@ -5727,13 +5781,18 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (if (f64.gt (local.get $ax) (f64.const 0x1p511))
     (then
       ;; huge: scale down
+      ;; ax * 0x1p-54; ax + ay
       (if (f64.le (local.get $ay) (f64.mul (local.get $ax) (f64.const 0x1p-54))) (then (return (f64.add (local.get $ax) (local.get $ay)))))
+      ;; ax * 0x1p-600; ay * 0x1p-600
       (return (f64.div (call $mochi_math.hypot_kernel (f64.mul (local.get $ax) (f64.const 0x1p-600)) (f64.mul (local.get $ay) (f64.const 0x1p-600))) (f64.const 0x1p-600)))))
   (if (f64.lt (local.get $ay) (f64.const 0x1p-459))
     (then
       ;; tiny: scale up
+      ;; ay / 0x1p-54; ax + ay
       (if (f64.ge (local.get $ax) (f64.div (local.get $ay) (f64.const 0x1p-54))) (then (return (f64.add (local.get $ax) (local.get $ay)))))
+      ;; ax / 0x1p-600; ay / 0x1p-600
       (return (f64.mul (call $mochi_math.hypot_kernel (f64.div (local.get $ax) (f64.const 0x1p-600)) (f64.div (local.get $ay) (f64.const 0x1p-600))) (f64.const 0x1p-600)))))
+  ;; ax * 0x1p-54; ax + ay
   (if (f64.le (local.get $ay) (f64.mul (local.get $ax) (f64.const 0x1p-54))) (then (return (f64.add (local.get $ax) (local.get $ay)))))
   (call $mochi_math.hypot_kernel (local.get $ax) (local.get $ay)))
 
