@@ -12,7 +12,7 @@ public indirect enum TypePattern: Equatable, Sendable {
 
 /// Which types a type variable may stand for.
 public enum TypeClass: Equatable, Sendable {
-    case anyType, integer, numeric, reference, summable
+    case anyType, integer, numeric, reference, summable, exact
 
     func admits(_ t: IRType) -> Bool {
         switch self {
@@ -21,6 +21,7 @@ public enum TypeClass: Equatable, Sendable {
         case .numeric: return t == .i64 || t == .f64
         case .reference: return t.bank == .reference
         case .summable: return t == .i64 || t == .f64 || t == .any
+        case .exact: return t == .bigint || t == .bigrat
         }
     }
 }
@@ -134,6 +135,7 @@ extension TypePattern {
             case .numeric: return "\(c):num"
             case .reference: return "\(c):ref"
             case .summable: return "\(c):sum"
+            case .exact: return "\(c):big"
             }
         case .list(let e): return "list<\(e.text)>"
         case .map(let k, let v): return "map<\(k.text), \(v.text)>"
@@ -175,6 +177,8 @@ private struct PatternScanner {
         case "str": return .concrete(.str)
         case "unit": return .concrete(.unit)
         case "any": return .concrete(.any)
+        case "bigint": return .concrete(.bigint)
+        case "bigrat": return .concrete(.bigrat)
         case "list":
             guard eat("<"), let e = pattern(), eat(">") else { return nil }
             return .list(e)
@@ -191,6 +195,7 @@ private struct PatternScanner {
                 case "num": cls = .numeric
                 case "ref": cls = .reference
                 case "sum": cls = .summable
+                case "big": cls = .exact
                 default: return nil
                 }
             }
