@@ -519,8 +519,10 @@ struct FastVerifier {
     }
 
     @inline(__always) private func bind(_ slot: inout Int32, _ cls: TypeClass, _ t: Int32) -> Bool {
-        if slot >= 0 { return slot == t }
+        // Every occurrence's class holds, not only the first one's: in
+        // "(T:big, T:big) -> T" the result binds T first, with no class.
         guard ids.admits(cls, t) else { return false }
+        if slot >= 0 { return slot == t }
         slot = t
         return true
     }

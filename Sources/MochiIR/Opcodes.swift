@@ -158,14 +158,14 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
         case .bigToRat: return OpInfo(name: "big.torat", signature: "(bigint) -> bigrat", immediate: .none, effects: .none, doc: "x as bigrat: x/1")
         case .bigNum: return OpInfo(name: "big.num", signature: "(bigrat) -> bigint", immediate: .none, effects: .none, doc: "num(r): the numerator in lowest terms, carrying the sign")
         case .bigDenom: return OpInfo(name: "big.denom", signature: "(bigrat) -> bigint", immediate: .none, effects: .none, doc: "denom(r): the denominator in lowest terms, always positive")
-        case .bigAdd: return OpInfo(name: "big.add", signature: "(T:big, T:big) -> T", immediate: .none, effects: .none, doc: "exact a + b")
-        case .bigSub: return OpInfo(name: "big.sub", signature: "(T:big, T:big) -> T", immediate: .none, effects: .none, doc: "exact a - b")
-        case .bigMul: return OpInfo(name: "big.mul", signature: "(T:big, T:big) -> T", immediate: .none, effects: .none, doc: "exact a * b")
-        case .bigDiv: return OpInfo(name: "big.div", signature: "(T:big, T:big) -> T", immediate: .none, effects: .traps, doc: "a / b: bigints truncate toward zero, bigrats are exact; traps with 'division by zero' when b is 0")
+        case .bigAdd: return OpInfo(name: "big.add", signature: "(T:big, T:big) -> T:big", immediate: .none, effects: .none, doc: "exact a + b")
+        case .bigSub: return OpInfo(name: "big.sub", signature: "(T:big, T:big) -> T:big", immediate: .none, effects: .none, doc: "exact a - b")
+        case .bigMul: return OpInfo(name: "big.mul", signature: "(T:big, T:big) -> T:big", immediate: .none, effects: .none, doc: "exact a * b")
+        case .bigDiv: return OpInfo(name: "big.div", signature: "(T:big, T:big) -> T:big", immediate: .none, effects: .traps, doc: "a / b: bigints truncate toward zero, bigrats are exact; traps with 'division by zero' when b is 0")
         case .bigRem: return OpInfo(name: "big.rem", signature: "(bigint, bigint) -> bigint", immediate: .none, effects: .traps, doc: "a % b with the sign of the dividend (a == (a / b) * b + a % b); traps with 'division by zero' when b is 0")
-        case .bigNeg: return OpInfo(name: "big.neg", signature: "(T:big) -> T", immediate: .none, effects: .none, doc: "-a")
-        case .bigAbs: return OpInfo(name: "big.abs", signature: "(T:big) -> T", immediate: .none, effects: .none, doc: "abs(a)")
-        case .bigPow: return OpInfo(name: "big.pow", signature: "(T:big, i64) -> T", immediate: .none, effects: .traps, doc: "pow(a, e); for e < 0 a bigrat is exact (1/a^-e) and a bigint truncates as / does (0 unless a is 1 or -1); traps with 'division by zero' when a is 0 and e < 0")
+        case .bigNeg: return OpInfo(name: "big.neg", signature: "(T:big) -> T:big", immediate: .none, effects: .none, doc: "-a")
+        case .bigAbs: return OpInfo(name: "big.abs", signature: "(T:big) -> T:big", immediate: .none, effects: .none, doc: "abs(a)")
+        case .bigPow: return OpInfo(name: "big.pow", signature: "(T:big, i64) -> T:big", immediate: .none, effects: .traps, doc: "pow(a, e); for e < 0 a bigrat is exact (1/a^-e) and a bigint truncates as / does (0 unless a is 1 or -1); traps with 'division by zero' when a is 0 and e < 0")
         // The exact numbers are immutable values, so none of their ops has an effect
         // beside its result (or its runtime error): a result may be an operand or a
         // shared small constant, which no program can tell apart.

@@ -99,8 +99,9 @@ public struct Signature: Sendable {
         }
         for (i, t) in ops.enumerated() {
             let pat = i < operands.count ? operands[i] : repeated[(i - operands.count) % repeated.count]
+            let before = bindings
             if !Signature.unify(pat, t, &bindings) {
-                return "operand \(i + 1) has type \(t), which does not fit \(pat.text)"
+                return "operand \(i + 1) has type \(t), which does not fit \(pat.text)" + pat.boundText(before)
             }
         }
         return nil
@@ -110,8 +111,10 @@ public struct Signature: Sendable {
         switch p {
         case .concrete(let c): return c == t
         case .variable(let name, let cls):
-            if let bound = b[name] { return bound == t }
+            // The class of every occurrence holds, not only of the one that binds
+            // the variable first (a result `T` binds before the operands' `T:big`).
             guard cls.admits(t) else { return false }
+            if let bound = b[name] { return bound == t }
             b[name] = t
             return true
         case .list(let e):
@@ -125,6 +128,23 @@ public struct Signature: Sendable {
 }
 
 extension TypePattern {
+    /// " (T is bigrat)" for the variables of this pattern bound before it was
+    /// matched, so a message says why a type that fits the class does not fit.
+    func boundText(_ b: [Character: IRType]) -> String {
+        var names: [Character] = []
+        func collect(_ p: TypePattern) {
+            switch p {
+            case .concrete: break
+            case .variable(let c, _): if b[c] != nil && !names.contains(c) { names.append(c) }
+            case .list(let e): collect(e)
+            case .map(let k, let v): collect(k); collect(v)
+            }
+        }
+        collect(self)
+        if names.isEmpty { return "" }
+        return " (" + names.map { "\($0) is \(b[$0]!)" }.joined(separator: ", ") + ")"
+    }
+
     public var text: String {
         switch self {
         case .concrete(let t): return t.description

@@ -727,8 +727,8 @@ private struct FastBindings {
     }
 
     private static func bind(_ slot: inout IRType?, _ cls: TypeClass, _ ty: IRType) -> Bool {
-        if let bound = slot { return bound == ty }
         guard cls.admits(ty) else { return false }
+        if let bound = slot { return bound == ty }
         slot = ty
         return true
     }
