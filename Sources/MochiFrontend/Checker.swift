@@ -98,10 +98,12 @@ final class Checker {
     /// Blocks that `where`/`on` branches of a query jump to when a row is skipped,
     /// closed when the row's code ends.
     var pendingSkips: [Block] = []
-    /// The last map read lowered as `map.getany` (a missing key must read as nil)
-    /// and the map's value type: `m[k] ?? 0` on a map of bigints then has a bigint
-    /// result, not the int of its default (LowerExpr.swift, lowerCoalesce).
-    var lastAnyMapRead: (value: Value, type: MType)? = nil
+    /// The last map read lowered as `map.getany` (a missing key must read as nil):
+    /// its function (IR functions live as long as the compilation, so the identity is
+    /// never reused), its value and the map's value type. `m[k] ?? 0` on a map of
+    /// bigints then has a bigint result, not the int of its default (LowerExpr.swift,
+    /// lowerCoalesce).
+    var lastAnyMapRead: (fn: ObjectIdentifier, value: Value, type: MType)? = nil
 
     var cur: FnCtx { fns[fns.count - 1] }
 

@@ -735,7 +735,8 @@ extension Checker {
         // A map read of exact numbers: the result is of their type (an int default
         // converts), where otherwise an `any` takes the default's type.
         var read: MType? = nil
-        if l.t == .any, let last = lastAnyMapRead, last.value == l.v, last.type.isExact { read = last.type }
+        if l.t == .any, let last = lastAnyMapRead, last.fn == ObjectIdentifier(cur.fn), last.value == l.v,
+           last.type.isExact { read = last.type }
         let r = lowerExpr(b, l.t == .any ? (read ?? expected) : l.t)
         let rEnd = cur.current
         var t: MType = l.t == .any || l.t == .null ? (r.t == .null ? .any : r.t) : unify(l.t, r.t)
@@ -798,7 +799,7 @@ extension Checker {
     func mapRead(_ m: Value, _ key: Value, _ v: MType, _ expected: MType?) -> TV {
         if !v.isNullable && expected == .any {
             let r = cur.emit(.mapGetAny, .any, [m, key])
-            lastAnyMapRead = (r, v)
+            lastAnyMapRead = (ObjectIdentifier(cur.fn), r, v)
             return TV(v: r, t: .any)
         }
         return TV(v: cur.emit(.mapGet, ir(v), [m, key]), t: v)
