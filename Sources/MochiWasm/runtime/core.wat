@@ -40,6 +40,8 @@
 (data $mochi_d.error "error: ")
 (data $mochi_d.at "  at ")
 (data $mochi_d.overflow "integer overflow")
+(data $mochi_d.overflow_note "int is 64-bit; declare the value as bigint for arbitrary precision")
+(data $mochi_d.note "  note: ")
 (data $mochi_d.div_zero "division by zero")
 (data $mochi_d.stack_overflow "stack overflow")
 (data $mochi_d.expect "expect condition failed")
@@ -148,6 +150,12 @@
 ;; The runtime error: stdout flushed, `error: <msg>\n` and, when the location is known,
 ;; `  at <file>:<line>\n` on stderr, exit status 1 (mochi_rt_error / mochi_rt_error_text).
 (func $mochi_rt_error (param $msg (ref $str))
+  (call $mochi_rt_error_note (local.get $msg) (ref.null none))
+  (unreachable))
+
+;; mochi_rt_error_note: the error, then, when there is a note, one more line
+;; `  note: <note>` after the location (int overflow's hint that bigint exists).
+(func $mochi_rt_error_note (param $msg (ref $str)) (param $note (ref null $str))
   (local $file (ref null $str))
   (call $mochi_out_flush)
   (global.set $mochi_out_fd (i32.const 2))
@@ -171,15 +179,24 @@
         (i32.const 0)
         (array.len (struct.get $str $b (call $mochi_fmt_i64 (i64.extend_i32_s (global.get $mochi_loc_line))))))
       (call $mochi_out_byte (i32.const 10))))
+  (if (i32.eqz (ref.is_null (local.get $note)))
+    (then
+      (call $mochi_out_bytes (array.new_data $bytes $mochi_d.note (i32.const 0) (i32.const 8))
+        (i32.const 0) (i32.const 8))
+      (call $mochi_out_bytes (struct.get $str $b (ref.as_non_null (local.get $note)))
+        (i32.const 0) (call $mochi_cstr_len (struct.get $str $b (ref.as_non_null (local.get $note)))))
+      (call $mochi_out_byte (i32.const 10))))
   (call $mochi_out_flush)
   (call $wasi_proc_exit (i32.const 1))
   (unreachable))
 
 ;; A constant message (a passive data segment's bytes are ASCII: ncp = length).
+;; int arithmetic's `integer overflow` carries C's note (MOCHI_OVERFLOW_NOTE).
 (func $mochi_err_overflow_at (param $line i32)
   (global.set $mochi_loc_line (local.get $line))
-  (call $mochi_rt_error
-    (struct.new $str (array.new_data $bytes $mochi_d.overflow (i32.const 0) (i32.const 16)) (i32.const 16))))
+  (call $mochi_rt_error_note
+    (struct.new $str (array.new_data $bytes $mochi_d.overflow (i32.const 0) (i32.const 16)) (i32.const 16))
+    (struct.new $str (array.new_data $bytes $mochi_d.overflow_note (i32.const 0) (i32.const 66)) (i32.const 66))))
 
 (func $mochi_err_div_zero_at (param $line i32)
   (global.set $mochi_loc_line (local.get $line))
