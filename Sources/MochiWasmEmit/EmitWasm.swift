@@ -114,6 +114,9 @@ struct ModuleEmitter {
     var recursive: [Bool] = []
     var namer = WatNamer(reserved: ["_start"])
 
+    /// True when the runtime declares bigint.wat's types (`$bigint`, `$bigrat`).
+    var hasBigTypes: Bool { runtime.typesText.contains("(type $bigint") && runtime.typesText.contains("(type $bigrat") }
+
     /// Strings up to this many bytes are constant expressions; longer ones are data.
     static let inlineStringLimit = 16
 
@@ -158,6 +161,10 @@ struct ModuleEmitter {
         case .map: return "(ref null $map)"
         case .named(let n): return "(ref null \(typeNames[n] ?? "$struct"))"
         case .fn: return "(ref null \(closureSig(t).cloType))"
+        // Exact numbers: bigint.wat's objects once types.wat has them (until then a
+        // program using them is refused with a clear error, see FunctionEmitter).
+        case .bigint: return hasBigTypes ? "(ref null $bigint)" : "anyref"
+        case .bigrat: return hasBigTypes ? "(ref null $bigrat)" : "anyref"
         }
     }
 
@@ -558,6 +565,9 @@ struct ModuleEmitter {
         case .map: return push + ["call " + use("mochi_unbox_map")]
         case .any: return push
         case .unit: return ["ref.null none"]
+        // an int (or, for a bigrat, a bigint) converts, as C's mochi_bigint_from_any does
+        case .bigint: return push + ["call " + use("mochi_bigint_from_any")]
+        case .bigrat: return push + ["call " + use("mochi_bigrat_from_any")]
         case .named, .fn:
             let target: String, want: String
             if case .named(let n) = t { target = typeNames[n]!; want = n } else { target = closureSig(t).cloType; want = "function" }

@@ -98,6 +98,25 @@ enum RuntimeABI {
         f("str_any", [any], strNN)
         f("to_json_any", [any], strNN)
         f("json_print_any", [any])
+        // bigint.wat: C's mochi_bigint_* / mochi_bigrat_* by the value table
+        for (p, t) in [("bigint", "(ref null $bigint)"), ("bigrat", "(ref null $bigrat)")] {
+            let nn = t.replacingNull()
+            f(p + "_from_i64", ["i64"], nn)
+            f(p + "_from_f64", ["f64"], nn)
+            f(p + "_from_str", [str], nn)
+            for op in ["add", "sub", "mul", "div"] { f(p + "_" + op, [t, t], nn) }
+            for op in ["neg", "abs"] { f(p + "_" + op, [t], nn) }
+            f(p + "_pow", [t, "i64"], nn)
+            f(p + "_to_i64", [t], "i64")
+            f(p + "_to_f64", [t], "f64")
+            f(p + "_cmp", [t, t], "i32")
+            f(p + "_from_any", [any], t)
+        }
+        f("bigint_rem", ["(ref null $bigint)", "(ref null $bigint)"], "(ref $bigint)")
+        f("bigrat_trunc", ["(ref null $bigrat)"], "(ref $bigint)")
+        f("bigrat_from_bigint", ["(ref null $bigint)"], "(ref $bigrat)")
+        f("bigrat_num", ["(ref null $bigrat)"], "(ref $bigint)")
+        f("bigrat_denom", ["(ref null $bigrat)"], "(ref $bigint)")
         // sha256.wat (the emitter's own fragment)
         f("sha256", [any], "(ref $list_i64)")
         f("group_new", [], "(ref any)")
@@ -146,4 +165,11 @@ enum RuntimeABI {
         "mochi_loc_file": "(mut (ref null $str)) (ref.null none)",
         "mochi_depth": "(mut i32) (i32.const 0)",
     ]
+}
+
+extension String {
+    /// `(ref null $t)` -> `(ref $t)`.
+    func replacingNull() -> String {
+        hasPrefix("(ref null ") ? "(ref " + dropFirst("(ref null ".count) : self
+    }
 }
