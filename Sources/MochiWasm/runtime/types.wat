@@ -49,4 +49,11 @@
   (type $clo (sub (struct)))
   ;; group-by results: a built-in struct (desc name "group", fields key and items)
   (type $group (sub final $struct (struct (field $desc (ref $desc)) (field $key anyref) (field $items (ref $list_ref)))))
+  ;; BEGIN block written by bigwasm (the layout is documented at the top of runtime/bigint.wat)
+  ;; exact numbers: a bigint is a sign and a magnitude of $len 64-bit limbs, least
+  ;; significant first, in $d (which may be longer); zero has $len 0. A bigrat is two
+  ;; bigints in lowest terms, the denominator positive. Both are immutable.
+  (type $bigint (struct (field $neg i32) (field $len i32) (field $d (ref $arr_i64))))
+  (type $bigrat (struct (field $num (ref $bigint)) (field $den (ref $bigint))))
+  ;; END block written by bigwasm
 )
