@@ -124,7 +124,11 @@ struct ModuleEmitter {
         self.module = module
         self.options = options
         self.symbols = module.symbolIndex()
-        self.runtime = try RuntimeLibrary(fragments: options.runtime)
+        // A program without bigint or bigrat values (every one is made by a big.* op or
+        // an unbox to those types, whose results carry the type) needs no exact-number
+        // dispatch in the runtime's dynamic-value code.
+        let exact = module.functions.contains { f in f.valueTypes.contains { $0 == .bigint || $0 == .bigrat } }
+        self.runtime = try RuntimeLibrary(fragments: options.runtime, exact: exact)
     }
 
     // MARK: names and types

@@ -161,15 +161,54 @@ struct RuntimeLibrary {
     /// Field indices by the name they define (func, global, data, memory, import...).
     var byName: [String: [Int]] = [:]
 
-    init(fragments: [(name: String, text: String)]) throws {
+    /// `exact`: the program makes bigints or bigrats. When it does not, no `any` can hold
+    /// one, and the lines between `;; BEGIN exact` and `;; END exact` in the fragments
+    /// (value.wat's and list.wat's dispatch to bigint.wat) are left out, so that the
+    /// dynamic-value code of every other program does not reach bigint.wat.
+    init(fragments: [(name: String, text: String)], exact: Bool = true) throws {
         typesText = ""
         for (name, text) in fragments {
             if name == "types.wat" { typesText = text; continue }
-            for f in try WatFields.split(text, file: name) {
+            let body = exact ? try RuntimeLibrary.checkExactBlocks(text, file: name)
+                             : try RuntimeLibrary.dropExactBlocks(text, file: name)
+            for f in try WatFields.split(body, file: name) {
                 if let n = f.name { byName[n, default: []].append(fields.count) }
                 fields.append(f)
             }
         }
+    }
+
+    static let exactBegin = ";; BEGIN exact"
+    static let exactEnd = ";; END exact"
+
+    /// The text with its `exact` blocks removed (each marker line alone on its line,
+    /// blocks not nested); an unmatched marker is an error naming the line.
+    static func dropExactBlocks(_ text: String, file: String) throws -> String {
+        var out: [Substring] = []
+        var inBlock = 0
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let t = line.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed()
+            if String(t) == exactBegin {
+                if inBlock != 0 { throw WatScanError.unbalanced(file + " (nested ;; BEGIN exact)", n + 1) }
+                inBlock = n + 1
+                continue
+            }
+            if String(t) == exactEnd {
+                if inBlock == 0 { throw WatScanError.unbalanced(file + " (;; END exact without BEGIN)", n + 1) }
+                inBlock = 0
+                continue
+            }
+            if inBlock == 0 { out.append(line) } else { out.append("") }  // keep line numbers
+        }
+        if inBlock != 0 { throw WatScanError.unbalanced(file + " (;; BEGIN exact without END)", inBlock) }
+        return out.joined(separator: "\n")
+    }
+
+    /// The text unchanged, after the same marker check (a fragment's blocks must match
+    /// whether or not they are used).
+    static func checkExactBlocks(_ text: String, file: String) throws -> String {
+        _ = try dropExactBlocks(text, file: file)
+        return text
     }
 
     /// Names of the functions the runtime defines (imports included).

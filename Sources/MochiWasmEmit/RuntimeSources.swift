@@ -5395,11 +5395,40 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local $fs f64)
   (local $all_int i32)
   (local $e anyref)
+  (local $big i32)
+  (local $flt i32)
+  (local $acc anyref)
   (if (ref.test (ref $list_i64) (local.get $l))
     (then (return (call $mochi_box_i64 (call $mochi_list_sum_i64 (ref.cast (ref $list_i64) (local.get $l)))))))
   (if (ref.test (ref $list_f64) (local.get $l))
     (then (return (struct.new $box_f64 (call $list.sum_f64 (local.get $l))))))
   (local.set $n (call $list.len (local.get $l)))
+  ;; BEGIN exact
+  ;; bigints and bigrats and no float: an exact sum (int < bigint < bigrat), as in C
+  (if (ref.test (ref $list_ref) (local.get $l))
+    (then
+      (block $done (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $e (call $list.get_any (ref.as_non_null (local.get $l)) (local.get $i)))
+        (local.set $big (i32.or (local.get $big) (call $value.is_big (local.get $e))))
+        (local.set $flt (i32.or (local.get $flt) (ref.test (ref $box_f64) (local.get $e))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+      (if (i32.and (local.get $big) (i32.eqz (local.get $flt)))
+        (then
+          (local.set $acc (call $mochi_box_i64 (i64.const 0)))
+          (local.set $i (i32.const 0))
+          (block $done (loop $next
+            (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $e (call $list.get_any (ref.as_non_null (local.get $l)) (local.get $i)))
+            (local.set $acc (call $mochi_num_any_arith (i32.const 0) (local.get $acc) (local.get $e)))
+            ;; not a number: the error the float sum below gives
+            (if (ref.is_null (local.get $acc)) (then (drop (call $value.to_float (local.get $e)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $next)))
+          (return (local.get $acc))))
+      (local.set $i (i32.const 0))))
+  ;; END exact
   (local.set $all_int (i32.const 1))
   (block $done (loop $next
     (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
@@ -5542,6 +5571,8 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local $y i64)
   (local $f f64)
   (local $g f64)
+  (local $ba anyref)
+  (local $bb anyref)
   (block $m4 (block $m3 (block $m2 (block $m1 (block $m0
     (br_table $m0 $m1 $m2 $m3 $m4 (global.get $sort.mode)))
     (local.set $x (array.get $arr_i64 (global.get $sort.ki) (local.get $a)))
@@ -5561,6 +5592,20 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (return (select (i32.const -1) (i64.gt_s (local.get $x) (local.get $y)) (i64.lt_s (local.get $x) (local.get $y))))))
     (if (i32.eq (i32.shr_u (local.get $ca) (i32.const 1)) (i32.const 1))
       (then
+        ;; BEGIN exact
+        ;; an exact number against an int or another exact number: exactly (C's key_cmp)
+        (local.set $ba (array.get $arr_ref (global.get $sort.kt) (local.get $a)))
+        (local.set $bb (array.get $arr_ref (global.get $sort.kt) (local.get $b)))
+        (if (i32.and (i32.eqz (i32.and (ref.is_null (local.get $ba)) (ref.is_null (local.get $bb))))
+                     (i32.and (i32.or (i32.eqz (ref.is_null (local.get $ba))) (i32.and (local.get $ca) (i32.const 1)))
+                              (i32.or (i32.eqz (ref.is_null (local.get $bb))) (i32.and (local.get $cb) (i32.const 1)))))
+          (then
+            (if (ref.is_null (local.get $ba))
+              (then (local.set $ba (call $mochi_box_i64 (array.get $arr_i64 (global.get $sort.ki) (local.get $a))))))
+            (if (ref.is_null (local.get $bb))
+              (then (local.set $bb (call $mochi_box_i64 (array.get $arr_i64 (global.get $sort.ki) (local.get $b))))))
+            (return (call $mochi_num_any_cmp (local.get $ba) (local.get $bb)))))
+        ;; END exact
         (local.set $f (array.get $arr_f64 (global.get $sort.kf) (local.get $a)))
         (local.set $g (array.get $arr_f64 (global.get $sort.kf) (local.get $b)))
         (return (select (i32.const -1) (f64.gt (local.get $f) (local.get $g)) (f64.lt (local.get $f) (local.get $g))))))
@@ -5775,6 +5820,17 @@ public let embeddedRuntime: [(name: String, text: String)] = [
               (array.set $arr_i64 (local.get $ki) (local.get $i) (call $value.int_of (local.get $v)))
               (array.set $arr_f64 (local.get $kf) (local.get $i) (f64.convert_i64_s (call $value.int_of (local.get $v))))
               (br $set)))
+          ;; BEGIN exact
+          ;; an exact number: a number key whose float is kf and whose value is kept in
+          ;; kt (text keys only use kt), so $sort.cmp compares it exactly with ints and
+          ;; other exact numbers (C's SortKey.big)
+          (if (call $value.is_big (local.get $v))
+            (then
+              (array.set $arr_i32 (local.get $kc) (local.get $i) (i32.const 2))
+              (array.set $arr_f64 (local.get $kf) (local.get $i) (call $value.to_float (local.get $v)))
+              (array.set $arr_ref (local.get $kt) (local.get $i) (local.get $v))
+              (br $set)))
+          ;; END exact
           (if (ref.test (ref $box_f64) (local.get $v))
             (then
               (array.set $arr_i32 (local.get $kc) (local.get $i) (i32.const 2))
@@ -10644,6 +10700,15 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 (func $value.is_num (param $a anyref) (result i32)
   (i32.or (call $value.is_int (local.get $a)) (ref.test (ref $box_f64) (local.get $a))))
 
+;; BEGIN exact
+;; A bigint or a bigrat (bigint.wat's objects). The lines between `;; BEGIN exact` and
+;; `;; END exact` hand exact numbers in an `any` to bigint.wat, as C's mochi_value.c
+;; does; mochi-emitwasm leaves them out of a program that makes no bigint or bigrat,
+;; so that its dynamic-value code does not reach bigint.wat.
+(func $value.is_big (param $a anyref) (result i32)
+  (i32.or (ref.test (ref $bigint) (local.get $a)) (ref.test (ref $bigrat) (local.get $a))))
+;; END exact
+
 ;; Reference identity of two anys (ref.eq needs eqref; every Mochi value is one).
 (func $value.same (param $a anyref) (param $b anyref) (result i32)
   (ref.eq (ref.cast eqref (local.get $a)) (ref.cast eqref (local.get $b))))
@@ -10653,6 +10718,10 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local $k i32)
   (local $off i32)
   (local $len i32)
+  ;; BEGIN exact
+  (if (call $value.is_big (local.get $a))
+    (then (call $value.put_str (call $mochi_bigint.kind_name (local.get $a))) (return)))
+  ;; END exact
   (local.set $k (call $value.kind (local.get $a)))
   ;; offsets into "nilintfloatboolstringlistmapstructfunction"
   (block $set
@@ -10860,6 +10929,12 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (then (return (i64.ne (call $value.int_of (local.get $a)) (i64.const 0)))))
   (if (ref.test (ref $box_f64) (local.get $a))
     (then (return (f64.ne (call $value.num_of (local.get $a)) (f64.const 0)))))
+  ;; BEGIN exact
+  (if (ref.test (ref $bigint) (local.get $a))
+    (then (return (i32.ne (call $mochi_bigint_sign (ref.cast (ref $bigint) (local.get $a))) (i32.const 0)))))
+  (if (ref.test (ref $bigrat) (local.get $a))
+    (then (return (i32.ne (call $mochi_bigrat_sign (ref.cast (ref $bigrat) (local.get $a))) (i32.const 0)))))
+  ;; END exact
   (i32.const 1))
 
 ;; ---- equality ----
@@ -10868,6 +10943,10 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local $ka i32)
   (local $kb i32)
   (if (call $value.same (local.get $a) (local.get $b)) (then (return (i32.const 1))))
+  ;; BEGIN exact
+  (if (i32.or (call $value.is_big (local.get $a)) (call $value.is_big (local.get $b)))
+    (then (return (call $mochi_num_any_eq (local.get $a) (local.get $b)))))
+  ;; END exact
   (local.set $ka (call $value.kind (local.get $a)))
   (local.set $kb (call $value.kind (local.get $b)))
   (if (i32.and (i32.or (i32.eq (local.get $ka) (i32.const 1)) (i32.eq (local.get $ka) (i32.const 2)))
@@ -11041,6 +11120,12 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local $m (ref $map))
   (local $kv (ref $arr_ref))
   (if (ref.is_null (local.get $a)) (then (return (i32.const 0x5EED))))
+  ;; BEGIN exact
+  (if (ref.test (ref $bigint) (local.get $a))
+    (then (return (call $mochi_bigint_hash (ref.cast (ref $bigint) (local.get $a))))))
+  (if (ref.test (ref $bigrat) (local.get $a))
+    (then (return (call $mochi_bigrat_hash (ref.cast (ref $bigrat) (local.get $a))))))
+  ;; END exact
   (if (ref.test (ref i31) (local.get $a))
     (then (return (call $value.hash_i64 (i64.extend_i32_s (i31.get_s (ref.cast (ref i31) (local.get $a))))))))
   (if (ref.test (ref $str) (local.get $a))
@@ -11103,6 +11188,13 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $kb (call $value.kind (local.get $b)))
   (if (i32.eqz (local.get $ka)) (then (return (i32.const -1))))
   (if (i32.eqz (local.get $kb)) (then (return (i32.const 1))))
+  ;; BEGIN exact
+  ;; two numbers after promotion; 2 when one is not a number (then as below)
+  (if (i32.or (call $value.is_big (local.get $a)) (call $value.is_big (local.get $b)))
+    (then
+      (local.set $mark (call $mochi_num_any_cmp (local.get $a) (local.get $b)))
+      (if (i32.ne (local.get $mark) (i32.const 2)) (then (return (local.get $mark))))))
+  ;; END exact
   (if (i32.and (i32.le_u (local.get $ka) (i32.const 2)) (i32.le_u (local.get $kb) (i32.const 2)))
     (then
       (if (i32.and (i32.eq (local.get $ka) (i32.const 1)) (i32.eq (local.get $kb) (i32.const 1)))
@@ -11174,9 +11266,18 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local $y i64)
   (local $fx f64)
   (local $fy f64)
+  (local $r anyref)
   (local.set $ka (call $value.kind (local.get $a)))
   (local.set $kb (call $value.kind (local.get $b)))
   (if (i32.or (i32.eqz (local.get $ka)) (i32.eqz (local.get $kb))) (then (return (ref.null none))))
+  ;; BEGIN exact
+  ;; null from bigint.wat: not two numbers, or % on rationals; the kind of a bigint or
+  ;; bigrat (8) matches no case below, so that ends in `invalid operands`
+  (if (i32.or (call $value.is_big (local.get $a)) (call $value.is_big (local.get $b)))
+    (then
+      (local.set $r (call $mochi_num_any_arith (local.get $op) (local.get $a) (local.get $b)))
+      (if (i32.eqz (ref.is_null (local.get $r))) (then (return (local.get $r))))))
+  ;; END exact
   (if (i32.and (i32.eq (local.get $ka) (i32.const 1)) (i32.eq (local.get $kb) (i32.const 1)))
     (then
       (local.set $x (call $value.int_of (local.get $a)))
@@ -11238,6 +11339,12 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (return (call $mochi_box_i64 (i64.sub (i64.const 0) (local.get $x))))))
   (if (ref.test (ref $box_f64) (local.get $a))
     (then (return (struct.new $box_f64 (f64.neg (call $value.num_of (local.get $a)))))))
+  ;; BEGIN exact
+  (if (ref.test (ref $bigint) (local.get $a))
+    (then (return (call $mochi_bigint_neg (ref.cast (ref $bigint) (local.get $a))))))
+  (if (ref.test (ref $bigrat) (local.get $a))
+    (then (return (call $mochi_bigrat_neg (ref.cast (ref $bigrat) (local.get $a))))))
+  ;; END exact
   (call $value.bad_operands (i32.const 45) (i32.const 0) (local.get $a) (local.get $a))
   (unreachable))
 
@@ -11248,6 +11355,12 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (then (return (f64.convert_i32_u (call $value.bool_of (local.get $a))))))
   (if (ref.test (ref $str) (local.get $a))
     (then (return (call $mochi_str_to_float (ref.cast (ref $str) (local.get $a))))))
+  ;; BEGIN exact
+  (if (ref.test (ref $bigint) (local.get $a))
+    (then (return (call $mochi_bigint_to_f64 (ref.cast (ref $bigint) (local.get $a))))))
+  (if (ref.test (ref $bigrat) (local.get $a))
+    (then (return (call $mochi_bigrat_to_f64 (ref.cast (ref $bigrat) (local.get $a))))))
+  ;; END exact
   (call $value.bad_cast_float (local.get $a))
   (unreachable))
 
@@ -11472,6 +11585,13 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (then (call $value.fmt_map (ref.cast (ref $map) (local.get $a)) (local.get $mode) (local.get $depth)) (return)))
   (if (ref.test (ref $struct) (local.get $a))
     (then (call $value.fmt_struct (ref.cast (ref $struct) (local.get $a)) (local.get $mode) (local.get $depth)) (return)))
+  ;; BEGIN exact
+  ;; the same text in every mode (C's mochi_bigint_fmt, mochi_bigrat_fmt(b, a, 0))
+  (if (ref.test (ref $bigint) (local.get $a))
+    (then (call $value.put_str (call $mochi_bigint_to_str (ref.cast (ref $bigint) (local.get $a)))) (return)))
+  (if (ref.test (ref $bigrat) (local.get $a))
+    (then (call $value.put_str (call $mochi_bigrat_to_str (ref.cast (ref $bigrat) (local.get $a)))) (return)))
+  ;; END exact
   (call $value.put_func))
 
 ;; A map value or struct field: C prints a typed (scalar) slot without the depth cut.
@@ -11843,6 +11963,13 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (if (ref.test (ref $box_f64) (local.get $a))
     (then (call $value.put_str (call $mochi_fmt_f64_json (call $value.num_of (local.get $a)))) (return)))
   (if (ref.test (ref $box_bool) (local.get $a)) (then (call $value.put_bool (call $value.bool_of (local.get $a))) (return)))
+  ;; BEGIN exact
+  ;; a bigint as its digits; a bigrat as Go's big.Rat JSON string (C's mochi_bigrat_fmt(b, a, 1))
+  (if (ref.test (ref $bigint) (local.get $a))
+    (then (call $value.put_str (call $mochi_bigint_to_str (ref.cast (ref $bigint) (local.get $a)))) (return)))
+  (if (ref.test (ref $bigrat) (local.get $a))
+    (then (call $value.put_str (call $mochi_bigrat_to_json (ref.cast (ref $bigrat) (local.get $a)))) (return)))
+  ;; END exact
   (if (ref.test (ref $list) (local.get $a))
     (then
       (local.set $l (ref.cast (ref $list) (local.get $a)))

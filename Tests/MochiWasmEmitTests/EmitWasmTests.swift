@@ -256,6 +256,28 @@ final class EmitWasmTests: XCTestCase {
         XCTAssert(main.contains("local.set $#label"), main)
     }
 
+    func testExactNumberDispatchOnlyWhereBigintsAreMade() throws {
+        // Dynamic values without exact numbers: value.wat's `exact` blocks are left
+        // out, so nothing of bigint.wat is reached.
+        let plain = try emitWasmText(try compile("var x: any = [1, \"a\", 2.5]\nprint(x)\nprint(x == [1])\n"))
+        XCTAssertFalse(plain.contains("$mochi_num_any_eq"), "any code reaches bigint.wat")
+        XCTAssertFalse(plain.contains("func $mochi_bigint_"), "any code reaches bigint.wat")
+        // The same with a bigint made: equality and printing of an any go to bigint.wat.
+        let exact = try emitWasmText(try compile("let a: bigint = 10\nvar x: any = a\nprint(x)\nprint(x == 10)\n"))
+        XCTAssert(exact.contains("func $mochi_num_any_eq"))
+        XCTAssert(exact.contains("func $mochi_bigint_to_str"))
+    }
+
+    func testUnmatchedExactMarkerIsAnError() throws {
+        var o = EmitWasmOptions()
+        o.runtime = o.runtime.map { f in
+            f.name == "value.wat" ? (name: f.name, text: f.text + "\n;; BEGIN exact\n") : f
+        }
+        XCTAssertThrowsError(try emitWasmText(try compile("print(1)\n"), options: o)) { e in
+            XCTAssert("\(e)".contains("value.wat"), "\(e)")
+        }
+    }
+
     func testMissingMainIsAnError() throws {
         let m = try parse("mochi-ir 1\n\nfunc @f() -> unit {\nb0:\n  ret\n}\n")
         XCTAssertThrowsError(try emitWasmText(m))

@@ -661,11 +661,40 @@
   (local $fs f64)
   (local $all_int i32)
   (local $e anyref)
+  (local $big i32)
+  (local $flt i32)
+  (local $acc anyref)
   (if (ref.test (ref $list_i64) (local.get $l))
     (then (return (call $mochi_box_i64 (call $mochi_list_sum_i64 (ref.cast (ref $list_i64) (local.get $l)))))))
   (if (ref.test (ref $list_f64) (local.get $l))
     (then (return (struct.new $box_f64 (call $list.sum_f64 (local.get $l))))))
   (local.set $n (call $list.len (local.get $l)))
+  ;; BEGIN exact
+  ;; bigints and bigrats and no float: an exact sum (int < bigint < bigrat), as in C
+  (if (ref.test (ref $list_ref) (local.get $l))
+    (then
+      (block $done (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $e (call $list.get_any (ref.as_non_null (local.get $l)) (local.get $i)))
+        (local.set $big (i32.or (local.get $big) (call $value.is_big (local.get $e))))
+        (local.set $flt (i32.or (local.get $flt) (ref.test (ref $box_f64) (local.get $e))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+      (if (i32.and (local.get $big) (i32.eqz (local.get $flt)))
+        (then
+          (local.set $acc (call $mochi_box_i64 (i64.const 0)))
+          (local.set $i (i32.const 0))
+          (block $done (loop $next
+            (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $e (call $list.get_any (ref.as_non_null (local.get $l)) (local.get $i)))
+            (local.set $acc (call $mochi_num_any_arith (i32.const 0) (local.get $acc) (local.get $e)))
+            ;; not a number: the error the float sum below gives
+            (if (ref.is_null (local.get $acc)) (then (drop (call $value.to_float (local.get $e)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $next)))
+          (return (local.get $acc))))
+      (local.set $i (i32.const 0))))
+  ;; END exact
   (local.set $all_int (i32.const 1))
   (block $done (loop $next
     (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
@@ -808,6 +837,8 @@
   (local $y i64)
   (local $f f64)
   (local $g f64)
+  (local $ba anyref)
+  (local $bb anyref)
   (block $m4 (block $m3 (block $m2 (block $m1 (block $m0
     (br_table $m0 $m1 $m2 $m3 $m4 (global.get $sort.mode)))
     (local.set $x (array.get $arr_i64 (global.get $sort.ki) (local.get $a)))
@@ -827,6 +858,20 @@
         (return (select (i32.const -1) (i64.gt_s (local.get $x) (local.get $y)) (i64.lt_s (local.get $x) (local.get $y))))))
     (if (i32.eq (i32.shr_u (local.get $ca) (i32.const 1)) (i32.const 1))
       (then
+        ;; BEGIN exact
+        ;; an exact number against an int or another exact number: exactly (C's key_cmp)
+        (local.set $ba (array.get $arr_ref (global.get $sort.kt) (local.get $a)))
+        (local.set $bb (array.get $arr_ref (global.get $sort.kt) (local.get $b)))
+        (if (i32.and (i32.eqz (i32.and (ref.is_null (local.get $ba)) (ref.is_null (local.get $bb))))
+                     (i32.and (i32.or (i32.eqz (ref.is_null (local.get $ba))) (i32.and (local.get $ca) (i32.const 1)))
+                              (i32.or (i32.eqz (ref.is_null (local.get $bb))) (i32.and (local.get $cb) (i32.const 1)))))
+          (then
+            (if (ref.is_null (local.get $ba))
+              (then (local.set $ba (call $mochi_box_i64 (array.get $arr_i64 (global.get $sort.ki) (local.get $a))))))
+            (if (ref.is_null (local.get $bb))
+              (then (local.set $bb (call $mochi_box_i64 (array.get $arr_i64 (global.get $sort.ki) (local.get $b))))))
+            (return (call $mochi_num_any_cmp (local.get $ba) (local.get $bb)))))
+        ;; END exact
         (local.set $f (array.get $arr_f64 (global.get $sort.kf) (local.get $a)))
         (local.set $g (array.get $arr_f64 (global.get $sort.kf) (local.get $b)))
         (return (select (i32.const -1) (f64.gt (local.get $f) (local.get $g)) (f64.lt (local.get $f) (local.get $g))))))
@@ -1041,6 +1086,17 @@
               (array.set $arr_i64 (local.get $ki) (local.get $i) (call $value.int_of (local.get $v)))
               (array.set $arr_f64 (local.get $kf) (local.get $i) (f64.convert_i64_s (call $value.int_of (local.get $v))))
               (br $set)))
+          ;; BEGIN exact
+          ;; an exact number: a number key whose float is kf and whose value is kept in
+          ;; kt (text keys only use kt), so $sort.cmp compares it exactly with ints and
+          ;; other exact numbers (C's SortKey.big)
+          (if (call $value.is_big (local.get $v))
+            (then
+              (array.set $arr_i32 (local.get $kc) (local.get $i) (i32.const 2))
+              (array.set $arr_f64 (local.get $kf) (local.get $i) (call $value.to_float (local.get $v)))
+              (array.set $arr_ref (local.get $kt) (local.get $i) (local.get $v))
+              (br $set)))
+          ;; END exact
           (if (ref.test (ref $box_f64) (local.get $v))
             (then
               (array.set $arr_i32 (local.get $kc) (local.get $i) (i32.const 2))

@@ -217,6 +217,15 @@
 (func $value.is_num (param $a anyref) (result i32)
   (i32.or (call $value.is_int (local.get $a)) (ref.test (ref $box_f64) (local.get $a))))
 
+;; BEGIN exact
+;; A bigint or a bigrat (bigint.wat's objects). The lines between `;; BEGIN exact` and
+;; `;; END exact` hand exact numbers in an `any` to bigint.wat, as C's mochi_value.c
+;; does; mochi-emitwasm leaves them out of a program that makes no bigint or bigrat,
+;; so that its dynamic-value code does not reach bigint.wat.
+(func $value.is_big (param $a anyref) (result i32)
+  (i32.or (ref.test (ref $bigint) (local.get $a)) (ref.test (ref $bigrat) (local.get $a))))
+;; END exact
+
 ;; Reference identity of two anys (ref.eq needs eqref; every Mochi value is one).
 (func $value.same (param $a anyref) (param $b anyref) (result i32)
   (ref.eq (ref.cast eqref (local.get $a)) (ref.cast eqref (local.get $b))))
@@ -226,6 +235,10 @@
   (local $k i32)
   (local $off i32)
   (local $len i32)
+  ;; BEGIN exact
+  (if (call $value.is_big (local.get $a))
+    (then (call $value.put_str (call $mochi_bigint.kind_name (local.get $a))) (return)))
+  ;; END exact
   (local.set $k (call $value.kind (local.get $a)))
   ;; offsets into "nilintfloatboolstringlistmapstructfunction"
   (block $set
@@ -433,6 +446,12 @@
     (then (return (i64.ne (call $value.int_of (local.get $a)) (i64.const 0)))))
   (if (ref.test (ref $box_f64) (local.get $a))
     (then (return (f64.ne (call $value.num_of (local.get $a)) (f64.const 0)))))
+  ;; BEGIN exact
+  (if (ref.test (ref $bigint) (local.get $a))
+    (then (return (i32.ne (call $mochi_bigint_sign (ref.cast (ref $bigint) (local.get $a))) (i32.const 0)))))
+  (if (ref.test (ref $bigrat) (local.get $a))
+    (then (return (i32.ne (call $mochi_bigrat_sign (ref.cast (ref $bigrat) (local.get $a))) (i32.const 0)))))
+  ;; END exact
   (i32.const 1))
 
 ;; ---- equality ----
@@ -441,6 +460,10 @@
   (local $ka i32)
   (local $kb i32)
   (if (call $value.same (local.get $a) (local.get $b)) (then (return (i32.const 1))))
+  ;; BEGIN exact
+  (if (i32.or (call $value.is_big (local.get $a)) (call $value.is_big (local.get $b)))
+    (then (return (call $mochi_num_any_eq (local.get $a) (local.get $b)))))
+  ;; END exact
   (local.set $ka (call $value.kind (local.get $a)))
   (local.set $kb (call $value.kind (local.get $b)))
   (if (i32.and (i32.or (i32.eq (local.get $ka) (i32.const 1)) (i32.eq (local.get $ka) (i32.const 2)))
@@ -614,6 +637,12 @@
   (local $m (ref $map))
   (local $kv (ref $arr_ref))
   (if (ref.is_null (local.get $a)) (then (return (i32.const 0x5EED))))
+  ;; BEGIN exact
+  (if (ref.test (ref $bigint) (local.get $a))
+    (then (return (call $mochi_bigint_hash (ref.cast (ref $bigint) (local.get $a))))))
+  (if (ref.test (ref $bigrat) (local.get $a))
+    (then (return (call $mochi_bigrat_hash (ref.cast (ref $bigrat) (local.get $a))))))
+  ;; END exact
   (if (ref.test (ref i31) (local.get $a))
     (then (return (call $value.hash_i64 (i64.extend_i32_s (i31.get_s (ref.cast (ref i31) (local.get $a))))))))
   (if (ref.test (ref $str) (local.get $a))
@@ -676,6 +705,13 @@
   (local.set $kb (call $value.kind (local.get $b)))
   (if (i32.eqz (local.get $ka)) (then (return (i32.const -1))))
   (if (i32.eqz (local.get $kb)) (then (return (i32.const 1))))
+  ;; BEGIN exact
+  ;; two numbers after promotion; 2 when one is not a number (then as below)
+  (if (i32.or (call $value.is_big (local.get $a)) (call $value.is_big (local.get $b)))
+    (then
+      (local.set $mark (call $mochi_num_any_cmp (local.get $a) (local.get $b)))
+      (if (i32.ne (local.get $mark) (i32.const 2)) (then (return (local.get $mark))))))
+  ;; END exact
   (if (i32.and (i32.le_u (local.get $ka) (i32.const 2)) (i32.le_u (local.get $kb) (i32.const 2)))
     (then
       (if (i32.and (i32.eq (local.get $ka) (i32.const 1)) (i32.eq (local.get $kb) (i32.const 1)))
@@ -747,9 +783,18 @@
   (local $y i64)
   (local $fx f64)
   (local $fy f64)
+  (local $r anyref)
   (local.set $ka (call $value.kind (local.get $a)))
   (local.set $kb (call $value.kind (local.get $b)))
   (if (i32.or (i32.eqz (local.get $ka)) (i32.eqz (local.get $kb))) (then (return (ref.null none))))
+  ;; BEGIN exact
+  ;; null from bigint.wat: not two numbers, or % on rationals; the kind of a bigint or
+  ;; bigrat (8) matches no case below, so that ends in `invalid operands`
+  (if (i32.or (call $value.is_big (local.get $a)) (call $value.is_big (local.get $b)))
+    (then
+      (local.set $r (call $mochi_num_any_arith (local.get $op) (local.get $a) (local.get $b)))
+      (if (i32.eqz (ref.is_null (local.get $r))) (then (return (local.get $r))))))
+  ;; END exact
   (if (i32.and (i32.eq (local.get $ka) (i32.const 1)) (i32.eq (local.get $kb) (i32.const 1)))
     (then
       (local.set $x (call $value.int_of (local.get $a)))
@@ -811,6 +856,12 @@
       (return (call $mochi_box_i64 (i64.sub (i64.const 0) (local.get $x))))))
   (if (ref.test (ref $box_f64) (local.get $a))
     (then (return (struct.new $box_f64 (f64.neg (call $value.num_of (local.get $a)))))))
+  ;; BEGIN exact
+  (if (ref.test (ref $bigint) (local.get $a))
+    (then (return (call $mochi_bigint_neg (ref.cast (ref $bigint) (local.get $a))))))
+  (if (ref.test (ref $bigrat) (local.get $a))
+    (then (return (call $mochi_bigrat_neg (ref.cast (ref $bigrat) (local.get $a))))))
+  ;; END exact
   (call $value.bad_operands (i32.const 45) (i32.const 0) (local.get $a) (local.get $a))
   (unreachable))
 
@@ -821,6 +872,12 @@
     (then (return (f64.convert_i32_u (call $value.bool_of (local.get $a))))))
   (if (ref.test (ref $str) (local.get $a))
     (then (return (call $mochi_str_to_float (ref.cast (ref $str) (local.get $a))))))
+  ;; BEGIN exact
+  (if (ref.test (ref $bigint) (local.get $a))
+    (then (return (call $mochi_bigint_to_f64 (ref.cast (ref $bigint) (local.get $a))))))
+  (if (ref.test (ref $bigrat) (local.get $a))
+    (then (return (call $mochi_bigrat_to_f64 (ref.cast (ref $bigrat) (local.get $a))))))
+  ;; END exact
   (call $value.bad_cast_float (local.get $a))
   (unreachable))
 
@@ -1045,6 +1102,13 @@
     (then (call $value.fmt_map (ref.cast (ref $map) (local.get $a)) (local.get $mode) (local.get $depth)) (return)))
   (if (ref.test (ref $struct) (local.get $a))
     (then (call $value.fmt_struct (ref.cast (ref $struct) (local.get $a)) (local.get $mode) (local.get $depth)) (return)))
+  ;; BEGIN exact
+  ;; the same text in every mode (C's mochi_bigint_fmt, mochi_bigrat_fmt(b, a, 0))
+  (if (ref.test (ref $bigint) (local.get $a))
+    (then (call $value.put_str (call $mochi_bigint_to_str (ref.cast (ref $bigint) (local.get $a)))) (return)))
+  (if (ref.test (ref $bigrat) (local.get $a))
+    (then (call $value.put_str (call $mochi_bigrat_to_str (ref.cast (ref $bigrat) (local.get $a)))) (return)))
+  ;; END exact
   (call $value.put_func))
 
 ;; A map value or struct field: C prints a typed (scalar) slot without the depth cut.
@@ -1416,6 +1480,13 @@
   (if (ref.test (ref $box_f64) (local.get $a))
     (then (call $value.put_str (call $mochi_fmt_f64_json (call $value.num_of (local.get $a)))) (return)))
   (if (ref.test (ref $box_bool) (local.get $a)) (then (call $value.put_bool (call $value.bool_of (local.get $a))) (return)))
+  ;; BEGIN exact
+  ;; a bigint as its digits; a bigrat as Go's big.Rat JSON string (C's mochi_bigrat_fmt(b, a, 1))
+  (if (ref.test (ref $bigint) (local.get $a))
+    (then (call $value.put_str (call $mochi_bigint_to_str (ref.cast (ref $bigint) (local.get $a)))) (return)))
+  (if (ref.test (ref $bigrat) (local.get $a))
+    (then (call $value.put_str (call $mochi_bigrat_to_json (ref.cast (ref $bigrat) (local.get $a)))) (return)))
+  ;; END exact
   (if (ref.test (ref $list) (local.get $a))
     (then
       (local.set $l (ref.cast (ref $list) (local.get $a)))
