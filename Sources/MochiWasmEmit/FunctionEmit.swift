@@ -15,11 +15,13 @@
 // `$mochi_loc_line` is stored exactly where the C emitter stores `mochi_loc_line` (once
 // per line and block), so runtime errors print the same `  at file:line`.
 //
-// A call in tail position (the block returns its result) is a `return_call`. Calls to
-// functions in a recursive cycle, and closure calls, count the depth in
-// `$mochi_depth` against the interpreter's limit and stop with `stack overflow` at the
-// call's line; the depth is saved in a local and restored after the call, so a
-// chain of tail calls counts every link, as the interpreter does.
+// A call in tail position (the block returns its result) is a `return_call`. Every
+// call of a Mochi function (direct or through a closure) counts the depth in
+// `$mochi_depth` against the interpreter's limit and stops with `stack overflow` at the
+// call's line, as every other mode does (so runaway recursion that calls a leaf at
+// each level stops at the same call and after the same output); the depth is saved in
+// a local and restored after the call, so a chain of tail calls counts every link, as
+// the interpreter does.
 
 import MochiIR
 
@@ -1259,7 +1261,9 @@ struct FunctionEmitter {
             guard case .function(let name) = inst.imm, let fi = module.symbols.functions[name] else {
                 throw fail("call of unknown function \(inst.imm)")
             }
-            let saved = module.recursive[fi] ? depthEnter(line) : nil
+            // Every call counts, as the interpreter, the JIT and generated C count
+            // them: runaway recursion through a leaf stops at the same call.
+            let saved: String? = depthEnter(line)
             for x in a { get(x) }
             let unitResult = module.module.functions[fi].returnType == .unit
             if tail {
