@@ -178,30 +178,43 @@ struct RuntimeLibrary {
         }
     }
 
-    static let exactBegin = ";; BEGIN exact"
-    static let exactEnd = ";; END exact"
+    static let exactBegin = Array(";; BEGIN exact".utf8)
+    static let exactEnd = Array(";; END exact".utf8)
 
     /// The text with its `exact` blocks removed (each marker line alone on its line,
-    /// blocks not nested); an unmatched marker is an error naming the line.
+    /// blocks not nested; removed lines stay as empty lines, so line numbers hold); an
+    /// unmatched marker is an error naming the line. Works on bytes: the runtime is
+    /// half a megabyte of text, read on every run.
     static func dropExactBlocks(_ text: String, file: String) throws -> String {
-        var out: [Substring] = []
+        let b = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
         var inBlock = 0
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let t = line.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed()
-            if String(t) == exactBegin {
-                if inBlock != 0 { throw WatScanError.unbalanced(file + " (nested ;; BEGIN exact)", n + 1) }
-                inBlock = n + 1
-                continue
-            }
-            if String(t) == exactEnd {
-                if inBlock == 0 { throw WatScanError.unbalanced(file + " (;; END exact without BEGIN)", n + 1) }
+        var lineNo = 0
+        var i = 0
+        while i < b.count {
+            var j = i
+            while j < b.count && b[j] != 10 { j += 1 }
+            lineNo += 1
+            var s = i, e = j
+            while s < e && (b[s] == 32 || b[s] == 9) { s += 1 }
+            while e > s && (b[e - 1] == 32 || b[e - 1] == 9 || b[e - 1] == 13) { e -= 1 }
+            let isBegin = e - s == exactBegin.count && b[s..<e].elementsEqual(exactBegin)
+            let isEnd = e - s == exactEnd.count && b[s..<e].elementsEqual(exactEnd)
+            if isBegin {
+                if inBlock != 0 { throw WatScanError.unbalanced(file + " (nested ;; BEGIN exact)", lineNo) }
+                inBlock = lineNo
+            } else if isEnd {
+                if inBlock == 0 { throw WatScanError.unbalanced(file + " (;; END exact without BEGIN)", lineNo) }
                 inBlock = 0
-                continue
+            } else if inBlock == 0 {
+                out.append(contentsOf: b[i..<j])
             }
-            if inBlock == 0 { out.append(line) } else { out.append("") }  // keep line numbers
+            if j < b.count { out.append(10) }
+            i = j + 1
         }
         if inBlock != 0 { throw WatScanError.unbalanced(file + " (;; BEGIN exact without END)", inBlock) }
-        return out.joined(separator: "\n")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The text unchanged, after the same marker check (a fragment's blocks must match
