@@ -173,9 +173,10 @@ struct FunctionEmitter {
     /// A list the loop writes (`list.set`) is made the owner of its store first
     /// (copy-on-write while shared, `$mochi_list_unshare_B`), so the loop may store
     /// into the cached store. For that to stay true, and for no other cache to go
-    /// stale, such a loop has no append (which shares a store) and writes no list
-    /// it does not hoist (whose copy-on-write could replace a store another cached
-    /// value refers to): both make the loop hoist nothing.
+    /// stale, a loop hoists no list of a bank (one Wasm list type: lists of two banks
+    /// are never one list) that it writes without hoisting (that write's
+    /// copy-on-write could replace the store of a hoisted list of the bank), nor of
+    /// a bank it both appends to (which shares a store) and writes.
     var hoistedLists: [Int: [(Value, ListBank, Bool)]] = [:]
     /// The natural loops each block belongs to (by header), for the hoisted caches.
     var loopHeadersOf: [Int: Set<Int>] = [:]
@@ -200,29 +201,36 @@ struct FunctionEmitter {
         }
         for (h, body) in blocksOfHeader {
             var invalidates = false
-            var appends = false
             var lists: [Int32: ListBank] = [:]
             var written: Set<Int32> = []
+            var appendBanks: Set<ListBank> = []
+            var writtenBanks: Set<ListBank> = []
+            var unhoistedWriteBanks: Set<ListBank> = []
             for b in body {
                 for id in f.blocks[b].insts {
                     let inst = f[id]
                     switch inst.op {
                     case .listPush, .call, .callClosure, .groupAdd: invalidates = true
-                    case .listAppend: appends = true
+                    case .listAppend:
+                        if case .list(let e) = type(inst.args[0]) { appendBanks.insert(ListBank(element: e)) }
                     case .listGet, .listSet, .listLen:
                         let v = inst.args[0]
-                        guard case .list(let e) = type(v), inlineConst[v.index] == nil,
+                        guard case .list(let e) = type(v) else { continue }
+                        let bank = ListBank(element: e)
+                        if inst.op == .listSet { writtenBanks.insert(bank) }
+                        guard inlineConst[v.index] == nil,
                               let d = defBlock(v), !body.contains(d), a.rpo[d] >= 0, a.dominates(d, h) else {
-                            if inst.op == .listSet { invalidates = true }
+                            if inst.op == .listSet { unhoistedWriteBanks.insert(bank) }
                             continue
                         }
-                        lists[v.index] = ListBank(element: e)
+                        lists[v.index] = bank
                         if inst.op == .listSet { written.insert(v.index) }
                     default: break
                     }
                 }
             }
-            if appends && !written.isEmpty { invalidates = true }
+            let unsafe = unhoistedWriteBanks.union(appendBanks.intersection(writtenBanks))
+            lists = lists.filter { !unsafe.contains($0.value) }
             if invalidates || lists.isEmpty { continue }
             hoistedLists[h] = lists.keys.sorted().map { (Value($0), lists[$0]!, written.contains($0)) }
             for b in body { loopHeadersOf[b, default: []].insert(h) }
