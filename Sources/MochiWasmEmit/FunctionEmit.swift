@@ -53,7 +53,12 @@ struct FunctionEmitter {
     /// Scalars already boxed in this block, by value index (see getBoxed).
     var boxCache: [Int32: String] = [:]
 
-    struct ListCache { var len: String; var data: String }
+    /// `writable`: the list's store was made its own (copy-on-write, wlen = len) when
+    /// the cache was loaded, so `list.set` may store into `data` directly.
+    struct ListCache { var len: String; var data: String; var writable: Bool = false }
+    /// Lists that `list.set` writes in the block being emitted (their caches are
+    /// loaded writable from the first access on).
+    var blockWrites: Set<Int32> = []
 
     static let maxDepth = 100_000
 
@@ -165,7 +170,14 @@ struct FunctionEmitter {
     /// locals cachedList uses), by loop header: the loop's blocks contain nothing that
     /// may change a list's length or store (no push, no call), and the list is defined
     /// outside the loop. Every block of the loop then starts with them cached.
-    var hoistedLists: [Int: [(Value, ListBank)]] = [:]
+    /// A list the loop writes (`list.set`) is made the owner of its store first
+    /// (copy-on-write while shared, `$mochi_list_unshare_B`), so the loop may store
+    /// into the cached store. For that to stay true, and for no other cache to go
+    /// stale, a loop hoists no list of a bank (one Wasm list type: lists of two banks
+    /// are never one list) that it writes without hoisting (that write's
+    /// copy-on-write could replace the store of a hoisted list of the bank), nor of
+    /// a bank it both appends to (which shares a store) and writes.
+    var hoistedLists: [Int: [(Value, ListBank, Bool)]] = [:]
     /// The natural loops each block belongs to (by header), for the hoisted caches.
     var loopHeadersOf: [Int: Set<Int>] = [:]
 
@@ -190,22 +202,37 @@ struct FunctionEmitter {
         for (h, body) in blocksOfHeader {
             var invalidates = false
             var lists: [Int32: ListBank] = [:]
+            var written: Set<Int32> = []
+            var appendBanks: Set<ListBank> = []
+            var writtenBanks: Set<ListBank> = []
+            var unhoistedWriteBanks: Set<ListBank> = []
             for b in body {
                 for id in f.blocks[b].insts {
                     let inst = f[id]
                     switch inst.op {
                     case .listPush, .call, .callClosure, .groupAdd: invalidates = true
+                    case .listAppend:
+                        if case .list(let e) = type(inst.args[0]) { appendBanks.insert(ListBank(element: e)) }
                     case .listGet, .listSet, .listLen:
                         let v = inst.args[0]
-                        guard case .list(let e) = type(v), inlineConst[v.index] == nil,
-                              let d = defBlock(v), !body.contains(d), a.rpo[d] >= 0, a.dominates(d, h) else { continue }
-                        lists[v.index] = ListBank(element: e)
+                        guard case .list(let e) = type(v) else { continue }
+                        let bank = ListBank(element: e)
+                        if inst.op == .listSet { writtenBanks.insert(bank) }
+                        guard inlineConst[v.index] == nil,
+                              let d = defBlock(v), !body.contains(d), a.rpo[d] >= 0, a.dominates(d, h) else {
+                            if inst.op == .listSet { unhoistedWriteBanks.insert(bank) }
+                            continue
+                        }
+                        lists[v.index] = bank
+                        if inst.op == .listSet { written.insert(v.index) }
                     default: break
                     }
                 }
             }
+            let unsafe = unhoistedWriteBanks.union(appendBanks.intersection(writtenBanks))
+            lists = lists.filter { !unsafe.contains($0.value) }
             if invalidates || lists.isEmpty { continue }
-            hoistedLists[h] = lists.keys.sorted().map { (Value($0), lists[$0]!) }
+            hoistedLists[h] = lists.keys.sorted().map { (Value($0), lists[$0]!, written.contains($0)) }
             for b in body { loopHeadersOf[b, default: []].insert(h) }
         }
     }
@@ -423,8 +450,13 @@ struct FunctionEmitter {
                 var pushed = false
                 if let h = header, let lists = hoistedLists[h] {
                     var frame: [Int32: ListCache] = [:]
-                    for (v, bank) in lists where loopCache(for: v) == nil {
-                        frame[v.index] = hoistListHeader(v, bank)
+                    let fresh = lists.filter { loopCache(for: $0.0) == nil }
+                    // Every written list owns its store before any cache is loaded.
+                    for (v, bank, w) in fresh where w { unshare(v, bank) }
+                    for (v, bank, w) in fresh {
+                        var c = hoistListHeader(v, bank)
+                        c.writable = w
+                        frame[v.index] = c
                     }
                     loopCacheStack.append((h, frame))
                     pushed = true
@@ -449,6 +481,8 @@ struct FunctionEmitter {
         knownLine = nil
         listCache = [:]
         boxCache = [:]
+        blockWrites = []
+        for id in bd.insts where f[id].op == .listSet { blockWrites.insert(f[id].args[0].index) }
         if let hs = loopHeadersOf[Int(b.index)] {
             for (h, frame) in loopCacheStack where hs.contains(h) {
                 for (k, c) in frame { listCache[k] = c }
@@ -723,9 +757,10 @@ struct FunctionEmitter {
     }
 
     mutating func emitInst(_ inst: Inst, tail: Bool) throws {
-        // A push may grow any list (two values may be one list); a call may push.
+        // A push may grow any list (two values may be one list); a call may push; an
+        // append may share its operand's store (a writable cache would not be).
         switch inst.op {
-        case .listPush, .call, .callClosure, .groupAdd: listCache = [:]
+        case .listPush, .call, .callClosure, .groupAdd, .listAppend: listCache = [:]
         default: break
         }
         if !FunctionEmitter.cannotFail(inst.op) && !FunctionEmitter.passesLine(inst.op) { setLine(inst.loc.line) }
@@ -1070,7 +1105,10 @@ struct FunctionEmitter {
             guard case .list(let e) = rt else { throw fail("list.new without a list type") }
             let bank = ListBank(element: e)
             if a.count <= 10_000 {
+                // len, wlen = len, own = 1: a store of its own (list.wat's header)
                 emit("i32.const \(a.count)")
+                emit("i32.const \(a.count)")
+                emit("i32.const 1")
                 for x in a { get(x) }
                 emit("array.new_fixed \(bank.arrayType) \(a.count)")
                 emit("struct.new \(bank.listType)")
@@ -1121,7 +1159,10 @@ struct FunctionEmitter {
             guard case .list(let e) = type(a[0]) else { throw fail("list.push of a non-list") }
             let bank = ListBank(element: e)
             let n = scratchLocal("$#ix", "i32")
-            // In place while the store has room; the runtime grows it (or reports nil).
+            // In place while the list owns the end of its store (own: no other list
+            // sees slot len) and the store has room; a store of its own stays
+            // writable to its end (wlen = len). The runtime grows or copies the store
+            // (or reports nil).
             emit("block")
             depth += 1
             emit("block")
@@ -1129,10 +1170,18 @@ struct FunctionEmitter {
             get(a[0]); emit("br_on_null 0"); emit("struct.get \(bank.listType) $len"); emit("local.tee \(n)")
             get(a[0]); emit("struct.get \(bank.listType) $data"); emit("array.len")
             emit("i32.ge_u"); emit("br_if 0")
+            get(a[0]); emit("struct.get \(bank.listType) $own"); emit("i32.eqz"); emit("br_if 0")
             get(a[0]); emit("struct.get \(bank.listType) $data"); emit("local.get \(n)"); get(a[1])
             emit("array.set \(bank.arrayType)")
             get(a[0]); emit("local.get \(n)"); emit("i32.const 1"); emit("i32.add")
             emit("struct.set \(bank.listType) $len")
+            get(a[0]); emit("struct.get \(bank.listType) $wlen"); emit("local.get \(n)"); emit("i32.eq")
+            emit("if")
+            depth += 1
+            get(a[0]); emit("local.get \(n)"); emit("i32.const 1"); emit("i32.add")
+            emit("struct.set \(bank.listType) $wlen")
+            depth -= 1
+            emit("end")
             emit("br 1")
             depth -= 1
             emit("end")
@@ -1384,20 +1433,43 @@ struct FunctionEmitter {
         return c
     }
 
+    /// Copy-on-write before in-place writes: gives list `l` (nil: nothing) a store of
+    /// its own when it may share one (wlen != len), so that stores into it are not
+    /// seen by the lists sharing the old one (list.wat's header).
+    mutating func unshare(_ l: Value, _ bank: ListBank) {
+        emit("block")
+        depth += 1
+        get(l); emit("br_on_null 0"); emit("struct.get \(bank.listType) $wlen")
+        get(l); emit("struct.get \(bank.listType) $len")
+        emit("i32.eq"); emit("br_if 0")
+        get(l); call("mochi_list_unshare_" + bank.suffix)
+        depth -= 1
+        emit("end")
+    }
+
     /// The locals holding list `l`'s length and element store in this block: loaded
     /// at its first element access (a nil list is the index error of C's
     /// mochi_list_get, length 0, at `line`), reused until something that may change a
-    /// list's length or store (a push, a call) runs.
+    /// list's length or store (a push, a call, an append) runs. A list the block
+    /// writes is loaded writable: its store made its own first (unshare), and since
+    /// that may replace the store of a list another cached value refers to (two
+    /// values may be one list), every other cache of the block is dropped then.
     mutating func cachedList(_ l: Value, _ i: Value, _ bank: ListBank, _ line: Int32) -> ListCache {
-        if let c = listCache[l.index] { return c }
+        let write = blockWrites.contains(l.index)
+        if let c = listCache[l.index], c.writable || !write { return c }
         let c = ListCache(len: scratchLocal("$#len\(l.index)", "i64"),
-                          data: scratchLocal("$#data\(l.index)", "(ref \(bank.arrayType))"))
+                          data: scratchLocal("$#data\(l.index)", "(ref \(bank.arrayType))"),
+                          writable: write)
         get(l); emit("ref.is_null")
         emit("if")
         depth += 1
         get(i); emit("i32.const 0"); emit("i32.const \(line)"); call("mochi_list_index"); emit("drop")
         depth -= 1
         emit("end")
+        if write {
+            unshare(l, bank)
+            listCache = [:]
+        }
         get(l); emit("struct.get \(bank.listType) $len"); emit("i64.extend_i32_u"); emit("local.set \(c.len)")
         get(l); emit("struct.get \(bank.listType) $data"); emit("local.set \(c.data)")
         listCache[l.index] = c

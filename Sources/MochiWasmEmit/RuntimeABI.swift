@@ -130,6 +130,7 @@ enum RuntimeABI {
             f("list_new_" + b, ["i32"], "(ref $list_\(b))")
             f("list_push_" + b, [listB(b), elem])
             f("list_append_" + b, [listB(b), elem], "(ref $list_\(b))")
+            f("list_unshare_" + b, [listB(b)])
         }
         f("list_slice", [list, "i64", "i64"], "(ref $list)")
         f("list_concat", [list, list], "(ref $list)")

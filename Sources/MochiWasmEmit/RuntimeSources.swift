@@ -20,12 +20,16 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (type $arr_f64 (array (mut f64)))
   (type $arr_i8 (array (mut i8)))
   (type $arr_ref (array (mut anyref)))
-  ;; lists: a length and a store with room to grow (capacity = array.len of data)
-  (type $list (sub (struct (field $len (mut i32)))))
-  (type $list_i64 (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_i64))))))
-  (type $list_f64 (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_f64))))))
-  (type $list_bool (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_i8))))))
-  (type $list_ref (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_ref))))))
+  ;; lists: a length and a store with room to grow (capacity = array.len of data).
+  ;; Several lists may share one store (append, list.wat's header): $wlen is the
+  ;; length that may be written in place (= len while the store is the list's own,
+  ;; 0 while it may be shared: writes copy first), $own is 1 when the list may
+  ;; extend its store in place (no other list sees the slots from len on)
+  (type $list (sub (struct (field $len (mut i32)) (field $wlen (mut i32)) (field $own (mut i32)))))
+  (type $list_i64 (sub final $list (struct (field $len (mut i32)) (field $wlen (mut i32)) (field $own (mut i32)) (field $data (mut (ref $arr_i64))))))
+  (type $list_f64 (sub final $list (struct (field $len (mut i32)) (field $wlen (mut i32)) (field $own (mut i32)) (field $data (mut (ref $arr_f64))))))
+  (type $list_bool (sub final $list (struct (field $len (mut i32)) (field $wlen (mut i32)) (field $own (mut i32)) (field $data (mut (ref $arr_i8))))))
+  (type $list_ref (sub final $list (struct (field $len (mut i32)) (field $wlen (mut i32)) (field $own (mut i32)) (field $data (mut (ref $arr_ref))))))
   ;; sort permutations, a map's cached key order
   (type $arr_i32 (array (mut i32)))
   ;; maps: the layout is private to map.wat (documented at its top); only map.wat,
@@ -4735,14 +4739,20 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 ;; list.wat: typed lists and the list builtins of the Wasm runtime, mirroring
 ;; mochi_list.c (docs/WASM.md, "list.wat").
 ;;
-;; A list is `{len, data}` with one of four element stores (`$list_i64`, `_f64`,
-;; `_bool` one byte per element, `_ref` anys); the capacity is the store's length and
-;; push doubles it. `append` returns a new list and leaves its operand unchanged: it
-;; copies the elements into a store of its own. (The C runtime lets the two lists
-;; share one store and marks both shared, so that an in-place write copies first; the
-;; emitter's inline `list.set` here writes the store directly, so sharing would leak
-;; writes between the two lists. The `xs = append(xs, v)` loops of real programs are
-;; turned into `list.push` by the IR's appendinplace pass before they get here.)
+;; A list is `{len, wlen, own, data}` with one of four element stores (`$list_i64`,
+;; `_f64`, `_bool` one byte per element, `_ref` anys); the capacity is the store's
+;; length and push doubles it. As in C (mochi_list.c), `append` returns a new list
+;; that shares its operand's store when it can, so that `xs = append(xs, v)` on a
+;; global, a field or a parameter (which the IR's appendinplace pass cannot turn into
+;; a push) is linear. Copy-on-write keeps the lists apart:
+;;   - `wlen` is the length the emitter may write in place: = len while the store is
+;;     the list's own, 0 while it may be shared (C's wlen and `shared`). Before writing
+;;     elements in place the emitter calls `$mochi_list_unshare_B` when wlen != len.
+;;   - `own` is 1 when the list may extend its store in place: no other list sees the
+;;     slots from its len on (C's `used == end`). append takes it over from its
+;;     operand when it shares the store; push in place needs it (and room).
+;; Every list built here or inline by the emitter starts with wlen = len, own = 1 and
+;; a store of its own; only append (the shared case) makes wlen 0.
 ;;
 ;; Functions over several banks take and return `$list`; the emitter casts results.
 ;; As in C, a nil list reads as an empty list of anys (C's mochi_list_kind(NULL)).
@@ -4816,13 +4826,13 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 ;; ---- new, push, append ----
 
 (func $mochi_list_new_i64 (param $cap i32) (result (ref $list_i64))
-  (struct.new $list_i64 (i32.const 0) (array.new_default $arr_i64 (call $list.cap0 (local.get $cap)))))
+  (struct.new $list_i64 (i32.const 0) (i32.const 0) (i32.const 1) (array.new_default $arr_i64 (call $list.cap0 (local.get $cap)))))
 (func $mochi_list_new_f64 (param $cap i32) (result (ref $list_f64))
-  (struct.new $list_f64 (i32.const 0) (array.new_default $arr_f64 (call $list.cap0 (local.get $cap)))))
+  (struct.new $list_f64 (i32.const 0) (i32.const 0) (i32.const 1) (array.new_default $arr_f64 (call $list.cap0 (local.get $cap)))))
 (func $mochi_list_new_bool (param $cap i32) (result (ref $list_bool))
-  (struct.new $list_bool (i32.const 0) (array.new_default $arr_i8 (call $list.cap0 (local.get $cap)))))
+  (struct.new $list_bool (i32.const 0) (i32.const 0) (i32.const 1) (array.new_default $arr_i8 (call $list.cap0 (local.get $cap)))))
 (func $mochi_list_new_ref (param $cap i32) (result (ref $list_ref))
-  (struct.new $list_ref (i32.const 0) (array.new_default $arr_ref (call $list.cap0 (local.get $cap)))))
+  (struct.new $list_ref (i32.const 0) (i32.const 0) (i32.const 1) (array.new_default $arr_ref (call $list.cap0 (local.get $cap)))))
 
 (func $list.cap0 (param $cap i32) (result i32)
   (select (local.get $cap) (i32.const 0) (i32.gt_s (local.get $cap) (i32.const 0))))
@@ -4852,146 +4862,281 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (call $mochi_rt_error (call $value.ascii (array.new_data $bytes $list.d.push_nil (i32.const 0) (i32.const 16))))
   (unreachable))
 
+;; push: in place while the list owns the end of its store (no other list sees
+;; slot len) and the store has room; otherwise the elements first move to a grown
+;; store of the list's own (the emitter inlines the fast path).
 (func $mochi_list_push_i64 (param $l (ref null $list_i64)) (param $v i64)
   (local $n i32)
   (local $d (ref $arr_i64))
   (if (ref.is_null (local.get $l)) (then (call $list.push_nil)))
   (local.set $n (struct.get $list_i64 $len (local.get $l)))
   (local.set $d (struct.get $list_i64 $data (local.get $l)))
-  (if (i32.ge_u (local.get $n) (array.len (local.get $d)))
-    (then (local.set $d (call $list.grow_i64 (ref.as_non_null (local.get $l))))))
+  (if (i32.or (i32.ge_u (local.get $n) (array.len (local.get $d)))
+              (i32.eqz (struct.get $list_i64 $own (local.get $l))))
+    (then (local.set $d (call $list.restore_i64 (ref.as_non_null (local.get $l))
+      (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))))
   (array.set $arr_i64 (local.get $d) (local.get $n) (local.get $v))
-  (struct.set $list_i64 $len (local.get $l) (i32.add (local.get $n) (i32.const 1))))
+  (struct.set $list_i64 $len (local.get $l) (i32.add (local.get $n) (i32.const 1)))
+  ;; a store of its own stays writable to its end; a shared one stays at 0
+  (if (i32.eq (struct.get $list_i64 $wlen (local.get $l)) (local.get $n))
+    (then (struct.set $list_i64 $wlen (local.get $l) (i32.add (local.get $n) (i32.const 1))))))
 
-;; The cold half of push: a store of twice the capacity (kept out of push so that
-;; push's fast path stays small).
-(func $list.grow_i64 (param $l (ref $list_i64)) (result (ref $arr_i64))
+;; The cold half of push and of copy-on-write: the elements move to a new store of
+;; `cap` (>= len) slots that no other list refers to, which the list owns and may
+;; write in place (wlen = len).
+(func $list.restore_i64 (param $l (ref $list_i64)) (param $cap i32) (result (ref $arr_i64))
   (local $n i32)
-  (local $d (ref $arr_i64))
   (local $nd (ref $arr_i64))
   (local.set $n (struct.get $list_i64 $len (local.get $l)))
-  (local.set $d (struct.get $list_i64 $data (local.get $l)))
-  (local.set $nd (array.new_default $arr_i64 (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))
-  (array.copy $arr_i64 $arr_i64 (local.get $nd) (i32.const 0) (local.get $d) (i32.const 0) (local.get $n))
+  (local.set $nd (array.new_default $arr_i64 (local.get $cap)))
+  (array.copy $arr_i64 $arr_i64 (local.get $nd) (i32.const 0) (struct.get $list_i64 $data (local.get $l)) (i32.const 0) (local.get $n))
   (struct.set $list_i64 $data (local.get $l) (local.get $nd))
+  (struct.set $list_i64 $wlen (local.get $l) (local.get $n))
+  (struct.set $list_i64 $own (local.get $l) (i32.const 1))
   (local.get $nd))
 
+;; Copy-on-write, before the emitter writes elements of l in place (it calls this
+;; only when wlen != len, i.e. while l's store may be shared): l gets a store of its
+;; own holding its elements, so the lists sharing the old one do not see the writes.
+(func $mochi_list_unshare_i64 (param $l (ref null $list_i64))
+  (if (ref.is_null (local.get $l)) (then (return)))
+  (if (i32.eq (struct.get $list_i64 $wlen (local.get $l)) (struct.get $list_i64 $len (local.get $l))) (then (return)))
+  (drop (call $list.restore_i64 (ref.as_non_null (local.get $l)) (array.len (struct.get $list_i64 $data (local.get $l))))))
+
+;; append(xs, v): a new list of len+1 elements; xs is unchanged. When xs owns the end
+;; of its store and the store has room, the new list shares it: v goes into slot len
+;; (which no other list sees), the new list takes over the end (own) and both lists
+;; become read-only in place (wlen 0: a write copies first). So `xs = append(xs, v)`
+;; is amortised O(1). Otherwise the elements are copied into a store of the new
+;; list's own, with room to grow.
+(func $mochi_list_append_i64 (param $l (ref null $list_i64)) (param $v i64) (result (ref $list_i64))
+  (local $n i32)
+  (local $d (ref $arr_i64))
+  (local $out (ref $list_i64))
+  (if (ref.is_null (local.get $l))
+    (then
+      (local.set $out (call $mochi_list_new_i64 (i32.const 4)))
+      (call $mochi_list_push_i64 (local.get $out) (local.get $v))
+      (return (local.get $out))))
+  (local.set $n (struct.get $list_i64 $len (local.get $l)))
+  (local.set $d (struct.get $list_i64 $data (local.get $l)))
+  (if (i32.and (struct.get $list_i64 $own (local.get $l)) (i32.lt_u (local.get $n) (array.len (local.get $d))))
+    (then
+      (struct.set $list_i64 $own (local.get $l) (i32.const 0))
+      (struct.set $list_i64 $wlen (local.get $l) (i32.const 0))
+      (array.set $arr_i64 (local.get $d) (local.get $n) (local.get $v))
+      (return (struct.new $list_i64 (i32.add (local.get $n) (i32.const 1)) (i32.const 0) (i32.const 1) (local.get $d)))))
+  (local.set $d (array.new_default $arr_i64 (call $list.grown (local.get $n) (i32.add (local.get $n) (i32.const 1)))))
+  (array.copy $arr_i64 $arr_i64 (local.get $d) (i32.const 0) (struct.get $list_i64 $data (local.get $l)) (i32.const 0) (local.get $n))
+  (array.set $arr_i64 (local.get $d) (local.get $n) (local.get $v))
+  (struct.new $list_i64 (i32.add (local.get $n) (i32.const 1)) (i32.add (local.get $n) (i32.const 1)) (i32.const 1) (local.get $d)))
+
+;; push: in place while the list owns the end of its store (no other list sees
+;; slot len) and the store has room; otherwise the elements first move to a grown
+;; store of the list's own (the emitter inlines the fast path).
 (func $mochi_list_push_f64 (param $l (ref null $list_f64)) (param $v f64)
   (local $n i32)
   (local $d (ref $arr_f64))
   (if (ref.is_null (local.get $l)) (then (call $list.push_nil)))
   (local.set $n (struct.get $list_f64 $len (local.get $l)))
   (local.set $d (struct.get $list_f64 $data (local.get $l)))
-  (if (i32.ge_u (local.get $n) (array.len (local.get $d)))
-    (then (local.set $d (call $list.grow_f64 (ref.as_non_null (local.get $l))))))
+  (if (i32.or (i32.ge_u (local.get $n) (array.len (local.get $d)))
+              (i32.eqz (struct.get $list_f64 $own (local.get $l))))
+    (then (local.set $d (call $list.restore_f64 (ref.as_non_null (local.get $l))
+      (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))))
   (array.set $arr_f64 (local.get $d) (local.get $n) (local.get $v))
-  (struct.set $list_f64 $len (local.get $l) (i32.add (local.get $n) (i32.const 1))))
+  (struct.set $list_f64 $len (local.get $l) (i32.add (local.get $n) (i32.const 1)))
+  ;; a store of its own stays writable to its end; a shared one stays at 0
+  (if (i32.eq (struct.get $list_f64 $wlen (local.get $l)) (local.get $n))
+    (then (struct.set $list_f64 $wlen (local.get $l) (i32.add (local.get $n) (i32.const 1))))))
 
-;; The cold half of push: a store of twice the capacity (kept out of push so that
-;; push's fast path stays small).
-(func $list.grow_f64 (param $l (ref $list_f64)) (result (ref $arr_f64))
+;; The cold half of push and of copy-on-write: the elements move to a new store of
+;; `cap` (>= len) slots that no other list refers to, which the list owns and may
+;; write in place (wlen = len).
+(func $list.restore_f64 (param $l (ref $list_f64)) (param $cap i32) (result (ref $arr_f64))
   (local $n i32)
-  (local $d (ref $arr_f64))
   (local $nd (ref $arr_f64))
   (local.set $n (struct.get $list_f64 $len (local.get $l)))
-  (local.set $d (struct.get $list_f64 $data (local.get $l)))
-  (local.set $nd (array.new_default $arr_f64 (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))
-  (array.copy $arr_f64 $arr_f64 (local.get $nd) (i32.const 0) (local.get $d) (i32.const 0) (local.get $n))
+  (local.set $nd (array.new_default $arr_f64 (local.get $cap)))
+  (array.copy $arr_f64 $arr_f64 (local.get $nd) (i32.const 0) (struct.get $list_f64 $data (local.get $l)) (i32.const 0) (local.get $n))
   (struct.set $list_f64 $data (local.get $l) (local.get $nd))
+  (struct.set $list_f64 $wlen (local.get $l) (local.get $n))
+  (struct.set $list_f64 $own (local.get $l) (i32.const 1))
   (local.get $nd))
 
+;; Copy-on-write, before the emitter writes elements of l in place (it calls this
+;; only when wlen != len, i.e. while l's store may be shared): l gets a store of its
+;; own holding its elements, so the lists sharing the old one do not see the writes.
+(func $mochi_list_unshare_f64 (param $l (ref null $list_f64))
+  (if (ref.is_null (local.get $l)) (then (return)))
+  (if (i32.eq (struct.get $list_f64 $wlen (local.get $l)) (struct.get $list_f64 $len (local.get $l))) (then (return)))
+  (drop (call $list.restore_f64 (ref.as_non_null (local.get $l)) (array.len (struct.get $list_f64 $data (local.get $l))))))
+
+;; append(xs, v): a new list of len+1 elements; xs is unchanged. When xs owns the end
+;; of its store and the store has room, the new list shares it: v goes into slot len
+;; (which no other list sees), the new list takes over the end (own) and both lists
+;; become read-only in place (wlen 0: a write copies first). So `xs = append(xs, v)`
+;; is amortised O(1). Otherwise the elements are copied into a store of the new
+;; list's own, with room to grow.
+(func $mochi_list_append_f64 (param $l (ref null $list_f64)) (param $v f64) (result (ref $list_f64))
+  (local $n i32)
+  (local $d (ref $arr_f64))
+  (local $out (ref $list_f64))
+  (if (ref.is_null (local.get $l))
+    (then
+      (local.set $out (call $mochi_list_new_f64 (i32.const 4)))
+      (call $mochi_list_push_f64 (local.get $out) (local.get $v))
+      (return (local.get $out))))
+  (local.set $n (struct.get $list_f64 $len (local.get $l)))
+  (local.set $d (struct.get $list_f64 $data (local.get $l)))
+  (if (i32.and (struct.get $list_f64 $own (local.get $l)) (i32.lt_u (local.get $n) (array.len (local.get $d))))
+    (then
+      (struct.set $list_f64 $own (local.get $l) (i32.const 0))
+      (struct.set $list_f64 $wlen (local.get $l) (i32.const 0))
+      (array.set $arr_f64 (local.get $d) (local.get $n) (local.get $v))
+      (return (struct.new $list_f64 (i32.add (local.get $n) (i32.const 1)) (i32.const 0) (i32.const 1) (local.get $d)))))
+  (local.set $d (array.new_default $arr_f64 (call $list.grown (local.get $n) (i32.add (local.get $n) (i32.const 1)))))
+  (array.copy $arr_f64 $arr_f64 (local.get $d) (i32.const 0) (struct.get $list_f64 $data (local.get $l)) (i32.const 0) (local.get $n))
+  (array.set $arr_f64 (local.get $d) (local.get $n) (local.get $v))
+  (struct.new $list_f64 (i32.add (local.get $n) (i32.const 1)) (i32.add (local.get $n) (i32.const 1)) (i32.const 1) (local.get $d)))
+
+;; push: in place while the list owns the end of its store (no other list sees
+;; slot len) and the store has room; otherwise the elements first move to a grown
+;; store of the list's own (the emitter inlines the fast path).
 (func $mochi_list_push_bool (param $l (ref null $list_bool)) (param $v i32)
   (local $n i32)
   (local $d (ref $arr_i8))
   (if (ref.is_null (local.get $l)) (then (call $list.push_nil)))
   (local.set $n (struct.get $list_bool $len (local.get $l)))
   (local.set $d (struct.get $list_bool $data (local.get $l)))
-  (if (i32.ge_u (local.get $n) (array.len (local.get $d)))
-    (then (local.set $d (call $list.grow_bool (ref.as_non_null (local.get $l))))))
+  (if (i32.or (i32.ge_u (local.get $n) (array.len (local.get $d)))
+              (i32.eqz (struct.get $list_bool $own (local.get $l))))
+    (then (local.set $d (call $list.restore_bool (ref.as_non_null (local.get $l))
+      (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))))
   (array.set $arr_i8 (local.get $d) (local.get $n) (i32.ne (local.get $v) (i32.const 0)))
-  (struct.set $list_bool $len (local.get $l) (i32.add (local.get $n) (i32.const 1))))
+  (struct.set $list_bool $len (local.get $l) (i32.add (local.get $n) (i32.const 1)))
+  ;; a store of its own stays writable to its end; a shared one stays at 0
+  (if (i32.eq (struct.get $list_bool $wlen (local.get $l)) (local.get $n))
+    (then (struct.set $list_bool $wlen (local.get $l) (i32.add (local.get $n) (i32.const 1))))))
 
-;; The cold half of push: a store of twice the capacity (kept out of push so that
-;; push's fast path stays small).
-(func $list.grow_bool (param $l (ref $list_bool)) (result (ref $arr_i8))
+;; The cold half of push and of copy-on-write: the elements move to a new store of
+;; `cap` (>= len) slots that no other list refers to, which the list owns and may
+;; write in place (wlen = len).
+(func $list.restore_bool (param $l (ref $list_bool)) (param $cap i32) (result (ref $arr_i8))
   (local $n i32)
-  (local $d (ref $arr_i8))
   (local $nd (ref $arr_i8))
   (local.set $n (struct.get $list_bool $len (local.get $l)))
-  (local.set $d (struct.get $list_bool $data (local.get $l)))
-  (local.set $nd (array.new_default $arr_i8 (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))
-  (array.copy $arr_i8 $arr_i8 (local.get $nd) (i32.const 0) (local.get $d) (i32.const 0) (local.get $n))
+  (local.set $nd (array.new_default $arr_i8 (local.get $cap)))
+  (array.copy $arr_i8 $arr_i8 (local.get $nd) (i32.const 0) (struct.get $list_bool $data (local.get $l)) (i32.const 0) (local.get $n))
   (struct.set $list_bool $data (local.get $l) (local.get $nd))
+  (struct.set $list_bool $wlen (local.get $l) (local.get $n))
+  (struct.set $list_bool $own (local.get $l) (i32.const 1))
   (local.get $nd))
 
+;; Copy-on-write, before the emitter writes elements of l in place (it calls this
+;; only when wlen != len, i.e. while l's store may be shared): l gets a store of its
+;; own holding its elements, so the lists sharing the old one do not see the writes.
+(func $mochi_list_unshare_bool (param $l (ref null $list_bool))
+  (if (ref.is_null (local.get $l)) (then (return)))
+  (if (i32.eq (struct.get $list_bool $wlen (local.get $l)) (struct.get $list_bool $len (local.get $l))) (then (return)))
+  (drop (call $list.restore_bool (ref.as_non_null (local.get $l)) (array.len (struct.get $list_bool $data (local.get $l))))))
+
+;; append(xs, v): a new list of len+1 elements; xs is unchanged. When xs owns the end
+;; of its store and the store has room, the new list shares it: v goes into slot len
+;; (which no other list sees), the new list takes over the end (own) and both lists
+;; become read-only in place (wlen 0: a write copies first). So `xs = append(xs, v)`
+;; is amortised O(1). Otherwise the elements are copied into a store of the new
+;; list's own, with room to grow.
+(func $mochi_list_append_bool (param $l (ref null $list_bool)) (param $v i32) (result (ref $list_bool))
+  (local $n i32)
+  (local $d (ref $arr_i8))
+  (local $out (ref $list_bool))
+  (if (ref.is_null (local.get $l))
+    (then
+      (local.set $out (call $mochi_list_new_bool (i32.const 4)))
+      (call $mochi_list_push_bool (local.get $out) (local.get $v))
+      (return (local.get $out))))
+  (local.set $n (struct.get $list_bool $len (local.get $l)))
+  (local.set $d (struct.get $list_bool $data (local.get $l)))
+  (if (i32.and (struct.get $list_bool $own (local.get $l)) (i32.lt_u (local.get $n) (array.len (local.get $d))))
+    (then
+      (struct.set $list_bool $own (local.get $l) (i32.const 0))
+      (struct.set $list_bool $wlen (local.get $l) (i32.const 0))
+      (array.set $arr_i8 (local.get $d) (local.get $n) (i32.ne (local.get $v) (i32.const 0)))
+      (return (struct.new $list_bool (i32.add (local.get $n) (i32.const 1)) (i32.const 0) (i32.const 1) (local.get $d)))))
+  (local.set $d (array.new_default $arr_i8 (call $list.grown (local.get $n) (i32.add (local.get $n) (i32.const 1)))))
+  (array.copy $arr_i8 $arr_i8 (local.get $d) (i32.const 0) (struct.get $list_bool $data (local.get $l)) (i32.const 0) (local.get $n))
+  (array.set $arr_i8 (local.get $d) (local.get $n) (i32.ne (local.get $v) (i32.const 0)))
+  (struct.new $list_bool (i32.add (local.get $n) (i32.const 1)) (i32.add (local.get $n) (i32.const 1)) (i32.const 1) (local.get $d)))
+
+;; push: in place while the list owns the end of its store (no other list sees
+;; slot len) and the store has room; otherwise the elements first move to a grown
+;; store of the list's own (the emitter inlines the fast path).
 (func $mochi_list_push_ref (param $l (ref null $list_ref)) (param $v anyref)
   (local $n i32)
   (local $d (ref $arr_ref))
   (if (ref.is_null (local.get $l)) (then (call $list.push_nil)))
   (local.set $n (struct.get $list_ref $len (local.get $l)))
   (local.set $d (struct.get $list_ref $data (local.get $l)))
-  (if (i32.ge_u (local.get $n) (array.len (local.get $d)))
-    (then (local.set $d (call $list.grow_ref (ref.as_non_null (local.get $l))))))
+  (if (i32.or (i32.ge_u (local.get $n) (array.len (local.get $d)))
+              (i32.eqz (struct.get $list_ref $own (local.get $l))))
+    (then (local.set $d (call $list.restore_ref (ref.as_non_null (local.get $l))
+      (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))))
   (array.set $arr_ref (local.get $d) (local.get $n) (local.get $v))
-  (struct.set $list_ref $len (local.get $l) (i32.add (local.get $n) (i32.const 1))))
+  (struct.set $list_ref $len (local.get $l) (i32.add (local.get $n) (i32.const 1)))
+  ;; a store of its own stays writable to its end; a shared one stays at 0
+  (if (i32.eq (struct.get $list_ref $wlen (local.get $l)) (local.get $n))
+    (then (struct.set $list_ref $wlen (local.get $l) (i32.add (local.get $n) (i32.const 1))))))
 
-;; The cold half of push: a store of twice the capacity (kept out of push so that
-;; push's fast path stays small).
-(func $list.grow_ref (param $l (ref $list_ref)) (result (ref $arr_ref))
+;; The cold half of push and of copy-on-write: the elements move to a new store of
+;; `cap` (>= len) slots that no other list refers to, which the list owns and may
+;; write in place (wlen = len).
+(func $list.restore_ref (param $l (ref $list_ref)) (param $cap i32) (result (ref $arr_ref))
   (local $n i32)
-  (local $d (ref $arr_ref))
   (local $nd (ref $arr_ref))
   (local.set $n (struct.get $list_ref $len (local.get $l)))
-  (local.set $d (struct.get $list_ref $data (local.get $l)))
-  (local.set $nd (array.new_default $arr_ref (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))
-  (array.copy $arr_ref $arr_ref (local.get $nd) (i32.const 0) (local.get $d) (i32.const 0) (local.get $n))
+  (local.set $nd (array.new_default $arr_ref (local.get $cap)))
+  (array.copy $arr_ref $arr_ref (local.get $nd) (i32.const 0) (struct.get $list_ref $data (local.get $l)) (i32.const 0) (local.get $n))
   (struct.set $list_ref $data (local.get $l) (local.get $nd))
+  (struct.set $list_ref $wlen (local.get $l) (local.get $n))
+  (struct.set $list_ref $own (local.get $l) (i32.const 1))
   (local.get $nd))
 
-;; append(xs, v): a new list of len+1 elements in a store of its own (xs unchanged).
-(func $mochi_list_append_i64 (param $l (ref null $list_i64)) (param $v i64) (result (ref $list_i64))
-  (local $n i32)
-  (local $d (ref $arr_i64))
-  (local.set $n (call $list.len (local.get $l)))
-  (if (i32.ge_u (local.get $n) (i32.const 0x40000000)) (then (call $list.oom)))
-  (local.set $d (array.new_default $arr_i64 (i32.add (local.get $n) (i32.const 1))))
-  (if (local.get $n)
-    (then (array.copy $arr_i64 $arr_i64 (local.get $d) (i32.const 0) (struct.get $list_i64 $data (local.get $l)) (i32.const 0) (local.get $n))))
-  (array.set $arr_i64 (local.get $d) (local.get $n) (local.get $v))
-  (struct.new $list_i64 (i32.add (local.get $n) (i32.const 1)) (local.get $d)))
+;; Copy-on-write, before the emitter writes elements of l in place (it calls this
+;; only when wlen != len, i.e. while l's store may be shared): l gets a store of its
+;; own holding its elements, so the lists sharing the old one do not see the writes.
+(func $mochi_list_unshare_ref (param $l (ref null $list_ref))
+  (if (ref.is_null (local.get $l)) (then (return)))
+  (if (i32.eq (struct.get $list_ref $wlen (local.get $l)) (struct.get $list_ref $len (local.get $l))) (then (return)))
+  (drop (call $list.restore_ref (ref.as_non_null (local.get $l)) (array.len (struct.get $list_ref $data (local.get $l))))))
 
-(func $mochi_list_append_f64 (param $l (ref null $list_f64)) (param $v f64) (result (ref $list_f64))
-  (local $n i32)
-  (local $d (ref $arr_f64))
-  (local.set $n (call $list.len (local.get $l)))
-  (if (i32.ge_u (local.get $n) (i32.const 0x40000000)) (then (call $list.oom)))
-  (local.set $d (array.new_default $arr_f64 (i32.add (local.get $n) (i32.const 1))))
-  (if (local.get $n)
-    (then (array.copy $arr_f64 $arr_f64 (local.get $d) (i32.const 0) (struct.get $list_f64 $data (local.get $l)) (i32.const 0) (local.get $n))))
-  (array.set $arr_f64 (local.get $d) (local.get $n) (local.get $v))
-  (struct.new $list_f64 (i32.add (local.get $n) (i32.const 1)) (local.get $d)))
-
-(func $mochi_list_append_bool (param $l (ref null $list_bool)) (param $v i32) (result (ref $list_bool))
-  (local $n i32)
-  (local $d (ref $arr_i8))
-  (local.set $n (call $list.len (local.get $l)))
-  (if (i32.ge_u (local.get $n) (i32.const 0x40000000)) (then (call $list.oom)))
-  (local.set $d (array.new_default $arr_i8 (i32.add (local.get $n) (i32.const 1))))
-  (if (local.get $n)
-    (then (array.copy $arr_i8 $arr_i8 (local.get $d) (i32.const 0) (struct.get $list_bool $data (local.get $l)) (i32.const 0) (local.get $n))))
-  (array.set $arr_i8 (local.get $d) (local.get $n) (i32.ne (local.get $v) (i32.const 0)))
-  (struct.new $list_bool (i32.add (local.get $n) (i32.const 1)) (local.get $d)))
-
+;; append(xs, v): a new list of len+1 elements; xs is unchanged. When xs owns the end
+;; of its store and the store has room, the new list shares it: v goes into slot len
+;; (which no other list sees), the new list takes over the end (own) and both lists
+;; become read-only in place (wlen 0: a write copies first). So `xs = append(xs, v)`
+;; is amortised O(1). Otherwise the elements are copied into a store of the new
+;; list's own, with room to grow.
 (func $mochi_list_append_ref (param $l (ref null $list_ref)) (param $v anyref) (result (ref $list_ref))
   (local $n i32)
   (local $d (ref $arr_ref))
-  (local.set $n (call $list.len (local.get $l)))
-  (if (i32.ge_u (local.get $n) (i32.const 0x40000000)) (then (call $list.oom)))
-  (local.set $d (array.new_default $arr_ref (i32.add (local.get $n) (i32.const 1))))
-  (if (local.get $n)
-    (then (array.copy $arr_ref $arr_ref (local.get $d) (i32.const 0) (struct.get $list_ref $data (local.get $l)) (i32.const 0) (local.get $n))))
+  (local $out (ref $list_ref))
+  (if (ref.is_null (local.get $l))
+    (then
+      (local.set $out (call $mochi_list_new_ref (i32.const 4)))
+      (call $mochi_list_push_ref (local.get $out) (local.get $v))
+      (return (local.get $out))))
+  (local.set $n (struct.get $list_ref $len (local.get $l)))
+  (local.set $d (struct.get $list_ref $data (local.get $l)))
+  (if (i32.and (struct.get $list_ref $own (local.get $l)) (i32.lt_u (local.get $n) (array.len (local.get $d))))
+    (then
+      (struct.set $list_ref $own (local.get $l) (i32.const 0))
+      (struct.set $list_ref $wlen (local.get $l) (i32.const 0))
+      (array.set $arr_ref (local.get $d) (local.get $n) (local.get $v))
+      (return (struct.new $list_ref (i32.add (local.get $n) (i32.const 1)) (i32.const 0) (i32.const 1) (local.get $d)))))
+  (local.set $d (array.new_default $arr_ref (call $list.grown (local.get $n) (i32.add (local.get $n) (i32.const 1)))))
+  (array.copy $arr_ref $arr_ref (local.get $d) (i32.const 0) (struct.get $list_ref $data (local.get $l)) (i32.const 0) (local.get $n))
   (array.set $arr_ref (local.get $d) (local.get $n) (local.get $v))
-  (struct.new $list_ref (i32.add (local.get $n) (i32.const 1)) (local.get $d)))
+  (struct.new $list_ref (i32.add (local.get $n) (i32.const 1)) (i32.add (local.get $n) (i32.const 1)) (i32.const 1) (local.get $d)))
 
 ;; ---- copies: slice, concat, reverse ----
 
@@ -5008,16 +5153,16 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (br_table $b0 $b1 $b2 $b3 (local.get $bank)))
     (local.set $ai (array.new_default $arr_i64 (local.get $n)))
     (array.copy $arr_i64 $arr_i64 (local.get $ai) (i32.const 0) (struct.get $list_i64 $data (ref.cast (ref $list_i64) (local.get $l))) (local.get $a) (local.get $n))
-    (return (struct.new $list_i64 (local.get $n) (local.get $ai))))
+    (return (struct.new $list_i64 (local.get $n) (local.get $n) (i32.const 1) (local.get $ai))))
     (local.set $af (array.new_default $arr_f64 (local.get $n)))
     (array.copy $arr_f64 $arr_f64 (local.get $af) (i32.const 0) (struct.get $list_f64 $data (ref.cast (ref $list_f64) (local.get $l))) (local.get $a) (local.get $n))
-    (return (struct.new $list_f64 (local.get $n) (local.get $af))))
+    (return (struct.new $list_f64 (local.get $n) (local.get $n) (i32.const 1) (local.get $af))))
     (local.set $ab (array.new_default $arr_i8 (local.get $n)))
     (array.copy $arr_i8 $arr_i8 (local.get $ab) (i32.const 0) (struct.get $list_bool $data (ref.cast (ref $list_bool) (local.get $l))) (local.get $a) (local.get $n))
-    (return (struct.new $list_bool (local.get $n) (local.get $ab))))
+    (return (struct.new $list_bool (local.get $n) (local.get $n) (i32.const 1) (local.get $ab))))
   (local.set $ar (array.new_default $arr_ref (local.get $n)))
   (array.copy $arr_ref $arr_ref (local.get $ar) (i32.const 0) (struct.get $list_ref $data (ref.cast (ref $list_ref) (local.get $l))) (local.get $a) (local.get $n))
-  (struct.new $list_ref (local.get $n) (local.get $ar)))
+  (struct.new $list_ref (local.get $n) (local.get $n) (i32.const 1) (local.get $ar)))
 
 (func $mochi_list_slice (param $l (ref null $list)) (param $a i64) (param $b i64) (result (ref $list))
   (local $n i64)
@@ -5073,7 +5218,8 @@ public let embeddedRuntime: [(name: String, text: String)] = [
             (struct.get $list_bool $data (ref.cast (ref $list_bool) (local.get $src))) (i32.const 0) (local.get $m)))
     (else (array.copy $arr_ref $arr_ref (struct.get $list_ref $data (ref.cast (ref $list_ref) (local.get $dst))) (local.get $n)
             (struct.get $list_ref $data (ref.cast (ref $list_ref) (local.get $src))) (i32.const 0) (local.get $m))))))))
-  (struct.set $list $len (local.get $dst) (i32.add (local.get $n) (local.get $m))))
+  (struct.set $list $len (local.get $dst) (i32.add (local.get $n) (local.get $m)))
+  (struct.set $list $wlen (local.get $dst) (i32.add (local.get $n) (local.get $m))))
 
 (func $mochi_list_reverse (param $l (ref null $list)) (result (ref $list))
   (local $n i32)
@@ -5543,7 +5689,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (local.set $v (i64.add (local.get $v) (local.get $step)))
     (local.set $i (i32.add (local.get $i) (i32.const 1)))
     (br $next)))
-  (struct.new $list_i64 (local.get $n) (local.get $d)))
+  (struct.new $list_i64 (local.get $n) (local.get $n) (i32.const 1) (local.get $d)))
 
 ;; ---- sorting ----
 ;;
@@ -5879,7 +6025,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (array.set $arr_i64 (local.get $di) (local.get $i) (array.get $arr_i64 (local.get $si) (array.get $arr_i32 (local.get $idx) (local.get $i))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next)))
-      (return (struct.new $list_i64 (local.get $n) (local.get $di)))))
+      (return (struct.new $list_i64 (local.get $n) (local.get $n) (i32.const 1) (local.get $di)))))
   (if (ref.test (ref $list_f64) (local.get $l))
     (then
       (local.set $sf (struct.get $list_f64 $data (ref.cast (ref $list_f64) (local.get $l))))
@@ -5889,7 +6035,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (array.set $arr_f64 (local.get $df) (local.get $i) (array.get $arr_f64 (local.get $sf) (array.get $arr_i32 (local.get $idx) (local.get $i))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next)))
-      (return (struct.new $list_f64 (local.get $n) (local.get $df)))))
+      (return (struct.new $list_f64 (local.get $n) (local.get $n) (i32.const 1) (local.get $df)))))
   (if (ref.test (ref $list_bool) (local.get $l))
     (then
       (local.set $sb (struct.get $list_bool $data (ref.cast (ref $list_bool) (local.get $l))))
@@ -5899,7 +6045,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (array.set $arr_i8 (local.get $db) (local.get $i) (array.get_u $arr_i8 (local.get $sb) (array.get $arr_i32 (local.get $idx) (local.get $i))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next)))
-      (return (struct.new $list_bool (local.get $n) (local.get $db)))))
+      (return (struct.new $list_bool (local.get $n) (local.get $n) (i32.const 1) (local.get $db)))))
   (local.set $sr (struct.get $list_ref $data (ref.cast (ref $list_ref) (local.get $l))))
   (local.set $dr (array.new_default $arr_ref (local.get $n)))
   (block $done (loop $next
@@ -5907,7 +6053,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (array.set $arr_ref (local.get $dr) (local.get $i) (array.get $arr_ref (local.get $sr) (array.get $arr_i32 (local.get $idx) (local.get $i))))
     (local.set $i (i32.add (local.get $i) (i32.const 1)))
     (br $next)))
-  (struct.new $list_ref (local.get $n) (local.get $dr)))
+  (struct.new $list_ref (local.get $n) (local.get $n) (i32.const 1) (local.get $dr)))
 
 """#),
     ("map.wat", #"""
@@ -6419,6 +6565,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next)))
       (struct.set $list $len (local.get $out) (local.get $n))
+      (struct.set $list $wlen (local.get $out) (local.get $n))
       (return (local.get $out))))
   (block $done (loop $next
     (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
@@ -9420,7 +9567,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
           (i32.const 255))))
     (local.set $i (i32.add (local.get $i) (i32.const 1)))
     (br $l6)))
-  (struct.new $list_i64 (i32.const 32) (local.get $out)))
+  (struct.new $list_i64 (i32.const 32) (i32.const 32) (i32.const 1) (local.get $out)))
 
 """#),
     ("string.wat", #"""
@@ -10009,7 +10156,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (local.set $k (struct.get $str $ncp (local.get $str)))
       (local.set $a (array.new_default $arr_ref (local.get $k)))
       (if (i32.eqz (local.get $k))
-        (then (return (struct.new $list_ref (i32.const 0) (local.get $a)))))
+        (then (return (struct.new $list_ref (i32.const 0) (i32.const 0) (i32.const 1) (local.get $a)))))
       (if (i32.eq (local.get $k) (local.get $n))
         (then
           (loop $ascii
@@ -10017,7 +10164,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
               (call $mochi_str_byte1 (array.get_u $bytes (local.get $b) (local.get $i))))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br_if $ascii (i32.lt_u (local.get $i) (local.get $n))))
-          (return (struct.new $list_ref (local.get $k) (local.get $a)))))
+          (return (struct.new $list_ref (local.get $k) (local.get $k) (i32.const 1) (local.get $a)))))
       ;; code point 0 is the first non-continuation byte
       (local.set $i (call $mochi_cp_offset (local.get $str) (i32.const 0)))
       (local.set $at (i32.const 0))
@@ -10032,7 +10179,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (local.set $i (local.get $j))
         (local.set $at (i32.add (local.get $at) (i32.const 1)))
         (br_if $cp (i32.lt_u (local.get $at) (local.get $k))))
-      (return (struct.new $list_ref (local.get $k) (local.get $a)))))
+      (return (struct.new $list_ref (local.get $k) (local.get $k) (i32.const 1) (local.get $a)))))
   (local.set $a (array.new_default $arr_ref (i32.const 4)))
   (loop $piece
     (local.set $at (call $mochi_find_bytes (local.get $b) (local.get $p) (local.get $i)))
@@ -10045,7 +10192,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (br $piece))))
   (local.set $a (call $mochi_arr_ref_put (local.get $a) (local.get $k)
     (call $mochi_str_piece (local.get $str) (local.get $i) (i32.sub (local.get $n) (local.get $i)))))
-  (struct.new $list_ref (i32.add (local.get $k) (i32.const 1)) (local.get $a)))
+  (struct.new $list_ref (i32.add (local.get $k) (i32.const 1)) (i32.add (local.get $k) (i32.const 1)) (i32.const 1) (local.get $a)))
 
 ;; The elements joined with sep between them; an element that is not a string is
 ;; written in its str() form (mochi_str_join).

@@ -506,6 +506,7 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next)))
       (struct.set $list $len (local.get $out) (local.get $n))
+      (struct.set $list $wlen (local.get $out) (local.get $n))
       (return (local.get $out))))
   (block $done (loop $next
     (br_if $done (i32.ge_u (local.get $i) (local.get $n)))

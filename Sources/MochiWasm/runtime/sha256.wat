@@ -208,4 +208,4 @@
           (i32.const 255))))
     (local.set $i (i32.add (local.get $i) (i32.const 1)))
     (br $l6)))
-  (struct.new $list_i64 (i32.const 32) (local.get $out)))
+  (struct.new $list_i64 (i32.const 32) (i32.const 32) (i32.const 1) (local.get $out)))

@@ -583,7 +583,7 @@
       (local.set $k (struct.get $str $ncp (local.get $str)))
       (local.set $a (array.new_default $arr_ref (local.get $k)))
       (if (i32.eqz (local.get $k))
-        (then (return (struct.new $list_ref (i32.const 0) (local.get $a)))))
+        (then (return (struct.new $list_ref (i32.const 0) (i32.const 0) (i32.const 1) (local.get $a)))))
       (if (i32.eq (local.get $k) (local.get $n))
         (then
           (loop $ascii
@@ -591,7 +591,7 @@
               (call $mochi_str_byte1 (array.get_u $bytes (local.get $b) (local.get $i))))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br_if $ascii (i32.lt_u (local.get $i) (local.get $n))))
-          (return (struct.new $list_ref (local.get $k) (local.get $a)))))
+          (return (struct.new $list_ref (local.get $k) (local.get $k) (i32.const 1) (local.get $a)))))
       ;; code point 0 is the first non-continuation byte
       (local.set $i (call $mochi_cp_offset (local.get $str) (i32.const 0)))
       (local.set $at (i32.const 0))
@@ -606,7 +606,7 @@
         (local.set $i (local.get $j))
         (local.set $at (i32.add (local.get $at) (i32.const 1)))
         (br_if $cp (i32.lt_u (local.get $at) (local.get $k))))
-      (return (struct.new $list_ref (local.get $k) (local.get $a)))))
+      (return (struct.new $list_ref (local.get $k) (local.get $k) (i32.const 1) (local.get $a)))))
   (local.set $a (array.new_default $arr_ref (i32.const 4)))
   (loop $piece
     (local.set $at (call $mochi_find_bytes (local.get $b) (local.get $p) (local.get $i)))
@@ -619,7 +619,7 @@
         (br $piece))))
   (local.set $a (call $mochi_arr_ref_put (local.get $a) (local.get $k)
     (call $mochi_str_piece (local.get $str) (local.get $i) (i32.sub (local.get $n) (local.get $i)))))
-  (struct.new $list_ref (i32.add (local.get $k) (i32.const 1)) (local.get $a)))
+  (struct.new $list_ref (i32.add (local.get $k) (i32.const 1)) (i32.add (local.get $k) (i32.const 1)) (i32.const 1) (local.get $a)))
 
 ;; The elements joined with sep between them; an element that is not a string is
 ;; written in its str() form (mochi_str_join).

@@ -15,12 +15,16 @@
   (type $arr_f64 (array (mut f64)))
   (type $arr_i8 (array (mut i8)))
   (type $arr_ref (array (mut anyref)))
-  ;; lists: a length and a store with room to grow (capacity = array.len of data)
-  (type $list (sub (struct (field $len (mut i32)))))
-  (type $list_i64 (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_i64))))))
-  (type $list_f64 (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_f64))))))
-  (type $list_bool (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_i8))))))
-  (type $list_ref (sub final $list (struct (field $len (mut i32)) (field $data (mut (ref $arr_ref))))))
+  ;; lists: a length and a store with room to grow (capacity = array.len of data).
+  ;; Several lists may share one store (append, list.wat's header): $wlen is the
+  ;; length that may be written in place (= len while the store is the list's own,
+  ;; 0 while it may be shared: writes copy first), $own is 1 when the list may
+  ;; extend its store in place (no other list sees the slots from len on)
+  (type $list (sub (struct (field $len (mut i32)) (field $wlen (mut i32)) (field $own (mut i32)))))
+  (type $list_i64 (sub final $list (struct (field $len (mut i32)) (field $wlen (mut i32)) (field $own (mut i32)) (field $data (mut (ref $arr_i64))))))
+  (type $list_f64 (sub final $list (struct (field $len (mut i32)) (field $wlen (mut i32)) (field $own (mut i32)) (field $data (mut (ref $arr_f64))))))
+  (type $list_bool (sub final $list (struct (field $len (mut i32)) (field $wlen (mut i32)) (field $own (mut i32)) (field $data (mut (ref $arr_i8))))))
+  (type $list_ref (sub final $list (struct (field $len (mut i32)) (field $wlen (mut i32)) (field $own (mut i32)) (field $data (mut (ref $arr_ref))))))
   ;; sort permutations, a map's cached key order
   (type $arr_i32 (array (mut i32)))
   ;; maps: the layout is private to map.wat (documented at its top); only map.wat,
