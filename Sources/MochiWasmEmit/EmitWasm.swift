@@ -112,6 +112,15 @@ struct ModuleEmitter {
     /// Runtime functions and globals the emitted code names.
     var runtimeUses: Set<String> = []
     var recursive: [Bool] = []
+    /// Functions that call nothing (no call, no closure call). A call of one needs
+    /// only the depth check, not the count: nothing inside it reads the depth, and
+    /// the check is the same one (`stack overflow` at the call when the depth has
+    /// reached the limit).
+    var leaf: [Bool] = []
+    /// Leaf functions that change no list's length, store or ownership (no list.set,
+    /// list.push, list.append, group.add): a call of one keeps the caller's list
+    /// caches, and a loop that calls one may still hoist its lists.
+    var listInert: [Bool] = []
     var namer = WatNamer(reserved: ["_start"])
 
     /// True when the runtime declares bigint.wat's types (`$bigint`, `$bigrat`).
@@ -237,6 +246,13 @@ struct ModuleEmitter {
         }
 
         recursive = recursionAnalysis()
+        for f in module.functions {
+            let isLeaf = !f.insts.contains { $0.op == .call || $0.op == .callClosure }
+            leaf.append(isLeaf)
+            listInert.append(isLeaf && !f.insts.contains {
+                [.listSet, .listPush, .listAppend, .groupAdd].contains($0.op)
+            })
+        }
 
         // Function bodies: they discover strings, closures, helpers and runtime uses.
         var bodies: [String] = []

@@ -210,7 +210,12 @@ struct FunctionEmitter {
                 for id in f.blocks[b].insts {
                     let inst = f[id]
                     switch inst.op {
-                    case .listPush, .call, .callClosure, .groupAdd: invalidates = true
+                    case .call:
+                        // a call of a leaf that changes no list keeps the hoisted caches
+                        if case .function(let name) = inst.imm, let fi = module.symbols.functions[name],
+                           module.listInert[fi] { break }
+                        invalidates = true
+                    case .listPush, .callClosure, .groupAdd: invalidates = true
                     case .listAppend:
                         if case .list(let e) = type(inst.args[0]) { appendBanks.insert(ListBank(element: e)) }
                     case .listGet, .listSet, .listLen:
@@ -760,7 +765,10 @@ struct FunctionEmitter {
         // A push may grow any list (two values may be one list); a call may push; an
         // append may share its operand's store (a writable cache would not be).
         switch inst.op {
-        case .listPush, .call, .callClosure, .groupAdd, .listAppend: listCache = [:]
+        case .call:
+            if case .function(let name) = inst.imm, let fi = module.symbols.functions[name], module.listInert[fi] { break }
+            listCache = [:]
+        case .listPush, .callClosure, .groupAdd, .listAppend: listCache = [:]
         default: break
         }
         if !FunctionEmitter.cannotFail(inst.op) && !FunctionEmitter.passesLine(inst.op) { setLine(inst.loc.line) }
@@ -1311,8 +1319,9 @@ struct FunctionEmitter {
                 throw fail("call of unknown function \(inst.imm)")
             }
             // Every call counts, as the interpreter, the JIT and generated C count
-            // them: runaway recursion through a leaf stops at the same call.
-            let saved: String? = depthEnter(line)
+            // them: runaway recursion through a leaf stops at the same call. A leaf
+            // callee reads no depth, so its call only checks it.
+            let saved: String? = module.leaf[fi] ? depthCheck(line) : depthEnter(line)
             for x in a { get(x) }
             let unitResult = module.module.functions[fi].returnType == .unit
             if tail {
@@ -1376,6 +1385,17 @@ struct FunctionEmitter {
         case .testBegin: get(a[0]); call("mochi_rt_test_begin")
         case .testEnd: call("mochi_rt_test_end")
         }
+    }
+
+    /// The depth check before a call of a leaf function: `stack overflow` at `line`
+    /// when the depth has reached the limit (the check depthEnter makes), without
+    /// counting (nothing the leaf does reads the depth). Returns nil: nothing to restore.
+    mutating func depthCheck(_ line: Int32) -> String? {
+        emit("global.get " + module.use("mochi_depth"))
+        emit("i32.const \(FunctionEmitter.maxDepth)")
+        emit("i32.ge_u")
+        failIf("mochi_err_stack_overflow_at", line)
+        return nil
     }
 
     /// The depth check before a counted call: `stack overflow` at `line` when the
