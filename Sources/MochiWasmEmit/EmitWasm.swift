@@ -111,7 +111,6 @@ struct ModuleEmitter {
     var emptyArrays: Set<Int> = []
     /// Runtime functions and globals the emitted code names.
     var runtimeUses: Set<String> = []
-    var recursive: [Bool] = []
     /// Functions that call nothing (no call, no closure call). A call of one needs
     /// only the depth check, not the count: nothing inside it reads the depth, and
     /// the check is the same one (`stack overflow` at the call when the depth has
@@ -245,7 +244,6 @@ struct ModuleEmitter {
             _ = wasmType(f.returnType)
         }
 
-        recursive = recursionAnalysis()
         for f in module.functions {
             let isLeaf = !f.insts.contains { $0.op == .call || $0.op == .callClosure }
             leaf.append(isLeaf)
@@ -774,61 +772,5 @@ struct ModuleEmitter {
 
             """
         }
-    }
-
-    /// The functions that can be part of a call cycle: the members of a strongly
-    /// connected component of the direct-call graph with a cycle (two or more
-    /// members, or a self call). Calls to these, and every closure call, count the
-    /// recursion depth.
-    func recursionAnalysis() -> [Bool] {
-        let n = module.functions.count
-        var edges: [[Int]] = Array(repeating: [], count: n)
-        var result = Array(repeating: false, count: n)
-        for (i, f) in module.functions.enumerated() {
-            for inst in f.insts where inst.op == .call {
-                guard case .function(let name) = inst.imm, let fi = symbols.functions[name] else { continue }
-                edges[i].append(fi)
-            }
-        }
-        // Tarjan's algorithm, iterative.
-        var index = Array(repeating: -1, count: n), low = Array(repeating: 0, count: n)
-        var onStack = Array(repeating: false, count: n)
-        var stack: [Int] = []
-        var counter = 0
-        for root in 0..<n where index[root] < 0 {
-            var work: [(node: Int, next: Int)] = [(root, 0)]
-            index[root] = counter; low[root] = counter; counter += 1
-            stack.append(root); onStack[root] = true
-            while let top = work.last {
-                let v = top.node
-                if top.next < edges[v].count {
-                    work[work.count - 1].next += 1
-                    let w = edges[v][top.next]
-                    if index[w] < 0 {
-                        index[w] = counter; low[w] = counter; counter += 1
-                        stack.append(w); onStack[w] = true
-                        work.append((w, 0))
-                    } else if onStack[w] {
-                        low[v] = min(low[v], index[w])
-                    }
-                    continue
-                }
-                work.removeLast()
-                if let parent = work.last { low[parent.node] = min(low[parent.node], low[v]) }
-                if low[v] == index[v] {
-                    var members: [Int] = []
-                    while true {
-                        let w = stack.removeLast()
-                        onStack[w] = false
-                        members.append(w)
-                        if w == v { break }
-                    }
-                    if members.count > 1 || edges[v].contains(v) {
-                        for m in members { result[m] = true }
-                    }
-                }
-            }
-        }
-        return result
     }
 }
