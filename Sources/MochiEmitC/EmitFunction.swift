@@ -485,6 +485,12 @@ struct FunctionEmitter {
             withSlots(inst, a, target(inst, "mochi_list_from(\(e.cKind), a_, \(a.count))"))
         case .listLen:
             assign(inst, "(\(x(0)) ? ((MochiList *)\(x(0)))->len : 0)")
+        case .listGet where rt == .bool:
+            module.helpers.insert(.listbGet)
+            assign(inst, "mochi_emitc_listb_get(\(x(0)), \(x(1)), \(ln))")
+        case .listSet where type(a[2]) == .bool:
+            module.helpers.insert(.listbSet)
+            stmt(inst, "mochi_emitc_listb_set(\(x(0)), \(x(1)), \(x(2)), \(ln));")
         case .listGet:
             module.helpers.insert(.listGet)
             assign(inst, rt.fromSlot("mochi_emitc_list_get(\(x(0)), \(x(1)), \(ln))"))

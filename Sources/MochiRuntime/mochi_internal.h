@@ -81,6 +81,16 @@ uint64_t mochi_slot_hash(MochiSlotKind kind, mochi_slot v);
 /* Hash of an any consistent with mochi_any_eq. */
 uint64_t mochi_any_hash(mochi_ref a);
 
+/* A list<bool> keeps one byte an element (mochi_runtime.h, MochiList); every other
+ * list one slot. The runtime reads and writes elements through these two. */
+static inline mochi_slot mochi_list_at(const MochiList *l, int64_t i) {
+    return l->elem_kind == MOCHI_K_BOOL ? (mochi_slot)((const uint8_t *)l->data)[i] : l->data[i];
+}
+static inline void mochi_list_put(MochiList *l, int64_t i, mochi_slot v) {
+    if (l->elem_kind == MOCHI_K_BOOL) ((uint8_t *)l->data)[i] = (uint8_t)(v != 0);
+    else l->data[i] = v;
+}
+
 /* Raise a range error for a list or string index. */
 MOCHI_NORETURN void mochi_err_index(const char *what, int64_t i, int64_t n);
 

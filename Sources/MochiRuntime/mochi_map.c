@@ -283,7 +283,7 @@ mochi_ref mochi_map_keys(mochi_ref r) {
     if (!n) return out;
     const int64_t *ord = mochi_map_order(M(r));
     MochiList *l = (MochiList *)out;
-    for (int64_t i = 0; i < n; i++) l->data[i] = M(r)->entries[ord[i]].key;
+    for (int64_t i = 0; i < n; i++) mochi_list_put(l, i, M(r)->entries[ord[i]].key);
     l->len = n;
     return out;
 }
@@ -294,7 +294,7 @@ mochi_ref mochi_map_values(mochi_ref r) {
     if (!n) return out;
     const int64_t *ord = mochi_map_order(M(r));
     MochiList *l = (MochiList *)out;
-    for (int64_t i = 0; i < n; i++) l->data[i] = M(r)->entries[ord[i]].val;
+    for (int64_t i = 0; i < n; i++) mochi_list_put(l, i, M(r)->entries[ord[i]].val);
     l->len = n;
     return out;
 }

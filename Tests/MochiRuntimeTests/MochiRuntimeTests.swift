@@ -454,6 +454,35 @@ final class MochiRuntimeTests: XCTestCase {
         withExtendedLifetime((ints, refs)) {}
     }
 
+    func testBoolListsTakeOneByteAnElement() {
+        mochi_gc_collect()
+        let before = mochi_gc_stats()
+        let n: Int64 = 1 << 20
+        let flags = mochi_list_new(MOCHI_K_BOOL, 0)
+        for i in 0..<n { mochi_list_push(flags, i % 3 == 0 ? 1 : 0) }
+        // A megabyte of elements (and the copies of its smaller stores), not eight.
+        XCTAssertLessThan(mochi_gc_stats().bytes_allocated - before.bytes_allocated, 3 * UInt64(n))
+        XCTAssertEqual(mochi_list_get(flags, 0), 1)
+        XCTAssertEqual(mochi_list_get(flags, 1), 0)
+        XCTAssertEqual(mochi_list_get(flags, n - 1), (n - 1) % 3 == 0 ? 1 : 0)
+        XCTAssertEqual(mochi_list_get(flags, -2), (n - 2) % 3 == 0 ? 1 : 0)
+        // Any nonzero slot stores true; elements read back as 0 or 1.
+        mochi_list_set(flags, 1, 42)
+        XCTAssertEqual(mochi_list_get(flags, 1), 1)
+        // Appending shares the byte store; a write then copies it (copy-on-write).
+        let more = mochi_list_append(flags, 1)
+        mochi_list_set(more, 0, 0)
+        XCTAssertEqual(mochi_list_get(flags, 0), 1)
+        XCTAssertEqual(mochi_list_get(more, 0), 0)
+        XCTAssertEqual(mochi_list_get(more, n), 1)
+        let part = mochi_list_slice(flags, 1, 5)
+        XCTAssertEqual(text(mochi_fmt_value(MOCHI_K_REF, mochi_r2s(part))), "[true, false, true, false]")
+        let both = mochi_list_concat(part, part)
+        XCTAssertEqual(text(mochi_str_value(MOCHI_K_REF, mochi_r2s(both))), "[true false true false true false true false]")
+        XCTAssertEqual(mochi_list_eq(both, mochi_list_concat(part, part)), 1)
+        withExtendedLifetime((flags, more)) {}
+    }
+
     func testDeadBigStoresGoWithoutOtherAllocations() {
         // Each round builds a 16 MB int list by pushes alone (nothing else allocates)
         // and drops the previous one; the heap must not keep the dead ones around.

@@ -73,7 +73,12 @@ typedef struct MochiStr {
     char data[];  /* len bytes followed by a NUL */
 } MochiStr;
 
-/** Growable list of slots of one kind; shared and mutable in place. */
+/** Growable list of elements of one kind; shared and mutable in place. Elements
+ * are slots, except in a list<bool> (elem_kind MOCHI_K_BOOL), which keeps one byte
+ * (0 or 1) an element: `data` then points at bytes, `((uint8_t *)data)[i]`, and
+ * cap, len, wlen and the store's `used` still count elements. A list's length
+ * never decreases (nothing removes elements in place), so a length read earlier
+ * is a lower bound of the length now. */
 typedef struct MochiList {
     MochiObj h;
     uint8_t elem_kind;  /* MochiSlotKind */
@@ -87,7 +92,7 @@ typedef struct MochiList {
                            low value only sends a write the slow way */
     int64_t len;
     int64_t cap;        /* slots available from data on, in the store */
-    mochi_slot *data;   /* the first element, inside the store */
+    mochi_slot *data;   /* the first element, inside the store (bytes for a list<bool>) */
     MochiObj *store;    /* the collected element store; may be shared with other
                            lists made from this one by append (see mochi_list.c) */
 } MochiList;
@@ -104,9 +109,9 @@ typedef struct MochiSlots {
     uint32_t elem_kind;
     uint32_t shared; /* set once a second list refers to this store (append); a store
                         never shared has one owner, which may grow it in place or free it */
-    int64_t used; /* slots claimed by some list sharing this store */
-    int64_t cap;
-    mochi_slot s[];
+    int64_t used; /* elements claimed by some list sharing this store */
+    int64_t cap;  /* elements */
+    mochi_slot s[]; /* the elements (one byte each for bool) */
 } MochiSlots;
 
 /** Struct (and union variant) type descriptor. Declarable as a static C
