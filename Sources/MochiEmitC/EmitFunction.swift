@@ -11,6 +11,13 @@
 // kinds. Before an op that may fail, `mochi_loc_line` is stored (once per line and
 // block), so runtime errors print the same `at file:line` as the interpreter.
 //
+// Map lookups probe once: `map.has`, `map.get` and `map.set` find the key's entry
+// (inline for int keys, mochi_map_find_i64; one runtime call otherwise) into a
+// local `eN`, and a later lookup of the same map and key value reuses it while no
+// instruction in between can add or remove a map entry (only arithmetic, list,
+// field and global accesses and map reads keep it) and control has only come down
+// single-predecessor blocks, so `if k in m { m[k] = m[k] + 1 }` probes once.
+//
 // Warning-free output under -Wall -Wextra: only values some emitted code reads are
 // declared (a fixpoint drops pure ops whose results nobody needs, and what only they
 // read), locals are zero-initialised (no maybe-uninitialised paths through gotos),
@@ -36,6 +43,16 @@ struct FunctionEmitter {
     /// The Mochi line of the last physical line written (0: none or unknown).
     var lastLine: UInt32 = 0
     var tempCounter = 0
+    /// Map entries found so far that are still good here: (map, key, C local).
+    var entryCache: [(map: Value, key: Value, local: String)] = []
+    /// The entry cache at the end of each block emitted so far.
+    var blockEndCache: [Int32: [(map: Value, key: Value, local: String)]] = [:]
+    /// Entry locals some code assigned (pass 1), declared by pass 2.
+    var entryLocals: [String] = []
+    var entryLocalsUsed: Set<String> = []
+    var entryCounter = 0
+    /// The one predecessor of each block that has exactly one (by Block.index).
+    var singlePred: [Int32: Int32] = [:]
     /// The interpreter decoder's running line (last instruction's, or the last
     /// terminator's): where an `unreachable` terminator without a location reports.
     var decoderLine: UInt32 = 0
@@ -45,6 +62,19 @@ struct FunctionEmitter {
         self.index = index
         self.module = module
         needed = Array(repeating: false, count: function.valueTypes.count)
+    }
+
+    /// Ops that cannot add or remove a map entry (nor run code that might): a map
+    /// entry found before one is still the key's entry after it.
+    static func keepsMapEntries(_ op: Opcode) -> Bool {
+        if isPure(op) { return true }
+        switch op {
+        case .iadd, .isub, .imul, .idiv, .irem, .ineg, .fdiv, .frem, .ftoi, .listGet, .listSet, .listLen,
+             .listPush, .fieldGet, .fieldSet, .globalGet, .globalSet, .mapGet, .mapHas:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Ops with no effect but their result: skipped when the result is unused.
@@ -58,8 +88,12 @@ struct FunctionEmitter {
         }
     }
 
-    /// Ops that can never reach a runtime error, so they need no location store.
-    static func cannotFail(_ op: Opcode) -> Bool { isPure(op) || op == .globalSet }
+    /// Ops that can never reach a runtime error, so they need no location store
+    /// (map reads are a probe; map.set stores its line only on the path that
+    /// calls the runtime).
+    static func cannotFail(_ op: Opcode) -> Bool {
+        isPure(op) || op == .globalSet || op == .mapGet || op == .mapHas || op == .mapSet
+    }
 
     /// Ops whose checks are inline and take their line as an argument (stored into
     /// mochi_loc_line only on the failing path), and direct calls (the callee sets
@@ -143,13 +177,21 @@ struct FunctionEmitter {
     mutating func emit() throws -> String {
         computeNeeded()
         // Pass 1 learns which blocks are goto targets; pass 2 writes them as labels.
+        var predCount: [Int32: Int] = [:], pred: [Int32: Int32] = [:]
+        for b in f.layout {
+            for s in f[b].terminator.successors { predCount[s.block.index, default: 0] += 1; pred[s.block.index] = b.index }
+        }
+        for (b, n) in predCount where n == 1 { singlePred[b] = pred[b] }
         try emitBody()
         labels = jumpTargets
+        entryLocals = entryLocalsUsed.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
+        blockEndCache = [:]
         out = []
         knownLine = nil
         mappedLine = nil
         lastLine = 0
         tempCounter = 0
+        entryCounter = 0
         decoderLine = 0
         try emitBody()
         return out.joined(separator: "\n") + "\n\n"
@@ -207,6 +249,12 @@ struct FunctionEmitter {
                 k += 8
             }
         }
+        var k = 0
+        while k < entryLocals.count {
+            let chunk = entryLocals[k..<min(k + 8, entryLocals.count)]
+            put("    MochiMapEntry " + chunk.map { "*\($0) = NULL" }.joined(separator: ", ") + ";", line: f.loc.line)
+            k += 8
+        }
         for p in entryParams where !needed[Int(p.index)] { put("    (void)\(v(p));", line: f.loc.line) }
         // The declarations share the `fun` line's physical line: on lines of their own
         // they would count as the Mochi lines after them, and a breakpoint on one of
@@ -217,12 +265,16 @@ struct FunctionEmitter {
             let next: Block? = li + 1 < layout.count ? layout[li + 1] : nil
             knownLine = nil
             if labels.contains(b.index) { put("b\(b.index):;") }
+            // Entries found in the one block that leads here are still good.
+            if let p = singlePred[b.index], let c = blockEndCache[p] { entryCache = c } else { entryCache = [] }
             for id in bd.insts {
                 let inst = f[id]
                 decoderLine = inst.loc.line
                 if !isEmitted(inst) { continue }
                 try emitInst(inst)
+                if !FunctionEmitter.keepsMapEntries(inst.op) { entryCache = [] }
             }
+            blockEndCache[b.index] = entryCache
             if bd.terminatorLoc.line != 0 { decoderLine = bd.terminatorLoc.line }
             try emitTerminator(bd, next: next, fused: fusedCompare[b.index])
         }
@@ -532,11 +584,15 @@ struct FunctionEmitter {
                 i += 2
             }
             stmt(inst, s + "}")
-        case .mapGet: assign(inst, rt.fromSlot("mochi_map_get_or(\(x(0)), \(type(a[1]).toSlot(x(1))), 0)"))
+        case .mapGet: assign(inst, rt.fromSlot("(\(mapEntry(inst)) ? \(mapEntry(inst))->val : 0)"))
         case .mapGetAny: assign(inst, "mochi_map_get_any(\(x(0)), \(type(a[1]).toSlot(x(1))))")
         case .mapSet:
-            stmt(inst, "mochi_map_set(\(x(0)), \(type(a[1]).toSlot(x(1))), \(type(a[2]).toSlot(x(2))));")
-        case .mapHas: assign(inst, "(mochi_map_has(\(x(0)), \(type(a[1]).toSlot(x(1)))) != 0)")
+            // In place when the key is there; the runtime inserts (or reports a nil map).
+            let e = mapEntry(inst)
+            stmt(inst, "if (\(e)) \(e)->val = \(type(a[2]).toSlot(x(2))); else { mochi_loc_line = \(ln); mochi_map_set(\(x(0)), "
+                 + "\(type(a[1]).toSlot(x(1))), \(type(a[2]).toSlot(x(2)))); }")
+            knownLine = nil
+        case .mapHas: assign(inst, "(\(mapEntry(inst)) != NULL)")
         case .mapLen: assign(inst, "mochi_map_len(\(x(0)))")
         case .mapDelete: stmt(inst, "(void)mochi_map_delete(\(x(0)), \(type(a[1]).toSlot(x(1))));")
         case .mapKeys: assign(inst, "mochi_map_keys(\(x(0)))")
@@ -626,6 +682,26 @@ struct FunctionEmitter {
         case .testBegin: stmt(inst, "mochi_rt_test_begin(\(x(0)));")
         case .testEnd: stmt(inst, "mochi_rt_test_end();")
         }
+    }
+
+    /// The C local holding the entry of `inst`'s map (operand 0) and key (operand 1):
+    /// one found earlier and still good, else a new one, found here (inline for int
+    /// keys) before the instruction's own statement.
+    mutating func mapEntry(_ inst: Inst) -> String {
+        let m = inst.args[0], k = inst.args[1]
+        if let c = entryCache.first(where: { $0.map == m && $0.key == k }) { return c.local }
+        let local = "e\(entryCounter)"
+        entryCounter += 1
+        entryLocalsUsed.insert(local)
+        let find: String
+        if case .map(let kt, _) = type(m), kt == .i64 {
+            find = "mochi_map_find_i64(\(v(m)), \(v(k)))"
+        } else {
+            find = "mochi_map_find(\(v(m)), \(type(k).toSlot(v(k))))"
+        }
+        put("    \(local) = \(find);", line: inst.loc.line)
+        entryCache.append((m, k, local))
+        return local
     }
 
     /// An integer comparison; a value compared with itself is a constant, written so

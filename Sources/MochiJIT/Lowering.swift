@@ -170,10 +170,10 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .listSortBy: return ["list_sortby"]
     case .listRange: return ["list_range"]
     case .mapNew: return ["map_new", "move_mm"]
-    case .mapGet: return ["map_get"]
+    case .mapGet: return ["map_get", "map_get_i_mm"]
     case .mapGetAny: return ["map_getany"]
-    case .mapSet: return ["map_set"]
-    case .mapHas: return ["map_has"]
+    case .mapSet: return ["map_set", "map_set_i_mm"]
+    case .mapHas: return ["map_has", "map_has_i_mm"]
     case .mapLen: return ["map_len"]
     case .mapDelete: return ["map_delete"]
     case .mapKeys: return ["map_keys"]
@@ -217,7 +217,8 @@ let homeKeepingPrefixes = [
     "const_", "move_", "load_abs_", "store_abs_", "jump", "br_", "ret_", "unreachable", "err_",
     "iadd_", "isub_", "imul_", "idiv_", "irem_", "ineg_", "not_", "icmp_", "fcmp_",
     "fadd_", "fsub_", "fmul_", "fdiv_", "fneg_", "sqrt_", "math1_", "itof_", "ftoi_",
-    "list_get_", "list_set_", "list_len_", "list_push_", "listb_get_", "listb_set_", "listb_push_", "field_get_", "field_set_", "variant_tag_", "call_check",
+    "list_get_", "list_set_", "list_len_", "list_push_", "listb_get_", "listb_set_", "listb_push_",
+    "map_get_i_", "map_has_i_", "map_set_i_", "field_get_", "field_set_", "variant_tag_", "call_check",
 ]
 
 /// Every register-location variant the lowering can ask for (stencil.h's
@@ -254,6 +255,8 @@ public func registerVariantNames() -> [String] {
     names += any.flatMap { ["list_push_\($0)", "list_push_\($0)_slow"] }
     names += x(i, i).flatMap { ["listb_get_\($0)", "listb_get_\($0)_slow", "listb_set_\($0)", "listb_set_\($0)_slow"] }
     names += i.flatMap { ["listb_push_\($0)", "listb_push_\($0)_slow"] }
+    names += x(any, i).map { "map_get_i_\($0)" } + x(i, i).map { "map_has_i_\($0)" }
+    names += x(i, any).flatMap { ["map_set_i_\($0)", "map_set_i_\($0)_slow"] }
     names += any.flatMap { ["call_\($0)", "load_abs_\($0)", "store_abs_\($0)"] }
     return names
 }
@@ -754,6 +757,11 @@ struct FunctionLowering {
     }
 
     func kindOf(_ v: Value) -> Int32 { Int32(f.type(of: v).slotKind.rawValue) }
+    /// A map<int, V>: the inline probe's stencils.
+    func isIntKeyMap(_ v: Value) -> Bool {
+        if case .map(let k, _) = f.type(of: v), k == .i64 { return true }
+        return false
+    }
     /// A list<bool> keeps one byte an element (MochiList): its own stencils.
     func isBoolList(_ v: Value) -> Bool {
         if case .list(let e) = f.type(of: v), e.slotKind == .bool { return true }
@@ -989,6 +997,16 @@ struct FunctionLowering {
         case .listLen:
             _ = s(args[0])
             try aware("list_len", inst, locs: [r!])
+        // Maps with int keys: the probe inline (map_*_i stencils).
+        case .mapGet where isIntKeyMap(args[0]):
+            _ = s(args[0])
+            try aware("map_get_i", inst, locs: [r!, args[1]])
+        case .mapHas where isIntKeyMap(args[0]):
+            _ = s(args[0])
+            try aware("map_has_i", inst, locs: [r!, args[1]])
+        case .mapSet where isIntKeyMap(args[0]):
+            _ = s(args[0])
+            try aware("map_set_i", inst, locs: [args[1], args[2]])
         case .listPush:
             _ = s(args[0])
             try aware(isBoolList(args[0]) ? "listb_push" : "list_push", inst, locs: [args[1]])

@@ -224,7 +224,7 @@ final class MochiRuntimeTests: XCTestCase {
             let k = pool[next(pool.count)]
             let sk = "k\(k)"
             let ks = mochi_r2s(str(sk)) // a fresh object each time
-            switch next(6) {
+            switch next(7) {
             case 0, 1:
                 mochi_map_set(im, mochi_slot(bitPattern: k), mochi_slot(step))
                 iref[k] = Int64(step)
@@ -249,7 +249,16 @@ final class MochiRuntimeTests: XCTestCase {
                     mochi_map_set(sm, ks, 1)
                 }
                 sref[sk, default: 0] += 1
+            case 4:
+                // What generated code does: find the entry once (inline for int keys),
+                // update it in place, or insert through the runtime.
+                if let e = mochi_map_find_i64(im, k) { e.pointee.val = e.pointee.val &+ 1 } else { mochi_map_set(im, mochi_slot(bitPattern: k), 1) }
+                iref[k, default: 0] += 1
+                if let e = mochi_map_find(sm, ks) { e.pointee.val = e.pointee.val &+ 1 } else { mochi_map_set(sm, ks, 1) }
+                sref[sk, default: 0] += 1
             default:
+                XCTAssertEqual(mochi_map_find_i64(im, k).map { Int64(bitPattern: $0.pointee.val) }, iref[k])
+                XCTAssertEqual(mochi_map_find(sm, ks).map { Int64(bitPattern: $0.pointee.val) }, sref[sk])
                 XCTAssertEqual(mochi_map_has(im, mochi_slot(bitPattern: k)) != 0, iref[k] != nil)
                 XCTAssertEqual(Int64(bitPattern: mochi_map_get_or(im, mochi_slot(bitPattern: k), 12345)), iref[k] ?? 12345)
                 XCTAssertEqual(mochi_map_has(sm, ks) != 0, sref[sk] != nil)

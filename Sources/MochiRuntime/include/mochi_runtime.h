@@ -152,8 +152,64 @@ typedef struct MochiBox {
     mochi_slot v;
 } MochiBox;
 
-/** Map (opaque layout: hash table with a cached sorted key order). */
-typedef struct MochiMap MochiMap;
+/** One map entry; entries are kept dense (a deletion moves the last one into the hole). */
+typedef struct MochiMapEntry {
+    mochi_slot key;
+    mochi_slot val;
+    uint64_t hash; /* the key's hash, kept: growing the table never rehashes a key */
+} MochiMapEntry;
+
+/** Map: dense entries indexed by an open-addressing table (linear probing) of entry
+ * numbers tagged with the high half of the key's hash, plus a cached sorted key
+ * order. Public so generated code and the JIT look int keys up inline
+ * (mochi_map_find_i64); everything that changes the key set is the runtime's. */
+typedef struct MochiMap {
+    MochiObj h;
+    uint32_t key_kind;
+    uint32_t val_kind;
+    int64_t len;
+    int64_t ecap;          /* capacity of entries */
+    MochiMapEntry *entries;
+    int64_t tcap;          /* hash table size (power of two, or 0) */
+    uint64_t *table;       /* 0 empty, 1 deleted, else (hash's high 32 bits << 32) | (entry + 2) */
+    int64_t tombs;         /* deleted table slots */
+    int64_t *sorted;       /* entry indices in sorted key order, valid when sorted_ok */
+    int64_t sorted_ok;
+    /* The last key the runtime looked up: `in`, then `m[k]`, then `m[k] = v` on one
+     * key probe once. cpos >= 0: the key's table slot; cpos < -1: absent, insert at
+     * slot -cpos - 2 (valid until the next insertion); -1: nothing cached. */
+    mochi_slot ckey;
+    uint64_t chash;
+    int64_t cpos;
+} MochiMap;
+
+/** Hash of an int, and of an integral float (equal values hash alike): one multiply,
+ * with the high half folded into the low bits that index tables. */
+static inline uint64_t mochi_hash_i64(uint64_t x) {
+    uint64_t h = x * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 32);
+}
+
+/** The entry of `key` in a map with int keys (key kind MOCHI_K_I64), or NULL when it
+ * is absent or m is nil: the runtime's own probe, inline. The entry's value may be
+ * read and written in place; the pointer is good until the next insertion into or
+ * deletion from any map. */
+static inline MochiMapEntry *mochi_map_find_i64(mochi_ref m, int64_t key) {
+    const MochiMap *M = (const MochiMap *)m;
+    uint64_t h, mask, i, tag;
+    if (!M || !M->tcap) return NULL;
+    h = mochi_hash_i64((uint64_t)key);
+    mask = (uint64_t)M->tcap - 1;
+    tag = h & 0xFFFFFFFF00000000ull;
+    for (i = h & mask;; i = (i + 1) & mask) {
+        uint64_t t = M->table[i];
+        if (t == 0) return NULL;
+        if ((t & 0xFFFFFFFF00000000ull) == tag && t > 1) {
+            MochiMapEntry *e = &M->entries[(uint32_t)t - 2];
+            if ((int64_t)e->key == key) return e;
+        }
+    }
+}
 
 /** Reinterpret an f64 as slot bits. */
 static inline mochi_slot mochi_f2s(double d) { union { double d; mochi_slot s; } u; u.d = d; return u.s; }
@@ -513,6 +569,11 @@ MochiSlotKind mochi_map_key_kind(mochi_ref m);
 MochiSlotKind mochi_map_val_kind(mochi_ref m);
 /** Number of entries (0 for NULL). */
 int64_t mochi_map_len(mochi_ref m);
+/** The entry of key in m, or NULL when absent (or m is nil): the one probe behind
+ * get, has and set, for generated code that reads and updates the value in place
+ * (mochi_map_find_i64 is the same for int keys, inline). Good until the next
+ * insertion into or deletion from any map. */
+MochiMapEntry *mochi_map_find(mochi_ref m, mochi_slot key);
 /** Look key up: returns 1 and stores the value in *out when found, else 0. */
 int64_t mochi_map_get(mochi_ref m, mochi_slot key, mochi_slot *out);
 /** m[key] as any (value boxed when scalar); NULL (nil) when absent. */
