@@ -31,8 +31,11 @@ let package = Package(
         .target(name: "MochiPasses", dependencies: ["MochiIR"], swiftSettings: fast),
         // The reference interpreter over pre-decoded IR, on the C runtime.
         .target(name: "MochiInterp", dependencies: ["MochiIR", "MochiRuntime"], swiftSettings: fast),
+        // WebAssembly: the instruction table, the module model, encoder, reader, WAT
+        // assembler and the symbolic module builder/linker the Wasm backend builds on.
+        .target(name: "MochiWasm"),
         // Human-readable dumps of every file format the tools write.
-        .target(name: "MochiDump", dependencies: ["MochiIR", "MochiStencil"]),
+        .target(name: "MochiDump", dependencies: ["MochiIR", "MochiStencil", "MochiWasm"]),
         // Plans and runs the C compiler and linker jobs of C-as-target AOT (mochi-link).
         .target(name: "MochiLink"),
         // IR -> one C99 translation unit over the runtime (C-as-target AOT).
@@ -67,6 +70,7 @@ let package = Package(
         .testTarget(name: "MochiRuntimeTests", dependencies: ["MochiRuntime"]),
         .testTarget(name: "MochiLinkTests", dependencies: ["MochiLink"]),
         .testTarget(name: "MochiWasmtimeTests", dependencies: ["MochiWasmtime"]),
+        .testTarget(name: "MochiWasmTests", dependencies: ["MochiWasm", "MochiDump"]),
         .testTarget(name: "MochiEmitCTests", dependencies: ["MochiEmitC", "MochiIR", "MochiInterp", "MochiTestPrograms"]),
     ]
 )

@@ -1,12 +1,15 @@
 // Human-readable dumps of the files the toolchain writes, behind one entry point,
-// `dump(bytes:)`, that recognises the format by its first bytes. Today: IR text and
-// IR binary (`MIRB`). Later formats (stencil libraries, Wasm, ELF) add a case to
-// `FileFormat`, a line to `detectFormat` and a dumper function; the tool's main
-// never changes.
+// `dump(bytes:)`, that recognises the format by its first bytes: IR text, IR binary
+// (`MIRB`), stencil libraries (`MSTL`) and WebAssembly modules (`\0asm`). A new
+// format adds a case to `FileFormat`, a line to `detectFormat` and a dumper
+// function; the tool's main never changes.
 //
 // An IR dump is a listing with the Mochi source line of every instruction in a
 // gutter; a binary IR dump adds an `offset | bytes | meaning` view of every byte
-// range (header, each section, each entry) above the listing.
+// range (header, each section, each entry) above the listing. A Wasm dump lists the
+// sections, the same byte view (sections, entries, instructions), and the module as
+// WAT: types with their GC structure, imports, exports, functions with their names
+// and instructions.
 
 import MochiIR
 import MochiStencil
@@ -15,12 +18,14 @@ public enum FileFormat: Equatable {
     case irText
     case irBinary
     case stencilLibrary
+    case wasm
 
     public var name: String {
         switch self {
         case .irText: return "Mochi IR text"
         case .irBinary: return "Mochi IR binary"
         case .stencilLibrary: return "Mochi stencil library"
+        case .wasm: return "WebAssembly module"
         }
     }
 }
@@ -42,6 +47,7 @@ public struct DumpOptions {
 /// The format of a file, from its first bytes; nil when unknown.
 public func detectFormat(_ bytes: [UInt8]) -> FileFormat? {
     if bytes.starts(with: BinaryFormat.magic) { return .irBinary }
+    if bytes.starts(with: [0x00, 0x61, 0x73, 0x6D]) { return .wasm }
     if StencilLibrary.isLibrary(bytes) { return .stencilLibrary }
     // Text IR: after blank lines and `;` comments, the `mochi-ir` header.
     var i = 0
@@ -58,13 +64,15 @@ public func detectFormat(_ bytes: [UInt8]) -> FileFormat? {
 /// A dump of any supported file.
 public func dump(bytes: [UInt8], options: DumpOptions = DumpOptions()) throws -> String {
     guard let format = detectFormat(bytes) else {
-        throw DumpError("unrecognized file format (expected IR text, MIRB binary or an MSTL stencil library)")
+        throw DumpError("unrecognized file format (expected IR text, MIRB binary, an MSTL stencil library or a \\0asm Wasm module)")
     }
     switch format {
     case .irText:
         let m: Module
         do { m = try parseModule(bytes: bytes) } catch let e as IRParseError { throw DumpError(e.description) }
         return irListing(m, format: format, size: bytes.count, options: options)
+    case .wasm:
+        return try wasmDump(bytes, options: options)
     case .stencilLibrary:
         let lib: StencilLibrary
         do { lib = try StencilLibrary(bytes: bytes) } catch { throw DumpError("\(error)") }
@@ -84,6 +92,10 @@ public func dump(bytes: [UInt8], options: DumpOptions = DumpOptions()) throws ->
 
 /// `offset | bytes | meaning`, one line per annotated byte range.
 public func byteView(_ bytes: [UInt8], _ notes: [BinaryNote]) -> String {
+    byteView(bytes, rows: notes.map { ($0.offset, $0.length, $0.depth, $0.meaning) })
+}
+
+func byteView(_ bytes: [UInt8], rows notes: [(offset: Int, length: Int, depth: Int, meaning: String)]) -> String {
     var out = "  offset | bytes                    | meaning\n"
     out += "---------+--------------------------+--------\n"
     let hex = Array("0123456789abcdef".utf8)

@@ -364,6 +364,8 @@ static void fmt_ref(MochiBuf *b, mochi_ref a, int mode, int depth) {
     case MOCHI_A_CLOSURE:
         mochi_buf_puts(b, "<func>");
         return;
+    case MOCHI_A_BIGINT: mochi_bigint_fmt(b, a); return;
+    case MOCHI_A_BIGRAT: mochi_bigrat_fmt(b, a, 0); return;
     }
 }
 
@@ -429,6 +431,8 @@ static void json_rec(MochiBuf *b, MochiSlotKind kind, mochi_slot v, int pretty, 
     case MOCHI_A_FLOAT: mochi_buf_put(b, t, fmt_json_f64(t, mochi_s2f(((MochiBox *)a)->v))); return;
     case MOCHI_A_BOOL: mochi_buf_puts(b, ((MochiBox *)a)->v ? "true" : "false"); return;
     case MOCHI_A_STR: quote_json(b, mochi_str_bytes(a), mochi_str_byte_len(a)); return;
+    case MOCHI_A_BIGINT: mochi_bigint_fmt(b, a); return;
+    case MOCHI_A_BIGRAT: mochi_bigrat_fmt(b, a, 1); return;
     case MOCHI_A_LIST: {
         MochiList *l = (MochiList *)a;
         if (l->len == 0) { mochi_buf_puts(b, "[]"); return; }

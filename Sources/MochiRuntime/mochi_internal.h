@@ -60,6 +60,20 @@ static inline void mochi_list_put(MochiList *l, int64_t i, mochi_slot v) {
     else l->data[i] = v;
 }
 
+/* Hash of a float consistent with mochi_any_eq (an integral float hashes as the int). */
+uint64_t mochi_hash_f64(double d);
+
+/* bigint and bigrat text into a buffer: decimal, and `n/d` (json: the string Go's
+ * encoding/json writes for a *big.Rat, "n/d", or "n" when d is 1). */
+void mochi_bigint_fmt(MochiBuf *b, mochi_ref x);
+void mochi_bigrat_fmt(MochiBuf *b, mochi_ref x, int json);
+/* Numbers of mixed kinds in `any` after promotion along int < bigint < bigrat <
+ * float. cmp sets *ok to 0 when either is not a number; arith (op 0..4: + - * / %)
+ * returns NULL when the operation does not apply (% on rationals). */
+int64_t mochi_num_any_cmp(mochi_ref a, mochi_ref b, int *ok);
+int64_t mochi_num_any_eq(mochi_ref a, mochi_ref b);
+mochi_ref mochi_num_any_arith(int op, mochi_ref a, mochi_ref b);
+
 /* Raise a range error for a list or string index. */
 MOCHI_NORETURN void mochi_err_index(const char *what, int64_t i, int64_t n);
 
@@ -87,6 +101,9 @@ mochi_ref mochi_gc_alloc_uninit(MochiObjKind kind, size_t size);
  * with realloc, which may move it; bytes past the old size are uninitialised. Only for an
  * object whose one reference the caller holds and updates. Returns its new address. */
 MochiObj *mochi_gc_grow_large(MochiObj *o, size_t new_size);
+/* Counts a bigint of `size` bytes about to be allocated toward the collection that
+ * bigint arithmetic's garbage starts early (mochi_gc.c, GC_BIGINT_TRIGGER); may collect. */
+void mochi_gc_note_bigint(size_t size);
 /* Returns a small object of `size` bytes to its free list at once. Only for an object
  * nothing refers to any more (the caller dropped its one reference). */
 void mochi_gc_release_small(MochiObj *o, size_t size);

@@ -437,6 +437,24 @@ mochi_ref mochi_list_sum_any(mochi_ref r) {
     if (k == MOCHI_K_F64) return mochi_box_float(mochi_list_sum_f64(r));
     int64_t n = mochi_list_len(r), is = 0, all_int = 1;
     double fs = 0;
+    if (k == MOCHI_K_REF) {
+        /* bigints and bigrats and no float: an exact sum (int < bigint < bigrat) */
+        int big = 0, flt = 0;
+        for (int64_t i = 0; i < n; i++) {
+            MochiAnyKind ak = mochi_any_kind(mochi_s2r(L(r)->data[i]));
+            big |= ak == MOCHI_A_BIGINT || ak == MOCHI_A_BIGRAT;
+            flt |= ak == MOCHI_A_FLOAT;
+        }
+        if (big && !flt) {
+            mochi_ref acc = mochi_box_int(0);
+            for (int64_t i = 0; i < n; i++) {
+                mochi_ref e = mochi_s2r(L(r)->data[i]), t = mochi_num_any_arith(0, acc, e);
+                if (!t) (void)mochi_any_to_float(e); /* not a number: the same error as below */
+                acc = t;
+            }
+            return acc;
+        }
+    }
     for (int64_t i = 0; i < n; i++) {
         mochi_ref e = k == MOCHI_K_REF ? mochi_s2r(L(r)->data[i]) : mochi_box(k, L(r)->data[i]);
         MochiAnyKind ak = mochi_any_kind(e);
@@ -490,6 +508,7 @@ typedef struct SortKey {
     int is_int;
     const char *text;
     int64_t tlen;
+    mochi_ref big;  /* a bigint or bigrat (num holds it as a float) */
 } SortKey;
 
 static int key_cmp(const SortKey *a, const SortKey *b) {
@@ -497,6 +516,11 @@ static int key_cmp(const SortKey *a, const SortKey *b) {
     switch (a->cls) {
     case 1:
         if (a->is_int && b->is_int) return a->inum < b->inum ? -1 : a->inum > b->inum;
+        if ((a->big || b->big) && (a->big || a->is_int) && (b->big || b->is_int)) {
+            /* no float involved: exactly, as mochi_any_cmp orders them */
+            int ok;
+            return (int)mochi_num_any_cmp(a->big ? a->big : mochi_box_int(a->inum), b->big ? b->big : mochi_box_int(b->inum), &ok);
+        }
         if (a->num < b->num) return -1;
         if (a->num > b->num) return 1;
         return 0;
@@ -560,6 +584,8 @@ mochi_ref mochi_list_sort_by(mochi_ref r, mochi_ref keys_list) {
         case MOCHI_A_FLOAT: s->cls = 1; s->num = mochi_s2f(((MochiBox *)a)->v); break;
         case MOCHI_A_BOOL: s->cls = 2; s->inum = (int64_t)((MochiBox *)a)->v; break;
         case MOCHI_A_STR: s->cls = 3; s->text = mochi_str_bytes(a); s->tlen = mochi_str_byte_len(a); break;
+        case MOCHI_A_BIGINT: s->cls = 1; s->big = a; s->num = mochi_bigint_to_f64(a); break;
+        case MOCHI_A_BIGRAT: s->cls = 1; s->big = a; s->num = mochi_bigrat_to_f64(a); break;
         default: {
             mochi_ref t = mochi_str_value(MOCHI_K_REF, v);
             mochi_list_push(texts, mochi_r2s(t));

@@ -294,12 +294,15 @@ MochiAnyKind mochi_any_kind(mochi_ref a) {
     case MOCHI_O_MAP: return MOCHI_A_MAP;
     case MOCHI_O_STRUCT: return MOCHI_A_STRUCT;
     case MOCHI_O_CLOSURE: return MOCHI_A_CLOSURE;
+    case MOCHI_O_BIGINT: return MOCHI_A_BIGINT;
+    case MOCHI_O_BIGRAT: return MOCHI_A_BIGRAT;
     default: return MOCHI_A_NIL;
     }
 }
 
 static const char *kind_name(mochi_ref a) {
-    static const char *names[] = {"nil", "int", "float", "bool", "string", "list", "map", "struct", "function"};
+    static const char *names[] = {"nil", "int", "float", "bool", "string", "list", "map", "struct", "function",
+                                  "bigint", "bigrat"};
     return names[mochi_any_kind(a)];
 }
 
@@ -333,6 +336,8 @@ int64_t mochi_any_truthy(mochi_ref a) {
     case MOCHI_A_BOOL: return ((MochiBox *)a)->v != 0;
     case MOCHI_A_INT: return ((MochiBox *)a)->v != 0;
     case MOCHI_A_FLOAT: return mochi_s2f(((MochiBox *)a)->v) != 0.0;
+    case MOCHI_A_BIGINT: return mochi_bigint_sign(a) != 0;
+    case MOCHI_A_BIGRAT: return mochi_bigrat_sign(a) != 0;
     default: return 1;
     }
 }
@@ -343,6 +348,11 @@ static int is_num(MochiAnyKind k) {
     return k == MOCHI_A_INT || k == MOCHI_A_FLOAT;
 }
 
+/* bigint and bigrat: numbers too, compared and combined in mochi_bigint.c. */
+static int is_big(MochiAnyKind k) {
+    return k == MOCHI_A_BIGINT || k == MOCHI_A_BIGRAT;
+}
+
 static double num_of(mochi_ref a) {
     return a->kind == MOCHI_O_INT ? (double)(int64_t)((MochiBox *)a)->v : mochi_s2f(((MochiBox *)a)->v);
 }
@@ -350,6 +360,7 @@ static double num_of(mochi_ref a) {
 int64_t mochi_any_eq(mochi_ref a, mochi_ref b) {
     if (a == b) return 1;
     MochiAnyKind ka = mochi_any_kind(a), kb = mochi_any_kind(b);
+    if (is_big(ka) || is_big(kb)) return mochi_num_any_eq(a, b);
     if (is_num(ka) && is_num(kb)) {
         if (ka == MOCHI_A_INT && kb == MOCHI_A_INT) return ((MochiBox *)a)->v == ((MochiBox *)b)->v;
         return num_of(a) == num_of(b);
@@ -383,6 +394,10 @@ static uint64_t mix(uint64_t x) {
 static uint64_t hash_float(double d) {
     if (d >= -9.2e18 && d <= 9.2e18 && d == (double)(int64_t)d) return mochi_hash_i64((uint64_t)(int64_t)d);
     return mix(mochi_f2s(d));
+}
+
+uint64_t mochi_hash_f64(double d) {
+    return hash_float(d);
 }
 
 /* Eight bytes per multiply; the tail is read as one zero-padded word. Word order is
@@ -424,6 +439,8 @@ uint64_t mochi_any_hash(mochi_ref a) {
     case MOCHI_A_INT: return mochi_hash_i64(((MochiBox *)a)->v);
     case MOCHI_A_FLOAT: return hash_float(mochi_s2f(((MochiBox *)a)->v));
     case MOCHI_A_BOOL: return mix(((MochiBox *)a)->v ^ 0xB001ull);
+    case MOCHI_A_BIGINT: return mochi_bigint_hash(a);
+    case MOCHI_A_BIGRAT: return mochi_bigrat_hash(a);
     case MOCHI_A_STR: return hash_bytes(mochi_str_bytes(a), mochi_str_byte_len(a));
     case MOCHI_A_LIST: {
         MochiList *l = (MochiList *)a;
@@ -457,6 +474,11 @@ int64_t mochi_any_cmp(mochi_ref a, mochi_ref b) {
     MochiAnyKind ka = mochi_any_kind(a), kb = mochi_any_kind(b);
     if (ka == MOCHI_A_NIL) return -1;
     if (kb == MOCHI_A_NIL) return 1;
+    if (is_big(ka) || is_big(kb)) {
+        int ok;
+        int64_t c = mochi_num_any_cmp(a, b, &ok);
+        if (ok) return c;
+    }
     if (is_num(ka) && is_num(kb)) {
         if (ka == MOCHI_A_INT && kb == MOCHI_A_INT) {
             int64_t x = (int64_t)((MochiBox *)a)->v, y = (int64_t)((MochiBox *)b)->v;
@@ -507,6 +529,11 @@ static mochi_ref arith(int op, mochi_ref a, mochi_ref b) {
     static const char *ops[] = {"+", "-", "*", "/", "%"};
     MochiAnyKind ka = mochi_any_kind(a), kb = mochi_any_kind(b);
     if (ka == MOCHI_A_NIL || kb == MOCHI_A_NIL) return NULL; /* null propagates, as in the VM */
+    if (is_big(ka) || is_big(kb)) {
+        mochi_ref r = mochi_num_any_arith(op, a, b);
+        if (r) return r;
+        bad_operands(ops[op], a, b);
+    }
     if (ka == MOCHI_A_INT && kb == MOCHI_A_INT) {
         int64_t x = (int64_t)((MochiBox *)a)->v, y = (int64_t)((MochiBox *)b)->v;
         switch (op) {
@@ -543,6 +570,8 @@ mochi_ref mochi_any_neg(mochi_ref a) {
     case MOCHI_A_NIL: return NULL;
     case MOCHI_A_INT: return mochi_box_int(mochi_i64_neg((int64_t)((MochiBox *)a)->v));
     case MOCHI_A_FLOAT: return mochi_box_float(-mochi_s2f(((MochiBox *)a)->v));
+    case MOCHI_A_BIGINT: return mochi_bigint_neg(a);
+    case MOCHI_A_BIGRAT: return mochi_bigrat_neg(a);
     default: bad_operands("-", a, a);
     }
 }
@@ -651,10 +680,12 @@ int64_t mochi_any_to_int(mochi_ref x) {
     case MOCHI_A_BOOL: return (int64_t)((MochiBox *)x)->v;
     case MOCHI_A_FLOAT: {
         double d = mochi_s2f(((MochiBox *)x)->v);
-        if (!(d > -9223372036854775808.0 - 1025.0 && d < 9223372036854775808.0)) mochi_rt_error("integer overflow");
+        if (!(d > -9223372036854775808.0 - 1025.0 && d < 9223372036854775808.0)) mochi_err_overflow();
         return (int64_t)d;
     }
     case MOCHI_A_STR: return mochi_str_to_int(x);
+    case MOCHI_A_BIGINT: return mochi_bigint_to_i64(x);
+    case MOCHI_A_BIGRAT: return mochi_bigrat_to_i64(x);
     default: bad_cast(x, "int");
     }
 }
@@ -665,6 +696,8 @@ double mochi_any_to_float(mochi_ref x) {
     case MOCHI_A_BOOL: return (double)((MochiBox *)x)->v;
     case MOCHI_A_FLOAT: return mochi_s2f(((MochiBox *)x)->v);
     case MOCHI_A_STR: return mochi_str_to_float(x);
+    case MOCHI_A_BIGINT: return mochi_bigint_to_f64(x);
+    case MOCHI_A_BIGRAT: return mochi_bigrat_to_f64(x);
     default: bad_cast(x, "float");
     }
 }

@@ -1,5 +1,5 @@
 // mochi-objdump: a human-readable dump of any file the toolchain writes (IR text or
-// binary today). A thin main: options into one struct, read the input, call
+// binary, stencil libraries, Wasm modules). A thin main: options into one struct, read the input, call
 // MochiDump, print; exit 0 on success, 1 on bad input, 2 on bad usage.
 
 import MochiDump
@@ -12,15 +12,17 @@ import Darwin
 struct Options {
     var file = "-"
     var ops = false
+    var wasmOps = false
     var dump = DumpOptions()
 }
 
 let usage = """
 usage: mochi-objdump [options] [FILE]
-Dump a Mochi toolchain file (IR text or MIRB binary) in readable form.
-FILE '-' or absent reads standard input.
+Dump a Mochi toolchain file (IR text, MIRB binary, an MSTL stencil library or a
+Wasm module) in readable form. FILE '-' or absent reads standard input.
 
   --ops          print the opcode table (name, signature, immediate, effects, doc)
+  --wasm-ops     print the Wasm instruction table (name, encoding, immediates)
   --no-bytes     binary input: leave out the offset | bytes | meaning view
   --no-listing   leave out the instruction listing
   --help         show this help
@@ -40,6 +42,7 @@ func parseOptions(_ args: [String]) -> Options {
         case "--help", "-h": print(usage); exit(0)
         case "--version": print("mochi-objdump 0.1.0"); exit(0)
         case "--ops": o.ops = true
+        case "--wasm-ops": o.wasmOps = true
         case "--no-bytes": o.dump.bytes = false
         case "--no-listing": o.dump.listing = false
         default:
@@ -69,6 +72,10 @@ func readInput(_ path: String) -> [UInt8]? {
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
 if options.ops {
     print(opcodeTable(), terminator: "")
+    exit(0)
+}
+if options.wasmOps {
+    print(wasmInstructionTable(), terminator: "")
     exit(0)
 }
 guard let bytes = readInput(options.file) else {

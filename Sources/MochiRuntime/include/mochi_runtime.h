@@ -56,7 +56,9 @@ typedef enum MochiObjKind {
     MOCHI_O_INT = 6,   /* boxed int (an `any` holding an int) */
     MOCHI_O_FLOAT = 7, /* boxed float */
     MOCHI_O_BOOL = 8,  /* boxed bool */
-    MOCHI_O_SLOTS = 9  /* a list's element store (internal; never a Mochi value) */
+    MOCHI_O_SLOTS = 9, /* a list's element store (internal; never a Mochi value) */
+    MOCHI_O_BIGINT = 10, /* bigint (MochiBigInt) */
+    MOCHI_O_BIGRAT = 11  /* bigrat (MochiBigRat) */
 } MochiObjKind;
 
 /** The common header of every heap object. */
@@ -237,6 +239,17 @@ MOCHI_NORETURN void mochi_rt_exit(int status);
 MOCHI_NORETURN void mochi_rt_error(const char *msg);
 /** Build the exact stderr text mochi_rt_error would print into buf (NUL-terminated); returns its length. */
 size_t mochi_rt_error_text(char *buf, size_t cap, const char *msg);
+/** A runtime error with a note: the lines of mochi_rt_error, then `  note: <note>` (none when NULL). */
+MOCHI_NORETURN void mochi_rt_error_note(const char *msg, const char *note);
+/** The stderr text of mochi_rt_error_note (see mochi_rt_error_text). */
+size_t mochi_rt_error_text_note(char *buf, size_t cap, const char *msg, const char *note);
+/** The note the `integer overflow` of int arithmetic (and of a float converted to
+ * int) carries, on its own line after the location, in every mode (Wasm too):
+ *   error: integer overflow
+ *     at f.mochi:3
+ *     note: int is 64-bit; declare the value as bigint for arbitrary precision
+ * A bigint or bigrat converted to an int that does not fit is the plain message. */
+#define MOCHI_OVERFLOW_NOTE "int is 64-bit; declare the value as bigint for arbitrary precision"
 /** panic(msg) / error(msg): runtime error with the string's text as message. */
 MOCHI_NORETURN void mochi_rt_panic(mochi_ref msg);
 /** Runtime error `expect condition failed` unless cond is nonzero. */
@@ -288,7 +301,7 @@ void mochi_print_value(MochiSlotKind kind, mochi_slot v);
 /* Checked arithmetic                                                        */
 /* ------------------------------------------------------------------------- */
 
-/** Runtime error `integer overflow`. */
+/** Runtime error `integer overflow`, with MOCHI_OVERFLOW_NOTE. */
 MOCHI_NORETURN void mochi_err_overflow(void);
 /** Runtime error `division by zero`. */
 MOCHI_NORETURN void mochi_err_div_zero(void);
@@ -649,7 +662,8 @@ void *mochi_closure_code(mochi_ref c);
 /** Dynamic kinds reported by mochi_any_kind. */
 typedef enum MochiAnyKind {
     MOCHI_A_NIL = 0, MOCHI_A_INT, MOCHI_A_FLOAT, MOCHI_A_BOOL, MOCHI_A_STR,
-    MOCHI_A_LIST, MOCHI_A_MAP, MOCHI_A_STRUCT, MOCHI_A_CLOSURE
+    MOCHI_A_LIST, MOCHI_A_MAP, MOCHI_A_STRUCT, MOCHI_A_CLOSURE,
+    MOCHI_A_BIGINT, MOCHI_A_BIGRAT
 } MochiAnyKind;
 
 /** Box a slot of the given kind as any (refs are returned as they are). */
@@ -731,6 +745,131 @@ mochi_ref mochi_str_quote(mochi_ref s);
  * (I64 or boxed-int REF elements, each taken modulo 256), as a new list of 32 ints
  * (I64). Anything else is a runtime error. */
 mochi_ref mochi_sha256(mochi_ref x);
+
+/* ------------------------------------------------------------------------- */
+/* bigint and bigrat (LANGUAGE.md §9-10; mochi_bigint.c)                     */
+/* ------------------------------------------------------------------------- */
+
+/** Arbitrary-precision integer, immutable: sign and magnitude, the magnitude in
+ * 64-bit limbs, least significant first, its top limb nonzero (zero has len 0).
+ * A bigint slot is a REF; a nil one (a zeroed slot) reads as 0 everywhere below. */
+typedef struct MochiBigInt {
+    MochiObj h;
+    uint32_t neg;  /* 1 when negative (never for zero) */
+    uint32_t len;  /* limbs in use */
+    uint64_t d[];
+} MochiBigInt;
+
+/** Exact rational, immutable: two bigints in lowest terms, the denominator
+ * positive (1 for integers). A nil bigrat reads as 0/1. */
+typedef struct MochiBigRat {
+    MochiObj h;
+    mochi_ref num;
+    mochi_ref den;
+} MochiBigRat;
+
+/** bigint of an int. */
+mochi_ref mochi_bigint_from_i64(int64_t v);
+/** `x as bigint` of a float: truncated toward zero; NaN and infinities are the
+ * runtime error `invalid cast: NaN to bigint` (`+Inf`, `-Inf`). */
+mochi_ref mochi_bigint_from_f64(double v);
+/** `s as bigint`: decimal digits with an optional sign, nothing else; runtime error
+ * `invalid integer: "s"` otherwise. */
+mochi_ref mochi_bigint_from_str(mochi_ref s);
+/** The same parse from n bytes; NULL when the text is not an integer. */
+mochi_ref mochi_bigint_parse(const char *p, int64_t n);
+/** `x as int`: runtime error `integer overflow` when x is outside int64. */
+int64_t mochi_bigint_to_i64(mochi_ref x);
+/** 1 when x fits in an int64, else 0. */
+int64_t mochi_bigint_fits_i64(mochi_ref x);
+/** The nearest float (ties to even); beyond the float range, +Inf or -Inf. */
+double mochi_bigint_to_f64(mochi_ref x);
+/** a + b. */
+mochi_ref mochi_bigint_add(mochi_ref a, mochi_ref b);
+/** a - b. */
+mochi_ref mochi_bigint_sub(mochi_ref a, mochi_ref b);
+/** a * b. */
+mochi_ref mochi_bigint_mul(mochi_ref a, mochi_ref b);
+/** a / b truncated toward zero; runtime error `division by zero` when b is 0. */
+mochi_ref mochi_bigint_div(mochi_ref a, mochi_ref b);
+/** a % b with the dividend's sign; runtime error `division by zero` when b is 0. */
+mochi_ref mochi_bigint_rem(mochi_ref a, mochi_ref b);
+/** a / b and (in *rem, when not NULL) a % b at the cost of one division. */
+mochi_ref mochi_bigint_divrem(mochi_ref a, mochi_ref b, mochi_ref *rem);
+/** -a. */
+mochi_ref mochi_bigint_neg(mochi_ref a);
+/** abs(a). */
+mochi_ref mochi_bigint_abs(mochi_ref a);
+/** pow(a, e). A negative e gives 1 / a^-e truncated toward zero, as `/` does: 0
+ * unless a is 1 or -1; a == 0 is then `division by zero`. */
+mochi_ref mochi_bigint_pow(mochi_ref a, int64_t e);
+/** gcd(|a|, |b|) (gcd(0, 0) == 0). */
+mochi_ref mochi_bigint_gcd(mochi_ref a, mochi_ref b);
+/** -1, 0 or 1 as a < b, a == b, a > b. */
+int64_t mochi_bigint_cmp(mochi_ref a, mochi_ref b);
+/** a == b (1/0). */
+int64_t mochi_bigint_eq(mochi_ref a, mochi_ref b);
+/** -1, 0 or 1. */
+int64_t mochi_bigint_sign(mochi_ref a);
+/** Hash consistent with mochi_any_eq (a bigint equal to an int or a float hashes alike). */
+uint64_t mochi_bigint_hash(mochi_ref a);
+/** Decimal text (`-` for negatives), as print, str and json write it. */
+mochi_ref mochi_bigint_to_str(mochi_ref a);
+
+/** bigrat of an int. */
+mochi_ref mochi_bigrat_from_i64(int64_t v);
+/** bigrat of a bigint. */
+mochi_ref mochi_bigrat_from_bigint(mochi_ref a);
+/** num / den in lowest terms; runtime error `division by zero` when den is 0. */
+mochi_ref mochi_bigrat_new(mochi_ref num, mochi_ref den);
+/** `x as bigrat` of a float, exactly (0.1 is 3602879701896397/36028797018963968);
+ * NaN and infinities are the runtime error `invalid cast: NaN to bigrat`. */
+mochi_ref mochi_bigrat_from_f64(double v);
+/** `s as bigrat`: `n/d`, an integer, or a decimal with optional fraction and
+ * exponent (`-1.25e-3`); runtime error `invalid rational: "s"` otherwise. */
+mochi_ref mochi_bigrat_from_str(mochi_ref s);
+/** The same parse from n bytes; NULL when the text is not a rational. */
+mochi_ref mochi_bigrat_parse(const char *p, int64_t n);
+/** a + b. */
+mochi_ref mochi_bigrat_add(mochi_ref a, mochi_ref b);
+/** a - b. */
+mochi_ref mochi_bigrat_sub(mochi_ref a, mochi_ref b);
+/** a * b. */
+mochi_ref mochi_bigrat_mul(mochi_ref a, mochi_ref b);
+/** a / b; runtime error `division by zero` when b is 0. */
+mochi_ref mochi_bigrat_div(mochi_ref a, mochi_ref b);
+/** -a. */
+mochi_ref mochi_bigrat_neg(mochi_ref a);
+/** abs(a). */
+mochi_ref mochi_bigrat_abs(mochi_ref a);
+/** pow(a, e), exact for any e; a == 0 with e < 0 is `division by zero`. */
+mochi_ref mochi_bigrat_pow(mochi_ref a, int64_t e);
+/** -1, 0 or 1 as a < b, a == b, a > b. */
+int64_t mochi_bigrat_cmp(mochi_ref a, mochi_ref b);
+/** a == b (1/0). */
+int64_t mochi_bigrat_eq(mochi_ref a, mochi_ref b);
+/** -1, 0 or 1. */
+int64_t mochi_bigrat_sign(mochi_ref a);
+/** Hash consistent with mochi_any_eq (3/1 hashes as 3, 1/2 as 0.5). */
+uint64_t mochi_bigrat_hash(mochi_ref a);
+/** num(r): the numerator, a bigint carrying the sign. */
+mochi_ref mochi_bigrat_num(mochi_ref r);
+/** denom(r): the denominator, a positive bigint. */
+mochi_ref mochi_bigrat_denom(mochi_ref r);
+/** The nearest float (ties to even, subnormals included); +-Inf beyond the range. */
+double mochi_bigrat_to_f64(mochi_ref r);
+/** `r as bigint`: truncated toward zero. */
+mochi_ref mochi_bigrat_trunc(mochi_ref r);
+/** `r as int`: truncated toward zero; runtime error `integer overflow` outside int64. */
+int64_t mochi_bigrat_to_i64(mochi_ref r);
+/** `n/d` text, always with the denominator (`3/1`), as print and str write it. */
+mochi_ref mochi_bigrat_to_str(mochi_ref r);
+/** An any as a bigint (the IR's unbox to bigint): a bigint itself, an int converted,
+ * nil as nil; anything else is the runtime error `invalid cast: <kind> to bigint`. */
+mochi_ref mochi_bigint_from_any(mochi_ref a);
+/** An any as a bigrat: a bigrat itself, an int or a bigint converted, nil as nil;
+ * anything else is the runtime error `invalid cast: <kind> to bigrat`. */
+mochi_ref mochi_bigrat_from_any(mochi_ref a);
 
 /* ------------------------------------------------------------------------- */
 /* Query group-by                                                            */
