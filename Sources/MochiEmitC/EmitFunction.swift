@@ -11,6 +11,13 @@
 // kinds. Before an op that may fail, `mochi_loc_line` is stored (once per line and
 // block), so runtime errors print the same `at file:line` as the interpreter.
 //
+// Overflow checks of a run of int arithmetic: iadd/isub/imul on one Mochi line,
+// separated only by pure ops and divisions by constants other than 0 and -1 (which
+// cannot fail), or their overflow into one local `ovf` (mochi_i64_add_ovf...) and
+// branch once after the run's last op. Nothing in between can be seen or fail, so
+// the program stops at the same point with the same error and line; the C compiler
+// gets a branch-free stretch (spectral_norm's evalA: five checks, one branch).
+//
 // Map lookups probe once: `map.has`, `map.get` and `map.set` find the key's entry
 // (inline for int keys, mochi_map_find_i64; one runtime call otherwise) into a
 // local `eN`, and a later lookup of the same map and key value reuses it while no
@@ -53,6 +60,12 @@ struct FunctionEmitter {
     var entryCounter = 0
     /// The one predecessor of each block that has exactly one (by Block.index).
     var singlePred: [Int32: Int32] = [:]
+    /// Checked int ops written in the deferred form (or-ing into `ovf`), and the
+    /// last op of each run, after which the one check goes (with its line).
+    var deferredOverflow: Set<Int32> = []
+    var overflowCheckAfter: [Int32: UInt32] = [:]
+    /// The instruction being emitted (InstID index).
+    var currentInst: Int32 = -1
     /// The interpreter decoder's running line (last instruction's, or the last
     /// terminator's): where an `unreachable` terminator without a location reports.
     var decoderLine: UInt32 = 0
@@ -182,6 +195,7 @@ struct FunctionEmitter {
             for s in f[b].terminator.successors { predCount[s.block.index, default: 0] += 1; pred[s.block.index] = b.index }
         }
         for (b, n) in predCount where n == 1 { singlePred[b] = pred[b] }
+        planOverflowRuns()
         try emitBody()
         labels = jumpTargets
         entryLocals = entryLocalsUsed.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
@@ -255,6 +269,7 @@ struct FunctionEmitter {
             put("    MochiMapEntry " + chunk.map { "*\($0) = NULL" }.joined(separator: ", ") + ";", line: f.loc.line)
             k += 8
         }
+        if !deferredOverflow.isEmpty { put("    int64_t ovf = 0;", line: f.loc.line) }
         for p in entryParams where !needed[Int(p.index)] { put("    (void)\(v(p));", line: f.loc.line) }
         // The declarations share the `fun` line's physical line: on lines of their own
         // they would count as the Mochi lines after them, and a breakpoint on one of
@@ -271,7 +286,11 @@ struct FunctionEmitter {
                 let inst = f[id]
                 decoderLine = inst.loc.line
                 if !isEmitted(inst) { continue }
+                currentInst = id.index
                 try emitInst(inst)
+                if let l = overflowCheckAfter[id.index] {
+                    put("    if (MOCHI_UNLIKELY(ovf)) mochi_err_overflow_at(\(Int32(clamping: l)));", line: l)
+                }
                 if !FunctionEmitter.keepsMapEntries(inst.op) { entryCache = [] }
             }
             blockEndCache[b.index] = entryCache
@@ -427,9 +446,17 @@ struct FunctionEmitter {
         case .null: assign(inst, "NULL")
         case .copy: assign(inst, x(0))
 
-        case .iadd: assign(inst, "mochi_i64_add_at(\(x(0)), \(x(1)), \(ln))")
-        case .isub: assign(inst, "mochi_i64_sub_at(\(x(0)), \(x(1)), \(ln))")
-        case .imul: assign(inst, "mochi_i64_mul_at(\(x(0)), \(x(1)), \(ln))")
+        case .iadd, .isub, .imul:
+            let name = inst.op == .iadd ? "add" : inst.op == .isub ? "sub" : "mul"
+            if deferredOverflow.contains(currentInst) {
+                assign(inst, "mochi_i64_\(name)_ovf(\(x(0)), \(x(1)), &ovf)")
+            } else {
+                assign(inst, "mochi_i64_\(name)_at(\(x(0)), \(x(1)), \(ln))")
+            }
+        // By a constant other than 0 and -1 nothing can fail: plain C, for the
+        // compiler to fold (a shift, a multiply) even where it inlines nothing.
+        case .idiv where safeDivisor(a[1]): assign(inst, "(\(x(0)) / \(x(1)))")
+        case .irem where safeDivisor(a[1]): assign(inst, "(\(x(0)) % \(x(1)))")
         case .idiv: assign(inst, "mochi_i64_div_at(\(x(0)), \(x(1)), \(ln))")
         case .irem: assign(inst, "mochi_i64_rem_at(\(x(0)), \(x(1)), \(ln))")
         case .ineg: assign(inst, "mochi_i64_neg_at(\(x(0)), \(ln))")
@@ -713,6 +740,53 @@ struct FunctionEmitter {
         case .panic: stmt(inst, "mochi_rt_panic(\(x(0)));")
         case .testBegin: stmt(inst, "mochi_rt_test_begin(\(x(0)));")
         case .testEnd: stmt(inst, "mochi_rt_test_end();")
+        }
+    }
+
+    /// The value of an `iconst`, or nil for anything else.
+    func constantInt(_ x: Value) -> Int64? {
+        guard case .inst(let id) = f.valueDefs[Int(x.index)], f[id].op == .iconst,
+              case .int(let k) = f[id].imm else { return nil }
+        return k
+    }
+
+    /// A divisor that makes idiv and irem unable to fail (not 0, not -1).
+    func safeDivisor(_ x: Value) -> Bool {
+        guard let k = constantInt(x) else { return false }
+        return k != 0 && k != -1
+    }
+
+    /// Groups each block's checked iadd/isub/imul into runs (see the header): same
+    /// Mochi line, with only pure ops and safe divisions between them. A run of two
+    /// or more is deferred, checked once after its last op; a lone op keeps its own
+    /// check. Only emitted instructions count (a pure op nobody reads is skipped).
+    mutating func planOverflowRuns() {
+        func close(_ run: inout [Int32], _ line: UInt32) {
+            if run.count >= 2 {
+                deferredOverflow.formUnion(run)
+                overflowCheckAfter[run[run.count - 1]] = line
+            }
+            run = []
+        }
+        for b in f.layout {
+            var run: [Int32] = []
+            var line: UInt32 = 0
+            for id in f[b].insts {
+                let inst = f[id]
+                if !isEmitted(inst) { continue }
+                switch inst.op {
+                case .iadd, .isub, .imul:
+                    if !run.isEmpty && inst.loc.line != line { close(&run, line) }
+                    run.append(id.index)
+                    line = inst.loc.line
+                case .idiv where safeDivisor(inst.args[1]), .irem where safeDivisor(inst.args[1]):
+                    continue
+                default:
+                    if FunctionEmitter.isPure(inst.op) { continue }
+                    close(&run, line)
+                }
+            }
+            close(&run, line)
         }
     }
 

@@ -400,6 +400,38 @@ static inline int64_t mochi_i64_mul_at(int64_t a, int64_t b, int32_t line) {
     return (int64_t)((uint64_t)a * (uint64_t)b);
 #endif
 }
+/** a + b, a - b, a * b wrapped, or-ing 1 into *ovf on overflow: compiled code checks
+ * a run of arithmetic on one line with one branch at its end (mochi_err_overflow_at),
+ * which lets C compilers keep the run branch-free (and vectorise the loop around it). */
+static inline int64_t mochi_i64_add_ovf(int64_t a, int64_t b, int64_t *ovf) {
+#if defined(__GNUC__) || defined(__clang__)
+    int64_t r; *ovf |= __builtin_add_overflow(a, b, &r); return r;
+#else
+    *ovf |= (b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b);
+    return (int64_t)((uint64_t)a + (uint64_t)b);
+#endif
+}
+static inline int64_t mochi_i64_sub_ovf(int64_t a, int64_t b, int64_t *ovf) {
+#if defined(__GNUC__) || defined(__clang__)
+    int64_t r; *ovf |= __builtin_sub_overflow(a, b, &r); return r;
+#else
+    *ovf |= (b < 0 && a > INT64_MAX + b) || (b > 0 && a < INT64_MIN + b);
+    return (int64_t)((uint64_t)a - (uint64_t)b);
+#endif
+}
+static inline int64_t mochi_i64_mul_ovf(int64_t a, int64_t b, int64_t *ovf) {
+#if defined(__GNUC__) || defined(__clang__)
+    int64_t r; *ovf |= __builtin_mul_overflow(a, b, &r); return r;
+#else
+    if (a != 0 && b != 0) {
+        if (a == -1) *ovf |= b == INT64_MIN;
+        else if (b == -1) *ovf |= a == INT64_MIN;
+        else *ovf |= (a > 0) == (b > 0) ? (a > 0 ? a > INT64_MAX / b : a < INT64_MAX / b)
+                                        : (a > 0 ? b < INT64_MIN / a : a < INT64_MIN / b);
+    }
+    return (int64_t)((uint64_t)a * (uint64_t)b);
+#endif
+}
 /** mochi_i64_neg reporting at `line`. */
 static inline int64_t mochi_i64_neg_at(int64_t a, int32_t line) {
     if (MOCHI_UNLIKELY(a == INT64_MIN)) mochi_err_overflow_at(line);
