@@ -18,6 +18,17 @@
 // the program stops at the same point with the same error and line; the C compiler
 // gets a branch-free stretch (spectral_norm's evalA: five checks, one branch).
 //
+// List headers in C locals: in a function whose every instruction leaves list
+// headers alone (arithmetic, list element reads and writes, field and global
+// reads; no calls, pushes or appends), each list parameter that is indexed gets
+// its length, writable length and data pointer read once at entry into locals
+// (nN, wN, dN for vN). Element reads and writes go through them, so a store into
+// one list does not make the C compiler (under -fno-strict-aliasing) reload
+// every list's header, and a loop's bounds checks see loop-invariant lengths.
+// Only the runtime's slow path of a store (copy-on-write, lazily raised writable
+// length) changes a header; after it every cached header is read again (two
+// parameters may name one list).
+//
 // Map lookups probe once: `map.has`, `map.get` and `map.set` find the key's entry
 // (inline for int keys, mochi_map_find_i64; one runtime call otherwise) into a
 // local `eN`, and a later lookup of the same map and key value reuses it while no
@@ -66,6 +77,10 @@ struct FunctionEmitter {
     var overflowCheckAfter: [Int32: UInt32] = [:]
     /// The instruction being emitted (InstID index).
     var currentInst: Int32 = -1
+    /// List parameters whose header fields live in C locals (see the header), with
+    /// which fields are read: the length (element reads) and the writable length
+    /// (element writes); the data pointer always.
+    var cachedLists: [(list: Value, reads: Bool, writes: Bool)] = []
     /// The interpreter decoder's running line (last instruction's, or the last
     /// terminator's): where an `unreachable` terminator without a location reports.
     var decoderLine: UInt32 = 0
@@ -196,6 +211,7 @@ struct FunctionEmitter {
         }
         for (b, n) in predCount where n == 1 { singlePred[b] = pred[b] }
         planOverflowRuns()
+        planListHeaders()
         try emitBody()
         labels = jumpTargets
         entryLocals = entryLocalsUsed.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
@@ -270,6 +286,14 @@ struct FunctionEmitter {
             k += 8
         }
         if !deferredOverflow.isEmpty { put("    int64_t ovf = 0;", line: f.loc.line) }
+        for c in cachedLists {
+            let n = c.list.index
+            var decl = "    MochiList *l\(n) = (MochiList *)v\(n);"
+            if c.reads { decl += " int64_t n\(n) = l\(n) ? l\(n)->len : 0;" }
+            if c.writes { decl += " int64_t w\(n) = l\(n) ? (int64_t)l\(n)->wlen : 0;" }
+            decl += " mochi_slot *d\(n) = l\(n) ? l\(n)->data : NULL;"
+            put(decl, line: f.loc.line)
+        }
         for p in entryParams where !needed[Int(p.index)] { put("    (void)\(v(p));", line: f.loc.line) }
         // The declarations share the `fun` line's physical line: on lines of their own
         // they would count as the Mochi lines after them, and a breakpoint on one of
@@ -572,11 +596,21 @@ struct FunctionEmitter {
         case .listSet where type(a[2]) == .bool:
             module.helpers.insert(.listbSet)
             stmt(inst, "mochi_emitc_listb_set(\(x(0)), \(x(1)), \(x(2)), \(ln));")
+        case .listGet where cachedLists.contains(where: { $0.list == a[0] }):
+            module.helpers.insert(.listGetSlow)
+            let n = a[0].index
+            assign(inst, rt.fromSlot("((uint64_t)\(x(1)) < (uint64_t)n\(n) ? d\(n)[\(x(1))] : "
+                                     + "mochi_emitc_list_get_slow(\(x(0)), \(x(1)), \(ln)))"))
+        case .listSet where cachedLists.contains(where: { $0.list == a[0] }):
+            module.helpers.insert(.listSetSlow)
+            let n = a[0].index, val = type(a[2]).toSlot(x(2))
+            stmt(inst, "if ((uint64_t)\(x(1)) < (uint64_t)w\(n)) d\(n)[\(x(1))] = \(val); else { "
+                 + "mochi_emitc_list_set_slow(\(x(0)), \(x(1)), \(val), \(ln)); \(reloadListHeaders()) }")
         case .listGet:
-            module.helpers.insert(.listGet)
+            module.helpers.formUnion([.listGetSlow, .listGet])
             assign(inst, rt.fromSlot("mochi_emitc_list_get(\(x(0)), \(x(1)), \(ln))"))
         case .listSet:
-            module.helpers.insert(.listSet)
+            module.helpers.formUnion([.listSetSlow, .listSet])
             stmt(inst, "mochi_emitc_list_set(\(x(0)), \(x(1)), \(type(a[2]).toSlot(x(2))), \(ln));")
         case .listPush: stmt(inst, "mochi_list_push(\(x(0)), \(type(a[1]).toSlot(x(1))));")
         case .listAppend: assign(inst, "mochi_list_append(\(x(0)), \(type(a[1]).toSlot(x(1))))")
@@ -788,6 +822,55 @@ struct FunctionEmitter {
             }
             close(&run, line)
         }
+    }
+
+    /// Ops that cannot change any list's header (length, writable length, data
+    /// pointer) except through list.set's slow path, which reloads the locals.
+    static func keepsListHeaders(_ op: Opcode) -> Bool {
+        if isPure(op) { return true }
+        switch op {
+        case .iadd, .isub, .imul, .idiv, .irem, .ineg, .fdiv, .ftoi, .listGet, .listSet, .fieldGet:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Chooses the list parameters whose headers live in locals: only in a function
+    /// where every instruction keeps list headers and no edge leads back into the
+    /// entry block (whose parameters are then never reassigned); only lists of
+    /// slot-wide elements (a list<bool> has helpers of its own) that some list.get
+    /// or list.set indexes.
+    mutating func planListHeaders() {
+        guard let entry = f.entry else { return }
+        for b in f.layout {
+            if f[b].terminator.successors.contains(where: { $0.block == entry }) { return }
+            for id in f[b].insts where !FunctionEmitter.keepsListHeaders(f[id].op) { return }
+        }
+        var reads: [Value: Bool] = [:], writes: [Value: Bool] = [:]
+        for b in f.layout {
+            for id in f[b].insts {
+                let inst = f[id]
+                if inst.op == .listGet, let r = inst.result, type(r) != .bool, isEmitted(inst) { reads[inst.args[0]] = true }
+                if inst.op == .listSet, type(inst.args[2]) != .bool { writes[inst.args[0]] = true }
+            }
+        }
+        for p in f[entry].params {
+            guard case .list(let e) = type(p), e.slotKind != .bool else { continue }
+            let r = reads[p] ?? false, w = writes[p] ?? false
+            if r || w { cachedLists.append((p, r, w)) }
+        }
+    }
+
+    /// Statements that read every cached list header again.
+    func reloadListHeaders() -> String {
+        cachedLists.map { c -> String in
+            let n = c.list.index
+            var s = ""
+            if c.reads { s += "n\(n) = l\(n) ? l\(n)->len : 0; " }
+            if c.writes { s += "w\(n) = l\(n) ? (int64_t)l\(n)->wlen : 0; " }
+            return s + "d\(n) = l\(n) ? l\(n)->data : NULL;"
+        }.joined(separator: " ")
     }
 
     /// The C local holding the entry of `inst`'s map (operand 0) and key (operand 1):
