@@ -18,6 +18,10 @@
 // the program stops at the same point with the same error and line; the C compiler
 // gets a branch-free stretch (spectral_norm's evalA: five checks, one branch).
 //
+// Increments that cannot overflow: `x + 1` where a branch that leads here (down
+// single-predecessor blocks) found x < y (so x < INT64_MAX), and `x - 1` where one
+// found x > y, are plain C: a loop counter's step is unchecked, as in C.
+//
 // List headers in C locals: in a function whose every instruction leaves list
 // headers alone (arithmetic, list element reads and writes, field and global
 // reads; no calls, pushes or appends), each list parameter that is indexed gets
@@ -77,6 +81,8 @@ struct FunctionEmitter {
     var overflowCheckAfter: [Int32: UInt32] = [:]
     /// The instruction being emitted (InstID index).
     var currentInst: Int32 = -1
+    /// iadd/isub instructions (InstID index) that cannot overflow (see the header).
+    var safeSteps: Set<Int32> = []
     /// List parameters whose header fields live in C locals (see the header), with
     /// which fields are read: the length (element reads) and the writable length
     /// (element writes); the data pointer always.
@@ -210,6 +216,7 @@ struct FunctionEmitter {
             for s in f[b].terminator.successors { predCount[s.block.index, default: 0] += 1; pred[s.block.index] = b.index }
         }
         for (b, n) in predCount where n == 1 { singlePred[b] = pred[b] }
+        planSafeSteps()
         planOverflowRuns()
         planListHeaders()
         try emitBody()
@@ -470,6 +477,8 @@ struct FunctionEmitter {
         case .null: assign(inst, "NULL")
         case .copy: assign(inst, x(0))
 
+        case .iadd where safeSteps.contains(currentInst): assign(inst, "(\(x(0)) + \(x(1)))")
+        case .isub where safeSteps.contains(currentInst): assign(inst, "(\(x(0)) - \(x(1)))")
         case .iadd, .isub, .imul:
             let name = inst.op == .iadd ? "add" : inst.op == .isub ? "sub" : "mul"
             if deferredOverflow.contains(currentInst) {
@@ -790,6 +799,54 @@ struct FunctionEmitter {
         return k != 0 && k != -1
     }
 
+    /// Finds the increments that cannot overflow: facts `x < y` and `x > y` come
+    /// from the branch on an icmp that leads into a block whose one predecessor it
+    /// ends, and hold in that block and every block below it along single
+    /// predecessors (values are SSA: a fact about them never stops holding). Only
+    /// predecessors laid out earlier are followed (one walk in layout order).
+    mutating func planSafeSteps() {
+        var below: [Int32: Set<Value>] = [:], above: [Int32: Set<Value>] = [:]
+        for b in f.layout {
+            var lt: Set<Value> = [], gt: Set<Value> = []
+            if let p = singlePred[b.index], let pl = below[p], let pg = above[p] {
+                lt = pl
+                gt = pg
+                if case .brif(let c, let t, let e) = f.blocks[Int(p)].terminator, t.block != e.block,
+                   case .inst(let cid) = f.valueDefs[Int(c.index)], f[cid].op == .icmp,
+                   case .cond(var cc) = f[cid].imm, f.type(of: f[cid].args[0]) == .i64 {
+                    let l = f[cid].args[0], r = f[cid].args[1]
+                    if e.block == b {
+                        // The false edge: the negation holds.
+                        switch cc {
+                        case .lt: cc = .ge
+                        case .le: cc = .gt
+                        case .gt: cc = .le
+                        case .ge: cc = .lt
+                        case .eq, .ne: cc = .eq
+                        }
+                    }
+                    switch cc {
+                    case .lt: lt.insert(l); gt.insert(r)
+                    case .gt: gt.insert(l); lt.insert(r)
+                    default: break
+                    }
+                }
+            }
+            below[b.index] = lt
+            above[b.index] = gt
+            for id in f[b].insts {
+                let inst = f[id]
+                guard inst.args.count == 2 else { continue }
+                let x = inst.args[0], y = inst.args[1]
+                if inst.op == .iadd,
+                   (constantInt(y) == 1 && lt.contains(x)) || (constantInt(x) == 1 && lt.contains(y)) {
+                    safeSteps.insert(id.index)
+                }
+                if inst.op == .isub, constantInt(y) == 1, gt.contains(x) { safeSteps.insert(id.index) }
+            }
+        }
+    }
+
     /// Groups each block's checked iadd/isub/imul into runs (see the header): same
     /// Mochi line, with only pure ops and safe divisions between them. A run of two
     /// or more is deferred, checked once after its last op; a lone op keeps its own
@@ -808,6 +865,7 @@ struct FunctionEmitter {
             for id in f[b].insts {
                 let inst = f[id]
                 if !isEmitted(inst) { continue }
+                if safeSteps.contains(id.index) { continue }
                 switch inst.op {
                 case .iadd, .isub, .imul:
                     if !run.isEmpty && inst.loc.line != line { close(&run, line) }
