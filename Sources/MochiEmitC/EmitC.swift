@@ -38,19 +38,33 @@ public func emitC(_ module: Module, options: EmitCOptions = EmitCOptions()) thro
 
 /// C helpers written on demand, in this (declaration) order.
 enum CHelper: Int, CaseIterable, Comparable {
-    case listGet, listSet, fieldGet, fieldSet, callClosure, unboxRef, ftoi
+    case listGetSlow, listSetSlow, listGet, listSet, listbGet, listbSet, fieldGet, fieldSet, callClosure, unboxRef, ftoi
     static func < (a: CHelper, b: CHelper) -> Bool { a.rawValue < b.rawValue }
 
     var code: String {
         switch self {
-        case .listGet:
+        case .listGetSlow:
             return """
-            /* xs[i]: the element load inline; negative or bad indices (and the error, at
-             * `line`) out of line in the runtime. */
+            /* xs[i] and xs[i] = v out of line: negative or bad indices (and the error, at
+             * `line`), copy-on-write, in the runtime. Generated code does the common case
+             * inline (mochi_emitc_list_get below, or through a list's header in locals). */
             static MOCHI_COLD mochi_slot mochi_emitc_list_get_slow(mochi_ref l, int64_t i, int32_t line) {
                 mochi_loc_line = line;
                 return mochi_list_get(l, i);
             }
+
+            """
+        case .listSetSlow:
+            return """
+            static MOCHI_COLD void mochi_emitc_list_set_slow(mochi_ref l, int64_t i, mochi_slot v, int32_t line) {
+                mochi_loc_line = line;
+                mochi_list_set(l, i, v);
+            }
+
+            """
+        case .listGet:
+            return """
+            /* xs[i]: the element load inline (mochi_emitc_list_get_slow above). */
             static inline mochi_slot mochi_emitc_list_get(mochi_ref l, int64_t i, int32_t line) {
                 MochiList *L = (MochiList *)l;
                 if (L && (uint64_t)i < (uint64_t)L->len) return L->data[i];
@@ -60,16 +74,39 @@ enum CHelper: Int, CaseIterable, Comparable {
             """
         case .listSet:
             return """
-            static MOCHI_COLD void mochi_emitc_list_set_slow(mochi_ref l, int64_t i, mochi_slot v, int32_t line) {
-                mochi_loc_line = line;
-                mochi_list_set(l, i, v);
-            }
             /* In place below the writable length (wlen <= len, 0 while the store is
              * shared); copy-on-write and everything else are the runtime's. */
             static inline void mochi_emitc_list_set(mochi_ref l, int64_t i, mochi_slot v, int32_t line) {
                 MochiList *L = (MochiList *)l;
                 if (L && (uint64_t)i < (uint64_t)L->wlen) L->data[i] = v;
                 else mochi_emitc_list_set_slow(l, i, v, line);
+            }
+
+            """
+        case .listbGet:
+            return """
+            /* The same for a list<bool>, which keeps one byte an element. */
+            static MOCHI_COLD int64_t mochi_emitc_listb_get_slow(mochi_ref l, int64_t i, int32_t line) {
+                mochi_loc_line = line;
+                return (int64_t)mochi_list_get(l, i);
+            }
+            static inline int64_t mochi_emitc_listb_get(mochi_ref l, int64_t i, int32_t line) {
+                MochiList *L = (MochiList *)l;
+                if (L && (uint64_t)i < (uint64_t)L->len) return ((const uint8_t *)L->data)[i];
+                return mochi_emitc_listb_get_slow(l, i, line);
+            }
+
+            """
+        case .listbSet:
+            return """
+            static MOCHI_COLD void mochi_emitc_listb_set_slow(mochi_ref l, int64_t i, int64_t v, int32_t line) {
+                mochi_loc_line = line;
+                mochi_list_set(l, i, (mochi_slot)v);
+            }
+            static inline void mochi_emitc_listb_set(mochi_ref l, int64_t i, int64_t v, int32_t line) {
+                MochiList *L = (MochiList *)l;
+                if (L && (uint64_t)i < (uint64_t)L->wlen) ((uint8_t *)L->data)[i] = (uint8_t)(v != 0);
+                else mochi_emitc_listb_set_slow(l, i, v, line);
             }
 
             """

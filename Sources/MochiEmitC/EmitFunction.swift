@@ -11,6 +11,35 @@
 // kinds. Before an op that may fail, `mochi_loc_line` is stored (once per line and
 // block), so runtime errors print the same `at file:line` as the interpreter.
 //
+// Overflow checks of a run of int arithmetic: iadd/isub/imul on one Mochi line,
+// separated only by pure ops and divisions by constants other than 0 and -1 (which
+// cannot fail), or their overflow into one local `ovf` (mochi_i64_add_ovf...) and
+// branch once after the run's last op. Nothing in between can be seen or fail, so
+// the program stops at the same point with the same error and line; the C compiler
+// gets a branch-free stretch (spectral_norm's evalA: five checks, one branch).
+//
+// Increments that cannot overflow: `x + 1` where a branch that leads here (down
+// single-predecessor blocks) found x < y (so x < INT64_MAX), and `x - 1` where one
+// found x > y, are plain C: a loop counter's step is unchecked, as in C.
+//
+// List headers in C locals: in a function whose every instruction leaves list
+// headers alone (arithmetic, list element reads and writes, field and global
+// reads; no calls, pushes or appends), each list parameter that is indexed gets
+// its length, writable length and data pointer read once at entry into locals
+// (nN, wN, dN for vN). Element reads and writes go through them, so a store into
+// one list does not make the C compiler (under -fno-strict-aliasing) reload
+// every list's header, and a loop's bounds checks see loop-invariant lengths.
+// Only the runtime's slow path of a store (copy-on-write, lazily raised writable
+// length) changes a header; after it every cached header is read again (two
+// parameters may name one list).
+//
+// Map lookups probe once: `map.has`, `map.get` and `map.set` find the key's entry
+// (inline for int keys, mochi_map_find_i64; one runtime call otherwise) into a
+// local `eN`, and a later lookup of the same map and key value reuses it while no
+// instruction in between can add or remove a map entry (only arithmetic, list,
+// field and global accesses and map reads keep it) and control has only come down
+// single-predecessor blocks, so `if k in m { m[k] = m[k] + 1 }` probes once.
+//
 // Warning-free output under -Wall -Wextra: only values some emitted code reads are
 // declared (a fixpoint drops pure ops whose results nobody needs, and what only they
 // read), locals are zero-initialised (no maybe-uninitialised paths through gotos),
@@ -36,6 +65,28 @@ struct FunctionEmitter {
     /// The Mochi line of the last physical line written (0: none or unknown).
     var lastLine: UInt32 = 0
     var tempCounter = 0
+    /// Map entries found so far that are still good here: (map, key, C local).
+    var entryCache: [(map: Value, key: Value, local: String)] = []
+    /// The entry cache at the end of each block emitted so far.
+    var blockEndCache: [Int32: [(map: Value, key: Value, local: String)]] = [:]
+    /// Entry locals some code assigned (pass 1), declared by pass 2.
+    var entryLocals: [String] = []
+    var entryLocalsUsed: Set<String> = []
+    var entryCounter = 0
+    /// The one predecessor of each block that has exactly one (by Block.index).
+    var singlePred: [Int32: Int32] = [:]
+    /// Checked int ops written in the deferred form (or-ing into `ovf`), and the
+    /// last op of each run, after which the one check goes (with its line).
+    var deferredOverflow: Set<Int32> = []
+    var overflowCheckAfter: [Int32: UInt32] = [:]
+    /// The instruction being emitted (InstID index).
+    var currentInst: Int32 = -1
+    /// iadd/isub instructions (InstID index) that cannot overflow (see the header).
+    var safeSteps: Set<Int32> = []
+    /// List parameters whose header fields live in C locals (see the header), with
+    /// which fields are read: the length (element reads) and the writable length
+    /// (element writes); the data pointer always.
+    var cachedLists: [(list: Value, reads: Bool, writes: Bool)] = []
     /// The interpreter decoder's running line (last instruction's, or the last
     /// terminator's): where an `unreachable` terminator without a location reports.
     var decoderLine: UInt32 = 0
@@ -45,6 +96,19 @@ struct FunctionEmitter {
         self.index = index
         self.module = module
         needed = Array(repeating: false, count: function.valueTypes.count)
+    }
+
+    /// Ops that cannot add or remove a map entry (nor run code that might): a map
+    /// entry found before one is still the key's entry after it.
+    static func keepsMapEntries(_ op: Opcode) -> Bool {
+        if isPure(op) { return true }
+        switch op {
+        case .iadd, .isub, .imul, .idiv, .irem, .ineg, .fdiv, .frem, .ftoi, .listGet, .listSet, .listLen,
+             .listPush, .fieldGet, .fieldSet, .globalGet, .globalSet, .mapGet, .mapHas:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Ops with no effect but their result: skipped when the result is unused.
@@ -58,8 +122,12 @@ struct FunctionEmitter {
         }
     }
 
-    /// Ops that can never reach a runtime error, so they need no location store.
-    static func cannotFail(_ op: Opcode) -> Bool { isPure(op) || op == .globalSet }
+    /// Ops that can never reach a runtime error, so they need no location store
+    /// (map reads are a probe; map.set stores its line only on the path that
+    /// calls the runtime).
+    static func cannotFail(_ op: Opcode) -> Bool {
+        isPure(op) || op == .globalSet || op == .mapGet || op == .mapHas || op == .mapSet
+    }
 
     /// Ops whose checks are inline and take their line as an argument (stored into
     /// mochi_loc_line only on the failing path), and direct calls (the callee sets
@@ -143,13 +211,24 @@ struct FunctionEmitter {
     mutating func emit() throws -> String {
         computeNeeded()
         // Pass 1 learns which blocks are goto targets; pass 2 writes them as labels.
+        var predCount: [Int32: Int] = [:], pred: [Int32: Int32] = [:]
+        for b in f.layout {
+            for s in f[b].terminator.successors { predCount[s.block.index, default: 0] += 1; pred[s.block.index] = b.index }
+        }
+        for (b, n) in predCount where n == 1 { singlePred[b] = pred[b] }
+        planSafeSteps()
+        planOverflowRuns()
+        planListHeaders()
         try emitBody()
         labels = jumpTargets
+        entryLocals = entryLocalsUsed.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
+        blockEndCache = [:]
         out = []
         knownLine = nil
         mappedLine = nil
         lastLine = 0
         tempCounter = 0
+        entryCounter = 0
         decoderLine = 0
         try emitBody()
         return out.joined(separator: "\n") + "\n\n"
@@ -207,6 +286,21 @@ struct FunctionEmitter {
                 k += 8
             }
         }
+        var k = 0
+        while k < entryLocals.count {
+            let chunk = entryLocals[k..<min(k + 8, entryLocals.count)]
+            put("    MochiMapEntry " + chunk.map { "*\($0) = NULL" }.joined(separator: ", ") + ";", line: f.loc.line)
+            k += 8
+        }
+        if !deferredOverflow.isEmpty { put("    int64_t ovf = 0;", line: f.loc.line) }
+        for c in cachedLists {
+            let n = c.list.index
+            var decl = "    MochiList *l\(n) = (MochiList *)v\(n);"
+            if c.reads { decl += " int64_t n\(n) = l\(n) ? l\(n)->len : 0;" }
+            if c.writes { decl += " int64_t w\(n) = l\(n) ? (int64_t)l\(n)->wlen : 0;" }
+            decl += " mochi_slot *d\(n) = l\(n) ? l\(n)->data : NULL;"
+            put(decl, line: f.loc.line)
+        }
         for p in entryParams where !needed[Int(p.index)] { put("    (void)\(v(p));", line: f.loc.line) }
         // The declarations share the `fun` line's physical line: on lines of their own
         // they would count as the Mochi lines after them, and a breakpoint on one of
@@ -217,12 +311,20 @@ struct FunctionEmitter {
             let next: Block? = li + 1 < layout.count ? layout[li + 1] : nil
             knownLine = nil
             if labels.contains(b.index) { put("b\(b.index):;") }
+            // Entries found in the one block that leads here are still good.
+            if let p = singlePred[b.index], let c = blockEndCache[p] { entryCache = c } else { entryCache = [] }
             for id in bd.insts {
                 let inst = f[id]
                 decoderLine = inst.loc.line
                 if !isEmitted(inst) { continue }
+                currentInst = id.index
                 try emitInst(inst)
+                if let l = overflowCheckAfter[id.index] {
+                    put("    if (MOCHI_UNLIKELY(ovf)) mochi_err_overflow_at(\(Int32(clamping: l)));", line: l)
+                }
+                if !FunctionEmitter.keepsMapEntries(inst.op) { entryCache = [] }
             }
+            blockEndCache[b.index] = entryCache
             if bd.terminatorLoc.line != 0 { decoderLine = bd.terminatorLoc.line }
             try emitTerminator(bd, next: next, fused: fusedCompare[b.index])
         }
@@ -375,9 +477,19 @@ struct FunctionEmitter {
         case .null: assign(inst, "NULL")
         case .copy: assign(inst, x(0))
 
-        case .iadd: assign(inst, "mochi_i64_add_at(\(x(0)), \(x(1)), \(ln))")
-        case .isub: assign(inst, "mochi_i64_sub_at(\(x(0)), \(x(1)), \(ln))")
-        case .imul: assign(inst, "mochi_i64_mul_at(\(x(0)), \(x(1)), \(ln))")
+        case .iadd where safeSteps.contains(currentInst): assign(inst, "(\(x(0)) + \(x(1)))")
+        case .isub where safeSteps.contains(currentInst): assign(inst, "(\(x(0)) - \(x(1)))")
+        case .iadd, .isub, .imul:
+            let name = inst.op == .iadd ? "add" : inst.op == .isub ? "sub" : "mul"
+            if deferredOverflow.contains(currentInst) {
+                assign(inst, "mochi_i64_\(name)_ovf(\(x(0)), \(x(1)), &ovf)")
+            } else {
+                assign(inst, "mochi_i64_\(name)_at(\(x(0)), \(x(1)), \(ln))")
+            }
+        // By a constant other than 0 and -1 nothing can fail: plain C, for the
+        // compiler to fold (a shift, a multiply) even where it inlines nothing.
+        case .idiv where safeDivisor(a[1]): assign(inst, "(\(x(0)) / \(x(1)))")
+        case .irem where safeDivisor(a[1]): assign(inst, "(\(x(0)) % \(x(1)))")
         case .idiv: assign(inst, "mochi_i64_div_at(\(x(0)), \(x(1)), \(ln))")
         case .irem: assign(inst, "mochi_i64_rem_at(\(x(0)), \(x(1)), \(ln))")
         case .ineg: assign(inst, "mochi_i64_neg_at(\(x(0)), \(ln))")
@@ -487,11 +599,27 @@ struct FunctionEmitter {
             withSlots(inst, a, target(inst, "mochi_list_from(\(e.cKind), a_, \(a.count))"))
         case .listLen:
             assign(inst, "(\(x(0)) ? ((MochiList *)\(x(0)))->len : 0)")
+        case .listGet where rt == .bool:
+            module.helpers.insert(.listbGet)
+            assign(inst, "mochi_emitc_listb_get(\(x(0)), \(x(1)), \(ln))")
+        case .listSet where type(a[2]) == .bool:
+            module.helpers.insert(.listbSet)
+            stmt(inst, "mochi_emitc_listb_set(\(x(0)), \(x(1)), \(x(2)), \(ln));")
+        case .listGet where cachedLists.contains(where: { $0.list == a[0] }):
+            module.helpers.insert(.listGetSlow)
+            let n = a[0].index
+            assign(inst, rt.fromSlot("((uint64_t)\(x(1)) < (uint64_t)n\(n) ? d\(n)[\(x(1))] : "
+                                     + "mochi_emitc_list_get_slow(\(x(0)), \(x(1)), \(ln)))"))
+        case .listSet where cachedLists.contains(where: { $0.list == a[0] }):
+            module.helpers.insert(.listSetSlow)
+            let n = a[0].index, val = type(a[2]).toSlot(x(2))
+            stmt(inst, "if ((uint64_t)\(x(1)) < (uint64_t)w\(n)) d\(n)[\(x(1))] = \(val); else { "
+                 + "mochi_emitc_list_set_slow(\(x(0)), \(x(1)), \(val), \(ln)); \(reloadListHeaders()) }")
         case .listGet:
-            module.helpers.insert(.listGet)
+            module.helpers.formUnion([.listGetSlow, .listGet])
             assign(inst, rt.fromSlot("mochi_emitc_list_get(\(x(0)), \(x(1)), \(ln))"))
         case .listSet:
-            module.helpers.insert(.listSet)
+            module.helpers.formUnion([.listSetSlow, .listSet])
             stmt(inst, "mochi_emitc_list_set(\(x(0)), \(x(1)), \(type(a[2]).toSlot(x(2))), \(ln));")
         case .listPush: stmt(inst, "mochi_list_push(\(x(0)), \(type(a[1]).toSlot(x(1))));")
         case .listAppend: assign(inst, "mochi_list_append(\(x(0)), \(type(a[1]).toSlot(x(1))))")
@@ -528,11 +656,15 @@ struct FunctionEmitter {
                 i += 2
             }
             stmt(inst, s + "}")
-        case .mapGet: assign(inst, rt.fromSlot("mochi_map_get_or(\(x(0)), \(type(a[1]).toSlot(x(1))), 0)"))
+        case .mapGet: assign(inst, rt.fromSlot("(\(mapEntry(inst)) ? \(mapEntry(inst))->val : 0)"))
         case .mapGetAny: assign(inst, "mochi_map_get_any(\(x(0)), \(type(a[1]).toSlot(x(1))))")
         case .mapSet:
-            stmt(inst, "mochi_map_set(\(x(0)), \(type(a[1]).toSlot(x(1))), \(type(a[2]).toSlot(x(2))));")
-        case .mapHas: assign(inst, "(mochi_map_has(\(x(0)), \(type(a[1]).toSlot(x(1)))) != 0)")
+            // In place when the key is there; the runtime inserts (or reports a nil map).
+            let e = mapEntry(inst)
+            stmt(inst, "if (\(e)) \(e)->val = \(type(a[2]).toSlot(x(2))); else { mochi_loc_line = \(ln); mochi_map_set(\(x(0)), "
+                 + "\(type(a[1]).toSlot(x(1))), \(type(a[2]).toSlot(x(2)))); }")
+            knownLine = nil
+        case .mapHas: assign(inst, "(\(mapEntry(inst)) != NULL)")
         case .mapLen: assign(inst, "mochi_map_len(\(x(0)))")
         case .mapDelete: stmt(inst, "(void)mochi_map_delete(\(x(0)), \(type(a[1]).toSlot(x(1))));")
         case .mapKeys: assign(inst, "mochi_map_keys(\(x(0)))")
@@ -652,6 +784,171 @@ struct FunctionEmitter {
         case .testBegin: stmt(inst, "mochi_rt_test_begin(\(x(0)));")
         case .testEnd: stmt(inst, "mochi_rt_test_end();")
         }
+    }
+
+    /// The value of an `iconst`, or nil for anything else.
+    func constantInt(_ x: Value) -> Int64? {
+        guard case .inst(let id) = f.valueDefs[Int(x.index)], f[id].op == .iconst,
+              case .int(let k) = f[id].imm else { return nil }
+        return k
+    }
+
+    /// A divisor that makes idiv and irem unable to fail (not 0, not -1).
+    func safeDivisor(_ x: Value) -> Bool {
+        guard let k = constantInt(x) else { return false }
+        return k != 0 && k != -1
+    }
+
+    /// Finds the increments that cannot overflow: facts `x < y` and `x > y` come
+    /// from the branch on an icmp that leads into a block whose one predecessor it
+    /// ends, and hold in that block and every block below it along single
+    /// predecessors (values are SSA: a fact about them never stops holding). Only
+    /// predecessors laid out earlier are followed (one walk in layout order).
+    mutating func planSafeSteps() {
+        var below: [Int32: Set<Value>] = [:], above: [Int32: Set<Value>] = [:]
+        for b in f.layout {
+            var lt: Set<Value> = [], gt: Set<Value> = []
+            if let p = singlePred[b.index], let pl = below[p], let pg = above[p] {
+                lt = pl
+                gt = pg
+                if case .brif(let c, let t, let e) = f.blocks[Int(p)].terminator, t.block != e.block,
+                   case .inst(let cid) = f.valueDefs[Int(c.index)], f[cid].op == .icmp,
+                   case .cond(var cc) = f[cid].imm, f.type(of: f[cid].args[0]) == .i64 {
+                    let l = f[cid].args[0], r = f[cid].args[1]
+                    if e.block == b {
+                        // The false edge: the negation holds.
+                        switch cc {
+                        case .lt: cc = .ge
+                        case .le: cc = .gt
+                        case .gt: cc = .le
+                        case .ge: cc = .lt
+                        case .eq, .ne: cc = .eq
+                        }
+                    }
+                    switch cc {
+                    case .lt: lt.insert(l); gt.insert(r)
+                    case .gt: gt.insert(l); lt.insert(r)
+                    default: break
+                    }
+                }
+            }
+            below[b.index] = lt
+            above[b.index] = gt
+            for id in f[b].insts {
+                let inst = f[id]
+                guard inst.args.count == 2 else { continue }
+                let x = inst.args[0], y = inst.args[1]
+                if inst.op == .iadd,
+                   (constantInt(y) == 1 && lt.contains(x)) || (constantInt(x) == 1 && lt.contains(y)) {
+                    safeSteps.insert(id.index)
+                }
+                if inst.op == .isub, constantInt(y) == 1, gt.contains(x) { safeSteps.insert(id.index) }
+            }
+        }
+    }
+
+    /// Groups each block's checked iadd/isub/imul into runs (see the header): same
+    /// Mochi line, with only pure ops and safe divisions between them. A run of two
+    /// or more is deferred, checked once after its last op; a lone op keeps its own
+    /// check. Only emitted instructions count (a pure op nobody reads is skipped).
+    mutating func planOverflowRuns() {
+        func close(_ run: inout [Int32], _ line: UInt32) {
+            if run.count >= 2 {
+                deferredOverflow.formUnion(run)
+                overflowCheckAfter[run[run.count - 1]] = line
+            }
+            run = []
+        }
+        for b in f.layout {
+            var run: [Int32] = []
+            var line: UInt32 = 0
+            for id in f[b].insts {
+                let inst = f[id]
+                if !isEmitted(inst) { continue }
+                if safeSteps.contains(id.index) { continue }
+                switch inst.op {
+                case .iadd, .isub, .imul:
+                    if !run.isEmpty && inst.loc.line != line { close(&run, line) }
+                    run.append(id.index)
+                    line = inst.loc.line
+                case .idiv where safeDivisor(inst.args[1]), .irem where safeDivisor(inst.args[1]):
+                    continue
+                default:
+                    if FunctionEmitter.isPure(inst.op) { continue }
+                    close(&run, line)
+                }
+            }
+            close(&run, line)
+        }
+    }
+
+    /// Ops that cannot change any list's header (length, writable length, data
+    /// pointer) except through list.set's slow path, which reloads the locals.
+    static func keepsListHeaders(_ op: Opcode) -> Bool {
+        if isPure(op) { return true }
+        switch op {
+        case .iadd, .isub, .imul, .idiv, .irem, .ineg, .fdiv, .ftoi, .listGet, .listSet, .fieldGet:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Chooses the list parameters whose headers live in locals: only in a function
+    /// where every instruction keeps list headers and no edge leads back into the
+    /// entry block (whose parameters are then never reassigned); only lists of
+    /// slot-wide elements (a list<bool> has helpers of its own) that some list.get
+    /// or list.set indexes.
+    mutating func planListHeaders() {
+        guard let entry = f.entry else { return }
+        for b in f.layout {
+            if f[b].terminator.successors.contains(where: { $0.block == entry }) { return }
+            for id in f[b].insts where !FunctionEmitter.keepsListHeaders(f[id].op) { return }
+        }
+        var reads: [Value: Bool] = [:], writes: [Value: Bool] = [:]
+        for b in f.layout {
+            for id in f[b].insts {
+                let inst = f[id]
+                if inst.op == .listGet, let r = inst.result, type(r) != .bool, isEmitted(inst) { reads[inst.args[0]] = true }
+                if inst.op == .listSet, type(inst.args[2]) != .bool { writes[inst.args[0]] = true }
+            }
+        }
+        for p in f[entry].params {
+            guard case .list(let e) = type(p), e.slotKind != .bool else { continue }
+            let r = reads[p] ?? false, w = writes[p] ?? false
+            if r || w { cachedLists.append((p, r, w)) }
+        }
+    }
+
+    /// Statements that read every cached list header again.
+    func reloadListHeaders() -> String {
+        cachedLists.map { c -> String in
+            let n = c.list.index
+            var s = ""
+            if c.reads { s += "n\(n) = l\(n) ? l\(n)->len : 0; " }
+            if c.writes { s += "w\(n) = l\(n) ? (int64_t)l\(n)->wlen : 0; " }
+            return s + "d\(n) = l\(n) ? l\(n)->data : NULL;"
+        }.joined(separator: " ")
+    }
+
+    /// The C local holding the entry of `inst`'s map (operand 0) and key (operand 1):
+    /// one found earlier and still good, else a new one, found here (inline for int
+    /// keys) before the instruction's own statement.
+    mutating func mapEntry(_ inst: Inst) -> String {
+        let m = inst.args[0], k = inst.args[1]
+        if let c = entryCache.first(where: { $0.map == m && $0.key == k }) { return c.local }
+        let local = "e\(entryCounter)"
+        entryCounter += 1
+        entryLocalsUsed.insert(local)
+        let find: String
+        if case .map(let kt, _) = type(m), kt == .i64 {
+            find = "mochi_map_find_i64(\(v(m)), \(v(k)))"
+        } else {
+            find = "mochi_map_find(\(v(m)), \(type(k).toSlot(v(k))))"
+        }
+        put("    \(local) = \(find);", line: inst.loc.line)
+        entryCache.append((m, k, local))
+        return local
     }
 
     /// An integer comparison; a value compared with itself is a constant, written so

@@ -62,6 +62,8 @@ enum DOp: UInt8 {
     // Inline fast paths over the runtime's public object layouts.
     case listGet        // a = list b [c]
     case listSet        // list b [c] = d
+    case listGetB       // listGet of a list<bool> (one byte an element)
+    case listSetB       // listSet of a list<bool>
     case listLen        // a = len(list b)
     case fieldGet       // a = struct b .f[imm]
     case fieldSet       // struct b .f[imm] = c

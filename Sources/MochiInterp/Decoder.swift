@@ -447,6 +447,12 @@ private struct FunctionDecoder {
         return kind ?? SlotKind.ref.rawValue
     }
 
+    /// True for a list<bool> operand (its elements are bytes: MochiList).
+    func isBoolList(_ v: Value) -> Bool {
+        if case .list(let e) = f.type(of: v), e.slotKind == .bool { return true }
+        return false
+    }
+
     mutating func decodeInst(_ inst: Inst) throws {
         line = Int32(clamping: inst.loc.line)
         let a = inst.result.map { s($0) } ?? -1
@@ -526,6 +532,9 @@ private struct FunctionDecoder {
             decoder.program.owned.append(UnsafeMutableRawPointer(kinds))
             complexList(inst, args[...], b: Int32(fi), imm: Int64(Int(bitPattern: kinds)))
 
+        // A list<bool> keeps one byte an element: inline paths of its own.
+        case .listGet where isBoolList(args[0]): self.inst(.listGetB, a: a, b: arg(0), c: arg(1))
+        case .listSet where isBoolList(args[0]): self.inst(.listSetB, b: arg(0), c: arg(1), d: arg(2))
         case .listGet: self.inst(.listGet, a: a, b: arg(0), c: arg(1))
         case .listSet: self.inst(.listSet, b: arg(0), c: arg(1), d: arg(2))
         case .listLen: self.inst(.listLen, a: a, b: arg(0))

@@ -484,6 +484,25 @@ final class Machine {
                     mochi_loc_line = ins.pointee.line
                     mochi_list_set(ref(fp[b]), i, fp[Int(ins.pointee.d)])
                 }
+            case .listGetB: // a list<bool>: one byte an element
+                let i = Int64(bitPattern: fp[c])
+                if let l = UnsafeMutableRawPointer(bitPattern: UInt(truncatingIfNeeded: fp[b])),
+                   i >= 0, i < l.load(fromByteOffset: listLenOffset, as: Int64.self) {
+                    fp[a] = UInt64(l.load(fromByteOffset: listDataOffset, as: UnsafeMutablePointer<UInt8>.self)[Int(i)])
+                } else {
+                    mochi_loc_line = ins.pointee.line
+                    fp[a] = mochi_list_get(ref(fp[b]), i)
+                }
+            case .listSetB:
+                let i = Int64(bitPattern: fp[c])
+                if let l = UnsafeMutableRawPointer(bitPattern: UInt(truncatingIfNeeded: fp[b])),
+                   i >= 0, i < l.load(fromByteOffset: listLenOffset, as: Int64.self),
+                   l.load(fromByteOffset: listSharedOffset, as: UInt8.self) == 0 {
+                    l.load(fromByteOffset: listDataOffset, as: UnsafeMutablePointer<UInt8>.self)[Int(i)] = fp[Int(ins.pointee.d)] != 0 ? 1 : 0
+                } else {
+                    mochi_loc_line = ins.pointee.line
+                    mochi_list_set(ref(fp[b]), i, fp[Int(ins.pointee.d)])
+                }
             case .listLen:
                 if let l = UnsafeMutableRawPointer(bitPattern: UInt(truncatingIfNeeded: fp[b])) {
                     fp[a] = l.load(fromByteOffset: listLenOffset, as: UInt64.self)

@@ -170,9 +170,9 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .strParseBase: return ["str_parsebase"]
     case .listNew: return ["list_new", "move_mm"]
     case .listLen: return ["list_len_m"]
-    case .listGet: return ["list_get_mm"]
-    case .listSet: return ["list_set_mm"]
-    case .listPush: return ["list_push_m"]
+    case .listGet: return ["list_get_mm", "listb_get_mm"]
+    case .listSet: return ["list_set_mm", "listb_set_mm"]
+    case .listPush: return ["list_push_m", "listb_push_m"]
     case .listAppend: return ["list_append"]
     case .listSlice: return ["list_slice"]
     case .listConcat, .listUnionAll: return ["list_concat"]
@@ -189,10 +189,10 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .listSortBy: return ["list_sortby"]
     case .listRange: return ["list_range"]
     case .mapNew: return ["map_new", "move_mm"]
-    case .mapGet: return ["map_get"]
+    case .mapGet: return ["map_get", "map_get_i_mm"]
     case .mapGetAny: return ["map_getany"]
-    case .mapSet: return ["map_set"]
-    case .mapHas: return ["map_has"]
+    case .mapSet: return ["map_set", "map_set_i_mm"]
+    case .mapHas: return ["map_has", "map_has_i_mm"]
     case .mapLen: return ["map_len"]
     case .mapDelete: return ["map_delete"]
     case .mapKeys: return ["map_keys"]
@@ -236,7 +236,8 @@ let homeKeepingPrefixes = [
     "const_", "move_", "load_abs_", "store_abs_", "jump", "br_", "ret_", "unreachable", "err_",
     "iadd_", "isub_", "imul_", "idiv_", "irem_", "ineg_", "not_", "icmp_", "fcmp_",
     "fadd_", "fsub_", "fmul_", "fdiv_", "fneg_", "sqrt_", "math1_", "itof_", "ftoi_",
-    "list_get_", "list_set_", "list_len_", "list_push_", "field_get_", "field_set_", "variant_tag_", "call_check",
+    "list_get_", "list_set_", "list_len_", "list_push_", "listb_get_", "listb_set_", "listb_push_",
+    "map_get_i_", "map_has_i_", "map_set_i_", "field_get_", "field_set_", "variant_tag_", "call_check",
 ]
 
 /// Every register-location variant the lowering can ask for (stencil.h's
@@ -271,6 +272,10 @@ public func registerVariantNames() -> [String] {
     names += x(any, i).flatMap { ["list_get_\($0)", "list_get_\($0)_slow"] }
     names += x(i, any).flatMap { ["list_set_\($0)", "list_set_\($0)_slow"] }
     names += any.flatMap { ["list_push_\($0)", "list_push_\($0)_slow"] }
+    names += x(i, i).flatMap { ["listb_get_\($0)", "listb_get_\($0)_slow", "listb_set_\($0)", "listb_set_\($0)_slow"] }
+    names += i.flatMap { ["listb_push_\($0)", "listb_push_\($0)_slow"] }
+    names += x(any, i).map { "map_get_i_\($0)" } + x(i, i).map { "map_has_i_\($0)" }
+    names += x(i, any).flatMap { ["map_set_i_\($0)", "map_set_i_\($0)_slow"] }
     names += any.flatMap { ["call_\($0)", "load_abs_\($0)", "store_abs_\($0)"] }
     return names
 }
@@ -776,6 +781,16 @@ struct FunctionLowering {
     }
 
     func kindOf(_ v: Value) -> Int32 { Int32(f.type(of: v).slotKind.rawValue) }
+    /// A map<int, V>: the inline probe's stencils.
+    func isIntKeyMap(_ v: Value) -> Bool {
+        if case .map(let k, _) = f.type(of: v), k == .i64 { return true }
+        return false
+    }
+    /// A list<bool> keeps one byte an element (MochiList): its own stencils.
+    func isBoolList(_ v: Value) -> Bool {
+        if case .list(let e) = f.type(of: v), e.slotKind == .bool { return true }
+        return false
+    }
 
     func groupItemKind(_ v: Value) -> Int32 {
         var kind: Int32? = nil
@@ -999,16 +1014,26 @@ struct FunctionLowering {
             code[at].imm = Int64(fr.field)
         case .listGet:
             _ = s(args[0])
-            try aware("list_get", inst, locs: [r!, args[1]])
+            try aware(isBoolList(args[0]) ? "listb_get" : "list_get", inst, locs: [r!, args[1]])
         case .listSet:
             _ = s(args[0])
-            try aware("list_set", inst, locs: [args[1], args[2]])
+            try aware(isBoolList(args[0]) ? "listb_set" : "list_set", inst, locs: [args[1], args[2]])
         case .listLen:
             _ = s(args[0])
             try aware("list_len", inst, locs: [r!])
+        // Maps with int keys: the probe inline (map_*_i stencils).
+        case .mapGet where isIntKeyMap(args[0]):
+            _ = s(args[0])
+            try aware("map_get_i", inst, locs: [r!, args[1]])
+        case .mapHas where isIntKeyMap(args[0]):
+            _ = s(args[0])
+            try aware("map_has_i", inst, locs: [r!, args[1]])
+        case .mapSet where isIntKeyMap(args[0]):
+            _ = s(args[0])
+            try aware("map_set_i", inst, locs: [args[1], args[2]])
         case .listPush:
             _ = s(args[0])
-            try aware("list_push", inst, locs: [args[1]])
+            try aware(isBoolList(args[0]) ? "listb_push" : "list_push", inst, locs: [args[1]])
         case .variantTag:
             _ = s(args[0])
             try aware("variant_tag", inst, locs: [r!])

@@ -63,7 +63,7 @@ enum RegisterUse {
         switch op {
         case .iconst, .bconst, .fconst, .copy, .iadd, .isub, .imul, .idiv, .irem, .ineg, .not,
              .fadd, .fsub, .fmul, .fdiv, .fneg, .itof, .ftoi, .math1, .listGet, .listLen, .fieldGet, .call,
-             .variantTag, .globalGet:
+             .variantTag, .globalGet, .mapGet, .mapHas:
             return true
         default:
             return false
@@ -79,6 +79,8 @@ enum RegisterUse {
         case .listGet: return k == 1
         case .listSet: return k == 1 || k == 2
         case .listPush: return k == 1
+        case .mapGet, .mapHas: return k == 1 // int keys (map_get_i, map_has_i)
+        case .mapSet: return k == 1 || k == 2
         case .fieldSet: return k == 1
         case .globalSet: return true
         case .call, .callClosure, .closureNew, .listNew, .mapNew, .structNew, .recordNew, .variantNew:

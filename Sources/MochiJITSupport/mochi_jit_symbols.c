@@ -165,6 +165,7 @@ static const Entry entries[] = {
     F(mochi_map_copy)
     F(mochi_map_delete)
     F(mochi_map_eq)
+    F(mochi_map_find)
     F(mochi_map_get)
     F(mochi_map_get_any)
     F(mochi_map_get_or)

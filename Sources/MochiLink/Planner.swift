@@ -10,7 +10,11 @@ import Foundation
 
 /// `--mode=`: what the executable is for.
 public enum BuildMode: String, CaseIterable, Sendable {
-    /// -O0 -g: debug info kept for gdb, fast to compile.
+    /// The default (as `go build`): -O2 with line tables (-g1), unused code dropped,
+    /// not stripped: fast, and a crash or a profiler still maps addresses to
+    /// Mochi lines (#line).
+    case optimized = "default"
+    /// -O0 -g: full debug info for gdb, fast to compile.
     case dev
     /// -O2, stripped, unused code dropped: small and fast.
     case release
@@ -36,7 +40,7 @@ public struct LinkRequest: Equatable, Sendable {
     public var emit: EmitKind
 
     public init(inputs: [String], output: String, target: Target, compiler: CompilerKind? = nil,
-                mode: BuildMode = .dev, portable: Bool = false, emit: EmitKind = .exe) {
+                mode: BuildMode = .optimized, portable: Bool = false, emit: EmitKind = .exe) {
         self.inputs = inputs
         self.output = output
         self.target = target
@@ -114,8 +118,13 @@ public enum Planner {
         case .dev:
             flags.append("-O0") // fastest compile; every variable stays inspectable in gdb
             flags.append("-g") // debug info, so gdb maps code back to (#line) Mochi source lines
-        case .release:
+        case .optimized, .release:
             flags.append("-O2") // the optimisation level the runtime is tuned and tested at
+            if request.mode == .optimized {
+                // Line tables only: addresses map to (#line) Mochi lines in a backtrace
+                // or a profile at a fraction of -g's size; tcc knows only -g.
+                flags.append(compiler.kind == .tcc ? "-g" : "-g1")
+            }
             if compiler.kind != .tcc { // tcc has no per-function sections and ignores the flags with a warning
                 // One section per function and per datum, so the linker can drop the
                 // parts of the runtime a program never calls (--gc-sections / -dead_strip).
@@ -132,7 +141,7 @@ public enum Planner {
     /// Flags for the final link step only.
     static func linkFlags(_ request: LinkRequest, _ compiler: Compiler) -> [String] {
         var flags: [String] = []
-        if request.mode == .release {
+        if request.mode != .dev {
             switch request.target.format {
             case .elf where compiler.kind != .tcc, .wasm:
                 flags.append("-Wl,--gc-sections") // drop the sections nothing references (see -ffunction-sections)
@@ -141,6 +150,8 @@ public enum Planner {
             case .coff, .elf:
                 break // zig's COFF link already drops unreferenced sections; tcc cannot
             }
+        }
+        if request.mode == .release {
             flags.append("-s") // strip symbols and debug info: release binaries ship small
         }
         flags.append("-lm") // the runtime formats and computes with <math.h> (floor, fmod, pow...)

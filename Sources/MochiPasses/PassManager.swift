@@ -2,8 +2,11 @@
 // `--print-after=NAME` hook that shows the IR after each run of one pass.
 //
 // -O1 first cleans the CFG the lowering left (dead blocks after `return`, forwarding
-// blocks), then folds, propagates and sweeps, then turns unobservable appends into
-// in-place pushes (AppendInPlace); folding branches exposes new dead
+// blocks), then folds, propagates and sweeps, moves loop-invariant computations out
+// of their loops (LoopInvariantCodeMotion), computes each repeated expression once
+// (CommonSubexpressions, which also merges what LICM gathered in one preheader),
+// then turns `xs + [v]` into appends
+// (ConcatToAppend) and unobservable appends into in-place pushes (AppendInPlace); folding branches exposes new dead
 // blocks and new trivially-merged blocks, and merging exposes new copies and
 // constants, so the fold/propagate/sweep/simplify group runs twice more. The order is
 // fixed, so the output is a function of the input alone.
@@ -14,7 +17,9 @@ public enum OptLevel: Sendable {
     /// No optimisation: the IR is printed as lowered.
     case O0
     /// Constant folding, copy propagation, dead code elimination, CFG simplification,
-    /// appends turned into in-place pushes where no one can tell.
+    /// loop invariants moved out of loops, common subexpressions computed once,
+    /// `xs + [v]` turned into appends, appends turned into in-place pushes where no
+    /// one can tell.
     case O1
 }
 
@@ -33,7 +38,8 @@ public struct PassPipeline {
             // deleted (both widen what it can prove); the copy propagation after it
             // then drops the loop parameters that only carried the list around.
             var ps: [any FunctionPass] = [SimplifyCFG(), ConstantFolding(), CopyPropagation(),
-                                          DeadCodeElimination(), SimplifyCFG(), AppendInPlace()]
+                                          DeadCodeElimination(), SimplifyCFG(), LoopInvariantCodeMotion(), CommonSubexpressions(),
+                                          ConcatToAppend(), AppendInPlace()]
             for _ in 0..<2 {
                 ps += [ConstantFolding(), CopyPropagation(), DeadCodeElimination(), SimplifyCFG()] as [any FunctionPass]
             }
@@ -42,7 +48,7 @@ public struct PassPipeline {
     }
 
     /// Every pass name `--print-after` accepts, in a fixed order (for --help).
-    public static var passNames: [String] { ["constfold", "copyprop", "dce", "simplifycfg", "appendinplace"] }
+    public static var passNames: [String] { ["constfold", "copyprop", "dce", "simplifycfg", "licm", "cse", "concatappend", "appendinplace"] }
 
     /// A fresh instance of the pass called `name`, or nil for an unknown name.
     public static func pass(named name: String) -> (any FunctionPass)? {
@@ -51,6 +57,9 @@ public struct PassPipeline {
         case "copyprop": return CopyPropagation()
         case "dce": return DeadCodeElimination()
         case "simplifycfg": return SimplifyCFG()
+        case "cse": return CommonSubexpressions()
+        case "licm": return LoopInvariantCodeMotion()
+        case "concatappend": return ConcatToAppend()
         case "appendinplace": return AppendInPlace()
         default: return nil
         }

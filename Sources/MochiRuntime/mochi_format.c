@@ -292,7 +292,7 @@ static void fmt_ref(MochiBuf *b, mochi_ref a, int mode, int depth) {
         mochi_buf_putc(b, '[');
         for (int64_t i = 0; i < l->len; i++) {
             if (i) mochi_buf_puts(b, str ? " " : ", ");
-            fmt_rec(b, (MochiSlotKind)l->elem_kind, l->data[i], str ? MOCHI_FMT_STR : MOCHI_FMT_CONTAINER, depth + 1);
+            fmt_rec(b, (MochiSlotKind)l->elem_kind, mochi_list_at(l, i), str ? MOCHI_FMT_STR : MOCHI_FMT_CONTAINER, depth + 1);
         }
         mochi_buf_putc(b, ']');
         return;
@@ -430,7 +430,7 @@ static void json_rec(MochiBuf *b, MochiSlotKind kind, mochi_slot v, int pretty, 
         for (int64_t i = 0; i < l->len; i++) {
             if (i) mochi_buf_putc(b, ',');
             indent(b, pretty, level + 1);
-            json_rec(b, (MochiSlotKind)l->elem_kind, l->data[i], pretty, level + 1);
+            json_rec(b, (MochiSlotKind)l->elem_kind, mochi_list_at(l, i), pretty, level + 1);
         }
         indent(b, pretty, level);
         mochi_buf_putc(b, ']');

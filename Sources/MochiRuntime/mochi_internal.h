@@ -2,7 +2,7 @@
  * mochi_internal.h: declarations shared by the runtime's C files and nothing else.
  *
  * The public header fixes the value model; this one holds the pieces the runtime
- * files need from each other: the map layout, the byte buffer used to build
+ * files need from each other: element access of lists, the byte buffer used to build
  * strings and formatted text, the collector's hooks for memory owned outside the
  * heap pages (list slot arrays, map tables), and the formatting entry points.
  */
@@ -13,33 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* One map entry; entries are kept dense (deletion moves the last one into the hole). */
-typedef struct MochiMapEntry {
-    mochi_slot key;
-    mochi_slot val;
-    uint64_t hash;
-} MochiMapEntry;
-
-struct MochiMap {
-    MochiObj h;
-    uint32_t key_kind;
-    uint32_t val_kind;
-    int64_t len;
-    int64_t ecap;          /* capacity of entries */
-    MochiMapEntry *entries;
-    int64_t tcap;          /* hash table size (power of two, or 0) */
-    uint64_t *table;       /* 0 empty, 1 deleted, else (hash's high 32 bits << 32) | (entry + 2) */
-    int64_t tombs;         /* deleted table slots */
-    int64_t *sorted;       /* entry indices in sorted key order, valid when sorted_ok */
-    int64_t sorted_ok;
-    /* The last key looked up: `in`, then `m[k]`, then `m[k] = v` on one key probe once.
-     * cpos >= 0: the key's table slot; cpos < -1: absent, insert at slot -cpos - 2
-     * (valid until the next insertion); -1: nothing cached. */
-    mochi_slot ckey;
-    uint64_t chash;
-    int64_t cpos;
-};
 
 /* Growable byte buffer (malloc-backed, outside the collected heap). */
 typedef struct MochiBuf {
@@ -68,18 +41,24 @@ void mochi_fmt_slot(MochiBuf *b, MochiSlotKind kind, mochi_slot v, int mode);
 /* The sort-order string of a map key (decimal for ints, raw for strings, str() otherwise). */
 void mochi_key_text(MochiBuf *b, MochiSlotKind kind, mochi_slot k);
 
-/* Hash of an int, and of an integral float (equal values hash alike): one multiply,
- * with the high half folded into the low bits that index tables. */
-static inline uint64_t mochi_hash_i64(uint64_t x) {
-    uint64_t h = x * 0x9E3779B97F4A7C15ull;
-    return h ^ (h >> 32);
-}
+/* mochi_hash_i64 (the hash of an int) is in mochi_runtime.h: generated code hashes
+ * int map keys inline. */
 /* Hash of a byte string (the hash of a Mochi string). */
 uint64_t mochi_hash_bytes(const char *p, int64_t n);
 /* Hash of a slot consistent with mochi_slot_eq. */
 uint64_t mochi_slot_hash(MochiSlotKind kind, mochi_slot v);
 /* Hash of an any consistent with mochi_any_eq. */
 uint64_t mochi_any_hash(mochi_ref a);
+
+/* A list<bool> keeps one byte an element (mochi_runtime.h, MochiList); every other
+ * list one slot. The runtime reads and writes elements through these two. */
+static inline mochi_slot mochi_list_at(const MochiList *l, int64_t i) {
+    return l->elem_kind == MOCHI_K_BOOL ? (mochi_slot)((const uint8_t *)l->data)[i] : l->data[i];
+}
+static inline void mochi_list_put(MochiList *l, int64_t i, mochi_slot v) {
+    if (l->elem_kind == MOCHI_K_BOOL) ((uint8_t *)l->data)[i] = (uint8_t)(v != 0);
+    else l->data[i] = v;
+}
 
 /* Hash of a float consistent with mochi_any_eq (an integral float hashes as the int). */
 uint64_t mochi_hash_f64(double d);

@@ -14,8 +14,19 @@ static MochiList *L(mochi_ref r) {
     return (MochiList *)r;
 }
 
-static size_t store_bytes(int64_t cap) {
-    return sizeof(MochiSlots) + (size_t)cap * sizeof(mochi_slot);
+/* Bytes an element takes in a store of this kind: a list<bool> keeps one byte an
+ * element (eight times denser: nsieve's flags), every other kind one slot. */
+static size_t esize(uint32_t kind) {
+    return kind == MOCHI_K_BOOL ? 1 : sizeof(mochi_slot);
+}
+
+static size_t store_bytes(uint32_t kind, int64_t cap) {
+    return sizeof(MochiSlots) + (size_t)cap * esize(kind);
+}
+
+/* l's first element as an element index into its store. */
+static int64_t data_offset(const MochiList *l, const MochiSlots *st) {
+    return (int64_t)(((const char *)l->data - (const char *)st->s) >> (l->elem_kind == MOCHI_K_BOOL ? 0 : 3));
 }
 
 /* Lets generated code write l's elements in place again (wlen = len) when its
@@ -28,13 +39,13 @@ static void refresh_wlen(MochiList *l) {
  * list refers to. (A ref store is zeroed: the collector scans it up to its capacity.) */
 static void copy_to_new_store(MochiList *l, int64_t nc) {
     int ref = l->elem_kind == MOCHI_K_REF;
-    MochiSlots *st = (MochiSlots *)(ref ? mochi_gc_alloc(MOCHI_O_SLOTS, store_bytes(nc))
-                                        : mochi_gc_alloc_uninit(MOCHI_O_SLOTS, store_bytes(nc)));
+    MochiSlots *st = (MochiSlots *)(ref ? mochi_gc_alloc(MOCHI_O_SLOTS, store_bytes(l->elem_kind, nc))
+                                        : mochi_gc_alloc_uninit(MOCHI_O_SLOTS, store_bytes(l->elem_kind, nc)));
     st->elem_kind = l->elem_kind;
     st->shared = 0;
     st->cap = nc;
     st->used = l->len;
-    if (l->len) memcpy(st->s, l->data, (size_t)l->len * sizeof(mochi_slot));
+    if (l->len) memcpy(st->s, l->data, (size_t)l->len * esize(l->elem_kind));
     l->store = (MochiObj *)st;
     l->data = st->s;
     l->cap = nc;
@@ -52,9 +63,9 @@ static void regrow(MochiList *l, int64_t need) {
     int ref = l->elem_kind == MOCHI_K_REF;
     MochiSlots *old = (MochiSlots *)l->store;
     int owned = old && !old->shared && l->data == old->s;
-    if (owned && store_bytes(old->cap) > MOCHI_GC_MAX_SMALL) {
+    if (owned && store_bytes(l->elem_kind, old->cap) > MOCHI_GC_MAX_SMALL) {
         int64_t oc = old->cap;
-        MochiSlots *st = (MochiSlots *)mochi_gc_grow_large(&old->h, store_bytes(nc));
+        MochiSlots *st = (MochiSlots *)mochi_gc_grow_large(&old->h, store_bytes(l->elem_kind, nc));
         /* The collector scans a ref store up to its capacity: the new slots must be nil. */
         if (ref) memset(st->s + oc, 0, (size_t)(nc - oc) * sizeof(mochi_slot));
         st->cap = nc;
@@ -64,13 +75,13 @@ static void regrow(MochiList *l, int64_t need) {
         return;
     }
     copy_to_new_store(l, nc);
-    if (owned) mochi_gc_release_small(&old->h, store_bytes(old->cap));
+    if (owned) mochi_gc_release_small(&old->h, store_bytes(l->elem_kind, old->cap));
 }
 
 /* True when l may write slot l->len of its store in place: it ends at the store's
  * high-water mark (no other list claimed that slot) and the store has room. */
 static int can_extend(const MochiList *l) {
-    return l->store && l->len < l->cap && ((MochiSlots *)l->store)->used == (l->data - ((MochiSlots *)l->store)->s) + l->len;
+    return l->store && l->len < l->cap && ((MochiSlots *)l->store)->used == data_offset(l, (MochiSlots *)l->store) + l->len;
 }
 
 mochi_ref mochi_list_new(MochiSlotKind elem_kind, int64_t cap) {
@@ -83,7 +94,10 @@ mochi_ref mochi_list_new(MochiSlotKind elem_kind, int64_t cap) {
 mochi_ref mochi_list_from(MochiSlotKind elem_kind, const mochi_slot *slots, int64_t n) {
     mochi_ref r = mochi_list_new(elem_kind, n);
     if (n > 0) {
-        memcpy(L(r)->data, slots, (size_t)n * sizeof(mochi_slot));
+        if (elem_kind == MOCHI_K_BOOL)
+            for (int64_t i = 0; i < n; i++) mochi_list_put(L(r), i, slots[i]);
+        else
+            memcpy(L(r)->data, slots, (size_t)n * sizeof(mochi_slot));
         L(r)->len = n;
         refresh_wlen(L(r));
     }
@@ -102,7 +116,7 @@ mochi_slot mochi_list_get(mochi_ref r, int64_t i) {
     int64_t n = r ? L(r)->len : 0;
     int64_t j = i < 0 ? i + n : i;
     if (j < 0 || j >= n) mochi_err_index("list", i, n);
-    return L(r)->data[j];
+    return mochi_list_at(L(r), j);
 }
 
 /* Copy-on-write: gives l a store of its own holding its elements, so that writing
@@ -117,25 +131,29 @@ void mochi_list_set(mochi_ref r, int64_t i, mochi_slot v) {
     int64_t j = i < 0 ? i + n : i;
     if (j < 0 || j >= n) mochi_err_index("list", i, n);
     if (L(r)->shared) unshare(L(r));
-    L(r)->data[j] = v;
+    mochi_list_put(L(r), j, v);
     refresh_wlen(L(r));
 }
 
 void mochi_list_push(mochi_ref r, mochi_slot v) {
     MochiList *l = L(r);
     if (MOCHI_LIKELY(l != NULL)) {
-        /* The common case, inline: room left and l owns the end of its store. */
+        /* The common case, inline: room left and l owns the end of its store (its
+         * next element is the store's first unclaimed one). */
         MochiSlots *st = (MochiSlots *)l->store;
         int64_t n = l->len;
         if (MOCHI_LIKELY(st != NULL && n < l->cap)) {
-            int64_t end = (l->data - st->s) + n;
-            if (MOCHI_LIKELY(st->used == end)) {
-                l->data[n] = v;
+            int bytes = l->elem_kind == MOCHI_K_BOOL;
+            unsigned sh = bytes ? 0 : 3;
+            char *at = (char *)l->data + ((size_t)n << sh);
+            if (MOCHI_LIKELY((char *)st->s + ((size_t)st->used << sh) == at)) {
+                if (bytes) *(uint8_t *)at = (uint8_t)(v != 0);
+                else *(mochi_slot *)at = v;
                 l->len = n + 1;
                 /* A list of its own stays writable to its end (a truncated
                  * length is still at most len); a shared one stays at 0. */
                 if (!l->shared) l->wlen = (uint32_t)(n + 1);
-                st->used = end + 1;
+                st->used++;
                 return;
             }
         }
@@ -143,7 +161,8 @@ void mochi_list_push(mochi_ref r, mochi_slot v) {
         mochi_rt_error("push on nil list");
     }
     regrow(l, l->len + 1);
-    l->data[l->len++] = v;
+    mochi_list_put(l, l->len, v);
+    l->len++;
     ((MochiSlots *)l->store)->used = l->len; /* a fresh or owned store starts at data */
     refresh_wlen(l);
 }
@@ -171,7 +190,7 @@ mochi_ref mochi_list_append(mochi_ref r, mochi_slot v) {
         L(r)->wlen = 0;
         out->shared = 1;
         out->wlen = 0;
-        out->data[n] = v;
+        mochi_list_put(out, n, v);
         out->len = n + 1;
         st->used++;
         return (mochi_ref)out;
@@ -195,7 +214,14 @@ mochi_ref mochi_list_slice(mochi_ref r, int64_t a, int64_t b) {
     if (a > n) a = n;
     if (b > n) b = n;
     if (b < a) b = a;
-    return mochi_list_from(mochi_list_kind(r), r ? L(r)->data + a : NULL, b - a);
+    MochiSlotKind k = mochi_list_kind(r);
+    mochi_ref out = mochi_list_new(k, b - a);
+    if (b > a) {
+        memcpy(L(out)->data, (const char *)L(r)->data + (size_t)a * esize(k), (size_t)(b - a) * esize(k));
+        L(out)->len = b - a;
+        refresh_wlen(L(out));
+    }
+    return out;
 }
 
 mochi_ref mochi_list_slice_opt(mochi_ref l, int64_t a, int64_t has_a, int64_t b, int64_t has_b) {
@@ -206,14 +232,14 @@ mochi_ref mochi_list_concat(mochi_ref a, mochi_ref b) {
     int64_t na = mochi_list_len(a), nb = mochi_list_len(b);
     MochiSlotKind ka = a ? mochi_list_kind(a) : mochi_list_kind(b);
     mochi_ref out = mochi_list_new(ka, na + nb);
-    if (na) memcpy(L(out)->data, L(a)->data, (size_t)na * sizeof(mochi_slot));
+    if (na) memcpy(L(out)->data, L(a)->data, (size_t)na * esize(ka));
     if (nb) {
         if (b && L(b)->elem_kind != (uint32_t)ka) {
             for (int64_t i = 0; i < nb; i++)
-                L(out)->data[na + i] = ka == MOCHI_K_REF ? mochi_r2s(mochi_box((MochiSlotKind)L(b)->elem_kind, L(b)->data[i]))
-                                                         : mochi_unbox(mochi_box((MochiSlotKind)L(b)->elem_kind, L(b)->data[i]), ka);
+                mochi_list_put(L(out), na + i, ka == MOCHI_K_REF ? mochi_r2s(mochi_box((MochiSlotKind)L(b)->elem_kind, mochi_list_at(L(b), i)))
+                                                                 : mochi_unbox(mochi_box((MochiSlotKind)L(b)->elem_kind, mochi_list_at(L(b), i)), ka));
         } else {
-            memcpy(L(out)->data + na, L(b)->data, (size_t)nb * sizeof(mochi_slot));
+            memcpy((char *)L(out)->data + (size_t)na * esize(ka), L(b)->data, (size_t)nb * esize(ka));
         }
     }
     L(out)->len = na + nb;
@@ -228,7 +254,7 @@ int64_t mochi_list_index_of(mochi_ref r, mochi_slot v) {
     int64_t n = mochi_list_len(r);
     MochiSlotKind k = mochi_list_kind(r);
     for (int64_t i = 0; i < n; i++)
-        if (mochi_slot_eq(k, L(r)->data[i], v)) return i;
+        if (mochi_slot_eq(k, mochi_list_at(L(r), i), v)) return i;
     return -1;
 }
 
@@ -239,7 +265,7 @@ int64_t mochi_list_contains(mochi_ref r, mochi_slot v) {
 mochi_ref mochi_list_reverse(mochi_ref r) {
     int64_t n = mochi_list_len(r);
     mochi_ref out = mochi_list_new(mochi_list_kind(r), n);
-    for (int64_t i = 0; i < n; i++) L(out)->data[i] = L(r)->data[n - 1 - i];
+    for (int64_t i = 0; i < n; i++) mochi_list_put(L(out), i, mochi_list_at(L(r), n - 1 - i));
     L(out)->len = n;
     return out;
 }
@@ -322,7 +348,7 @@ mochi_ref mochi_list_union(mochi_ref a, mochi_ref b) {
     SlotSet s;
     set_init(&s, k, n);
     for (int64_t i = 0; i < n; i++)
-        if (set_add(&s, L(all)->data[i])) mochi_list_push(out, L(all)->data[i]);
+        if (set_add(&s, mochi_list_at(L(all), i))) mochi_list_push(out, mochi_list_at(L(all), i));
     set_free(&s);
     return out;
 }
@@ -335,7 +361,7 @@ static mochi_ref filter_by(mochi_ref a, mochi_ref b, int keep_if_in, int dedupe)
     mochi_ref bc = mochi_list_new(k, nb);
     int same = b && mochi_list_kind(b) == k;
     for (int64_t i = 0; i < nb; i++) {
-        mochi_slot v = L(b)->data[i];
+        mochi_slot v = mochi_list_at(L(b), i);
         if (!same) {
             mochi_ref boxed = mochi_box(mochi_list_kind(b), v);
             if (k == MOCHI_K_REF) v = mochi_r2s(boxed);
@@ -352,9 +378,9 @@ static mochi_ref filter_by(mochi_ref a, mochi_ref b, int keep_if_in, int dedupe)
     SlotSet sb, seen;
     set_init(&sb, k, nb);
     set_init(&seen, k, 0);
-    for (int64_t i = 0; i < L(bc)->len; i++) set_add(&sb, L(bc)->data[i]);
+    for (int64_t i = 0; i < L(bc)->len; i++) set_add(&sb, mochi_list_at(L(bc), i));
     for (int64_t i = 0; i < na; i++) {
-        mochi_slot v = L(a)->data[i];
+        mochi_slot v = mochi_list_at(L(a), i);
         if (set_has(&sb, v) == keep_if_in) {
             if (dedupe && !set_add(&seen, v)) continue;
             mochi_list_push(out, v);
@@ -381,12 +407,12 @@ int64_t mochi_list_eq(mochi_ref a, mochi_ref b) {
     if (L(a)->elem_kind == L(b)->elem_kind) {
         MochiSlotKind k = (MochiSlotKind)L(a)->elem_kind;
         for (int64_t i = 0; i < n; i++)
-            if (!mochi_slot_eq(k, L(a)->data[i], L(b)->data[i])) return 0;
+            if (!mochi_slot_eq(k, mochi_list_at(L(a), i), mochi_list_at(L(b), i))) return 0;
         return 1;
     }
     for (int64_t i = 0; i < n; i++)
-        if (!mochi_any_eq(mochi_box((MochiSlotKind)L(a)->elem_kind, L(a)->data[i]),
-                          mochi_box((MochiSlotKind)L(b)->elem_kind, L(b)->data[i])))
+        if (!mochi_any_eq(mochi_box((MochiSlotKind)L(a)->elem_kind, mochi_list_at(L(a), i)),
+                          mochi_box((MochiSlotKind)L(b)->elem_kind, mochi_list_at(L(b), i))))
             return 0;
     return 1;
 }
@@ -452,10 +478,10 @@ static mochi_slot extreme(mochi_ref r, int want) {
     int64_t n = mochi_list_len(r);
     if (n == 0) return MOCHI_ZERO;
     MochiSlotKind k = mochi_list_kind(r);
-    mochi_slot best = L(r)->data[0];
+    mochi_slot best = mochi_list_at(L(r), 0);
     for (int64_t i = 1; i < n; i++) {
-        int64_t c = mochi_slot_cmp(k, L(r)->data[i], best);
-        if ((want < 0 && c < 0) || (want > 0 && c > 0)) best = L(r)->data[i];
+        int64_t c = mochi_slot_cmp(k, mochi_list_at(L(r), i), best);
+        if ((want < 0 && c < 0) || (want > 0 && c > 0)) best = mochi_list_at(L(r), i);
     }
     return best;
 }
@@ -470,7 +496,7 @@ mochi_slot mochi_list_max(mochi_ref r) {
 
 mochi_ref mochi_list_first_any(mochi_ref r) {
     if (mochi_list_len(r) == 0) return NULL;
-    return mochi_box(mochi_list_kind(r), L(r)->data[0]);
+    return mochi_box(mochi_list_kind(r), mochi_list_at(L(r), 0));
 }
 
 /* ---- stable sort ---- */
@@ -546,7 +572,7 @@ mochi_ref mochi_list_sort_by(mochi_ref r, mochi_ref keys_list) {
     mochi_ref texts = mochi_list_new(MOCHI_K_REF, 0);
     for (int64_t i = 0; i < n; i++) {
         SortKey *s = &keys[i];
-        mochi_slot v = L(keys_list)->data[i];
+        mochi_slot v = mochi_list_at(L(keys_list), i);
         idx[i] = i;
         if (kk == MOCHI_K_I64) { s->cls = 1; s->is_int = 1; s->inum = (int64_t)v; s->num = (double)s->inum; continue; }
         if (kk == MOCHI_K_F64) { s->cls = 1; s->num = mochi_s2f(v); continue; }
@@ -569,7 +595,7 @@ mochi_ref mochi_list_sort_by(mochi_ref r, mochi_ref keys_list) {
     }
     merge_sort(idx, tmp, n, keys);
     mochi_ref out = mochi_list_new(mochi_list_kind(r), n);
-    for (int64_t i = 0; i < n; i++) L(out)->data[i] = L(r)->data[idx[i]];
+    for (int64_t i = 0; i < n; i++) mochi_list_put(L(out), i, mochi_list_at(L(r), idx[i]));
     L(out)->len = n;
     free(keys);
     free(idx);
@@ -617,7 +643,7 @@ mochi_ref mochi_list_to_any(mochi_ref r) {
     if (!r || L(r)->elem_kind == MOCHI_K_REF) return r;
     int64_t n = L(r)->len;
     mochi_ref out = mochi_list_new(MOCHI_K_REF, n);
-    for (int64_t i = 0; i < n; i++) L(out)->data[i] = mochi_r2s(mochi_box((MochiSlotKind)L(r)->elem_kind, L(r)->data[i]));
+    for (int64_t i = 0; i < n; i++) mochi_list_put(L(out), i, mochi_r2s(mochi_box((MochiSlotKind)L(r)->elem_kind, mochi_list_at(L(r), i))));
     L(out)->len = n;
     return out;
 }
@@ -627,7 +653,7 @@ mochi_ref mochi_list_from_any(mochi_ref r, MochiSlotKind k) {
     int64_t n = L(r)->len;
     mochi_ref out = mochi_list_new(k, n);
     for (int64_t i = 0; i < n; i++)
-        L(out)->data[i] = mochi_unbox(mochi_box((MochiSlotKind)L(r)->elem_kind, L(r)->data[i]), k);
+        mochi_list_put(L(out), i, mochi_unbox(mochi_box((MochiSlotKind)L(r)->elem_kind, mochi_list_at(L(r), i)), k));
     L(out)->len = n;
     return out;
 }

@@ -70,6 +70,9 @@ static inline int key_eq(const MochiMap *m, mochi_slot a, mochi_slot b) {
     }
 }
 
+/* Maps with int keys are probed by mochi_map_find_i64 (mochi_runtime.h), the same
+ * probe inline in generated code and the JIT, and here by find_i64 below. */
+
 /* Table slot holding key (hash h), or -1; then *ins is the first free slot on its
  * probe path. Slots carry the hash's high half, so a probe reads an entry only when
  * that matches. Fills the one-key cache. */
@@ -132,13 +135,36 @@ static void rebuild(MochiMap *m, int64_t tcap) {
     }
 }
 
-int64_t mochi_map_get(mochi_ref r, mochi_slot key, mochi_slot *out) {
-    if (!r) return 0;
+/* mochi_map_find_i64's probe, remembering the key's slot in the one-key cache (so
+ * the `m[k]` and `m[k] = v` after `k in m` go straight to the entry). */
+static MochiMapEntry *find_i64(MochiMap *m, mochi_slot key) {
+    if (m->cpos >= 0 && m->ckey == key) return &m->entries[T_ENTRY(m->table[m->cpos])];
+    if (!m->tcap) return NULL;
+    uint64_t h = mochi_hash_i64(key), mask = (uint64_t)m->tcap - 1, tag = T_TAG(h);
+    for (uint64_t i = h & mask;; i = (i + 1) & mask) {
+        uint64_t t = m->table[i];
+        if (t == T_EMPTY) return NULL;
+        if (T_TAG(t) == tag && t > T_TOMB && m->entries[T_ENTRY(t)].key == key) {
+            m->ckey = key;
+            m->cpos = (int64_t)i;
+            return &m->entries[T_ENTRY(t)];
+        }
+    }
+}
+
+MochiMapEntry *mochi_map_find(mochi_ref r, mochi_slot key) {
+    if (!r) return NULL;
     MochiMap *m = M(r);
+    if (m->key_kind == MOCHI_K_I64) return find_i64(m, key);
     uint64_t h;
     int64_t ins, i = lookup(m, key, &h, &ins);
-    if (i < 0) return 0;
-    if (out) *out = m->entries[T_ENTRY(m->table[i])].val;
+    return i < 0 ? NULL : &m->entries[T_ENTRY(m->table[i])];
+}
+
+int64_t mochi_map_get(mochi_ref r, mochi_slot key, mochi_slot *out) {
+    MochiMapEntry *e = mochi_map_find(r, key);
+    if (!e) return 0;
+    if (out) *out = e->val;
     return 1;
 }
 
@@ -156,6 +182,8 @@ mochi_slot mochi_map_get_or(mochi_ref m, mochi_slot key, mochi_slot dflt) {
 void mochi_map_set(mochi_ref r, mochi_slot key, mochi_slot value) {
     if (!r) mochi_rt_error("assignment to a nil map");
     MochiMap *m = M(r);
+    /* One probe finds the key or where it goes (generated code and the JIT update
+     * an int key's value in place themselves and call here to insert). */
     uint64_t h;
     int64_t ins, i = lookup(m, key, &h, &ins);
     if (i >= 0) {
@@ -283,7 +311,7 @@ mochi_ref mochi_map_keys(mochi_ref r) {
     if (!n) return out;
     const int64_t *ord = mochi_map_order(M(r));
     MochiList *l = (MochiList *)out;
-    for (int64_t i = 0; i < n; i++) l->data[i] = M(r)->entries[ord[i]].key;
+    for (int64_t i = 0; i < n; i++) mochi_list_put(l, i, M(r)->entries[ord[i]].key);
     l->len = n;
     return out;
 }
@@ -294,7 +322,7 @@ mochi_ref mochi_map_values(mochi_ref r) {
     if (!n) return out;
     const int64_t *ord = mochi_map_order(M(r));
     MochiList *l = (MochiList *)out;
-    for (int64_t i = 0; i < n; i++) l->data[i] = M(r)->entries[ord[i]].val;
+    for (int64_t i = 0; i < n; i++) mochi_list_put(l, i, M(r)->entries[ord[i]].val);
     l->len = n;
     return out;
 }

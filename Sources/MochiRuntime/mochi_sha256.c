@@ -96,7 +96,7 @@ mochi_ref mochi_sha256(mochi_ref x) {
     } else if (x && x->kind == MOCHI_O_LIST) {
         MochiList *l = (MochiList *)x;
         for (int64_t i = 0; i < l->len; i++) {
-            mochi_slot v = l->data[i];
+            mochi_slot v = mochi_list_at(l, i);
             if (l->elem_kind == MOCHI_K_I64) {
                 sha_byte(&s, (uint8_t)v);
             } else if (l->elem_kind == MOCHI_K_REF && mochi_any_kind(mochi_s2r(v)) == MOCHI_A_INT) {

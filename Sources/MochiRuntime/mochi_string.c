@@ -219,11 +219,11 @@ mochi_ref mochi_str_join(mochi_ref list, mochi_ref sep) {
     for (int64_t i = 0; i < n; i++) {
         if (i) mochi_buf_put(&b, mochi_str_bytes(sep), (size_t)mochi_str_byte_len(sep));
         if (l->elem_kind == MOCHI_K_REF) {
-            mochi_ref e = mochi_s2r(l->data[i]);
+            mochi_ref e = mochi_s2r(mochi_list_at(l, i));
             if (e && e->kind == MOCHI_O_STR) mochi_buf_put(&b, mochi_str_bytes(e), (size_t)mochi_str_byte_len(e));
-            else mochi_fmt_slot(&b, MOCHI_K_REF, l->data[i], MOCHI_FMT_STR);
+            else mochi_fmt_slot(&b, MOCHI_K_REF, mochi_list_at(l, i), MOCHI_FMT_STR);
         } else {
-            mochi_fmt_slot(&b, (MochiSlotKind)l->elem_kind, l->data[i], MOCHI_FMT_STR);
+            mochi_fmt_slot(&b, (MochiSlotKind)l->elem_kind, mochi_list_at(l, i), MOCHI_FMT_STR);
         }
     }
     return mochi_buf_to_str(&b);

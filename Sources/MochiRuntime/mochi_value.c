@@ -445,7 +445,7 @@ uint64_t mochi_any_hash(mochi_ref a) {
     case MOCHI_A_LIST: {
         MochiList *l = (MochiList *)a;
         uint64_t h = 0x1157;
-        for (int64_t i = 0; i < l->len; i++) h = mix(h * 31 + mochi_slot_hash((MochiSlotKind)l->elem_kind, l->data[i]));
+        for (int64_t i = 0; i < l->len; i++) h = mix(h * 31 + mochi_slot_hash((MochiSlotKind)l->elem_kind, mochi_list_at(l, i)));
         return h;
     }
     case MOCHI_A_MAP: {
@@ -660,7 +660,7 @@ int64_t mochi_any_in(mochi_ref v, mochi_ref x) {
     case MOCHI_A_LIST: {
         MochiList *l = (MochiList *)x;
         for (int64_t i = 0; i < l->len; i++)
-            if (mochi_any_eq(v, mochi_box((MochiSlotKind)l->elem_kind, l->data[i]))) return 1;
+            if (mochi_any_eq(v, mochi_box((MochiSlotKind)l->elem_kind, mochi_list_at(l, i)))) return 1;
         return 0;
     }
     case MOCHI_A_MAP: {

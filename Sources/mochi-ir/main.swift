@@ -24,7 +24,9 @@ let usage = """
       --emit=text|binary   output encoding (default: text)
       -O0                  lower only (no optimisation)
       -O1                  constant folding, copy propagation, dead code
-                           elimination, CFG simplification (default)
+                           elimination, CFG simplification, common
+                           subexpressions, loop-invariant code motion,
+                           `xs + [v]` as appends, appends in place (default)
       --print-after=PASS   print the IR to stderr after each run of PASS
                            (\(PassPipeline.passNames.joined(separator: ", ")))
       --no-verify          skip the verifier (debugging only)

@@ -22,7 +22,9 @@ into $MOCHI_CACHE (else $XDG_CACHE_HOME/mochi, else ~/.cache/mochi) and reused.
                        (default: this machine; other targets need zig)
   --cc=zig|cc|clang|gcc|tcc
                        compiler (default: zig cc where installed, else cc)
-  --mode=dev|release   dev: -O0 -g (default); release: -O2, stripped, unused code dropped
+  --mode=default|dev|release
+                       default: -O2 with line tables (-g1), unused code dropped;
+                       dev: -O0 -g; release: -O2, stripped, unused code dropped
   --portable           Linux: one static musl executable (needs zig)
   --print-jobs         print the command lines instead of running them
   --emit=exe|cwasm     output kind; cwasm: precompile one WebAssembly module
@@ -45,7 +47,7 @@ struct Options {
     var output: String?
     var target: Target? = Target.host
     var compiler: CompilerKind?
-    var mode = BuildMode.dev
+    var mode = BuildMode.optimized
     var portable = false
     var printJobs = false
     var emit = EmitKind.exe
@@ -106,7 +108,7 @@ func parseOptions(_ args: [String]) -> Options {
             continue
         }
         if let v = value(a, "--mode") {
-            guard let m = BuildMode(rawValue: v) else { fail(2, "unknown mode '\(v)' (dev, release)") }
+            guard let m = BuildMode(rawValue: v) else { fail(2, "unknown mode '\(v)' (default, dev, release)") }
             o.mode = m
             continue
         }

@@ -103,4 +103,27 @@ final class CLITests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/p"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/cache"))
     }
+    /// With no --mode the build is optimised with line tables and not stripped (as
+    /// `go build`); --mode=default says the same; --mode=dev is -O0 -g.
+    func testDefaultModeOptimisesAndKeepsLineTables() throws {
+        let dir = NSTemporaryDirectory() + "mochi-link-cli-mode-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "int main(void){return 0;}\n".write(toFile: dir + "/p.c", atomically: true, encoding: .utf8)
+        func lastJob(_ extra: [String]) throws -> [String] {
+            let r = try mochiLink([dir + "/p.c", "-o", dir + "/p", "--cc=cc", "--print-jobs"] + extra,
+                                  env: [("MOCHI_CACHE", dir + "/cache")])
+            XCTAssertEqual(r.status, 0, r.output)
+            return r.output.split(separator: "\n").last!.split(separator: " ").map(String.init)
+        }
+        for words in [try lastJob([]), try lastJob(["--mode=default"])] {
+            XCTAssertTrue(words.contains("-O2") && words.contains("-g1") && words.contains("-Wl,--gc-sections"), "\(words)")
+            XCTAssertFalse(words.contains("-s") || words.contains("-O0"), "\(words)")
+        }
+        let dev = try lastJob(["--mode=dev"])
+        XCTAssertTrue(dev.contains("-O0") && dev.contains("-g"), "\(dev)")
+        let bad = try mochiLink([dir + "/p.c", "-o", dir + "/p", "--mode=fast"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.output.contains("unknown mode 'fast' (default, dev, release)"), bad.output)
+    }
 }

@@ -32,7 +32,8 @@ final class PlanTests: XCTestCase {
     func testRuntimeJobsThenPublishThenLink() throws {
         let p = try plan("x86_64-linux", .cc, .dev)
         XCTAssertEqual(p.jobs.map(\.action), [.makeDirectory, .run, .run, .rename, .run])
-        let key = Planner.runtimeCacheKey(LinkRequest(inputs: ["p.c"], output: "out", target: host, compiler: .cc),
+        let key = Planner.runtimeCacheKey(LinkRequest(inputs: ["p.c"], output: "out", target: host, compiler: .cc,
+                                                                      mode: .dev),
                                           compiler(.cc), runtime: runtime, host: host)
         XCTAssertTrue(key.hasPrefix("x86_64-linux-cc-dev-"))
         XCTAssertEqual(p.commandLines, [
@@ -60,6 +61,11 @@ final class PlanTests: XCTestCase {
             ("x86_64-linux", .cc, .release, false,
              ["-O2", "-s", "-ffunction-sections", "-fdata-sections", "-Wl,--gc-sections", "-lm"], ["-g", "-O0"]),
             ("x86_64-linux", .gcc, .release, false, ["-O2", "-s", "-Wl,--gc-sections"], ["-g"]),
+            // The default: optimised, line tables kept, not stripped (as `go build`).
+            ("x86_64-linux", .cc, .optimized, false,
+             ["-O2", "-g1", "-ffunction-sections", "-Wl,--gc-sections", "-lm"], ["-s", "-g", "-O0"]),
+            ("x86_64-linux", .tcc, .optimized, false, ["-O2", "-g", "-lm"], ["-s", "-g1", "-Wl,--gc-sections"]),
+            ("x86_64-linux", .zig, .optimized, false, ["-target", "x86_64-linux-gnu", "-O2", "-g1"], ["-s", "-O0"]),
             ("x86_64-linux", .clang, .dev, false, ["-O0", "-g", "-lm"], ["-s"]),
             ("x86_64-linux", .tcc, .dev, false, ["-O0", "-g", "-lm"], ["-ffunction-sections"]),
             ("x86_64-linux", .tcc, .release, false, ["-O2", "-s", "-lm"],
@@ -86,7 +92,7 @@ final class PlanTests: XCTestCase {
             // Runtime objects are compiled with the same target and code flags as the program.
             let runtimeJob = p.jobs[1]
             XCTAssertEqual(runtimeJob.role, .runtime)
-            for w in ["-O0", "-O2", "-g", "-target", "-static", "-ffunction-sections"] {
+            for w in ["-O0", "-O2", "-g", "-g1", "-target", "-static", "-ffunction-sections"] {
                 XCTAssertEqual(words.contains(w), runtimeJob.arguments.contains(w), "\(label): \(w) differs")
             }
             XCTAssertTrue(runtimeJob.arguments.contains("-std=c99"), label)
@@ -183,6 +189,8 @@ final class PlanTests: XCTestCase {
         XCTAssertNotEqual(key("d1"), key("d2"))
         XCTAssertNotEqual(key("d1"), key("d1", .gcc))
         XCTAssertNotEqual(key("d1"), key("d1", .cc, .release))
+        XCTAssertNotEqual(key("d1"), key("d1", .cc, .optimized))
+        XCTAssertNotEqual(key("d1", .cc, .optimized), key("d1", .cc, .release))
         XCTAssertNotEqual(key("d1", .zig), key("d1", .zig, .dev, "aarch64-linux"))
         XCTAssertNotEqual(key("d1", .zig), key("d1", .zig, portable: true))
         XCTAssertTrue(key("d1", .zig, portable: true).hasPrefix("x86_64-linux-musl-zig-dev-"))

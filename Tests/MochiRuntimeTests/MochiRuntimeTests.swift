@@ -224,7 +224,7 @@ final class MochiRuntimeTests: XCTestCase {
             let k = pool[next(pool.count)]
             let sk = "k\(k)"
             let ks = mochi_r2s(str(sk)) // a fresh object each time
-            switch next(6) {
+            switch next(7) {
             case 0, 1:
                 mochi_map_set(im, mochi_slot(bitPattern: k), mochi_slot(step))
                 iref[k] = Int64(step)
@@ -249,7 +249,16 @@ final class MochiRuntimeTests: XCTestCase {
                     mochi_map_set(sm, ks, 1)
                 }
                 sref[sk, default: 0] += 1
+            case 4:
+                // What generated code does: find the entry once (inline for int keys),
+                // update it in place, or insert through the runtime.
+                if let e = mochi_map_find_i64(im, k) { e.pointee.val = e.pointee.val &+ 1 } else { mochi_map_set(im, mochi_slot(bitPattern: k), 1) }
+                iref[k, default: 0] += 1
+                if let e = mochi_map_find(sm, ks) { e.pointee.val = e.pointee.val &+ 1 } else { mochi_map_set(sm, ks, 1) }
+                sref[sk, default: 0] += 1
             default:
+                XCTAssertEqual(mochi_map_find_i64(im, k).map { Int64(bitPattern: $0.pointee.val) }, iref[k])
+                XCTAssertEqual(mochi_map_find(sm, ks).map { Int64(bitPattern: $0.pointee.val) }, sref[sk])
                 XCTAssertEqual(mochi_map_has(im, mochi_slot(bitPattern: k)) != 0, iref[k] != nil)
                 XCTAssertEqual(Int64(bitPattern: mochi_map_get_or(im, mochi_slot(bitPattern: k), 12345)), iref[k] ?? 12345)
                 XCTAssertEqual(mochi_map_has(sm, ks) != 0, sref[sk] != nil)
@@ -452,6 +461,35 @@ final class MochiRuntimeTests: XCTestCase {
         // Grown in place: the heap holds about one store per list, not the copies.
         XCTAssertLessThan(growth(mochi_gc_stats().heap_bytes, from: heapBefore), 3 * UInt64(n) * 8)
         withExtendedLifetime((ints, refs)) {}
+    }
+
+    func testBoolListsTakeOneByteAnElement() {
+        mochi_gc_collect()
+        let before = mochi_gc_stats()
+        let n: Int64 = 1 << 20
+        let flags = mochi_list_new(MOCHI_K_BOOL, 0)
+        for i in 0..<n { mochi_list_push(flags, i % 3 == 0 ? 1 : 0) }
+        // A megabyte of elements (and the copies of its smaller stores), not eight.
+        XCTAssertLessThan(mochi_gc_stats().bytes_allocated - before.bytes_allocated, 3 * UInt64(n))
+        XCTAssertEqual(mochi_list_get(flags, 0), 1)
+        XCTAssertEqual(mochi_list_get(flags, 1), 0)
+        XCTAssertEqual(mochi_list_get(flags, n - 1), (n - 1) % 3 == 0 ? 1 : 0)
+        XCTAssertEqual(mochi_list_get(flags, -2), (n - 2) % 3 == 0 ? 1 : 0)
+        // Any nonzero slot stores true; elements read back as 0 or 1.
+        mochi_list_set(flags, 1, 42)
+        XCTAssertEqual(mochi_list_get(flags, 1), 1)
+        // Appending shares the byte store; a write then copies it (copy-on-write).
+        let more = mochi_list_append(flags, 1)
+        mochi_list_set(more, 0, 0)
+        XCTAssertEqual(mochi_list_get(flags, 0), 1)
+        XCTAssertEqual(mochi_list_get(more, 0), 0)
+        XCTAssertEqual(mochi_list_get(more, n), 1)
+        let part = mochi_list_slice(flags, 1, 5)
+        XCTAssertEqual(text(mochi_fmt_value(MOCHI_K_REF, mochi_r2s(part))), "[true, false, true, false]")
+        let both = mochi_list_concat(part, part)
+        XCTAssertEqual(text(mochi_str_value(MOCHI_K_REF, mochi_r2s(both))), "[true false true false true false true false]")
+        XCTAssertEqual(mochi_list_eq(both, mochi_list_concat(part, part)), 1)
+        withExtendedLifetime((flags, more)) {}
     }
 
     func testDeadBigStoresGoWithoutOtherAllocations() {

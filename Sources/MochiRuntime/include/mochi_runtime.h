@@ -75,7 +75,12 @@ typedef struct MochiStr {
     char data[];  /* len bytes followed by a NUL */
 } MochiStr;
 
-/** Growable list of slots of one kind; shared and mutable in place. */
+/** Growable list of elements of one kind; shared and mutable in place. Elements
+ * are slots, except in a list<bool> (elem_kind MOCHI_K_BOOL), which keeps one byte
+ * (0 or 1) an element: `data` then points at bytes, `((uint8_t *)data)[i]`, and
+ * cap, len, wlen and the store's `used` still count elements. A list's length
+ * never decreases (nothing removes elements in place), so a length read earlier
+ * is a lower bound of the length now. */
 typedef struct MochiList {
     MochiObj h;
     uint8_t elem_kind;  /* MochiSlotKind */
@@ -89,7 +94,7 @@ typedef struct MochiList {
                            low value only sends a write the slow way */
     int64_t len;
     int64_t cap;        /* slots available from data on, in the store */
-    mochi_slot *data;   /* the first element, inside the store */
+    mochi_slot *data;   /* the first element, inside the store (bytes for a list<bool>) */
     MochiObj *store;    /* the collected element store; may be shared with other
                            lists made from this one by append (see mochi_list.c) */
 } MochiList;
@@ -106,9 +111,9 @@ typedef struct MochiSlots {
     uint32_t elem_kind;
     uint32_t shared; /* set once a second list refers to this store (append); a store
                         never shared has one owner, which may grow it in place or free it */
-    int64_t used; /* slots claimed by some list sharing this store */
-    int64_t cap;
-    mochi_slot s[];
+    int64_t used; /* elements claimed by some list sharing this store */
+    int64_t cap;  /* elements */
+    mochi_slot s[]; /* the elements (one byte each for bool) */
 } MochiSlots;
 
 /** Struct (and union variant) type descriptor. Declarable as a static C
@@ -149,8 +154,64 @@ typedef struct MochiBox {
     mochi_slot v;
 } MochiBox;
 
-/** Map (opaque layout: hash table with a cached sorted key order). */
-typedef struct MochiMap MochiMap;
+/** One map entry; entries are kept dense (a deletion moves the last one into the hole). */
+typedef struct MochiMapEntry {
+    mochi_slot key;
+    mochi_slot val;
+    uint64_t hash; /* the key's hash, kept: growing the table never rehashes a key */
+} MochiMapEntry;
+
+/** Map: dense entries indexed by an open-addressing table (linear probing) of entry
+ * numbers tagged with the high half of the key's hash, plus a cached sorted key
+ * order. Public so generated code and the JIT look int keys up inline
+ * (mochi_map_find_i64); everything that changes the key set is the runtime's. */
+typedef struct MochiMap {
+    MochiObj h;
+    uint32_t key_kind;
+    uint32_t val_kind;
+    int64_t len;
+    int64_t ecap;          /* capacity of entries */
+    MochiMapEntry *entries;
+    int64_t tcap;          /* hash table size (power of two, or 0) */
+    uint64_t *table;       /* 0 empty, 1 deleted, else (hash's high 32 bits << 32) | (entry + 2) */
+    int64_t tombs;         /* deleted table slots */
+    int64_t *sorted;       /* entry indices in sorted key order, valid when sorted_ok */
+    int64_t sorted_ok;
+    /* The last key the runtime looked up: `in`, then `m[k]`, then `m[k] = v` on one
+     * key probe once. cpos >= 0: the key's table slot; cpos < -1: absent, insert at
+     * slot -cpos - 2 (valid until the next insertion); -1: nothing cached. */
+    mochi_slot ckey;
+    uint64_t chash;
+    int64_t cpos;
+} MochiMap;
+
+/** Hash of an int, and of an integral float (equal values hash alike): one multiply,
+ * with the high half folded into the low bits that index tables. */
+static inline uint64_t mochi_hash_i64(uint64_t x) {
+    uint64_t h = x * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 32);
+}
+
+/** The entry of `key` in a map with int keys (key kind MOCHI_K_I64), or NULL when it
+ * is absent or m is nil: the runtime's own probe, inline. The entry's value may be
+ * read and written in place; the pointer is good until the next insertion into or
+ * deletion from any map. */
+static inline MochiMapEntry *mochi_map_find_i64(mochi_ref m, int64_t key) {
+    const MochiMap *M = (const MochiMap *)m;
+    uint64_t h, mask, i, tag;
+    if (!M || !M->tcap) return NULL;
+    h = mochi_hash_i64((uint64_t)key);
+    mask = (uint64_t)M->tcap - 1;
+    tag = h & 0xFFFFFFFF00000000ull;
+    for (i = h & mask;; i = (i + 1) & mask) {
+        uint64_t t = M->table[i];
+        if (t == 0) return NULL;
+        if ((t & 0xFFFFFFFF00000000ull) == tag && t > 1) {
+            MochiMapEntry *e = &M->entries[(uint32_t)t - 2];
+            if ((int64_t)e->key == key) return e;
+        }
+    }
+}
 
 /** Reinterpret an f64 as slot bits. */
 static inline mochi_slot mochi_f2s(double d) { union { double d; mochi_slot s; } u; u.d = d; return u.s; }
@@ -339,6 +400,38 @@ static inline int64_t mochi_i64_mul_at(int64_t a, int64_t b, int32_t line) {
     return (int64_t)((uint64_t)a * (uint64_t)b);
 #endif
 }
+/** a + b, a - b, a * b wrapped, or-ing 1 into *ovf on overflow: compiled code checks
+ * a run of arithmetic on one line with one branch at its end (mochi_err_overflow_at),
+ * which lets C compilers keep the run branch-free (and vectorise the loop around it). */
+static inline int64_t mochi_i64_add_ovf(int64_t a, int64_t b, int64_t *ovf) {
+#if defined(__GNUC__) || defined(__clang__)
+    int64_t r; *ovf |= __builtin_add_overflow(a, b, &r); return r;
+#else
+    *ovf |= (b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b);
+    return (int64_t)((uint64_t)a + (uint64_t)b);
+#endif
+}
+static inline int64_t mochi_i64_sub_ovf(int64_t a, int64_t b, int64_t *ovf) {
+#if defined(__GNUC__) || defined(__clang__)
+    int64_t r; *ovf |= __builtin_sub_overflow(a, b, &r); return r;
+#else
+    *ovf |= (b < 0 && a > INT64_MAX + b) || (b > 0 && a < INT64_MIN + b);
+    return (int64_t)((uint64_t)a - (uint64_t)b);
+#endif
+}
+static inline int64_t mochi_i64_mul_ovf(int64_t a, int64_t b, int64_t *ovf) {
+#if defined(__GNUC__) || defined(__clang__)
+    int64_t r; *ovf |= __builtin_mul_overflow(a, b, &r); return r;
+#else
+    if (a != 0 && b != 0) {
+        if (a == -1) *ovf |= b == INT64_MIN;
+        else if (b == -1) *ovf |= a == INT64_MIN;
+        else *ovf |= (a > 0) == (b > 0) ? (a > 0 ? a > INT64_MAX / b : a < INT64_MAX / b)
+                                        : (a > 0 ? b < INT64_MIN / a : a < INT64_MIN / b);
+    }
+    return (int64_t)((uint64_t)a * (uint64_t)b);
+#endif
+}
 /** mochi_i64_neg reporting at `line`. */
 static inline int64_t mochi_i64_neg_at(int64_t a, int32_t line) {
     if (MOCHI_UNLIKELY(a == INT64_MIN)) mochi_err_overflow_at(line);
@@ -521,6 +614,11 @@ MochiSlotKind mochi_map_key_kind(mochi_ref m);
 MochiSlotKind mochi_map_val_kind(mochi_ref m);
 /** Number of entries (0 for NULL). */
 int64_t mochi_map_len(mochi_ref m);
+/** The entry of key in m, or NULL when absent (or m is nil): the one probe behind
+ * get, has and set, for generated code that reads and updates the value in place
+ * (mochi_map_find_i64 is the same for int keys, inline). Good until the next
+ * insertion into or deletion from any map. */
+MochiMapEntry *mochi_map_find(mochi_ref m, mochi_slot key);
 /** Look key up: returns 1 and stores the value in *out when found, else 0. */
 int64_t mochi_map_get(mochi_ref m, mochi_slot key, mochi_slot *out);
 /** m[key] as any (value boxed when scalar); NULL (nil) when absent. */

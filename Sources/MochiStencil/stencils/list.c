@@ -53,6 +53,64 @@ EACH_S1(LGET1, _)
 #define LSET1(c, _) EACH_S2(LSET2, c, _)
 EACH_I1(LSET1, _)
 
+/* The same for a list<bool>, whose store holds one byte an element (MochiList):
+ * listb_get_AC, listb_set_CD and listb_push_C, the element at an integer location. */
+#define LBGET2(c, a, _)                                                        \
+    STENCIL(listb_get_##a##c) {                                                \
+        MochiList *l = (MochiList *)R(B);                                      \
+        uint64_t i = (uint64_t)GI_##c(C);                                      \
+        if (UNLIKELY(l == NULL)) SLOW();                                       \
+        if (UNLIKELY(i >= (uint64_t)l->len)) SLOW();                           \
+        PI_##a(A, ((const uint8_t *)l->data)[i]);                              \
+        NEXT();                                                                \
+    }                                                                          \
+    STENCIL(listb_get_##a##c##_slow) {                                         \
+        LINE();                                                                \
+        PS_##a(A, mochi_list_get(R(B), GI_##c(C)));                            \
+        JUMP();                                                                \
+    }
+#define LBGET1(a, _) EACH_I2(LBGET2, a, _)
+EACH_I1(LBGET1, _)
+
+#define LBSET2(d, c, _)                                                        \
+    STENCIL(listb_set_##c##d) {                                                \
+        MochiList *l = (MochiList *)R(B);                                      \
+        uint64_t i = (uint64_t)GI_##c(C);                                      \
+        if (UNLIKELY(l == NULL)) SLOW();                                       \
+        if (UNLIKELY(i >= (uint64_t)l->wlen)) SLOW(); /* writable length */    \
+        ((uint8_t *)l->data)[i] = (uint8_t)(GI_##d(D) != 0);                   \
+        NEXT();                                                                \
+    }                                                                          \
+    STENCIL(listb_set_##c##d##_slow) {                                         \
+        LINE();                                                                \
+        mochi_list_set(R(B), GI_##c(C), GS_##d(D));                            \
+        JUMP();                                                                \
+    }
+#define LBSET1(c, _) EACH_I2(LBSET2, c, _)
+EACH_I1(LBSET1, _)
+
+#define LBPUSH(c, _)                                                           \
+    STENCIL(listb_push_##c) {                                                  \
+        MochiList *l = (MochiList *)R(B);                                      \
+        if (UNLIKELY(l == NULL)) SLOW();                                       \
+        int64_t n = l->len;                                                    \
+        if (UNLIKELY(n >= l->cap)) SLOW(); /* room means a store */            \
+        MochiSlots *st = (MochiSlots *)l->store;                               \
+        uint8_t *at = (uint8_t *)l->data + n;                                  \
+        if (UNLIKELY((uint8_t *)st->s + st->used != at)) SLOW();               \
+        *at = (uint8_t)(GI_##c(C) != 0);                                       \
+        l->len = n + 1;                                                        \
+        if (!l->shared) l->wlen = (uint32_t)(n + 1); /* mochi_list_push's rule */ \
+        st->used++;                                                            \
+        NEXT();                                                                \
+    }                                                                          \
+    STENCIL(listb_push_##c##_slow) {                                           \
+        SYNC();                                                                \
+        mochi_list_push(R(B), GS_##c(C));                                      \
+        JUMP();                                                                \
+    }
+EACH_I1(LBPUSH, _)
+
 #define LLEN(a, _)                                                             \
     STENCIL(list_len_##a) {                                                    \
         static const MochiList empty;                                          \
