@@ -384,7 +384,14 @@ struct FunctionEmitter {
     /// The local the result goes to even when no one reads it (ops whose checks need it).
     mutating func resultLocal(_ inst: Inst, _ wasmType: String) -> String {
         if let r = inst.result, needed[Int(r.index)] { return local(r) }
-        return scratchLocal("$#r_" + wasmType, wasmType)
+        // one scratch local per Wasm type, named by the type's characters that may
+        // stand in a WAT name (`(ref null $map)` gives `$#r_ref_null_$map`)
+        var name = "$#r_"
+        for ch in wasmType.unicodeScalars {
+            let ok = ch.isASCII && ch.value > 0x20 && ch != "(" && ch != ")" && ch != "\"" && ch != "," && ch != ";"
+            name.unicodeScalars.append(ok ? ch : "_")
+        }
+        return scratchLocal(name, wasmType)
     }
 
     mutating func call(_ runtimeName: String) { emit("call " + module.use(runtimeName)) }
@@ -1022,8 +1029,10 @@ struct FunctionEmitter {
             case .f64:
                 get(a[0]); get(a[1]); emit(FunctionEmitter.floatOp(c))
             default:
-                let eq = t == .str ? "mochi_str_eq" : "mochi_any_eq"
-                let cmp = t == .str ? "mochi_str_cmp" : "mochi_any_cmp"
+                // strings by their bytes, but nil as an any compares (C's mochi_slot_eq and
+                // mochi_slot_cmp): nil equals only nil and orders first
+                let eq = t == .str ? "mochi_str_value_eq" : "mochi_any_eq"
+                let cmp = t == .str ? "mochi_str_value_cmp" : "mochi_any_cmp"
                 get(a[0]); get(a[1])
                 switch c {
                 case .eq: call(eq)

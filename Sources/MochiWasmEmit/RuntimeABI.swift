@@ -59,6 +59,8 @@ enum RuntimeABI {
         f("str_to_int_base", [str, "i64"], "i64")
         f("str_eq", [str, str], "i32")
         f("str_cmp", [str, str], "i32")
+        f("str_value_eq", [str, str], "i32")
+        f("str_value_cmp", [str, str], "i32")
         // format.wat
         f("fmt_i64", ["i64"], strNN)
         f("fmt_f64", ["f64"], strNN)

@@ -9899,6 +9899,22 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (i32.const 1))
 
 ;; Bytewise order (memcmp, then the shorter first): -1, 0 or 1.
+;; `==` of two string values as the IR's `cmp` compares them (C's mochi_slot_eq on
+;; reference slots, that is mochi_any_eq): nil equals only nil (a missing map value is
+;; not ""), two strings by their bytes.
+(func $mochi_str_value_eq (param $x (ref null $str)) (param $y (ref null $str)) (result i32)
+  (if (i32.or (ref.is_null (local.get $x)) (ref.is_null (local.get $y)))
+    (then (return (i32.and (ref.is_null (local.get $x)) (ref.is_null (local.get $y))))))
+  (call $mochi_str_eq (local.get $x) (local.get $y)))
+
+;; The order of two string values (C's mochi_slot_cmp on reference slots, that is
+;; mochi_any_cmp): nil first, then by bytes.
+(func $mochi_str_value_cmp (param $x (ref null $str)) (param $y (ref null $str)) (result i32)
+  (if (ref.eq (local.get $x) (local.get $y)) (then (return (i32.const 0))))
+  (if (ref.is_null (local.get $x)) (then (return (i32.const -1))))
+  (if (ref.is_null (local.get $y)) (then (return (i32.const 1))))
+  (call $mochi_str_cmp (local.get $x) (local.get $y)))
+
 (func $mochi_str_cmp (param $x (ref null $str)) (param $y (ref null $str)) (result i32)
   (local $a (ref $bytes))
   (local $b (ref $bytes))
