@@ -397,8 +397,8 @@ struct ModuleEmitter {
          * the same output in every mode; the stack probe above stays as the guard
          * for frames too large for the stack at that depth. */
         static int64_t mochi_call_depth;
-        #define MOCHI_CALL_ENTER(line) do { \
-            if (MOCHI_UNLIKELY(mochi_call_depth >= 100000)) mochi_err_stack_overflow_at(line); \
+        #define MOCHI_CALL_ENTER(line) do { \\
+            if (MOCHI_UNLIKELY(mochi_call_depth >= 100000)) mochi_err_stack_overflow_at(line); \\
             mochi_call_depth++; } while (0)
         #define MOCHI_CALL_LEAVE() (mochi_call_depth--)
         #if defined(__GNUC__) || defined(__clang__)
