@@ -589,6 +589,8 @@ class Generator:
                                'parseIntStr("%s", 16)' % r.pick(["ff", "-7f", "0", "10"]),
                                'parseIntStr("%s", 2)' % r.pick(["101", "-1", "0"])]), 1 << 20
             if c == "bool":
+                if r.chance(0.5):
+                    return "pow(%d, %d)" % (r.between(-3, 3), r.between(0, 39)), 1 << 62
                 return "(if %s then 1 else 0)" % self.bool_expr(ctx, d - 1), 1
             return 'ord(%s)' % str_lit(r.pick(["a", "é", "日", "🎉", "Z"])), 1 << 21
         if k == "strfn":
@@ -826,6 +828,12 @@ class Generator:
         v = self.var_of(ctx, ANY)
         if v and r.chance(0.3):
             return v.name
+        if d > 1 and r.chance(0.2):
+            # Dynamic arithmetic on `any` operands (numbers, so it rarely fails).
+            self.helper("any_")
+            a = "any_(%s)" % self.expr(r.pick([INT, FLOAT]), ctx, d - 2)
+            b = "any_(%s)" % self.expr(r.pick([INT, FLOAT]), ctx, d - 2)
+            return "(%s %s %s)" % (a, r.pick(["+", "-", "*"]), b)
         t = r.pick([INT, FLOAT, STRING, BOOL, List(INT), Map(STRING, INT)])
         e = "nil" if r.chance(0.1) else self.expr(t, ctx, d - 1)
         if typed:
@@ -899,8 +907,12 @@ class Generator:
             c = self.call_of(ctx, t, d)
             return (c, False) if c else (self.list_lit(t, ctx, d, True), True)
         if k == "range" and et == INT:
+            if r.chance(0.2):
+                return "sha256(%s)" % self.string_expr(ctx, d - 1), True
             a = r.between(-5, 5)
             b = a + r.between(0, 8)
+            if r.chance(0.2):
+                return "range(%s, %s, %d)" % (int_lit(b), int_lit(a), -r.between(1, 3)), b > a
             if r.chance(0.3):
                 return "range(%s, %s, %d)" % (int_lit(a), int_lit(b), r.pick([1, 2, 3])), b > a
             return "range(%s, %s)" % (int_lit(a), int_lit(b)), b > a
@@ -1442,6 +1454,21 @@ class Generator:
             tmp = self.fresh()
             ctx.declare(Var(tmp, ht[2], False))
             body.append(Line("let %s = %s(%s)" % (tmp, hn, args)))
+        nested = None
+        if kind == "plain" and r.chance(0.25):
+            # A nested function closing over the parameters, called from the body.
+            nested = self.fresh("n")
+            nps = [(self.fresh("p"), r.pick([INT, STRING])) for _ in range(r.between(1, 2))]
+            nret = r.pick([INT, STRING, BOOL])
+            inner = ctx.child()
+            for pn, pt in nps:
+                inner.declare(Var(pn, pt, False))
+            before = ctx.total_cost()
+            e = self.expr(nret, inner, 2, True)
+            body.append(Line("fun %s(%s): %s {\n  return %s\n}" % (
+                nested, ", ".join("%s: %s" % (pn, tname(pt)) for pn, pt in nps), tname(nret), e)))
+            nsig = FunSig(nested, nps, nret, 2 + ctx.total_cost() - before)
+            self.funcs.append(nsig)
         if kind == "rec" and sig.fuel > 10:
             # Deep linear recursion: one self call, straight-line body.
             body += self.stmts_nonloop(ctx, r.between(1, 3))
@@ -1453,6 +1480,8 @@ class Generator:
                     body.append(s)
         if ret is not None:
             body.append(Line("return %s" % self.capped(ret, ctx, 3)[0], pinned=True))
+        if nested is not None:
+            self.funcs.remove(nsig)
         elif kind == "rec" and ctx.root.selfcalls > 0:
             body.append(Line("%s(n - 1%s)" % (name, "".join(", " + self.expr(pt, ctx, 1) for _, pt in params[1:]))))
         body_cost = max(ctx.cost, 1)
