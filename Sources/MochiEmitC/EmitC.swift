@@ -126,7 +126,8 @@ enum CHelper: Int, CaseIterable, Comparable {
              * maps are converted (copied) to the representation the result type needs
              * (`{}` is a map<any, any>; `{} as map<string, int>` stores unboxed ints). */
             static mochi_ref mochi_emitc_unbox_ref(mochi_ref x, int check, int elem, const char *name) {
-                static const char *const kinds[] = {"nil", "int", "float", "bool", "string", "list", "map", "struct", "function"};
+                static const char *const kinds[] = {"nil", "int", "float", "bool", "string", "list", "map", "struct",
+                                                    "function", "bigint", "bigrat"};
                 const char *to = name;
                 int have;
                 char msg[4096];
@@ -168,9 +169,11 @@ enum CHelper: Int, CaseIterable, Comparable {
                     }
                     break;
                 case 5: if (have == MOCHI_A_CLOSURE) return x; to = "function"; break;
+                case 6: return mochi_bigint_from_any(x); /* an int converts */
+                case 7: return mochi_bigrat_from_any(x); /* an int or bigint converts */
                 default: return x;
                 }
-                snprintf(msg, sizeof msg, "invalid cast: %s to %s", have >= 0 && have < 9 ? kinds[have] : "value", to);
+                snprintf(msg, sizeof msg, "invalid cast: %s to %s", have >= 0 && have < 11 ? kinds[have] : "value", to);
                 mochi_rt_error(msg);
                 return x; /* not reached; for compilers that do not know mochi_rt_error is noreturn */
             }

@@ -413,6 +413,8 @@ struct FunctionEmitter {
                 unboxRef(inst, 3, Int(k.slotKind.rawValue) | Int(val.slotKind.rawValue) << 8, "\"\"")
             case .named(let n): unboxRef(inst, 4, 0, cStringLiteral(n))
             case .fn: unboxRef(inst, 5, 0, "\"\"")
+            case .bigint: unboxRef(inst, 6, 0, "\"\"")
+            case .bigrat: unboxRef(inst, 7, 0, "\"\"")
             default: assign(inst, x(0))
             }
         case .anyAdd: assign(inst, "mochi_any_add(\(x(0)), \(x(1)))")
@@ -618,6 +620,36 @@ struct FunctionEmitter {
         case .groupResult: assign(inst, "mochi_groupby_result(\(x(0)))")
         case .groupKey: assign(inst, rt.fromSlot("mochi_struct_get(\(x(0)), 0)"))
         case .groupItems: assign(inst, rt.fromSlot("mochi_struct_get(\(x(0)), 1)"))
+
+        // The exact numbers: the result type (or the operand's) picks the runtime's
+        // bigint or bigrat function, as in the interpreter.
+        case .bigFromInt, .bigFromFloat, .bigFromStr, .bigAdd, .bigSub, .bigMul, .bigDiv, .bigNeg, .bigAbs, .bigPow:
+            let p = rt == .bigrat ? "mochi_bigrat_" : "mochi_bigint_"
+            let fn: String
+            switch inst.op {
+            case .bigFromInt: fn = "from_i64"
+            case .bigFromFloat: fn = "from_f64"
+            case .bigFromStr: fn = "from_str"
+            case .bigAdd: fn = "add"
+            case .bigSub: fn = "sub"
+            case .bigMul: fn = "mul"
+            case .bigDiv: fn = "div"
+            case .bigNeg: fn = "neg"
+            case .bigAbs: fn = "abs"
+            default: fn = "pow"
+            }
+            assign(inst, p + fn + "(" + a.map(v).joined(separator: ", ") + ")")
+        case .bigToInt, .bigToFloat:
+            let p = type(a[0]) == .bigrat ? "mochi_bigrat_" : "mochi_bigint_"
+            assign(inst, p + (inst.op == .bigToInt ? "to_i64" : "to_f64") + "(\(x(0)))")
+        case .bigTrunc: assign(inst, "mochi_bigrat_trunc(\(x(0)))")
+        case .bigToRat: assign(inst, "mochi_bigrat_from_bigint(\(x(0)))")
+        case .bigNum: assign(inst, "mochi_bigrat_num(\(x(0)))")
+        case .bigDenom: assign(inst, "mochi_bigrat_denom(\(x(0)))")
+        case .bigRem: assign(inst, "mochi_bigint_rem(\(x(0)), \(x(1)))")
+        case .bigCmp:
+            let p = type(a[0]) == .bigrat ? "mochi_bigrat_cmp" : "mochi_bigint_cmp"
+            assign(inst, "(\(p)(\(x(0)), \(x(1))) \(cOperator(try cond(inst))) 0)")
 
         case .expect: stmt(inst, "mochi_rt_expect(\(x(0)));")
         case .panic: stmt(inst, "mochi_rt_panic(\(x(0)));")

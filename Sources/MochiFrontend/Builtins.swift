@@ -11,9 +11,9 @@ enum Builtin: String, CaseIterable {
     case padStart, indexOf, contains, reverse, distinct, first, range
     case min, max, sum, avg, abs, ceil, floor, round, pow, sqrt
     case parseIntStr, panic, error, exists, json, toJson = "to_json", collect
-    case ord, chr, slice, sha256
+    case ord, chr, slice, sha256, num, denom
     // Rejected with an out-of-scope diagnostic.
-    case now, input, eval, num, denom
+    case now, input, eval
 
     /// Allowed argument counts (inclusive).
     var arity: ClosedRange<Int> {
@@ -43,7 +43,6 @@ enum Builtin: String, CaseIterable {
         case .now: return "now() (the clock)"
         case .input: return "input()"
         case .eval: return "eval()"
-        case .num, .denom: return "bigrat (\(rawValue))"
         default: return nil
         }
     }

@@ -98,6 +98,12 @@ final class Checker {
     /// Blocks that `where`/`on` branches of a query jump to when a row is skipped,
     /// closed when the row's code ends.
     var pendingSkips: [Block] = []
+    /// The last map read lowered as `map.getany` (a missing key must read as nil):
+    /// its function (IR functions live as long as the compilation, so the identity is
+    /// never reused), its value and the map's value type. `m[k] ?? 0` on a map of
+    /// bigints then has a bigint result, not the int of its default (LowerExpr.swift,
+    /// lowerCoalesce).
+    var lastAnyMapRead: (fn: ObjectIdentifier, value: Value, type: MType)? = nil
 
     var cur: FnCtx { fns[fns.count - 1] }
 
@@ -177,9 +183,8 @@ final class Checker {
             case "string": return .string
             case "any": return .any
             case "void", "unit": return .unit
-            case "bigint", "bigrat":
-                outOfScope("\(name.text) (arbitrary precision numbers)", te.location)
-                return .any
+            case "bigint": return .bigint
+            case "bigrat": return .bigrat
             case "list" where args.count == 1: return .list(resolve(args[0], generics: generics))
             case "map" where args.count == 2:
                 return .map(resolve(args[0], generics: generics), resolve(args[1], generics: generics))
@@ -361,7 +366,7 @@ final class Checker {
         for (td, _) in decls {
             guard case .alias(let te) = td.kind else { continue }
             if case .named(let n, let args) = te.kind, args.isEmpty, typeNames[n.id] == nil,
-               variants[n.id] == nil, !["int", "float", "bool", "string", "any", "void"].contains(n.text) {
+               variants[n.id] == nil, !["int", "float", "bool", "string", "any", "void", "bigint", "bigrat"].contains(n.text) {
                 // `type T = V`: a union with one bare variant.
                 let u = types.addUnion(name: td.name.text)
                 types.unions[u].variants = [VariantInfo(name: n, fields: [], fieldIndex: [:])]

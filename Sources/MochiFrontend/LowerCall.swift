@@ -345,6 +345,7 @@ extension Checker {
             switch tv.t {
             case .int: return tv
             case .float: return emit(.ftoi, .int, [tv.v])
+            case .bigint, .bigrat: return emit(.bigToInt, .int, [tv.v])
             case .string: return emit(.strToInt, .int, [tv.v])
             case .bool:
                 return emit(.unbox, .int, [cur.emit(.box, .any, [tv.v])])
@@ -355,6 +356,7 @@ extension Checker {
             switch tv.t {
             case .float: return tv
             case .int: return emit(.itof, .float, [tv.v])
+            case .bigint, .bigrat: return emit(.bigToFloat, .float, [tv.v])
             case .string: return emit(.strToFloat, .float, [tv.v])
             default: return TV(v: coerce(tv, to: .float, at: loc), t: .float)
             }
@@ -444,6 +446,10 @@ extension Checker {
         case .sum:
             var tv = listArg(0)
             guard case .list(let e) = tv.t else { error("sum() needs a list, got \(describe(tv.t))", loc); return poison() }
+            if e.isExact {
+                setLoc(loc)
+                return exactSum(tv, e, loc)
+            }
             if e != .int && e != .float && e != .any {
                 tv = TV(v: coerce(tv, to: .list(.any), at: loc), t: .list(.any))
                 return emit(.listSum, .any, [tv.v])
@@ -470,6 +476,9 @@ extension Checker {
                 cur.seal(join)
                 cur.switchTo(join)
                 return TV(v: cur.read(slot), t: .int)
+            case .bigint, .bigrat:
+                setLoc(loc)
+                return exactAbs(tv)
             default:
                 return emit(.math1, .float, [coerce(tv, to: .float, at: loc)], imm: .string("fabs"))
             }
@@ -487,6 +496,8 @@ extension Checker {
             return emit(.math1, .float, [x], imm: .string("round"))
         case .pow:
             let a = arg(0), e = arg(1)
+            setLoc(loc)
+            if let p = exactPow(a, e, loc) { return p }
             if a.t == .int && e.t == .int {
                 // Integer power stays an int (a float pow would lose precision).
                 let r = cur.emit(.math2, .f64, [coerce(a, to: .float, at: loc), coerce(e, to: .float, at: loc)], imm: .string("pow"))
@@ -527,7 +538,11 @@ extension Checker {
                 error("sha256() needs a string or a list<int>, got \(describe(tv.t))", loc)
                 return poison()
             }
-        case .now, .input, .eval, .num, .denom:
+        case .num, .denom:
+            let tv = arg(0)
+            setLoc(loc)
+            return numDenom(tv, denominator: b == .denom, spelled, loc)
+        case .now, .input, .eval:
             outOfScope(spelled, loc)
             return poison()
         }

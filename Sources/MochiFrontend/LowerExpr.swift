@@ -153,9 +153,8 @@ extension Checker {
     func coerce(_ tv: TV, to t: MType, at loc: SourceLocation) -> Value {
         if tv.t == t { return tv.v }
         let from = ir(tv.t), to = ir(t)
+        if widens(tv.t, t), let v = convertNumber(tv, to: t) { return v }
         switch (tv.t, t) {
-        case (.int, .float):
-            return cur.emit(.itof, .f64, [tv.v])
         case (.null, _):
             if t.isNullable { return t == .unit ? cur.emit(.null, .unit) : cur.emit(.null, to) }
         case (.any, .unit):
@@ -300,7 +299,12 @@ extension Checker {
         case (.string, .int): return cur.emit(.strToInt, .i64, [tv.v])
         case (.string, .float): return cur.emit(.strToFloat, .f64, [tv.v])
         case (.float, .int): return cur.emit(.ftoi, .i64, [tv.v])
-        case (.int, .string), (.float, .string), (.bool, .string): return cur.emit(.tostr, .str, [tv.v])
+        case (.string, .bigint), (.string, .bigrat): return cur.emit(.bigFromStr, ir(t), [tv.v])
+        case (.int, .string), (.float, .string), (.bool, .string), (.bigint, .string), (.bigrat, .string):
+            return cur.emit(.tostr, .str, [tv.v])
+        case (.bigint, _), (.bigrat, _), (.float, .bigint), (.float, .bigrat):
+            if let v = convertNumber(tv, to: t) { return v }
+            return coerce(tv, to: t, at: loc)
         case (.map(_, let vt), .structure(let si)):
             let s = types.structs[si]
             var args: [Value] = []
@@ -328,6 +332,7 @@ extension Checker {
         case (.null, _): return b.isNullable && b != .unit ? b : .any
         case (_, .null): return a.isNullable && a != .unit ? a : .any
         case (.int, .float), (.float, .int): return .float
+        case _ where exactPromotion(a, b) != nil: return exactPromotion(a, b)!
         case (.list(let x), .list(let y)): return .list(unify(x, y))
         case (.map(let k1, let v1), .map(let k2, let v2)): return .map(unify(k1, k2), unify(v1, v2))
         case (.structure(let i), .structure(let j)) where types.structs[i].isRecord && types.structs[j].isRecord:
@@ -503,6 +508,7 @@ extension Checker {
             switch tv.t {
             case .int: return TV(v: cur.emit(.ineg, .i64, [tv.v]), t: .int)
             case .float: return TV(v: cur.emit(.fneg, .f64, [tv.v]), t: .float)
+            case .bigint, .bigrat: return TV(v: cur.emit(.bigNeg, ir(tv.t), [tv.v]), t: tv.t)
             case .any: return TV(v: cur.emit(.anyNeg, .any, [tv.v]), t: .any)
             default:
                 error("invalid operand of unary '-': \(describe(tv.t))", loc)
@@ -527,7 +533,7 @@ extension Checker {
         switch tv.t {
         case .bool: return tv.v
         case .any, .null: return cur.emit(.anyTruthy, .bool, [tv.v])
-        case .int, .float, .string, .unit, .fn:
+        case .int, .float, .string, .unit, .fn, .bigint, .bigrat:
             error("type mismatch: expected bool, got \(describe(tv.t))", loc)
             return cur.emit(.bconst, .bool, imm: .int(0))
         default:
@@ -592,6 +598,7 @@ extension Checker {
     }
 
     func arithmetic(_ op: BinaryOperator, _ l: TV, _ r: TV, _ loc: SourceLocation) -> TV {
+        if let t = exactPromotion(l.t, r.t) { return exactArithmetic(op, l, r, t, loc) }
         switch (l.t, r.t) {
         case (.int, .int):
             let opc = Checker.arithmeticOpcode(op, .iadd, .isub, .imul, .idiv, .irem)
@@ -607,7 +614,7 @@ extension Checker {
             let a = coerce(l, to: t, at: loc), b = coerce(r, to: t, at: loc)
             return TV(v: cur.emit(.listConcat, ir(t), [a, b]), t: t)
         case (.any, _), (_, .any):
-            let okOther: (MType) -> Bool = { $0 == .any || $0 == .int || $0 == .float || $0 == .string || $0 == .null }
+            let okOther: (MType) -> Bool = { $0 == .any || $0.isNumeric || $0 == .string || $0 == .null }
             guard okOther(l.t), okOther(r.t) else { break }
             let a = coerce(l, to: .any, at: loc), b = coerce(r, to: .any, at: loc)
             let opc = Checker.arithmeticOpcode(op, .anyAdd, .anySub, .anyMul, .anyDiv, .anyRem)
@@ -648,6 +655,7 @@ extension Checker {
     func compare(_ op: BinaryOperator, _ l: TV, _ r: TV, _ loc: SourceLocation) -> Value {
         let c = cond(op)
         let isEq = op == .equal || op == .notEqual
+        if let t = exactPromotion(l.t, r.t) { return exactCompare(c, l, r, t) }
         switch (l.t, r.t) {
         case (.int, .int), (.bool, .bool):
             if !isEq && l.t == .bool { break }
@@ -724,9 +732,15 @@ extension Checker {
         cur.brif(isNull, rhsB, lhsB)
         cur.seal(rhsB)
         cur.switchTo(rhsB)
-        let r = lowerExpr(b, l.t == .any ? expected : l.t)
+        // A map read of exact numbers: the result is of their type (an int default
+        // converts), where otherwise an `any` takes the default's type.
+        var read: MType? = nil
+        if l.t == .any, let last = lastAnyMapRead, last.fn == ObjectIdentifier(cur.fn), last.value == l.v,
+           last.type.isExact { read = last.type }
+        let r = lowerExpr(b, l.t == .any ? (read ?? expected) : l.t)
         let rEnd = cur.current
-        let t: MType = l.t == .any || l.t == .null ? (r.t == .null ? .any : r.t) : unify(l.t, r.t)
+        var t: MType = l.t == .any || l.t == .null ? (r.t == .null ? .any : r.t) : unify(l.t, r.t)
+        if let read, let p = exactPromotion(read, r.t), p.isExact { t = p }
         let slot = cur.newSlot(ir(t))
         cur.write(slot, coerce(r, to: t, at: b.location))
         cur.jump(join)
@@ -784,7 +798,9 @@ extension Checker {
     /// `m[k]`: a missing key reads as nil where the context can show it.
     func mapRead(_ m: Value, _ key: Value, _ v: MType, _ expected: MType?) -> TV {
         if !v.isNullable && expected == .any {
-            return TV(v: cur.emit(.mapGetAny, .any, [m, key]), t: .any)
+            let r = cur.emit(.mapGetAny, .any, [m, key])
+            lastAnyMapRead = (ObjectIdentifier(cur.fn), r, v)
+            return TV(v: r, t: .any)
         }
         return TV(v: cur.emit(.mapGet, ir(v), [m, key]), t: v)
     }

@@ -140,6 +140,7 @@ extension Checker {
             case .avg: return TV(v: cur.emit(.listAvg, .f64, [out.v]), t: .float)
             case .sum:
                 if et == .int || et == .float || et == .any { return TV(v: cur.emit(.listSum, ir(et), [out.v]), t: et) }
+                if et.isExact { return exactSum(out, et, loc) }
                 let l = coerce(out, to: .list(.any), at: loc)
                 return TV(v: cur.emit(.listSum, .any, [l]), t: .any)
             default:

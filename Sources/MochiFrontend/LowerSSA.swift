@@ -460,6 +460,8 @@ final class FnCtx {
         case .i64: return emit(.iconst, .i64, imm: .int(0))
         case .f64: return emit(.fconst, .f64, imm: .double(0))
         case .bool: return emit(.bconst, .bool, imm: .int(0))
+        // A null bigint computes as 0 but would print as nil: a real zero.
+        case .bigint, .bigrat: return emit(.bigFromInt, t, [emit(.iconst, .i64, imm: .int(0))])
         default: return emit(.null, t)
         }
     }

@@ -405,6 +405,7 @@ extension Checker {
         case .int: return cur.emit(.iconst, .i64, imm: .int(0))
         case .float: return cur.emit(.fconst, .f64, imm: .double(0))
         case .bool: return cur.emit(.bconst, .bool, imm: .int(0))
+        case .bigint, .bigrat: return cur.emit(.bigFromInt, ir(t), [cur.emit(.iconst, .i64, imm: .int(0))])
         case .string: return cur.emit(.sconst, .str, imm: .string(""))
         case .list: return cur.emit(.listNew, ir(t), [])
         case .map: return cur.emit(.mapNew, ir(t), [])

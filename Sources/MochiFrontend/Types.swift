@@ -10,6 +10,9 @@ import MochiIR
 
 public indirect enum MType: Hashable {
     case int, float, bool, string, any, unit
+    /// The exact numbers (LANGUAGE.md §10): IR `bigint` and `bigrat`, immutable
+    /// runtime objects that behave as values (never null to the checker).
+    case bigint, bigrat
     /// The type of the `nil`/`none` literal: converts to any reference type.
     case null
     case list(MType)
@@ -23,11 +26,23 @@ public indirect enum MType: Hashable {
     /// level a group is an `any` (the runtime's group object).
     case group(key: MType, item: MType)
 
-    var isNumeric: Bool { self == .int || self == .float }
+    var isNumeric: Bool { numericRank != nil }
+    /// The place of a number type in the promotion order of mixed operands,
+    /// int < bigint < bigrat < float (LANGUAGE.md §10); nil for other types.
+    var numericRank: Int? {
+        switch self {
+        case .int: return 0
+        case .bigint: return 1
+        case .bigrat: return 2
+        case .float: return 3
+        default: return nil
+        }
+    }
+    var isExact: Bool { self == .bigint || self == .bigrat }
     /// True when the IR value is a reference that may be null.
     var isNullable: Bool {
         switch self {
-        case .int, .float, .bool: return false
+        case .int, .float, .bool, .bigint, .bigrat: return false
         default: return true
         }
     }
@@ -139,6 +154,8 @@ final class TypeTable {
         case .string: return .str
         case .any, .null, .group: return .any
         case .unit: return .unit
+        case .bigint: return .bigint
+        case .bigrat: return .bigrat
         case .list(let e): return .list(irType(e))
         case .map(let k, let v): return .map(irType(k), irType(v))
         case .fn(let ps, let r): return .fn(ps.map { irType($0) }, irType(r))
@@ -155,6 +172,8 @@ final class TypeTable {
         case .bool: return "bool"
         case .string: return "string"
         case .any: return "any"
+        case .bigint: return "bigint"
+        case .bigrat: return "bigrat"
         case .unit: return "void"
         case .null: return "nil"
         case .list(let e): return "list<\(describe(e))>"

@@ -20,7 +20,10 @@ public struct BinaryDecodeError: Error, Equatable, CustomStringConvertible {
 /// The binary format's fixed constants.
 public enum BinaryFormat {
     public static let magic: [UInt8] = [0x4D, 0x49, 0x52, 0x42] // "MIRB"
-    public static let version: UInt16 = 1
+    /// 2: the opcode numbering with the exact-number ops (`big.*`) and the types
+    /// bigint (tag 10) and bigrat (11). Opcodes are numbered by their position in the
+    /// table, so a file of another version is refused rather than misread.
+    public static let version: UInt16 = 2
 
     public enum Section: UInt8, CaseIterable {
         case strings = 1, module = 2, types = 3, globals = 4, functions = 5
@@ -38,6 +41,7 @@ public enum BinaryFormat {
     /// Tags of the type table entries.
     public enum TypeTag: UInt8 {
         case i64 = 0, f64 = 1, bool = 2, str = 3, unit = 4, any = 5, list = 6, map = 7, named = 8, fn = 9
+        case bigint = 10, bigrat = 11
     }
 
     /// Tags of terminators.
@@ -147,6 +151,8 @@ struct BinaryEncoder {
         case .str: w.u8(BinaryFormat.TypeTag.str.rawValue)
         case .unit: w.u8(BinaryFormat.TypeTag.unit.rawValue)
         case .any: w.u8(BinaryFormat.TypeTag.any.rawValue)
+        case .bigint: w.u8(BinaryFormat.TypeTag.bigint.rawValue)
+        case .bigrat: w.u8(BinaryFormat.TypeTag.bigrat.rawValue)
         case .list(let e):
             let ei = type(e)
             w.u8(BinaryFormat.TypeTag.list.rawValue); w.uleb(ei)
@@ -420,7 +426,12 @@ struct BinaryDecoder {
         let version = UInt16(b[4]) | UInt16(b[5]) << 8
         i = 6
         note(4, "version \(version)")
-        guard version == BinaryFormat.version else { throw fail("unsupported version \(version)", at: 4) }
+        guard version == BinaryFormat.version else {
+            // Opcodes are numbered by table position, so another version's ops would be
+            // misread: refuse the file and say how to get a current one.
+            throw fail("unsupported version \(version) (this reader reads version \(BinaryFormat.version); "
+                       + "regenerate the file with this mochi-ir)", at: 4)
+        }
         let m = Module()
         for s in BinaryFormat.Section.allCases {
             end = b.count
@@ -504,6 +515,8 @@ struct BinaryDecoder {
             case .str?: t = .str
             case .unit?: t = .unit
             case .any?: t = .any
+            case .bigint?: t = .bigint
+            case .bigrat?: t = .bigrat
             case .list?: t = .list(try child(&self))
             case .map?:
                 let kt = try child(&self)

@@ -10,18 +10,18 @@
 
 /// Interned types: an integer id per distinct `IRType`, with its shape.
 struct TypeIDs {
-    enum Kind: UInt8 { case i64, f64, bool, str, unit, any, list, map, named, fn }
+    enum Kind: UInt8 { case i64, f64, bool, str, unit, any, bigint, bigrat, list, map, named, fn }
 
-    /// Shape of each id (ids 0...5 are the scalar types in `Kind` order).
-    private(set) var kind: [Kind] = [.i64, .f64, .bool, .str, .unit, .any]
+    /// Shape of each id (ids 0...7 are the scalar types in `Kind` order).
+    private(set) var kind: [Kind] = [.i64, .f64, .bool, .str, .unit, .any, .bigint, .bigrat]
     /// list: element; map: key; fn: result; named: declaration index or -1.
-    private(set) var a: [Int32] = [-1, -1, -1, -1, -1, -1]
+    private(set) var a: [Int32] = [-1, -1, -1, -1, -1, -1, -1, -1]
     /// map: value; fn: start of the parameters in `fnParams`.
-    private(set) var b: [Int32] = [-1, -1, -1, -1, -1, -1]
+    private(set) var b: [Int32] = [-1, -1, -1, -1, -1, -1, -1, -1]
     /// fn: parameter count.
-    private(set) var c: [Int32] = [0, 0, 0, 0, 0, 0]
+    private(set) var c: [Int32] = [0, 0, 0, 0, 0, 0, 0, 0]
     /// True when every named type inside is declared in the module.
-    private(set) var declared: [Bool] = [true, true, true, true, true, true]
+    private(set) var declared: [Bool] = [true, true, true, true, true, true, true, true]
     private(set) var fnParams: [Int32] = []
     private var table: [IRType: Int32] = [:]
     let typeIndex: [String: Int]
@@ -29,6 +29,7 @@ struct TypeIDs {
     init(typeIndex: [String: Int]) { self.typeIndex = typeIndex }
 
     static let i64: Int32 = 0, f64: Int32 = 1, bool: Int32 = 2, str: Int32 = 3, unit: Int32 = 4, any: Int32 = 5
+    static let bigint: Int32 = 6, bigrat: Int32 = 7
 
     @inline(__always) mutating func id(_ t: IRType) -> Int32 {
         switch t {
@@ -38,6 +39,8 @@ struct TypeIDs {
         case .str: return 3
         case .unit: return 4
         case .any: return 5
+        case .bigint: return 6
+        case .bigrat: return 7
         default:
             if let x = table[t] { return x }
             return add(t)
@@ -69,7 +72,7 @@ struct TypeIDs {
             y = Int32(fnParams.count)
             n = Int32(ids.count)
             fnParams.append(contentsOf: ids)
-        case .i64, .f64, .bool, .str, .unit, .any:
+        case .i64, .f64, .bool, .str, .unit, .any, .bigint, .bigrat:
             preconditionFailure("scalar types have fixed ids")
         }
         let newID = Int32(kind.count)
@@ -94,6 +97,7 @@ struct TypeIDs {
         case .numeric: return t == TypeIDs.i64 || t == TypeIDs.f64
         case .reference: return bank(t) == .reference
         case .summable: return t == TypeIDs.i64 || t == TypeIDs.f64 || t == TypeIDs.any
+        case .exact: return t == TypeIDs.bigint || t == TypeIDs.bigrat
         }
     }
 }
@@ -515,8 +519,10 @@ struct FastVerifier {
     }
 
     @inline(__always) private func bind(_ slot: inout Int32, _ cls: TypeClass, _ t: Int32) -> Bool {
-        if slot >= 0 { return slot == t }
+        // Every occurrence's class holds, not only the first one's: in
+        // "(T:big, T:big) -> T" the result binds T first, with no class.
         guard ids.admits(cls, t) else { return false }
+        if slot >= 0 { return slot == t }
         slot = t
         return true
     }

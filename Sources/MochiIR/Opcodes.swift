@@ -10,7 +10,7 @@
 //   "(T...) -> list<T>"     the last operand may repeat;
 //   "([K, V]...) -> map<K, V>"  a repeated group;
 //   "T:int"  integer bank (i64, bool); "T:num" i64 or f64; "T:ref" reference bank;
-//   "T:sum" i64, f64 or any;
+//   "T:sum" i64, f64 or any; "T:big" bigint or bigrat (the exact numbers);
 //   "-> none" the instruction defines no value;
 //   "custom" the verifier checks it by hand against the module (fields, callees).
 // The result type of an instruction is always written on it (`v3: list<i64> = ...`),
@@ -72,6 +72,10 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     case cmp, tostr, fmt, tojson, json, print
     // Hashing
     case sha256
+    // Exact numbers (bigint and bigrat): conversions, arithmetic, comparison
+    case bigFromInt, bigFromFloat, bigFromStr, bigToInt, bigToFloat, bigTrunc, bigToRat
+    case bigNum, bigDenom
+    case bigAdd, bigSub, bigMul, bigDiv, bigRem, bigNeg, bigAbs, bigPow, bigCmp
     // Strings
     case strConcat, strLen, strIndex, strSlice, strContains, strFind, strUpper, strLower
     case strTrim, strSplit, strJoin, strRepeat, strPadStart, strReverse, strToInt
@@ -145,6 +149,28 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
         case .print: return OpInfo(name: "print", signature: "(str) -> none", immediate: .none, effects: .io, doc: "write the string and a newline to standard output")
 
         case .sha256: return OpInfo(name: "sha256", signature: "(T:ref) -> list<i64>", immediate: .none, effects: [.traps, .reads, .allocates], doc: "SHA-256 digest of a string's UTF-8 bytes or of a list of ints (each modulo 256): 32 ints; anything else traps")
+        case .bigFromInt: return OpInfo(name: "big.fromint", signature: "(i64) -> T:big", immediate: .none, effects: .none, doc: "an int as the result type: a bigint, or a bigrat n/1")
+        case .bigFromFloat: return OpInfo(name: "big.fromfloat", signature: "(f64) -> T:big", immediate: .none, effects: .traps, doc: "x as bigint (truncated toward zero) or as bigrat (exact: 0.1 is 3602879701896397/36028797018963968); NaN and infinities trap with 'invalid cast: NaN to bigint' (+Inf, -Inf; bigrat)")
+        case .bigFromStr: return OpInfo(name: "big.fromstr", signature: "(str) -> T:big", immediate: .none, effects: .traps, doc: "s as bigint (decimal digits, optional sign; else traps 'invalid integer: \"s\"') or as bigrat (n/d, an integer or a decimal with fraction and exponent; else 'invalid rational: \"s\"')")
+        case .bigToInt: return OpInfo(name: "big.toint", signature: "(T:big) -> i64", immediate: .none, effects: .traps, doc: "x as int (a bigrat truncated toward zero); traps with 'integer overflow' outside the 64-bit range")
+        case .bigToFloat: return OpInfo(name: "big.tofloat", signature: "(T:big) -> f64", immediate: .none, effects: .none, doc: "the nearest float (ties to even); +Inf or -Inf beyond the float range")
+        case .bigTrunc: return OpInfo(name: "big.trunc", signature: "(bigrat) -> bigint", immediate: .none, effects: .none, doc: "r as bigint: truncated toward zero")
+        case .bigToRat: return OpInfo(name: "big.torat", signature: "(bigint) -> bigrat", immediate: .none, effects: .none, doc: "x as bigrat: x/1")
+        case .bigNum: return OpInfo(name: "big.num", signature: "(bigrat) -> bigint", immediate: .none, effects: .none, doc: "num(r): the numerator in lowest terms, carrying the sign")
+        case .bigDenom: return OpInfo(name: "big.denom", signature: "(bigrat) -> bigint", immediate: .none, effects: .none, doc: "denom(r): the denominator in lowest terms, always positive")
+        case .bigAdd: return OpInfo(name: "big.add", signature: "(T:big, T:big) -> T:big", immediate: .none, effects: .none, doc: "exact a + b")
+        case .bigSub: return OpInfo(name: "big.sub", signature: "(T:big, T:big) -> T:big", immediate: .none, effects: .none, doc: "exact a - b")
+        case .bigMul: return OpInfo(name: "big.mul", signature: "(T:big, T:big) -> T:big", immediate: .none, effects: .none, doc: "exact a * b")
+        case .bigDiv: return OpInfo(name: "big.div", signature: "(T:big, T:big) -> T:big", immediate: .none, effects: .traps, doc: "a / b: bigints truncate toward zero, bigrats are exact; traps with 'division by zero' when b is 0")
+        case .bigRem: return OpInfo(name: "big.rem", signature: "(bigint, bigint) -> bigint", immediate: .none, effects: .traps, doc: "a % b with the sign of the dividend (a == (a / b) * b + a % b); traps with 'division by zero' when b is 0")
+        case .bigNeg: return OpInfo(name: "big.neg", signature: "(T:big) -> T:big", immediate: .none, effects: .none, doc: "-a")
+        case .bigAbs: return OpInfo(name: "big.abs", signature: "(T:big) -> T:big", immediate: .none, effects: .none, doc: "abs(a)")
+        case .bigPow: return OpInfo(name: "big.pow", signature: "(T:big, i64) -> T:big", immediate: .none, effects: .traps, doc: "pow(a, e); for e < 0 a bigrat is exact (1/a^-e) and a bigint truncates as / does (0 unless a is 1 or -1); traps with 'division by zero' when a is 0 and e < 0")
+        // The exact numbers are immutable values, so none of their ops has an effect
+        // beside its result (or its runtime error): a result may be an operand or a
+        // shared small constant, which no program can tell apart.
+        case .bigCmp: return OpInfo(name: "big.cmp", signature: "(T:big, T:big) -> bool", immediate: .cond, effects: .none, doc: "compare exact numbers numerically")
+
         case .strConcat: return OpInfo(name: "str.concat", signature: "(str, str) -> str", immediate: .none, effects: .allocates, doc: "concatenate")
         case .strLen: return OpInfo(name: "str.len", signature: "(str) -> i64", immediate: .none, effects: .none, doc: "length in code points")
         case .strIndex: return OpInfo(name: "str.index", signature: "(str, i64) -> str", immediate: .none, effects: .traps, doc: "the code point at i (negative from the end) as a string; traps out of range")

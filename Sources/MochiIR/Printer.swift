@@ -352,6 +352,8 @@ public struct Printer {
         case .str: put("str")
         case .unit: put("unit")
         case .any: put("any")
+        case .bigint: put("bigint")
+        case .bigrat: put("bigrat")
         case .list(let e): put("list<"); type(e); put(62)
         case .map(let k, let v): put("map<"); type(k); put(", "); type(v); put(62)
         case .named(let n): put(37); sink.appendName(n, dots: false)

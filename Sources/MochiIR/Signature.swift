@@ -12,7 +12,7 @@ public indirect enum TypePattern: Equatable, Sendable {
 
 /// Which types a type variable may stand for.
 public enum TypeClass: Equatable, Sendable {
-    case anyType, integer, numeric, reference, summable
+    case anyType, integer, numeric, reference, summable, exact
 
     func admits(_ t: IRType) -> Bool {
         switch self {
@@ -21,6 +21,7 @@ public enum TypeClass: Equatable, Sendable {
         case .numeric: return t == .i64 || t == .f64
         case .reference: return t.bank == .reference
         case .summable: return t == .i64 || t == .f64 || t == .any
+        case .exact: return t == .bigint || t == .bigrat
         }
     }
 }
@@ -98,8 +99,9 @@ public struct Signature: Sendable {
         }
         for (i, t) in ops.enumerated() {
             let pat = i < operands.count ? operands[i] : repeated[(i - operands.count) % repeated.count]
+            let before = bindings
             if !Signature.unify(pat, t, &bindings) {
-                return "operand \(i + 1) has type \(t), which does not fit \(pat.text)"
+                return "operand \(i + 1) has type \(t), which does not fit \(pat.text)" + pat.boundText(before)
             }
         }
         return nil
@@ -109,8 +111,10 @@ public struct Signature: Sendable {
         switch p {
         case .concrete(let c): return c == t
         case .variable(let name, let cls):
-            if let bound = b[name] { return bound == t }
+            // The class of every occurrence holds, not only of the one that binds
+            // the variable first (a result `T` binds before the operands' `T:big`).
             guard cls.admits(t) else { return false }
+            if let bound = b[name] { return bound == t }
             b[name] = t
             return true
         case .list(let e):
@@ -124,6 +128,23 @@ public struct Signature: Sendable {
 }
 
 extension TypePattern {
+    /// " (T is bigrat)" for the variables of this pattern bound before it was
+    /// matched, so a message says why a type that fits the class does not fit.
+    func boundText(_ b: [Character: IRType]) -> String {
+        var names: [Character] = []
+        func collect(_ p: TypePattern) {
+            switch p {
+            case .concrete: break
+            case .variable(let c, _): if b[c] != nil && !names.contains(c) { names.append(c) }
+            case .list(let e): collect(e)
+            case .map(let k, let v): collect(k); collect(v)
+            }
+        }
+        collect(self)
+        if names.isEmpty { return "" }
+        return " (" + names.map { "\($0) is \(b[$0]!)" }.joined(separator: ", ") + ")"
+    }
+
     public var text: String {
         switch self {
         case .concrete(let t): return t.description
@@ -134,6 +155,7 @@ extension TypePattern {
             case .numeric: return "\(c):num"
             case .reference: return "\(c):ref"
             case .summable: return "\(c):sum"
+            case .exact: return "\(c):big"
             }
         case .list(let e): return "list<\(e.text)>"
         case .map(let k, let v): return "map<\(k.text), \(v.text)>"
@@ -175,6 +197,8 @@ private struct PatternScanner {
         case "str": return .concrete(.str)
         case "unit": return .concrete(.unit)
         case "any": return .concrete(.any)
+        case "bigint": return .concrete(.bigint)
+        case "bigrat": return .concrete(.bigrat)
         case "list":
             guard eat("<"), let e = pattern(), eat(">") else { return nil }
             return .list(e)
@@ -191,6 +215,7 @@ private struct PatternScanner {
                 case "num": cls = .numeric
                 case "ref": cls = .reference
                 case "sum": cls = .summable
+                case "big": cls = .exact
                 default: return nil
                 }
             }

@@ -253,6 +253,8 @@ struct TextParser {
         case 3 where w.elementsEqual("str".utf8): return .str
         case 4 where w.elementsEqual("unit".utf8): return .unit
         case 3 where w.elementsEqual("any".utf8): return .any
+        case 6 where w.elementsEqual("bigint".utf8): return .bigint
+        case 6 where w.elementsEqual("bigrat".utf8): return .bigrat
         case 4 where w.elementsEqual("list".utf8):
             try expect(60, "'<'")
             let e = try type(depth: depth + 1)

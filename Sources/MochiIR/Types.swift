@@ -28,6 +28,12 @@ public indirect enum IRType: Hashable, Sendable, CustomStringConvertible {
     /// A tagged dynamic value: a reference to any runtime object (ints, floats and
     /// bools boxed), or null.
     case any
+    /// An arbitrary-precision integer: a reference to an immutable runtime bigint
+    /// (a null one reads as 0).
+    case bigint
+    /// An exact rational in lowest terms: a reference to an immutable runtime bigrat
+    /// (a null one reads as 0/1).
+    case bigrat
     case list(IRType)
     case map(IRType, IRType)
     /// A struct or union declared in the module (`%Name`).
@@ -63,6 +69,8 @@ public indirect enum IRType: Hashable, Sendable, CustomStringConvertible {
         case .str: return "str"
         case .unit: return "unit"
         case .any: return "any"
+        case .bigint: return "bigint"
+        case .bigrat: return "bigrat"
         case .list(let e): return "list<\(e)>"
         case .map(let k, let v): return "map<\(k), \(v)>"
         case .named(let n): return "%" + n

@@ -77,7 +77,7 @@ struct VerifierContext {
     /// The first named type inside `t` that is not declared.
     func missingName(_ t: IRType) -> String? {
         switch t {
-        case .i64, .f64, .bool, .str, .unit, .any: return nil
+        case .i64, .f64, .bool, .str, .unit, .any, .bigint, .bigrat: return nil
         case .list(let e): return missingName(e)
         case .map(let k, let v): return missingName(k) ?? missingName(v)
         case .named(let n): return index.types[n] == nil ? n : nil
@@ -727,8 +727,8 @@ private struct FastBindings {
     }
 
     private static func bind(_ slot: inout IRType?, _ cls: TypeClass, _ ty: IRType) -> Bool {
-        if let bound = slot { return bound == ty }
         guard cls.admits(ty) else { return false }
+        if let bound = slot { return bound == ty }
         slot = ty
         return true
     }

@@ -13,7 +13,8 @@
 import MochiIR
 import MochiRuntime
 
-private let anyKindNames = ["nil", "int", "float", "bool", "string", "list", "map", "struct", "function"]
+private let anyKindNames = ["nil", "int", "float", "bool", "string", "list", "map", "struct", "function",
+                            "bigint", "bigrat"]
 
 extension Machine {
     @inline(never)
@@ -22,6 +23,7 @@ extension Machine {
         mochi_loc_line = ins.pointee.line
         let a = Int(ins.pointee.a), b = Int(ins.pointee.b), c = Int(ins.pointee.c), d = Int(ins.pointee.d)
         let kind = slotKind(ins.pointee.kind)
+        let rat = ins.pointee.kind2 != 0
         @inline(__always) func r(_ i: Int) -> mochi_ref? { ref(fp[i]) }
         @inline(__always) func i64(_ i: Int) -> Int64 { Int64(bitPattern: fp[i]) }
         @inline(__always) func bool(_ x: Bool) -> UInt64 { x ? 1 : 0 }
@@ -197,6 +199,30 @@ extension Machine {
         case .groupKey: fp[a] = mochi_struct_get(r(b), 0)
         case .groupItems: fp[a] = mochi_struct_get(r(b), 1)
 
+        // The exact numbers: kind2 is 1 for bigrat, 0 for bigint (Decoder.exactKind).
+        case .bigFromInt:
+            fp[a] = slot(rat ? mochi_bigrat_from_i64(i64(b)) : mochi_bigint_from_i64(i64(b)))
+        case .bigFromFloat:
+            let x = Double(bitPattern: fp[b])
+            fp[a] = slot(rat ? mochi_bigrat_from_f64(x) : mochi_bigint_from_f64(x))
+        case .bigFromStr: fp[a] = slot(rat ? mochi_bigrat_from_str(r(b)) : mochi_bigint_from_str(r(b)))
+        case .bigToInt: fp[a] = UInt64(bitPattern: rat ? mochi_bigrat_to_i64(r(b)) : mochi_bigint_to_i64(r(b)))
+        case .bigToFloat: fp[a] = (rat ? mochi_bigrat_to_f64(r(b)) : mochi_bigint_to_f64(r(b))).bitPattern
+        case .bigTrunc: fp[a] = slot(mochi_bigrat_trunc(r(b)))
+        case .bigToRat: fp[a] = slot(mochi_bigrat_from_bigint(r(b)))
+        case .bigNum: fp[a] = slot(mochi_bigrat_num(r(b)))
+        case .bigDenom: fp[a] = slot(mochi_bigrat_denom(r(b)))
+        case .bigAdd: fp[a] = slot(rat ? mochi_bigrat_add(r(b), r(c)) : mochi_bigint_add(r(b), r(c)))
+        case .bigSub: fp[a] = slot(rat ? mochi_bigrat_sub(r(b), r(c)) : mochi_bigint_sub(r(b), r(c)))
+        case .bigMul: fp[a] = slot(rat ? mochi_bigrat_mul(r(b), r(c)) : mochi_bigint_mul(r(b), r(c)))
+        case .bigDiv: fp[a] = slot(rat ? mochi_bigrat_div(r(b), r(c)) : mochi_bigint_div(r(b), r(c)))
+        case .bigRem: fp[a] = slot(mochi_bigint_rem(r(b), r(c)))
+        case .bigNeg: fp[a] = slot(rat ? mochi_bigrat_neg(r(b)) : mochi_bigint_neg(r(b)))
+        case .bigAbs: fp[a] = slot(rat ? mochi_bigrat_abs(r(b)) : mochi_bigint_abs(r(b)))
+        case .bigPow: fp[a] = slot(rat ? mochi_bigrat_pow(r(b), i64(c)) : mochi_bigint_pow(r(b), i64(c)))
+        case .bigCmp:
+            fp[a] = bool(condHolds(rat ? mochi_bigrat_cmp(r(b), r(c)) : mochi_bigint_cmp(r(b), r(c))))
+
         case .expect: mochi_rt_expect(i64(b))
         case .panic: mochi_rt_panic(r(b))
         case .testBegin: mochi_rt_test_begin(r(b))
@@ -257,6 +283,8 @@ extension Machine {
         case .closure:
             if have != Int(MOCHI_A_CLOSURE.rawValue) { badCast("function") }
             return v
+        case .bigint: return slot(mochi_bigint_from_any(x))
+        case .bigrat: return slot(mochi_bigrat_from_any(x))
         }
     }
 

@@ -39,8 +39,11 @@ let anonymousDescKey: Int32 = -2
 
 /// Unbox checks for reference result types (`DInst.kind2` of an unbox).
 enum UnboxCheck: UInt8 {
-    case none = 0, string, list, map, named, closure
+    case none = 0, string, list, map, named, closure, bigint, bigrat
 }
+
+/// Which exact number type a `big.*` op works on (`DInst.kind2`).
+func exactKind(_ t: IRType) -> UInt8 { t == .bigrat ? 1 : 0 }
 
 /// The decoded program: every function, plus the module data the runtime needs.
 final class DecodedProgram {
@@ -562,9 +565,19 @@ private struct FunctionDecoder {
                 check = .named
                 imm = Int64(Int(bitPattern: decoder.program.cString(n)))
             case .fn: check = .closure
+            case .bigint: check = .bigint
+            case .bigrat: check = .bigrat
             default: break
             }
             complex(inst, kind: kindByte(t), kind2: check.rawValue, imm: imm)
+        case .bigFromInt, .bigFromFloat, .bigFromStr, .bigAdd, .bigSub, .bigMul, .bigDiv, .bigNeg, .bigAbs, .bigPow:
+            guard let r = inst.result else { throw fail("\(inst.op.info.name) without a result") }
+            complex(inst, kind2: exactKind(f.type(of: r)))
+        case .bigToInt, .bigToFloat:
+            complex(inst, kind2: exactKind(f.type(of: args[0])))
+        case .bigCmp:
+            guard case .cond(let cc) = inst.imm else { throw fail("big.cmp without a condition") }
+            complex(inst, kind2: exactKind(f.type(of: args[0])), imm: Int64(condIndex[cc]!))
         case .listNew:
             guard let r = inst.result, case .list(let e) = f.type(of: r) else { throw fail("list.new without a list type") }
             complexList(inst, args[...], kind: kindByte(e))

@@ -135,6 +135,25 @@ public func stencilNames(for op: Opcode) -> [String] {
     case .strFind: return ["str_find"]
     case .strUpper: return ["str_upper"]
     case .sha256: return ["sha256"]
+    // The exact numbers: the bigint stencil first, then the bigrat one (exact.c).
+    case .bigFromInt: return ["big_fromint", "rat_fromint"]
+    case .bigFromFloat: return ["big_fromfloat", "rat_fromfloat"]
+    case .bigFromStr: return ["big_fromstr", "rat_fromstr"]
+    case .bigToInt: return ["big_toint", "rat_toint"]
+    case .bigToFloat: return ["big_tofloat", "rat_tofloat"]
+    case .bigTrunc: return ["rat_trunc"]
+    case .bigToRat: return ["big_torat"]
+    case .bigNum: return ["rat_num"]
+    case .bigDenom: return ["rat_denom"]
+    case .bigAdd: return ["big_add", "rat_add"]
+    case .bigSub: return ["big_sub", "rat_sub"]
+    case .bigMul: return ["big_mul", "rat_mul"]
+    case .bigDiv: return ["big_div", "rat_div"]
+    case .bigRem: return ["big_rem"]
+    case .bigNeg: return ["big_neg", "rat_neg"]
+    case .bigAbs: return ["big_abs", "rat_abs"]
+    case .bigPow: return ["big_pow", "rat_pow"]
+    case .bigCmp: return conds.flatMap { ["big_cmp_\($0)", "rat_cmp_\($0)"] }
     case .strLower: return ["str_lower"]
     case .strTrim: return ["str_trim"]
     case .strSplit: return ["str_split"]
@@ -1024,6 +1043,8 @@ struct FunctionLowering {
             case .map(let k, let v): check = 3; imm = Int64(k.slotKind.rawValue) | Int64(v.slotKind.rawValue) << 8
             case .named(let n): check = 4; imm = ctx.cString(n)
             case .fn: check = 5
+            case .bigint: check = 6
+            case .bigrat: check = 7
             default: break
             }
             if t.slotKind == .ref {
@@ -1064,6 +1085,16 @@ struct FunctionLowering {
             guard let desc else { throw fail("\(inst.op.info.name) of an unknown type") }
             try gather(args[...])
             try emit("struct_new", a: a, imm: desc)
+        case .bigFromInt, .bigFromFloat, .bigFromStr, .bigAdd, .bigSub, .bigMul, .bigDiv, .bigNeg, .bigAbs, .bigPow:
+            // The result type picks the bigint or the bigrat stencil.
+            guard let r else { throw fail("\(inst.op.info.name) without a result") }
+            try simple(stencilNames(for: inst.op)[f.type(of: r) == .bigrat ? 1 : 0], inst)
+        case .bigToInt, .bigToFloat:
+            try simple(stencilNames(for: inst.op)[f.type(of: args[0]) == .bigrat ? 1 : 0], inst)
+        case .bigCmp:
+            guard case .cond(let cc) = inst.imm else { throw fail("big.cmp without a condition") }
+            let prefix = f.type(of: args[0]) == .bigrat ? "rat_cmp_" : "big_cmp_"
+            try simple(prefix + condNames[condIndexOf(cc)], inst)
         case .groupNew:
             try simple("group_new", inst, kind: inst.result.map { groupItemKind($0) } ?? Int32(SlotKind.ref.rawValue))
         case .groupAdd:

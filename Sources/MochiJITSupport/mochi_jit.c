@@ -43,12 +43,12 @@ void mochi_jit_bad_closure(mochi_ref c, int64_t line) {
 }
 
 static const char *const any_kind_names[] = {
-    "nil", "int", "float", "bool", "string", "list", "map", "struct", "function"
+    "nil", "int", "float", "bool", "string", "list", "map", "struct", "function", "bigint", "bigrat"
 };
 
 static MOCHI_NORETURN void bad_cast(int have, const char *to) {
     char msg[512];
-    const char *from = have >= 0 && have < 9 ? any_kind_names[have] : "value";
+    const char *from = have >= 0 && have < 11 ? any_kind_names[have] : "value";
     snprintf(msg, sizeof msg, "invalid cast: %s to %s", from, to);
     mochi_rt_error(msg);
 }
@@ -106,6 +106,8 @@ mochi_slot mochi_jit_unbox_ref(mochi_slot v, int64_t check, int64_t imm, mochi_s
     case 5:
         if (have != MOCHI_A_CLOSURE) bad_cast(have, "function");
         return v;
+    case 6: return mochi_r2s(mochi_bigint_from_any(x)); /* an int converts */
+    case 7: return mochi_r2s(mochi_bigrat_from_any(x)); /* an int or bigint converts */
     default:
         return v;
     }

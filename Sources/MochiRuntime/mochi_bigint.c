@@ -669,7 +669,9 @@ int64_t mochi_bigint_fits_i64(mochi_ref x) {
 
 int64_t mochi_bigint_to_i64(mochi_ref x) {
     const MochiBigInt *a = bi_get(x);
-    if (!mochi_bigint_fits_i64(x)) mochi_err_overflow();
+    /* Plain `integer overflow`, without the note of int arithmetic's overflow
+     * (mochi_err_overflow: "declare the value as bigint"): this value is one. */
+    if (!mochi_bigint_fits_i64(x)) mochi_rt_error("integer overflow");
     if (a->len == 0) return 0;
     return a->neg ? (int64_t)((limb)0 - a->d[0]) : (int64_t)a->d[0];
 }
@@ -1719,4 +1721,32 @@ mochi_ref mochi_num_any_arith(int op, mochi_ref a, mochi_ref b) {
     case 3: return mochi_bigint_div(x, y);
     default: return mochi_bigint_rem(x, y);
     }
+}
+
+/* ------------------------------------------------------------------------- */
+/* `any` to bigint and bigrat (the IR's unbox to those types)                */
+/* ------------------------------------------------------------------------- */
+
+static MOCHI_NORETURN void big_bad_cast(mochi_ref a, const char *to) {
+    static const char *const names[] = {"nil", "int", "float", "bool", "string", "list", "map", "struct",
+                                        "function", "bigint", "bigrat"};
+    char msg[96];
+    MochiAnyKind k = mochi_any_kind(a);
+    snprintf(msg, sizeof msg, "invalid cast: %s to %s", (unsigned)k < 11 ? names[k] : "value", to);
+    mochi_rt_error(msg);
+}
+
+mochi_ref mochi_bigint_from_any(mochi_ref a) {
+    if (!a || a->kind == MOCHI_O_BIGINT) return a;
+    if (a->kind == MOCHI_O_INT) return mochi_bigint_from_i64((int64_t)((MochiBox *)a)->v);
+    big_bad_cast(a, "bigint");
+    return NULL; /* not reached; for compilers that do not know big_bad_cast does not return */
+}
+
+mochi_ref mochi_bigrat_from_any(mochi_ref a) {
+    if (!a || a->kind == MOCHI_O_BIGRAT) return a;
+    if (a->kind == MOCHI_O_INT) return mochi_bigrat_from_i64((int64_t)((MochiBox *)a)->v);
+    if (a->kind == MOCHI_O_BIGINT) return mochi_bigrat_from_bigint(a);
+    big_bad_cast(a, "bigrat");
+    return NULL; /* not reached */
 }

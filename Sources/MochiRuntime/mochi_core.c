@@ -5,7 +5,10 @@
  * Every runtime error in every execution mode ends in mochi_rt_error, which
  * flushes what the program already printed, writes `error: <message>` (and the
  * `  at file:line` location the caller last stored) to stderr and exits with
- * status 1, so the interpreter, JIT and AOT binaries fail identically.
+ * status 1, so the interpreter, JIT and AOT binaries fail identically. The
+ * `integer overflow` of int arithmetic adds one line after the location, a note
+ * that bigint exists (MOCHI_OVERFLOW_NOTE); the first line stays the message
+ * LANGUAGE.md §10 fixes.
  */
 #include "mochi_internal.h"
 #include <math.h>
@@ -144,33 +147,43 @@ void mochi_rt_exit(int status) {
     exit(status ? status : s);
 }
 
-size_t mochi_rt_error_text(char *buf, size_t cap, const char *msg) {
-    int n;
+size_t mochi_rt_error_text_note(char *buf, size_t cap, const char *msg, const char *note) {
+    int n, k = 0;
     if (mochi_loc_file && mochi_loc_line > 0)
         n = snprintf(buf, cap, "error: %s\n  at %s:%d\n", msg, mochi_loc_file, (int)mochi_loc_line);
     else
         n = snprintf(buf, cap, "error: %s\n", msg);
     if (n < 0) n = 0;
+    if (note && (size_t)n < cap) k = snprintf(buf + n, cap - (size_t)n, "  note: %s\n", note);
+    if (k > 0) n += k;
     return (size_t)n < cap ? (size_t)n : (cap ? cap - 1 : 0);
 }
 
-void mochi_rt_error(const char *msg) {
+size_t mochi_rt_error_text(char *buf, size_t cap, const char *msg) {
+    return mochi_rt_error_text_note(buf, cap, msg, NULL);
+}
+
+void mochi_rt_error_note(const char *msg, const char *note) {
     char small[1024];
     mochi_out_flush();
-    size_t need = strlen(msg) + (mochi_loc_file ? strlen(mochi_loc_file) : 0) + 64;
+    size_t need = strlen(msg) + (mochi_loc_file ? strlen(mochi_loc_file) : 0) + (note ? strlen(note) : 0) + 80;
     char *buf = need <= sizeof small ? small : (char *)malloc(need);
     if (!buf) {
         buf = small;
         need = sizeof small;
     }
-    size_t n = mochi_rt_error_text(buf, need, msg);
+    size_t n = mochi_rt_error_text_note(buf, need, msg, note);
     fwrite(buf, 1, n, stderr);
     fflush(stderr);
     exit(1);
 }
 
+void mochi_rt_error(const char *msg) {
+    mochi_rt_error_note(msg, NULL);
+}
+
 void mochi_err_overflow(void) {
-    mochi_rt_error("integer overflow");
+    mochi_rt_error_note("integer overflow", MOCHI_OVERFLOW_NOTE);
 }
 
 void mochi_err_div_zero(void) {
@@ -179,7 +192,7 @@ void mochi_err_div_zero(void) {
 
 void mochi_err_overflow_at(int32_t line) {
     mochi_loc_line = line;
-    mochi_rt_error("integer overflow");
+    mochi_err_overflow();
 }
 
 void mochi_err_div_zero_at(int32_t line) {

@@ -680,7 +680,7 @@ int64_t mochi_any_to_int(mochi_ref x) {
     case MOCHI_A_BOOL: return (int64_t)((MochiBox *)x)->v;
     case MOCHI_A_FLOAT: {
         double d = mochi_s2f(((MochiBox *)x)->v);
-        if (!(d > -9223372036854775808.0 - 1025.0 && d < 9223372036854775808.0)) mochi_rt_error("integer overflow");
+        if (!(d > -9223372036854775808.0 - 1025.0 && d < 9223372036854775808.0)) mochi_err_overflow();
         return (int64_t)d;
     }
     case MOCHI_A_STR: return mochi_str_to_int(x);

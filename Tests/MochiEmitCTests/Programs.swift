@@ -211,6 +211,48 @@ enum Programs {
       v900: list<i64> = sha256 v5 !26:1
       v901: str = fmt v900 !26:1
       print v901 !26:1
+      v910: bigint = big.fromint v0 !26:1
+      v911: bigrat = big.fromint v1 !26:1
+      v912: bigint = big.fromfloat v21 !26:1
+      v913: bigrat = big.fromfloat v2 !26:1
+      v914: bigint = big.fromstr v79 !26:1
+      v915: bigrat = big.fromstr v81 !26:1
+      v916: i64 = big.toint v914 !26:1
+      v917: f64 = big.tofloat v915 !26:1
+      v918: bigint = big.trunc v915 !26:1
+      v919: bigrat = big.torat v914 !26:1
+      v920: bigint = big.num v915 !26:1
+      v921: bigint = big.denom v915 !26:1
+      v922: bigint = big.add v910, v914 !26:1
+      v923: bigrat = big.sub v911, v913 !26:1
+      v924: bigint = big.mul v922, v922 !26:1
+      v925: bigrat = big.div v915, v911 !26:1
+      v926: bigint = big.rem v924, v910 !26:1
+      v927: bigrat = big.neg v925 !26:1
+      v928: bigint = big.abs v914 !26:1
+      v929: bigint = big.pow v910, v76 !26:1
+      v930: bool = big.cmp lt v914, v910 !26:1
+      v931: list<bigint> = list.new v910, v912, v914, v918, v920, v921, v922, v924, v926, v928, v929 !26:1
+      v932: str = fmt v931 !26:1
+      print v932 !26:1
+      v933: list<bigrat> = list.new v911, v913, v915, v919, v923, v925, v927 !26:1
+      v934: str = fmt v933 !26:1
+      print v934 !26:1
+      v935: list<i64> = list.new v916 !26:1
+      v936: str = fmt v935 !26:1
+      print v936 !26:1
+      v937: str = fmt v917 !26:1
+      print v937 !26:1
+      v938: str = fmt v930 !26:1
+      print v938 !26:1
+      v939: any = box v929 !26:1
+      v940: bigint = unbox v939 !26:1
+      v941: bigrat = unbox v33 !26:1
+      v944: any = box v940 !26:1
+      v945: any = box v941 !26:1
+      v942: list<any> = list.new v944, v945 !26:1
+      v943: str = fmt v942 !26:1
+      print v943 !26:1
       v148: fn(i64) -> i64 = closure.new @addk, v0, v50 !27:1
       v149: i64 = call.closure v148, v61 !27:1
       v150: fn(str) -> unit = closure.new @show !27:1
@@ -304,6 +346,42 @@ enum Programs {
         ("expect", """
             v1: bool = bconst 0 !2:1
             expect v1 !12:7
+            ret
+        """),
+        ("bigdivzero", """
+            v1: i64 = iconst 0 !2:1
+            v2: bigint = big.fromint v1 !2:1
+            v3: bigint = big.rem v2, v2 !12:9
+            ret
+        """),
+        ("ratdivzero", """
+            v1: i64 = iconst 0 !2:1
+            v2: bigrat = big.fromint v1 !2:1
+            v3: bigrat = big.div v2, v2 !12:9
+            ret
+        """),
+        ("bigtoint", """
+            v1: i64 = iconst 4 !2:1
+            v2: bigint = big.fromint v1 !2:1
+            v3: i64 = iconst 40 !2:1
+            v4: bigint = big.pow v2, v3 !2:1
+            v5: i64 = big.toint v4 !12:11
+            ret
+        """),
+        ("bigfromstr", """
+            v1: str = sconst "1/2" !2:1
+            v2: bigint = big.fromstr v1 !12:13
+            ret
+        """),
+        ("bigfromfloat", """
+            v1: f64 = fconst nan !2:1
+            v2: bigrat = big.fromfloat v1 !12:13
+            ret
+        """),
+        ("bigunbox", """
+            v1: str = sconst "x" !2:1
+            v2: any = box v1 !2:1
+            v3: bigrat = unbox v2 !12:15
             ret
         """),
         ("toint", """

@@ -99,4 +99,36 @@ final class LowerTests: XCTestCase {
         let id = try XCTUnwrap(main.orderedInsts.first { main[$0].op == .iadd })
         XCTAssertEqual(main[id].loc, SourceLoc(line: 2, column: 9))
     }
+
+    /// Exact numbers are typed IR values: an int literal in a bigint declaration is a
+    /// big.fromint, mixed operands are converted before one big.* op (no boxing), a
+    /// bigrat operand makes the op a bigrat one, and two ints stay checked i64 ops.
+    func testExactNumbersLowerToBigOps() throws {
+        let m = try XCTUnwrap(lower("""
+            fun f(n: int): bigint {
+              var r: bigint = 1
+              var i = 1
+              while i <= n { r = r * i
+                i = i + 1 }
+              return r
+            }
+            let h = (1 as bigrat) / 2
+            print(f(20) + 1, h + f(3), h < 1, len("ab") * 3)
+            """))
+        let f = try XCTUnwrap(m.function(named: "f"))
+        XCTAssertEqual(f.returnType, .bigint)
+        let o = ops(f)
+        XCTAssertTrue(o.contains(.bigFromInt))
+        XCTAssertTrue(o.contains(.bigMul))
+        XCTAssertTrue(o.contains(.iadd)) // i stays an int
+        XCTAssertFalse(o.contains(.box) || o.contains(.unbox))
+        let main = try XCTUnwrap(m.function(named: "main"))
+        let typed = main.orderedInsts.map { (main[$0].op, main[$0].result.map { main.type(of: $0) }) }
+        XCTAssertTrue(typed.contains { $0.0 == .bigAdd && $0.1 == .bigint })
+        XCTAssertTrue(typed.contains { $0.0 == .bigAdd && $0.1 == .bigrat })
+        XCTAssertTrue(typed.contains { $0.0 == .bigToRat })
+        XCTAssertTrue(typed.contains { $0.0 == .bigCmp })
+        XCTAssertTrue(typed.contains { $0.0 == .imul && $0.1 == .i64 })
+        XCTAssertFalse(typed.contains { $0.0 == .box || $0.0 == .unbox })
+    }
 }

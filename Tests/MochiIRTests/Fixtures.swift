@@ -85,6 +85,7 @@ enum Fixtures {
         var line: UInt32 = 11
         var group = a
         var strs = a
+        let bi = b.emit(.bigFromInt, .bigint, [a]), br = b.emit(.bigFromInt, .bigrat, [a])
         for op in Opcode.allCases {
             b.loc = line % 3 == 0 ? .unknown : SourceLoc(line: line, column: line % 7)
             line += 1
@@ -121,6 +122,18 @@ enum Fixtures {
             case .json: b.emitVoid(op, [p])
             case .print: b.emitVoid(op, [s])
             case .sha256: _ = b.emit(op, .list(.i64), [s])
+            case .bigFromInt: _ = b.emit(op, .bigrat, [a])
+            case .bigFromFloat: _ = b.emit(op, .bigint, [x])
+            case .bigFromStr: _ = b.emit(op, .bigrat, [s])
+            case .bigToInt: _ = b.emit(op, .i64, [br])
+            case .bigToFloat: _ = b.emit(op, .f64, [bi])
+            case .bigTrunc, .bigNum, .bigDenom: _ = b.emit(op, .bigint, [br])
+            case .bigToRat: _ = b.emit(op, .bigrat, [bi])
+            case .bigAdd, .bigSub, .bigMul, .bigDiv: _ = b.emit(op, .bigrat, [br, br])
+            case .bigRem: _ = b.emit(op, .bigint, [bi, bi])
+            case .bigNeg, .bigAbs: _ = b.emit(op, .bigint, [bi])
+            case .bigPow: _ = b.emit(op, .bigrat, [br, a])
+            case .bigCmp: _ = b.emit(op, .bool, [bi, bi], imm: .cond(.ge))
             case .strConcat: _ = b.emit(op, .str, [s, s])
             case .strLen, .strToInt, .strOrd: _ = b.emit(op, .i64, [s])
             case .strIndex, .strRepeat: _ = b.emit(op, .str, [s, a])

@@ -43,7 +43,7 @@ final class FuzzTests: XCTestCase {
             switch k % 6 {
             case 0: // random bytes, sometimes behind a valid magic or header
                 input = (0..<rng.below(200)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
-                if rng.below(2) == 0 { input = (useBinary ? [0x4D, 0x49, 0x52, 0x42, 1, 0] : Array("mochi-ir 1\n".utf8)) + input }
+                if rng.below(2) == 0 { input = (useBinary ? [0x4D, 0x49, 0x52, 0x42, 2, 0] : Array("mochi-ir 1\n".utf8)) + input }
             case 1: // truncation
                 input = Array(base.prefix(rng.below(base.count + 1)))
             case 2, 3: // a few byte mutations
@@ -98,10 +98,14 @@ final class FuzzTests: XCTestCase {
 
     /// Hand-made binary inputs whose counts and lengths lie.
     func testLyingBinaryLengths() {
-        let header: [UInt8] = [0x4D, 0x49, 0x52, 0x42, 1, 0]
+        let header: [UInt8] = [0x4D, 0x49, 0x52, 0x42, 2, 0]
         let cases: [([UInt8], String)] = [
             ([0x4D, 0x49, 0x52], "at byte 0: truncated header (3 bytes)"),
-            ([0x4D, 0x49, 0x52, 0x42, 2, 0], "at byte 4: unsupported version 2"),
+            ([0x4D, 0x49, 0x52, 0x42, 3, 0],
+             "at byte 4: unsupported version 3 (this reader reads version 2; regenerate the file with this mochi-ir)"),
+            // Version 1 numbered the opcodes differently: refused, never misread.
+            ([0x4D, 0x49, 0x52, 0x42, 1, 0] + [UInt8](repeating: 0, count: 8),
+             "at byte 4: unsupported version 1 (this reader reads version 2; regenerate the file with this mochi-ir)"),
             (header, "at byte 6: unexpected end of data reading section id"),
             (header + [2, 0], "at byte 6: expected section 1 (strings), found id 2"),
             (header + [1, 0xff, 0xff, 0xff, 0xff, 0x0f], "at byte 6: strings section size 4294967295 exceeds the 0 bytes left"),

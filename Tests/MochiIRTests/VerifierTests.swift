@@ -39,6 +39,21 @@ final class VerifierTests: XCTestCase {
         """), ["@f b0 inst 0 !2:5: iadd: operand 2 has type f64, which does not fit i64"])
     }
 
+    /// A type variable's class holds at every occurrence, not only where it is bound
+    /// first: list.sum's result `T` binds T before its operand's `list<T:sum>`.
+    func testTypeClassHoldsAtEveryOccurrence() throws {
+        XCTAssertEqual(try errors("""
+        func @f(v0: list<str>, v1: bigint, v2: bigrat) -> unit {
+        b0(v0: list<str>, v1: bigint, v2: bigrat):
+          v3: str = list.sum v0
+          v4: bigrat = big.mul v1, v2
+          v5: bigint = big.add v1, v1
+          ret
+        }
+        """), ["@f b0 inst 0: list.sum: operand 1 has type list<str>, which does not fit list<T:sum> (T is str)",
+               "@f b0 inst 1: big.mul: operand 1 has type bigint, which does not fit T:big (T is bigrat)"])
+    }
+
     func testUseNotDominated() throws {
         XCTAssertEqual(try errors("""
         func @f(v0: bool) -> i64 {

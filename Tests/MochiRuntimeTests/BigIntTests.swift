@@ -275,6 +275,45 @@ final class BigIntTests: XCTestCase {
         XCTAssertEqual(top(mochi_list_sum_any(refList([rat("1/2"), mochi_box_float(0.25)]))), "0.75")
     }
 
+    func testUnboxFromAny() {
+        // The IR's unbox to bigint/bigrat: the value itself, a lower-ranked number
+        // converted, nil as nil (bad kinds are runtime errors: tests/errors).
+        let x = big("-18446744073709551617")
+        XCTAssertEqual(mochi_bigint_from_any(x), x)
+        XCTAssertEqual(s(mochi_bigint_from_any(mochi_box_int(-5))), "-5")
+        XCTAssertNil(mochi_bigint_from_any(nil))
+        let r = rat("-7/3")
+        XCTAssertEqual(mochi_bigrat_from_any(r), r)
+        XCTAssertEqual(rs(mochi_bigrat_from_any(x)), "-18446744073709551617/1")
+        XCTAssertEqual(rs(mochi_bigrat_from_any(mochi_box_int(9))), "9/1")
+        XCTAssertNil(mochi_bigrat_from_any(nil))
+    }
+
+    func testOverflowNoteText() {
+        var buf = [CChar](repeating: 0, count: 256)
+        let file = strdup("prog.mochi")
+        mochi_loc_file = UnsafePointer(file)
+        mochi_loc_line = 3
+        _ = mochi_rt_error_text_note(&buf, 256, "integer overflow", MOCHI_OVERFLOW_NOTE)
+        XCTAssertEqual(String(cString: buf), """
+            error: integer overflow
+              at prog.mochi:3
+              note: int is 64-bit; declare the value as bigint for arbitrary precision
+
+            """)
+        mochi_loc_line = 0
+        _ = mochi_rt_error_text_note(&buf, 256, "integer overflow", MOCHI_OVERFLOW_NOTE)
+        XCTAssertEqual(String(cString: buf), "error: integer overflow\n"
+                       + "  note: int is 64-bit; declare the value as bigint for arbitrary precision\n")
+        // A buffer too small for the note keeps the lines that fit, NUL-terminated.
+        var small = [CChar](repeating: 0, count: 30)
+        let n = mochi_rt_error_text_note(&small, 30, "integer overflow", MOCHI_OVERFLOW_NOTE)
+        XCTAssertEqual(n, 29)
+        XCTAssertEqual(String(cString: small), "error: integer overflow\n  not")
+        mochi_loc_file = nil
+        free(file)
+    }
+
     func testCollectorKeepsWhatBigrationalsReferTo() {
         // A bigrat is the only holder of its parts; a list the only holder of the
         // bigrat. Plenty of garbage bigints in between must not take them along.

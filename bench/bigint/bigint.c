@@ -1,7 +1,7 @@
 /*
  * bigint.c: the bigint benchmark kernels written against the runtime's C API
- * (bench/bigint/run builds it with the runtime's C sources; the Mochi versions
- * beside it wait for the language to reach bigint). Same algorithms as bigint.py:
+ * (bench/bigint/run builds it with the runtime's C sources and runs it beside the
+ * Mochi versions, *.mochi). Same algorithms as bigint.py:
  *
  *   bigint factorial [N]   N! by N-1 multiplications            (default 5000)
  *   bigint fibonacci [N]   the Nth Fibonacci number by additions (default 50000)

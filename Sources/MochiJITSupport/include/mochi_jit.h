@@ -48,7 +48,8 @@ MOCHI_NORETURN void mochi_jit_unreachable(int64_t line);
 MOCHI_NORETURN void mochi_jit_bad_closure(mochi_ref c, int64_t line);
 /** unbox to a reference type: check v against the result type (check: 1 string,
  * 2 list (imm: element kind), 3 map (imm: key kind | value kind << 8), 4 named
- * type (imm: its name as a C string), 5 closure) in the interpreter's wording,
+ * type (imm: its name as a C string), 5 closure, 6 bigint and 7 bigrat (an int,
+ * and for bigrat a bigint, converts)) in the interpreter's wording,
  * converting lists and maps to the representation the result type needs (a new
  * map is stored in *out, the result slot, before anything else allocates).
  * Returns the result slot. */

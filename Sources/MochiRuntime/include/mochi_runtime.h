@@ -178,6 +178,17 @@ MOCHI_NORETURN void mochi_rt_exit(int status);
 MOCHI_NORETURN void mochi_rt_error(const char *msg);
 /** Build the exact stderr text mochi_rt_error would print into buf (NUL-terminated); returns its length. */
 size_t mochi_rt_error_text(char *buf, size_t cap, const char *msg);
+/** A runtime error with a note: the lines of mochi_rt_error, then `  note: <note>` (none when NULL). */
+MOCHI_NORETURN void mochi_rt_error_note(const char *msg, const char *note);
+/** The stderr text of mochi_rt_error_note (see mochi_rt_error_text). */
+size_t mochi_rt_error_text_note(char *buf, size_t cap, const char *msg, const char *note);
+/** The note the `integer overflow` of int arithmetic (and of a float converted to
+ * int) carries, on its own line after the location, in every mode (Wasm too):
+ *   error: integer overflow
+ *     at f.mochi:3
+ *     note: int is 64-bit; declare the value as bigint for arbitrary precision
+ * A bigint or bigrat converted to an int that does not fit is the plain message. */
+#define MOCHI_OVERFLOW_NOTE "int is 64-bit; declare the value as bigint for arbitrary precision"
 /** panic(msg) / error(msg): runtime error with the string's text as message. */
 MOCHI_NORETURN void mochi_rt_panic(mochi_ref msg);
 /** Runtime error `expect condition failed` unless cond is nonzero. */
@@ -229,7 +240,7 @@ void mochi_print_value(MochiSlotKind kind, mochi_slot v);
 /* Checked arithmetic                                                        */
 /* ------------------------------------------------------------------------- */
 
-/** Runtime error `integer overflow`. */
+/** Runtime error `integer overflow`, with MOCHI_OVERFLOW_NOTE. */
 MOCHI_NORETURN void mochi_err_overflow(void);
 /** Runtime error `division by zero`. */
 MOCHI_NORETURN void mochi_err_div_zero(void);
@@ -787,6 +798,12 @@ mochi_ref mochi_bigrat_trunc(mochi_ref r);
 int64_t mochi_bigrat_to_i64(mochi_ref r);
 /** `n/d` text, always with the denominator (`3/1`), as print and str write it. */
 mochi_ref mochi_bigrat_to_str(mochi_ref r);
+/** An any as a bigint (the IR's unbox to bigint): a bigint itself, an int converted,
+ * nil as nil; anything else is the runtime error `invalid cast: <kind> to bigint`. */
+mochi_ref mochi_bigint_from_any(mochi_ref a);
+/** An any as a bigrat: a bigrat itself, an int or a bigint converted, nil as nil;
+ * anything else is the runtime error `invalid cast: <kind> to bigrat`. */
+mochi_ref mochi_bigrat_from_any(mochi_ref a);
 
 /* ------------------------------------------------------------------------- */
 /* Query group-by                                                            */
