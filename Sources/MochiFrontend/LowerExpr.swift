@@ -565,7 +565,10 @@ extension Checker {
         }
         let l = lowerExpr(a, nil)
         var rhsExpected: MType? = nil
-        if l.t == .int || l.t == .float || l.t == .string { rhsExpected = l.t }
+        // Not for an int: a conditional or match on the right would be typed int by
+        // the hint, and `1 + (if c then 2 else 3.5)` or a bigint branch rejected
+        // instead of promoted (int < bigint < bigrat < float).
+        if l.t == .float || l.t == .string { rhsExpected = l.t }
         if case .list(let et) = l.t, (op == .union || op == .unionAll || op == .except || op == .intersect || op == .add) {
             rhsExpected = .list(et)
         }
