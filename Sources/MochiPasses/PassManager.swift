@@ -3,7 +3,8 @@
 //
 // -O1 first cleans the CFG the lowering left (dead blocks after `return`, forwarding
 // blocks), then folds, propagates and sweeps, then turns unobservable appends into
-// in-place pushes (AppendInPlace); folding branches exposes new dead
+// in-place pushes (AppendInPlace) and strings grown in a loop into lists of their
+// pieces joined after it (StringBuild); folding branches exposes new dead
 // blocks and new trivially-merged blocks, and merging exposes new copies and
 // constants, so the fold/propagate/sweep/simplify group runs twice more. The order is
 // fixed, so the output is a function of the input alone.
@@ -33,7 +34,7 @@ public struct PassPipeline {
             // deleted (both widen what it can prove); the copy propagation after it
             // then drops the loop parameters that only carried the list around.
             var ps: [any FunctionPass] = [SimplifyCFG(), ConstantFolding(), CopyPropagation(),
-                                          DeadCodeElimination(), SimplifyCFG(), AppendInPlace()]
+                                          DeadCodeElimination(), SimplifyCFG(), AppendInPlace(), StringBuild()]
             for _ in 0..<2 {
                 ps += [ConstantFolding(), CopyPropagation(), DeadCodeElimination(), SimplifyCFG()] as [any FunctionPass]
             }
@@ -42,7 +43,7 @@ public struct PassPipeline {
     }
 
     /// Every pass name `--print-after` accepts, in a fixed order (for --help).
-    public static var passNames: [String] { ["constfold", "copyprop", "dce", "simplifycfg", "appendinplace"] }
+    public static var passNames: [String] { ["constfold", "copyprop", "dce", "simplifycfg", "appendinplace", "stringbuild"] }
 
     /// A fresh instance of the pass called `name`, or nil for an unknown name.
     public static func pass(named name: String) -> (any FunctionPass)? {
@@ -52,6 +53,7 @@ public struct PassPipeline {
         case "dce": return DeadCodeElimination()
         case "simplifycfg": return SimplifyCFG()
         case "appendinplace": return AppendInPlace()
+        case "stringbuild": return StringBuild()
         default: return nil
         }
     }
