@@ -134,6 +134,7 @@ class Program:
 # ---------------------------------------------------------------- types
 
 INT, FLOAT, BOOL, STRING, ANY = "int", "float", "bool", "string", "any"
+BIGINT, BIGRAT = "bigint", "bigrat"
 
 
 def List(t):
@@ -323,7 +324,7 @@ class Generator:
         return self.r.weighted([(5, INT), (2, FLOAT), (2, BOOL), (3, STRING)])
 
     def elem_type(self):
-        choices = [(6, INT), (2, FLOAT), (3, STRING), (1, BOOL), (2, ANY)]
+        choices = [(6, INT), (2, FLOAT), (3, STRING), (1, BOOL), (2, ANY), (1, BIGINT), (1, BIGRAT)]
         if self.structs:
             choices.append((2, ("struct", self.r.pick(sorted(self.structs)))))
         if self.unions:
@@ -332,7 +333,7 @@ class Generator:
 
     def value_type(self, depth=0):
         """A type for a variable or parameter."""
-        choices = [(8, INT), (3, FLOAT), (2, BOOL), (5, STRING)]
+        choices = [(8, INT), (3, FLOAT), (2, BOOL), (5, STRING), (2, BIGINT), (2, BIGRAT)]
         if depth < 2:
             choices += [(4, "list"), (2, "map")]
         if self.structs:
@@ -347,7 +348,10 @@ class Generator:
             return List(self.elem_type())
         if k == "map":
             key = self.r.pick([STRING, STRING, INT])
-            return Map(key, self.r.weighted([(4, INT), (2, STRING), (1, FLOAT), (1, List(INT))]))
+            if self.r.chance(0.1):
+                key = BIGINT
+            return Map(key, self.r.weighted([(4, INT), (2, STRING), (1, FLOAT), (1, List(INT)), (1, BIGINT),
+                                             (1, BIGRAT)]))
         if k == "struct":
             return ("struct", self.r.pick(sorted(self.structs)))
         if k == "union":
@@ -417,6 +421,23 @@ class Generator:
   if len(s) > 64 { return substring(s, 0, 64) }
   return s
 }""",
+        "capb_": """fun capb_(x: bigint): bigint {
+  return x % ("1000000000000000000000000000000000000000" as bigint)
+}""",
+        "capr_": """fun capr_(r: bigrat): bigrat {
+  if denom(r) > ("1000000000000000000000" as bigint) || abs(num(r)) > ("1000000000000000000000000" as bigint) {
+    return ((num(r) % ("1000000007" as bigint)) as bigrat) / ((denom(r) % ("998244353" as bigint)) + 1)
+  }
+  return r
+}""",
+        "bdiv_": """fun bdiv_(a: bigint, b: bigint): bigint {
+  if b == 0 { return a }
+  return a / b
+}""",
+        "rdiv_": """fun rdiv_(a: bigrat, b: bigrat): bigrat {
+  if b == 0 { return a }
+  return a / b
+}""",
         "any_": """fun any_(x: any): any {
   return x
 }""",
@@ -436,6 +457,12 @@ class Generator:
         if t == STRING:
             self.helper("cap_")
             return "cap_(%s)" % self.string_expr(ctx, d), False
+        if t == BIGINT:
+            self.helper("capb_")
+            return "capb_(%s)" % self.bigint_expr(ctx, d), False
+        if t == BIGRAT:
+            self.helper("capr_")
+            return "capr_(%s)" % self.bigrat_expr(ctx, d), False
         if is_list(t):
             text, nonempty = self.list_expr(t, ctx, d, False)
             if self.r.chance(0.5) and not text.startswith("["):
@@ -465,6 +492,10 @@ class Generator:
             return self.string_expr(ctx, d)
         if t == ANY:
             return self.any_expr(ctx, d, typed)
+        if t == BIGINT:
+            return self.bigint_expr(ctx, d)
+        if t == BIGRAT:
+            return self.bigrat_expr(ctx, d)
         if is_list(t):
             return self.list_expr(t, ctx, d, typed)[0]
         if is_map(t):
@@ -499,6 +530,10 @@ class Generator:
                     args.append("%s - %d" % (f.params[0][0], self.r.between(1, 2) if f.cost < 100 else 1))
                 else:
                     args.append(str(self.r.between(0, f.fuel)))
+            elif f is ctx.fn:
+                # Arguments of a self call are cut like stored values: a list
+                # doubled at every level would grow exponentially.
+                args.append(self.capped(pt, ctx, d - 1)[0])
             else:
                 args.append(self.expr(pt, ctx, d - 1, True))
         if f is not ctx.fn:
@@ -581,6 +616,11 @@ class Generator:
             return "%s(%s)" % (f, lst), None
         if k == "conv":
             c = r.pick(["ftoi", "strint", "bool", "ord"])
+            if c == "ftoi" and r.chance(0.2):
+                # A bigint that fits (mod 2^32), or rarely one that may not (overflow).
+                if r.chance(0.9):
+                    return "((%s %% (4294967296 as bigint)) as int)" % self.bigint_expr(ctx, d - 1), 1 << 32
+                return "(%s as int)" % self.bigint_expr(ctx, d - 1), None
             if c == "ftoi":
                 self.helper("ftoi_")
                 return "ftoi_(%s)" % self.float_expr(ctx, d - 1), None
@@ -613,6 +653,99 @@ class Generator:
             x = self.fresh("q")
             return "len(from %s in %s where %s select %s)" % (x, lst, self.cond_on(x, INT, ctx), x), 1 << 30
         return self.int_expr(ctx, 0)
+
+    BIG_LITS = ["0", "1", "-1", "9223372036854775807", "9223372036854775808", "-9223372036854775809",
+                "18446744073709551616", "123456789012345678901234567890", "-99999999999999999999",
+                "340282366920938463463374607431768211456", "1000000007"]
+    RAT_LITS = ["1/3", "-2/7", "22/7", "1/1000000000000000000000", "5", "-1/2", "3/6", "0",
+                "123456789012345678901/2", "7/9"]
+
+    def bigint_expr(self, ctx, d):
+        r = self.r
+        v = self.var_of(ctx, BIGINT)
+        if d <= 0:
+            if v and r.chance(0.6):
+                return v.name
+            return '("%s" as bigint)' % r.pick(self.BIG_LITS)
+        k = r.weighted([(3, "lit"), (4, "var"), (2, "fromint"), (5, "arith"), (2, "div"), (1, "pow"), (1, "num"),
+                        (1, "abs"), (1, "call"), (1, "if"), (1, "field"), (1, "mapget")])
+        if k == "lit":
+            return '("%s" as bigint)' % r.pick(self.BIG_LITS)
+        if k == "var" and v:
+            return v.name
+        if k == "fromint":
+            return "(%s as bigint)" % self.int_expr(ctx, d - 1)[0]
+        if k == "arith":
+            a = self.bigint_expr(ctx, d - 1)
+            b = self.expr(r.pick([BIGINT, BIGINT, INT]), ctx, d - 1)
+            if r.chance(0.3):
+                a, b = b, a
+            return "(%s %s %s)" % (a, r.pick(["+", "-", "*"]), b)
+        if k == "div":
+            if r.chance(0.5):
+                return "(%s %s %s)" % (self.bigint_expr(ctx, d - 1), r.pick(["/", "%"]),
+                                       r.pick(['("-7" as bigint)', "3", '("18446744073709551616" as bigint)', "(-2)"]))
+            self.helper("bdiv_")
+            return "bdiv_(%s, %s)" % (self.bigint_expr(ctx, d - 1), self.bigint_expr(ctx, d - 1))
+        if k == "pow":
+            return "pow(%s, %d)" % (r.pick(["(2 as bigint)", "(3 as bigint)", "(-10 as bigint)", "(7 as bigint)"]),
+                                    r.between(0, 130))
+        if k == "num":
+            return r.pick(["num(%s)", "denom(%s)"]) % self.bigrat_expr(ctx, d - 1)
+        if k == "abs":
+            return "abs(%s)" % self.bigint_expr(ctx, d - 1)
+        if k == "call":
+            return self.call_of(ctx, BIGINT, d) or '("%s" as bigint)' % r.pick(self.BIG_LITS)
+        if k == "if":
+            return "(if %s then %s else %s)" % (self.bool_expr(ctx, d - 1), self.bigint_expr(ctx, d - 1),
+                                               self.bigint_expr(ctx, d - 1))
+        if k == "field":
+            return self.field_expr(BIGINT, ctx, d) or "(5 as bigint)"
+        if k == "mapget":
+            return self.map_get(BIGINT, ctx, d) or "(6 as bigint)"
+        return '("%s" as bigint)' % r.pick(self.BIG_LITS)
+
+    def bigrat_expr(self, ctx, d):
+        r = self.r
+        v = self.var_of(ctx, BIGRAT)
+        if d <= 0:
+            if v and r.chance(0.6):
+                return v.name
+            return '("%s" as bigrat)' % r.pick(self.RAT_LITS)
+        k = r.weighted([(3, "lit"), (4, "var"), (2, "conv"), (5, "arith"), (2, "div"), (1, "call"), (1, "if"),
+                        (1, "abs"), (1, "mapget")])
+        if k == "lit":
+            return '("%s" as bigrat)' % r.pick(self.RAT_LITS)
+        if k == "var" and v:
+            return v.name
+        if k == "conv":
+            src = r.pick(["int", "bigint", "float"])
+            if src == "int":
+                return "(%s as bigrat)" % self.int_expr(ctx, d - 1)[0]
+            if src == "bigint":
+                return "(%s as bigrat)" % self.bigint_expr(ctx, d - 1)
+            return "(%s as bigrat)" % r.pick(["0.1", "0.5", "(-1.25)", "1e-10", "3.0", "1e20"])
+        if k == "arith":
+            a = self.bigrat_expr(ctx, d - 1)
+            b = self.expr(r.pick([BIGRAT, BIGRAT, INT, BIGINT]), ctx, d - 1)
+            if r.chance(0.3):
+                a, b = b, a
+            return "(%s %s %s)" % (a, r.pick(["+", "-", "*"]), b)
+        if k == "div":
+            if r.chance(0.5):
+                return "(%s / %s)" % (self.bigrat_expr(ctx, d - 1), r.pick(["3", "(-7)", '("2/3" as bigrat)']))
+            self.helper("rdiv_")
+            return "rdiv_(%s, %s)" % (self.bigrat_expr(ctx, d - 1), self.bigrat_expr(ctx, d - 1))
+        if k == "call":
+            return self.call_of(ctx, BIGRAT, d) or '("1/7" as bigrat)'
+        if k == "if":
+            return "(if %s then %s else %s)" % (self.bool_expr(ctx, d - 1), self.bigrat_expr(ctx, d - 1),
+                                               self.bigrat_expr(ctx, d - 1))
+        if k == "abs":
+            return "abs(%s)" % self.bigrat_expr(ctx, d - 1)
+        if k == "mapget":
+            return self.map_get(BIGRAT, ctx, d) or '("2/9" as bigrat)'
+        return '("%s" as bigrat)' % r.pick(self.RAT_LITS)
 
     def small_int(self, ctx, d):
         e, b = self.int_expr(ctx, d)
@@ -656,6 +789,8 @@ class Generator:
         if k == "special":
             return r.pick(["INF_", "(-INF_)", "NAN_", "NEGZERO_", "(0.0 * (-1.0))", "(INF_ * 0.0)"])
         if k == "conv":
+            if r.chance(0.2):
+                return "(%s as float)" % self.expr(r.pick([BIGINT, BIGRAT]), ctx, d - 1)
             e = self.int_expr(ctx, d - 1)[0]
             return r.pick(["float(%s)", "(%s as float)"]) % e
         if k == "math":
@@ -702,7 +837,7 @@ class Generator:
             if v and r.chance(0.5):
                 return v.name
             return r.pick(["true", "false"])
-        k = r.weighted([(2, "lit"), (3, "var"), (5, "icmp"), (2, "fcmp"), (2, "scmp"), (2, "logic"),
+        k = r.weighted([(2, "lit"), (3, "var"), (5, "icmp"), (2, "fcmp"), (2, "scmp"), (2, "logic"), (1, "bcmp"),
                         (1, "not"), (2, "in"), (1, "eq"), (1, "call"), (1, "exists"), (1, "contains"),
                         (1, "index"), (1, "field")])
         if k == "lit":
@@ -716,6 +851,11 @@ class Generator:
         if k == "fcmp":
             return "(%s %s %s)" % (self.float_expr(ctx, d - 1), r.pick(["<", "<=", ">", ">=", "==", "!="]),
                                    self.float_expr(ctx, d - 1))
+        if k == "bcmp":
+            t = r.pick([BIGINT, BIGRAT])
+            other = r.pick([t, INT, FLOAT, BIGINT])
+            return "(%s %s %s)" % (self.expr(t, ctx, d - 1), r.pick(["<", "<=", ">", ">=", "==", "!="]),
+                                   self.expr(other, ctx, d - 1))
         if k == "scmp":
             return "(%s %s %s)" % (self.string_expr(ctx, d - 1), r.pick(["<", "<=", ">", ">=", "==", "!="]),
                                    self.string_expr(ctx, d - 1))
@@ -768,6 +908,8 @@ class Generator:
             t = self.value_type(1)
             if is_fun(t):
                 t = FLOAT
+            if t in (BIGINT, BIGRAT) and r.chance(0.3):
+                return "(%s as string)" % self.expr(t, ctx, d - 1)
             return "str(%s)" % self.expr(t, ctx, d - 1)
         if k == "slice":
             v = self.var_of(ctx, STRING)
@@ -1397,7 +1539,7 @@ class Generator:
             nf = r.between(1, 4)
             fields = []
             for j in range(nf):
-                ft = r.pick([INT, INT, STRING, FLOAT, BOOL, List(INT)])
+                ft = r.pick([INT, INT, STRING, FLOAT, BOOL, List(INT), BIGINT])
                 fields.append(("f%d" % j, ft))
             self.structs[name] = fields
             sep = r.pick([", ", "\n  "])
@@ -1483,7 +1625,7 @@ class Generator:
         if nested is not None:
             self.funcs.remove(nsig)
         elif kind == "rec" and ctx.root.selfcalls > 0:
-            body.append(Line("%s(n - 1%s)" % (name, "".join(", " + self.expr(pt, ctx, 1) for _, pt in params[1:]))))
+            body.append(Line("%s(n - 1%s)" % (name, "".join(", " + self.capped(pt, ctx, 1)[0] for _, pt in params[1:]))))
         body_cost = max(ctx.cost, 1)
         if kind == "rec":
             fanout = 2 - ctx.root.selfcalls if sig.fuel <= 10 else 1
