@@ -992,7 +992,16 @@ extension Checker {
         // No case matched: null / zero.
         let noMatchEnd: Block? = reachedDefault ? nil : cur.current
         let live = ends
-        var rt: MType = hint ?? live.reduce(MType.null) { unify($0, $1.1.t) }
+        // Without a default case a match may yield null (LANGUAGE.md 5.9), so its type
+        // starts from null; with one, it is its cases' (an int match is an int, not any).
+        var rt: MType
+        if let hint {
+            rt = hint
+        } else if reachedDefault, let first = live.first {
+            rt = live.dropFirst().reduce(first.1.t) { unify($0, $1.1.t) }
+        } else {
+            rt = live.reduce(MType.null) { unify($0, $1.1.t) }
+        }
         if rt == .null || rt == .unit { rt = hint ?? .any }
         if rt == .unit { rt = .any }
         let slot = cur.newSlot(ir(rt))
