@@ -163,7 +163,12 @@ struct LibraryReader {
     mutating func u64() throws -> UInt64 { UInt64(try u32()) | UInt64(try u32()) << 32 }
     mutating func string(_ n: Int) throws -> String {
         try skip(n)
-        return String(decoding: bytes[(at - n)..<at], as: UTF8.self)
+        // Names are UTF-8: a lossy decoding would accept a library that does not
+        // re-encode to its own bytes and whose names match nothing.
+        guard let s = String(validating: bytes[(at - n)..<at], as: UTF8.self) else {
+            throw StencilError("a name that is not UTF-8 at offset \(at - n)")
+        }
+        return s
     }
     /// A u32 count of entries of at least `minEntrySize` bytes each, checked
     /// against the bytes left so a hostile count cannot make us allocate.

@@ -126,6 +126,20 @@ final class LibraryTests: XCTestCase {
         XCTAssertThrowsError(try StencilLibrary(bytes: foreign)) { XCTAssertTrue("\($0)".contains("version 9")) }
     }
 
+    /// A name that is not UTF-8 (found by the stencil-library fuzz target: a byte of
+    /// a runtime symbol's name replaced) is an error in both readers, not decoded
+    /// lossily into a library that re-encodes to other bytes.
+    func testNamesMustBeUTF8() throws {
+        var bytes = try Fixtures.library(.x86_64Linux).encoded()
+        let name = Array("mochi_err_overflow".utf8)
+        guard let at = (0..<(bytes.count - name.count)).first(where: { Array(bytes[$0..<($0 + name.count)]) == name }) else {
+            return XCTFail("no symbol mochi_err_overflow in the library")
+        }
+        bytes[at + 13] = 0x86
+        XCTAssertThrowsError(try StencilLibrary(bytes: bytes)) { XCTAssertTrue("\($0)".contains("not UTF-8"), "\($0)") }
+        XCTAssertThrowsError(try LazyStencilLibrary(bytes: bytes)) { XCTAssertTrue("\($0)".contains("not UTF-8"), "\($0)") }
+    }
+
     /// The lazy reader the JIT uses: hostile bytes anywhere (not only in the
     /// header) are an error when the library is opened or when a stencil is
     /// first decoded, never a trap; names always find a stencil of that name.
