@@ -119,6 +119,11 @@ extension LibraryReader {
                 value = .errorExit(Int(op))
             default: throw StencilError("stencil \(name): unknown hole value tag \(tag) at offset \(hAt)")
             }
+            // The operand byte and the symbol index of a tag that has none are zero,
+            // so a library has one encoding (the writer's).
+            guard (op == 0 || tag == 0 || tag == 6) && (sym == 0 || tag == 4) else {
+                throw StencilError("stencil \(name): an unused hole field is not zero at offset \(hAt)")
+            }
             let width = kind.patchWidth
             guard offset <= code.count - width else {
                 throw StencilError("stencil \(name): hole at \(offset) (\(width) bytes) is outside its \(code.count)-byte code (offset \(hAt))")

@@ -126,6 +126,26 @@ final class LibraryTests: XCTestCase {
         XCTAssertThrowsError(try StencilLibrary(bytes: foreign)) { XCTAssertTrue("\($0)".contains("version 9")) }
     }
 
+    /// The operand byte and symbol index of a hole whose value has none must be zero
+    /// (found by the stencil-library fuzz target: they were ignored, so two encodings
+    /// read as one library).
+    func testUnusedHoleFieldsMustBeZero() throws {
+        let lib = StencilLibrary(target: .x86_64Linux, digest: Array(repeating: 0, count: 32), compiler: "c",
+                                 symbols: ["f"], stencils: [Stencil(name: "s", code: Array(repeating: 0x90, count: 8),
+                                                                    holes: [Hole(offset: 0, kind: .x86_64_64,
+                                                                                 value: .continuation, addend: 0)])])
+        let good = lib.encoded()
+        XCTAssertEqual(try StencilLibrary(bytes: good).encoded(), good)
+        // The hole record ends the library: u32 offset, u8 kind, u8 tag, u8 operand, u32 symbol, i64 addend.
+        for at in [good.count - 13, good.count - 12] {
+            var bad = good
+            bad[at] = 1
+            XCTAssertThrowsError(try StencilLibrary(bytes: bad)) { XCTAssertTrue("\($0)".contains("unused hole field"), "\($0)") }
+            let lazy = try LazyStencilLibrary(bytes: bad)
+            XCTAssertThrowsError(try lazy.stencil(0))
+        }
+    }
+
     /// A name that is not UTF-8 (found by the stencil-library fuzz target: a byte of
     /// a runtime symbol's name replaced) is an error in both readers, not decoded
     /// lossily into a library that re-encodes to other bytes.
