@@ -71,7 +71,17 @@ extension Checker {
             return lowerField(base, name, nloc, e.location, expected)
         case .cast(let x, let te):
             let target = resolve(te)
-            let tv = lowerExpr(x, target)
+            // A conditional or match converted to a scalar is converted as a whole:
+            // its branches keep their own types (`(if c then r else s) as string` for
+            // bigrats r and s was "expected string"); other operands, literals such
+            // as `[] as list<int>`, take the target as their hint.
+            var hint: MType? = target
+            switch x.kind {
+            case .conditional, .match:
+                if [.int, .float, .bool, .string, .bigint, .bigrat].contains(target) { hint = nil }
+            default: break
+            }
+            let tv = lowerExpr(x, hint)
             setLoc(e.location)
             return TV(v: cast(tv, to: target, at: e.location), t: target)
         case .conditional(let c, let t, let el):
