@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "mochi-link", targets: ["mochi-link"]),
         .executable(name: "mochi-emitc", targets: ["mochi-emitc"]),
         .executable(name: "mochi-stencilgen", targets: ["mochi-stencilgen"]),
+        .executable(name: "mochi-emitwasm", targets: ["mochi-emitwasm"]),
     ],
     targets: [
         // The one definition of Mochi's runtime behaviour, in portable C99: shared by
@@ -33,13 +34,16 @@ let package = Package(
         .target(name: "MochiInterp", dependencies: ["MochiIR", "MochiRuntime"], swiftSettings: fast),
         // WebAssembly: the instruction table, the module model, encoder, reader, WAT
         // assembler and the symbolic module builder/linker the Wasm backend builds on.
-        .target(name: "MochiWasm"),
+        .target(name: "MochiWasm", exclude: ["runtime"]),
         // Human-readable dumps of every file format the tools write.
         .target(name: "MochiDump", dependencies: ["MochiIR", "MochiStencil", "MochiWasm"]),
         // Plans and runs the C compiler and linker jobs of C-as-target AOT (mochi-link).
         .target(name: "MochiLink"),
         // IR -> one C99 translation unit over the runtime (C-as-target AOT).
         .target(name: "MochiEmitC", dependencies: ["MochiIR"]),
+        // IR -> one WebAssembly module (Wasm GC, tail calls, WASI) with its WAT runtime:
+        // WAT text, assembled and tree-shaken by MochiWasm.
+        .target(name: "MochiWasmEmit", dependencies: ["MochiIR", "MochiWasm"]),
         // Wasmtime embedded through its C API (loaded with dlopen): engine, modules,
         // .cwasm, WASI, host functions, the compiled-module cache; runs .wasm/.cwasm.
         .target(name: "MochiWasmtime"),
@@ -62,6 +66,7 @@ let package = Package(
         .executableTarget(name: "mochi-jitrun", dependencies: ["MochiIR", "MochiInterp", "MochiJIT", "MochiStencil", "MochiWasmtime"]),
         .executableTarget(name: "mochi-link", dependencies: ["MochiLink", "MochiWasmtime"]),
         .executableTarget(name: "mochi-emitc", dependencies: ["MochiIR", "MochiEmitC"]),
+        .executableTarget(name: "mochi-emitwasm", dependencies: ["MochiIR", "MochiWasmEmit", "MochiWasm"]),
 
         .testTarget(name: "MochiIRTests", dependencies: ["MochiIR"]),
         .testTarget(name: "MochiFrontendTests", dependencies: ["MochiFrontend", "MochiIR"]),
@@ -69,6 +74,7 @@ let package = Package(
         .testTarget(name: "MochiInterpTests", dependencies: ["MochiInterp", "MochiIR", "MochiFrontend"]),
         .testTarget(name: "MochiRuntimeTests", dependencies: ["MochiRuntime"]),
         .testTarget(name: "MochiLinkTests", dependencies: ["MochiLink"]),
+        .testTarget(name: "MochiWasmEmitTests", dependencies: ["MochiWasmEmit", "MochiWasm", "MochiIR", "MochiFrontend", "MochiTestPrograms"]),
         .testTarget(name: "MochiWasmtimeTests", dependencies: ["MochiWasmtime"]),
         .testTarget(name: "MochiWasmTests", dependencies: ["MochiWasm", "MochiDump"]),
         .testTarget(name: "MochiEmitCTests", dependencies: ["MochiEmitC", "MochiIR", "MochiInterp", "MochiTestPrograms"]),

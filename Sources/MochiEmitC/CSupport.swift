@@ -125,21 +125,28 @@ func cOperator(_ c: CondCode) -> String {
     }
 }
 
-/// The C99 <math.h> function behind a `math1`/`math2` immediate (the interpreter's
-/// MathFn table, including its aliases).
+/// The C function behind a `math1`/`math2` immediate (the interpreter's MathFn
+/// table, including its aliases): the runtime's own `mochi_math_*` (mochi_math.c)
+/// where IEEE 754 leaves the result to the library, so every target rounds alike;
+/// the C99 <math.h> function for the exact ones.
 func cMathFunction(_ name: String, arity: Int) -> String? {
+    let own: Set<String> = ["sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "exp", "log",
+                            "log2", "log10", "cbrt", "expm1", "log1p", "pow", "atan2", "hypot"]
     let one: Set<String> = ["sqrt", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh",
                             "exp", "log", "log2", "log10", "floor", "ceil", "fabs", "round", "trunc",
                             "cbrt", "expm1", "log1p"]
     let two: Set<String> = ["pow", "atan2", "fmod", "hypot", "fmin", "fmax"]
+    let c: String?
     if arity == 1 {
-        if name == "abs" { return "fabs" }
-        return one.contains(name) ? name : nil
+        c = name == "abs" ? "fabs" : (one.contains(name) ? name : nil)
+    } else {
+        switch name {
+        case "mod": c = "fmod"
+        case "min": c = "fmin"
+        case "max": c = "fmax"
+        default: c = two.contains(name) ? name : nil
+        }
     }
-    switch name {
-    case "mod": return "fmod"
-    case "min": return "fmin"
-    case "max": return "fmax"
-    default: return two.contains(name) ? name : nil
-    }
+    guard let c else { return nil }
+    return own.contains(c) ? "mochi_math_" + c : c
 }

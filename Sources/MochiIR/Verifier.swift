@@ -41,8 +41,9 @@ public struct VerifierError: Error, Equatable, CustomStringConvertible {
 
 /// The libm functions `math1` and `math2` may name.
 public let math1Functions: [String] = ["sqrt", "sin", "cos", "tan", "asin", "acos", "atan", "exp", "log", "log10",
-                                       "log2", "floor", "ceil", "fabs", "round", "trunc"]
-public let math2Functions: [String] = ["pow", "atan2", "fmod", "hypot"]
+                                       "log2", "floor", "ceil", "fabs", "round", "trunc",
+                                       "sinh", "cosh", "tanh", "cbrt", "expm1", "log1p"]
+public let math2Functions: [String] = ["pow", "atan2", "fmod", "hypot", "fmin", "fmax"]
 
 /// Checks a module; an empty result means it is well formed.
 public func verify(_ m: Module) -> [VerifierError] {

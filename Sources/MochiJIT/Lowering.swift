@@ -275,14 +275,19 @@ public func registerVariantNames() -> [String] {
     return names
 }
 
-/// The JIT's name for a libm function the IR's math1/math2 immediate names.
+/// The symbol the JIT calls for the function a math1/math2 immediate names: the
+/// runtime's own libm (mochi_math.c) where IEEE 754 leaves the result to the library,
+/// so the JIT rounds as the interpreter and AOT code do; the C library's exact ones.
 func libmName(_ s: String, arity: Int) -> String? {
+    let own: Set<String> = ["sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "exp", "log",
+                            "log2", "log10", "cbrt", "expm1", "log1p", "pow", "atan2", "hypot"]
     let one: Set<String> = ["sqrt", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "exp",
                             "log", "log2", "log10", "floor", "ceil", "fabs", "round", "trunc", "cbrt", "expm1", "log1p"]
     let two: [String: String] = ["pow": "pow", "atan2": "atan2", "fmod": "fmod", "mod": "fmod", "hypot": "hypot",
                                  "min": "fmin", "fmin": "fmin", "max": "fmax", "fmax": "fmax"]
-    if arity == 1 { return s == "abs" ? "fabs" : (one.contains(s) ? s : nil) }
-    return two[s]
+    let name = arity == 1 ? (s == "abs" ? "fabs" : (one.contains(s) ? s : nil)) : two[s]
+    guard let name else { return nil }
+    return own.contains(name) ? "mochi_math_" + name : name
 }
 
 /// The magic multiplier and shift that turn signed division by a constant

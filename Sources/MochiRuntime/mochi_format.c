@@ -7,9 +7,9 @@
  * `map[a:1]`, `<nil>`), plus JSON (json() indented, to_json compact, with Go's
  * encoding/json float and string rules). A struct or union variant prints as a
  * map of its fields with one more entry, "__name": its type or variant name,
- * unless it came from a map literal or a query record. Floats print with the shortest digits
- * that round-trip, found by trying %.Ne precisions with snprintf/strtod and then
- * laid out by hand, so the output does not depend on the C library's %g.
+ * unless it came from a map literal or a query record. Floats print with the
+ * shortest digits that round-trip, chosen as Go chooses them (mochi_float.c) and
+ * laid out by hand, so the output does not depend on the C library's printf.
  */
 #include "mochi_internal.h"
 #include <math.h>
@@ -17,21 +17,11 @@
 #define MAX_DEPTH 2000
 
 /* Shortest round-trip digits of a finite v > 0: digits (no dot) and the decimal
- * exponent of the first digit (v = d.ddd * 10^exp). Returns the digit count. */
+ * exponent of the first digit (v = d.ddd * 10^exp). Returns the digit count.
+ * Schubfach, in mochi_float.c (shared with nothing else, so declared here). */
+int mochi_f64_shortest(double v, char *digits, int *exp10);
 static int shortest_digits(double v, char *digits, int *exp10) {
-    char buf[40];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*e", prec - 1, v);
-        if (strtod(buf, NULL) == v || prec == 17) break;
-    }
-    int nd = 0;
-    const char *p = buf;
-    for (; *p && *p != 'e'; p++)
-        if (*p >= '0' && *p <= '9') digits[nd++] = *p;
-    *exp10 = *p == 'e' ? atoi(p + 1) : 0;
-    while (nd > 1 && digits[nd - 1] == '0') nd--;
-    digits[nd] = 0;
-    return nd;
+    return mochi_f64_shortest(v, digits, exp10);
 }
 
 /* Non-finite forms as Go prints them; returns 0 when v is finite. */

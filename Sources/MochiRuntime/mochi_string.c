@@ -316,13 +316,13 @@ int64_t mochi_str_to_int(mochi_ref s) {
     return mochi_str_to_int_base(s, 10);
 }
 
+/* strtod's grammar and correctly rounded result over the whole text, by the runtime's
+ * own parser (mochi_float.c): C libraries differ in rare cases. */
+int mochi_f64_parse(const char *p, size_t n, double *out);
+
 double mochi_str_to_float(mochi_ref s) {
-    const char *p = mochi_str_bytes(s);
-    int64_t n = mochi_str_byte_len(s);
-    if (n == 0 || is_space(p[0]) || (int64_t)strlen(p) != n) bad_text("invalid float:", s);
-    char *end = NULL;
-    double d = strtod(p, &end);
-    if (end != p + n) bad_text("invalid float:", s);
+    double d;
+    if (!mochi_f64_parse(mochi_str_bytes(s), (size_t)mochi_str_byte_len(s), &d)) bad_text("invalid float:", s);
     return d;
 }
 

@@ -220,7 +220,7 @@ final class VerifierTests: XCTestCase {
           v11: str = global.get @count
           global.set @count, v1
           v12: i64 = call @nobody
-          v13: f64 = math1 "cbrt", v12
+          v13: f64 = math1 "erf", v12
           v14: bool = bconst 2
           ret
         }
@@ -240,7 +240,7 @@ final class VerifierTests: XCTestCase {
             "@f b0 inst 11: global.set: value has type %P, @count is i64",
             "@f b0 inst 12: call: unknown function @nobody",
             "@f b0 inst 13: math1: operand 1 has type i64, which does not fit f64",
-            "@f b0 inst 13: math1: unknown function \"cbrt\"",
+            "@f b0 inst 13: math1: unknown function \"erf\"",
             "@f b0 inst 14: bconst: immediate must be 0 or 1, got 2",
         ])
     }

@@ -853,6 +853,34 @@ MochiGCStats mochi_gc_stats(void);
  *  peak of one phase of a process, as the runtime's tests do). */
 void mochi_gc_reset_peak(void);
 
+/* ------------------------------------------------------------------------- */
+/* Math library (mochi_math.c)                                               */
+/* ------------------------------------------------------------------------- */
+
+/* The math1/math2 functions whose results IEEE 754 leaves to the library, computed
+ * by the runtime itself so that every mode and every target gives the same bits
+ * (runtime/math.wat mirrors them for Wasm). The exact ones (sqrt, floor, ceil,
+ * trunc, fabs, round, fmin, fmax, fmod) stay the C library's. */
+double mochi_math_sin(double x);
+double mochi_math_cos(double x);
+double mochi_math_tan(double x);
+double mochi_math_asin(double x);
+double mochi_math_acos(double x);
+double mochi_math_atan(double x);
+double mochi_math_sinh(double x);
+double mochi_math_cosh(double x);
+double mochi_math_tanh(double x);
+double mochi_math_exp(double x);
+double mochi_math_log(double x);
+double mochi_math_log2(double x);
+double mochi_math_log10(double x);
+double mochi_math_cbrt(double x);
+double mochi_math_expm1(double x);
+double mochi_math_log1p(double x);
+double mochi_math_pow(double x, double y);
+double mochi_math_atan2(double y, double x);
+double mochi_math_hypot(double x, double y);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,554 @@
+;; map.wat: hash maps with sorted iteration, mirroring mochi_map.c (docs/WASM.md,
+;; "map.wat"). Keys and values are anys; equality and hashing are value.wat's
+;; ($mochi_any_eq, $mochi_hash_any: 1 and 1.0 are one key, as in C).
+;;
+;; The layout (in types.wat's group; only the runtime touches the fields):
+;;
+;;   (type $map (struct
+;;     (field $len (mut i32))                   ;; live entries
+;;     (field $kv (mut (ref $arr_ref)))         ;; entries, dense: key e at 2e, value at 2e+1
+;;     (field $tab (mut (ref $arr_i64)))        ;; open addressing, linear probing, size 0 or 2^k:
+;;                                              ;;   0 empty, 1 deleted, else (hash << 32) | (e + 2)
+;;     (field $tombs (mut i32))                 ;; deleted slots in $tab
+;;     (field $order (mut (ref null $arr_i32))) ;; entry numbers in sorted key order; null: stale
+;;     (field $ckey (mut eqref))                ;; the last key looked up ...
+;;     (field $cpos (mut i32))                  ;; ... its slot (>= 0); absent: -(insert slot) - 2;
+;;                                              ;;   -1: nothing cached
+;;     (field $chash (mut i32))))               ;; ... and its hash
+;;
+;; As in C: entries stay dense (a deletion moves the last entry into the hole), so
+;; keys(), values() and printing walk an array; a table slot holds the whole 32-bit
+;; hash, so a probe reads an entry only when the hashes agree, and a rebuild re-places
+;; slots without hashing any key again; live and deleted slots stay under 3/4 of the
+;; table. The last key looked up is remembered by identity (an i31 int key is the
+;; same reference as any other i31 of its value, a string key the same object the
+;; program passes again; a boxed big int by value), so `if k in m { m[k] = m[k] + 1 }`
+;; probes once, not three times: get, set and has are only that cached-key test and
+;; tail-call their slow half otherwise, so the common call stays small. Int keys (i31)
+;; hash with one multiply and compare by ref.eq, string keys hash their bytes once
+;; per operation.
+;;
+;; Every observable order (keys(), values(), printing, iteration) is the sorted key
+;; order of LANGUAGE.md §10: keys compare bytewise by their text (decimal for ints,
+;; the bytes for strings, str() for anything else), ties by C's rank (strings before
+;; other kinds) and then entry number. The order is computed on first use and cached
+;; in $order until a key is added or removed, so updating values keeps it. A map of
+;; int keys sorts without making any text (see $map.order).
+
+(global $map.empty_kv (ref $arr_ref) (array.new_fixed $arr_ref 0))
+(global $map.empty_tab (ref $arr_i64) (array.new_fixed $arr_i64 0))
+
+(data $map.d.nil "assignment to a nil map")
+
+;; A table size (power of two, at least 8) with room for n entries under 3/4.
+(func $map.tcap_for (param $n i32) (result i32)
+  (local $tc i32)
+  (local.set $tc (i32.const 8))
+  (block $done (loop $next
+    (br_if $done (i32.le_u (i32.mul (local.get $n) (i32.const 4)) (i32.mul (local.get $tc) (i32.const 3))))
+    (local.set $tc (i32.shl (local.get $tc) (i32.const 1)))
+    (br $next)))
+  (local.get $tc))
+
+(func $mochi_map_new (param $cap i32) (result (ref $map))
+  (if (i32.le_s (local.get $cap) (i32.const 0))
+    (then
+      (return (struct.new $map (i32.const 0) (global.get $map.empty_kv) (global.get $map.empty_tab)
+        (i32.const 0) (ref.null $arr_i32) (ref.null eq) (i32.const -1) (i32.const 0)))))
+  (if (i32.gt_u (local.get $cap) (i32.const 0x10000000)) (then (call $list.oom)))
+  (struct.new $map (i32.const 0)
+    (array.new_default $arr_ref (i32.shl (local.get $cap) (i32.const 1)))
+    (array.new_default $arr_i64 (call $map.tcap_for (local.get $cap)))
+    (i32.const 0) (ref.null $arr_i32) (ref.null eq) (i32.const -1) (i32.const 0)))
+
+;; Key equality: identity first (equal i31 ints are identical), then strings by bytes,
+;; then $mochi_any_eq.
+(func $map.key_eq (param $a anyref) (param $b eqref) (result i32)
+  (if (ref.eq (ref.cast eqref (local.get $a)) (local.get $b)) (then (return (i32.const 1))))
+  (if (i32.and (ref.test (ref $box_i64) (local.get $a)) (ref.test (ref $box_i64) (local.get $b)))
+    (then (return (i64.eq (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $a)))
+                          (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $b)))))))
+  (if (ref.test (ref $str) (local.get $a))
+    (then
+      (if (ref.test (ref $str) (local.get $b))
+        (then (return (call $value.str_eq (ref.cast (ref $str) (local.get $a)) (ref.cast (ref $str) (local.get $b))))))))
+  (if (i32.and (ref.test (ref i31) (local.get $a)) (ref.test (ref i31) (local.get $b))) (then (return (i32.const 0))))
+  (call $mochi_any_eq (local.get $a) (local.get $b)))
+
+;; m's cached position for key when the cache holds key (>= 0 its slot, <= -2 absent),
+;; else -1. The cached key is the same reference (any i31 int, a string the program
+;; passes again) or an int of the same value: the emitter boxes a big int key afresh
+;; for each of `k in m`, `m[k]` and `m[k] = v`.
+(func $map.cached (param $m (ref $map)) (param $key anyref) (result i32)
+  (local $c i32)
+  (local $ck eqref)
+  (local.set $c (struct.get $map $cpos (local.get $m)))
+  (if (i32.eq (local.get $c) (i32.const -1)) (then (return (i32.const -1))))
+  (local.set $ck (struct.get $map $ckey (local.get $m)))
+  (if (ref.eq (local.get $ck) (ref.cast eqref (local.get $key))) (then (return (local.get $c))))
+  (if (i32.and (ref.test (ref $box_i64) (local.get $key)) (ref.test (ref $box_i64) (local.get $ck)))
+    (then
+      (if (i64.eq (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $key)))
+                  (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $ck))))
+        (then (return (local.get $c))))))
+  (i32.const -1))
+
+;; The table slot holding key, or -1. Either way m's cache describes key afterwards:
+;; $cpos is the slot, or -(the slot to insert at) - 2, or -1 when the table is empty;
+;; $chash is key's hash. (get, set and has test the cache themselves first: a call
+;; less on `m[k] = m[k] + 1`.)
+(func $map.lookup (param $m (ref $map)) (param $key anyref) (result i32)
+  (local $ek eqref)
+  (local $c i32)
+  (local $h i64)
+  (local $tab (ref $arr_i64))
+  (local $mask i32)
+  (local $i i32)
+  (local $t i64)
+  (local $free i32)
+  (local $kv (ref $arr_ref))
+  (local $k2 anyref)
+  (local.set $ek (ref.cast eqref (local.get $key)))
+  (local.set $c (call $map.cached (local.get $m) (local.get $key)))
+  (if (i32.ne (local.get $c) (i32.const -1))
+    (then (return (select (local.get $c) (i32.const -1) (i32.ge_s (local.get $c) (i32.const 0))))))
+  ;; the hash ($value.hash_i64 inline for an i31 int key); kept as i64 with the
+  ;; 32-bit hash in the high half, as the table stores it
+  (if (ref.test (ref i31) (local.get $key))
+    (then
+      (local.set $h (i64.mul (i64.extend_i32_s (i31.get_s (ref.cast (ref i31) (local.get $key)))) (i64.const 0x9E3779B97F4A7C15)))
+      (local.set $h (i64.shl (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32))) (i64.const 32))))
+    (else (local.set $h (i64.shl (i64.extend_i32_u (call $mochi_hash_any (local.get $key))) (i64.const 32)))))
+  (struct.set $map $chash (local.get $m) (i32.wrap_i64 (i64.shr_u (local.get $h) (i64.const 32))))
+  (struct.set $map $ckey (local.get $m) (local.get $ek))
+  (local.set $tab (struct.get $map $tab (local.get $m)))
+  (local.set $mask (i32.sub (array.len (local.get $tab)) (i32.const 1)))
+  (if (i32.lt_s (local.get $mask) (i32.const 0))
+    (then
+      (struct.set $map $cpos (local.get $m) (i32.const -1))
+      (return (i32.const -1))))
+  (local.set $kv (struct.get $map $kv (local.get $m)))
+  (local.set $i (i32.and (i32.wrap_i64 (i64.shr_u (local.get $h) (i64.const 32))) (local.get $mask)))
+  (local.set $free (i32.const -1))
+  (loop $probe
+    (local.set $t (array.get $arr_i64 (local.get $tab) (local.get $i)))
+    (if (i64.le_u (local.get $t) (i64.const 1))
+      (then
+        (if (i32.lt_s (local.get $free) (i32.const 0)) (then (local.set $free (local.get $i))))
+        (if (i64.eqz (local.get $t))
+          (then
+            (struct.set $map $cpos (local.get $m) (i32.sub (i32.const -2) (local.get $free)))
+            (return (i32.const -1)))))
+      (else
+        (if (i64.eq (i64.and (local.get $t) (i64.const 0xFFFFFFFF00000000)) (local.get $h))
+          (then
+            (local.set $k2 (array.get $arr_ref (local.get $kv) (i32.shl (i32.sub (i32.wrap_i64 (local.get $t)) (i32.const 2)) (i32.const 1))))
+            (if (if (result i32) (ref.eq (ref.cast eqref (local.get $k2)) (local.get $ek))
+                  (then (i32.const 1))
+                  (else (call $map.key_eq (local.get $k2) (local.get $ek))))
+              (then
+                (struct.set $map $cpos (local.get $m) (local.get $i))
+                (return (local.get $i))))))))
+    (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (local.get $mask)))
+    (br $probe))
+  (unreachable))
+
+;; The entry number in table slot i.
+(func $map.entry (param $m (ref $map)) (param $i i32) (result i32)
+  (i32.sub (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $i))) (i32.const 2)))
+
+;; A new table of tc slots holding the live slots of the old one (no key is hashed).
+(func $map.rebuild (param $m (ref $map)) (param $tc i32)
+  (local $old (ref $arr_i64))
+  (local $tab (ref $arr_i64))
+  (local $mask i32)
+  (local $i i32)
+  (local $j i32)
+  (local $t i64)
+  (local.set $old (struct.get $map $tab (local.get $m)))
+  (local.set $tab (array.new_default $arr_i64 (local.get $tc)))
+  (local.set $mask (i32.sub (local.get $tc) (i32.const 1)))
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $i) (array.len (local.get $old))))
+    (local.set $t (array.get $arr_i64 (local.get $old) (local.get $i)))
+    (if (i64.gt_u (local.get $t) (i64.const 1))
+      (then
+        (local.set $j (i32.and (i32.wrap_i64 (i64.shr_u (local.get $t) (i64.const 32))) (local.get $mask)))
+        (block $placed (loop $probe
+          (br_if $placed (i64.eqz (array.get $arr_i64 (local.get $tab) (local.get $j))))
+          (local.set $j (i32.and (i32.add (local.get $j) (i32.const 1)) (local.get $mask)))
+          (br $probe)))
+        (array.set $arr_i64 (local.get $tab) (local.get $j) (local.get $t))))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $next)))
+  (struct.set $map $tab (local.get $m) (local.get $tab))
+  (struct.set $map $tombs (local.get $m) (i32.const 0))
+  (struct.set $map $cpos (local.get $m) (i32.const -1)))
+
+;; Puts slot value t into the first free slot of its probe path (no deleted slots
+;; to reuse: used right after a rebuild).
+(func $map.place (param $m (ref $map)) (param $t i64)
+  (local $tab (ref $arr_i64))
+  (local $mask i32)
+  (local $j i32)
+  (local.set $tab (struct.get $map $tab (local.get $m)))
+  (local.set $mask (i32.sub (array.len (local.get $tab)) (i32.const 1)))
+  (local.set $j (i32.and (i32.wrap_i64 (i64.shr_u (local.get $t) (i64.const 32))) (local.get $mask)))
+  (block $placed (loop $probe
+    (br_if $placed (i64.eqz (array.get $arr_i64 (local.get $tab) (local.get $j))))
+    (local.set $j (i32.and (i32.add (local.get $j) (i32.const 1)) (local.get $mask)))
+    (br $probe)))
+  (array.set $arr_i64 (local.get $tab) (local.get $j) (local.get $t)))
+
+;; Adds key -> value as a new entry; the lookup that found key absent has just filled
+;; m's cache (hash, insertion slot).
+(func $map.insert (param $m (ref $map)) (param $key anyref) (param $value anyref)
+  (local $n i32)
+  (local $kv (ref $arr_ref))
+  (local $nkv (ref $arr_ref))
+  (local $h i32)
+  (local $ins i32)
+  (local $tc i32)
+  (local $t i64)
+  (local.set $h (struct.get $map $chash (local.get $m)))
+  (local.set $ins (i32.sub (i32.const -2) (struct.get $map $cpos (local.get $m))))
+  (if (i32.eq (struct.get $map $cpos (local.get $m)) (i32.const -1)) (then (local.set $ins (i32.const -1))))
+  (local.set $n (struct.get $map $len (local.get $m)))
+  (local.set $kv (struct.get $map $kv (local.get $m)))
+  (if (i32.ge_u (i32.shl (local.get $n) (i32.const 1)) (array.len (local.get $kv)))
+    (then
+      (if (i32.ge_u (local.get $n) (i32.const 0x10000000)) (then (call $list.oom)))
+      (local.set $nkv (array.new_default $arr_ref
+        (select (i32.shl (array.len (local.get $kv)) (i32.const 1)) (i32.const 8) (array.len (local.get $kv)))))
+      (array.copy $arr_ref $arr_ref (local.get $nkv) (i32.const 0) (local.get $kv) (i32.const 0) (i32.shl (local.get $n) (i32.const 1)))
+      (struct.set $map $kv (local.get $m) (local.get $nkv))
+      (local.set $kv (local.get $nkv))))
+  (array.set $arr_ref (local.get $kv) (i32.shl (local.get $n) (i32.const 1)) (local.get $key))
+  (array.set $arr_ref (local.get $kv) (i32.add (i32.shl (local.get $n) (i32.const 1)) (i32.const 1)) (local.get $value))
+  (struct.set $map $len (local.get $m) (i32.add (local.get $n) (i32.const 1)))
+  (struct.set $map $order (local.get $m) (ref.null $arr_i32))
+  (struct.set $map $cpos (local.get $m) (i32.const -1))
+  (local.set $t (i64.or (i64.shl (i64.extend_i32_u (local.get $h)) (i64.const 32)) (i64.extend_i32_u (i32.add (local.get $n) (i32.const 2)))))
+  (if (i32.ge_s (local.get $ins) (i32.const 0))
+    (then
+      (if (i32.le_u (i32.mul (i32.add (i32.add (local.get $n) (i32.const 1)) (struct.get $map $tombs (local.get $m))) (i32.const 4))
+                    (i32.mul (array.len (struct.get $map $tab (local.get $m))) (i32.const 3)))
+        (then
+          (if (i64.eq (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $ins)) (i64.const 1))
+            (then (struct.set $map $tombs (local.get $m) (i32.sub (struct.get $map $tombs (local.get $m)) (i32.const 1)))))
+          (array.set $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $ins) (local.get $t))
+          (return)))))
+  (local.set $tc (select (array.len (struct.get $map $tab (local.get $m))) (i32.const 8) (array.len (struct.get $map $tab (local.get $m)))))
+  (block $done (loop $next
+    (br_if $done (i32.le_u (i32.mul (i32.add (local.get $n) (i32.const 1)) (i32.const 4)) (i32.mul (local.get $tc) (i32.const 3))))
+    (local.set $tc (i32.shl (local.get $tc) (i32.const 1)))
+    (br $next)))
+  (call $map.rebuild (local.get $m) (local.get $tc))
+  (call $map.place (local.get $m) (local.get $t)))
+
+(func $mochi_map_get (param $m (ref null $map)) (param $key anyref) (result anyref)
+  (local $c i32)
+  ;; the fast path only (small: cheap to call); the rest in $map.get_slow
+  (if (i32.eqz (ref.is_null (local.get $m)))
+    (then
+      (local.set $c (struct.get $map $cpos (local.get $m)))
+      (if (i32.ge_s (local.get $c) (i32.const 0))
+        (then
+          (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
+            (then
+              (return (array.get $arr_ref (struct.get $map $kv (local.get $m))
+                (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $c))) (i32.const 1))
+                         (i32.const 3))))))))))
+  (return_call $map.get_slow (local.get $m) (local.get $key)))
+
+(func $map.get_slow (param $m (ref null $map)) (param $key anyref) (result anyref)
+  (local $i i32)
+  (local $mm (ref $map))
+  (if (ref.is_null (local.get $m)) (then (return (ref.null none))))
+  (local.set $mm (ref.as_non_null (local.get $m)))
+  (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
+  (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (ref.null none))))
+  ;; value of entry e at 2e + 1 = 2 (slot - 2) + 1
+  (array.get $arr_ref (struct.get $map $kv (local.get $mm))
+    (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 1))
+             (i32.const 3))))
+
+(func $mochi_map_set (param $m (ref null $map)) (param $key anyref) (param $value anyref)
+  (local $c i32)
+  (if (i32.eqz (ref.is_null (local.get $m)))
+    (then
+      (local.set $c (struct.get $map $cpos (local.get $m)))
+      (if (i32.ge_s (local.get $c) (i32.const 0))
+        (then
+          (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
+            (then
+              (array.set $arr_ref (struct.get $map $kv (local.get $m))
+                (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $c))) (i32.const 1))
+                         (i32.const 3))
+                (local.get $value))
+              (return)))))))
+  (return_call $map.set_slow (local.get $m) (local.get $key) (local.get $value)))
+
+(func $map.set_slow (param $m (ref null $map)) (param $key anyref) (param $value anyref)
+  (local $i i32)
+  (local $mm (ref $map))
+  (if (ref.is_null (local.get $m))
+    (then
+      (call $mochi_rt_error (call $value.ascii (array.new_data $bytes $map.d.nil (i32.const 0) (i32.const 23))))
+      (unreachable)))
+  (local.set $mm (ref.as_non_null (local.get $m)))
+  (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
+  (if (i32.lt_s (local.get $i) (i32.const 0))
+    (then (call $map.insert (local.get $mm) (local.get $key) (local.get $value)) (return)))
+  (array.set $arr_ref (struct.get $map $kv (local.get $mm))
+    (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 1))
+             (i32.const 3))
+    (local.get $value)))
+
+;; Set use: adds key (value nil) when absent; 1 when it was added.
+(func $map.add (param $m (ref $map)) (param $key anyref) (result i32)
+  (if (i32.ge_s (call $map.lookup (local.get $m) (local.get $key)) (i32.const 0)) (then (return (i32.const 0))))
+  (call $map.insert (local.get $m) (local.get $key) (ref.null none))
+  (i32.const 1))
+
+(func $mochi_map_has (param $m (ref null $map)) (param $key anyref) (result i32)
+  (local $c i32)
+  (if (i32.eqz (ref.is_null (local.get $m)))
+    (then
+      (local.set $c (struct.get $map $cpos (local.get $m)))
+      (if (i32.ne (local.get $c) (i32.const -1))
+        (then
+          (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
+            (then (return (i32.ge_s (local.get $c) (i32.const 0)))))))))
+  (return_call $map.has_slow (local.get $m) (local.get $key)))
+
+(func $map.has_slow (param $m (ref null $map)) (param $key anyref) (result i32)
+  (if (ref.is_null (local.get $m)) (then (return (i32.const 0))))
+  (i32.ge_s (call $map.lookup (ref.as_non_null (local.get $m)) (local.get $key)) (i32.const 0)))
+
+(func $mochi_map_len (param $m (ref null $map)) (result i64)
+  (if (ref.is_null (local.get $m)) (then (return (i64.const 0))))
+  (i64.extend_i32_u (struct.get $map $len (local.get $m))))
+
+(func $mochi_map_delete (param $m (ref null $map)) (param $key anyref)
+  (local $mm (ref $map))
+  (local $i i32)
+  (local $e i32)
+  (local $last i32)
+  (local $tab (ref $arr_i64))
+  (local $kv (ref $arr_ref))
+  (local $mask i32)
+  (local $j i32)
+  (local $t i64)
+  (if (ref.is_null (local.get $m)) (then (return)))
+  (local.set $mm (ref.as_non_null (local.get $m)))
+  (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
+  (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return)))
+  (local.set $tab (struct.get $map $tab (local.get $mm)))
+  (local.set $kv (struct.get $map $kv (local.get $mm)))
+  (local.set $e (call $map.entry (local.get $mm) (local.get $i)))
+  (array.set $arr_i64 (local.get $tab) (local.get $i) (i64.const 1))
+  (struct.set $map $tombs (local.get $mm) (i32.add (struct.get $map $tombs (local.get $mm)) (i32.const 1)))
+  (struct.set $map $cpos (local.get $mm) (i32.const -1))
+  (local.set $last (i32.sub (struct.get $map $len (local.get $mm)) (i32.const 1)))
+  (if (i32.ne (local.get $e) (local.get $last))
+    (then
+      ;; move the last entry into the hole and repoint its slot; the search starts where
+      ;; its hash puts it and, should a key object have changed since it was added,
+      ;; still ends (the slot is in the table)
+      (local.set $mask (i32.sub (array.len (local.get $tab)) (i32.const 1)))
+      (local.set $j (i32.and (call $mochi_hash_any (array.get $arr_ref (local.get $kv) (i32.shl (local.get $last) (i32.const 1))))
+                             (local.get $mask)))
+      (block $found (loop $probe
+        (local.set $t (array.get $arr_i64 (local.get $tab) (local.get $j)))
+        (br_if $found (i32.and (i64.gt_u (local.get $t) (i64.const 1))
+                               (i32.eq (i32.sub (i32.wrap_i64 (local.get $t)) (i32.const 2)) (local.get $last))))
+        (local.set $j (i32.and (i32.add (local.get $j) (i32.const 1)) (local.get $mask)))
+        (br $probe)))
+      (array.set $arr_i64 (local.get $tab) (local.get $j)
+        (i64.or (i64.and (local.get $t) (i64.const 0xFFFFFFFF00000000)) (i64.extend_i32_u (i32.add (local.get $e) (i32.const 2)))))
+      (array.set $arr_ref (local.get $kv) (i32.shl (local.get $e) (i32.const 1))
+        (array.get $arr_ref (local.get $kv) (i32.shl (local.get $last) (i32.const 1))))
+      (array.set $arr_ref (local.get $kv) (i32.add (i32.shl (local.get $e) (i32.const 1)) (i32.const 1))
+        (array.get $arr_ref (local.get $kv) (i32.add (i32.shl (local.get $last) (i32.const 1)) (i32.const 1))))))
+  (array.set $arr_ref (local.get $kv) (i32.shl (local.get $last) (i32.const 1)) (ref.null none))
+  (array.set $arr_ref (local.get $kv) (i32.add (i32.shl (local.get $last) (i32.const 1)) (i32.const 1)) (ref.null none))
+  (struct.set $map $len (local.get $mm) (local.get $last))
+  (struct.set $map $order (local.get $mm) (ref.null $arr_i32))
+  (if (i32.gt_u (struct.get $map $tombs (local.get $mm)) (i32.shr_u (array.len (local.get $tab)) (i32.const 2)))
+    (then (call $map.rebuild (local.get $mm) (array.len (local.get $tab))))))
+
+;; ---- sorted order ----
+
+;; The entry numbers of m in sorted key order (cached until the key set changes).
+(func $map.order (param $m (ref $map)) (result (ref $arr_i32))
+  (local $ord (ref null $arr_i32))
+  (local $idx (ref $arr_i32))
+  (local $n i32)
+  (local $i i32)
+  (local $k anyref)
+  (local $allint i32)
+  (local $x i64)
+  (local $u i64)
+  (local $nd i32)
+  (local $p i64)
+  (local $kc (ref $arr_i32))
+  (local $ki (ref $arr_i64))
+  (local $kt (ref $arr_ref))
+  (local $kv (ref $arr_ref))
+  (local $mark i32)
+  (local.set $ord (struct.get $map $order (local.get $m)))
+  (if (i32.eqz (ref.is_null (local.get $ord))) (then (return (ref.as_non_null (local.get $ord)))))
+  (local.set $n (struct.get $map $len (local.get $m)))
+  (local.set $kv (struct.get $map $kv (local.get $m)))
+  (local.set $idx (call $sort.iota (local.get $n)))
+  (if (i32.gt_u (local.get $n) (i32.const 1))
+    (then
+      (local.set $kc (array.new_default $arr_i32 (local.get $n)))
+      (local.set $allint (i32.const 1))
+      (block $done (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (if (i32.eqz (call $value.is_int (array.get $arr_ref (local.get $kv) (i32.shl (local.get $i) (i32.const 1)))))
+          (then (local.set $allint (i32.const 0)) (br $done)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+      (local.set $i (i32.const 0))
+      (if (local.get $allint)
+        (then
+          ;; decimal text order without text: sign, then the magnitude's digits padded
+          ;; to 19 with zeros (a shorter prefix ties and then sorts first by length)
+          (local.set $ki (array.new_default $arr_i64 (local.get $n)))
+          (block $done (loop $next
+            (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $x (call $value.int_of (array.get $arr_ref (local.get $kv) (i32.shl (local.get $i) (i32.const 1)))))
+            (local.set $u (select (i64.sub (i64.const 0) (local.get $x)) (local.get $x) (i64.lt_s (local.get $x) (i64.const 0))))
+            (local.set $nd (i32.const 1))
+            (local.set $p (i64.const 10))
+            (block $counted (loop $count
+              (br_if $counted (i32.ge_u (local.get $nd) (i32.const 19)))
+              (br_if $counted (i64.lt_u (local.get $u) (local.get $p)))
+              (local.set $p (i64.mul (local.get $p) (i64.const 10)))
+              (local.set $nd (i32.add (local.get $nd) (i32.const 1)))
+              (br $count)))
+            (local.set $p (local.get $u))
+            (local.set $mark (local.get $nd))
+            (block $padded (loop $pad
+              (br_if $padded (i32.ge_u (local.get $mark) (i32.const 19)))
+              (local.set $p (i64.mul (local.get $p) (i64.const 10)))
+              (local.set $mark (i32.add (local.get $mark) (i32.const 1)))
+              (br $pad)))
+            (array.set $arr_i64 (local.get $ki) (local.get $i) (local.get $p))
+            (array.set $arr_i32 (local.get $kc) (local.get $i)
+              (i32.or (i32.shl (i64.ge_s (local.get $x) (i64.const 0)) (i32.const 5)) (local.get $nd)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $next)))
+          (global.set $sort.ki (local.get $ki))
+          (global.set $sort.kc (local.get $kc))
+          (call $sort.run (local.get $idx) (i32.const 2)))
+        (else
+          ;; texts: a string key's own bytes, str() of anything else; rank as in C's
+          ;; any-keyed maps (nil 0, strings 1, then C's object kind + 1)
+          (local.set $kt (array.new_default $arr_ref (local.get $n)))
+          (block $done (loop $next
+            (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $k (array.get $arr_ref (local.get $kv) (i32.shl (local.get $i) (i32.const 1))))
+            (if (ref.test (ref $str) (local.get $k))
+              (then
+                (array.set $arr_ref (local.get $kt) (local.get $i) (local.get $k))
+                (array.set $arr_i32 (local.get $kc) (local.get $i) (i32.const 1)))
+              (else
+                (local.set $mark (global.get $value.blen))
+                (call $value.fmt (local.get $k) (i32.const 2) (i32.const 0))
+                (array.set $arr_ref (local.get $kt) (local.get $i) (call $value.take (local.get $mark)))
+                (array.set $arr_i32 (local.get $kc) (local.get $i) (call $map.rank (local.get $k)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $next)))
+          (global.set $sort.kt (local.get $kt))
+          (global.set $sort.kc (local.get $kc))
+          (call $sort.run (local.get $idx) (i32.const 3))))))
+  (struct.set $map $order (local.get $m) (local.get $idx))
+  (local.get $idx))
+
+;; C's tie-break rank of a key with the text of another kind's key: 0 for nil, else
+;; its object kind + 1 (list 3, map 4, struct 5, function 6, int 7, float 8, bool 9).
+(func $map.rank (param $k anyref) (result i32)
+  (local $kind i32)
+  (local.set $kind (call $value.kind (local.get $k)))
+  (if (i32.eqz (local.get $kind)) (then (return (i32.const 0))))
+  (if (i32.eq (local.get $kind) (i32.const 4)) (then (return (i32.const 1))))
+  (if (i32.le_u (local.get $kind) (i32.const 3))
+    ;; int 1 -> 7, float 2 -> 8, bool 3 -> 9
+    (then (return (i32.add (local.get $kind) (i32.const 6)))))
+  ;; list 5 -> 3, map 6 -> 4, struct 7 -> 5, function 8 -> 6
+  (i32.sub (local.get $kind) (i32.const 2)))
+
+;; keys(m) / values(m) in sorted-key order as a list of the bank asked for
+;; (0 i64, 1 f64, 2 bool, 3 ref); a key of another kind is C's bad cast.
+(func $map.column (param $m (ref null $map)) (param $bank i32) (param $which i32) (result (ref $list))
+  (local $n i32)
+  (local $i i32)
+  (local $ord (ref $arr_i32))
+  (local $kv (ref $arr_ref))
+  (local $out (ref $list))
+  (local $ar (ref $arr_ref))
+  (local.set $n (call $map.len32 (local.get $m)))
+  (local.set $out (call $list.new_bank (local.get $bank) (local.get $n)))
+  (if (i32.eqz (local.get $n)) (then (return (local.get $out))))
+  (local.set $ord (call $map.order (ref.as_non_null (local.get $m))))
+  (local.set $kv (struct.get $map $kv (ref.as_non_null (local.get $m))))
+  (if (i32.eq (local.get $bank) (i32.const 3))
+    (then
+      (local.set $ar (struct.get $list_ref $data (ref.cast (ref $list_ref) (local.get $out))))
+      (block $done (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (array.set $arr_ref (local.get $ar) (local.get $i)
+          (array.get $arr_ref (local.get $kv) (i32.add (i32.shl (array.get $arr_i32 (local.get $ord) (local.get $i)) (i32.const 1)) (local.get $which))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+      (struct.set $list $len (local.get $out) (local.get $n))
+      (struct.set $list $wlen (local.get $out) (local.get $n))
+      (return (local.get $out))))
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+    (call $list.push_any (local.get $out)
+      (array.get $arr_ref (local.get $kv) (i32.add (i32.shl (array.get $arr_i32 (local.get $ord) (local.get $i)) (i32.const 1)) (local.get $which))))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $next)))
+  (local.get $out))
+
+(func $map.len32 (param $m (ref null $map)) (result i32)
+  (if (result i32) (ref.is_null (local.get $m))
+    (then (i32.const 0))
+    (else (struct.get $map $len (local.get $m)))))
+
+(func $mochi_map_keys (param $m (ref null $map)) (param $bank i32) (result (ref $list))
+  (call $map.column (local.get $m) (local.get $bank) (i32.const 0)))
+
+(func $mochi_map_values (param $m (ref null $map)) (param $bank i32) (result (ref $list))
+  (call $map.column (local.get $m) (local.get $bank) (i32.const 1)))
+
+(func $mochi_map_eq (param $a (ref null $map)) (param $b (ref null $map)) (result i32)
+  (local $x (ref $map))
+  (local $y (ref $map))
+  (local $n i32)
+  (local $i i32)
+  (local $j i32)
+  (local $kv (ref $arr_ref))
+  (if (ref.eq (local.get $a) (local.get $b)) (then (return (i32.const 1))))
+  (if (i32.or (ref.is_null (local.get $a)) (ref.is_null (local.get $b))) (then (return (i32.const 0))))
+  (local.set $x (ref.as_non_null (local.get $a)))
+  (local.set $y (ref.as_non_null (local.get $b)))
+  (local.set $n (struct.get $map $len (local.get $x)))
+  (if (i32.ne (local.get $n) (struct.get $map $len (local.get $y))) (then (return (i32.const 0))))
+  (local.set $kv (struct.get $map $kv (local.get $x)))
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+    (local.set $j (call $map.lookup (local.get $y) (array.get $arr_ref (local.get $kv) (i32.shl (local.get $i) (i32.const 1)))))
+    (if (i32.lt_s (local.get $j) (i32.const 0)) (then (return (i32.const 0))))
+    (if (i32.eqz (call $mochi_any_eq
+          (array.get $arr_ref (local.get $kv) (i32.add (i32.shl (local.get $i) (i32.const 1)) (i32.const 1)))
+          (array.get $arr_ref (struct.get $map $kv (local.get $y)) (i32.add (i32.shl (call $map.entry (local.get $y) (local.get $j)) (i32.const 1)) (i32.const 1)))))
+      (then (return (i32.const 0))))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $next)))
+  (i32.const 1))

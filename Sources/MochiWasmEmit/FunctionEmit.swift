@@ -1,0 +1,1514 @@
+// One IR function -> one Wasm function (WAT text, flat instructions). SSA values become
+// typed locals `$v<index>` (i64, f64, i32 for bool, a reference type otherwise);
+// constants are not given locals but written where they are used. Block parameters
+// are locals assigned on each edge as a sequentialised parallel copy (a temporary
+// breaks a cycle such as `jump b1(v2, v1)`). The control flow graph becomes structured
+// code (Structure.swift): loops are `loop`s, forward merges nested `block`s, and edges
+// `br`, `br_if` or the target's code inline.
+//
+// Each op is translated the way the C emitter translates it (EmitFunction.swift in
+// MochiEmitC): typed arithmetic inline with its checks (overflow by sign tests, the
+// product of two 32-bit values without a check, zero divisors, MIN / -1, float to int
+// range) calling a cold `$mochi_err_*_at (line)`; lists' len/get/set/push inline with the
+// runtime on the slow path; everything else a call into the runtime, with values boxed
+// to `anyref` where the runtime is generic. Before an op that may fail,
+// `$mochi_loc_line` is stored exactly where the C emitter stores `mochi_loc_line` (once
+// per line and block), so runtime errors print the same `  at file:line`.
+//
+// A call in tail position (the block returns its result) is a `return_call`. Every
+// call of a Mochi function (direct or through a closure) counts the depth in
+// `$mochi_depth` against the interpreter's limit and stops with `stack overflow` at the
+// call's line, as every other mode does (so runaway recursion that calls a leaf at
+// each level stops at the same call and after the same output); the depth is saved in
+// a local and restored after the call, so a chain of tail calls counts every link, as
+// the interpreter does.
+
+import MochiIR
+
+struct FunctionEmitter {
+    let f: Function
+    let index: Int
+    var module: ModuleEmitter
+    var out: [String] = []
+    var depth = 1
+    /// Values some emitted code reads (by value index).
+    var needed: [Bool]
+    /// Values written inline at each use (constants), by value index.
+    var inlineConst: [Int32: Inst] = [:]
+    var fusedCompare: [Int32: InstID] = [:]
+    /// Blocks whose last instruction is a call in tail position.
+    var tailCall: Set<Int32> = []
+    /// The value `$mochi_loc_line` is known to hold here, if any.
+    var knownLine: Int32? = nil
+    /// The interpreter decoder's running line at each block's terminator (where an
+    /// `unreachable` terminator without a location reports).
+    var terminatorLine: [Int32: UInt32] = [:]
+    /// Scratch locals the code needs, by name, with their types (declaration order).
+    var scratch: [(name: String, type: String)] = []
+    var scratchNames: Set<String> = []
+    var tempCounter = 0
+    var usesDispatch = false
+    /// Lists whose length and store are in locals here (see cachedList).
+    var listCache: [Int32: ListCache] = [:]
+    /// Scalars already boxed in this block, by value index (see getBoxed).
+    var boxCache: [Int32: String] = [:]
+
+    /// `writable`: the list's store was made its own (copy-on-write, wlen = len) when
+    /// the cache was loaded, so `list.set` may store into `data` directly.
+    struct ListCache { var len: String; var data: String; var writable: Bool = false }
+    /// Lists that `list.set` writes in the block being emitted (their caches are
+    /// loaded writable from the first access on).
+    var blockWrites: Set<Int32> = []
+
+    static let maxDepth = 100_000
+
+    init(function: Function, index: Int, module: ModuleEmitter) {
+        self.f = BranchThreading.thread(function)
+        self.index = index
+        self.module = module
+        needed = Array(repeating: false, count: function.valueTypes.count)
+    }
+
+    /// Ops with no effect but their result: skipped when the result is unused.
+    static func isPure(_ op: Opcode) -> Bool {
+        switch op {
+        case .iconst, .fconst, .bconst, .sconst, .null, .copy, .icmp, .not, .fadd, .fsub, .fmul,
+             .fneg, .fcmp, .itof, .math1, .math2, .globalGet, .listLen:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func cannotFail(_ op: Opcode) -> Bool { isPure(op) || op == .globalSet }
+
+    /// Ops whose checks are inline and take their line as an argument (stored into
+    /// `$mochi_loc_line` only on the failing path), and direct calls.
+    static func passesLine(_ op: Opcode) -> Bool {
+        switch op {
+        case .iadd, .isub, .imul, .idiv, .irem, .ineg, .fdiv, .ftoi, .listGet, .listSet, .fieldGet, .fieldSet, .call:
+            return true
+        default:
+            return false
+        }
+    }
+
+    func type(_ x: Value) -> IRType { f.type(of: x) }
+    func local(_ x: Value) -> String { "$v\(x.index)" }
+
+    func isEmitted(_ inst: Inst) -> Bool {
+        guard FunctionEmitter.isPure(inst.op) else { return true }
+        guard let r = inst.result else { return true }
+        if inlineConst[r.index] != nil { return false }
+        return needed[Int(r.index)]
+    }
+
+    func fail(_ msg: String) -> EmitWasmError { EmitWasmError("function @\(f.name): \(msg)") }
+
+    // MARK: analysis
+
+    /// Values computed outside a loop and used inside it whose computation Cranelift
+    /// would otherwise sink into the loop (its e-graph places a pure operation at its
+    /// use and does not hoist it back out of a loop when the use is not in the loop's
+    /// header block: mandelbrot's loop-invariant divisions ran on every iteration). A
+    /// store of the value to a global right where it is computed pins it there.
+    var anchored: Set<Int32> = []
+
+    mutating func findAnchors() {
+        let n = f.blocks.count
+        var succ = Array(repeating: [Int](), count: n)
+        for b in f.layout { succ[Int(b.index)] = f[b].terminator.successors.map { Int($0.block.index) } }
+        guard let entry = f.entry else { return }
+        let a = Analysis(ControlFlowGraph(successors: succ, entry: Int(entry.index)))
+        var preds = Array(repeating: [Int](), count: n)
+        for x in a.order { for t in succ[x] { preds[t].append(x) } }
+        // Natural loops: the blocks of each back edge's loop, as a set of loop ids per block.
+        var loops = Array(repeating: Set<Int>(), count: n)
+        var loopCount = 0
+        for x in a.order {
+            for h in succ[x] where a.rpo[h] <= a.rpo[x] && a.dominates(h, x) {
+                let id = loopCount
+                loopCount += 1
+                var work = [x]
+                var seen: Set<Int> = [h]
+                loops[h].insert(id)
+                while let y = work.popLast() {
+                    if seen.contains(y) { continue }
+                    seen.insert(y)
+                    loops[y].insert(id)
+                    for p in preds[y] where a.rpo[p] >= 0 { work.append(p) }
+                }
+            }
+        }
+        if loopCount == 0 { return }
+        findHoistedLists(loops, a)
+        var defBlock: [Int32: Int] = [:]
+        for b in f.layout {
+            for id in f[b].insts {
+                let inst = f[id]
+                guard let r = inst.result else { continue }
+                switch inst.op {
+                case .fadd, .fsub, .fmul, .fdiv, .frem, .fneg, .itof, .ftoi, .math1, .math2,
+                     .iadd, .isub, .imul, .idiv, .irem, .ineg:
+                    defBlock[r.index] = Int(b.index)
+                default: break
+                }
+            }
+        }
+        func use(_ v: Value, in u: Int) {
+            guard let d = defBlock[v.index], !loops[u].isSubset(of: loops[d]) else { return }
+            anchored.insert(v.index)
+        }
+        for b in f.layout {
+            let u = Int(b.index)
+            for id in f[b].insts { for x in f[id].args { use(x, in: u) } }
+            for x in f[b].terminator.uses { use(x, in: u) }
+        }
+    }
+
+    /// Lists whose length and store are loaded once where a loop is entered (into the
+    /// locals cachedList uses), by loop header: the loop's blocks contain nothing that
+    /// may change a list's length or store (no push, no call), and the list is defined
+    /// outside the loop. Every block of the loop then starts with them cached.
+    /// A list the loop writes (`list.set`) is made the owner of its store first
+    /// (copy-on-write while shared, `$mochi_list_unshare_B`), so the loop may store
+    /// into the cached store. For that to stay true, and for no other cache to go
+    /// stale, a loop hoists no list of a bank (one Wasm list type: lists of two banks
+    /// are never one list) that it writes without hoisting (that write's
+    /// copy-on-write could replace the store of a hoisted list of the bank), nor of
+    /// a bank it both appends to (which shares a store) and writes.
+    var hoistedLists: [Int: [(Value, ListBank, Bool)]] = [:]
+    /// The natural loops each block belongs to (by header), for the hoisted caches.
+    var loopHeadersOf: [Int: Set<Int>] = [:]
+
+    mutating func findHoistedLists(_ loops: [Set<Int>], _ a: Analysis) {
+        // Each loop's blocks, by header (the member dominating all the others); back
+        // edges to one header make one loop here.
+        var blocksOfHeader: [Int: Set<Int>] = [:]
+        var members: [Int: [Int]] = [:]
+        for (b, ids) in loops.enumerated() { for id in ids { members[id, default: []].append(b) } }
+        for (_, bs) in members {
+            guard let h = bs.first(where: { h in bs.allSatisfy { a.dominates(h, $0) } }) else { continue }
+            blocksOfHeader[h, default: []].formUnion(bs)
+        }
+        var blockOfInst: [Int32: Int] = [:]
+        for b in f.layout { for id in f[b].insts { blockOfInst[id.index] = Int(b.index) } }
+        func defBlock(_ v: Value) -> Int? {
+            switch f.valueDefs[Int(v.index)] {
+            case .param(let b, _): return Int(b.index)
+            case .inst(let id): return blockOfInst[id.index]
+            }
+        }
+        for (h, body) in blocksOfHeader {
+            var invalidates = false
+            var lists: [Int32: ListBank] = [:]
+            var written: Set<Int32> = []
+            var appendBanks: Set<ListBank> = []
+            var writtenBanks: Set<ListBank> = []
+            var unhoistedWriteBanks: Set<ListBank> = []
+            for b in body {
+                for id in f.blocks[b].insts {
+                    let inst = f[id]
+                    switch inst.op {
+                    case .call:
+                        // a call of a leaf that changes no list keeps the hoisted caches
+                        if case .function(let name) = inst.imm, let fi = module.symbols.functions[name],
+                           module.listInert[fi] { break }
+                        invalidates = true
+                    case .listPush, .callClosure, .groupAdd: invalidates = true
+                    case .listAppend:
+                        if case .list(let e) = type(inst.args[0]) { appendBanks.insert(ListBank(element: e)) }
+                    case .listGet, .listSet, .listLen:
+                        let v = inst.args[0]
+                        guard case .list(let e) = type(v) else { continue }
+                        let bank = ListBank(element: e)
+                        if inst.op == .listSet { writtenBanks.insert(bank) }
+                        guard inlineConst[v.index] == nil,
+                              let d = defBlock(v), !body.contains(d), a.rpo[d] >= 0, a.dominates(d, h) else {
+                            if inst.op == .listSet { unhoistedWriteBanks.insert(bank) }
+                            continue
+                        }
+                        lists[v.index] = bank
+                        if inst.op == .listSet { written.insert(v.index) }
+                    default: break
+                    }
+                }
+            }
+            let unsafe = unhoistedWriteBanks.union(appendBanks.intersection(writtenBanks))
+            lists = lists.filter { !unsafe.contains($0.value) }
+            if invalidates || lists.isEmpty { continue }
+            hoistedLists[h] = lists.keys.sorted().map { (Value($0), lists[$0]!, written.contains($0)) }
+            for b in body { loopHeadersOf[b, default: []].insert(h) }
+        }
+    }
+
+    mutating func analyse() {
+        findAnchors()
+        for b in f.layout {
+            for id in f[b].insts {
+                let inst = f[id]
+                guard let r = inst.result else { continue }
+                switch inst.op {
+                case .iconst, .bconst, .fconst, .sconst, .null: inlineConst[r.index] = inst
+                default: break
+                }
+            }
+        }
+        var uses = Array(repeating: 0, count: f.valueTypes.count)
+        for b in f.layout {
+            let bd = f[b]
+            for id in bd.insts { for a in f[id].args { uses[Int(a.index)] += 1 } }
+            for a in bd.terminator.uses { uses[Int(a.index)] += 1 }
+        }
+        for b in f.layout {
+            let bd = f[b]
+            if case .brif(let c, _, _) = bd.terminator, let last = bd.insts.last {
+                let inst = f[last]
+                if inst.result == c, uses[Int(c.index)] == 1, inst.op == .icmp || inst.op == .fcmp {
+                    fusedCompare[b.index] = last
+                }
+            }
+            if case .ret(let r) = bd.terminator, let last = bd.insts.last {
+                let inst = f[last]
+                if isTailCall(inst, returning: r) { tailCall.insert(b.index) }
+            }
+        }
+        // Which values are read (a fixpoint: pure ops nobody reads are dropped, and
+        // so is what only they read).
+        var changed = true
+        func mark(_ x: Value, _ changed: inout Bool) {
+            if !needed[Int(x.index)] { needed[Int(x.index)] = true; changed = true }
+        }
+        while changed {
+            changed = false
+            for b in f.layout {
+                let bd = f[b]
+                for id in bd.insts {
+                    let inst = f[id]
+                    if isEmitted(inst) || (inst.result.map { inlineConst[$0.index] != nil && needed[Int($0.index)] } ?? false) {
+                        for a in inst.args { mark(a, &changed) }
+                    }
+                }
+                switch bd.terminator {
+                case .brif(let c, _, _):
+                    if let id = fusedCompare[b.index] { for a in f[id].args { mark(a, &changed) } }
+                    else { mark(c, &changed) }
+                case .ret(let r): if let r, f.returnType != .unit { mark(r, &changed) }
+                default: break
+                }
+                for bc in bd.terminator.successors {
+                    let ps = f[bc.block].params
+                    for (p, a) in zip(ps, bc.args) where needed[Int(p.index)] { mark(a, &changed) }
+                }
+            }
+        }
+        // The decoder's running line, in layout order.
+        var line: UInt32 = 0
+        for b in f.layout {
+            let bd = f[b]
+            for id in bd.insts { line = f[id].loc.line }
+            if bd.terminatorLoc.line != 0 { line = bd.terminatorLoc.line }
+            terminatorLine[b.index] = line
+        }
+    }
+
+    func isTailCall(_ inst: Inst, returning r: Value?) -> Bool {
+        let calleeResult: IRType
+        switch inst.op {
+        case .call:
+            guard case .function(let name) = inst.imm, let fi = module.symbols.functions[name] else { return false }
+            calleeResult = module.module.functions[fi].returnType
+        case .callClosure:
+            guard let k = inst.args.first, case .fn(_, let rt) = type(k) else { return false }
+            calleeResult = rt
+        default:
+            return false
+        }
+        if f.returnType == .unit { return calleeResult == .unit }
+        guard let r, let res = inst.result, r == res else { return false }
+        return calleeResult == f.returnType
+    }
+
+    // MARK: output
+
+    mutating func emit(_ s: String) {
+        out.append(String(repeating: "  ", count: depth) + s)
+    }
+
+    mutating func scratchLocal(_ name: String, _ type: String) -> String {
+        if !scratchNames.contains(name) {
+            scratchNames.insert(name)
+            scratch.append((name, type))
+        }
+        return name
+    }
+
+    /// A fresh temporary of a Wasm type (parallel-copy cycles).
+    mutating func temp(_ type: String) -> String {
+        tempCounter += 1
+        return scratchLocal("$#c\(tempCounter)", type)
+    }
+
+    /// Pushes a value: its constant, or its local.
+    mutating func get(_ x: Value) {
+        if let c = inlineConst[x.index] {
+            switch c.imm {
+            case .int(let k):
+                emit(c.op == .bconst ? "i32.const \(k != 0 ? 1 : 0)" : "i64.const \(k)")
+            case .float(let bits):
+                emit("f64.const \(watF64(bits: bits))")
+            case .string(let s):
+                emit("global.get \(module.stringConstant(s))")
+            default:
+                emit("ref.null none")
+            }
+            return
+        }
+        emit("local.get \(local(x))")
+    }
+
+    func constInt(_ x: Value) -> Int64? {
+        if let c = inlineConst[x.index], c.op == .iconst, case .int(let k) = c.imm { return k }
+        return nil
+    }
+
+    /// Stores the value on the stack into the result (or drops it).
+    mutating func set(_ inst: Inst) {
+        if let r = inst.result, needed[Int(r.index)] {
+            emit("local.set \(local(r))")
+        } else {
+            emit("drop")
+        }
+    }
+
+    /// The local the result goes to even when no one reads it (ops whose checks need it).
+    mutating func resultLocal(_ inst: Inst, _ wasmType: String) -> String {
+        if let r = inst.result, needed[Int(r.index)] { return local(r) }
+        return scratchLocal("$#r_" + wasmType, wasmType)
+    }
+
+    mutating func call(_ runtimeName: String) { emit("call " + module.use(runtimeName)) }
+
+    mutating func setLine(_ line: UInt32) {
+        let l = Int32(clamping: line)
+        if knownLine == l { return }
+        emit("i32.const \(l)")
+        emit("global.set " + module.use("mochi_loc_line"))
+        knownLine = l
+    }
+
+    /// `if <cold error at line> end` on the i32 condition on the stack.
+    mutating func failIf(_ errorFunction: String, _ line: Int32) {
+        emit("if")
+        depth += 1
+        emit("i32.const \(line)")
+        call(errorFunction)
+        emit("unreachable")
+        depth -= 1
+        emit("end")
+    }
+
+    // MARK: the function
+
+    mutating func emit() throws -> String {
+        analyse()
+        guard let entry = f.entry else { throw fail("no entry block") }
+        var succ = Array(repeating: [Int](), count: f.blocks.count)
+        for b in f.layout { succ[Int(b.index)] = f[b].terminator.successors.map { Int($0.block.index) } }
+        let structured = Structurizer.structure(ControlFlowGraph(successors: succ, entry: Int(entry.index)))
+        usesDispatch = structured.usesDispatch
+        if usesDispatch { _ = scratchLocal("$#label", "i32") }
+        try emitCode(structured.code)
+        if f.returnType != .unit { emit("unreachable") }
+
+        // Header: signature, then locals (every value with a local but the parameters).
+        var head = "(func \(module.funcNames[index])"
+        let params = f[entry].params
+        for p in params { head += " (param \(local(p)) \(module.wasmType(type(p))))" }
+        if let r = module.resultType(f.returnType) { head += " (result \(r))" }
+        head += "  ;; @\(watComment(f.name))"
+        var lines = [head]
+        let paramSet = Set(params)
+        for b in f.layout {
+            let bd = f[b]
+            var defs: [Value] = bd.params.filter { !paramSet.contains($0) }
+            for id in bd.insts { if let r = f[id].result { defs.append(r) } }
+            for d in defs where needed[Int(d.index)] && inlineConst[d.index] == nil {
+                lines.append("  (local \(local(d)) \(module.wasmType(type(d))))")
+            }
+        }
+        for s in scratch { lines.append("  (local \(s.name) \(s.type))") }
+        return (lines + out).joined(separator: "\n") + ")\n"
+    }
+
+    mutating func emitCode(_ code: [StructuredCode]) throws {
+        for c in code {
+            switch c {
+            case .block(let body):
+                emit("block")
+                depth += 1
+                try emitCode(body)
+                depth -= 1
+                emit("end")
+            case .loop(let body):
+                let header = FunctionEmitter.firstNode(body)
+                var pushed = false
+                if let h = header, let lists = hoistedLists[h] {
+                    var frame: [Int32: ListCache] = [:]
+                    let fresh = lists.filter { loopCache(for: $0.0) == nil }
+                    // Every written list owns its store before any cache is loaded.
+                    for (v, bank, w) in fresh where w { unshare(v, bank) }
+                    for (v, bank, w) in fresh {
+                        var c = hoistListHeader(v, bank)
+                        c.writable = w
+                        frame[v.index] = c
+                    }
+                    loopCacheStack.append((h, frame))
+                    pushed = true
+                }
+                emit("loop")
+                depth += 1
+                try emitCode(body)
+                depth -= 1
+                emit("end")
+                if pushed { loopCacheStack.removeLast() }
+            case .table(let n):
+                emit("local.get $#label")
+                emit("br_table" + (0..<n).map { " \($0)" }.joined() + " \(n - 1)")
+            case .node(let x, let exit):
+                try emitNode(Block(Int32(x)), exit)
+            }
+        }
+    }
+
+    mutating func emitNode(_ b: Block, _ exit: Exit) throws {
+        let bd = f[b]
+        knownLine = nil
+        listCache = [:]
+        boxCache = [:]
+        blockWrites = []
+        for id in bd.insts where f[id].op == .listSet { blockWrites.insert(f[id].args[0].index) }
+        if let hs = loopHeadersOf[Int(b.index)] {
+            for (h, frame) in loopCacheStack where hs.contains(h) {
+                for (k, c) in frame { listCache[k] = c }
+            }
+        }
+        let fused = fusedCompare[b.index]
+        let tail = tailCall.contains(b.index)
+        for (k, id) in bd.insts.enumerated() {
+            let inst = f[id]
+            if id == fused || !isEmitted(inst) { continue }
+            try emitInst(inst, tail: tail && k == bd.insts.count - 1)
+            if let r = inst.result, anchored.contains(r.index), needed[Int(r.index)] {
+                let t = type(r) == .f64 ? "f64" : "i64"
+                module.anchors.insert(t)
+                emit("local.get \(local(r))")
+                emit("global.set $#anchor_\(t)")
+            }
+        }
+        switch (exit, bd.terminator) {
+        case (.none, .ret(let r)):
+            if tail { return }
+            if let r, f.returnType != .unit { get(r) }
+            emit("return")
+        case (.none, _):
+            let l = Int32(clamping: terminatorLine[b.index] ?? 0)
+            emit("i32.const \(l)")
+            emit("global.set " + module.use("mochi_loc_line"))
+            let s = module.stringConstant("unreachable code reached")
+            emit("global.get \(s)")
+            if !module.stringIsInline(s) { emit("ref.as_non_null") }
+            call("mochi_rt_error")
+            emit("unreachable")
+        case (.jump(let t), .jump(let bc)):
+            moves(bc)
+            try transfer(t)
+        case (.branch(let t, let e, let form), .brif(let c, let tc, let ec)):
+            let tm = moveList(tc), em = moveList(ec)
+            // The else arm alone in the `if`: test the negated condition. An integer
+            // comparison negates exactly (lt -> ge); a float one cannot (NaN), so its
+            // else arm goes in the `else` of an empty `then` instead of behind i32.eqz
+            // (Cranelift then branches on the comparison itself).
+            if form == .elseInIf, let id = fused {
+                let inst = f[id]
+                if inst.op == .icmp {
+                    try compare(inst, negated: true)
+                } else {
+                    try compare(inst)
+                    emit("if")
+                    emit("else")
+                    depth += 1
+                    emitMoves(em)
+                    try transfer(e)
+                    depth -= 1
+                    emit("end")
+                    emitMoves(tm)
+                    try transfer(t)
+                    return
+                }
+                if em.isEmpty, case .br(let d) = e {
+                    emit("br_if \(d - 1)")
+                } else {
+                    emit("if")
+                    depth += 1
+                    emitMoves(em)
+                    try transfer(e)
+                    depth -= 1
+                    emit("end")
+                }
+                emitMoves(tm)
+                try transfer(t)
+                return
+            }
+            try condition(c, fused)
+            switch form {
+            case .thenInIf:
+                if tm.isEmpty, case .br(let d) = t {
+                    emit("br_if \(d - 1)")
+                } else {
+                    emit("if")
+                    depth += 1
+                    emitMoves(tm)
+                    try transfer(t)
+                    depth -= 1
+                    emit("end")
+                }
+                emitMoves(em)
+                try transfer(e)
+            case .elseInIf:
+                emit("i32.eqz")
+                if em.isEmpty, case .br(let d) = e {
+                    emit("br_if \(d - 1)")
+                } else {
+                    emit("if")
+                    depth += 1
+                    emitMoves(em)
+                    try transfer(e)
+                    depth -= 1
+                    emit("end")
+                }
+                emitMoves(tm)
+                try transfer(t)
+            case .ifElse:
+                emit("if")
+                depth += 1
+                emitMoves(tm)
+                try transfer(t)
+                depth -= 1
+                emit("else")
+                depth += 1
+                emitMoves(em)
+                try transfer(e)
+                depth -= 1
+                emit("end")
+            }
+        default:
+            throw fail("block b\(b.index): structured exit does not match its terminator")
+        }
+    }
+
+    mutating func transfer(_ t: Transfer) throws {
+        switch t {
+        case .br(let d): emit("br \(d)")
+        case .inline(let code): try emitCode(code)
+        case .dispatch(let label, let d):
+            emit("i32.const \(label)")
+            emit("local.set $#label")
+            emit("br \(d)")
+        }
+    }
+
+    /// Pushes a branch condition: a fused comparison, or the bool's local.
+    mutating func condition(_ c: Value, _ fused: InstID?) throws {
+        if let id = fused {
+            try compare(f[id])
+        } else {
+            get(c)
+        }
+    }
+
+    // MARK: edges
+
+    enum MoveSource { case value(Value), temp(String) }
+
+    func moveList(_ bc: BlockCall) -> [(dst: Value, src: Value)] {
+        let params = f[bc.block].params
+        var m: [(dst: Value, src: Value)] = []
+        for (p, a) in zip(params, bc.args) where needed[Int(p.index)] && p != a { m.append((p, a)) }
+        return m
+    }
+
+    mutating func moves(_ bc: BlockCall) { emitMoves(moveList(bc)) }
+
+    /// The parallel copy dst_i := src_i, sequentialised.
+    mutating func emitMoves(_ list: [(dst: Value, src: Value)]) {
+        var pending: [(dst: Value, src: MoveSource)] = list.map { ($0.dst, .value($0.src)) }
+        func reads(_ s: MoveSource, _ d: Value) -> Bool {
+            if case .value(let v) = s { return v == d && inlineConst[v.index] == nil }
+            return false
+        }
+        while !pending.isEmpty {
+            if let i = pending.firstIndex(where: { m in !pending.contains { reads($0.src, m.dst) } }) {
+                let m = pending.remove(at: i)
+                switch m.src {
+                case .value(let v): get(v)
+                case .temp(let t): emit("local.get \(t)")
+                }
+                emit("local.set \(local(m.dst))")
+            } else {
+                // A cycle: keep the first destination's old value in a temporary.
+                let d = pending[0].dst
+                let t = temp(module.wasmType(type(d)))
+                emit("local.get \(local(d))")
+                emit("local.set \(t)")
+                for j in pending.indices where reads(pending[j].src, d) { pending[j].src = .temp(t) }
+            }
+        }
+    }
+
+    // MARK: instructions
+
+    func cond(_ inst: Inst) throws -> CondCode {
+        guard case .cond(let c) = inst.imm else { throw fail("\(inst.op.info.name) without a condition") }
+        return c
+    }
+
+    static func intOp(_ c: CondCode, _ w: String) -> String {
+        switch c {
+        case .eq: return "\(w).eq"
+        case .ne: return "\(w).ne"
+        case .lt: return "\(w).lt_s"
+        case .le: return "\(w).le_s"
+        case .gt: return "\(w).gt_s"
+        case .ge: return "\(w).ge_s"
+        }
+    }
+
+    static func floatOp(_ c: CondCode) -> String { "f64." + c.rawValue }
+
+    static func negate(_ c: CondCode) -> CondCode {
+        switch c {
+        case .eq: return .ne
+        case .ne: return .eq
+        case .lt: return .ge
+        case .le: return .gt
+        case .gt: return .le
+        case .ge: return .lt
+        }
+    }
+
+    /// Pushes the i32 result of an icmp or fcmp (`negated`: of the opposite integer
+    /// comparison; not for fcmp, where NaN makes the opposite a different test).
+    mutating func compare(_ inst: Inst, negated: Bool = false) throws {
+        var c = try cond(inst)
+        if negated {
+            precondition(inst.op == .icmp, "negated float comparison")
+            c = FunctionEmitter.negate(c)
+        }
+        get(inst.args[0])
+        get(inst.args[1])
+        if inst.op == .fcmp {
+            emit(FunctionEmitter.floatOp(c))
+        } else {
+            emit(FunctionEmitter.intOp(c, type(inst.args[0]) == .bool ? "i32" : "i64"))
+        }
+    }
+
+    /// Converts the anyref on the stack (a value of type t, or null) to t's Wasm type.
+    /// References take a cast when they have the type (the fast path); otherwise the
+    /// runtime's unbox converts them (a list of another bank, as C converts) or
+    /// reports the bad cast, never an engine trap.
+    mutating func fromAny(_ t: IRType) {
+        switch t {
+        case .i64: call("mochi_unbox_i64_or0")
+        case .f64: call("mochi_unbox_f64_or0")
+        case .bool: call("mochi_unbox_bool_or0")
+        case .any, .unit: break
+        default:
+            let wt = module.wasmType(t)
+            emit("block (param anyref) (result \(wt))")
+            depth += 1
+            emit("br_on_cast 0 anyref \(wt)")
+            for s in module.unboxAny(t, push: []) { emit(s) }
+            depth -= 1
+            emit("end")
+        }
+    }
+
+    /// Boxes the value on the stack (of type t) into an anyref.
+    mutating func box(_ t: IRType) {
+        for s in module.box(t) { emit(s) }
+    }
+
+    /// Pushes x as an anyref. A scalar boxed once in a block is boxed once: map code
+    /// passes the same key to has, get and set (boxes are immutable, so sharing one is
+    /// invisible).
+    mutating func getBoxed(_ x: Value) {
+        let t = type(x)
+        guard t.isScalar, inlineConst[x.index] == nil else {
+            get(x)
+            box(t)
+            return
+        }
+        if let l = boxCache[x.index] {
+            emit("local.get \(l)")
+            return
+        }
+        let l = scratchLocal("$#box\(x.index)", "anyref")
+        get(x)
+        box(t)
+        emit("local.tee \(l)")
+        boxCache[x.index] = l
+    }
+
+    mutating func emitInst(_ inst: Inst, tail: Bool) throws {
+        // A push may grow any list (two values may be one list); a call may push; an
+        // append may share its operand's store (a writable cache would not be).
+        switch inst.op {
+        case .call:
+            if case .function(let name) = inst.imm, let fi = module.symbols.functions[name], module.listInert[fi] { break }
+            listCache = [:]
+        case .listPush, .callClosure, .groupAdd, .listAppend: listCache = [:]
+        default: break
+        }
+        if !FunctionEmitter.cannotFail(inst.op) && !FunctionEmitter.passesLine(inst.op) { setLine(inst.loc.line) }
+        let a = inst.args
+        let line = Int32(clamping: inst.loc.line)
+        let rt: IRType = inst.result.map { type($0) } ?? .unit
+        func simple(_ name: String, _ args: [Value]) {
+            for x in args { get(x) }
+            call(name)
+            set(inst)
+        }
+        switch inst.op {
+        case .iconst, .bconst, .fconst, .sconst, .null:
+            // Written at each use (get).
+            if let r = inst.result, needed[Int(r.index)] {
+                get(r)
+                emit("local.set \(local(r))")
+            }
+        case .copy:
+            get(a[0])
+            set(inst)
+
+        case .iadd, .isub:
+            let r = resultLocal(inst, "i64")
+            let add = inst.op == .iadd
+            if let k = constInt(a[1]) ?? (add ? constInt(a[0]) : nil) {
+                // One operand constant: a single comparison against the limit.
+                let x = constInt(a[1]) != nil ? a[0] : a[1]
+                if k != 0 {
+                    get(x)
+                    if add {
+                        emit(k > 0 ? "i64.const \(Int64.max - k)" : "i64.const \(Int64.min - k)")
+                        emit(k > 0 ? "i64.gt_s" : "i64.lt_s")
+                    } else {
+                        emit(k > 0 ? "i64.const \(Int64.min + k)" : "i64.const \(Int64.max &+ k)")
+                        emit(k > 0 ? "i64.lt_s" : "i64.gt_s")
+                    }
+                    failIf("mochi_err_overflow_at", line)
+                }
+                get(a[0])
+                get(a[1])
+                emit(add ? "i64.add" : "i64.sub")
+                emit("local.set \(r)")
+            } else {
+                get(a[0])
+                get(a[1])
+                emit(add ? "i64.add" : "i64.sub")
+                emit("local.set \(r)")
+                // add: the result's sign differs from both operands'; sub: the operands'
+                // signs differ and the result's differs from the first's.
+                get(a[0])
+                emit("local.get \(r)")
+                emit("i64.xor")
+                if add {
+                    get(a[1])
+                    emit("local.get \(r)")
+                } else {
+                    get(a[0])
+                    get(a[1])
+                }
+                emit("i64.xor")
+                emit("i64.and")
+                emit("i64.const 0")
+                emit("i64.lt_s")
+                failIf("mochi_err_overflow_at", line)
+            }
+        case .imul:
+            let r = resultLocal(inst, "i64")
+            let k0 = constInt(a[0]), k1 = constInt(a[1])
+            func fits(_ k: Int64?) -> Bool { k.map { $0 >= Int64(Int32.min) && $0 <= Int64(Int32.max) } ?? false }
+            if k0 != nil && k1 != nil {
+                // Both constant (not folded): exact check through the slow helper.
+                module.helpers.insert(.mulSlow)
+                get(a[0]); get(a[1]); emit("i32.const \(line)"); emit("call $#mul_slow")
+                emit("local.set \(r)")
+            } else {
+                // Fast path: both operands fit in 32 bits, so the product fits in 64.
+                var tests = 0
+                for (k, x) in [(k0, a[0]), (k1, a[1])] where !fits(k) {
+                    get(x); get(x); emit("i32.wrap_i64"); emit("i64.extend_i32_s"); emit("i64.eq")
+                    tests += 1
+                }
+                if tests == 2 { emit("i32.and") }
+                module.helpers.insert(.mulSlow)
+                emit("if (result i64)")
+                depth += 1
+                get(a[0]); get(a[1]); emit("i64.mul")
+                depth -= 1
+                emit("else")
+                depth += 1
+                get(a[0]); get(a[1]); emit("i32.const \(line)"); emit("call $#mul_slow")
+                depth -= 1
+                emit("end")
+                emit("local.set \(r)")
+            }
+        case .idiv, .irem:
+            let r = resultLocal(inst, "i64")
+            let k = constInt(a[1])
+            if k == nil || k == 0 {
+                get(a[1]); emit("i64.eqz")
+                failIf("mochi_err_div_zero_at", line)
+            }
+            if inst.op == .idiv && (k == nil || k == -1) {
+                get(a[0]); emit("i64.const \(Int64.min)"); emit("i64.eq")
+                get(a[1]); emit("i64.const -1"); emit("i64.eq")
+                emit("i32.and")
+                failIf("mochi_err_overflow_at", line)
+            }
+            // i64.rem_s of MIN by -1 is 0, as the C runtime returns.
+            get(a[0]); get(a[1]); emit(inst.op == .idiv ? "i64.div_s" : "i64.rem_s")
+            emit("local.set \(r)")
+        case .ineg:
+            let r = resultLocal(inst, "i64")
+            get(a[0]); emit("i64.const \(Int64.min)"); emit("i64.eq")
+            failIf("mochi_err_overflow_at", line)
+            emit("i64.const 0"); get(a[0]); emit("i64.sub")
+            emit("local.set \(r)")
+        case .icmp, .fcmp:
+            try compare(inst)
+            set(inst)
+        case .not:
+            get(a[0]); emit("i32.eqz"); set(inst)
+
+        case .fadd, .fsub, .fmul:
+            get(a[0]); get(a[1])
+            emit(inst.op == .fadd ? "f64.add" : inst.op == .fsub ? "f64.sub" : "f64.mul")
+            set(inst)
+        case .fdiv:
+            get(a[1]); emit("f64.const 0"); emit("f64.eq")
+            failIf("mochi_err_div_zero_at", line)
+            get(a[0]); get(a[1]); emit("f64.div")
+            set(inst)
+        case .frem:
+            get(a[1]); emit("f64.const 0"); emit("f64.eq")
+            failIf("mochi_err_div_zero_at", line)
+            get(a[0]); get(a[1]); call("mochi_f64_mod")
+            set(inst)
+        case .fneg:
+            get(a[0]); emit("f64.neg"); set(inst)
+        case .itof:
+            get(a[0]); emit("f64.convert_i64_s"); set(inst)
+        case .ftoi:
+            let r = resultLocal(inst, "i64")
+            // NaN fails both comparisons; -2^63 <= x < 2^63 fits.
+            get(a[0]); emit("f64.const -0x1p63"); emit("f64.ge")
+            get(a[0]); emit("f64.const 0x1p63"); emit("f64.lt")
+            emit("i32.and"); emit("i32.eqz")
+            failIf("mochi_err_overflow_at", line)
+            get(a[0]); emit("i64.trunc_f64_s")
+            emit("local.set \(r)")
+        case .math1:
+            guard case .string(let name) = inst.imm else { throw fail("math1 without a name") }
+            get(a[0])
+            switch name {
+            case "sqrt": emit("f64.sqrt")
+            case "floor": emit("f64.floor")
+            case "ceil": emit("f64.ceil")
+            case "trunc": emit("f64.trunc")
+            case "fabs", "abs": emit("f64.abs")
+            case "round":
+                module.helpers.insert(.round)
+                emit("call $#round")
+            case "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "exp", "log",
+                 "log2", "log10", "cbrt", "expm1", "log1p":
+                call("mochi_math_" + name)
+            default: throw fail("math1: unknown math function \(name)")
+            }
+            set(inst)
+        case .math2:
+            guard case .string(let name) = inst.imm else { throw fail("math2 without a name") }
+            get(a[0]); get(a[1])
+            switch name {
+            case "fmin", "min":
+                module.helpers.insert(.fmin)
+                emit("call $#fmin")
+            case "fmax", "max":
+                module.helpers.insert(.fmax)
+                emit("call $#fmax")
+            case "fmod", "mod":
+                // libm's fmod: NaN for a zero divisor, no error (the runtime's
+                // mochi_f64_mod, shared with `%`, reports division by zero).
+                let t = scratchLocal("$#f", "f64")
+                emit("local.set \(t)")
+                emit("local.get \(t)")
+                emit("f64.const 0")
+                emit("f64.eq")
+                emit("if (param f64) (result f64)")
+                depth += 1
+                emit("drop")
+                emit("f64.const nan")
+                depth -= 1
+                emit("else")
+                depth += 1
+                emit("local.get \(t)")
+                call("mochi_f64_mod")
+                depth -= 1
+                emit("end")
+            case "pow", "atan2", "hypot": call("mochi_math_" + name)
+            default: throw fail("math2: unknown math function \(name)")
+            }
+            set(inst)
+
+        case .box:
+            getBoxed(a[0])
+            set(inst)
+        case .unbox:
+            let push: [String]
+            if let c = inlineConst[a[0].index] {
+                // (only nil can be a constant any)
+                _ = c
+                push = ["ref.null none"]
+            } else {
+                push = ["local.get \(local(a[0]))"]
+            }
+            for s in module.unboxAny(rt, push: push) { emit(s) }
+            set(inst)
+        case .anyAdd: simple("mochi_any_add", a)
+        case .anySub: simple("mochi_any_sub", a)
+        case .anyMul: simple("mochi_any_mul", a)
+        case .anyDiv: simple("mochi_any_div", a)
+        case .anyRem: simple("mochi_any_mod", a)
+        case .anyNeg: simple("mochi_any_neg", a)
+        case .anyCmp:
+            let c = try cond(inst)
+            get(a[0]); get(a[1])
+            switch c {
+            case .eq: call("mochi_any_eq")
+            case .ne: call("mochi_any_eq"); emit("i32.eqz")
+            default:
+                call("mochi_any_cmp"); emit("i32.const 0"); emit(FunctionEmitter.intOp(c, "i32"))
+            }
+            set(inst)
+        case .anyTruthy: simple("mochi_any_truthy", a)
+        case .anyIndex: simple("mochi_any_index", a)
+        case .anyField:
+            guard case .string(let name) = inst.imm else { throw fail("any.field without a name") }
+            get(a[0])
+            let s = module.stringConstant(name)
+            emit("global.get \(s)")
+            if !module.stringIsInline(s) { emit("ref.as_non_null") }
+            call("mochi_any_field")
+            set(inst)
+        case .anyLen: simple("mochi_any_len", a)
+
+        case .cmp:
+            let c = try cond(inst)
+            let t = type(a[0])
+            switch t {
+            case .i64, .bool:
+                get(a[0]); get(a[1]); emit(FunctionEmitter.intOp(c, t == .bool ? "i32" : "i64"))
+            case .f64:
+                get(a[0]); get(a[1]); emit(FunctionEmitter.floatOp(c))
+            default:
+                let eq = t == .str ? "mochi_str_eq" : "mochi_any_eq"
+                let cmp = t == .str ? "mochi_str_cmp" : "mochi_any_cmp"
+                get(a[0]); get(a[1])
+                switch c {
+                case .eq: call(eq)
+                case .ne: call(eq); emit("i32.eqz")
+                default: call(cmp); emit("i32.const 0"); emit(FunctionEmitter.intOp(c, "i32"))
+                }
+            }
+            set(inst)
+        case .tostr, .fmt:
+            let t = type(a[0])
+            get(a[0])
+            switch t {
+            case .i64: call("mochi_fmt_i64")
+            case .f64: call("mochi_fmt_f64")
+            case .bool: call("mochi_fmt_bool")
+            case .unit: emit("drop"); emit("ref.null none"); call(inst.op == .fmt ? "mochi_fmt_any" : "mochi_str_any")
+            default: call(inst.op == .fmt ? "mochi_fmt_any" : "mochi_str_any")
+            }
+            set(inst)
+        case .tojson:
+            getBoxed(a[0]); call("mochi_to_json_any"); set(inst)
+        case .json:
+            getBoxed(a[0]); call("mochi_json_print_any")
+        case .bigFromInt, .bigFromFloat, .bigFromStr, .bigAdd, .bigSub, .bigMul, .bigDiv, .bigNeg, .bigAbs,
+             .bigPow, .bigToInt, .bigToFloat, .bigTrunc, .bigToRat, .bigNum, .bigDenom, .bigRem, .bigCmp:
+            guard module.hasBigTypes else {
+                throw fail("\(inst.op.info.name) (bigint/bigrat) is not supported in wasm yet: the runtime has no bigint.wat")
+            }
+            // The C runtime's bigint/bigrat function of the same name (bigint.wat).
+            let big = { (t: IRType) in t == .bigrat ? "mochi_bigrat_" : "mochi_bigint_" }
+            switch inst.op {
+            case .bigFromInt, .bigFromFloat, .bigFromStr, .bigAdd, .bigSub, .bigMul, .bigDiv, .bigNeg, .bigAbs, .bigPow:
+                let fn: String
+                switch inst.op {
+                case .bigFromInt: fn = "from_i64"
+                case .bigFromFloat: fn = "from_f64"
+                case .bigFromStr: fn = "from_str"
+                case .bigAdd: fn = "add"
+                case .bigSub: fn = "sub"
+                case .bigMul: fn = "mul"
+                case .bigDiv: fn = "div"
+                case .bigNeg: fn = "neg"
+                case .bigAbs: fn = "abs"
+                default: fn = "pow"
+                }
+                simple(big(rt) + fn, a)
+            case .bigToInt: simple(big(type(a[0])) + "to_i64", a)
+            case .bigToFloat: simple(big(type(a[0])) + "to_f64", a)
+            case .bigTrunc: simple("mochi_bigrat_trunc", a)
+            case .bigToRat: simple("mochi_bigrat_from_bigint", a)
+            case .bigNum: simple("mochi_bigrat_num", a)
+            case .bigDenom: simple("mochi_bigrat_denom", a)
+            case .bigRem: simple("mochi_bigint_rem", a)
+            default:
+                get(a[0]); get(a[1]); call(big(type(a[0])) + "cmp")
+                emit("i32.const 0"); emit(FunctionEmitter.intOp(try cond(inst), "i32"))
+                set(inst)
+            }
+        case .print:
+            get(a[0]); call("mochi_print_str")
+        case .sha256:
+            get(a[0]); call("mochi_sha256"); set(inst)
+
+        case .strConcat: simple("mochi_str_concat", a)
+        case .strLen: simple("mochi_str_len", a)
+        case .strIndex: simple("mochi_str_index", a)
+        case .strSlice: simple("mochi_str_slice", a)
+        case .strContains: simple("mochi_str_contains", a)
+        case .strFind: simple("mochi_str_index_of", a)
+        case .strUpper: simple("mochi_str_upper", a)
+        case .strLower: simple("mochi_str_lower", a)
+        case .strTrim: simple("mochi_str_trim", a)
+        case .strSplit: simple("mochi_str_split", a)
+        case .strJoin: simple("mochi_str_join", a)
+        case .strRepeat: simple("mochi_str_repeat", a)
+        case .strPadStart: simple("mochi_str_pad_start", a)
+        case .strReverse: simple("mochi_str_reverse", a)
+        case .strToInt: simple("mochi_str_to_int", a)
+        case .strToFloat: simple("mochi_str_to_float", a)
+        case .strOrd: simple("mochi_str_code_point", a)
+        case .strChr: simple("mochi_str_from_code_point", a)
+        case .strHasPrefix: simple("mochi_str_starts_with", a)
+        case .strHasSuffix: simple("mochi_str_ends_with", a)
+        case .strParseBase: simple("mochi_str_to_int_base", a)
+
+        case .listNew:
+            guard case .list(let e) = rt else { throw fail("list.new without a list type") }
+            let bank = ListBank(element: e)
+            if a.count <= 10_000 {
+                // len, wlen = len, own = 1: a store of its own (list.wat's header)
+                emit("i32.const \(a.count)")
+                emit("i32.const \(a.count)")
+                emit("i32.const 1")
+                for x in a { get(x) }
+                emit("array.new_fixed \(bank.arrayType) \(a.count)")
+                emit("struct.new \(bank.listType)")
+                set(inst)
+            } else {
+                let r = resultLocal(inst, "(ref null \(bank.listType))")
+                emit("i32.const \(a.count)")
+                call("mochi_list_new_" + bank.suffix)
+                emit("local.set \(r)")
+                for x in a { emit("local.get \(r)"); get(x); call("mochi_list_push_" + bank.suffix) }
+            }
+        case .listLen:
+            guard case .list(let e) = type(a[0]) else { throw fail("list.len of a non-list") }
+            let bank = ListBank(element: e)
+            if let c = listCache[a[0].index] {
+                emit("local.get \(c.len)")
+                set(inst)
+                break
+            }
+            get(a[0]); emit("ref.is_null")
+            emit("if (result i64)")
+            depth += 1
+            emit("i64.const 0")
+            depth -= 1
+            emit("else")
+            depth += 1
+            get(a[0]); emit("struct.get \(bank.listType) $len"); emit("i64.extend_i32_u")
+            depth -= 1
+            emit("end")
+            set(inst)
+        case .listGet, .listSet:
+            guard case .list(let e) = type(a[0]) else { throw fail("\(inst.op.info.name) of a non-list") }
+            let bank = ListBank(element: e)
+            let ix = scratchLocal("$#ix", "i32")
+            let c = cachedList(a[0], a[1], bank, line)
+            listIndex(c, a[1], line)
+            emit("local.set \(ix)")
+            emit("local.get \(c.data)"); emit("local.get \(ix)")
+            if inst.op == .listGet {
+                emit(bank == .bool ? "array.get_u \(bank.arrayType)" : "array.get \(bank.arrayType)")
+                if bank == .ref { fromAny(e) }
+                set(inst)
+            } else {
+                get(a[2])
+                emit("array.set \(bank.arrayType)")
+            }
+        case .listPush:
+            guard case .list(let e) = type(a[0]) else { throw fail("list.push of a non-list") }
+            let bank = ListBank(element: e)
+            let n = scratchLocal("$#ix", "i32")
+            // In place while the list owns the end of its store (own: no other list
+            // sees slot len) and the store has room; a store of its own stays
+            // writable to its end (wlen = len). The runtime grows or copies the store
+            // (or reports nil).
+            emit("block")
+            depth += 1
+            emit("block")
+            depth += 1
+            get(a[0]); emit("br_on_null 0"); emit("struct.get \(bank.listType) $len"); emit("local.tee \(n)")
+            get(a[0]); emit("struct.get \(bank.listType) $data"); emit("array.len")
+            emit("i32.ge_u"); emit("br_if 0")
+            get(a[0]); emit("struct.get \(bank.listType) $own"); emit("i32.eqz"); emit("br_if 0")
+            get(a[0]); emit("struct.get \(bank.listType) $data"); emit("local.get \(n)"); get(a[1])
+            emit("array.set \(bank.arrayType)")
+            get(a[0]); emit("local.get \(n)"); emit("i32.const 1"); emit("i32.add")
+            emit("struct.set \(bank.listType) $len")
+            get(a[0]); emit("struct.get \(bank.listType) $wlen"); emit("local.get \(n)"); emit("i32.eq")
+            emit("if")
+            depth += 1
+            get(a[0]); emit("local.get \(n)"); emit("i32.const 1"); emit("i32.add")
+            emit("struct.set \(bank.listType) $wlen")
+            depth -= 1
+            emit("end")
+            emit("br 1")
+            depth -= 1
+            emit("end")
+            get(a[0]); get(a[1]); call("mochi_list_push_" + bank.suffix)
+            depth -= 1
+            emit("end")
+        case .listAppend:
+            guard case .list(let e) = type(a[0]) else { throw fail("list.append of a non-list") }
+            simple("mochi_list_append_" + ListBank(element: e).suffix, a)
+        case .listSlice, .listConcat, .listUnionAll, .listReverse, .listDistinct, .listUnion,
+             .listExcept, .listIntersect, .listSortBy:
+            let name: String
+            switch inst.op {
+            case .listSlice: name = "mochi_list_slice"
+            case .listConcat, .listUnionAll: name = "mochi_list_concat"
+            case .listReverse: name = "mochi_list_reverse"
+            case .listDistinct: name = "mochi_list_distinct"
+            case .listUnion: name = "mochi_list_union"
+            case .listExcept: name = "mochi_list_except"
+            case .listIntersect: name = "mochi_list_intersect"
+            default: name = "mochi_list_sort_by"
+            }
+            for x in a { get(x) }
+            call(name)
+            emit("ref.cast \(module.wasmType(rt))")
+            set(inst)
+        case .listContains:
+            get(a[0]); getBoxed(a[1]); call("mochi_list_contains"); set(inst)
+        case .listSum:
+            guard case .list(let e) = type(a[0]) else { throw fail("list.sum of a non-list") }
+            get(a[0])
+            switch e {
+            case .i64: call("mochi_list_sum_i64")
+            case .f64: call("mochi_list_sum_f64")
+            default: call("mochi_list_sum_any"); fromAny(rt)
+            }
+            set(inst)
+        case .listAvg: simple("mochi_list_avg", a)
+        case .listMin, .listMax:
+            get(a[0]); call(inst.op == .listMin ? "mochi_list_min" : "mochi_list_max"); fromAny(rt); set(inst)
+        case .listRange: simple("mochi_range3", a)
+
+        case .mapNew:
+            let r = resultLocal(inst, "(ref null $map)")
+            emit("i32.const \(a.count / 2)")
+            call("mochi_map_new")
+            emit("local.set \(r)")
+            var i = 0
+            while i + 1 < a.count {
+                emit("local.get \(r)"); getBoxed(a[i]); getBoxed(a[i + 1]); call("mochi_map_set")
+                i += 2
+            }
+        case .mapGet:
+            get(a[0]); getBoxed(a[1]); call("mochi_map_get"); fromAny(rt); set(inst)
+        case .mapGetAny:
+            get(a[0]); getBoxed(a[1]); call("mochi_map_get"); set(inst)
+        case .mapSet:
+            get(a[0]); getBoxed(a[1]); getBoxed(a[2]); call("mochi_map_set")
+        case .mapHas:
+            get(a[0]); getBoxed(a[1]); call("mochi_map_has"); set(inst)
+        case .mapLen: simple("mochi_map_len", a)
+        case .mapDelete:
+            get(a[0]); getBoxed(a[1]); call("mochi_map_delete")
+        case .mapKeys, .mapValues:
+            guard case .list(let e) = rt else { throw fail("\(inst.op.info.name) without a list type") }
+            get(a[0]); emit("i32.const \(ListBank(element: e).rawValue)")
+            call(inst.op == .mapKeys ? "mochi_map_keys" : "mochi_map_values")
+            emit("ref.cast \(module.wasmType(rt))")
+            set(inst)
+
+        case .structNew, .recordNew, .variantNew:
+            let tn: String, fields: Int, desc: String, one: String
+            if inst.op == .structNew || inst.op == .recordNew {
+                guard case .named(let n) = rt, let d = module.module.typeDecl(named: n),
+                      case .structure(let fs) = d.kind else { throw fail("\(inst.op.info.name) without a struct type") }
+                tn = module.wasmTypeName(n, -1); fields = fs.count
+                if inst.op == .recordNew {
+                    // The same struct type with the record descriptor (tag -2): it
+                    // prints as a plain map, without "__name" (LANGUAGE.md §9).
+                    module.recordTypes.insert(n)
+                    desc = module.recordDescName(n); one = module.recordSingletonName(n)
+                } else {
+                    desc = module.descName(n, -1); one = module.singletonName(n, -1)
+                }
+            } else {
+                guard case .variant(let vr) = inst.imm, let d = module.module.typeDecl(named: vr.typeName),
+                      let fs = d.fields(variant: Int(vr.variant)) else { throw fail("variant.new without a variant") }
+                tn = module.wasmTypeName(vr.typeName, Int(vr.variant)); fields = fs.count
+                desc = module.descName(vr.typeName, Int(vr.variant)); one = module.singletonName(vr.typeName, Int(vr.variant))
+            }
+            if fields == 0 {
+                emit("global.get \(one)")
+            } else {
+                emit("global.get \(desc)")
+                for x in a { get(x) }
+                emit("struct.new \(tn)")
+            }
+            set(inst)
+        case .fieldGet, .fieldSet:
+            guard case .field(let fr) = inst.imm, module.module.typeDecl(named: fr.typeName)?.fields(variant: Int(fr.variant)) != nil else {
+                throw fail("\(inst.op.info.name) without a field")
+            }
+            let tn = module.wasmTypeName(fr.typeName, Int(fr.variant))
+            // A nil struct is the runtime error of the C runtime's struct access.
+            module.helpers.insert(.fieldNull)
+            get(a[0]); emit("ref.is_null")
+            emit("if")
+            depth += 1
+            emit("i32.const \(line)"); emit("call $#field_null_at"); emit("unreachable")
+            depth -= 1
+            emit("end")
+            get(a[0])
+            if fr.variant >= 0 { emit("ref.cast (ref \(tn))") }
+            if inst.op == .fieldGet {
+                emit("struct.get \(tn) \(fr.field + 1)")
+                set(inst)
+            } else {
+                get(a[1])
+                emit("struct.set \(tn) \(fr.field + 1)")
+            }
+        case .variantTag:
+            get(a[0]); emit("struct.get $struct 0"); emit("struct.get $desc $tag"); emit("i64.extend_i32_s")
+            set(inst)
+
+        case .call:
+            guard case .function(let name) = inst.imm, let fi = module.symbols.functions[name] else {
+                throw fail("call of unknown function \(inst.imm)")
+            }
+            // Every call counts, as the interpreter, the JIT and generated C count
+            // them: runaway recursion through a leaf stops at the same call. A leaf
+            // callee reads no depth, so its call only checks it.
+            let saved: String? = module.leaf[fi] ? depthCheck(line) : depthEnter(line)
+            for x in a { get(x) }
+            let unitResult = module.module.functions[fi].returnType == .unit
+            if tail {
+                emit("return_call \(module.funcNames[fi])")
+            } else {
+                emit("call \(module.funcNames[fi])")
+                if let saved { emit("local.get \(saved)"); emit("global.set " + module.use("mochi_depth")) }
+                if !unitResult { set(inst) }
+            }
+            knownLine = nil
+        case .callClosure:
+            guard case .fn(_, let r) = type(a[0]) else { throw fail("call.closure of a non-closure") }
+            let sig = module.closureSig(type(a[0]))
+            module.helpers.insert(.nonFunction)
+            get(a[0]); emit("ref.is_null")
+            emit("if"); depth += 1; emit("call $#non_function"); emit("unreachable"); depth -= 1; emit("end")
+            let saved = depthEnter(line)
+            get(a[0]); emit("ref.as_non_null")
+            for x in a.dropFirst() { get(x) }
+            get(a[0]); emit("struct.get \(sig.cloType) $code")
+            if tail {
+                emit("return_call_ref \(sig.fnType)")
+            } else {
+                emit("call_ref \(sig.fnType)")
+                emit("local.get \(saved)"); emit("global.set " + module.use("mochi_depth"))
+                if r != .unit { set(inst) }
+            }
+            knownLine = nil
+        case .closureNew:
+            guard case .function(let name) = inst.imm, let fi = module.symbols.functions[name] else {
+                throw fail("closure of unknown function \(inst.imm)")
+            }
+            let cap = module.captureType(function: fi, count: a.count)
+            if a.isEmpty {
+                emit("global.get \(module.captureSingleton(fi))")
+            } else {
+                emit("ref.func \(module.adapterName(function: fi, count: a.count))")
+                for x in a { get(x) }
+                emit("struct.new \(cap)")
+            }
+            set(inst)
+        case .globalGet, .globalSet:
+            guard case .global(let name) = inst.imm, let gi = module.symbols.globals[name] else {
+                throw fail("unknown global \(inst.imm)")
+            }
+            if inst.op == .globalGet {
+                emit("global.get \(module.globalNames[gi])"); set(inst)
+            } else {
+                get(a[0]); emit("global.set \(module.globalNames[gi])")
+            }
+
+        case .groupNew: simple("mochi_group_new", [])
+        case .groupAdd:
+            get(a[0]); get(a[1]); getBoxed(a[2]); call("mochi_group_add")
+        case .groupResult: simple("mochi_group_result", a)
+        case .groupKey: simple("mochi_group_key", a)
+        case .groupItems: simple("mochi_group_items", a)
+
+        case .expect: get(a[0]); call("mochi_rt_expect")
+        case .panic: get(a[0]); call("mochi_rt_panic")
+        case .testBegin: get(a[0]); call("mochi_rt_test_begin")
+        case .testEnd: call("mochi_rt_test_end")
+        }
+    }
+
+    /// The depth check before a call of a leaf function: `stack overflow` at `line`
+    /// when the depth has reached the limit (the check depthEnter makes), without
+    /// counting (nothing the leaf does reads the depth). Returns nil: nothing to restore.
+    mutating func depthCheck(_ line: Int32) -> String? {
+        emit("global.get " + module.use("mochi_depth"))
+        emit("i32.const \(FunctionEmitter.maxDepth)")
+        emit("i32.ge_u")
+        failIf("mochi_err_stack_overflow_at", line)
+        return nil
+    }
+
+    /// The depth check before a counted call: `stack overflow` at `line` when the
+    /// depth has reached the limit, else depth + 1; returns the local holding the
+    /// depth to restore after the call.
+    mutating func depthEnter(_ line: Int32) -> String {
+        let d = scratchLocal("$#depth", "i32")
+        emit("global.get " + module.use("mochi_depth"))
+        emit("local.tee \(d)")
+        emit("i32.const \(FunctionEmitter.maxDepth)")
+        emit("i32.ge_u")
+        failIf("mochi_err_stack_overflow_at", line)
+        emit("local.get \(d)")
+        emit("i32.const 1")
+        emit("i32.add")
+        emit("global.set " + module.use("mochi_depth"))
+        return d
+    }
+
+    /// Hoisted list caches of the loops being emitted, innermost last.
+    var loopCacheStack: [(header: Int, lists: [Int32: ListCache])] = []
+
+    func loopCache(for v: Value) -> ListCache? {
+        for (_, frame) in loopCacheStack.reversed() { if let c = frame[v.index] { return c } }
+        return nil
+    }
+
+    /// The first node of structured code (a loop's header).
+    static func firstNode(_ code: [StructuredCode]) -> Int? {
+        guard let c = code.first else { return nil }
+        switch c {
+        case .node(let x, _): return x
+        case .block(let inner), .loop(let inner): return firstNode(inner)
+        case .table: return nil
+        }
+    }
+
+    /// Loads list `l`'s length and store into its cache locals before a loop. A nil
+    /// list loads length 0 and an empty store, so an access in the loop reports the
+    /// index error C reports for a nil list (length 0), and only if it happens.
+    mutating func hoistListHeader(_ l: Value, _ bank: ListBank) -> ListCache {
+        let c = ListCache(len: scratchLocal("$#len\(l.index)", "i64"),
+                          data: scratchLocal("$#data\(l.index)", "(ref \(bank.arrayType))"))
+        module.emptyArrays.insert(bank.rawValue)
+        emit("i64.const 0")
+        emit("local.set \(c.len)")
+        emit("global.get $#empty_\(bank.suffix)")
+        emit("local.set \(c.data)")
+        emit("block")
+        depth += 1
+        get(l); emit("br_on_null 0"); emit("struct.get \(bank.listType) $len"); emit("i64.extend_i32_u"); emit("local.set \(c.len)")
+        get(l); emit("struct.get \(bank.listType) $data"); emit("local.set \(c.data)")
+        depth -= 1
+        emit("end")
+        return c
+    }
+
+    /// Copy-on-write before in-place writes: gives list `l` (nil: nothing) a store of
+    /// its own when it may share one (wlen != len), so that stores into it are not
+    /// seen by the lists sharing the old one (list.wat's header).
+    mutating func unshare(_ l: Value, _ bank: ListBank) {
+        emit("block")
+        depth += 1
+        get(l); emit("br_on_null 0"); emit("struct.get \(bank.listType) $wlen")
+        get(l); emit("struct.get \(bank.listType) $len")
+        emit("i32.eq"); emit("br_if 0")
+        get(l); call("mochi_list_unshare_" + bank.suffix)
+        depth -= 1
+        emit("end")
+    }
+
+    /// The locals holding list `l`'s length and element store in this block: loaded
+    /// at its first element access (a nil list is the index error of C's
+    /// mochi_list_get, length 0, at `line`), reused until something that may change a
+    /// list's length or store (a push, a call, an append) runs. A list the block
+    /// writes is loaded writable: its store made its own first (unshare), and since
+    /// that may replace the store of a list another cached value refers to (two
+    /// values may be one list), every other cache of the block is dropped then.
+    mutating func cachedList(_ l: Value, _ i: Value, _ bank: ListBank, _ line: Int32) -> ListCache {
+        let write = blockWrites.contains(l.index)
+        if let c = listCache[l.index], c.writable || !write { return c }
+        let c = ListCache(len: scratchLocal("$#len\(l.index)", "i64"),
+                          data: scratchLocal("$#data\(l.index)", "(ref \(bank.arrayType))"),
+                          writable: write)
+        get(l); emit("ref.is_null")
+        emit("if")
+        depth += 1
+        get(i); emit("i32.const 0"); emit("i32.const \(line)"); call("mochi_list_index"); emit("drop")
+        depth -= 1
+        emit("end")
+        if write {
+            unshare(l, bank)
+            listCache = [:]
+        }
+        get(l); emit("struct.get \(bank.listType) $len"); emit("i64.extend_i32_u"); emit("local.set \(c.len)")
+        get(l); emit("struct.get \(bank.listType) $data"); emit("local.set \(c.data)")
+        listCache[l.index] = c
+        return c
+    }
+
+    /// Pushes the checked i32 index of element `i` of a list: in range on the fast
+    /// path; negative and out-of-range indices (the error, at `line`) through
+    /// `$mochi_list_index`.
+    mutating func listIndex(_ c: ListCache, _ i: Value, _ line: Int32) {
+        get(i); emit("local.get \(c.len)"); emit("i64.lt_u")
+        emit("if (result i32)")
+        depth += 1
+        get(i); emit("i32.wrap_i64")
+        depth -= 1
+        emit("else")
+        depth += 1
+        get(i); emit("local.get \(c.len)"); emit("i32.wrap_i64"); emit("i32.const \(line)"); call("mochi_list_index")
+        depth -= 1
+        emit("end")
+    }
+}
