@@ -389,6 +389,15 @@ struct ModuleEmitter {
          * runaway recursion ends in `error: stack overflow` at the calling line
          * before the machine stack runs out. */
         static uintptr_t mochi_stack_floor;
+        /* The call depth, counted at every call of a Mochi function as the interpreter
+         * and the JIT count it, so recursion stops at the same depth (100,000) with
+         * the same output in every mode; the stack probe above stays as the guard
+         * for frames too large for the stack at that depth. */
+        static int64_t mochi_call_depth;
+        #define MOCHI_CALL_ENTER(line) do { \\
+            if (MOCHI_UNLIKELY(mochi_call_depth >= 100000)) mochi_err_stack_overflow_at(line); \\
+            mochi_call_depth++; } while (0)
+        #define MOCHI_CALL_LEAVE() (mochi_call_depth--)
         #if defined(__GNUC__) || defined(__clang__)
         #define MOCHI_STACK_CHECK(line) do { \\
             if (MOCHI_UNLIKELY((uintptr_t)__builtin_frame_address(0) < mochi_stack_floor)) \\

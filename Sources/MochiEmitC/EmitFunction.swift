@@ -696,11 +696,13 @@ struct FunctionEmitter {
             }
             let call = "\(module.functionNames[fi])(\(a.map(v).joined(separator: ", ")))"
             if module.recursive[fi] { stmt(inst, "MOCHI_STACK_CHECK(\(ln));") }
+            stmt(inst, "MOCHI_CALL_ENTER(\(ln));")
             if let r = inst.result, needed[Int(r.index)], module.module.functions[fi].returnType != .unit {
                 stmt(inst, "\(v(r)) = \(call);")
             } else {
                 stmt(inst, call + ";")
             }
+            stmt(inst, "MOCHI_CALL_LEAVE();")
             knownLine = nil
         case .callClosure:
             module.helpers.insert(.callClosure)
@@ -712,7 +714,9 @@ struct FunctionEmitter {
                 body = "(void)\(call);"
             }
             stmt(inst, "MOCHI_STACK_CHECK(\(ln));")
+            stmt(inst, "MOCHI_CALL_ENTER(\(ln));")
             withSlots(inst, Array(a.dropFirst()), body)
+            stmt(inst, "MOCHI_CALL_LEAVE();")
             knownLine = nil
         case .closureNew:
             guard case .function(let name) = inst.imm, let fi = module.symbols.functions[name] else {

@@ -71,7 +71,17 @@ extension Checker {
             return lowerField(base, name, nloc, e.location, expected)
         case .cast(let x, let te):
             let target = resolve(te)
-            let tv = lowerExpr(x, target)
+            // A conditional or match converted to a scalar is converted as a whole:
+            // its branches keep their own types (`(if c then r else s) as string` for
+            // bigrats r and s was "expected string"); other operands, literals such
+            // as `[] as list<int>`, take the target as their hint.
+            var hint: MType? = target
+            switch x.kind {
+            case .conditional, .match:
+                if [.int, .float, .bool, .string, .bigint, .bigrat].contains(target) { hint = nil }
+            default: break
+            }
+            let tv = lowerExpr(x, hint)
             setLoc(e.location)
             return TV(v: cast(tv, to: target, at: e.location), t: target)
         case .conditional(let c, let t, let el):
@@ -565,7 +575,10 @@ extension Checker {
         }
         let l = lowerExpr(a, nil)
         var rhsExpected: MType? = nil
-        if l.t == .int || l.t == .float || l.t == .string { rhsExpected = l.t }
+        // Not for an int: a conditional or match on the right would be typed int by
+        // the hint, and `1 + (if c then 2 else 3.5)` or a bigint branch rejected
+        // instead of promoted (int < bigint < bigrat < float).
+        if l.t == .float || l.t == .string { rhsExpected = l.t }
         if case .list(let et) = l.t, (op == .union || op == .unionAll || op == .except || op == .intersect || op == .add) {
             rhsExpected = .list(et)
         }
@@ -989,7 +1002,16 @@ extension Checker {
         // No case matched: null / zero.
         let noMatchEnd: Block? = reachedDefault ? nil : cur.current
         let live = ends
-        var rt: MType = hint ?? live.reduce(MType.null) { unify($0, $1.1.t) }
+        // Without a default case a match may yield null (LANGUAGE.md 5.9), so its type
+        // starts from null; with one, it is its cases' (an int match is an int, not any).
+        var rt: MType
+        if let hint {
+            rt = hint
+        } else if reachedDefault, let first = live.first {
+            rt = live.dropFirst().reduce(first.1.t) { unify($0, $1.1.t) }
+        } else {
+            rt = live.reduce(MType.null) { unify($0, $1.1.t) }
+        }
         if rt == .null || rt == .unit { rt = hint ?? .any }
         if rt == .unit { rt = .any }
         let slot = cur.newSlot(ir(rt))

@@ -282,6 +282,11 @@ public struct Printer {
     @inline(__always) mutating func put(_ s: StaticString) { sink.append(s) }
     @inline(__always) mutating func put(_ c: UInt8) { sink.append(c) }
 
+    /// Appends text of the caller's own between printed items (listings with a
+    /// gutter). `out.append` would copy everything printed so far each time.
+    public mutating func write(_ s: String) { sink.append(s) }
+    public mutating func write(_ c: UInt8) { sink.append(c) }
+
     public mutating func print(_ m: Module) {
         var estimate = 64
         for f in m.functions { estimate += 48 * (f.insts.count + f.blocks.count) + 64 }

@@ -5,8 +5,9 @@
 // blocks), then folds, propagates and sweeps, moves loop-invariant computations out
 // of their loops (LoopInvariantCodeMotion), computes each repeated expression once
 // (CommonSubexpressions, which also merges what LICM gathered in one preheader),
-// then turns `xs + [v]` into appends
-// (ConcatToAppend) and unobservable appends into in-place pushes (AppendInPlace); folding branches exposes new dead
+// then turns `xs + [v]` into appends (ConcatToAppend), unobservable appends into
+// in-place pushes (AppendInPlace) and strings grown in a loop into lists of their
+// pieces joined after it (StringBuild); folding branches exposes new dead
 // blocks and new trivially-merged blocks, and merging exposes new copies and
 // constants, so the fold/propagate/sweep/simplify group runs twice more. The order is
 // fixed, so the output is a function of the input alone.
@@ -39,7 +40,7 @@ public struct PassPipeline {
             // then drops the loop parameters that only carried the list around.
             var ps: [any FunctionPass] = [SimplifyCFG(), ConstantFolding(), CopyPropagation(),
                                           DeadCodeElimination(), SimplifyCFG(), LoopInvariantCodeMotion(), CommonSubexpressions(),
-                                          ConcatToAppend(), AppendInPlace()]
+                                          ConcatToAppend(), AppendInPlace(), StringBuild()]
             for _ in 0..<2 {
                 ps += [ConstantFolding(), CopyPropagation(), DeadCodeElimination(), SimplifyCFG()] as [any FunctionPass]
             }
@@ -48,7 +49,9 @@ public struct PassPipeline {
     }
 
     /// Every pass name `--print-after` accepts, in a fixed order (for --help).
-    public static var passNames: [String] { ["constfold", "copyprop", "dce", "simplifycfg", "licm", "cse", "concatappend", "appendinplace"] }
+    public static var passNames: [String] {
+        ["constfold", "copyprop", "dce", "simplifycfg", "licm", "cse", "concatappend", "appendinplace", "stringbuild"]
+    }
 
     /// A fresh instance of the pass called `name`, or nil for an unknown name.
     public static func pass(named name: String) -> (any FunctionPass)? {
@@ -61,6 +64,7 @@ public struct PassPipeline {
         case "licm": return LoopInvariantCodeMotion()
         case "concatappend": return ConcatToAppend()
         case "appendinplace": return AppendInPlace()
+        case "stringbuild": return StringBuild()
         default: return nil
         }
     }

@@ -51,6 +51,12 @@ public func extractStencils(from elf: ELFFile, target: StencilTarget, symbols: i
             guard let kind = RelocationKind(machine: elf.machine, elfType: rel.type) else {
                 throw StencilError("stencil \(name): unhandled relocation \(RelocationKind.elfName(machine: elf.machine, type: rel.type)) at offset \(rel.offset)")
             }
+            // The reader checks only that the offset is inside the section: the
+            // patched bytes must be too.
+            guard rel.offset <= UInt64(code.count) - UInt64(min(kind.patchWidth, code.count)),
+                  kind.patchWidth <= code.count else {
+                throw StencilError("stencil \(name): relocation at offset \(rel.offset) patches \(kind.patchWidth) bytes past its \(code.count)-byte code")
+            }
             let target = elf.symbols[rel.symbol]
             var value: HoleValue
             var addend = rel.addend
@@ -112,6 +118,9 @@ public func extractStencils(from elf: ELFFile, target: StencilTarget, symbols: i
             if elided > 0 {
                 code.removeLast(elided)
                 holes.removeLast()
+                if let h = holes.first(where: { $0.offset + $0.kind.patchWidth > code.count }) {
+                    throw StencilError("stencil \(name): the hole at offset \(h.offset) overlaps the jump to the continuation")
+                }
             }
         }
         out.append(Stencil(name: name, code: code, data: data, holes: holes, elidedBytes: elided))

@@ -119,6 +119,11 @@ extension LibraryReader {
                 value = .errorExit(Int(op))
             default: throw StencilError("stencil \(name): unknown hole value tag \(tag) at offset \(hAt)")
             }
+            // The operand byte and the symbol index of a tag that has none are zero,
+            // so a library has one encoding (the writer's).
+            guard (op == 0 || tag == 0 || tag == 6) && (sym == 0 || tag == 4) else {
+                throw StencilError("stencil \(name): an unused hole field is not zero at offset \(hAt)")
+            }
             let width = kind.patchWidth
             guard offset <= code.count - width else {
                 throw StencilError("stencil \(name): hole at \(offset) (\(width) bytes) is outside its \(code.count)-byte code (offset \(hAt))")
@@ -163,7 +168,12 @@ struct LibraryReader {
     mutating func u64() throws -> UInt64 { UInt64(try u32()) | UInt64(try u32()) << 32 }
     mutating func string(_ n: Int) throws -> String {
         try skip(n)
-        return String(decoding: bytes[(at - n)..<at], as: UTF8.self)
+        // Names are UTF-8: a lossy decoding would accept a library that does not
+        // re-encode to its own bytes and whose names match nothing.
+        guard let s = String(validating: bytes[(at - n)..<at], as: UTF8.self) else {
+            throw StencilError("a name that is not UTF-8 at offset \(at - n)")
+        }
+        return s
     }
     /// A u32 count of entries of at least `minEntrySize` bytes each, checked
     /// against the bytes left so a hostile count cannot make us allocate.

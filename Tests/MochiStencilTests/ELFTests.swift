@@ -85,6 +85,24 @@ final class ELFTests: XCTestCase {
         }
     }
 
+    /// A relocation inside its section whose patched bytes run past the section's
+    /// end (found by the elf fuzz target) is a StencilError from extraction, not a
+    /// hole outside the stencil's code.
+    func testRelocationPatchingPastTheCodeIsAnError() throws {
+        var o = try object()
+        let elf = try ELFFile(bytes: o)
+        let rela = try XCTUnwrap(elf.sections.first {
+            $0.type == ELF.sectionRela && Int($0.info) < elf.sections.count && elf.sections[Int($0.info)].isExecutable
+        })
+        let end = UInt64(elf.sections[Int(rela.info)].size - 1)
+        for k in 0..<8 { o[rela.offset + k] = UInt8(truncatingIfNeeded: end >> (8 * UInt64(k))) }
+        let bad = try ELFFile(bytes: o)
+        var symbols = SymbolTable()
+        XCTAssertThrowsError(try extractStencils(from: bad, target: .x86_64Linux, symbols: &symbols)) { e in
+            XCTAssertTrue("\(e)".contains("past its"), "\(e)")
+        }
+    }
+
     /// Random truncations and byte flips: every outcome is a parse or an ELFError.
     func testFuzzNeverTraps() throws {
         guard let base = Self.smallObject else { throw XCTSkip("no clang") }

@@ -126,6 +126,40 @@ final class LibraryTests: XCTestCase {
         XCTAssertThrowsError(try StencilLibrary(bytes: foreign)) { XCTAssertTrue("\($0)".contains("version 9")) }
     }
 
+    /// The operand byte and symbol index of a hole whose value has none must be zero
+    /// (found by the stencil-library fuzz target: they were ignored, so two encodings
+    /// read as one library).
+    func testUnusedHoleFieldsMustBeZero() throws {
+        let lib = StencilLibrary(target: .x86_64Linux, digest: Array(repeating: 0, count: 32), compiler: "c",
+                                 symbols: ["f"], stencils: [Stencil(name: "s", code: Array(repeating: 0x90, count: 8),
+                                                                    holes: [Hole(offset: 0, kind: .x86_64_64,
+                                                                                 value: .continuation, addend: 0)])])
+        let good = lib.encoded()
+        XCTAssertEqual(try StencilLibrary(bytes: good).encoded(), good)
+        // The hole record ends the library: u32 offset, u8 kind, u8 tag, u8 operand, u32 symbol, i64 addend.
+        for at in [good.count - 13, good.count - 12] {
+            var bad = good
+            bad[at] = 1
+            XCTAssertThrowsError(try StencilLibrary(bytes: bad)) { XCTAssertTrue("\($0)".contains("unused hole field"), "\($0)") }
+            let lazy = try LazyStencilLibrary(bytes: bad)
+            XCTAssertThrowsError(try lazy.stencil(0))
+        }
+    }
+
+    /// A name that is not UTF-8 (found by the stencil-library fuzz target: a byte of
+    /// a runtime symbol's name replaced) is an error in both readers, not decoded
+    /// lossily into a library that re-encodes to other bytes.
+    func testNamesMustBeUTF8() throws {
+        var bytes = try Fixtures.library(.x86_64Linux).encoded()
+        let name = Array("mochi_err_overflow".utf8)
+        guard let at = (0..<(bytes.count - name.count)).first(where: { Array(bytes[$0..<($0 + name.count)]) == name }) else {
+            return XCTFail("no symbol mochi_err_overflow in the library")
+        }
+        bytes[at + 13] = 0x86
+        XCTAssertThrowsError(try StencilLibrary(bytes: bytes)) { XCTAssertTrue("\($0)".contains("not UTF-8"), "\($0)") }
+        XCTAssertThrowsError(try LazyStencilLibrary(bytes: bytes)) { XCTAssertTrue("\($0)".contains("not UTF-8"), "\($0)") }
+    }
+
     /// The lazy reader the JIT uses: hostile bytes anywhere (not only in the
     /// header) are an error when the library is opened or when a stencil is
     /// first decoded, never a trap; names always find a stencil of that name.

@@ -1,7 +1,9 @@
-// libFuzzer entry point for the Wasm reader (built by scripts/fuzz-wasm-reader, not by
+// libFuzzer entry point for the Wasm reader (target `wasm` of scripts/fuzz, not built by
 // SwiftPM): every input must be rejected with a WasmReadError or read into a module
 // that encodes, re-reads to the same bytes, prints and annotates. Any trap, sanitizer
 // report or precondition failure is a bug, and libFuzzer saves the input.
+
+@testable import MochiWasm
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -1,0 +1,149 @@
+// libFuzzer target `ir-exec` (scripts/fuzz): the verifier as a security boundary.
+// Inputs are binary IR, edited by the structure-aware mutator (IRMutator.swift) so
+// that many still verify. A module the verifier accepts is run, as mochi-jitrun
+// runs it, by the interpreter and by the JIT, each in a child process over the
+// runtime built with AddressSanitizer (exec_support.c): either may print, end
+// with status 0 or with a Mochi runtime error (status 1), or run out of its fuel,
+// but a signal, a trap, a sanitizer report or any other exit status is a bug,
+// and so is the JIT ending differently from the interpreter (other status or
+// other output).
+//
+// Fuel: before running, every block of the module gets four instructions that
+// count down a global started near the bottom of the i64 range by @main, so
+// after a fixed number of blocks `isub` overflows and the program stops with
+// `integer overflow` in both engines: mutated branches cannot loop forever.
+// Decoding, verifying and the interpreter's and JIT's set-up run in this process,
+// which is what libFuzzer's coverage sees.
+//
+// MOCHI_STENCILS names the JIT's stencil library (scripts/fuzz sets it).
+
+import MochiFuzzSupport
+import MochiIR
+import MochiInterp
+import MochiJIT
+import MochiRuntime
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let fuelBlocks: Int64 = 200_000
+let childTimeoutMs: CInt = 5_000
+let childMemory = 3 << 30
+
+var stencils: LoadedStencils?
+var compareEngines = getenv("MOCHI_FUZZ_NO_COMPARE") == nil
+
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzInit(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
+    var env: [String: String] = [:]
+    if let v = getenv("MOCHI_STENCILS") { env["MOCHI_STENCILS"] = String(cString: v) }
+    do {
+        stencils = try loadHostStencils(executableDir: ".", environment: env)
+    } catch {
+        fputs("ir-exec: no stencil library (\(error)); set MOCHI_STENCILS\n", stderr)
+        exit(1)
+    }
+    return 0
+}
+
+/// Adds the fuel countdown; nil when the module already has a global of its name.
+func withFuel(_ m: Module) -> Module? {
+    let g = "__fuzz_fuel"
+    guard m.global(named: g) == nil, let main = m.function(named: "main"), main.entry != nil else { return nil }
+    m.globals.append(Global(name: g, type: .i64))
+    for f in m.functions {
+        for b in f.layout {
+            var ids: [InstID] = []
+            let cur = f.append(to: b, .globalGet, type: .i64, args: [], imm: .global(g))
+            ids.append(cur)
+            let one = f.append(to: b, .iconst, type: .i64, args: [], imm: .int(1))
+            ids.append(one)
+            let next = f.append(to: b, .isub, type: .i64, args: [f.insts[Int(cur.index)].result!, f.insts[Int(one.index)].result!])
+            ids.append(next)
+            ids.append(f.append(to: b, .globalSet, type: nil, args: [f.insts[Int(next.index)].result!], imm: .global(g)))
+            if f === main && b == main.entry! {
+                let start = f.append(to: b, .iconst, type: .i64, args: [], imm: .int(Int64.min + fuelBlocks))
+                let set = f.append(to: b, .globalSet, type: nil, args: [f.insts[Int(start.index)].result!], imm: .global(g))
+                ids.insert(contentsOf: [start, set], at: 0)
+            }
+            var insts = f.blocks[Int(b.index)].insts
+            insts.removeLast(ids.count)
+            f.blocks[Int(b.index)].insts = ids + insts
+        }
+    }
+    return m
+}
+
+final class ChildBody {
+    let run: () -> Void
+    init(_ run: @escaping () -> Void) { self.run = run }
+}
+
+struct Ending: Equatable {
+    var kind: CInt   // 0 exited, 1 signal, 2 timeout
+    var code: CInt
+    var output: [UInt8]
+}
+
+func inChild(_ body: @escaping () -> Void) -> Ending {
+    let box = Unmanaged.passRetained(ChildBody(body))
+    defer { box.release() }
+    var code: CInt = 0
+    var out: UnsafeMutablePointer<CChar>?
+    var len = 0
+    let kind = mochi_fuzz_run_child({ p in
+        Unmanaged<ChildBody>.fromOpaque(p!).takeUnretainedValue().run()
+    }, box.toOpaque(), childTimeoutMs, childMemory, &code, &out, &len)
+    precondition(kind >= 0, "ir-exec: fork failed")
+    var bytes: [UInt8] = []
+    if let out {
+        bytes = Array(UnsafeRawBufferPointer(start: out, count: len))
+        free(out)
+    }
+    return Ending(kind: kind, code: code, output: bytes)
+}
+
+func describe(_ e: Ending) -> String {
+    let what = e.kind == 0 ? "exit status \(e.code)" : e.kind == 1 ? "signal \(e.code)" : "timeout"
+    return what + "\n" + String(decoding: e.output.suffix(4000), as: UTF8.self)
+}
+
+/// A crash of an engine: print what it said and stop the fuzzer (libFuzzer then
+/// saves the input).
+func crash(_ engine: String, _ e: Ending) -> Never {
+    fputs("ir-exec: the \(engine) ended with \(describe(e))\n", stderr)
+    abort()
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    guard let parsed = try? readModule(bytes: bytes), verify(parsed).isEmpty,
+          let m = withFuel(parsed), verify(m).isEmpty else { return 0 }
+    guard let interp = try? Interpreter(module: m) else { return 0 }
+    let viaInterp = inChild {
+        interp.run()
+        exit(mochi_rt_finish())
+    }
+    if viaInterp.kind == 1 || (viaInterp.kind == 0 && viaInterp.code != 0 && viaInterp.code != 1) {
+        crash("interpreter", viaInterp)
+    }
+    guard let jit = try? JIT(module: m, stencils: stencils!) else { return 0 }
+    let viaJIT = inChild {
+        do { try jit.run() } catch { fputs("jit: \(error)\n", stderr); exit(3) }
+        exit(mochi_rt_finish())
+    }
+    if viaJIT.kind == 1 || (viaJIT.kind == 0 && viaJIT.code != 0 && viaJIT.code != 1) {
+        crash("JIT", viaJIT)
+    }
+    if compareEngines && viaInterp.kind == 0 && viaJIT.kind == 0 && viaInterp != viaJIT {
+        fputs("ir-exec: the JIT and the interpreter disagree\n--- interpreter: \(describe(viaInterp))\n--- JIT: \(describe(viaJIT))\n", stderr)
+        abort()
+    }
+    return 0
+}
+
+@_cdecl("LLVMFuzzerCustomMutator")
+public func customMutator(_ data: UnsafeMutablePointer<UInt8>, _ size: Int, _ maxSize: Int, _ seed: UInt32) -> Int {
+    mutateIRInput(data, size, maxSize, seed)
+}
