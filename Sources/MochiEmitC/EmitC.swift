@@ -429,6 +429,7 @@ struct ModuleEmitter {
             budget = (size_t)768 << 10; /* 1 MiB default stacks */
         #endif
             mochi_stack_floor = (uintptr_t)top > budget ? (uintptr_t)top - budget : 0;
+            (void)mochi_call_depth; /* used by every program, even one without calls */
         }
 
 
