@@ -755,33 +755,17 @@ struct FunctionEmitter {
 
         // The exact numbers: the result type (or the operand's) picks the runtime's
         // bigint or bigrat function, as in the interpreter.
-        case .bigFromInt, .bigFromFloat, .bigFromStr, .bigAdd, .bigSub, .bigMul, .bigDiv, .bigNeg, .bigAbs, .bigPow:
-            let p = rt == .bigrat ? "mochi_bigrat_" : "mochi_bigint_"
-            let fn: String
-            switch inst.op {
-            case .bigFromInt: fn = "from_i64"
-            case .bigFromFloat: fn = "from_f64"
-            case .bigFromStr: fn = "from_str"
-            case .bigAdd: fn = "add"
-            case .bigSub: fn = "sub"
-            case .bigMul: fn = "mul"
-            case .bigDiv: fn = "div"
-            case .bigNeg: fn = "neg"
-            case .bigAbs: fn = "abs"
-            default: fn = "pow"
+        case .bigFromInt, .bigFromFloat, .bigFromStr, .bigAdd, .bigSub, .bigMul, .bigDiv, .bigNeg, .bigAbs, .bigPow,
+             .bigToInt, .bigToFloat, .bigTrunc, .bigToRat, .bigNum, .bigDenom, .bigRem, .bigCmp:
+            guard let fn = inst.op.exactRuntimeFunction(result: rt, operand: a.first.map { type($0) }) else {
+                throw fail("\(inst.op.info.name): no runtime function")
             }
-            assign(inst, p + fn + "(" + a.map(v).joined(separator: ", ") + ")")
-        case .bigToInt, .bigToFloat:
-            let p = type(a[0]) == .bigrat ? "mochi_bigrat_" : "mochi_bigint_"
-            assign(inst, p + (inst.op == .bigToInt ? "to_i64" : "to_f64") + "(\(x(0)))")
-        case .bigTrunc: assign(inst, "mochi_bigrat_trunc(\(x(0)))")
-        case .bigToRat: assign(inst, "mochi_bigrat_from_bigint(\(x(0)))")
-        case .bigNum: assign(inst, "mochi_bigrat_num(\(x(0)))")
-        case .bigDenom: assign(inst, "mochi_bigrat_denom(\(x(0)))")
-        case .bigRem: assign(inst, "mochi_bigint_rem(\(x(0)), \(x(1)))")
-        case .bigCmp:
-            let p = type(a[0]) == .bigrat ? "mochi_bigrat_cmp" : "mochi_bigint_cmp"
-            assign(inst, "(\(p)(\(x(0)), \(x(1))) \(cOperator(try cond(inst))) 0)")
+            let call = fn + "(" + a.map(v).joined(separator: ", ") + ")"
+            if inst.op == .bigCmp {
+                assign(inst, "(\(call) \(cOperator(try cond(inst))) 0)")
+            } else {
+                assign(inst, call)
+            }
 
         case .expect: stmt(inst, "mochi_rt_expect(\(x(0)));")
         case .panic: stmt(inst, "mochi_rt_panic(\(x(0)));")

@@ -261,3 +261,36 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     /// Parsed signatures, one per opcode (nil for "custom").
     public var signature: Signature? { Signature.table[Int(rawValue)] }
 }
+
+extension Opcode {
+    /// The C runtime function (mochi_bigint.c) a `big.*` op computes with, by the
+    /// type that picks bigint or bigrat: the result type for the constructors and the
+    /// arithmetic, the first operand's for `big.toint`, `big.tofloat` and `big.cmp`
+    /// (docs/IR.md, "Exact numbers"). The Wasm runtime's bigint.wat has the same
+    /// names. `big.cmp`'s function returns <0, 0 or >0; nil for any other op.
+    public func exactRuntimeFunction(result: IRType, operand: IRType?) -> String? {
+        let byResult = result == .bigrat ? "mochi_bigrat_" : "mochi_bigint_"
+        let byOperand = operand == .bigrat ? "mochi_bigrat_" : "mochi_bigint_"
+        switch self {
+        case .bigFromInt: return byResult + "from_i64"
+        case .bigFromFloat: return byResult + "from_f64"
+        case .bigFromStr: return byResult + "from_str"
+        case .bigAdd: return byResult + "add"
+        case .bigSub: return byResult + "sub"
+        case .bigMul: return byResult + "mul"
+        case .bigDiv: return byResult + "div"
+        case .bigNeg: return byResult + "neg"
+        case .bigAbs: return byResult + "abs"
+        case .bigPow: return byResult + "pow"
+        case .bigToInt: return byOperand + "to_i64"
+        case .bigToFloat: return byOperand + "to_f64"
+        case .bigCmp: return byOperand + "cmp"
+        case .bigTrunc: return "mochi_bigrat_trunc"
+        case .bigToRat: return "mochi_bigrat_from_bigint"
+        case .bigNum: return "mochi_bigrat_num"
+        case .bigDenom: return "mochi_bigrat_denom"
+        case .bigRem: return "mochi_bigint_rem"
+        default: return nil
+        }
+    }
+}

@@ -56,26 +56,7 @@ public struct CommonSubexpressions: FunctionPass {
             if s0 >= 0, order[Int(s0)] >= 0 { preds[order[Int(s0)]].append(i) }
             if s1 >= 0, s1 != s0, order[Int(s1)] >= 0 { preds[order[Int(s1)]].append(i) }
         }
-        // Immediate dominators, by rpo position.
-        var idom: [Int] = Array(repeatElement(-1, count: rpo.count))
-        idom[0] = 0
-        var changed = true
-        while changed {
-            changed = false
-            for p in 1..<rpo.count {
-                var new = -1
-                for q in preds[p] where idom[q] >= 0 {
-                    if new < 0 { new = q; continue }
-                    var a = q, b = new
-                    while a != b {
-                        while a > b { a = idom[a] }
-                        while b > a { b = idom[b] }
-                    }
-                    new = a
-                }
-                if new >= 0 && idom[p] != new { idom[p] = new; changed = true }
-            }
-        }
+        let idom = immediateDominators(preds: preds)
         var children: [[Int]] = Array(repeatElement([], count: rpo.count))
         for p in 1..<rpo.count where idom[p] >= 0 { children[idom[p]].append(p) }
 

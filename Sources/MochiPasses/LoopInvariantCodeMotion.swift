@@ -54,25 +54,7 @@ public struct LoopInvariantCodeMotion: FunctionPass {
                 if !succs[i].contains(q) { succs[i].append(q); preds[q].append(i) }
             }
         }
-        var idom: [Int] = Array(repeatElement(-1, count: rpo.count))
-        idom[0] = 0
-        var changed = true
-        while changed {
-            changed = false
-            for p in 1..<rpo.count {
-                var new = -1
-                for q in preds[p] where idom[q] >= 0 {
-                    if new < 0 { new = q; continue }
-                    var a = q, b = new
-                    while a != b {
-                        while a > b { a = idom[a] }
-                        while b > a { b = idom[b] }
-                    }
-                    new = a
-                }
-                if new >= 0 && idom[p] != new { idom[p] = new; changed = true }
-            }
-        }
+        let idom = immediateDominators(preds: preds)
         func dominates(_ a: Int, _ b: Int) -> Bool {
             var x = b
             while true {

@@ -1062,34 +1062,15 @@ struct FunctionEmitter {
                 throw fail("\(inst.op.info.name) (bigint/bigrat) is not supported in wasm yet: the runtime has no bigint.wat")
             }
             // The C runtime's bigint/bigrat function of the same name (bigint.wat).
-            let big = { (t: IRType) in t == .bigrat ? "mochi_bigrat_" : "mochi_bigint_" }
-            switch inst.op {
-            case .bigFromInt, .bigFromFloat, .bigFromStr, .bigAdd, .bigSub, .bigMul, .bigDiv, .bigNeg, .bigAbs, .bigPow:
-                let fn: String
-                switch inst.op {
-                case .bigFromInt: fn = "from_i64"
-                case .bigFromFloat: fn = "from_f64"
-                case .bigFromStr: fn = "from_str"
-                case .bigAdd: fn = "add"
-                case .bigSub: fn = "sub"
-                case .bigMul: fn = "mul"
-                case .bigDiv: fn = "div"
-                case .bigNeg: fn = "neg"
-                case .bigAbs: fn = "abs"
-                default: fn = "pow"
-                }
-                simple(big(rt) + fn, a)
-            case .bigToInt: simple(big(type(a[0])) + "to_i64", a)
-            case .bigToFloat: simple(big(type(a[0])) + "to_f64", a)
-            case .bigTrunc: simple("mochi_bigrat_trunc", a)
-            case .bigToRat: simple("mochi_bigrat_from_bigint", a)
-            case .bigNum: simple("mochi_bigrat_num", a)
-            case .bigDenom: simple("mochi_bigrat_denom", a)
-            case .bigRem: simple("mochi_bigint_rem", a)
-            default:
-                get(a[0]); get(a[1]); call(big(type(a[0])) + "cmp")
+            guard let fn = inst.op.exactRuntimeFunction(result: rt, operand: a.first.map { type($0) }) else {
+                throw fail("\(inst.op.info.name): no runtime function")
+            }
+            if inst.op == .bigCmp {
+                get(a[0]); get(a[1]); call(fn)
                 emit("i32.const 0"); emit(FunctionEmitter.intOp(try cond(inst), "i32"))
                 set(inst)
+            } else {
+                simple(fn, a)
             }
         case .print:
             get(a[0]); call("mochi_print_str")
