@@ -114,7 +114,8 @@ struct ModuleEmitter {
     /// Functions that call nothing (no call, no closure call). A call of one needs
     /// only the depth check, not the count: nothing inside it reads the depth, and
     /// the check is the same one (`stack overflow` at the call when the depth has
-    /// reached the limit).
+    /// reached the limit). Every other function takes its depth as a last parameter
+    /// (FunctionEmitter.depthParam).
     var leaf: [Bool] = []
     /// Leaf functions that change no list's length, store or ownership (no list.set,
     /// list.push, list.append, group.add): a call of one keeps the caller's list
@@ -616,6 +617,8 @@ struct ModuleEmitter {
             s += "  local.get $c\n  ref.cast (ref \(cap))\n  struct.get \(cap) \(j + 1)\n"
         }
         for j in 0..<sig.params.count { s += "  local.get $a\(j)\n" }
+        // The caller stored the callee's depth just before its call_ref.
+        if !leaf[fi] { s += "  global.get \(use("mochi_depth"))\n" }
         s += "  return_call \(funcNames[fi]))\n"
         return s
     }
@@ -645,6 +648,7 @@ struct ModuleEmitter {
             s += "  global.get \(file)\n  global.set \(use("mochi_loc_file"))\n"
         }
         s += "  i32.const 0\n  global.set \(use("mochi_loc_line"))\n"
+        if !leaf[mainIndex] { s += "  i32.const 0\n" }  // main runs at depth 0
         s += "  call \(funcNames[mainIndex])\n"
         s += "  call \(use("mochi_out_flush")))\n"
         return s
