@@ -732,7 +732,21 @@ struct FunctionEmitter {
     /// reports the bad cast, never an engine trap.
     mutating func fromAny(_ t: IRType) {
         switch t {
-        case .i64: call("mochi_unbox_i64_or0")
+        case .i64:
+            // An i31 (every int in 31 bits: map counts, small keys) inline; boxes,
+            // null and bad casts in the runtime. A call less per `m[k]` of an int map.
+            let r = scratchLocal("$#any", "anyref")
+            emit("local.tee \(r)")
+            emit("ref.test (ref i31)")
+            emit("if (result i64)")
+            depth += 1
+            emit("local.get \(r)"); emit("ref.cast (ref i31)"); emit("i31.get_s"); emit("i64.extend_i32_s")
+            depth -= 1
+            emit("else")
+            depth += 1
+            emit("local.get \(r)"); call("mochi_unbox_i64_or0")
+            depth -= 1
+            emit("end")
         case .f64: call("mochi_unbox_f64_or0")
         case .bool: call("mochi_unbox_bool_or0")
         case .any, .unit: break
@@ -749,7 +763,25 @@ struct FunctionEmitter {
 
     /// Boxes the value on the stack (of type t) into an anyref.
     mutating func box(_ t: IRType) {
-        for s in module.box(t) { emit(s) }
+        guard t == .i64 else {
+            for s in module.box(t) { emit(s) }
+            return
+        }
+        // An int in 31 bits is an i31 made inline (what $mochi_box_i64 does first):
+        // map keys and counts take no call.
+        let v = scratchLocal("$#bx", "i64")
+        emit("local.tee \(v)")
+        emit("i64.const 0x40000000"); emit("i64.add")
+        emit("i64.const 0x80000000"); emit("i64.lt_u")
+        emit("if (result (ref any))")
+        depth += 1
+        emit("local.get \(v)"); emit("i32.wrap_i64"); emit("ref.i31")
+        depth -= 1
+        emit("else")
+        depth += 1
+        emit("local.get \(v)"); call("mochi_box_i64")
+        depth -= 1
+        emit("end")
     }
 
     /// Pushes x as an anyref. A scalar boxed once in a block is boxed once: map code
