@@ -170,6 +170,82 @@ struct FunctionEmitter {
         }
     }
 
+    /// `iadd` / `isub` of a constant (by result index) that cannot overflow because a
+    /// branch that dominates them bounds the other operand: the loop counter's
+    /// `i + 1` under `i < n` (so i < max), fib's `n - 1` under `n >= 2`. They get no
+    /// overflow check (a compare and branch per loop iteration).
+    var boundedArithmetic: Set<Int32> = []
+
+    mutating func findBoundedArithmetic() {
+        let n = f.blocks.count
+        var succ = Array(repeating: [Int](), count: n)
+        for b in f.layout { succ[Int(b.index)] = f[b].terminator.successors.map { Int($0.block.index) } }
+        guard let entry = f.entry else { return }
+        let a = Analysis(ControlFlowGraph(successors: succ, entry: Int(entry.index)))
+        var predCount = Array(repeating: 0, count: n)
+        for x in a.order { for t in succ[x] { predCount[t] += 1 } }
+        var def: [Int32: Inst] = [:]
+        for b in f.layout { for id in f[b].insts { let i = f[id]; if let r = i.result { def[r.index] = i } } }
+        // Bounds on a value that hold in every block the target dominates: the edge
+        // from a `brif` on an int compare to a target with no other predecessor.
+        struct Fact { var target: Int; var value: Int32; var upper: Int64?; var lower: Int64? }
+        var facts: [Fact] = []
+        for b in f.layout {
+            guard case .brif(let c, let t, let e) = f[b].terminator, t.block != e.block,
+                  let cmp = def[c.index], cmp.op == .icmp, type(cmp.args[0]) == .i64,
+                  case .cond(let cc) = cmp.imm else { continue }
+            for (target, truth) in [(t.block, true), (e.block, false)] where predCount[Int(target.index)] == 1 {
+                var code = cc
+                if !truth {
+                    switch cc { case .lt: code = .ge; case .le: code = .gt; case .gt: code = .le; case .ge: code = .lt; default: continue }
+                }
+                // Normalised to lo < hi or lo <= hi.
+                var lo = cmp.args[0], hi = cmp.args[1]
+                if code == .gt || code == .ge { swap(&lo, &hi) }
+                let strict = code == .lt || code == .gt
+                guard code != .eq, code != .ne else { continue }
+                let loK = constInt(lo), hiK = constInt(hi)
+                let x = Int(target.index)
+                if loK == nil {
+                    // lo < hi <= max, or lo <= the constant hi.
+                    if strict { facts.append(Fact(target: x, value: lo.index, upper: hiK.map { $0 == Int64.min ? Int64.min : $0 - 1 } ?? Int64.max - 1, lower: nil)) }
+                    else if let k = hiK { facts.append(Fact(target: x, value: lo.index, upper: k, lower: nil)) }
+                }
+                if hiK == nil {
+                    if strict { facts.append(Fact(target: x, value: hi.index, upper: nil, lower: loK.map { $0 == Int64.max ? Int64.max : $0 + 1 } ?? Int64.min + 1)) }
+                    else if let k = loK { facts.append(Fact(target: x, value: hi.index, upper: nil, lower: k)) }
+                }
+            }
+        }
+        if facts.isEmpty { return }
+        for b in f.layout {
+            let bi = Int(b.index)
+            for id in f[b].insts {
+                let inst = f[id]
+                guard inst.op == .iadd || inst.op == .isub, let r = inst.result else { continue }
+                let add = inst.op == .iadd
+                guard let k = constInt(inst.args[1]) ?? (add ? constInt(inst.args[0]) : nil), k != 0 else { continue }
+                let x = constInt(inst.args[1]) != nil ? inst.args[0] : inst.args[1]
+                var upper = Int64.max, lower = Int64.min
+                for fact in facts where fact.value == x.index && a.rpo[bi] >= 0 && a.dominates(fact.target, bi) {
+                    if let u = fact.upper { upper = min(upper, u) }
+                    if let l = fact.lower { lower = max(lower, l) }
+                }
+                // x + k for k > 0 overflows only when x > max - k; x - k only when x < min + k.
+                let grows = add == (k > 0)
+                let safe: Bool
+                if grows {
+                    let room = add ? Int64.max - k : Int64.max &+ k   // largest x that is safe
+                    safe = upper <= room
+                } else {
+                    let room = add ? Int64.min - k : Int64.min + k    // smallest x that is safe
+                    safe = lower >= room
+                }
+                if safe { boundedArithmetic.insert(r.index) }
+            }
+        }
+    }
+
     /// Lists whose length and store are loaded once where a loop is entered (into the
     /// locals cachedList uses), by loop header: the loop's blocks contain nothing that
     /// may change a list's length or store (no push, no call), and the list is defined
@@ -258,6 +334,7 @@ struct FunctionEmitter {
                 }
             }
         }
+        findBoundedArithmetic()
         var uses = Array(repeating: 0, count: f.valueTypes.count)
         for b in f.layout {
             let bd = f[b]
@@ -841,7 +918,7 @@ struct FunctionEmitter {
             if let k = constInt(a[1]) ?? (add ? constInt(a[0]) : nil) {
                 // One operand constant: a single comparison against the limit.
                 let x = constInt(a[1]) != nil ? a[0] : a[1]
-                if k != 0 {
+                if k != 0 && !boundedArithmetic.contains(inst.result!.index) {
                     get(x)
                     if add {
                         emit(k > 0 ? "i64.const \(Int64.max - k)" : "i64.const \(Int64.min - k)")
