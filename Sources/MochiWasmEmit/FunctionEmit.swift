@@ -965,6 +965,23 @@ struct FunctionEmitter {
                 module.helpers.insert(.mulSlow)
                 get(a[0]); get(a[1]); emit("i32.const \(line)"); emit("call $#mul_slow")
                 emit("local.set \(r)")
+            } else if let k = k0 ?? k1 {
+                // Times a constant: x * k overflows exactly when x is outside
+                // [lo, hi], one unsigned compare (x - lo > hi - lo) and no slow call
+                // (`key * 4` of a k-mer above 2^31, a random seed times 3877).
+                let x = k0 != nil ? a[1] : a[0]
+                if k == -1 {
+                    get(x); emit("i64.const \(Int64.min)"); emit("i64.eq")
+                    failIf("mochi_err_overflow_at", line)
+                } else if k != 0 && k != 1 {
+                    let lo = k > 0 ? Int64.min / k : Int64.max / k
+                    let hi = k > 0 ? Int64.max / k : Int64.min / k
+                    get(x); emit("i64.const \(lo)"); emit("i64.sub")
+                    emit("i64.const \(hi - lo)"); emit("i64.gt_u")
+                    failIf("mochi_err_overflow_at", line)
+                }
+                get(a[0]); get(a[1]); emit("i64.mul")
+                emit("local.set \(r)")
             } else {
                 // Fast path: both operands fit in 32 bits, so the product fits in 64.
                 var tests = 0
@@ -1573,7 +1590,8 @@ struct FunctionEmitter {
         get(l); emit("ref.is_null")
         emit("if")
         depth += 1
-        get(i); emit("i32.const 0"); emit("i32.const \(line)"); call("mochi_list_index"); emit("drop")
+        // (length 0: every index is the error; the call does not return)
+        get(i); emit("i32.const 0"); emit("i32.const \(line)"); call("mochi_list_index"); emit("unreachable")
         depth -= 1
         emit("end")
         if write {
@@ -1587,8 +1605,11 @@ struct FunctionEmitter {
     }
 
     /// Pushes the checked i32 index of element `i` of a list: in range on the fast
-    /// path; negative and out-of-range indices (the error, at `line`) through
-    /// `$mochi_list_index`.
+    /// path; a negative index counts from the end (i + len, inline too); anything
+    /// else is the error (at `line`) of `$mochi_list_index`, a call that does not
+    /// return. No call returns into the loop: Cranelift keeps the GC references a
+    /// loop reads (the element stores) in registers only when no safepoint that
+    /// returns lies on the path, and spilled and reloaded them around each access.
     mutating func listIndex(_ c: ListCache, _ i: Value, _ line: Int32) {
         get(i); emit("local.get \(c.len)"); emit("i64.lt_u")
         emit("if (result i32)")
@@ -1597,7 +1618,21 @@ struct FunctionEmitter {
         depth -= 1
         emit("else")
         depth += 1
+        let j = scratchLocal("$#j", "i64")
+        // (i + len wraps past 2^63 only for i near the top: then it is negative, huge
+        // unsigned, and the error)
+        get(i); emit("local.get \(c.len)"); emit("i64.add"); emit("local.tee \(j)")
+        emit("local.get \(c.len)"); emit("i64.lt_u")
+        emit("if (result i32)")
+        depth += 1
+        emit("local.get \(j)"); emit("i32.wrap_i64")
+        depth -= 1
+        emit("else")
+        depth += 1
         get(i); emit("local.get \(c.len)"); emit("i32.wrap_i64"); emit("i32.const \(line)"); call("mochi_list_index")
+        emit("unreachable")
+        depth -= 1
+        emit("end")
         depth -= 1
         emit("end")
     }
