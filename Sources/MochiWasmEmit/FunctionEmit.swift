@@ -990,16 +990,36 @@ struct FunctionEmitter {
                     tests += 1
                 }
                 if tests == 2 { emit("i32.and") }
-                module.helpers.insert(.mulSlow)
-                emit("if (result i64)")
+                // The slow path inline too (a call that returns would make Cranelift
+                // spill a loop's GC references around it): the product overflowed
+                // unless a is 0 or (a*b)/a == b; a = -1 is only b = min (whose
+                // division would trap).
+                emit("i32.eqz")
+                emit("if")
                 depth += 1
-                get(a[0]); get(a[1]); emit("i64.mul")
+                get(a[0]); emit("i64.const -1"); emit("i64.eq")
+                emit("if (result i32)")
+                depth += 1
+                get(a[1]); emit("i64.const \(Int64.min)"); emit("i64.eq")
                 depth -= 1
                 emit("else")
                 depth += 1
-                get(a[0]); get(a[1]); emit("i32.const \(line)"); emit("call $#mul_slow")
+                get(a[0]); emit("i64.eqz")
+                emit("if (result i32)")
+                depth += 1
+                emit("i32.const 0")
+                depth -= 1
+                emit("else")
+                depth += 1
+                get(a[0]); get(a[1]); emit("i64.mul"); get(a[0]); emit("i64.div_s"); get(a[1]); emit("i64.ne")
                 depth -= 1
                 emit("end")
+                depth -= 1
+                emit("end")
+                failIf("mochi_err_overflow_at", line)
+                depth -= 1
+                emit("end")
+                get(a[0]); get(a[1]); emit("i64.mul")
                 emit("local.set \(r)")
             }
         case .idiv, .irem:
