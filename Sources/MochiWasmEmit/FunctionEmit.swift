@@ -175,6 +175,10 @@ struct FunctionEmitter {
     /// `i + 1` under `i < n` (so i < max), fib's `n - 1` under `n >= 2`. They get no
     /// overflow check (a compare and branch per loop iteration).
     var boundedArithmetic: Set<Int32> = []
+    /// Each block's immediate dominator (-1 unreachable; the entry its own).
+    var idomOf: [Int] = []
+    /// The boxes made by the end of each block emitted so far (see getBoxed).
+    var boxCacheAtEnd: [Int: [Int32: String]] = [:]
 
     mutating func findBoundedArithmetic() {
         let n = f.blocks.count
@@ -182,6 +186,7 @@ struct FunctionEmitter {
         for b in f.layout { succ[Int(b.index)] = f[b].terminator.successors.map { Int($0.block.index) } }
         guard let entry = f.entry else { return }
         let a = Analysis(ControlFlowGraph(successors: succ, entry: Int(entry.index)))
+        idomOf = a.idom
         var predCount = Array(repeating: 0, count: n)
         for x in a.order { for t in succ[x] { predCount[t] += 1 } }
         var def: [Int32: Inst] = [:]
@@ -574,7 +579,15 @@ struct FunctionEmitter {
         let bd = f[b]
         knownLine = nil
         listCache = [:]
-        boxCache = [:]
+        // A box made in a dominating block is in its local here too (the local only
+        // ever holds that value's box): `if k in m { m[k] = m[k] + 1 }` boxes k once,
+        // and the map's last-key cache, which compares keys by identity, hits.
+        let bi = Int(b.index)
+        if bi < idomOf.count, idomOf[bi] >= 0, idomOf[bi] != bi, let inherited = boxCacheAtEnd[idomOf[bi]] {
+            boxCache = inherited
+        } else {
+            boxCache = [:]
+        }
         blockWrites = []
         for id in bd.insts where f[id].op == .listSet { blockWrites.insert(f[id].args[0].index) }
         if let hs = loopHeadersOf[Int(b.index)] {
@@ -595,6 +608,7 @@ struct FunctionEmitter {
                 emit("global.set $#anchor_\(t)")
             }
         }
+        boxCacheAtEnd[bi] = boxCache
         switch (exit, bd.terminator) {
         case (.none, .ret(let r)):
             if tail { return }
@@ -861,9 +875,9 @@ struct FunctionEmitter {
         emit("end")
     }
 
-    /// Pushes x as an anyref. A scalar boxed once in a block is boxed once: map code
-    /// passes the same key to has, get and set (boxes are immutable, so sharing one is
-    /// invisible).
+    /// Pushes x as an anyref. A scalar boxed once in a block (or in a block that
+    /// dominates it) is boxed once: map code passes the same key to has, get and set
+    /// (boxes are immutable, so sharing one is invisible).
     mutating func getBoxed(_ x: Value) {
         let t = type(x)
         guard t.isScalar, inlineConst[x.index] == nil else {
