@@ -114,11 +114,17 @@
     (then (return (select (local.get $c) (i32.const -1) (i32.ge_s (local.get $c) (i32.const 0))))))
   ;; the hash ($value.hash_i64 inline for an i31 int key); kept as i64 with the
   ;; 32-bit hash in the high half, as the table stores it
+  ;; (a boxed int, a key past 31 bits, the same way without the calls)
   (if (ref.test (ref i31) (local.get $key))
     (then
       (local.set $h (i64.mul (i64.extend_i32_s (i31.get_s (ref.cast (ref i31) (local.get $key)))) (i64.const 0x9E3779B97F4A7C15)))
       (local.set $h (i64.shl (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32))) (i64.const 32))))
-    (else (local.set $h (i64.shl (i64.extend_i32_u (call $mochi_hash_any (local.get $key))) (i64.const 32)))))
+    (else
+      (if (ref.test (ref $box_i64) (local.get $key))
+        (then
+          (local.set $h (i64.mul (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $key))) (i64.const 0x9E3779B97F4A7C15)))
+          (local.set $h (i64.shl (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32))) (i64.const 32))))
+        (else (local.set $h (i64.shl (i64.extend_i32_u (call $mochi_hash_any (local.get $key))) (i64.const 32)))))))
   (struct.set $map $chash (local.get $m) (i32.wrap_i64 (i64.shr_u (local.get $h) (i64.const 32))))
   (struct.set $map $ckey (local.get $m) (local.get $ek))
   (local.set $tab (struct.get $map $tab (local.get $m)))
@@ -145,7 +151,11 @@
             (local.set $k2 (array.get $arr_ref (local.get $kv) (i32.shl (i32.sub (i32.wrap_i64 (local.get $t)) (i32.const 2)) (i32.const 1))))
             (if (if (result i32) (ref.eq (ref.cast eqref (local.get $k2)) (local.get $ek))
                   (then (i32.const 1))
-                  (else (call $map.key_eq (local.get $k2) (local.get $ek))))
+                  (else
+                    (if (result i32) (i32.and (ref.test (ref $box_i64) (local.get $k2)) (ref.test (ref $box_i64) (local.get $ek)))
+                      (then (i64.eq (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $k2)))
+                                    (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $ek)))))
+                      (else (call $map.key_eq (local.get $k2) (local.get $ek))))))
               (then
                 (struct.set $map $cpos (local.get $m) (local.get $i))
                 (return (local.get $i))))))))
