@@ -179,6 +179,11 @@ struct FunctionEmitter {
     var idomOf: [Int] = []
     /// The boxes made by the end of each block emitted so far (see getBoxed).
     var boxCacheAtEnd: [Int: [Int32: String]] = [:]
+    /// Struct values already null-checked (and cast to the variant), by value index
+    /// and variant: the local holding the non-null reference. Follows the dominator
+    /// tree as boxCache does (the local only ever holds that value).
+    var refCache: [String: String] = [:]
+    var refCacheAtEnd: [Int: [String: String]] = [:]
 
     mutating func findBoundedArithmetic() {
         let n = f.blocks.count
@@ -585,8 +590,10 @@ struct FunctionEmitter {
         let bi = Int(b.index)
         if bi < idomOf.count, idomOf[bi] >= 0, idomOf[bi] != bi, let inherited = boxCacheAtEnd[idomOf[bi]] {
             boxCache = inherited
+            refCache = refCacheAtEnd[idomOf[bi]] ?? [:]
         } else {
             boxCache = [:]
+            refCache = [:]
         }
         blockWrites = []
         for id in bd.insts where f[id].op == .listSet { blockWrites.insert(f[id].args[0].index) }
@@ -609,6 +616,7 @@ struct FunctionEmitter {
             }
         }
         boxCacheAtEnd[bi] = boxCache
+        refCacheAtEnd[bi] = refCache
         switch (exit, bd.terminator) {
         case (.none, .ret(let r)):
             if tail { return }
@@ -1448,16 +1456,29 @@ struct FunctionEmitter {
                 throw fail("\(inst.op.info.name) without a field")
             }
             let tn = module.wasmTypeName(fr.typeName, Int(fr.variant))
-            // A nil struct is the runtime error of the C runtime's struct access.
-            module.helpers.insert(.fieldNull)
-            get(a[0]); emit("ref.is_null")
-            emit("if")
-            depth += 1
-            emit("i32.const \(line)"); emit("call $#field_null_at"); emit("unreachable")
-            depth -= 1
-            emit("end")
-            get(a[0])
-            if fr.variant >= 0 { emit("ref.cast (ref \(tn))") }
+            let key = "\(a[0].index)_\(Int(fr.variant) + 1)"
+            if let l = refCache[key] {
+                // Checked (and cast) in this block or one that dominates it.
+                emit("local.get \(l)")
+            } else {
+                // A nil struct is the runtime error of the C runtime's struct access.
+                module.helpers.insert(.fieldNull)
+                get(a[0]); emit("ref.is_null")
+                emit("if")
+                depth += 1
+                emit("i32.const \(line)"); emit("call $#field_null_at"); emit("unreachable")
+                depth -= 1
+                emit("end")
+                // The checked (variant) reference in a local for the value's other
+                // field accesses: check(t)'s `Node(l, r)` casts t once, not twice.
+                // (Nullable: a non-null local read in a block that a dominating
+                // block's set does not enclose structurally would not validate.)
+                let l = scratchLocal("$#ref\(key)", "(ref null \(tn))")
+                get(a[0])
+                emit(fr.variant >= 0 ? "ref.cast (ref \(tn))" : "ref.as_non_null")
+                emit("local.tee \(l)")
+                refCache[key] = l
+            }
             if inst.op == .fieldGet {
                 emit("struct.get \(tn) \(fr.field + 1)")
                 set(inst)
