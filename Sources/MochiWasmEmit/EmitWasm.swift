@@ -121,6 +121,8 @@ struct ModuleEmitter {
     /// list.push, list.append, group.add): a call of one keeps the caller's list
     /// caches, and a loop that calls one may still hoist its lists.
     var listInert: [Bool] = []
+    /// Per function: the depth checks of inlined calls (LeafInliner), by instruction.
+    var depthChecks: [[Int32: Int32]] = []
     var namer = WatNamer(reserved: ["_start"])
 
     /// True when the runtime declares bigint.wat's types (`$bigint`, `$bigrat`).
@@ -253,9 +255,18 @@ struct ModuleEmitter {
             })
         }
 
+        // Small leaf functions inlined into copies of their callers (after `leaf` is
+        // known: a caller keeps its depth parameter for the inlined calls' checks).
+        var sources: [Function] = []
+        for f in module.functions {
+            let (g, checks) = LeafInliner.inline(f, module: module, symbols: symbols.functions, leaf: leaf)
+            sources.append(g)
+            depthChecks.append(checks)
+        }
+
         // Function bodies: they discover strings, closures, helpers and runtime uses.
         var bodies: [String] = []
-        for (i, f) in module.functions.enumerated() {
+        for (i, f) in sources.enumerated() {
             var fe = FunctionEmitter(function: f, index: i, module: self)
             bodies.append(try fe.emit())
             self = fe.module

@@ -604,8 +604,11 @@ struct FunctionEmitter {
         }
         let fused = fusedCompare[b.index]
         let tail = tailCall.contains(b.index)
+        let checks = module.depthChecks[index]
         for (k, id) in bd.insts.enumerated() {
             let inst = f[id]
+            // An inlined call's depth check, where the call was.
+            if let line = checks[id.index] { depthCheck(line) }
             if id == fused || !isEmitted(inst) { continue }
             try emitInst(inst, tail: tail && k == bd.insts.count - 1)
             if let r = inst.result, anchored.contains(r.index), needed[Int(r.index)] {

@@ -242,9 +242,14 @@ final class EmitWasmTests: XCTestCase {
         // A call of a non-recursive function is checked too (every mode stops runaway
         // recursion through a leaf at the same call).
         let main = functionText(wat, "main")
-        XCTAssert(main.contains("call $helper"), main)
-        let beforeHelper = main.components(separatedBy: "call $helper")[0].split(separator: "\n").suffix(12).joined()
-        XCTAssert(beforeHelper.contains("local.get $#d") && beforeHelper.contains("$mochi_err_stack_overflow_at"), beforeHelper)
+        XCTAssert(main.contains("call $sum"), main)
+        let beforeSum = main.components(separatedBy: "call $sum")[0].split(separator: "\n").suffix(12).joined()
+        XCTAssert(beforeSum.contains("local.get $#d") && beforeSum.contains("$mochi_err_stack_overflow_at"), beforeSum)
+        // helper (one block, calls nothing) is inlined, and its call's depth check
+        // stays: one check for each of the five calls (sum, helper, even, makeAdder,
+        // the closure).
+        XCTAssertFalse(main.contains("call $helper"), main)
+        XCTAssertEqual(main.components(separatedBy: "call $mochi_err_stack_overflow_at").count - 1, 5, main)
         // A closure call goes through call_ref and hands the callee its depth in
         // $mochi_depth (the adapter passes it on when the callee counts).
         XCTAssert(main.contains("call_ref $#fn"), main)
