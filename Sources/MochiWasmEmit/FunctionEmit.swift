@@ -184,6 +184,9 @@ struct FunctionEmitter {
     /// tree as boxCache does (the local only ever holds that value).
     var refCache: [String: String] = [:]
     var refCacheAtEnd: [Int: [String: String]] = [:]
+    /// A depth check has been made in this block or in one that dominates it.
+    var depthChecked = false
+    var depthCheckedAtEnd: [Int: Bool] = [:]
 
     mutating func findBoundedArithmetic() {
         let n = f.blocks.count
@@ -591,9 +594,11 @@ struct FunctionEmitter {
         if bi < idomOf.count, idomOf[bi] >= 0, idomOf[bi] != bi, let inherited = boxCacheAtEnd[idomOf[bi]] {
             boxCache = inherited
             refCache = refCacheAtEnd[idomOf[bi]] ?? [:]
+            depthChecked = depthCheckedAtEnd[idomOf[bi]] ?? false
         } else {
             boxCache = [:]
             refCache = [:]
+            depthChecked = false
         }
         blockWrites = []
         for id in bd.insts where f[id].op == .listSet { blockWrites.insert(f[id].args[0].index) }
@@ -620,6 +625,7 @@ struct FunctionEmitter {
         }
         boxCacheAtEnd[bi] = boxCache
         refCacheAtEnd[bi] = refCache
+        depthCheckedAtEnd[bi] = depthChecked
         switch (exit, bd.terminator) {
         case (.none, .ret(let r)):
             if tail { return }
@@ -1574,6 +1580,10 @@ struct FunctionEmitter {
     /// The depth check before a call: `stack overflow` at `line` when the caller's
     /// depth has reached the limit (the callee would run at depth + 1).
     mutating func depthCheck(_ line: Int32) {
+        // $#d never changes in a function: once a check has passed on every path
+        // here (this block or one that dominates it), another cannot fail.
+        if depthChecked { return }
+        depthChecked = true
         emit("local.get \(FunctionEmitter.depthParam)")
         emit("i32.const \(FunctionEmitter.maxDepth)")
         emit("i32.ge_u")

@@ -245,11 +245,15 @@ final class EmitWasmTests: XCTestCase {
         XCTAssert(main.contains("call $sum"), main)
         let beforeSum = main.components(separatedBy: "call $sum")[0].split(separator: "\n").suffix(12).joined()
         XCTAssert(beforeSum.contains("local.get $#d") && beforeSum.contains("$mochi_err_stack_overflow_at"), beforeSum)
-        // helper (one block, calls nothing) is inlined, and its call's depth check
-        // stays: one check for each of the five calls (sum, helper, even, makeAdder,
-        // the closure).
+        // helper (one block, calls nothing) is inlined.
         XCTAssertFalse(main.contains("call $helper"), main)
-        XCTAssertEqual(main.components(separatedBy: "call $mochi_err_stack_overflow_at").count - 1, 5, main)
+        // An inlined call keeps its depth check; a check dominated by another is
+        // left out ($#d does not change in a function).
+        let one = functionText(try emitWasmText(try compile("fun inc(x: int): int { return x + 1 }\nprint(inc(41))\n")), "main")
+        XCTAssertFalse(one.contains("call $inc"), one)
+        XCTAssertEqual(one.components(separatedBy: "call $mochi_err_stack_overflow_at").count - 1, 1, one)
+        let two = functionText(try emitWasmText(try compile("fun f(n: int): int { if n < 2 { return n }\n return f(n - 1) + f(n - 2) }\nprint(f(10))\n")), "f")
+        XCTAssertEqual(two.components(separatedBy: "call $mochi_err_stack_overflow_at").count - 1, 1, two)
         // A closure call goes through call_ref and hands the callee its depth in
         // $mochi_depth (the adapter passes it on when the callee counts).
         XCTAssert(main.contains("call_ref $#fn"), main)
