@@ -996,6 +996,14 @@ struct FunctionEmitter {
                 module.helpers.insert(.mulSlow)
                 get(a[0]); get(a[1]); emit("i32.const \(line)"); emit("call $#mul_slow")
                 emit("local.set \(r)")
+            } else if a[0] == a[1] {
+                // A square overflows exactly when |x| > 3037000499 (floor of sqrt(2^63)):
+                // one range check (prime_count's `d * d <= n`).
+                get(a[0]); emit("i64.const 3037000499"); emit("i64.add")
+                emit("i64.const 6074000998"); emit("i64.gt_u")
+                failIf("mochi_err_overflow_at", line)
+                get(a[0]); get(a[1]); emit("i64.mul")
+                emit("local.set \(r)")
             } else if let k = k0 ?? k1 {
                 // Times a constant: x * k overflows exactly when x is outside
                 // [lo, hi], one unsigned compare (x - lo > hi - lo) and no slow call
