@@ -114,12 +114,15 @@ struct ModuleEmitter {
     /// Functions that call nothing (no call, no closure call). A call of one needs
     /// only the depth check, not the count: nothing inside it reads the depth, and
     /// the check is the same one (`stack overflow` at the call when the depth has
-    /// reached the limit).
+    /// reached the limit). Every other function takes its depth as a last parameter
+    /// (FunctionEmitter.depthParam).
     var leaf: [Bool] = []
     /// Leaf functions that change no list's length, store or ownership (no list.set,
     /// list.push, list.append, group.add): a call of one keeps the caller's list
     /// caches, and a loop that calls one may still hoist its lists.
     var listInert: [Bool] = []
+    /// Per function: the depth checks of inlined calls (LeafInliner), by instruction.
+    var depthChecks: [[Int32: Int32]] = []
     var namer = WatNamer(reserved: ["_start"])
 
     /// True when the runtime declares bigint.wat's types (`$bigint`, `$bigrat`).
@@ -252,9 +255,18 @@ struct ModuleEmitter {
             })
         }
 
+        // Small leaf functions inlined into copies of their callers (after `leaf` is
+        // known: a caller keeps its depth parameter for the inlined calls' checks).
+        var sources: [Function] = []
+        for f in module.functions {
+            let (g, checks) = LeafInliner.inline(f, module: module, symbols: symbols.functions, leaf: leaf)
+            sources.append(g)
+            depthChecks.append(checks)
+        }
+
         // Function bodies: they discover strings, closures, helpers and runtime uses.
         var bodies: [String] = []
-        for (i, f) in module.functions.enumerated() {
+        for (i, f) in sources.enumerated() {
             var fe = FunctionEmitter(function: f, index: i, module: self)
             bodies.append(try fe.emit())
             self = fe.module
@@ -616,6 +628,8 @@ struct ModuleEmitter {
             s += "  local.get $c\n  ref.cast (ref \(cap))\n  struct.get \(cap) \(j + 1)\n"
         }
         for j in 0..<sig.params.count { s += "  local.get $a\(j)\n" }
+        // The caller stored the callee's depth just before its call_ref.
+        if !leaf[fi] { s += "  global.get \(use("mochi_depth"))\n" }
         s += "  return_call \(funcNames[fi]))\n"
         return s
     }
@@ -645,6 +659,7 @@ struct ModuleEmitter {
             s += "  global.get \(file)\n  global.set \(use("mochi_loc_file"))\n"
         }
         s += "  i32.const 0\n  global.set \(use("mochi_loc_line"))\n"
+        if !leaf[mainIndex] { s += "  i32.const 0\n" }  // main runs at depth 0
         s += "  call \(funcNames[mainIndex])\n"
         s += "  call \(use("mochi_out_flush")))\n"
         return s

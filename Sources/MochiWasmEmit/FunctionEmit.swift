@@ -16,12 +16,16 @@
 // per line and block), so runtime errors print the same `  at file:line`.
 //
 // A call in tail position (the block returns its result) is a `return_call`. Every
-// call of a Mochi function (direct or through a closure) counts the depth in
-// `$mochi_depth` against the interpreter's limit and stops with `stack overflow` at the
-// call's line, as every other mode does (so runaway recursion that calls a leaf at
-// each level stops at the same call and after the same output); the depth is saved in
-// a local and restored after the call, so a chain of tail calls counts every link, as
-// the interpreter does.
+// call of a Mochi function (direct or through a closure) counts the call depth against
+// the interpreter's limit and stops with `stack overflow` at the call's line, as every
+// other mode does (so runaway recursion that calls a leaf at each level stops at the
+// same call and after the same output). The depth travels as a parameter: every
+// function that calls something takes its own depth as a last `i32` parameter `$#d`
+// and passes `$#d + 1` to the functions it calls (a leaf reads no depth and takes
+// none). A register instead of a global that each call loaded, stored and restored:
+// fib's two calls a level were a fifth of its time. A closure call stores `$#d + 1` in
+// `$mochi_depth` right before `call_ref`, and the closure's adapter passes it on. A
+// chain of tail calls counts every link, as the interpreter does.
 
 import MochiIR
 
@@ -166,6 +170,95 @@ struct FunctionEmitter {
         }
     }
 
+    /// `iadd` / `isub` of a constant (by result index) that cannot overflow because a
+    /// branch that dominates them bounds the other operand: the loop counter's
+    /// `i + 1` under `i < n` (so i < max), fib's `n - 1` under `n >= 2`. They get no
+    /// overflow check (a compare and branch per loop iteration).
+    var boundedArithmetic: Set<Int32> = []
+    /// Each block's immediate dominator (-1 unreachable; the entry its own).
+    var idomOf: [Int] = []
+    /// The boxes made by the end of each block emitted so far (see getBoxed).
+    var boxCacheAtEnd: [Int: [Int32: String]] = [:]
+    /// Struct values already null-checked (and cast to the variant), by value index
+    /// and variant: the local holding the non-null reference. Follows the dominator
+    /// tree as boxCache does (the local only ever holds that value).
+    var refCache: [String: String] = [:]
+    var refCacheAtEnd: [Int: [String: String]] = [:]
+    /// A depth check has been made in this block or in one that dominates it.
+    var depthChecked = false
+    var depthCheckedAtEnd: [Int: Bool] = [:]
+
+    mutating func findBoundedArithmetic() {
+        let n = f.blocks.count
+        var succ = Array(repeating: [Int](), count: n)
+        for b in f.layout { succ[Int(b.index)] = f[b].terminator.successors.map { Int($0.block.index) } }
+        guard let entry = f.entry else { return }
+        let a = Analysis(ControlFlowGraph(successors: succ, entry: Int(entry.index)))
+        idomOf = a.idom
+        var predCount = Array(repeating: 0, count: n)
+        for x in a.order { for t in succ[x] { predCount[t] += 1 } }
+        var def: [Int32: Inst] = [:]
+        for b in f.layout { for id in f[b].insts { let i = f[id]; if let r = i.result { def[r.index] = i } } }
+        // Bounds on a value that hold in every block the target dominates: the edge
+        // from a `brif` on an int compare to a target with no other predecessor.
+        struct Fact { var target: Int; var value: Int32; var upper: Int64?; var lower: Int64? }
+        var facts: [Fact] = []
+        for b in f.layout {
+            guard case .brif(let c, let t, let e) = f[b].terminator, t.block != e.block,
+                  let cmp = def[c.index], cmp.op == .icmp, type(cmp.args[0]) == .i64,
+                  case .cond(let cc) = cmp.imm else { continue }
+            for (target, truth) in [(t.block, true), (e.block, false)] where predCount[Int(target.index)] == 1 {
+                var code = cc
+                if !truth {
+                    switch cc { case .lt: code = .ge; case .le: code = .gt; case .gt: code = .le; case .ge: code = .lt; default: continue }
+                }
+                // Normalised to lo < hi or lo <= hi.
+                var lo = cmp.args[0], hi = cmp.args[1]
+                if code == .gt || code == .ge { swap(&lo, &hi) }
+                let strict = code == .lt || code == .gt
+                guard code != .eq, code != .ne else { continue }
+                let loK = constInt(lo), hiK = constInt(hi)
+                let x = Int(target.index)
+                if loK == nil {
+                    // lo < hi <= max, or lo <= the constant hi.
+                    if strict { facts.append(Fact(target: x, value: lo.index, upper: hiK.map { $0 == Int64.min ? Int64.min : $0 - 1 } ?? Int64.max - 1, lower: nil)) }
+                    else if let k = hiK { facts.append(Fact(target: x, value: lo.index, upper: k, lower: nil)) }
+                }
+                if hiK == nil {
+                    if strict { facts.append(Fact(target: x, value: hi.index, upper: nil, lower: loK.map { $0 == Int64.max ? Int64.max : $0 + 1 } ?? Int64.min + 1)) }
+                    else if let k = loK { facts.append(Fact(target: x, value: hi.index, upper: nil, lower: k)) }
+                }
+            }
+        }
+        if facts.isEmpty { return }
+        for b in f.layout {
+            let bi = Int(b.index)
+            for id in f[b].insts {
+                let inst = f[id]
+                guard inst.op == .iadd || inst.op == .isub, let r = inst.result else { continue }
+                let add = inst.op == .iadd
+                guard let k = constInt(inst.args[1]) ?? (add ? constInt(inst.args[0]) : nil), k != 0 else { continue }
+                let x = constInt(inst.args[1]) != nil ? inst.args[0] : inst.args[1]
+                var upper = Int64.max, lower = Int64.min
+                for fact in facts where fact.value == x.index && a.rpo[bi] >= 0 && a.dominates(fact.target, bi) {
+                    if let u = fact.upper { upper = min(upper, u) }
+                    if let l = fact.lower { lower = max(lower, l) }
+                }
+                // x + k for k > 0 overflows only when x > max - k; x - k only when x < min + k.
+                let grows = add == (k > 0)
+                let safe: Bool
+                if grows {
+                    let room = add ? Int64.max - k : Int64.max &+ k   // largest x that is safe
+                    safe = upper <= room
+                } else {
+                    let room = add ? Int64.min - k : Int64.min + k    // smallest x that is safe
+                    safe = lower >= room
+                }
+                if safe { boundedArithmetic.insert(r.index) }
+            }
+        }
+    }
+
     /// Lists whose length and store are loaded once where a loop is entered (into the
     /// locals cachedList uses), by loop header: the loop's blocks contain nothing that
     /// may change a list's length or store (no push, no call), and the list is defined
@@ -254,6 +347,7 @@ struct FunctionEmitter {
                 }
             }
         }
+        findBoundedArithmetic()
         var uses = Array(repeating: 0, count: f.valueTypes.count)
         for b in f.layout {
             let bd = f[b]
@@ -432,6 +526,7 @@ struct FunctionEmitter {
         var head = "(func \(module.funcNames[index])"
         let params = f[entry].params
         for p in params { head += " (param \(local(p)) \(module.wasmType(type(p))))" }
+        if !module.leaf[index] { head += " (param \(FunctionEmitter.depthParam) i32)" }
         if let r = module.resultType(f.returnType) { head += " (result \(r))" }
         head += "  ;; @\(watComment(f.name))"
         var lines = [head]
@@ -492,7 +587,19 @@ struct FunctionEmitter {
         let bd = f[b]
         knownLine = nil
         listCache = [:]
-        boxCache = [:]
+        // A box made in a dominating block is in its local here too (the local only
+        // ever holds that value's box): `if k in m { m[k] = m[k] + 1 }` boxes k once,
+        // and the map's last-key cache, which compares keys by identity, hits.
+        let bi = Int(b.index)
+        if bi < idomOf.count, idomOf[bi] >= 0, idomOf[bi] != bi, let inherited = boxCacheAtEnd[idomOf[bi]] {
+            boxCache = inherited
+            refCache = refCacheAtEnd[idomOf[bi]] ?? [:]
+            depthChecked = depthCheckedAtEnd[idomOf[bi]] ?? false
+        } else {
+            boxCache = [:]
+            refCache = [:]
+            depthChecked = false
+        }
         blockWrites = []
         for id in bd.insts where f[id].op == .listSet { blockWrites.insert(f[id].args[0].index) }
         if let hs = loopHeadersOf[Int(b.index)] {
@@ -502,8 +609,11 @@ struct FunctionEmitter {
         }
         let fused = fusedCompare[b.index]
         let tail = tailCall.contains(b.index)
+        let checks = module.depthChecks[index]
         for (k, id) in bd.insts.enumerated() {
             let inst = f[id]
+            // An inlined call's depth check, where the call was.
+            if let line = checks[id.index] { depthCheck(line) }
             if id == fused || !isEmitted(inst) { continue }
             try emitInst(inst, tail: tail && k == bd.insts.count - 1)
             if let r = inst.result, anchored.contains(r.index), needed[Int(r.index)] {
@@ -513,6 +623,9 @@ struct FunctionEmitter {
                 emit("global.set $#anchor_\(t)")
             }
         }
+        boxCacheAtEnd[bi] = boxCache
+        refCacheAtEnd[bi] = refCache
+        depthCheckedAtEnd[bi] = depthChecked
         switch (exit, bd.terminator) {
         case (.none, .ret(let r)):
             if tail { return }
@@ -727,7 +840,21 @@ struct FunctionEmitter {
     /// reports the bad cast, never an engine trap.
     mutating func fromAny(_ t: IRType) {
         switch t {
-        case .i64: call("mochi_unbox_i64_or0")
+        case .i64:
+            // An i31 (every int in 31 bits: map counts, small keys) inline; boxes,
+            // null and bad casts in the runtime. A call less per `m[k]` of an int map.
+            let r = scratchLocal("$#any", "anyref")
+            emit("local.tee \(r)")
+            emit("ref.test (ref i31)")
+            emit("if (result i64)")
+            depth += 1
+            emit("local.get \(r)"); emit("ref.cast (ref i31)"); emit("i31.get_s"); emit("i64.extend_i32_s")
+            depth -= 1
+            emit("else")
+            depth += 1
+            emit("local.get \(r)"); call("mochi_unbox_i64_or0")
+            depth -= 1
+            emit("end")
         case .f64: call("mochi_unbox_f64_or0")
         case .bool: call("mochi_unbox_bool_or0")
         case .any, .unit: break
@@ -744,12 +871,30 @@ struct FunctionEmitter {
 
     /// Boxes the value on the stack (of type t) into an anyref.
     mutating func box(_ t: IRType) {
-        for s in module.box(t) { emit(s) }
+        guard t == .i64 else {
+            for s in module.box(t) { emit(s) }
+            return
+        }
+        // An int in 31 bits is an i31 made inline (what $mochi_box_i64 does first):
+        // map keys and counts take no call.
+        let v = scratchLocal("$#bx", "i64")
+        emit("local.tee \(v)")
+        emit("i64.const 0x40000000"); emit("i64.add")
+        emit("i64.const 0x80000000"); emit("i64.lt_u")
+        emit("if (result (ref any))")
+        depth += 1
+        emit("local.get \(v)"); emit("i32.wrap_i64"); emit("ref.i31")
+        depth -= 1
+        emit("else")
+        depth += 1
+        emit("local.get \(v)"); call("mochi_box_i64")
+        depth -= 1
+        emit("end")
     }
 
-    /// Pushes x as an anyref. A scalar boxed once in a block is boxed once: map code
-    /// passes the same key to has, get and set (boxes are immutable, so sharing one is
-    /// invisible).
+    /// Pushes x as an anyref. A scalar boxed once in a block (or in a block that
+    /// dominates it) is boxed once: map code passes the same key to has, get and set
+    /// (boxes are immutable, so sharing one is invisible).
     mutating func getBoxed(_ x: Value) {
         let t = type(x)
         guard t.isScalar, inlineConst[x.index] == nil else {
@@ -804,7 +949,7 @@ struct FunctionEmitter {
             if let k = constInt(a[1]) ?? (add ? constInt(a[0]) : nil) {
                 // One operand constant: a single comparison against the limit.
                 let x = constInt(a[1]) != nil ? a[0] : a[1]
-                if k != 0 {
+                if k != 0 && !boundedArithmetic.contains(inst.result!.index) {
                     get(x)
                     if add {
                         emit(k > 0 ? "i64.const \(Int64.max - k)" : "i64.const \(Int64.min - k)")
@@ -851,6 +996,31 @@ struct FunctionEmitter {
                 module.helpers.insert(.mulSlow)
                 get(a[0]); get(a[1]); emit("i32.const \(line)"); emit("call $#mul_slow")
                 emit("local.set \(r)")
+            } else if a[0] == a[1] {
+                // A square overflows exactly when |x| > 3037000499 (floor of sqrt(2^63)):
+                // one range check (prime_count's `d * d <= n`).
+                get(a[0]); emit("i64.const 3037000499"); emit("i64.add")
+                emit("i64.const 6074000998"); emit("i64.gt_u")
+                failIf("mochi_err_overflow_at", line)
+                get(a[0]); get(a[1]); emit("i64.mul")
+                emit("local.set \(r)")
+            } else if let k = k0 ?? k1 {
+                // Times a constant: x * k overflows exactly when x is outside
+                // [lo, hi], one unsigned compare (x - lo > hi - lo) and no slow call
+                // (`key * 4` of a k-mer above 2^31, a random seed times 3877).
+                let x = k0 != nil ? a[1] : a[0]
+                if k == -1 {
+                    get(x); emit("i64.const \(Int64.min)"); emit("i64.eq")
+                    failIf("mochi_err_overflow_at", line)
+                } else if k != 0 && k != 1 {
+                    let lo = k > 0 ? Int64.min / k : Int64.max / k
+                    let hi = k > 0 ? Int64.max / k : Int64.min / k
+                    get(x); emit("i64.const \(lo)"); emit("i64.sub")
+                    emit("i64.const \(hi - lo)"); emit("i64.gt_u")
+                    failIf("mochi_err_overflow_at", line)
+                }
+                get(a[0]); get(a[1]); emit("i64.mul")
+                emit("local.set \(r)")
             } else {
                 // Fast path: both operands fit in 32 bits, so the product fits in 64.
                 var tests = 0
@@ -859,16 +1029,36 @@ struct FunctionEmitter {
                     tests += 1
                 }
                 if tests == 2 { emit("i32.and") }
-                module.helpers.insert(.mulSlow)
-                emit("if (result i64)")
+                // The slow path inline too (a call that returns would make Cranelift
+                // spill a loop's GC references around it): the product overflowed
+                // unless a is 0 or (a*b)/a == b; a = -1 is only b = min (whose
+                // division would trap).
+                emit("i32.eqz")
+                emit("if")
                 depth += 1
-                get(a[0]); get(a[1]); emit("i64.mul")
+                get(a[0]); emit("i64.const -1"); emit("i64.eq")
+                emit("if (result i32)")
+                depth += 1
+                get(a[1]); emit("i64.const \(Int64.min)"); emit("i64.eq")
                 depth -= 1
                 emit("else")
                 depth += 1
-                get(a[0]); get(a[1]); emit("i32.const \(line)"); emit("call $#mul_slow")
+                get(a[0]); emit("i64.eqz")
+                emit("if (result i32)")
+                depth += 1
+                emit("i32.const 0")
+                depth -= 1
+                emit("else")
+                depth += 1
+                get(a[0]); get(a[1]); emit("i64.mul"); get(a[0]); emit("i64.div_s"); get(a[1]); emit("i64.ne")
                 depth -= 1
                 emit("end")
+                depth -= 1
+                emit("end")
+                failIf("mochi_err_overflow_at", line)
+                depth -= 1
+                emit("end")
+                get(a[0]); get(a[1]); emit("i64.mul")
                 emit("local.set \(r)")
             }
         case .idiv, .irem:
@@ -1283,16 +1473,29 @@ struct FunctionEmitter {
                 throw fail("\(inst.op.info.name) without a field")
             }
             let tn = module.wasmTypeName(fr.typeName, Int(fr.variant))
-            // A nil struct is the runtime error of the C runtime's struct access.
-            module.helpers.insert(.fieldNull)
-            get(a[0]); emit("ref.is_null")
-            emit("if")
-            depth += 1
-            emit("i32.const \(line)"); emit("call $#field_null_at"); emit("unreachable")
-            depth -= 1
-            emit("end")
-            get(a[0])
-            if fr.variant >= 0 { emit("ref.cast (ref \(tn))") }
+            let key = "\(a[0].index)_\(Int(fr.variant) + 1)"
+            if let l = refCache[key] {
+                // Checked (and cast) in this block or one that dominates it.
+                emit("local.get \(l)")
+            } else {
+                // A nil struct is the runtime error of the C runtime's struct access.
+                module.helpers.insert(.fieldNull)
+                get(a[0]); emit("ref.is_null")
+                emit("if")
+                depth += 1
+                emit("i32.const \(line)"); emit("call $#field_null_at"); emit("unreachable")
+                depth -= 1
+                emit("end")
+                // The checked (variant) reference in a local for the value's other
+                // field accesses: check(t)'s `Node(l, r)` casts t once, not twice.
+                // (Nullable: a non-null local read in a block that a dominating
+                // block's set does not enclose structurally would not validate.)
+                let l = scratchLocal("$#ref\(key)", "(ref null \(tn))")
+                get(a[0])
+                emit(fr.variant >= 0 ? "ref.cast (ref \(tn))" : "ref.as_non_null")
+                emit("local.tee \(l)")
+                refCache[key] = l
+            }
             if inst.op == .fieldGet {
                 emit("struct.get \(tn) \(fr.field + 1)")
                 set(inst)
@@ -1311,14 +1514,14 @@ struct FunctionEmitter {
             // Every call counts, as the interpreter, the JIT and generated C count
             // them: runaway recursion through a leaf stops at the same call. A leaf
             // callee reads no depth, so its call only checks it.
-            let saved: String? = module.leaf[fi] ? depthCheck(line) : depthEnter(line)
+            depthCheck(line)
             for x in a { get(x) }
+            if !module.leaf[fi] { emit("local.get \(FunctionEmitter.depthParam)"); emit("i32.const 1"); emit("i32.add") }
             let unitResult = module.module.functions[fi].returnType == .unit
             if tail {
                 emit("return_call \(module.funcNames[fi])")
             } else {
                 emit("call \(module.funcNames[fi])")
-                if let saved { emit("local.get \(saved)"); emit("global.set " + module.use("mochi_depth")) }
                 if !unitResult { set(inst) }
             }
             knownLine = nil
@@ -1328,15 +1531,17 @@ struct FunctionEmitter {
             module.helpers.insert(.nonFunction)
             get(a[0]); emit("ref.is_null")
             emit("if"); depth += 1; emit("call $#non_function"); emit("unreachable"); depth -= 1; emit("end")
-            let saved = depthEnter(line)
+            depthCheck(line)
             get(a[0]); emit("ref.as_non_null")
             for x in a.dropFirst() { get(x) }
             get(a[0]); emit("struct.get \(sig.cloType) $code")
+            // (the adapter reads the callee's depth right away; nothing else reads it)
+            emit("local.get \(FunctionEmitter.depthParam)"); emit("i32.const 1"); emit("i32.add")
+            emit("global.set " + module.use("mochi_depth"))
             if tail {
                 emit("return_call_ref \(sig.fnType)")
             } else {
                 emit("call_ref \(sig.fnType)")
-                emit("local.get \(saved)"); emit("global.set " + module.use("mochi_depth"))
                 if r != .unit { set(inst) }
             }
             knownLine = nil
@@ -1377,32 +1582,20 @@ struct FunctionEmitter {
         }
     }
 
-    /// The depth check before a call of a leaf function: `stack overflow` at `line`
-    /// when the depth has reached the limit (the check depthEnter makes), without
-    /// counting (nothing the leaf does reads the depth). Returns nil: nothing to restore.
-    mutating func depthCheck(_ line: Int32) -> String? {
-        emit("global.get " + module.use("mochi_depth"))
-        emit("i32.const \(FunctionEmitter.maxDepth)")
-        emit("i32.ge_u")
-        failIf("mochi_err_stack_overflow_at", line)
-        return nil
-    }
+    /// The parameter holding the function's call depth (functions that call something).
+    static let depthParam = "$#d"
 
-    /// The depth check before a counted call: `stack overflow` at `line` when the
-    /// depth has reached the limit, else depth + 1; returns the local holding the
-    /// depth to restore after the call.
-    mutating func depthEnter(_ line: Int32) -> String {
-        let d = scratchLocal("$#depth", "i32")
-        emit("global.get " + module.use("mochi_depth"))
-        emit("local.tee \(d)")
+    /// The depth check before a call: `stack overflow` at `line` when the caller's
+    /// depth has reached the limit (the callee would run at depth + 1).
+    mutating func depthCheck(_ line: Int32) {
+        // $#d never changes in a function: once a check has passed on every path
+        // here (this block or one that dominates it), another cannot fail.
+        if depthChecked { return }
+        depthChecked = true
+        emit("local.get \(FunctionEmitter.depthParam)")
         emit("i32.const \(FunctionEmitter.maxDepth)")
         emit("i32.ge_u")
         failIf("mochi_err_stack_overflow_at", line)
-        emit("local.get \(d)")
-        emit("i32.const 1")
-        emit("i32.add")
-        emit("global.set " + module.use("mochi_depth"))
-        return d
     }
 
     /// Hoisted list caches of the loops being emitted, innermost last.
@@ -1473,7 +1666,8 @@ struct FunctionEmitter {
         get(l); emit("ref.is_null")
         emit("if")
         depth += 1
-        get(i); emit("i32.const 0"); emit("i32.const \(line)"); call("mochi_list_index"); emit("drop")
+        // (length 0: every index is the error; the call does not return)
+        get(i); emit("i32.const 0"); emit("i32.const \(line)"); call("mochi_list_index"); emit("unreachable")
         depth -= 1
         emit("end")
         if write {
@@ -1487,8 +1681,11 @@ struct FunctionEmitter {
     }
 
     /// Pushes the checked i32 index of element `i` of a list: in range on the fast
-    /// path; negative and out-of-range indices (the error, at `line`) through
-    /// `$mochi_list_index`.
+    /// path; a negative index counts from the end (i + len, inline too); anything
+    /// else is the error (at `line`) of `$mochi_list_index`, a call that does not
+    /// return. No call returns into the loop: Cranelift keeps the GC references a
+    /// loop reads (the element stores) in registers only when no safepoint that
+    /// returns lies on the path, and spilled and reloaded them around each access.
     mutating func listIndex(_ c: ListCache, _ i: Value, _ line: Int32) {
         get(i); emit("local.get \(c.len)"); emit("i64.lt_u")
         emit("if (result i32)")
@@ -1497,7 +1694,21 @@ struct FunctionEmitter {
         depth -= 1
         emit("else")
         depth += 1
+        let j = scratchLocal("$#j", "i64")
+        // (i + len wraps past 2^63 only for i near the top: then it is negative, huge
+        // unsigned, and the error)
+        get(i); emit("local.get \(c.len)"); emit("i64.add"); emit("local.tee \(j)")
+        emit("local.get \(c.len)"); emit("i64.lt_u")
+        emit("if (result i32)")
+        depth += 1
+        emit("local.get \(j)"); emit("i32.wrap_i64")
+        depth -= 1
+        emit("else")
+        depth += 1
         get(i); emit("local.get \(c.len)"); emit("i32.wrap_i64"); emit("i32.const \(line)"); call("mochi_list_index")
+        emit("unreachable")
+        depth -= 1
+        emit("end")
         depth -= 1
         emit("end")
     }

@@ -6134,30 +6134,15 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (if (i32.and (ref.test (ref i31) (local.get $a)) (ref.test (ref i31) (local.get $b))) (then (return (i32.const 0))))
   (call $mochi_any_eq (local.get $a) (local.get $b)))
 
-;; m's cached position for key when the cache holds key (>= 0 its slot, <= -2 absent),
-;; else -1. The cached key is the same reference (any i31 int, a string the program
-;; passes again) or an int of the same value: the emitter boxes a big int key afresh
-;; for each of `k in m`, `m[k]` and `m[k] = v`.
-(func $map.cached (param $m (ref $map)) (param $key anyref) (result i32)
-  (local $c i32)
-  (local $ck eqref)
-  (local.set $c (struct.get $map $cpos (local.get $m)))
-  (if (i32.eq (local.get $c) (i32.const -1)) (then (return (i32.const -1))))
-  (local.set $ck (struct.get $map $ckey (local.get $m)))
-  (if (ref.eq (local.get $ck) (ref.cast eqref (local.get $key))) (then (return (local.get $c))))
-  (if (i32.and (ref.test (ref $box_i64) (local.get $key)) (ref.test (ref $box_i64) (local.get $ck)))
-    (then
-      (if (i64.eq (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $key)))
-                  (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $ck))))
-        (then (return (local.get $c))))))
-  (i32.const -1))
-
 ;; The table slot holding key, or -1. Either way m's cache describes key afterwards:
 ;; $cpos is the slot, or -(the slot to insert at) - 2, or -1 when the table is empty;
 ;; $chash is key's hash. (get, set and has test the cache themselves first: a call
-;; less on `m[k] = m[k] + 1`.)
+;; less on `m[k] = m[k] + 1`.) The cache holds key when its key is the same reference
+;; (any i31 int, a string the program passes again) or an int of the same value (a
+;; big int key boxed again).
 (func $map.lookup (param $m (ref $map)) (param $key anyref) (result i32)
   (local $ek eqref)
+  (local $ck eqref)
   (local $c i32)
   (local $h i64)
   (local $tab (ref $arr_i64))
@@ -6168,16 +6153,32 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local $kv (ref $arr_ref))
   (local $k2 anyref)
   (local.set $ek (ref.cast eqref (local.get $key)))
-  (local.set $c (call $map.cached (local.get $m) (local.get $key)))
+  ;; the cache first (inline: every lookup that misses it is a call less)
+  (local.set $c (struct.get $map $cpos (local.get $m)))
   (if (i32.ne (local.get $c) (i32.const -1))
-    (then (return (select (local.get $c) (i32.const -1) (i32.ge_s (local.get $c) (i32.const 0))))))
+    (then
+      (local.set $ck (struct.get $map $ckey (local.get $m)))
+      (if (if (result i32) (ref.eq (local.get $ck) (local.get $ek))
+            (then (i32.const 1))
+            (else
+              (if (result i32) (i32.and (ref.test (ref $box_i64) (local.get $key)) (ref.test (ref $box_i64) (local.get $ck)))
+                (then (i64.eq (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $key)))
+                              (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $ck)))))
+                (else (i32.const 0)))))
+        (then (return (select (local.get $c) (i32.const -1) (i32.ge_s (local.get $c) (i32.const 0))))))))
   ;; the hash ($value.hash_i64 inline for an i31 int key); kept as i64 with the
   ;; 32-bit hash in the high half, as the table stores it
+  ;; (a boxed int, a key past 31 bits, the same way without the calls)
   (if (ref.test (ref i31) (local.get $key))
     (then
       (local.set $h (i64.mul (i64.extend_i32_s (i31.get_s (ref.cast (ref i31) (local.get $key)))) (i64.const 0x9E3779B97F4A7C15)))
       (local.set $h (i64.shl (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32))) (i64.const 32))))
-    (else (local.set $h (i64.shl (i64.extend_i32_u (call $mochi_hash_any (local.get $key))) (i64.const 32)))))
+    (else
+      (if (ref.test (ref $box_i64) (local.get $key))
+        (then
+          (local.set $h (i64.mul (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $key))) (i64.const 0x9E3779B97F4A7C15)))
+          (local.set $h (i64.shl (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32))) (i64.const 32))))
+        (else (local.set $h (i64.shl (i64.extend_i32_u (call $mochi_hash_any (local.get $key))) (i64.const 32)))))))
   (struct.set $map $chash (local.get $m) (i32.wrap_i64 (i64.shr_u (local.get $h) (i64.const 32))))
   (struct.set $map $ckey (local.get $m) (local.get $ek))
   (local.set $tab (struct.get $map $tab (local.get $m)))
@@ -6204,7 +6205,11 @@ public let embeddedRuntime: [(name: String, text: String)] = [
             (local.set $k2 (array.get $arr_ref (local.get $kv) (i32.shl (i32.sub (i32.wrap_i64 (local.get $t)) (i32.const 2)) (i32.const 1))))
             (if (if (result i32) (ref.eq (ref.cast eqref (local.get $k2)) (local.get $ek))
                   (then (i32.const 1))
-                  (else (call $map.key_eq (local.get $k2) (local.get $ek))))
+                  (else
+                    (if (result i32) (i32.and (ref.test (ref $box_i64) (local.get $k2)) (ref.test (ref $box_i64) (local.get $ek)))
+                      (then (i64.eq (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $k2)))
+                                    (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $ek)))))
+                      (else (call $map.key_eq (local.get $k2) (local.get $ek))))))
               (then
                 (struct.set $map $cpos (local.get $m) (local.get $i))
                 (return (local.get $i))))))))

@@ -232,19 +232,33 @@ final class EmitWasmTests: XCTestCase {
         XCTAssert(sum.contains("loop"), sum)
         let hot = sum.split(separator: "\n").filter { $0.contains("call ") }
         XCTAssert(hot.allSatisfy { $0.contains("$mochi_err_") || $0.contains("$#mul_slow") }, "\(hot)")
+        XCTAssertFalse(sum.contains("$#d"), "sum calls nothing: no depth parameter")
         XCTAssertFalse(sum.contains("$mochi_depth"), "sum calls nothing")
-        // Mutual recursion: tail calls, and depth counted.
+        // Mutual recursion: tail calls, and depth counted (the callee gets $#d + 1).
         let even = functionText(wat, "even")
-        XCTAssert(even.contains("return_call $odd"), even)
-        XCTAssert(even.contains("global.set $mochi_depth"), even)
-        // A call of a non-recursive function counts too (every mode stops runaway
+        XCTAssert(even.contains("(param $#d i32)"), even)
+        let beforeOdd = even.components(separatedBy: "return_call $odd")[0].split(separator: "\n").suffix(4).joined(separator: " ")
+        XCTAssert(beforeOdd.contains("local.get $#d") && beforeOdd.contains("i32.add"), beforeOdd)
+        // A call of a non-recursive function is checked too (every mode stops runaway
         // recursion through a leaf at the same call).
         let main = functionText(wat, "main")
-        XCTAssert(main.contains("call $helper"), main)
-        let beforeHelper = main.components(separatedBy: "call $helper")[0].split(separator: "\n").suffix(12).joined()
-        XCTAssert(beforeHelper.contains("mochi_depth"), beforeHelper)
-        // A closure call goes through call_ref and counts depth.
+        XCTAssert(main.contains("call $sum"), main)
+        let beforeSum = main.components(separatedBy: "call $sum")[0].split(separator: "\n").suffix(12).joined()
+        XCTAssert(beforeSum.contains("local.get $#d") && beforeSum.contains("$mochi_err_stack_overflow_at"), beforeSum)
+        // helper (one block, calls nothing) is inlined.
+        XCTAssertFalse(main.contains("call $helper"), main)
+        // An inlined call keeps its depth check; a check dominated by another is
+        // left out ($#d does not change in a function).
+        let one = functionText(try emitWasmText(try compile("fun inc(x: int): int { return x + 1 }\nprint(inc(41))\n")), "main")
+        XCTAssertFalse(one.contains("call $inc"), one)
+        XCTAssertEqual(one.components(separatedBy: "call $mochi_err_stack_overflow_at").count - 1, 1, one)
+        let two = functionText(try emitWasmText(try compile("fun f(n: int): int { if n < 2 { return n }\n return f(n - 1) + f(n - 2) }\nprint(f(10))\n")), "f")
+        XCTAssertEqual(two.components(separatedBy: "call $mochi_err_stack_overflow_at").count - 1, 1, two)
+        // A closure call goes through call_ref and hands the callee its depth in
+        // $mochi_depth (the adapter passes it on when the callee counts).
         XCTAssert(main.contains("call_ref $#fn"), main)
+        let beforeRef = main.components(separatedBy: "call_ref $#fn")[0].split(separator: "\n").suffix(3).joined()
+        XCTAssert(beforeRef.contains("global.set $mochi_depth"), beforeRef)
         // No dispatch in a reducible function.
         XCTAssertFalse(wat.contains("$#label"))
     }
