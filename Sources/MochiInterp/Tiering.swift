@@ -140,5 +140,8 @@ public final class TieredInterpreter {
 
     public var mainIndex: Int { program.mainIndex }
 
+    /// The slots of @main's interpreter frame.
+    public var mainFrameSlots: Int { machine.funcs[program.mainIndex].frameSize }
+
     public func release() { machine.release() }
 }

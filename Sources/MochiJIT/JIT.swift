@@ -323,18 +323,7 @@ final class Run {
     /// the module must be compiled eagerly (the reason goes to the stats).
     func startLazy(context: LoweringContext) throws -> Bool {
         var why: String?
-        guard let l = try LazyCode.make(run: self, context: context, policy: jit.policy,
-                                        threshold: jit.tierThreshold, why: &why) else {
-            var t = TierStats()
-            t.policy = .eager
-            t.eagerBecause = why
-            jit.setTierStats(t)
-            return false
-        }
-        lazy = l
-        ctx.pointee.code = UnsafePointer(l.entryTable)
-        ctx.pointee.frame_bytes = UnsafePointer(l.frameTable)
-        ctx.pointee.func_count = Int64(jit.module.functions.count)
+        var interp: TieredInterpreter?
         if jit.policy == .tiered {
             let count = (UnsafeMutableRawPointer(ctx) + MemoryLayout<MochiJITContext>.offset(of: \.stack_count)!)
                 .assumingMemoryBound(to: Int.self)
@@ -349,15 +338,29 @@ final class Run {
                     }
                     return d.flatMap { UnsafePointer<MochiTypeDesc>(bitPattern: Int($0)) }
                 })
-            l.interp = try TieredInterpreter(
+            interp = try TieredInterpreter(
                 module: jit.module, maxDepth: jit.maxDepth, shared: shared, threshold: jit.tierThreshold,
-                compile: { [unowned l] i in
-                    do { return UnsafeRawPointer(bitPattern: UInt(try l.compile(i)))! } catch {
-                        l.run.jit.onLazyCompileError(error)
+                compile: { [unowned self] i in
+                    do { return UnsafeRawPointer(bitPattern: UInt(try self.lazy!.compile(i)))! } catch {
+                        self.jit.onLazyCompileError(error)
                     }
                 },
                 enter: { entry, fp, depth in mochi_jit_enter_at(entry, fp, Int64(depth)) })
         }
+        guard let l = try LazyCode.make(run: self, context: context, policy: jit.policy, threshold: jit.tierThreshold,
+                                        interpretedMainSlots: interp?.mainFrameSlots, why: &why) else {
+            interp?.release()
+            var t = TierStats()
+            t.policy = .eager
+            t.eagerBecause = why
+            jit.setTierStats(t)
+            return false
+        }
+        lazy = l
+        l.interp = interp
+        ctx.pointee.code = UnsafePointer(l.entryTable)
+        ctx.pointee.frame_bytes = UnsafePointer(l.frameTable)
+        ctx.pointee.func_count = Int64(jit.module.functions.count)
         return true
     }
 

@@ -74,16 +74,22 @@ public struct TierStats: Sendable {
 
 /// The frame a function's lowering can need at most, in slots: one per value,
 /// the gather area (at most the largest operand list), and the edge moves'
-/// temporaries (one per cycle of a parallel copy, so at most half the target's
-/// parameters per edge; a block emits at most four edges, its own two and the
-/// two of a branch it threads through). With inlining, each candidate call adds
-/// the callee's bound and the blocks the call is split into.
+/// temporaries: one per cycle of a parallel copy, so at most half the target's
+/// parameters per edge, for a block's own edges and for the edges of a
+/// compare-and-branch block it may thread through or repeat. With inlining,
+/// each candidate call adds the callee's bound and the blocks the call is
+/// split into.
 func frameSlotBound(_ f: Function, module m: Module, symbols: SymbolIndex, candidates: [Bool]) -> Int {
     func own(_ g: Function) -> Int {
-        var maxArgs = 0, maxParams = 0
+        var maxArgs = 0, temps = 0
         for i in g.insts { maxArgs = max(maxArgs, i.args.count) }
-        for b in g.blocks { maxParams = max(maxParams, b.params.count) }
-        return g.valueTypes.count + maxArgs + 4 * g.blocks.count * ((maxParams + 1) / 2) + 1
+        for b in g.blocks {
+            for s in b.terminator.successors {
+                temps += g[s.block].params.count / 2
+                for s2 in g[s.block].terminator.successors { temps += g[s2.block].params.count / 2 }
+            }
+        }
+        return g.valueTypes.count + maxArgs + temps + 1
     }
     var bound = own(f)
     if !candidates.isEmpty {
@@ -94,6 +100,14 @@ func frameSlotBound(_ f: Function, module m: Module, symbols: SymbolIndex, candi
         }
     }
     return bound
+}
+
+/// One function inlined into (when there are candidates) and lowered.
+func lowerFunction(_ f: Function, module: Module, context: LoweringContext, symbols: SymbolIndex,
+                   candidates: [Bool], registerHomes: Bool) throws -> JFunction {
+    let inl = candidates.isEmpty ? nil : Inliner.inline(f, module: module, symbols: symbols, candidates: candidates)
+    return try FunctionLowering.lower(function: inl?.function ?? f, context: context, registerHomes: registerHomes,
+                                      depthChecks: inl?.depthChecks ?? [])
 }
 
 /// A call site patched against a stub, to be re-patched to the entry.
@@ -145,6 +159,8 @@ final class LazyCode {
 
     var stats = JITStats()
     var tiers = TierStats()
+    /// Functions lowered before the run (for their exact frames), not emitted yet.
+    var lowered: [Int: JFunction] = [:]
     /// Tiered: the interpreter (which counts calls and back edges).
     var interp: TieredInterpreter?
     var wasInterpreted: [Bool]
@@ -152,7 +168,7 @@ final class LazyCode {
     /// nil when on-demand compiling cannot be used for this module (the reason
     /// in `why`); the caller compiles eagerly then.
     static func make(run: Run, context: LoweringContext, policy: JITPolicy, threshold: Int,
-                     why: inout String?) throws -> LazyCode? {
+                     interpretedMainSlots: Int?, why: inout String?) throws -> LazyCode? {
         #if arch(x86_64)
         let jit = run.jit
         let m = jit.module
@@ -160,18 +176,62 @@ final class LazyCode {
         let candidates = jit.inlining ? Inliner.candidates(m) : []
         var bounds: [Int64] = []
         bounds.reserveCapacity(m.functions.count)
-        var largest = 0
-        for f in m.functions {
-            let b = frameSlotBound(f, module: m, symbols: symbols, candidates: candidates)
-            largest = max(largest, b)
+        // @main's frame is at the bottom of the stack once when nothing calls
+        // it (nor makes a closure of it): then the rest must fit beside it.
+        let stackSlots = run.stackBytes / 8
+        let mainIndex = symbols.functions["main"] ?? -1
+        var mainOnce = mainIndex >= 0
+        for f in m.functions where mainOnce {
+            for i in f.insts where i.op == .call || i.op == .closureNew {
+                if case .function(let n) = i.imm, n == "main" { mainOnce = false; break }
+            }
+        }
+        var limit = stackSlots / (jit.maxDepth + 2)
+        // A function whose bound is over the limit (a long @main, typically)
+        // is lowered now, for its exact frame; it is emitted when first called.
+        var lowered: [Int: JFunction] = [:]
+        if mainOnce, let slots = interpretedMainSlots {
+            // Tiered: @main runs in the interpreter, in the interpreter's frame.
+            limit = max(stackSlots - slots, 0) / (jit.maxDepth + 1)
+        } else if mainOnce {
+            let f = m.functions[mainIndex]
+            var b = frameSlotBound(f, module: m, symbols: symbols, candidates: candidates)
+            if b > limit {
+                let jf = try lowerFunction(f, module: m, context: context, symbols: symbols, candidates: candidates,
+                                           registerHomes: jit.registerHomes)
+                b = jf.frameSlots
+                lowered[mainIndex] = jf
+            }
+            limit = max(stackSlots - b, 0) / (jit.maxDepth + 1)
+        }
+        for (fi, f) in m.functions.enumerated() {
+            if let jf = lowered[fi] {
+                bounds.append(Int64(jf.frameSlots * 8))
+                continue
+            }
+            if mainOnce && fi == mainIndex {
+                // Tiered: never compiled (it is not called), its frame the
+                // interpreter's.
+                bounds.append(Int64((interpretedMainSlots ?? 0) * 8))
+                continue
+            }
+            var b = frameSlotBound(f, module: m, symbols: symbols, candidates: candidates)
+            if b > limit {
+                let jf = try lowerFunction(f, module: m, context: context, symbols: symbols, candidates: candidates,
+                                           registerHomes: jit.registerHomes)
+                b = jf.frameSlots
+                guard b <= limit else {
+                    why = "@\(f.name)'s frame of \(b) slots could reach the slot stack's end before the depth limit"
+                    return nil
+                }
+                lowered[fi] = jf
+            }
             bounds.append(Int64(b * 8))
         }
-        guard largest <= run.stackBytes / 8 / (jit.maxDepth + 2) else {
-            why = "a frame of up to \(largest) slots could reach the slot stack's end before the depth limit"
-            return nil
-        }
-        return try LazyCode(run: run, context: context, symbols: symbols, candidates: candidates, bounds: bounds,
-                            policy: policy, threshold: threshold)
+        let l = try LazyCode(run: run, context: context, symbols: symbols, candidates: candidates, bounds: bounds,
+                             policy: policy, threshold: threshold)
+        l.lowered = lowered
+        return l
         #else
         why = "compiling on demand is implemented for x86-64 only"
         return nil
@@ -308,10 +368,9 @@ final class LazyCode {
         if entries[fi] != 0 { return entries[fi] }
         let t0 = monotonicMicros()
         let f = module.functions[fi]
-        let inl = candidates.isEmpty ? nil
-            : Inliner.inline(f, module: module, symbols: symbols, candidates: candidates)
-        let jf = try FunctionLowering.lower(function: inl?.function ?? f, context: context,
-                                            registerHomes: registerHomes, depthChecks: inl?.depthChecks ?? [])
+        let jf = try lowered.removeValue(forKey: fi)
+            ?? lowerFunction(f, module: module, context: context, symbols: symbols, candidates: candidates,
+                             registerHomes: registerHomes)
         // Layout; data and veneers are placed as first needed.
         var offs: [Int] = []
         offs.reserveCapacity(jf.insts.count)
