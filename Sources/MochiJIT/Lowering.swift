@@ -832,9 +832,7 @@ struct FunctionLowering {
         // The result's own home is not kept: the instruction writes it (a
         // parameter the result was coalesced with shares it, RegisterHomes.swift).
         let written: Int8 = result.map { homes.home[Int($0.index)] } ?? -1
-        return homes.homed.filter { v in
-            v != result && homes.home[Int(v.index)] != written && homes.lo[Int(v.index)] < p && homes.hi[Int(v.index)] > p
-        }
+        return homes.liveAcross(p, except: result, skipHome: written)
     }
 
     /// Removes the write-throughs of values whose slot no stencil reads, and
