@@ -314,7 +314,11 @@ final class Machine {
             let a = Int(ins.pointee.a), b = Int(ins.pointee.b), c = Int(ins.pointee.c)
             switch ins.pointee.op {
             case .jump:
-                if tier != nil && Int(ins.pointee.d) < pc { tier!.backEdge(f - funcs) }
+                if tier != nil && Int(ins.pointee.d) < pc,
+                   let entry = tier!.backEdge(f - funcs, to: Int(ins.pointee.d), program: program) {
+                    // On-stack replacement: the loop goes on in JIT code, in this frame.
+                    return tier!.enter(entry, fp, depth)
+                }
                 pc = Int(ins.pointee.d)
             case .brTrue:
                 if fp[b] != 0 { pc = Int(ins.pointee.d) }

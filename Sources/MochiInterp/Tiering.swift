@@ -32,7 +32,9 @@ public struct SharedMemory {
 
 /// Counts and the way into JIT code.
 final class TierLink {
+    /// Back edges, and calls, after which a function is hot.
     let threshold: Int32
+    let callThreshold: Int32
     var calls: [Int32]
     var backEdges: [Int32]
     /// Per function: its JIT entry once compiled.
@@ -44,9 +46,12 @@ final class TierLink {
     /// Runs JIT code at an entry with a frame, at a call depth.
     let enter: (UnsafeRawPointer, UnsafeMutablePointer<UInt64>, Int) -> UInt64
 
-    init(functions n: Int, threshold: Int, compile: @escaping (Int) -> UnsafeRawPointer,
-         enter: @escaping (UnsafeRawPointer, UnsafeMutablePointer<UInt64>, Int) -> UInt64) {
+    init(functions n: Int, threshold: Int, callThreshold: Int, compile: @escaping (Int) -> UnsafeRawPointer,
+         enter: @escaping (UnsafeRawPointer, UnsafeMutablePointer<UInt64>, Int) -> UInt64,
+         osrEntry: @escaping (Int, Int) -> UnsafeRawPointer?) {
+        self.osrEntry = osrEntry
         self.threshold = Int32(clamping: max(threshold, 1))
+        self.callThreshold = Int32(clamping: max(callThreshold, 1))
         calls = [Int32](repeating: 0, count: n)
         backEdges = [Int32](repeating: 0, count: n)
         entries = [UnsafeRawPointer?](repeating: nil, count: n)
@@ -55,11 +60,26 @@ final class TierLink {
         self.enter = enter
     }
 
-    @inline(__always) func backEdge(_ f: Int) {
-        if backEdges[f] < threshold { backEdges[f] += 1 }
+    /// Enters compiled code of function i at the start of block b with the
+    /// frame's slots as they are (nil: no entry there).
+    let osrEntry: (Int, Int) -> UnsafeRawPointer?
+    var osrEntries = 0
+
+    /// A back edge of function f to code index `target`: the JIT entry at that
+    /// loop header when this is the back edge that makes f hot.
+    func backEdge(_ f: Int, to target: Int, program: DecodedProgram) -> UnsafeRawPointer? {
+        guard backEdges[f] < threshold else { return nil }
+        backEdges[f] += 1
+        guard backEdges[f] == threshold else { return nil }
+        let starts = program.blockStarts[f]
+        var k = 0
+        while k < starts.count && Int(starts[k]) != target { k += 2 }
+        guard k < starts.count, let e = osrEntry(f, Int(starts[k + 1])) else { return nil }
+        osrEntries += 1
+        return e
     }
 
-    func isHot(_ f: Int) -> Bool { calls[f] >= threshold || backEdges[f] >= threshold }
+    func isHot(_ f: Int) -> Bool { calls[f] >= callThreshold || backEdges[f] >= threshold }
 }
 
 extension Machine {
@@ -71,7 +91,7 @@ extension Machine {
         let t = tier!
         let i = callee - funcs
         if t.entries[i] == nil {
-            if t.calls[i] < t.threshold { t.calls[i] += 1 }
+            if t.calls[i] < t.callThreshold { t.calls[i] += 1 }
             if !t.isHot(i) {
                 t.ran[i] = true
                 return run(callee, nfp)
@@ -89,13 +109,15 @@ public final class TieredInterpreter {
 
     /// Decodes `module` and sets up a machine on the JIT's memory. `compile`
     /// makes function i's JIT code and returns its entry; `enter` runs JIT code.
-    public init(module: Module, maxDepth: Int, shared: SharedMemory, threshold: Int,
+    public init(module: Module, maxDepth: Int, shared: SharedMemory, threshold: Int, callThreshold: Int,
                 compile: @escaping (Int) -> UnsafeRawPointer,
-                enter: @escaping (UnsafeRawPointer, UnsafeMutablePointer<UInt64>, Int) -> UInt64) throws {
+                enter: @escaping (UnsafeRawPointer, UnsafeMutablePointer<UInt64>, Int) -> UInt64,
+                osrEntry: @escaping (Int, Int) -> UnsafeRawPointer?) throws {
         var decoder = Decoder(module: module)
         program = try decoder.decodeAll()
         machine = Machine(program: program, maxDepth: maxDepth, shared: shared)
-        machine.tier = TierLink(functions: program.funcCount, threshold: threshold, compile: compile, enter: enter)
+        machine.tier = TierLink(functions: program.funcCount, threshold: threshold, callThreshold: callThreshold, compile: compile, enter: enter,
+                                osrEntry: osrEntry)
     }
 
     /// Whether function i has been called or has looped `threshold` times.
@@ -104,8 +126,11 @@ public final class TieredInterpreter {
     /// Counts a call of function i from JIT code (through its stub).
     public func countCall(_ i: Int) {
         let t = machine.tier!
-        if t.calls[i] < t.threshold { t.calls[i] += 1 }
+        if t.calls[i] < t.callThreshold { t.calls[i] += 1 }
     }
+
+    /// Loops that went on in JIT code.
+    public var osrEntries: Int { machine.tier!.osrEntries }
 
     /// Whether the interpreter has run function i (called from interpreted code).
     public func ranInterpreted(_ i: Int) -> Bool { machine.tier!.ran[i] }

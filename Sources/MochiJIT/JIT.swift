@@ -37,6 +37,9 @@ public final class JIT {
     public var policy: JITPolicy = .eager
     /// Tiered: calls or back edges after which a function is compiled.
     public var tierThreshold = defaultTierUpThreshold
+    /// Tiered: calls after which a function is compiled, when not `tierThreshold`
+    /// (a huge count leaves back edges as the only way up: on-stack replacement).
+    public var tierCallThreshold: Int?
     /// Per-tier figures of the last lazy or tiered run.
     public private(set) var tierStats = TierStats()
     /// Called when @main has returned, before the run's memory is released
@@ -340,12 +343,17 @@ final class Run {
                 })
             interp = try TieredInterpreter(
                 module: jit.module, maxDepth: jit.maxDepth, shared: shared, threshold: jit.tierThreshold,
+                callThreshold: jit.tierCallThreshold ?? jit.tierThreshold,
                 compile: { [unowned self] i in
                     do { return UnsafeRawPointer(bitPattern: UInt(try self.lazy!.compile(i)))! } catch {
                         self.jit.onLazyCompileError(error)
                     }
                 },
-                enter: { entry, fp, depth in mochi_jit_enter_at(entry, fp, Int64(depth)) })
+                enter: { entry, fp, depth in mochi_jit_enter_at(entry, fp, Int64(depth)) },
+                osrEntry: { [unowned self] i, block in
+                    do { return try self.lazy!.osrEntry(i, block: block).flatMap { UnsafeRawPointer(bitPattern: UInt($0)) } }
+                    catch { self.jit.onLazyCompileError(error) }
+                })
         }
         guard let l = try LazyCode.make(run: self, context: context, policy: jit.policy, threshold: jit.tierThreshold,
                                         interpretedMainSlots: interp?.mainFrameSlots, why: &why) else {

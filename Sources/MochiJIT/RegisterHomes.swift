@@ -122,6 +122,8 @@ struct RegisterHomes {
     /// position is found by a binary search per register, not a scan of every
     /// homed value (which made a long @main's lowering quadratic).
     var clusters: [HomeClusters] = []
+    /// Per block (by index): the position of its top.
+    var blockTop: [Int32] = []
 
     /// No homes at all.
     init(valueCount n: Int) {
@@ -391,6 +393,7 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
     result.lo = lo
     result.hi = hi
     result.position = position
+    result.blockTop = top
     result.homed = (0..<n).filter { home[$0] >= 0 }.map { Value(Int32($0)) }
     if !result.homed.isEmpty {
         var clusters = [HomeClusters](repeating: HomeClusters(), count: RegisterFile.intCount + RegisterFile.floatCount)

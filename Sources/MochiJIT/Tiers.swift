@@ -110,6 +110,15 @@ func lowerFunction(_ f: Function, module: Module, context: LoweringContext, symb
                                       depthChecks: inl?.depthChecks ?? [])
 }
 
+/// A compiled function's block addresses and homes, for entries at a loop
+/// header (its instructions dropped).
+struct OSRInfo {
+    var function: JFunction
+    var blockAddress: [UInt64] = []
+    var entries: [Int: UInt64] = [:]
+    init(function: JFunction) { self.function = function }
+}
+
 /// A call site patched against a stub, to be re-patched to the entry.
 struct PendingCall {
     let kind: RelocationKind
@@ -161,6 +170,8 @@ final class LazyCode {
     var tiers = TierStats()
     /// Functions lowered before the run (for their exact frames), not emitted yet.
     var lowered: [Int: JFunction] = [:]
+    /// Tiered: per compiled function, what entries at its loop headers need.
+    var osrInfo: [Int: OSRInfo] = [:]
     /// Tiered: the interpreter (which counts calls and back edges).
     var interp: TieredInterpreter?
     var wasInterpreted: [Bool]
@@ -371,11 +382,84 @@ final class LazyCode {
         let jf = try lowered.removeValue(forKey: fi)
             ?? lowerFunction(f, module: module, context: context, symbols: symbols, candidates: candidates,
                              registerHomes: registerHomes)
+        let (start, offs, size) = try emit(jf.insts, of: jf, index: fi, tail: 0)
+        let entry = base + UInt64(start)
+        // Publish: the stub jumps to the code, call sites call it directly.
+        entries[fi] = entry
+        frameTable[fi] = Int64(jf.frameSlots * 8)
+        entryTable[fi] = UnsafeMutableRawPointer(bitPattern: UInt(entry))
+        writeJump(at: fi * LazyCode.stubSize, to: entry)
+        for p in pending[fi] {
+            let place = base + UInt64(p.offset)
+            try patch(p.kind, at: rw + p.offset, address: place, value: entry &+ UInt64(bitPattern: p.addend))
+        }
+        pending[fi] = []
+        interp?.setEntry(fi, UnsafeRawPointer(bitPattern: UInt(entry))!)
+        if interp != nil {
+            // What an entry at a loop header needs (tiered runs only).
+            var info = OSRInfo(function: jf)
+            info.function.insts = []
+            info.blockAddress = jf.blockStart.map { $0 >= 0 ? entry + UInt64(offs[Int($0)]) : 0 }
+            osrInfo[fi] = info
+        }
+        let us = monotonicMicros() - t0
+        stats.functions.append(JITFunctionStats(name: f.name, irInstructions: f.insts.count, stencils: jf.insts.count,
+                                                codeBytes: size, microseconds: us))
+        stats.totalMicroseconds += us
+        stats.codeBytes += size
+        stats.veneers = veneers.count
+        tiers.compiled += 1
+        if wasInterpreted[fi] || interp?.ranInterpreted(fi) == true { tiers.tieredUp += 1 }
+        return entry
+    }
+
+    /// The entry of function fi's code at the start of block b, for a loop
+    /// the interpreter is running in that function's frame: the values that
+    /// have register homes there are loaded from their slots (where the
+    /// interpreter keeps every value, in the same slots), then a jump to the
+    /// block's code. Nil when the block has no code of its own.
+    func osrEntry(_ fi: Int, block b: Int) throws -> UInt64? {
+        try compile(fi)
+        guard var info = osrInfo[fi], b < info.blockAddress.count, info.blockAddress[b] != 0 else { return nil }
+        if let e = info.entries[b] { return e }
+        var loads: [JInst] = []
+        if let h = info.function.homes, b < h.blockTop.count {
+            let top = h.blockTop[b]
+            var byHome = [Int](repeating: -1, count: RegisterFile.intCount + RegisterFile.floatCount)
+            let params = module.functions[fi].blocks.indices.contains(b) ? module.functions[fi].blocks[b].params : []
+            for v in h.homed {
+                let i = Int(v.index)
+                guard h.lo[i] <= top && h.hi[i] >= top else { continue }
+                let r = Int(h.home[i]), other = byHome[r]
+                // Two values of one register both around the top: the block's
+                // parameter, else the later-defined, is the one there.
+                if other >= 0 && (params.contains(Value(Int32(other)))
+                                  || (!params.contains(v) && h.lo[other] >= h.lo[i])) { continue }
+                byHome[r] = i
+            }
+            for (r, v) in byHome.enumerated() where v >= 0 {
+                var ins = JInst(try stencils.index("move_" + RegisterFile.letter(Int8(r)) + "m"), line: 0)
+                ins.b = info.function.slot[v]
+                loads.append(ins)
+            }
+        }
+        let (start, _, size) = try emit(loads, of: info.function, index: fi, tail: 5)
+        writeJump(at: start + size, to: info.blockAddress[b])
+        let e = base + UInt64(start)
+        info.entries[b] = e
+        osrInfo[fi] = info
+        return e
+    }
+
+    /// Lays out, copies and patches `insts` (of function `jf`, index fi) into
+    /// the arena with `tail` bytes after them; their start, each one's offset
+    /// from it, and their size.
+    func emit(_ insts: [JInst], of jf: JFunction, index fi: Int, tail: Int) throws -> (Int, [Int], Int) {
         // Layout; data and veneers are placed as first needed.
         var offs: [Int] = []
-        offs.reserveCapacity(jf.insts.count)
+        offs.reserveCapacity(insts.count)
         var size = 0
-        for ins in jf.insts {
+        for ins in insts {
             let st = try stencil(ins.stencil)
             offs.append(size)
             size += st.code.count
@@ -385,10 +469,10 @@ final class LazyCode {
                 dataOffset[Int(ins.stencil)] = d
             }
         }
-        let start = try allocate(size)
+        let start = try allocate(size + tail)
         let entry = base + UInt64(start)
         let frame = UInt64(jf.frameSlots * 8)
-        for (ii, ins) in jf.insts.enumerated() {
+        for (ii, ins) in insts.enumerated() {
             let st = try stencil(ins.stencil)
             let off = start + offs[ii]
             let at = rw + off
@@ -461,26 +545,7 @@ final class LazyCode {
                 }
             }
         }
-        // Publish: the stub jumps to the code, call sites call it directly.
-        entries[fi] = entry
-        frameTable[fi] = Int64(frame)
-        entryTable[fi] = UnsafeMutableRawPointer(bitPattern: UInt(entry))
-        writeJump(at: fi * LazyCode.stubSize, to: entry)
-        for p in pending[fi] {
-            let place = base + UInt64(p.offset)
-            try patch(p.kind, at: rw + p.offset, address: place, value: entry &+ UInt64(bitPattern: p.addend))
-        }
-        pending[fi] = []
-        interp?.setEntry(fi, UnsafeRawPointer(bitPattern: UInt(entry))!)
-        let us = monotonicMicros() - t0
-        stats.functions.append(JITFunctionStats(name: f.name, irInstructions: f.insts.count, stencils: jf.insts.count,
-                                                codeBytes: size, microseconds: us))
-        stats.totalMicroseconds += us
-        stats.codeBytes += size
-        stats.veneers = veneers.count
-        tiers.compiled += 1
-        if wasInterpreted[fi] || interp?.ranInterpreted(fi) == true { tiers.tieredUp += 1 }
-        return entry
+        return (start, offs, size)
     }
 
     /// The figures so far (data bytes: the stencils' read-only data placed).
@@ -490,6 +555,7 @@ final class LazyCode {
         var t = tiers
         if let i = interp {
             t.interpreted = wasInterpreted.indices.reduce(0) { $0 + (wasInterpreted[$1] || i.ranInterpreted($1) ? 1 : 0) }
+            t.osrEntries = i.osrEntries
         }
         return (s, t)
     }

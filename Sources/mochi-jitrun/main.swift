@@ -64,6 +64,9 @@ let usage = """
       --jit-threshold=N
                    tiered: calls or loop back edges before a function is
                    compiled (default 100; 1 compiles at the first)
+      --jit-call-threshold=N
+                   tiered: calls before a function is compiled, when not the
+                   same as for back edges (a large N tests on-stack replacement)
       --help       show this help
       --version    show the version
 
@@ -99,6 +102,7 @@ struct Options {
     var inlining = true
     var policy = JITPolicy.lazy
     var threshold = defaultTierUpThreshold
+    var callThreshold: Int?
     var wasm = RunOptions()
     /// Options that only apply to WebAssembly input, for refusing them with IR.
     var wasmOnly: [String] = []
@@ -183,6 +187,11 @@ func parseOptions(_ args: [String]) -> Options {
             if let v = value(arg, "--jit") {
                 guard let p = JITPolicy(rawValue: v) else { fail("unknown JIT policy '\(v)' (eager, lazy, tiered)", status: 2) }
                 o.policy = p
+                continue
+            }
+            if let v = value(arg, "--jit-call-threshold") {
+                guard let n = Int(v), n >= 0, n < 1 << 30 else { fail("--jit-call-threshold needs a count (0 or more)", status: 2) }
+                o.callThreshold = max(n, 1)
                 continue
             }
             if let v = value(arg, "--jit-threshold") {
@@ -304,6 +313,7 @@ func runJIT(_ module: Module) -> Never {
         jit.inlining = options.inlining
         jit.policy = options.policy
         jit.tierThreshold = options.threshold
+        jit.tierCallThreshold = options.callThreshold
         jit.onLazyCompileError = { fail("\(displayName): \($0)", status: 1) }
         if options.dumpCode {
             fputs(try jit.dumpCode(), stdout)
