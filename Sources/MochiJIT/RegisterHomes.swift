@@ -356,7 +356,7 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
     // time with them.)
     var clobbersBefore = [Int](repeating: 0, count: clobberAt.count + 1)
     for k in clobberAt.indices { clobbersBefore[k + 1] = clobbersBefore[k] + clobberAt[k] }
-    for v in 0..<n where cls[v] >= 0 && leader[v] == v && hi[v] > lo[v] + 1 {
+    for v in 0..<n where cls[v] >= 0 && leader[v] == v && hi[v] >= 0 && Int(hi[v]) > Int(lo[v]) + 1 {
         let across = clobbersBefore[Int(hi[v])] - clobbersBefore[Int(lo[v]) + 1]
         if 2 * across > w[v] { w[v] = 0 }
     }

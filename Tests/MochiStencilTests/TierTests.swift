@@ -72,8 +72,27 @@ final class TierTests: XCTestCase {
         }
     }
 
+    /// On-stack replacement: with calls never tiering up, every function that
+    /// loops enters JIT code at a loop header in the middle of its run (values
+    /// in registers loaded from the shared frame), and prints what the
+    /// interpreter prints, whichever back edge makes it hot.
+    func testLoopsMoveToJITCodeWhileRunning() throws {
+        let m = try compile(TierTests.mixed)
+        let want = try Interpreter(module: m).runCapturingOutput()
+        for threshold in [1, 2, 7, 100] {
+            let jit = try JIT(module: m, stencils: try Fixtures.loaded.get())
+            jit.policy = .tiered
+            jit.tierThreshold = threshold
+            jit.tierCallThreshold = 1 << 30
+            XCTAssertEqual(try jit.runCapturingOutput(), want, "back-edge threshold \(threshold)")
+            XCTAssertGreaterThanOrEqual(jit.tierStats.osrEntries, threshold <= 7 ? 3 : 1, "threshold \(threshold)")
+        }
+    }
+
     /// Lazy: only what is called is compiled; tiered: what stays cold is
-    /// interpreted, what gets hot is compiled after running interpreted.
+    /// interpreted, what gets hot is compiled after running interpreted, and
+    /// @main's loop goes on in JIT code once it has looped 100 times (without
+    /// inlining, which would fold the small functions into @main).
     func testTierFigures() throws {
         let m = try compile("""
             fun never(x: int): int { return x + 1 }
@@ -84,17 +103,21 @@ final class TierTests: XCTestCase {
             print(s + once(2))
             """)
         let lazy = try JIT(module: m, stencils: try Fixtures.loaded.get())
+        lazy.inlining = false
         lazy.policy = .lazy
         XCTAssertEqual(try lazy.runCapturingOutput(), "406\n")
         XCTAssertEqual(lazy.tierStats.compiled, 3) // main, once, often
         XCTAssertEqual(Set(lazy.stats.functions.map(\.name)), ["main", "once", "often"])
         let tiered = try JIT(module: m, stencils: try Fixtures.loaded.get())
+        tiered.inlining = false
         tiered.policy = .tiered
         tiered.tierThreshold = 100
         XCTAssertEqual(try tiered.runCapturingOutput(), "406\n")
-        XCTAssertEqual(tiered.stats.functions.map(\.name), ["often"])
-        XCTAssertEqual(tiered.tierStats.compiled, 1)
-        XCTAssertEqual(tiered.tierStats.tieredUp, 1)
+        // often's 100th call comes before @main's 100th back edge.
+        XCTAssertEqual(tiered.stats.functions.map(\.name), ["often", "main"])
+        XCTAssertEqual(tiered.tierStats.compiled, 2)
+        XCTAssertEqual(tiered.tierStats.tieredUp, 2)
+        XCTAssertEqual(tiered.tierStats.osrEntries, 1)
         XCTAssertEqual(tiered.tierStats.interpreted, 3) // main, once, often
     }
 
