@@ -41,12 +41,12 @@ final class TierLink {
     var entries: [UnsafeRawPointer?]
     /// Per function: whether the interpreter has run it.
     var ran: [Bool]
-    /// Compiles function i and returns its entry.
-    let compile: (Int) -> UnsafeRawPointer
+    /// Compiles function i and returns its entry (nil: it stays interpreted).
+    let compile: (Int) -> UnsafeRawPointer?
     /// Runs JIT code at an entry with a frame, at a call depth.
     let enter: (UnsafeRawPointer, UnsafeMutablePointer<UInt64>, Int) -> UInt64
 
-    init(functions n: Int, threshold: Int, callThreshold: Int, compile: @escaping (Int) -> UnsafeRawPointer,
+    init(functions n: Int, threshold: Int, callThreshold: Int, compile: @escaping (Int) -> UnsafeRawPointer?,
          enter: @escaping (UnsafeRawPointer, UnsafeMutablePointer<UInt64>, Int) -> UInt64,
          osrEntry: @escaping (Int, Int) -> UnsafeRawPointer?) {
         self.osrEntry = osrEntry
@@ -96,7 +96,11 @@ extension Machine {
                 t.ran[i] = true
                 return run(callee, nfp)
             }
-            t.entries[i] = t.compile(i)
+            guard let e = t.compile(i) else {
+                t.ran[i] = true
+                return run(callee, nfp)
+            }
+            t.entries[i] = e
         }
         return t.enter(t.entries[i]!, nfp, depth)
     }
@@ -110,7 +114,7 @@ public final class TieredInterpreter {
     /// Decodes `module` and sets up a machine on the JIT's memory. `compile`
     /// makes function i's JIT code and returns its entry; `enter` runs JIT code.
     public init(module: Module, maxDepth: Int, shared: SharedMemory, threshold: Int, callThreshold: Int,
-                compile: @escaping (Int) -> UnsafeRawPointer,
+                compile: @escaping (Int) -> UnsafeRawPointer?,
                 enter: @escaping (UnsafeRawPointer, UnsafeMutablePointer<UInt64>, Int) -> UInt64,
                 osrEntry: @escaping (Int, Int) -> UnsafeRawPointer?) throws {
         var decoder = Decoder(module: module)
@@ -165,8 +169,8 @@ public final class TieredInterpreter {
 
     public var mainIndex: Int { program.mainIndex }
 
-    /// The slots of @main's interpreter frame.
-    public var mainFrameSlots: Int { machine.funcs[program.mainIndex].frameSize }
+    /// Each function's interpreter frame, in slots.
+    public var frameSlots: [Int] { (0..<program.funcCount).map { machine.funcs[$0].frameSize } }
 
     public func release() { machine.release() }
 }

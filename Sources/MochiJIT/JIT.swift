@@ -188,8 +188,10 @@ final class Run {
             }
         }
         // The string constants are the module's data: made here, before
-        // compiling, which only patches their slots' addresses in.
-        for f in m.functions {
+        // compiling, which only patches their slots' addresses in. (Compiling
+        // on demand makes each when a function using it is compiled: most of
+        // a large program's never are.)
+        for f in m.functions where jit.policy == .eager {
             for i in f.insts where i.op == .sconst {
                 if case .string(let str) = i.imm { _ = stringSlot(str) }
             }
@@ -345,7 +347,7 @@ final class Run {
                 module: jit.module, maxDepth: jit.maxDepth, shared: shared, threshold: jit.tierThreshold,
                 callThreshold: jit.tierCallThreshold ?? jit.tierThreshold,
                 compile: { [unowned self] i in
-                    do { return UnsafeRawPointer(bitPattern: UInt(try self.lazy!.compile(i)))! } catch {
+                    do { return UnsafeRawPointer(bitPattern: UInt(try self.lazy!.compile(i))) } catch {
                         self.jit.onLazyCompileError(error)
                     }
                 },
@@ -356,7 +358,7 @@ final class Run {
                 })
         }
         guard let l = try LazyCode.make(run: self, context: context, policy: jit.policy, threshold: jit.tierThreshold,
-                                        interpretedMainSlots: interp?.mainFrameSlots, why: &why) else {
+                                        interpretedFrames: interp?.frameSlots, why: &why) else {
             interp?.release()
             var t = TierStats()
             t.policy = .eager
@@ -395,7 +397,7 @@ final class Run {
 
     func runMainLazily(_ l: LazyCode) {
         let m = jit.module
-        guard let mainIndex = m.symbolIndex().functions["main"] else { return }
+        guard let mainIndex = l.symbols.functions["main"] else { return }
         let file = m.sourceFile.isEmpty ? nil : cString(m.sourceFile)
         mochi_loc_file = file.map { UnsafePointer($0) }
         mochi_loc_line = 0

@@ -170,6 +170,12 @@ final class LazyCode {
     var tiers = TierStats()
     /// Functions lowered before the run (for their exact frames), not emitted yet.
     var lowered: [Int: JFunction] = [:]
+    /// Tiered: the largest frame a compiled function may have (@main's own),
+    /// and the functions over it, which stay interpreted.
+    var frameLimit = Int.max
+    var mainFrameLimit = Int.max
+    var mainIndex = -1
+    var tooLarge: [Int: Bool] = [:]
     /// Tiered: per compiled function, what entries at its loop headers need.
     var osrInfo: [Int: OSRInfo] = [:]
     /// Tiered: the interpreter (which counts calls and back edges).
@@ -179,11 +185,11 @@ final class LazyCode {
     /// nil when on-demand compiling cannot be used for this module (the reason
     /// in `why`); the caller compiles eagerly then.
     static func make(run: Run, context: LoweringContext, policy: JITPolicy, threshold: Int,
-                     interpretedMainSlots: Int?, why: inout String?) throws -> LazyCode? {
+                     interpretedFrames: [Int]?, why: inout String?) throws -> LazyCode? {
         #if arch(x86_64)
         let jit = run.jit
         let m = jit.module
-        let symbols = m.symbolIndex()
+        let symbols = context.symbols
         let candidates = jit.inlining ? Inliner.candidates(m) : []
         var bounds: [Int64] = []
         bounds.reserveCapacity(m.functions.count)
@@ -201,10 +207,19 @@ final class LazyCode {
         // A function whose bound is over the limit (a long @main, typically)
         // is lowered now, for its exact frame; it is emitted when first called.
         var lowered: [Int: JFunction] = [:]
-        if mainOnce, let slots = interpretedMainSlots {
-            // Tiered: @main runs in the interpreter, in the interpreter's frame.
-            limit = max(stackSlots - slots, 0) / (jit.maxDepth + 1)
-        } else if mainOnce {
+        if let frames = interpretedFrames {
+            // Tiered: every function starts in the interpreter, which checks
+            // its frames; each is checked against the limit when compiled,
+            // and one over it stays interpreted (`compile`).
+            if mainOnce { limit = max(stackSlots - frames[mainIndex], 0) / (jit.maxDepth + 1) }
+            let l = try LazyCode(run: run, context: context, symbols: symbols, candidates: candidates,
+                                 bounds: frames.map { Int64($0 * 8) }, policy: policy, threshold: threshold)
+            l.frameLimit = limit
+            l.mainFrameLimit = mainOnce ? stackSlots - limit * (jit.maxDepth + 1) : limit
+            l.mainIndex = mainIndex
+            return l
+        }
+        if mainOnce {
             let f = m.functions[mainIndex]
             var b = frameSlotBound(f, module: m, symbols: symbols, candidates: candidates)
             if b > limit {
@@ -218,12 +233,6 @@ final class LazyCode {
         for (fi, f) in m.functions.enumerated() {
             if let jf = lowered[fi] {
                 bounds.append(Int64(jf.frameSlots * 8))
-                continue
-            }
-            if mainOnce && fi == mainIndex {
-                // Tiered: never compiled (it is not called), its frame the
-                // interpreter's.
-                bounds.append(Int64((interpretedMainSlots ?? 0) * 8))
                 continue
             }
             var b = frameSlotBound(f, module: m, symbols: symbols, candidates: candidates)
@@ -367,21 +376,32 @@ final class LazyCode {
                     return nil
                 }
             }
-            return UnsafeRawPointer(bitPattern: UInt(try compile(fn)))
+            let e = try compile(fn)
+            if e == 0, let t = interp {
+                result.pointee = t.call(fn, fp, depth: Int(depth))
+                return nil
+            }
+            return UnsafeRawPointer(bitPattern: UInt(e))
         } catch {
             run.jit.onLazyCompileError(error)
         }
     }
 
-    /// Compiles function `fi` (once) and returns its entry.
+    /// Compiles function `fi` (once) and returns its entry; 0 when its frame
+    /// is over the limit (tiered: it stays interpreted).
     @discardableResult
     func compile(_ fi: Int) throws -> UInt64 {
         if entries[fi] != 0 { return entries[fi] }
+        if tooLarge[fi] != nil { return 0 }
         let t0 = monotonicMicros()
         let f = module.functions[fi]
         let jf = try lowered.removeValue(forKey: fi)
             ?? lowerFunction(f, module: module, context: context, symbols: symbols, candidates: candidates,
                              registerHomes: registerHomes)
+        if jf.frameSlots > (fi == mainIndex ? mainFrameLimit : frameLimit) {
+            tooLarge[fi] = true
+            return 0
+        }
         let (start, offs, size) = try emit(jf.insts, of: jf, index: fi, tail: 0)
         let entry = base + UInt64(start)
         // Publish: the stub jumps to the code, call sites call it directly.
@@ -419,7 +439,7 @@ final class LazyCode {
     /// interpreter keeps every value, in the same slots), then a jump to the
     /// block's code. Nil when the block has no code of its own.
     func osrEntry(_ fi: Int, block b: Int) throws -> UInt64? {
-        try compile(fi)
+        guard try compile(fi) != 0 else { return nil }
         guard var info = osrInfo[fi], b < info.blockAddress.count, info.blockAddress[b] != 0 else { return nil }
         if let e = info.entries[b] { return e }
         var loads: [JInst] = []

@@ -57,10 +57,11 @@ let usage = """
                    stencils' registers); for measuring and for bisecting
       --no-inline  JIT: call small leaf functions instead of inlining them;
                    for measuring and for bisecting
-      --jit=lazy|eager|tiered
-                   JIT: compile each function when first called (lazy, the
-                   default), every function before running (eager), or run in
-                   the interpreter until a function is hot (tiered)
+      --jit=tiered|lazy|eager
+                   JIT: run in the interpreter until a function is hot, a hot
+                   loop moving to JIT code at its loop header (tiered, the
+                   default), compile each function when first called (lazy),
+                   or every function before running (eager)
       --jit-threshold=N
                    tiered: calls or loop back edges before a function is
                    compiled (default 100; 1 compiles at the first)
@@ -100,7 +101,7 @@ struct Options {
     var dumpCode = false
     var registerHomes = true
     var inlining = true
-    var policy = JITPolicy.lazy
+    var policy = JITPolicy.tiered
     var threshold = defaultTierUpThreshold
     var callThreshold: Int?
     var wasm = RunOptions()
