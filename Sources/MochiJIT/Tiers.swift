@@ -337,8 +337,8 @@ final class LazyCode {
         p.storeBytes(of: UInt16(0x9090), toByteOffset: 14, as: UInt16.self)
     }
 
-    func allocate(_ bytes: Int) throws -> Int {
-        let at = (top + 15) & ~15
+    func allocate(_ bytes: Int, align: Int = 16) throws -> Int {
+        let at = (top + align - 1) & ~(align - 1)
         guard at + bytes <= capacity else { throw JITError("the code arena is full (\(capacity >> 20) MiB)") }
         top = at + bytes
         return at
@@ -489,7 +489,8 @@ final class LazyCode {
                 dataOffset[Int(ins.stencil)] = d
             }
         }
-        let start = try allocate(size + tail)
+        // Code starts on a cache line.
+        let start = try allocate(size + tail, align: 64)
         let entry = base + UInt64(start)
         let frame = UInt64(jf.frameSlots * 8)
         for (ii, ins) in insts.enumerated() {
