@@ -56,6 +56,9 @@ final class DecodedProgram {
     var mainIndex = -1
     var sourceFile = ""
     var instructionCount = 0
+    /// Per function, in layout order: each block's first code index and the
+    /// block's index (a tiered run maps a loop header's code index to its block).
+    var blockStarts: [[Int32]] = []
     /// Memory owned by decoded instructions (capture kinds, field names as C strings).
     var owned: [UnsafeMutableRawPointer] = []
 
@@ -134,6 +137,7 @@ struct Decoder {
             var fd = FunctionDecoder(function: f, decoder: self)
             let d = try fd.decode()
             stringIndex = fd.decoder.stringIndex
+            program.blockStarts.append(f.layout.flatMap { [Int32(fd.blockStart[Int($0.index)]), $0.index] })
             program.funcs.advanced(by: i).initialize(to: d)
             program.instructionCount += d.codeCount
         }

@@ -148,8 +148,12 @@ final class Machine {
     let stringCount: UnsafeMutablePointer<Int>
     let descs: UnsafeMutablePointer<UnsafePointer<MochiTypeDesc>?>
     let fileName: UnsafeMutablePointer<CChar>?
+    /// A tiered run's link to the JIT (Tiering.swift); nil in a plain run.
+    var tier: TierLink?
+    /// Whether the slot stack and globals are the JIT's (a tiered run).
+    let sharesMemory: Bool
 
-    init(program: DecodedProgram, maxDepth: Int) {
+    init(program: DecodedProgram, maxDepth: Int, shared: SharedMemory? = nil) {
         precondition(MemoryLayout<MochiList>.offset(of: \MochiList.len) == listLenOffset
                      && MemoryLayout<MochiList>.offset(of: \MochiList.shared) == listSharedOffset
                      && MemoryLayout<MochiList>.offset(of: \MochiList.data) == listDataOffset
@@ -165,21 +169,32 @@ final class Machine {
 
         // 512 MiB of address space, committed only as frames touch it: room for the
         // maximum call depth with frames of up to ~670 slots.
-        let slots = 1 << 26
-        stackBytes = slots * 8
-        let mem = mmap(nil, stackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
-        guard let mem, mem != MAP_FAILED else { mochi_rt_error("out of memory") }
-        stackBase = mem.bindMemory(to: UInt64.self, capacity: slots)
-        stackEnd = stackBase + slots
-        stackCount = .allocate(capacity: 1)
-        stackCount.pointee = 0
-        mochi_gc_register_range(stackBase, stackCount)
+        sharesMemory = shared != nil
+        if let shared {
+            // A tiered run: the JIT's slot stack and globals, already roots.
+            stackBase = shared.stackBase
+            stackEnd = shared.stackEnd
+            stackBytes = (shared.stackEnd - shared.stackBase) * 8
+            stackCount = shared.stackCount
+            globals = shared.globals
+            globalCount = shared.globalCount
+        } else {
+            let slots = 1 << 26
+            stackBytes = slots * 8
+            let mem = mmap(nil, stackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
+            guard let mem, mem != MAP_FAILED else { mochi_rt_error("out of memory") }
+            stackBase = mem.bindMemory(to: UInt64.self, capacity: slots)
+            stackEnd = stackBase + slots
+            stackCount = .allocate(capacity: 1)
+            stackCount.pointee = 0
+            mochi_gc_register_range(stackBase, stackCount)
 
-        globals = .allocate(capacity: max(program.globalCount, 1))
-        globals.initialize(repeating: 0, count: max(program.globalCount, 1))
-        globalCount = .allocate(capacity: 1)
-        globalCount.pointee = program.globalCount
-        mochi_gc_register_range(globals, globalCount)
+            globals = .allocate(capacity: max(program.globalCount, 1))
+            globals.initialize(repeating: 0, count: max(program.globalCount, 1))
+            globalCount = .allocate(capacity: 1)
+            globalCount.pointee = program.globalCount
+            mochi_gc_register_range(globals, globalCount)
+        }
 
         // Constants are made before being counted as roots, one at a time, so a
         // collection during their creation never sees a half-written entry.
@@ -203,6 +218,12 @@ final class Machine {
 
         descs = .allocate(capacity: max(program.descs.count, 1))
         for (i, d) in program.descs.enumerated() {
+            // A tiered run's values cross the tiers: one descriptor per type.
+            if let shared, let p = shared.descriptor(d.unionName ?? d.name,
+                                                     d.unionName != nil ? d.tag : d.anonymous ? anonymousDescKey : -1) {
+                descs[i] = p
+                continue
+            }
             let names = d.fieldNames.map { program.cString($0) }
             let namePtrs = UnsafeMutablePointer<UnsafePointer<CChar>?>.allocate(capacity: max(names.count, 1))
             for (k, n) in names.enumerated() { namePtrs[k] = UnsafePointer(n) }
@@ -220,6 +241,12 @@ final class Machine {
 
     /// Unregisters the root ranges and frees what this run allocated.
     func release() {
+        if sharesMemory {
+            mochi_gc_unregister_range(stringCount)
+            strings.deallocate(); stringCount.deallocate()
+            descs.deallocate()
+            return
+        }
         mochi_gc_unregister_range(stackCount)
         mochi_gc_unregister_range(globalCount)
         mochi_gc_unregister_range(stringCount)
@@ -287,6 +314,11 @@ final class Machine {
             let a = Int(ins.pointee.a), b = Int(ins.pointee.b), c = Int(ins.pointee.c)
             switch ins.pointee.op {
             case .jump:
+                if tier != nil && Int(ins.pointee.d) < pc,
+                   let entry = tier!.backEdge(f - funcs, to: Int(ins.pointee.d), program: program) {
+                    // On-stack replacement: the loop goes on in JIT code, in this frame.
+                    return tier!.enter(entry, fp, depth)
+                }
                 pc = Int(ins.pointee.d)
             case .brTrue:
                 if fp[b] != 0 { pc = Int(ins.pointee.d) }
@@ -429,7 +461,7 @@ final class Machine {
                 clearDead(ins.pointee.imm, fp, operands)
                 depth += 1
                 stackCount.pointee = ntop - stackBase
-                let r = run(callee, nfp)
+                let r = tier == nil ? run(callee, nfp) : tieredCall(callee, nfp)
                 depth -= 1
                 stackCount.pointee = top - stackBase
                 if a >= 0 { fp[a] = r }
@@ -456,7 +488,7 @@ final class Machine {
                 clearDead(ins.pointee.imm, fp, operands)
                 depth += 1
                 stackCount.pointee = ntop - stackBase
-                let r = run(callee, nfp)
+                let r = tier == nil ? run(callee, nfp) : tieredCall(callee, nfp)
                 depth -= 1
                 stackCount.pointee = top - stackBase
                 if a >= 0 { fp[a] = r }

@@ -20,7 +20,7 @@ import Glibc
 #endif
 
 public final class JIT {
-    let module: Module
+    public let module: Module
     let stencils: LoadedStencils
     public var maxDepth = 100_000
     /// Keep hot scalar values in the stencils' registers (RegisterHomes.swift);
@@ -33,6 +33,24 @@ public final class JIT {
     /// Called after the code is mapped read-execute and before `@main` runs
     /// (tests look at /proc/self/maps here).
     public var onCompiled: ((JITCode) -> Void)?
+    /// When functions are compiled (Tiers.swift); `dumpCode` compiles all.
+    public var policy: JITPolicy = .eager
+    /// Tiered: calls or back edges after which a function is compiled.
+    public var tierThreshold = defaultTierUpThreshold
+    /// Tiered: calls after which a function is compiled, when not `tierThreshold`
+    /// (a huge count leaves back edges as the only way up: on-stack replacement).
+    public var tierCallThreshold: Int?
+    /// Per-tier figures of the last lazy or tiered run.
+    public private(set) var tierStats = TierStats()
+    /// Called when @main has returned, before the run's memory is released
+    /// (lazy and tiered runs' figures are final then; tests look at maps).
+    public var onFinished: (() -> Void)?
+    /// A function compiled on demand failed to compile while the program ran:
+    /// there is no returning into the program, so this must end the process.
+    public var onLazyCompileError: (Error) -> Never = { error in
+        fputs("error: \(error)\n", stderr)
+        exit(1)
+    }
 
     public init(module: Module, stencils: LoadedStencils) throws {
         self.module = module
@@ -50,6 +68,7 @@ public final class JIT {
                 let r = try Run(jit: self)
                 try r.compile()
                 r.runMain()
+                r.finish()
                 r.release()
                 mochi_out_flush()
             } catch { failure = error }
@@ -67,6 +86,7 @@ public final class JIT {
                 let r = try Run(jit: self)
                 try r.compile()
                 r.runMain()
+                r.finish()
                 r.release()
                 let s = mochi_out_take_capture()
                 out = String(decoding: UnsafeRawBufferPointer(start: mochi_str_bytes(s), count: Int(mochi_str_byte_len(s))), as: UTF8.self)
@@ -81,6 +101,9 @@ public final class JIT {
     public func dumpCode() throws -> String {
         var text = ""
         var failure: Error?
+        let policy = self.policy
+        self.policy = .eager // a listing of every function
+        defer { self.policy = policy }
         onBigStack { [self] in
             do {
                 let r = try Run(jit: self)
@@ -94,6 +117,7 @@ public final class JIT {
     }
 
     func setStats(_ s: JITStats) { stats = s }
+    func setTierStats(_ s: TierStats) { tierStats = s }
 }
 
 /// One run's memory and compiled code.
@@ -116,6 +140,8 @@ final class Run {
     var code: JITCode?
     var entryTable: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
     var frameTable: UnsafeMutablePointer<Int64>?
+    /// A lazy or tiered run's code (Tiers.swift); nil when compiled eagerly.
+    var lazy: LazyCode?
 
     init(jit: JIT) throws {
         self.jit = jit
@@ -162,8 +188,10 @@ final class Run {
             }
         }
         // The string constants are the module's data: made here, before
-        // compiling, which only patches their slots' addresses in.
-        for f in m.functions {
+        // compiling, which only patches their slots' addresses in. (Compiling
+        // on demand makes each when a function using it is compiled: most of
+        // a large program's never are.)
+        for f in m.functions where jit.policy == .eager {
             for i in f.insts where i.op == .sconst {
                 if case .string(let str) = i.imm { _ = stringSlot(str) }
             }
@@ -221,6 +249,7 @@ final class Run {
             },
             cString: { [unowned self] in Int64(Int(bitPattern: self.cString($0))) },
             bytes: { [unowned self] in self.owned.append($0) })
+        if jit.policy != .eager, try startLazy(context: context) { return }
         var funcs: [JFunction] = []
         var lowerMicros: [Double] = []
         func lowerAll(inlining: Bool) throws -> Bool {
@@ -295,7 +324,68 @@ final class Run {
         fclose(fp)
     }
 
+    /// Sets up compiling on demand (and the interpreter, tiered); false when
+    /// the module must be compiled eagerly (the reason goes to the stats).
+    func startLazy(context: LoweringContext) throws -> Bool {
+        var why: String?
+        var interp: TieredInterpreter?
+        if jit.policy == .tiered {
+            let count = (UnsafeMutableRawPointer(ctx) + MemoryLayout<MochiJITContext>.offset(of: \.stack_count)!)
+                .assumingMemoryBound(to: Int.self)
+            let shared = SharedMemory(
+                stackBase: stackBase, stackEnd: ctx.pointee.stack_end, stackCount: count,
+                globals: globals, globalCount: globalCount,
+                descriptor: { [unowned self] name, key in
+                    let d: Int64?
+                    if key == anonymousDescriptor { d = self.anonymousDescs[name] } else {
+                        let ds = self.descs[name]
+                        d = ds.flatMap { key + 1 >= 0 && Int(key + 1) < $0.count ? $0[Int(key + 1)] : nil }
+                    }
+                    return d.flatMap { UnsafePointer<MochiTypeDesc>(bitPattern: Int($0)) }
+                })
+            interp = try TieredInterpreter(
+                module: jit.module, maxDepth: jit.maxDepth, shared: shared, threshold: jit.tierThreshold,
+                callThreshold: jit.tierCallThreshold ?? jit.tierThreshold,
+                compile: { [unowned self] i in
+                    do { return UnsafeRawPointer(bitPattern: UInt(try self.lazy!.compile(i))) } catch {
+                        self.jit.onLazyCompileError(error)
+                    }
+                },
+                enter: { entry, fp, depth in mochi_jit_enter_at(entry, fp, Int64(depth)) },
+                osrEntry: { [unowned self] i, block in
+                    do { return try self.lazy!.osrEntry(i, block: block).flatMap { UnsafeRawPointer(bitPattern: UInt($0)) } }
+                    catch { self.jit.onLazyCompileError(error) }
+                })
+        }
+        guard let l = try LazyCode.make(run: self, context: context, policy: jit.policy, threshold: jit.tierThreshold,
+                                        interpretedFrames: interp?.frameSlots, why: &why) else {
+            interp?.release()
+            var t = TierStats()
+            t.policy = .eager
+            t.eagerBecause = why
+            jit.setTierStats(t)
+            return false
+        }
+        lazy = l
+        l.interp = interp
+        ctx.pointee.code = UnsafePointer(l.entryTable)
+        ctx.pointee.frame_bytes = UnsafePointer(l.frameTable)
+        ctx.pointee.func_count = Int64(jit.module.functions.count)
+        return true
+    }
+
+    /// A lazy or tiered run's figures, once @main has returned.
+    func finish() {
+        if let l = lazy {
+            let (s, t) = l.currentStats()
+            jit.setStats(s)
+            jit.setTierStats(t)
+        }
+        jit.onFinished?()
+    }
+
     func runMain() {
+        if let l = lazy { return runMainLazily(l) }
         let m = jit.module
         guard let code, let mainIndex = m.symbolIndex().functions["main"] else { return }
         let file = m.sourceFile.isEmpty ? nil : cString(m.sourceFile)
@@ -303,6 +393,21 @@ final class Run {
         mochi_loc_line = 0
         ctx.pointee.stack_count = Int(code.frameBytes[mainIndex] / 8)
         _ = mochi_jit_enter(UnsafeRawPointer(bitPattern: UInt(code.entries[mainIndex])), stackBase)
+    }
+
+    func runMainLazily(_ l: LazyCode) {
+        let m = jit.module
+        guard let mainIndex = l.symbols.functions["main"] else { return }
+        let file = m.sourceFile.isEmpty ? nil : cString(m.sourceFile)
+        mochi_loc_file = file.map { UnsafePointer($0) }
+        mochi_loc_line = 0
+        if let interp = l.interp {
+            interp.runMain()
+            return
+        }
+        do { try l.compile(mainIndex) } catch { jit.onLazyCompileError(error) }
+        ctx.pointee.stack_count = Int(l.frameTable[mainIndex] / 8)
+        _ = mochi_jit_enter(UnsafeRawPointer(bitPattern: UInt(l.entries[mainIndex])), stackBase)
     }
 
     func release() {
@@ -313,6 +418,8 @@ final class Run {
         globals.deallocate(); globalCount.deallocate()
         strings.deallocate(); stringCount.deallocate()
         entryTable?.deallocate(); frameTable?.deallocate()
+        lazy?.release()
+        lazy = nil
         ctx.pointee.code = nil
         ctx.pointee.frame_bytes = nil
         ctx.pointee.func_count = 0

@@ -73,6 +73,12 @@ struct JFunction {
     /// Slots in one frame (values, edge temporaries, gather area).
     var frameSlots: Int
     var gatherBase: Int
+    /// For entries at a block (on-stack replacement, Tiers.swift): each
+    /// block's first instruction (-1 when it has no code of its own), the
+    /// register homes and each value's slot.
+    var blockStart: [Int32] = []
+    var homes: RegisterHomes?
+    var slot: [Int32] = []
 }
 
 public struct JITError: Error, CustomStringConvertible {
@@ -639,7 +645,11 @@ struct FunctionLowering {
             }
         }
         // Slot indices -> byte offsets happen at patch time (operand * 8).
-        return JFunction(name: f.name, insts: code, frameSlots: frameSlots, gatherBase: gatherBase)
+        var jf = JFunction(name: f.name, insts: code, frameSlots: frameSlots, gatherBase: gatherBase)
+        jf.blockStart = blockStart
+        jf.homes = homes
+        jf.slot = slot
+        return jf
     }
 
     /// `s` for a constant the instruction can encode (0 <= k < 2^31, _JIT_SIMM),
@@ -832,9 +842,7 @@ struct FunctionLowering {
         // The result's own home is not kept: the instruction writes it (a
         // parameter the result was coalesced with shares it, RegisterHomes.swift).
         let written: Int8 = result.map { homes.home[Int($0.index)] } ?? -1
-        return homes.homed.filter { v in
-            v != result && homes.home[Int(v.index)] != written && homes.lo[Int(v.index)] < p && homes.hi[Int(v.index)] > p
-        }
+        return homes.liveAcross(p, except: result, skipHome: written)
     }
 
     /// Removes the write-throughs of values whose slot no stencil reads, and

@@ -70,6 +70,20 @@ enum RegisterUse {
         }
     }
 
+    /// Whether the instruction's stencil stores and reloads the live homes
+    /// around it (stencil.h: the stencils that call the runtime); an estimate
+    /// for the weights, as the lowering picks the stencils.
+    static func clobbersHomes(_ op: Opcode) -> Bool {
+        switch op {
+        case .iconst, .bconst, .fconst, .null, .sconst, .copy, .iadd, .isub, .imul, .idiv, .irem, .ineg, .not,
+             .icmp, .fcmp, .fadd, .fsub, .fmul, .fdiv, .fneg, .itof, .ftoi, .math1, .listGet, .listSet, .listLen,
+             .listPush, .mapGet, .mapHas, .mapSet, .fieldGet, .fieldSet, .variantTag, .globalGet, .globalSet:
+            return false
+        default:
+            return true
+        }
+    }
+
     /// Whether operand k can be read straight from a home.
     static func readsFromHome(_ op: Opcode, _ k: Int) -> Bool {
         switch op {
@@ -102,11 +116,48 @@ struct RegisterHomes {
     var position: [Int32]
     /// The values that got a home.
     var homed: [Value]
+    /// Per home register: the intervals of its values merged into disjoint
+    /// clusters, by start (a register holds one value at a time, and a value
+    /// coalesced into another lies within its hull), so what is live at a
+    /// position is found by a binary search per register, not a scan of every
+    /// homed value (which made a long @main's lowering quadratic).
+    var clusters: [HomeClusters] = []
+    /// Per block (by index): the position of its top.
+    var blockTop: [Int32] = []
 
     /// No homes at all.
     init(valueCount n: Int) {
         home = [Int8](repeating: -1, count: n)
         lo = []; hi = []; position = []; homed = []
+    }
+}
+
+/// One register's clusters of intervals (see `RegisterHomes.clusters`).
+struct HomeClusters {
+    var lo: [Int32] = []
+    var hi: [Int32] = []
+    var values: [[Value]] = []
+}
+
+extension RegisterHomes {
+    /// The homed values live across position p (their interval holds p inside),
+    /// but for the value `except` and any in the register `skipHome`, by value.
+    func liveAcross(_ p: Int32, except: Value?, skipHome: Int8) -> [Value] {
+        var out: [Value] = []
+        for (r, c) in clusters.enumerated() where Int8(r) != skipHome && !c.lo.isEmpty {
+            // The last cluster starting before p.
+            var a = 0, b = c.lo.count
+            while a < b {
+                let m = (a + b) / 2
+                if c.lo[m] < p { a = m + 1 } else { b = m }
+            }
+            guard a > 0, c.hi[a - 1] > p else { continue }
+            for v in c.values[a - 1] where v != except && lo[Int(v.index)] < p && hi[Int(v.index)] > p {
+                out.append(v)
+            }
+        }
+        if out.count > 1 { out.sort { $0.index < $1.index } }
+        return out
     }
 }
 
@@ -163,6 +214,8 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
         pos += Int32(bd.insts.count) + 3
         end[Int(b.index)] = pos - 1
     }
+    // The weight of the instructions that clobber the homes, by position.
+    var clobberAt = [Int](repeating: 0, count: Int(pos) + 1)
 
     // Liveness (bit sets over values, one row of `words` words per block, in
     // flat arrays: this runs in the JIT's compile time).
@@ -225,6 +278,7 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
         for id in bd.insts {
             let inst = f[id]
             position[Int(id.index)] = p
+            if RegisterUse.clobbersHomes(inst.op) { clobberAt[Int(p)] = wt }
             for (k, a) in inst.args.enumerated() {
                 touch(a, p)
                 if RegisterUse.readsFromHome(inst.op, k) { w[Int(a.index)] += wt }
@@ -294,6 +348,18 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
         let l = leader[v]
         lo[l] = min(lo[l], lo[v]); hi[l] = max(hi[l], hi[v]); w[l] += w[v]
     }
+    // A home live across a clobbering instruction is stored before it and
+    // loaded after: a value whose interval spans more of those (by weight)
+    // than half its register uses is cheaper in its slot. (A long straight
+    // @main of calls would otherwise save and reload the same few constants
+    // around every call: nine stencils per IR instruction, and its compile
+    // time with them.)
+    var clobbersBefore = [Int](repeating: 0, count: clobberAt.count + 1)
+    for k in clobberAt.indices { clobbersBefore[k + 1] = clobbersBefore[k] + clobberAt[k] }
+    for v in 0..<n where cls[v] >= 0 && leader[v] == v && hi[v] >= 0 && Int(hi[v]) > Int(lo[v]) + 1 {
+        let across = clobbersBefore[Int(hi[v])] - clobbersBefore[Int(lo[v]) + 1]
+        if 2 * across > w[v] { w[v] = 0 }
+    }
 
     // Linear scan, one class at a time.
     for c in [Int8(0), 1] {
@@ -327,6 +393,20 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
     result.lo = lo
     result.hi = hi
     result.position = position
+    result.blockTop = top
     result.homed = (0..<n).filter { home[$0] >= 0 }.map { Value(Int32($0)) }
+    if !result.homed.isEmpty {
+        var clusters = [HomeClusters](repeating: HomeClusters(), count: RegisterFile.intCount + RegisterFile.floatCount)
+        for v in result.homed.sorted(by: { lo[Int($0.index)] < lo[Int($1.index)] }) {
+            let i = Int(v.index), r = Int(home[i])
+            if let last = clusters[r].hi.last, lo[i] <= last {
+                clusters[r].hi[clusters[r].hi.count - 1] = max(last, hi[i])
+                clusters[r].values[clusters[r].values.count - 1].append(v)
+            } else {
+                clusters[r].lo.append(lo[i]); clusters[r].hi.append(hi[i]); clusters[r].values.append([v])
+            }
+        }
+        result.clusters = clusters
+    }
     return result
 }

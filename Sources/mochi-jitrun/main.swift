@@ -57,6 +57,17 @@ let usage = """
                    stencils' registers); for measuring and for bisecting
       --no-inline  JIT: call small leaf functions instead of inlining them;
                    for measuring and for bisecting
+      --jit=tiered|lazy|eager
+                   JIT: run in the interpreter until a function is hot, a hot
+                   loop moving to JIT code at its loop header (tiered, the
+                   default), compile each function when first called (lazy),
+                   or every function before running (eager)
+      --jit-threshold=N
+                   tiered: calls or loop back edges before a function is
+                   compiled (default 100; 1 compiles at the first)
+      --jit-call-threshold=N
+                   tiered: calls before a function is compiled, when not the
+                   same as for back edges (a large N tests on-stack replacement)
       --help       show this help
       --version    show the version
 
@@ -90,6 +101,9 @@ struct Options {
     var dumpCode = false
     var registerHomes = true
     var inlining = true
+    var policy = JITPolicy.tiered
+    var threshold = defaultTierUpThreshold
+    var callThreshold: Int?
     var wasm = RunOptions()
     /// Options that only apply to WebAssembly input, for refusing them with IR.
     var wasmOnly: [String] = []
@@ -169,6 +183,21 @@ func parseOptions(_ args: [String]) -> Options {
                 guard let n = parseSize(v) else { fail("--max-memory needs a size in bytes (suffix K, M or G)", status: 2) }
                 o.wasm.memoryLimit = n
                 o.wasmOnly.append(arg)
+                continue
+            }
+            if let v = value(arg, "--jit") {
+                guard let p = JITPolicy(rawValue: v) else { fail("unknown JIT policy '\(v)' (eager, lazy, tiered)", status: 2) }
+                o.policy = p
+                continue
+            }
+            if let v = value(arg, "--jit-call-threshold") {
+                guard let n = Int(v), n >= 0, n < 1 << 30 else { fail("--jit-call-threshold needs a count (0 or more)", status: 2) }
+                o.callThreshold = max(n, 1)
+                continue
+            }
+            if let v = value(arg, "--jit-threshold") {
+                guard let n = Int(v), n >= 0, n < 1 << 30 else { fail("--jit-threshold needs a count (0 or more)", status: 2) }
+                o.threshold = max(n, 1)
                 continue
             }
             switch arg {
@@ -283,6 +312,10 @@ func runJIT(_ module: Module) -> Never {
         let jit = try JIT(module: module, stencils: stencils)
         jit.registerHomes = options.registerHomes
         jit.inlining = options.inlining
+        jit.policy = options.policy
+        jit.tierThreshold = options.threshold
+        jit.tierCallThreshold = options.callThreshold
+        jit.onLazyCompileError = { fail("\(displayName): \($0)", status: 1) }
         if options.dumpCode {
             fputs(try jit.dumpCode(), stdout)
             exit(0)
@@ -301,12 +334,29 @@ func runJIT(_ module: Module) -> Never {
                     + (ir > 0 ? " (\((s.totalMicroseconds / Double(ir) * 1000).rounded() / 1000) us per IR instruction)" : "") + "\n"
                 fputs(text, stderr)
             }
+            jit.onFinished = { printTierStats(jit) }
         }
         try jit.run()
     } catch {
         fail("\(displayName): \(error)", status: 1)
     }
     exit(mochi_rt_finish())
+}
+
+/// A lazy or tiered run's figures (Tiers.swift), at its end.
+func printTierStats(_ jit: JIT) {
+    let t = jit.tierStats
+    if t.policy == .eager {
+        if let why = t.eagerBecause { fputs("tiers: compiled eagerly: \(why)\n", stderr) }
+        return
+    }
+    let s = jit.stats
+    let ir = s.functions.reduce(0) { $0 + $1.irInstructions }
+    fputs("tiers (\(t.policy.rawValue)): \(jit.module.functions.count) functions, \(t.interpreted) interpreted, "
+          + "\(t.compiled) compiled (\(ir) IR instructions, \(s.codeBytes) code bytes), \(t.tieredUp) tiered up, "
+          + "\(t.osrEntries) OSR entries, compile time \(Int(s.totalMicroseconds.rounded())) us"
+          + (ir > 0 ? " (\((s.totalMicroseconds / Double(ir) * 1000).rounded() / 1000) us per IR instruction)" : "")
+          + "\n", stderr)
 }
 
 /// WebAssembly or a `.cwasm`: run in-process through the embedded Wasmtime.

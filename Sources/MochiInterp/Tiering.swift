@@ -1,0 +1,176 @@
+// The interpreter's side of a tiered JIT run (MochiJIT/Tiers.swift): it runs
+// on the JIT's slot stack and globals and with the JIT's type descriptors, so a
+// frame or value is the same in both tiers and a call between them passes the
+// frame pointer. Per function it counts calls and loop back edges; a call of a
+// function that has JIT code, or that has become hot (which compiles it), goes
+// to the JIT instead of `Machine.run`. The JIT calls back into `call` for a
+// function that is not compiled yet.
+
+import MochiIR
+import MochiRuntime
+
+/// The memory a tiered run's interpreter shares with the JIT.
+public struct SharedMemory {
+    public var stackBase: UnsafeMutablePointer<UInt64>
+    public var stackEnd: UnsafeMutablePointer<UInt64>
+    /// Slots in use (the collector's count for the slot stack).
+    public var stackCount: UnsafeMutablePointer<Int>
+    public var globals: UnsafeMutablePointer<UInt64>
+    public var globalCount: UnsafeMutablePointer<Int>
+    /// The JIT's descriptor of a type: a struct (key -1), its anonymous twin
+    /// (-2) or a union's variant (its tag).
+    public var descriptor: (String, Int32) -> UnsafePointer<MochiTypeDesc>?
+
+    public init(stackBase: UnsafeMutablePointer<UInt64>, stackEnd: UnsafeMutablePointer<UInt64>,
+                stackCount: UnsafeMutablePointer<Int>, globals: UnsafeMutablePointer<UInt64>,
+                globalCount: UnsafeMutablePointer<Int>,
+                descriptor: @escaping (String, Int32) -> UnsafePointer<MochiTypeDesc>?) {
+        self.stackBase = stackBase; self.stackEnd = stackEnd; self.stackCount = stackCount
+        self.globals = globals; self.globalCount = globalCount; self.descriptor = descriptor
+    }
+}
+
+/// Counts and the way into JIT code.
+final class TierLink {
+    /// Back edges, and calls, after which a function is hot.
+    let threshold: Int32
+    let callThreshold: Int32
+    var calls: [Int32]
+    var backEdges: [Int32]
+    /// Per function: its JIT entry once compiled.
+    var entries: [UnsafeRawPointer?]
+    /// Per function: whether the interpreter has run it.
+    var ran: [Bool]
+    /// Compiles function i and returns its entry (nil: it stays interpreted).
+    let compile: (Int) -> UnsafeRawPointer?
+    /// Runs JIT code at an entry with a frame, at a call depth.
+    let enter: (UnsafeRawPointer, UnsafeMutablePointer<UInt64>, Int) -> UInt64
+
+    init(functions n: Int, threshold: Int, callThreshold: Int, compile: @escaping (Int) -> UnsafeRawPointer?,
+         enter: @escaping (UnsafeRawPointer, UnsafeMutablePointer<UInt64>, Int) -> UInt64,
+         osrEntry: @escaping (Int, Int) -> UnsafeRawPointer?) {
+        self.osrEntry = osrEntry
+        self.threshold = Int32(clamping: max(threshold, 1))
+        self.callThreshold = Int32(clamping: max(callThreshold, 1))
+        calls = [Int32](repeating: 0, count: n)
+        backEdges = [Int32](repeating: 0, count: n)
+        entries = [UnsafeRawPointer?](repeating: nil, count: n)
+        ran = [Bool](repeating: false, count: n)
+        self.compile = compile
+        self.enter = enter
+    }
+
+    /// Enters compiled code of function i at the start of block b with the
+    /// frame's slots as they are (nil: no entry there).
+    let osrEntry: (Int, Int) -> UnsafeRawPointer?
+    var osrEntries = 0
+
+    /// A back edge of function f to code index `target`: the JIT entry at that
+    /// loop header when this is the back edge that makes f hot.
+    func backEdge(_ f: Int, to target: Int, program: DecodedProgram) -> UnsafeRawPointer? {
+        guard backEdges[f] < threshold else { return nil }
+        backEdges[f] += 1
+        guard backEdges[f] == threshold else { return nil }
+        let starts = program.blockStarts[f]
+        var k = 0
+        while k < starts.count && Int(starts[k]) != target { k += 2 }
+        guard k < starts.count, let e = osrEntry(f, Int(starts[k + 1])) else { return nil }
+        osrEntries += 1
+        return e
+    }
+
+    func isHot(_ f: Int) -> Bool { calls[f] >= callThreshold || backEdges[f] >= threshold }
+}
+
+extension Machine {
+    /// A call made by interpreted code in a tiered run: to JIT code when the
+    /// callee has it or is now hot, else interpreted. The callee's frame is
+    /// set up and the depth counted by the caller, as for `run`.
+    @inline(never)
+    func tieredCall(_ callee: UnsafeMutablePointer<DFunc>, _ nfp: UnsafeMutablePointer<UInt64>) -> UInt64 {
+        let t = tier!
+        let i = callee - funcs
+        if t.entries[i] == nil {
+            if t.calls[i] < t.callThreshold { t.calls[i] += 1 }
+            if !t.isHot(i) {
+                t.ran[i] = true
+                return run(callee, nfp)
+            }
+            guard let e = t.compile(i) else {
+                t.ran[i] = true
+                return run(callee, nfp)
+            }
+            t.entries[i] = e
+        }
+        return t.enter(t.entries[i]!, nfp, depth)
+    }
+}
+
+/// A tiered run's interpreter (MochiJIT/Tiers.swift drives it).
+public final class TieredInterpreter {
+    let machine: Machine
+    let program: DecodedProgram
+
+    /// Decodes `module` and sets up a machine on the JIT's memory. `compile`
+    /// makes function i's JIT code and returns its entry; `enter` runs JIT code.
+    public init(module: Module, maxDepth: Int, shared: SharedMemory, threshold: Int, callThreshold: Int,
+                compile: @escaping (Int) -> UnsafeRawPointer?,
+                enter: @escaping (UnsafeRawPointer, UnsafeMutablePointer<UInt64>, Int) -> UInt64,
+                osrEntry: @escaping (Int, Int) -> UnsafeRawPointer?) throws {
+        var decoder = Decoder(module: module)
+        program = try decoder.decodeAll()
+        machine = Machine(program: program, maxDepth: maxDepth, shared: shared)
+        machine.tier = TierLink(functions: program.funcCount, threshold: threshold, callThreshold: callThreshold, compile: compile, enter: enter,
+                                osrEntry: osrEntry)
+    }
+
+    /// Whether function i has been called or has looped `threshold` times.
+    public func isHot(_ i: Int) -> Bool { machine.tier!.isHot(i) }
+
+    /// Counts a call of function i from JIT code (through its stub).
+    public func countCall(_ i: Int) {
+        let t = machine.tier!
+        if t.calls[i] < t.callThreshold { t.calls[i] += 1 }
+    }
+
+    /// Loops that went on in JIT code.
+    public var osrEntries: Int { machine.tier!.osrEntries }
+
+    /// Whether the interpreter has run function i (called from interpreted code).
+    public func ranInterpreted(_ i: Int) -> Bool { machine.tier!.ran[i] }
+
+    /// Tells the interpreter function i now has JIT code at `entry`.
+    public func setEntry(_ i: Int, _ entry: UnsafeRawPointer) { machine.tier!.entries[i] = entry }
+
+    /// Interprets function i on frame `fp` (its arguments in the first slots)
+    /// at call depth `depth` (the callee's, as JIT code passes it).
+    public func call(_ i: Int, _ fp: UnsafeMutablePointer<UInt64>, depth: Int) -> UInt64 {
+        let f = machine.funcs + i
+        let size = f.pointee.frameSize
+        let top = fp + size
+        if top > machine.stackEnd { machine.stackOverflow(mochi_loc_line) }
+        let nparams = f.pointee.paramCount
+        // The rest of the frame may hold a dead frame's values: not roots.
+        (fp + nparams).update(repeating: 0, count: size - nparams)
+        let savedDepth = machine.depth, savedCount = machine.stackCount.pointee
+        machine.depth = depth
+        machine.stackCount.pointee = top - machine.stackBase
+        let r = machine.run(f, fp)
+        machine.depth = savedDepth
+        machine.stackCount.pointee = savedCount
+        return r
+    }
+
+    /// Runs `@main` interpreted (from the slot stack's base).
+    public func runMain() {
+        machine.tier!.ran[program.mainIndex] = true
+        machine.runMain()
+    }
+
+    public var mainIndex: Int { program.mainIndex }
+
+    /// Each function's interpreter frame, in slots.
+    public var frameSlots: [Int] { (0..<program.funcCount).map { machine.funcs[$0].frameSize } }
+
+    public func release() { machine.release() }
+}
