@@ -54,8 +54,14 @@ public final class LoadedStencils {
         try self.init(lazy: LazyStencilLibrary(bytes: library.encoded()))
     }
 
-    public init(lazy library: LazyStencilLibrary) throws {
-        guard library.target == StencilTarget.host else {
+    /// `target`: the machine the code is for when it is not this one (an image
+    /// for the loader, AArch64Image.swift); its symbols are still checked here.
+    public init(lazy library: LazyStencilLibrary, target: StencilTarget? = nil) throws {
+        if let target {
+            guard library.target == target else {
+                throw JITError("the stencil library is for \(library.target.rawValue), not \(target.rawValue)")
+            }
+        } else if library.target != StencilTarget.host {
             throw JITError("the stencil library is for \(library.target.rawValue), this machine is \(StencilTarget.host?.rawValue ?? "unsupported")")
         }
         self.library = library

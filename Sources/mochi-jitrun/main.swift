@@ -57,6 +57,12 @@ let usage = """
                    stencils' registers); for measuring and for bisecting
       --no-inline  JIT: call small leaf functions instead of inlining them;
                    for measuring and for bisecting
+      --target=aarch64-linux --image=OUT
+                   JIT for AArch64 Linux: lay out and patch the whole program
+                   with that target's stencils ($MOCHI_STENCILS_AARCH64, else
+                   aarch64-linux.stencils beside this program) and write it as
+                   an image to OUT instead of running it; scripts/mochi-aarch64-exec
+                   runs images (under qemu-aarch64-static on other machines)
       --help       show this help
       --version    show the version
 
@@ -90,6 +96,9 @@ struct Options {
     var dumpCode = false
     var registerHomes = true
     var inlining = true
+    /// --target=aarch64-linux: write an image (Image.swift) to `image`.
+    var target: String?
+    var image: String?
     var wasm = RunOptions()
     /// Options that only apply to WebAssembly input, for refusing them with IR.
     var wasmOnly: [String] = []
@@ -171,6 +180,16 @@ func parseOptions(_ args: [String]) -> Options {
                 o.wasmOnly.append(arg)
                 continue
             }
+            if let v = value(arg, "--target") {
+                guard v == "aarch64-linux" else { fail("unknown JIT target '\(v)' (aarch64-linux)", status: 2) }
+                o.target = v
+                continue
+            }
+            if let v = value(arg, "--image") {
+                guard !v.isEmpty else { fail("--image needs a file name", status: 2) }
+                o.image = v
+                continue
+            }
             switch arg {
             case "--": onlyFiles = true
             case "--no-cache": o.wasm.useCache = false; o.wasmOnly.append(arg)
@@ -208,6 +227,7 @@ func parseOptions(_ args: [String]) -> Options {
         o.wasm.arguments = [o.input] + a
         o.wasmOnly.append("--")
     }
+    if (o.target == nil) != (o.image == nil) { fail("--target=aarch64-linux and --image=OUT go together", status: 2) }
     return o
 }
 
@@ -249,6 +269,10 @@ case .ir:
     }
     if let first = verify(module).first {
         fail("\(displayName): \(first)", status: 1)
+    }
+    if let image = options.image, !options.interpret {
+        writeAArch64Image(module, to: image, stats: options.stats, registerHomes: options.registerHomes,
+                          inlining: options.inlining)
     }
     if !options.interpret {
         runJIT(module)
