@@ -59,6 +59,7 @@ public enum ImageLayout {
 
 /// The header's u64 fields, in file order after magic, version and machine.
 public struct ImageHeader: Equatable {
+    public init() {}
     public var base: UInt64 = 0
     public var dataSize: UInt64 = 0
     public var textOffset: UInt64 = 0
@@ -94,6 +95,9 @@ public struct ImageRelocation: Equatable {
     public var addend: Int64
     /// The veneer a PC-relative branch was patched to (offset from the base), 0 none.
     public var veneer: UInt64
+    public init(place: UInt64, elfType: UInt32, symbol: UInt32, addend: Int64, veneer: UInt64) {
+        self.place = place; self.elfType = elfType; self.symbol = symbol; self.addend = addend; self.veneer = veneer
+    }
 }
 
 /// A built image: its bytes and what went into them.
@@ -103,25 +107,6 @@ public struct AArch64Image {
     public var symbols: [String]
     public var relocations: [ImageRelocation]
     public var stats: JITStats
-}
-
-/// The ELF relocation type number of a kind (the image names kinds as ELF does).
-public func elfRelocationType(_ kind: RelocationKind) -> UInt32 {
-    switch kind {
-    case .x86_64_64: return 1
-    case .x86_64_PC32: return 2
-    case .x86_64_PLT32: return 4
-    case .x86_64_32: return 10
-    case .x86_64_32S: return 11
-    case .aarch64_ABS64: return 257
-    case .aarch64_PREL32: return 261
-    case .aarch64_MOVW_UABS_G0_NC: return 264
-    case .aarch64_MOVW_UABS_G1_NC: return 266
-    case .aarch64_MOVW_UABS_G2_NC: return 268
-    case .aarch64_MOVW_UABS_G3: return 269
-    case .aarch64_JUMP26: return 282
-    case .aarch64_CALL26: return 283
-    }
 }
 
 /// The image's data region while it is built: bytes at fixed addresses.
@@ -317,20 +302,35 @@ public func buildAArch64Image(module m: Module, stencils: LoadedStencils, base: 
     let file = Array(m.sourceFile.utf8)
     h.fileNameLength = UInt64(file.count)
 
+    let out = encodeImage(header: h, symbols: image.symbols, relocations: image.relocations, strings: strings,
+                          fileName: file, data: data.bytes, text: image.text)
+    stats.totalMicroseconds = monotonicMicros() - t0
+    return AArch64Image(bytes: out, header: h, symbols: image.symbols, relocations: image.relocations, stats: stats)
+}
+
+/// The image file: `header` with its counts and sizes taken from the parts.
+public func encodeImage(header: ImageHeader, symbols: [String], relocations: [ImageRelocation], strings: [String],
+                        fileName: [UInt8], data: [UInt8], text: [UInt8]) -> [UInt8] {
+    var h = header
+    h.symbolCount = UInt64(symbols.count)
+    h.relocationCount = UInt64(relocations.count)
+    h.stringCount = UInt64(strings.count)
+    h.fileNameLength = UInt64(fileName.count)
+    h.dataSize = UInt64(data.count)
+    h.textSize = UInt64(text.count)
     var out: [UInt8] = ImageLayout.magic
     func u32(_ v: UInt32) { for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: v >> (8 * UInt32(k)))) } }
     func u64(_ v: UInt64) { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(k)))) } }
     u32(ImageLayout.version)
     u32(ImageLayout.machineAArch64)
     for f in h.fields { u64(f) }
-    for s in image.symbols { let u = Array(s.utf8); u32(UInt32(u.count)); out += u }
-    for r in image.relocations { u64(r.place); u32(r.elfType); u32(r.symbol); u64(UInt64(bitPattern: r.addend)); u64(r.veneer) }
+    for s in symbols { let u = Array(s.utf8); u32(UInt32(u.count)); out += u }
+    for r in relocations { u64(r.place); u32(r.elfType); u32(r.symbol); u64(UInt64(bitPattern: r.addend)); u64(r.veneer) }
     for s in strings { let u = Array(s.utf8); u64(UInt64(u.count)); out += u }
-    out += file
-    out += data.bytes
-    out += image.text
-    stats.totalMicroseconds = monotonicMicros() - t0
-    return AArch64Image(bytes: out, header: h, symbols: image.symbols, relocations: image.relocations, stats: stats)
+    out += fileName
+    out += data
+    out += text
+    return out
 }
 
 /// The text region of an image: code, each used stencil's read-only data, veneers.
@@ -440,7 +440,7 @@ func emitAArch64Text(_ funcs: [JFunction], stencils: LoadedStencils, textBase: U
                     var s: UInt64
                     if let n = try externalName(h, ins, f) {
                         let si = symbol(n)
-                        var r = ImageRelocation(place: place - textBase, elfType: elfRelocationType(h.kind),
+                        var r = ImageRelocation(place: place - textBase, elfType: h.kind.elfType,
                                                 symbol: UInt32(si), addend: h.addend, veneer: 0)
                         if h.kind.isPCRelative {
                             guard h.addend == 0 else {
