@@ -16,7 +16,8 @@
  * never a crash in the reader. The image is mapped at the address it was laid
  * out for, written and patched while read-write, then its code is made
  * read-execute (never writable and executable at once) and the instruction
- * cache is flushed before anything jumps there. --check-wx prints the image's
+ * cache is flushed before anything jumps there (mochi_jit_code_seal, as the
+ * in-process JIT does). --check-wx prints the image's
  * mappings from /proc/self/maps and fails if any is writable and executable.
  *
  * The run itself is what MochiJIT/JIT.swift's `Run` does: a slot stack for the
@@ -413,9 +414,8 @@ int main(int argc, char **argv) {
     }
     /* W^X: the code becomes read-execute, never writable and executable at once;
      * then the instruction cache is made to see what was written. */
-    if (mprotect(base + h[F_TEXT_OFFSET], (size_t)text_map, PROT_READ | PROT_EXEC) != 0)
+    if (mochi_jit_code_seal(base + h[F_TEXT_OFFSET], (size_t)text_map) != 0)
         die("cannot make the code executable (mprotect: %s)", strerror(errno));
-    __builtin___clear_cache((char *)base + h[F_TEXT_OFFSET], (char *)base + h[F_TEXT_OFFSET] + h[F_TEXT_SIZE]);
     if (check) check_wx(h[F_BASE], h[F_BASE] + total);
 
     RunArgs ra = { &im, base, argc - i, argv + i };

@@ -410,12 +410,11 @@ func emitAArch64Text(_ funcs: [JFunction], stencils: LoadedStencils, textBase: U
     let veneerStart = (dataStart + dataSize + 15) & ~15
     var text = [UInt8](repeating: 0, count: veneerStart + 16 * veneerCount)
     var relocations: [ImageRelocation] = []
-    // Veneers: ldr x16, #8; br x16; .quad SYM (an ABS64 relocation the loader fills).
+    // Veneers (Veneer.swift): ldr x16, #8; br x16; .quad SYM, the quad an ABS64
+    // relocation the loader fills.
     for s in symbols.indices where veneerOf[s] >= 0 {
-        let v = veneerStart + 16 * veneerOf[s]
-        for (k, w) in [UInt32(0x5800_0050), 0xd61f_0200].enumerated() {
-            for b in 0..<4 { text[v + 4 * k + b] = UInt8(truncatingIfNeeded: w >> (8 * UInt32(b))) }
-        }
+        let v = veneerStart + Veneer.size * veneerOf[s]
+        for (k, b) in Veneer.bytes(.aarch64Linux, to: 0).enumerated() { text[v + k] = b }
         relocations.append(ImageRelocation(place: UInt64(v + 8), elfType: 257, symbol: UInt32(s), addend: 0, veneer: 0))
     }
     for (li, st) in used.enumerated() where dataOffset[li] >= 0 {

@@ -297,6 +297,29 @@ final class AArch64Tests: XCTestCase {
         XCTAssertTrue(so.2.hasPrefix("error: stack overflow"), so.2)
     }
 
+    // MARK: code memory on other platforms
+
+    /// mochi_jit_memory.c compiled by zig cc for Apple Silicon takes the MAP_JIT
+    /// path (per-thread write protection, the kernel's icache invalidation), and
+    /// for AArch64 Linux the mprotect path with the compiler's cache flush.
+    func testCodeMemoryCompilesForAppleSiliconAndLinux() throws {
+        guard Self.loaderReady else { throw XCTSkip("zig is missing (scripts/setup-cross)") }
+        let src = Fixtures.root + "/Sources/MochiJITSupport/mochi_jit_memory.c"
+        for (target, want, not) in [("aarch64-macos", ["_pthread_jit_write_protect_np", "_sys_icache_invalidate"], "_mprotect"),
+                                    ("aarch64-linux-musl", ["mprotect", "__clear_cache"], "pthread_jit_write_protect_np")] {
+            let obj = NSTemporaryDirectory() + "/mochi-jitmem-\(getpid())-\(target).o"
+            defer { try? FileManager.default.removeItem(atPath: obj) }
+            let r = try Self.run(["/usr/bin/env", "python3", "-m", "ziglang", "cc", "-target", target, "-std=c99", "-Wall",
+                                  "-Werror", "-O2", "-c", "-I" + Fixtures.root + "/Sources/MochiRuntime/include",
+                                  "-I" + Fixtures.root + "/Sources/MochiJITSupport/include", src, "-o", obj])
+            XCTAssertEqual(r.0, 0, "\(target): \(r.2)")
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: obj))
+            let text = String(decoding: bytes, as: UTF8.self)
+            for w in want { XCTAssertTrue(text.contains(w), "\(target) object does not reference \(w)") }
+            XCTAssertFalse(text.contains(not), "\(target) object references \(not)")
+        }
+    }
+
     // MARK: hand-made images
 
     /// An image of raw AArch64 code `words` at the text start (the entry), with
