@@ -212,6 +212,7 @@ static const char *type_name(uint32_t t) {
     switch (t) {
     case 257: return "R_AARCH64_ABS64";
     case 264: return "R_AARCH64_MOVW_UABS_G0_NC";
+    case 265: return "R_AARCH64_MOVW_UABS_G1";
     case 266: return "R_AARCH64_MOVW_UABS_G1_NC";
     case 268: return "R_AARCH64_MOVW_UABS_G2_NC";
     case 269: return "R_AARCH64_MOVW_UABS_G3";
@@ -239,8 +240,9 @@ static const char *apply(uint32_t type, uint8_t *p, uint64_t place, uint64_t val
     case 257: /* ABS64 */
         for (int k = 0; k < 8; k++) p[k] = (uint8_t)(value >> (8 * k));
         return NULL;
-    case 264: case 266: case 268: case 269: { /* MOVZ/MOVK imm16 of one 16-bit group */
-        int shift = type == 264 ? 0 : type == 266 ? 16 : type == 268 ? 32 : 48;
+    case 264: case 265: case 266: case 268: case 269: { /* MOVZ/MOVK imm16 of one 16-bit group */
+        int shift = type == 264 ? 0 : type == 265 || type == 266 ? 16 : type == 268 ? 32 : 48;
+        if (type == 265 && value >> 32 != 0) return "out of range (more than 32 bits)";
         insn = ld32(p);
         if ((insn >> 23 & 0x1ff) != 0x1a5 && (insn >> 23 & 0x1ff) != 0x1e5) return "not a 64-bit MOVZ/MOVK";
         if ((insn >> 21 & 3) != (uint32_t)(shift / 16)) return "MOVZ/MOVK shifts another group";

@@ -48,8 +48,12 @@ public func patch(_ kind: RelocationKind, at place: UnsafeMutableRawPointer, add
         guard d & 3 == 0, d >= -(1 << 27), d < (1 << 27) else { throw rangeError(kind, d) }
         let insn = load32(place)
         store32(place, (insn & 0xfc00_0000) | (UInt32(truncatingIfNeeded: d >> 2) & 0x03ff_ffff))
-    case .aarch64_MOVW_UABS_G0_NC, .aarch64_MOVW_UABS_G1_NC, .aarch64_MOVW_UABS_G2_NC, .aarch64_MOVW_UABS_G3:
-        let shift: UInt64 = kind == .aarch64_MOVW_UABS_G0_NC ? 0 : kind == .aarch64_MOVW_UABS_G1_NC ? 16
+    case .aarch64_MOVW_UABS_G0_NC, .aarch64_MOVW_UABS_G1_NC, .aarch64_MOVW_UABS_G2_NC, .aarch64_MOVW_UABS_G3,
+         .aarch64_MOVW_UABS_G1:
+        // G1 (checked) is the top half of a 32-bit value: the bits above must be 0.
+        guard kind != .aarch64_MOVW_UABS_G1 || value >> 32 == 0 else { throw rangeError(kind, Int64(bitPattern: value)) }
+        let shift: UInt64 = kind == .aarch64_MOVW_UABS_G0_NC ? 0
+            : kind == .aarch64_MOVW_UABS_G1_NC || kind == .aarch64_MOVW_UABS_G1 ? 16
             : kind == .aarch64_MOVW_UABS_G2_NC ? 32 : 48
         let imm16 = UInt32((value >> shift) & 0xffff)
         let insn = load32(place)
@@ -97,9 +101,11 @@ public func instructionField(_ kind: RelocationKind, in code: [UInt8], at offset
     for k in 0..<kind.patchWidth { raw |= UInt64(code[offset + k]) << (8 * UInt64(k)) }
     let insn = UInt32(truncatingIfNeeded: raw)
     switch kind {
-    case .aarch64_MOVW_UABS_G0_NC, .aarch64_MOVW_UABS_G1_NC, .aarch64_MOVW_UABS_G2_NC, .aarch64_MOVW_UABS_G3:
+    case .aarch64_MOVW_UABS_G0_NC, .aarch64_MOVW_UABS_G1_NC, .aarch64_MOVW_UABS_G2_NC, .aarch64_MOVW_UABS_G3,
+         .aarch64_MOVW_UABS_G1:
         // MOVZ/MOVK (64-bit): sf=1, opc=10/11, 100101, hw = the kind's 16-bit group.
-        let hw: UInt32 = kind == .aarch64_MOVW_UABS_G0_NC ? 0 : kind == .aarch64_MOVW_UABS_G1_NC ? 1
+        let hw: UInt32 = kind == .aarch64_MOVW_UABS_G0_NC ? 0
+            : kind == .aarch64_MOVW_UABS_G1_NC || kind == .aarch64_MOVW_UABS_G1 ? 1
             : kind == .aarch64_MOVW_UABS_G2_NC ? 2 : 3
         let opc = insn >> 23
         guard opc == 0b1_10_100101 || opc == 0b1_11_100101, (insn >> 21) & 3 == hw else { return nil }

@@ -38,6 +38,9 @@ public enum RelocationKind: UInt8, CaseIterable, Sendable {
     case aarch64_ADR_PREL_PG_HI21 = 41, aarch64_ADD_ABS_LO12_NC, aarch64_LDST8_ABS_LO12_NC
     case aarch64_LDST16_ABS_LO12_NC, aarch64_LDST32_ABS_LO12_NC, aarch64_LDST64_ABS_LO12_NC
     case aarch64_LDST128_ABS_LO12_NC, aarch64_CONDBR19, aarch64_TSTBR14
+    /// MOVZ of bits 16-31, range-checked (the value must fit 32 bits): with a
+    /// MOVK of G0_NC, the two-instruction load of a small operand (stencil.h).
+    case aarch64_MOVW_UABS_G1 = 50
 
     /// The kind of an ELF relocation type on a machine, nil when unhandled.
     public init?(machine: UInt16, elfType: UInt32) {
@@ -64,6 +67,7 @@ public enum RelocationKind: UInt8, CaseIterable, Sendable {
         case (ELF.machineAArch64, 299): self = .aarch64_LDST128_ABS_LO12_NC
         case (ELF.machineAArch64, 280): self = .aarch64_CONDBR19
         case (ELF.machineAArch64, 279): self = .aarch64_TSTBR14
+        case (ELF.machineAArch64, 265): self = .aarch64_MOVW_UABS_G1
         default: return nil
         }
     }
@@ -93,6 +97,7 @@ public enum RelocationKind: UInt8, CaseIterable, Sendable {
         case .aarch64_LDST128_ABS_LO12_NC: return 299
         case .aarch64_CONDBR19: return 280
         case .aarch64_TSTBR14: return 279
+        case .aarch64_MOVW_UABS_G1: return 265
         }
     }
 
@@ -121,6 +126,7 @@ public enum RelocationKind: UInt8, CaseIterable, Sendable {
         case .aarch64_LDST128_ABS_LO12_NC: return "R_AARCH64_LDST128_ABS_LO12_NC"
         case .aarch64_CONDBR19: return "R_AARCH64_CONDBR19"
         case .aarch64_TSTBR14: return "R_AARCH64_TSTBR14"
+        case .aarch64_MOVW_UABS_G1: return "R_AARCH64_MOVW_UABS_G1"
         }
     }
 

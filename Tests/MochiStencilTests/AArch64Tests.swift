@@ -43,6 +43,23 @@ final class AArch64Tests: XCTestCase {
         XCTAssertEqual(try patched(.aarch64_MOVW_UABS_G1_NC, 0xf2a0_0003, value: v), 0xf2a0_0003 | 0x9abc << 5)
         XCTAssertEqual(try patched(.aarch64_MOVW_UABS_G2_NC, 0xf2c0_0003, value: v), 0xf2c0_0003 | 0x5678 << 5)
         XCTAssertEqual(try patched(.aarch64_MOVW_UABS_G3, 0xf2e0_0003, value: v), 0xf2e0_0003 | 0x1234 << 5)
+        // A small operand: movz x8, #:abs_g1: (checked: 32 bits at most); movk x8, #:abs_g0_nc:.
+        XCTAssertEqual(try patched(.aarch64_MOVW_UABS_G1, 0xd2a0_0008, value: 0x7fff_1234), 0xd2a0_0008 | 0x7fff << 5)
+        XCTAssertEqual(try patched(.aarch64_MOVW_UABS_G0_NC, 0xf280_0008, value: 0x7fff_1234), 0xf280_0008 | 0x1234 << 5)
+        assertRefused(.aarch64_MOVW_UABS_G1, 0xd2a0_0008, value: 1 << 32)
+        // Every small-operand load in the library is that pair: MOVZ (G1) then MOVK (G0_NC)
+        // of the same register and hole, so the two halves make the whole value.
+        let lib = try Fixtures.library(.aarch64Linux)
+        var pairs = 0
+        for st in lib.stencils {
+            for h in st.holes where h.kind == .aarch64_MOVW_UABS_G1 {
+                XCTAssertNotNil(instructionField(h.kind, in: st.code, at: h.offset), "\(st.name) +\(h.offset)")
+                let lo = st.holes.first { $0.kind == .aarch64_MOVW_UABS_G0_NC && $0.value == h.value && $0.offset == h.offset + 4 }
+                XCTAssertNotNil(lo, "\(st.name) +\(h.offset): no MOVK of bits 0-15 right after")
+                if lo != nil { pairs += 1 }
+            }
+        }
+        XCTAssertGreaterThan(pairs, 1000)
         // An old immediate is replaced, not or-ed into.
         XCTAssertEqual(try patched(.aarch64_MOVW_UABS_G0_NC, 0xd280_0003 | 0xffff << 5, value: 1), 0xd280_0003 | 1 << 5)
     }
@@ -99,7 +116,7 @@ final class AArch64Tests: XCTestCase {
         var kinds = Set<RelocationKind>()
         for s in lib.stencils { for h in s.holes { kinds.insert(h.kind) } }
         XCTAssertEqual(kinds, [.aarch64_MOVW_UABS_G0_NC, .aarch64_MOVW_UABS_G1_NC, .aarch64_MOVW_UABS_G2_NC,
-                               .aarch64_MOVW_UABS_G3, .aarch64_CALL26, .aarch64_JUMP26],
+                               .aarch64_MOVW_UABS_G3, .aarch64_MOVW_UABS_G1, .aarch64_CALL26, .aarch64_JUMP26],
                        "a new kind in the AArch64 library: add it to the loader's `apply` and to these tests")
     }
 
