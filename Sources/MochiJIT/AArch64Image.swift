@@ -170,8 +170,9 @@ func alignUp(_ v: Int, _ a: Int) -> Int { (v + a - 1) / a * a }
 public func buildAArch64Image(module m: Module, stencils: LoadedStencils, base: UInt64 = ImageLayout.defaultBase,
                               maxDepth: Int = 100_000, registerHomes: Bool = true,
                               inlining: Bool = true) throws -> AArch64Image {
-    guard stencils.library.target == .aarch64Linux else {
-        throw JITError("an image needs the aarch64-linux stencil library, not \(stencils.library.target.rawValue)")
+    // (aarch64-macos stencils run on Linux too: they only leave x18 alone.)
+    guard stencils.library.target.isAArch64 else {
+        throw JITError("an image needs an AArch64 stencil library, not \(stencils.library.target.rawValue)")
     }
     guard base % UInt64(ImageLayout.regionAlign) == 0, base != 0 else {
         throw JITError("image base \(base) is not a non-zero multiple of \(ImageLayout.regionAlign)")

@@ -205,7 +205,7 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     // Map near the runtime's code so most helper calls reach with rel32.
     let near = UInt(bitPattern: mochi_jit_symbol("mochi_str_concat"))
     // (rel32 reaches ±2 GiB, an AArch64 B/BL ±128 MiB.)
-    let below: UInt = stencils.library.target == .aarch64Linux ? 1 << 26 : 1 << 30
+    let below: UInt = stencils.library.target.isAArch64 ? 1 << 26 : 1 << 30
     let hint = UnsafeMutableRawPointer(bitPattern: near > below ? (near - below) & ~UInt(0xfffff) : 0)
     // Writable for this thread, never executable while it is (mochi_jit_memory.c:
     // mprotect on Linux, MAP_JIT toggled per thread on Apple Silicon).

@@ -19,7 +19,7 @@ enum Veneer {
             out = [0xff, 0x25, 0, 0, 0, 0]
             for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: address >> (8 * UInt64(k)))) }
             out += [0x90, 0x90]
-        case .aarch64Linux:
+        case .aarch64Linux, .aarch64Macos:
             out = []
             for w in [UInt32(0x5800_0050), 0xd61f_0200] {
                 for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: w >> (8 * UInt32(k)))) }

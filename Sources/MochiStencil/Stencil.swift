@@ -9,6 +9,13 @@
 public enum StencilTarget: String, CaseIterable, Sendable {
     case x86_64Linux = "x86_64-linux"
     case aarch64Linux = "aarch64-linux"
+    /// Apple Silicon. The stencils are ELF objects built for AAPCS64 with x18
+    /// reserved (-ffixed-x18), which is what Darwin's arm64 ABI adds for every
+    /// call a stencil makes: no runtime function a stencil calls is variadic or
+    /// takes an argument narrower than 32 bits (where the two ABIs differ), and
+    /// runtime symbols are resolved by the JIT's own table, not by a linker, so
+    /// Mach-O objects (and a Mach-O reader) would add nothing.
+    case aarch64Macos = "aarch64-macos"
 
     /// The target this process runs on, if stencils exist for it.
     public static var host: StencilTarget? {
@@ -16,12 +23,15 @@ public enum StencilTarget: String, CaseIterable, Sendable {
         return .x86_64Linux
         #elseif arch(arm64) && os(Linux)
         return .aarch64Linux
+        #elseif arch(arm64) && os(macOS)
+        return .aarch64Macos
         #else
         return nil
         #endif
     }
 
     public var elfMachine: UInt16 { self == .x86_64Linux ? ELF.machineX86_64 : ELF.machineAArch64 }
+    public var isAArch64: Bool { elfMachine == ELF.machineAArch64 }
     public var clangTriple: String { self == .x86_64Linux ? "x86_64-unknown-linux-gnu" : "aarch64-unknown-linux-gnu" }
 }
 

@@ -228,6 +228,9 @@ func parseOptions(_ args: [String]) -> Options {
         o.wasmOnly.append("--")
     }
     if (o.target == nil) != (o.image == nil) { fail("--target=aarch64-linux and --image=OUT go together", status: 2) }
+    if o.target != nil && (o.interpret || o.dumpCode) {
+        fail("--target=aarch64-linux writes an image: it does not go with \(o.interpret ? "--interp" : "--dump-code")", status: 2)
+    }
     return o
 }
 
@@ -270,7 +273,7 @@ case .ir:
     if let first = verify(module).first {
         fail("\(displayName): \(first)", status: 1)
     }
-    if let image = options.image, !options.interpret {
+    if let image = options.image {
         writeAArch64Image(module, to: image, stats: options.stats, registerHomes: options.registerHomes,
                           inlining: options.inlining)
     }

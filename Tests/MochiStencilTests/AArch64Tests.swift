@@ -8,7 +8,9 @@
 // Hand-made images run the small-code-model kinds the stencils do not use today
 // (ADRP with ADD and LDST against a runtime symbol) and check that the loader
 // refuses a malformed image, an unhandled relocation type and an out-of-range
-// conditional branch with one message naming it. The qemu tests are skipped
+// conditional branch with one message naming it; the Apple Silicon stencils
+// leave x18 alone and their code memory (MAP_JIT) compiles for aarch64-macos.
+// The qemu tests are skipped
 // only when qemu-aarch64-static or zig is missing (scripts/setup-cross installs both).
 
 import Foundation
@@ -335,6 +337,29 @@ final class AArch64Tests: XCTestCase {
             for w in want { XCTAssertTrue(text.contains(w), "\(target) object does not reference \(w)") }
             XCTAssertFalse(text.contains(not), "\(target) object references \(not)")
         }
+    }
+
+    /// The Apple Silicon stencils (ELF, AAPCS64, x18 reserved: Stencil.swift says
+    /// why that is Darwin's ABI for every call a stencil makes): no instruction
+    /// names x18, and a program made of them runs (here under Linux, whose ABI
+    /// differs from Darwin's, for the calls stencils make, only in x18) as the
+    /// interpreter prints.
+    func testAppleSiliconStencilsLeaveX18Alone() throws {
+        XCTAssertTrue(stencilFlags(.aarch64Macos).contains { $0.flag == "-ffixed-x18" })
+        XCTAssertFalse(stencilFlags(.aarch64Linux).contains { $0.flag == "-ffixed-x18" })
+        let lib = try Fixtures.library(.aarch64Macos)
+        XCTAssertNotEqual(lib.digest, try Fixtures.library(.aarch64Linux).digest)
+        let all = lib.stencils.flatMap(\.code)
+        guard let lines = disassemble(all, target: .aarch64Macos) else { throw XCTSkip("no llvm-objdump") }
+        XCTAssertGreaterThan(lines.count, all.count / 8)
+        let x18 = try NSRegularExpression(pattern: "\\b[xw]18\\b")
+        let uses = lines.filter { x18.firstMatch(in: $0.text, range: NSRange($0.text.startIndex..., in: $0.text)) != nil }
+        XCTAssertEqual(uses.map(\.text), [])
+        let mac = try LoadedStencils(lazy: LazyStencilLibrary(bytes: lib.encoded()), target: .aarch64Macos)
+        let m = try compile("fun f(n: int): int { if n < 2 { return n } return f(n - 1) + f(n - 2) }\nprint(f(15), [1, 2] + [3], \"x\" + str(1.5))")
+        let (status, out, err) = try runImage(try buildAArch64Image(module: m, stencils: mac).bytes)
+        XCTAssertEqual(status, 0, err)
+        XCTAssertEqual(out, try Interpreter(module: m).runCapturingOutput())
     }
 
     // MARK: hand-made images
