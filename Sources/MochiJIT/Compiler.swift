@@ -5,8 +5,9 @@
 // jump was elided falls through into the next), then a 16-byte aligned area with
 // each used stencil's read-only data (one copy per stencil), then veneers
 // (`jmp *0(%rip)` + address) for runtime and libm functions out of rel32 reach.
-// The mapping is read-write while it is written and patched, then mprotect'ed to
-// read-execute: never writable and executable at once. Every hole is filled
+// The mapping is read-write while it is written and patched, then made
+// read-execute (mochi_jit_memory.c; MAP_JIT on Apple Silicon): never writable and
+// executable at once. Every hole is filled
 // through `patch` (MochiStencil/Patch.swift), one function per relocation kind;
 // a value that does not fit is an error, never a silent truncation.
 
@@ -54,8 +55,14 @@ public final class LoadedStencils {
         try self.init(lazy: LazyStencilLibrary(bytes: library.encoded()))
     }
 
-    public init(lazy library: LazyStencilLibrary) throws {
-        guard library.target == StencilTarget.host else {
+    /// `target`: the machine the code is for when it is not this one (an image
+    /// for the loader, AArch64Image.swift); its symbols are still checked here.
+    public init(lazy library: LazyStencilLibrary, target: StencilTarget? = nil) throws {
+        if let target {
+            guard library.target == target else {
+                throw JITError("the stencil library is for \(library.target.rawValue), not \(target.rawValue)")
+            }
+        } else if library.target != StencilTarget.host {
             throw JITError("the stencil library is for \(library.target.rawValue), this machine is \(StencilTarget.host?.rawValue ?? "unsupported")")
         }
         self.library = library
@@ -197,22 +204,22 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
 
     // Map near the runtime's code so most helper calls reach with rel32.
     let near = UInt(bitPattern: mochi_jit_symbol("mochi_str_concat"))
-    let hint = UnsafeMutableRawPointer(bitPattern: near > (1 << 30) ? (near - (1 << 30)) & ~UInt(0xfffff) : 0)
-    guard let mem = mmap(hint, mapSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-          mem != MAP_FAILED else {
+    // (rel32 reaches ±2 GiB, an AArch64 B/BL ±128 MiB.)
+    let below: UInt = stencils.library.target.isAArch64 ? 1 << 26 : 1 << 30
+    let hint = UnsafeMutableRawPointer(bitPattern: near > below ? (near - below) & ~UInt(0xfffff) : 0)
+    // Writable for this thread, never executable while it is (mochi_jit_memory.c:
+    // mprotect on Linux, MAP_JIT toggled per thread on Apple Silicon).
+    guard let mem = mochi_jit_code_map(mapSize, hint) else {
         throw JITError("cannot map \(mapSize) bytes for code")
     }
     let base = UInt64(UInt(bitPattern: mem))
     var ok = false
-    defer { if !ok { munmap(mem, mapSize) } }
+    defer { if !ok { mochi_jit_code_unmap(mem, mapSize) } }
 
-    // Veneers: jmp *0(%rip); .quad address.
+    // Veneers (Veneer.swift): an absolute jump for each runtime function.
     for (i, a) in externalOrder.enumerated() {
-        let v = mem + veneerStart + 16 * i
-        let jmp: [UInt8] = [0xff, 0x25, 0, 0, 0, 0]
-        for (k, b) in jmp.enumerated() { v.storeBytes(of: b, toByteOffset: k, as: UInt8.self) }
-        v.storeBytes(of: a.littleEndian, toByteOffset: 6, as: UInt64.self)
-        v.storeBytes(of: UInt16(0x9090), toByteOffset: 14, as: UInt16.self)
+        let v = Veneer.bytes(stencils.library.target, to: a)
+        v.withUnsafeBytes { (mem + veneerStart + Veneer.size * i).copyMemory(from: $0.baseAddress!, byteCount: v.count) }
     }
     for (li, st) in used.enumerated() where dataOffset[li] >= 0 {
         st.data.withUnsafeBytes { (mem + dataStart + dataOffset[li]).copyMemory(from: $0.baseAddress!, byteCount: st.data.count) }
@@ -277,7 +284,7 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                 var value = s &+ UInt64(bitPattern: h.addend)
                 if isExternal && h.kind.isPCRelative {
                     let d = Int64(bitPattern: value &- place)
-                    if d < Int64(Int32.min) || d > Int64(Int32.max) {
+                    if !Veneer.reaches(h.kind, d) {
                         value = base + UInt64(veneerStart + 16 * externalOrder.firstIndex(of: s)!) &+ UInt64(bitPattern: h.addend)
                     }
                 }
@@ -295,9 +302,10 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
         stats.functions[fi].stencils = f.insts.count
         stats.functions[fi].microseconds = lowerMicros[fi] + (monotonicMicros() - tf)
     }
-    // W^X: writable until here, executable from here on, never both.
-    guard mprotect(mem, mapSize, PROT_READ | PROT_EXEC) == 0 else {
-        throw JITError("cannot make the code executable (mprotect failed)")
+    // W^X: writable until here, executable from here on, never both; the
+    // instruction cache flushed (AArch64's is not coherent with the data cache).
+    guard mochi_jit_code_seal(mem, mapSize) == 0 else {
+        throw JITError("cannot make the code executable (mochi_jit_code_seal failed)")
     }
     ok = true
     stats.codeBytes = codeSize

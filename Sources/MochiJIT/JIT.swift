@@ -248,7 +248,7 @@ final class Run {
                 return ds[Int(tag + 1)]
             },
             cString: { [unowned self] in Int64(Int(bitPattern: self.cString($0))) },
-            bytes: { [unowned self] in self.owned.append($0) })
+            bytes: { [unowned self] p, _ in self.owned.append(p); return Int64(Int(bitPattern: p)) })
         if jit.policy != .eager, try startLazy(context: context) { return }
         var funcs: [JFunction] = []
         var lowerMicros: [Double] = []

@@ -339,7 +339,9 @@ struct LoweringContext {
     var globalSlot: (Int) -> Int64
     var descriptor: (String, Int32) -> Int64?
     var cString: (String) -> Int64
-    var bytes: (UnsafeMutableRawPointer) -> Void
+    /// Takes bytes the lowering allocated (count of them) and returns the address
+    /// the code is to use for them.
+    var bytes: (UnsafeMutableRawPointer, Int) -> Int64
 }
 
 /// The descriptor key of a struct type's anonymous twin (`record.new`).
@@ -1006,9 +1008,9 @@ struct FunctionLowering {
             }
             let kinds = UnsafeMutableRawPointer.allocate(byteCount: max(args.count, 1), alignment: 1)
             for (i, v) in args.enumerated() { kinds.storeBytes(of: UInt8(kindOf(v)), toByteOffset: i, as: UInt8.self) }
-            ctx.bytes(kinds)
+            let kindsAddress = ctx.bytes(kinds, max(args.count, 1))
             try gather(args[...])
-            let at = try emit("closure_new", a: a, imm: Int64(Int(bitPattern: kinds)))
+            let at = try emit("closure_new", a: a, imm: kindsAddress)
             code[at].n = Int32(args.count)
             code[at].imm2 = Int64(fi)
 

@@ -256,7 +256,8 @@ typedef struct KeyText {
 static int kt_cmp(const void *a, const void *b) {
     const KeyText *x = (const KeyText *)a, *y = (const KeyText *)b;
     int64_t m = x->n < y->n ? x->n : y->n;
-    int c = m ? memcmp(x->p, y->p, (size_t)m) : 0;
+    const char *xp = x->p ? x->p : x->small, *yp = y->p ? y->p : y->small;
+    int c = m ? memcmp(xp, yp, (size_t)m) : 0;
     if (c) return c < 0 ? -1 : 1;
     if (x->n != y->n) return x->n < y->n ? -1 : 1;
     if (x->rank != y->rank) return x->rank < y->rank ? -1 : 1;
@@ -277,7 +278,8 @@ const int64_t *mochi_map_order(MochiMap *m) {
         k->rank = 0;
         if (m->key_kind == MOCHI_K_I64) {
             k->n = snprintf(k->small, sizeof k->small, "%lld", (long long)(int64_t)key);
-            k->p = k->small;
+            k->p = NULL; /* the text is in k->small: a pointer into the entry itself
+                            would be left behind when qsort moves the entry (musl's does) */
             continue;
         }
         mochi_ref a = m->key_kind == MOCHI_K_REF ? mochi_s2r(key) : NULL;

@@ -110,7 +110,7 @@ public func extractStencils(from elf: ELFFile, target: StencilTarget, symbols: i
                    last.kind == .x86_64_PLT32 || last.kind == .x86_64_PC32, last.addend == -4 {
                     elided = 5
                 }
-            case .aarch64Linux:
+            case .aarch64Linux, .aarch64Macos:
                 if code.count >= 4, last.offset == code.count - 4, last.kind == .aarch64_JUMP26, last.addend == 0 {
                     elided = 4
                 }

@@ -63,9 +63,12 @@ public func stencilFlags(_ target: StencilTarget) -> [(flag: String, reason: Str
     case .x86_64Linux:
         f.append(("-mcmodel=medium", "code model medium: each hole symbol picks model small (32-bit immediate) or large (movabs 64-bit)"))
         f.append(("-mlarge-data-threshold=0", "any other data clang creates is large: reachable from wherever the code is mapped"))
-    case .aarch64Linux:
+    case .aarch64Linux, .aarch64Macos:
         f.append(("-mcmodel=large", "every data hole is a MOVZ/MOVK sequence (MOVW_UABS_G0..G3): any 64-bit value"))
         f.append(("-ffreestanding", "no AArch64 libc headers here; stencils need only stdint.h and stddef.h"))
+        if target == .aarch64Macos {
+            f.append(("-ffixed-x18", "Darwin reserves x18 for the platform: a stencil must never touch it"))
+        }
     }
     return f
 }

@@ -48,12 +48,42 @@ public func patch(_ kind: RelocationKind, at place: UnsafeMutableRawPointer, add
         guard d & 3 == 0, d >= -(1 << 27), d < (1 << 27) else { throw rangeError(kind, d) }
         let insn = load32(place)
         store32(place, (insn & 0xfc00_0000) | (UInt32(truncatingIfNeeded: d >> 2) & 0x03ff_ffff))
-    case .aarch64_MOVW_UABS_G0_NC, .aarch64_MOVW_UABS_G1_NC, .aarch64_MOVW_UABS_G2_NC, .aarch64_MOVW_UABS_G3:
-        let shift: UInt64 = kind == .aarch64_MOVW_UABS_G0_NC ? 0 : kind == .aarch64_MOVW_UABS_G1_NC ? 16
+    case .aarch64_MOVW_UABS_G0_NC, .aarch64_MOVW_UABS_G1_NC, .aarch64_MOVW_UABS_G2_NC, .aarch64_MOVW_UABS_G3,
+         .aarch64_MOVW_UABS_G1:
+        // G1 (checked) is the top half of a 32-bit value: the bits above must be 0.
+        guard kind != .aarch64_MOVW_UABS_G1 || value >> 32 == 0 else { throw rangeError(kind, Int64(bitPattern: value)) }
+        let shift: UInt64 = kind == .aarch64_MOVW_UABS_G0_NC ? 0
+            : kind == .aarch64_MOVW_UABS_G1_NC || kind == .aarch64_MOVW_UABS_G1 ? 16
             : kind == .aarch64_MOVW_UABS_G2_NC ? 32 : 48
         let imm16 = UInt32((value >> shift) & 0xffff)
         let insn = load32(place)
         store32(place, (insn & ~(0xffff << 5)) | (imm16 << 5))
+    case .aarch64_CONDBR19, .aarch64_TSTBR14:
+        // B.cond/CBZ/CBNZ: imm19 words at bit 5 (±1 MiB); TBZ/TBNZ: imm14 (±32 KiB).
+        let bits: Int64 = kind == .aarch64_CONDBR19 ? 19 : 14
+        let d = Int64(bitPattern: value &- address)
+        guard d & 3 == 0, d >= -(1 << (bits + 1)), d < (1 << (bits + 1)) else { throw rangeError(kind, d) }
+        let mask = UInt32((1 << bits) - 1) << 5
+        let insn = load32(place)
+        store32(place, (insn & ~mask) | (UInt32(truncatingIfNeeded: d >> 2) << 5 & mask))
+    case .aarch64_ADR_PREL_PG_HI21:
+        // ADRP: the 4 KiB page delta (±4 GiB), immlo at bits 29-30, immhi at 5-23.
+        let pages = (Int64(bitPattern: value & ~0xfff) &- Int64(bitPattern: address & ~0xfff)) >> 12
+        guard pages >= -(1 << 20), pages < (1 << 20) else { throw rangeError(kind, pages << 12) }
+        let imm = UInt32(truncatingIfNeeded: pages) & 0x1f_ffff
+        let insn = load32(place)
+        store32(place, (insn & 0x9f00_001f) | (imm & 3) << 29 | (imm >> 2) << 5)
+    case .aarch64_ADD_ABS_LO12_NC, .aarch64_LDST8_ABS_LO12_NC, .aarch64_LDST16_ABS_LO12_NC,
+         .aarch64_LDST32_ABS_LO12_NC, .aarch64_LDST64_ABS_LO12_NC, .aarch64_LDST128_ABS_LO12_NC:
+        // The low 12 bits at bit 10, scaled by the access size for loads and stores.
+        let scale: UInt64 = kind == .aarch64_LDST16_ABS_LO12_NC ? 1 : kind == .aarch64_LDST32_ABS_LO12_NC ? 2
+            : kind == .aarch64_LDST64_ABS_LO12_NC ? 3 : kind == .aarch64_LDST128_ABS_LO12_NC ? 4 : 0
+        let lo = value & 0xfff
+        guard lo & ((1 << scale) - 1) == 0 else {
+            throw PatchError(message: "value \(value) is not aligned for a \(kind.name) field")
+        }
+        let insn = load32(place)
+        store32(place, (insn & ~(0xfff << 10)) | UInt32(lo >> scale) << 10)
     }
 }
 
@@ -71,9 +101,11 @@ public func instructionField(_ kind: RelocationKind, in code: [UInt8], at offset
     for k in 0..<kind.patchWidth { raw |= UInt64(code[offset + k]) << (8 * UInt64(k)) }
     let insn = UInt32(truncatingIfNeeded: raw)
     switch kind {
-    case .aarch64_MOVW_UABS_G0_NC, .aarch64_MOVW_UABS_G1_NC, .aarch64_MOVW_UABS_G2_NC, .aarch64_MOVW_UABS_G3:
+    case .aarch64_MOVW_UABS_G0_NC, .aarch64_MOVW_UABS_G1_NC, .aarch64_MOVW_UABS_G2_NC, .aarch64_MOVW_UABS_G3,
+         .aarch64_MOVW_UABS_G1:
         // MOVZ/MOVK (64-bit): sf=1, opc=10/11, 100101, hw = the kind's 16-bit group.
-        let hw: UInt32 = kind == .aarch64_MOVW_UABS_G0_NC ? 0 : kind == .aarch64_MOVW_UABS_G1_NC ? 1
+        let hw: UInt32 = kind == .aarch64_MOVW_UABS_G0_NC ? 0
+            : kind == .aarch64_MOVW_UABS_G1_NC || kind == .aarch64_MOVW_UABS_G1 ? 1
             : kind == .aarch64_MOVW_UABS_G2_NC ? 2 : 3
         let opc = insn >> 23
         guard opc == 0b1_10_100101 || opc == 0b1_11_100101, (insn >> 21) & 3 == hw else { return nil }

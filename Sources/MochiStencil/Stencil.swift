@@ -9,6 +9,13 @@
 public enum StencilTarget: String, CaseIterable, Sendable {
     case x86_64Linux = "x86_64-linux"
     case aarch64Linux = "aarch64-linux"
+    /// Apple Silicon. The stencils are ELF objects built for AAPCS64 with x18
+    /// reserved (-ffixed-x18), which is what Darwin's arm64 ABI adds for every
+    /// call a stencil makes: no runtime function a stencil calls is variadic or
+    /// takes an argument narrower than 32 bits (where the two ABIs differ), and
+    /// runtime symbols are resolved by the JIT's own table, not by a linker, so
+    /// Mach-O objects (and a Mach-O reader) would add nothing.
+    case aarch64Macos = "aarch64-macos"
 
     /// The target this process runs on, if stencils exist for it.
     public static var host: StencilTarget? {
@@ -16,12 +23,15 @@ public enum StencilTarget: String, CaseIterable, Sendable {
         return .x86_64Linux
         #elseif arch(arm64) && os(Linux)
         return .aarch64Linux
+        #elseif arch(arm64) && os(macOS)
+        return .aarch64Macos
         #else
         return nil
         #endif
     }
 
     public var elfMachine: UInt16 { self == .x86_64Linux ? ELF.machineX86_64 : ELF.machineAArch64 }
+    public var isAArch64: Bool { elfMachine == ELF.machineAArch64 }
     public var clangTriple: String { self == .x86_64Linux ? "x86_64-unknown-linux-gnu" : "aarch64-unknown-linux-gnu" }
 }
 
@@ -31,6 +41,16 @@ public enum RelocationKind: UInt8, CaseIterable, Sendable {
     case x86_64_64 = 1, x86_64_PC32, x86_64_PLT32, x86_64_32, x86_64_32S
     case aarch64_ABS64 = 32, aarch64_MOVW_UABS_G0_NC, aarch64_MOVW_UABS_G1_NC, aarch64_MOVW_UABS_G2_NC
     case aarch64_MOVW_UABS_G3, aarch64_CALL26, aarch64_JUMP26, aarch64_PREL32
+    /// The small code model's kinds (ADRP + ADD/LDST pairs, conditional and
+    /// test branches): mochi-stencilgen's flags (-mcmodel=large) do not produce
+    /// them today, but the patcher and the image loader handle them, range
+    /// checked, so a library built with other flags is patched, not refused.
+    case aarch64_ADR_PREL_PG_HI21 = 41, aarch64_ADD_ABS_LO12_NC, aarch64_LDST8_ABS_LO12_NC
+    case aarch64_LDST16_ABS_LO12_NC, aarch64_LDST32_ABS_LO12_NC, aarch64_LDST64_ABS_LO12_NC
+    case aarch64_LDST128_ABS_LO12_NC, aarch64_CONDBR19, aarch64_TSTBR14
+    /// MOVZ of bits 16-31, range-checked (the value must fit 32 bits): with a
+    /// MOVK of G0_NC, the two-instruction load of a small operand (stencil.h).
+    case aarch64_MOVW_UABS_G1 = 50
 
     /// The kind of an ELF relocation type on a machine, nil when unhandled.
     public init?(machine: UInt16, elfType: UInt32) {
@@ -48,7 +68,46 @@ public enum RelocationKind: UInt8, CaseIterable, Sendable {
         case (ELF.machineAArch64, 269): self = .aarch64_MOVW_UABS_G3
         case (ELF.machineAArch64, 282): self = .aarch64_JUMP26
         case (ELF.machineAArch64, 283): self = .aarch64_CALL26
+        case (ELF.machineAArch64, 275): self = .aarch64_ADR_PREL_PG_HI21
+        case (ELF.machineAArch64, 277): self = .aarch64_ADD_ABS_LO12_NC
+        case (ELF.machineAArch64, 278): self = .aarch64_LDST8_ABS_LO12_NC
+        case (ELF.machineAArch64, 284): self = .aarch64_LDST16_ABS_LO12_NC
+        case (ELF.machineAArch64, 285): self = .aarch64_LDST32_ABS_LO12_NC
+        case (ELF.machineAArch64, 286): self = .aarch64_LDST64_ABS_LO12_NC
+        case (ELF.machineAArch64, 299): self = .aarch64_LDST128_ABS_LO12_NC
+        case (ELF.machineAArch64, 280): self = .aarch64_CONDBR19
+        case (ELF.machineAArch64, 279): self = .aarch64_TSTBR14
+        case (ELF.machineAArch64, 265): self = .aarch64_MOVW_UABS_G1
         default: return nil
+        }
+    }
+
+    /// The ELF relocation type number (the inverse of `init(machine:elfType:)`).
+    public var elfType: UInt32 {
+        switch self {
+        case .x86_64_64: return 1
+        case .x86_64_PC32: return 2
+        case .x86_64_PLT32: return 4
+        case .x86_64_32: return 10
+        case .x86_64_32S: return 11
+        case .aarch64_ABS64: return 257
+        case .aarch64_PREL32: return 261
+        case .aarch64_MOVW_UABS_G0_NC: return 264
+        case .aarch64_MOVW_UABS_G1_NC: return 266
+        case .aarch64_MOVW_UABS_G2_NC: return 268
+        case .aarch64_MOVW_UABS_G3: return 269
+        case .aarch64_JUMP26: return 282
+        case .aarch64_CALL26: return 283
+        case .aarch64_ADR_PREL_PG_HI21: return 275
+        case .aarch64_ADD_ABS_LO12_NC: return 277
+        case .aarch64_LDST8_ABS_LO12_NC: return 278
+        case .aarch64_LDST16_ABS_LO12_NC: return 284
+        case .aarch64_LDST32_ABS_LO12_NC: return 285
+        case .aarch64_LDST64_ABS_LO12_NC: return 286
+        case .aarch64_LDST128_ABS_LO12_NC: return 299
+        case .aarch64_CONDBR19: return 280
+        case .aarch64_TSTBR14: return 279
+        case .aarch64_MOVW_UABS_G1: return 265
         }
     }
 
@@ -68,13 +127,24 @@ public enum RelocationKind: UInt8, CaseIterable, Sendable {
         case .aarch64_MOVW_UABS_G3: return "R_AARCH64_MOVW_UABS_G3"
         case .aarch64_JUMP26: return "R_AARCH64_JUMP26"
         case .aarch64_CALL26: return "R_AARCH64_CALL26"
+        case .aarch64_ADR_PREL_PG_HI21: return "R_AARCH64_ADR_PREL_PG_HI21"
+        case .aarch64_ADD_ABS_LO12_NC: return "R_AARCH64_ADD_ABS_LO12_NC"
+        case .aarch64_LDST8_ABS_LO12_NC: return "R_AARCH64_LDST8_ABS_LO12_NC"
+        case .aarch64_LDST16_ABS_LO12_NC: return "R_AARCH64_LDST16_ABS_LO12_NC"
+        case .aarch64_LDST32_ABS_LO12_NC: return "R_AARCH64_LDST32_ABS_LO12_NC"
+        case .aarch64_LDST64_ABS_LO12_NC: return "R_AARCH64_LDST64_ABS_LO12_NC"
+        case .aarch64_LDST128_ABS_LO12_NC: return "R_AARCH64_LDST128_ABS_LO12_NC"
+        case .aarch64_CONDBR19: return "R_AARCH64_CONDBR19"
+        case .aarch64_TSTBR14: return "R_AARCH64_TSTBR14"
+        case .aarch64_MOVW_UABS_G1: return "R_AARCH64_MOVW_UABS_G1"
         }
     }
 
     /// True for kinds computed relative to the patched place (calls, jumps).
     public var isPCRelative: Bool {
         switch self {
-        case .x86_64_PC32, .x86_64_PLT32, .aarch64_JUMP26, .aarch64_CALL26, .aarch64_PREL32: return true
+        case .x86_64_PC32, .x86_64_PLT32, .aarch64_JUMP26, .aarch64_CALL26, .aarch64_PREL32,
+             .aarch64_ADR_PREL_PG_HI21, .aarch64_CONDBR19, .aarch64_TSTBR14: return true
         default: return false
         }
     }

@@ -68,6 +68,12 @@ let usage = """
       --jit-call-threshold=N
                    tiered: calls before a function is compiled, when not the
                    same as for back edges (a large N tests on-stack replacement)
+      --target=aarch64-linux --image=OUT
+                   JIT for AArch64 Linux: lay out and patch the whole program
+                   with that target's stencils ($MOCHI_STENCILS_AARCH64, else
+                   aarch64-linux.stencils beside this program) and write it as
+                   an image to OUT instead of running it; scripts/mochi-aarch64-exec
+                   runs images (under qemu-aarch64-static on other machines)
       --help       show this help
       --version    show the version
 
@@ -104,6 +110,9 @@ struct Options {
     var policy = JITPolicy.tiered
     var threshold = defaultTierUpThreshold
     var callThreshold: Int?
+    /// --target=aarch64-linux: write an image (Image.swift) to `image`.
+    var target: String?
+    var image: String?
     var wasm = RunOptions()
     /// Options that only apply to WebAssembly input, for refusing them with IR.
     var wasmOnly: [String] = []
@@ -200,6 +209,16 @@ func parseOptions(_ args: [String]) -> Options {
                 o.threshold = max(n, 1)
                 continue
             }
+            if let v = value(arg, "--target") {
+                guard v == "aarch64-linux" else { fail("unknown JIT target '\(v)' (aarch64-linux)", status: 2) }
+                o.target = v
+                continue
+            }
+            if let v = value(arg, "--image") {
+                guard !v.isEmpty else { fail("--image needs a file name", status: 2) }
+                o.image = v
+                continue
+            }
             switch arg {
             case "--": onlyFiles = true
             case "--no-cache": o.wasm.useCache = false; o.wasmOnly.append(arg)
@@ -236,6 +255,10 @@ func parseOptions(_ args: [String]) -> Options {
     if let a = programArguments {
         o.wasm.arguments = [o.input] + a
         o.wasmOnly.append("--")
+    }
+    if (o.target == nil) != (o.image == nil) { fail("--target=aarch64-linux and --image=OUT go together", status: 2) }
+    if o.target != nil && (o.interpret || o.dumpCode) {
+        fail("--target=aarch64-linux writes an image: it does not go with \(o.interpret ? "--interp" : "--dump-code")", status: 2)
     }
     return o
 }
@@ -278,6 +301,10 @@ case .ir:
     }
     if let first = verify(module).first {
         fail("\(displayName): \(first)", status: 1)
+    }
+    if let image = options.image {
+        writeAArch64Image(module, to: image, stats: options.stats, registerHomes: options.registerHomes,
+                          inlining: options.inlining)
     }
     if !options.interpret {
         runJIT(module)

@@ -7,13 +7,14 @@ import Foundation
 import MochiStencil
 
 let usage = """
-usage: mochi-stencilgen [--target=x86_64-linux|aarch64-linux] [-o FILE] [--root=DIR]
+usage: mochi-stencilgen [--target=x86_64-linux|aarch64-linux|aarch64-macos] [-o FILE] [--root=DIR]
 
 Compiles the stencil sources (Sources/MochiStencil/stencils/*.c) with clang and
 writes the stencil library for the target (default: this machine's) to FILE, or
 standard output when FILE is '-' or absent.
 
-  --target=T     x86_64-linux or aarch64-linux
+  --target=T     x86_64-linux, aarch64-linux or aarch64-macos (ELF stencils with x18
+                 left alone: Apple Silicon)
   -o FILE        output file
   --root=DIR     the repository (default: found from the current directory or
                  from this executable's location)
@@ -39,7 +40,7 @@ while !args.isEmpty {
     else if a == "--version" { print("mochi-stencilgen 0.1.0"); exit(0) }
     else if a.hasPrefix("--target=") {
         guard let t = StencilTarget(rawValue: String(a.dropFirst(9))) else {
-            fail(2, "unknown target '\(a.dropFirst(9))' (x86_64-linux or aarch64-linux)")
+            fail(2, "unknown target '\(a.dropFirst(9))' (x86_64-linux, aarch64-linux or aarch64-macos)")
         }
         target = t
     } else if a == "-o" {

@@ -67,17 +67,20 @@ final class LibraryTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(count, 1000)
-        // Patching a MOVW group and a branch, then reading the fields back.
-        let iadd = try XCTUnwrap(lib.stencil(named: "iadd_mmm"))
-        var code = iadd.code
-        let value: UInt64 = 0x1234_5678_9abc_def0
-        try code.withUnsafeMutableBytes { p in
-            for h in iadd.holes where h.value == .operand(.A) {
-                try patch(h.kind, at: p.baseAddress! + h.offset, address: 0x10000 + UInt64(h.offset), value: value)
+        // Patching MOVW groups and a branch, then reading the fields back: a small
+        // operand (_JIT_A) is two groups (stencil.h), a 64-bit one (_JIT_IMM) four.
+        for (name, operand, value, want) in [("iadd_mmm", Operand.A, UInt64(0x1234_5678), Set<Int64>([0x5678, 0x1234])),
+                                             ("const_m", Operand.IMM, 0x1234_5678_9abc_def0, [0xdef0, 0x9abc, 0x5678, 0x1234])] {
+            let st = try XCTUnwrap(lib.stencil(named: name))
+            var code = st.code
+            try code.withUnsafeMutableBytes { p in
+                for h in st.holes where h.value == .operand(operand) {
+                    try patch(h.kind, at: p.baseAddress! + h.offset, address: 0x10000 + UInt64(h.offset), value: value)
+                }
             }
+            let parts = st.holes.filter { $0.value == .operand(operand) }.map { instructionField($0.kind, in: code, at: $0.offset)! }
+            XCTAssertEqual(Set(parts), want, name)
         }
-        let parts = iadd.holes.filter { $0.value == .operand(.A) }.map { instructionField($0.kind, in: code, at: $0.offset)! }
-        XCTAssertEqual(Set(parts), [0xdef0, 0x9abc, 0x5678, 0x1234])
         var b: [UInt8] = [0, 0, 0, 0x14] // b .
         try b.withUnsafeMutableBytes { try patch(.aarch64_JUMP26, at: $0.baseAddress!, address: 0x1000, value: 0x1000 - 64) }
         XCTAssertEqual(instructionField(.aarch64_JUMP26, in: b, at: 0), -64)

@@ -55,6 +55,17 @@ MOCHI_NORETURN void mochi_jit_bad_closure(mochi_ref c, int64_t line);
  * Returns the result slot. */
 mochi_slot mochi_jit_unbox_ref(mochi_slot v, int64_t check, int64_t imm, mochi_slot *out);
 
+/** Code memory (mochi_jit_memory.c), W^X on every platform: a mapping of size
+ * bytes the calling thread may write (near hint where it can be placed; NULL on
+ * failure), then sealed: executable and no longer writable, with the
+ * instruction cache flushed (0, or -1 when the protection change failed).
+ * On Apple Silicon a MAP_JIT mapping toggled per thread. */
+void *mochi_jit_code_map(size_t size, void *hint);
+int mochi_jit_code_seal(void *p, size_t size);
+void mochi_jit_code_unmap(void *p, size_t size);
+/** Make the instruction cache see code written at [p, p + size). */
+void mochi_jit_flush_icache(void *p, size_t size);
+
 /** The address of a runtime, libm or JIT-support symbol a stencil may reference,
  * or NULL when the name is unknown. */
 const void *mochi_jit_symbol(const char *name);

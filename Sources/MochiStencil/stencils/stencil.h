@@ -114,7 +114,16 @@ extern double _JIT_FN(double);
 extern double _JIT_FN2(double, double);
 
 #define STENCIL(name) PN uint64_t mochi_st_##name(mochi_slot *fp, int64_t depth, REG_PARAMS)
+#if defined(__aarch64__)
+/* AArch64 has no code model that puts an absolute symbol's value into one
+ * instruction (-mcmodel=large loads every hole with MOVZ + 3 MOVK), so a small
+ * operand (< 2^31: the SMALL holes above) is loaded here with two: MOVZ of bits
+ * 16-31 (R_AARCH64_MOVW_UABS_G1, range-checked by the patcher) and MOVK of bits
+ * 0-15. Not volatile: the compiler may share and move it like any value. */
+#define V(x) ({ uintptr_t _v; __asm__("movz %0, #:abs_g1:_JIT_" #x "\n\tmovk %0, #:abs_g0_nc:_JIT_" #x : "=r"(_v)); _v; })
+#else
 #define V(x) ((uintptr_t)_JIT_##x)
+#endif
 #define S(x) (*(mochi_slot *)((char *)fp + V(x)))
 #define I(x) ((int64_t)S(x))
 #define F(x) mochi_s2f(S(x))
