@@ -6,6 +6,7 @@
 // cache in one step, so a crashed or concurrent build never leaves a half-filled
 // entry that later links would trust. Every flag below carries the reason it is there.
 
+import MochiSupport
 import Foundation
 
 /// `--mode=`: what the executable is for.
