@@ -7,7 +7,7 @@ import MochiIR
 public struct CompileResult {
     /// The lowered module; nil when any error was reported.
     public var module: Module?
-    /// Every diagnostic, in the order reported.
+    /// Every diagnostic, in source order (`sortedByPosition`).
     public var diagnostics: [Diagnostic]
     /// The diagnostics rendered clang-style (`FILE:LINE:COL: error: MESSAGE`, the
     /// source line, a caret), ready to print.
@@ -34,13 +34,14 @@ public func compileMochi(source: [UInt8], fileName: String,
     phase("parse") { parsed = Parser.parse(file, diagnostics: &diags) }
     let program = parsed!
     if diags.hasErrors {
-        return CompileResult(module: nil, diagnostics: diags.diagnostics, renderedDiagnostics: render(diags, file: file))
+        return CompileResult(module: nil, diagnostics: sortedByPosition(diags.diagnostics),
+                             renderedDiagnostics: render(diags, file: file))
     }
     let checker = Checker(program: program, diagnostics: diags)
     var lowered: Module?
     phase("check+lower") { lowered = checker.run() }
     let module = lowered
     let final = checker.diags
-    return CompileResult(module: final.hasErrors ? nil : module, diagnostics: final.diagnostics,
+    return CompileResult(module: final.hasErrors ? nil : module, diagnostics: sortedByPosition(final.diagnostics),
                          renderedDiagnostics: render(final, file: file), frontEnd: checker)
 }

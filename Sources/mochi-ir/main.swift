@@ -6,12 +6,14 @@ import Foundation
 import MochiFrontend
 import MochiIR
 import MochiPasses
+import MochiSupport
 
 let version = "mochi-ir 0.1.0 (IR text format 1, binary format 1)"
 
 let usage = """
     usage: mochi-ir [FILE|-] [-o OUT] [--emit=text|binary] [-O0|-O1] [--print-after=PASS]
-                    [--time-phases] [--verify-each]
+                    [--time-phases] [--verify-each] [--color=auto|always|never]
+                    [--diagnostics=text|json]
 
     Lowers a Mochi program to the typed SSA IR, or reads IR (text or binary) and
     re-emits it verified and canonical. The input kind is told apart by content:
@@ -33,6 +35,13 @@ let usage = """
       --verify-each        also verify lowered Mochi source before optimising
                            (IR input is always verified as read, and the
                            output always after optimising)
+      --color=auto|always|never
+                           colour diagnostics as clang does (auto: when
+                           stderr is a terminal and NO_COLOR is unset)
+      --diagnostics=text|json
+                           json: each diagnostic as one JSON object per line
+                           on stderr (file, line, column, severity, message,
+                           and code when there is one), for editors
       --time-phases        print the wall time of each phase (parse,
                            check+lower, verify, each pass run, emit) to stderr
       -h, --help           show this help
@@ -50,6 +59,8 @@ struct Options {
     var verifyIR = true
     var verifyEach = false
     var timePhases = false
+    var color = ColorMode.auto
+    var jsonDiagnostics = false
 }
 
 func fail(_ message: String, status: Int32) -> Never {
@@ -73,6 +84,8 @@ func parseOptions(_ args: [String]) -> Options {
         case "--no-verify": o.verifyIR = false
         case "--verify-each": o.verifyEach = true
         case "--time-phases": o.timePhases = true
+        case "--diagnostics=json": o.jsonDiagnostics = true
+        case "--diagnostics=text": o.jsonDiagnostics = false
         case "-o":
             i += 1
             guard i < args.count else { fail("option '-o' needs a file name", status: 2) }
@@ -84,6 +97,11 @@ func parseOptions(_ args: [String]) -> Options {
                     fail("unknown pass '\(p)' (known: \(PassPipeline.passNames.joined(separator: ", ")))", status: 2)
                 }
                 o.printAfter = p
+            } else if let v = optionValue(a, "--color") {
+                guard let m = ColorMode(rawValue: v) else { fail("unknown colour mode '\(v)' (auto, always, never)", status: 2) }
+                o.color = m
+            } else if let v = optionValue(a, "--diagnostics") {
+                fail("unknown diagnostics format '\(v)' (text or json)", status: 2)
             } else if a.hasPrefix("--emit=") {
                 fail("unknown output kind '\(a.dropFirst(7))' (use text or binary)", status: 2)
             } else if a.hasPrefix("-o") && a.count > 2 {
@@ -153,7 +171,13 @@ if irInput {
     compiled = compileMochi(source: bytes, fileName: displayName) { name, body in timed(name, body) }
     let result = compiled!
     guard let m = result.module else {
-        FileHandle.standardError.write(Data(result.renderedDiagnostics.utf8))
+        // Already in source order; clang's colours on a terminal, or one JSON
+        // object per line for editors.
+        let file = SourceFile(path: displayName, bytes: bytes)
+        let text = options.jsonDiagnostics
+            ? result.diagnostics.map { renderJSON($0, file: file) }.joined()
+            : result.diagnostics.map { render($0, file: file, color: options.color.enabled(fd: 2)) }.joined()
+        FileHandle.standardError.write(Data(text.utf8))
         exit(1)
     }
     module = m
