@@ -1,12 +1,18 @@
 // mochi-ir: Mochi source (or IR text/binary) in, verified and optimised IR out.
 // A thin main: parse options into `Options`, read the input, call the libraries,
 // print diagnostics, exit 0 (success), 1 (bad input) or 2 (bad usage).
+// No Foundation (Glibc and MochiSupport): loading it took about half of a small
+// program's whole `mochi-ir` run, which every `mochi run` pays.
 
-import Foundation
 import MochiFrontend
 import MochiIR
 import MochiPasses
 import MochiSupport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 let version = "mochi-ir 0.1.0 (IR text format 1, binary format 1)"
 
@@ -64,8 +70,7 @@ struct Options {
 }
 
 func fail(_ message: String, status: Int32) -> Never {
-    FileHandle.standardError.write(Data("mochi-ir: \(message)\n".utf8))
-    exit(status)
+    Tool("mochi-ir").fail(message, status: status)
 }
 
 func parseOptions(_ args: [String]) -> Options {
@@ -120,13 +125,7 @@ func parseOptions(_ args: [String]) -> Options {
 }
 
 func readInput(_ path: String) -> [UInt8] {
-    if path == "-" {
-        return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-    }
-    guard let d = FileManager.default.contents(atPath: path) else {
-        fail("\(path): cannot read file", status: 1)
-    }
-    return [UInt8](d)
+    do { return try readFileOrStdin(path) } catch { fail("\(error)", status: 1) }
 }
 
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
@@ -134,10 +133,24 @@ let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
 /// Phase timing for --time-phases: each phase's wall time, printed to stderr at exit
 /// in the order the phases ran (a pass that runs several times is listed per run).
 var phaseTimes: [(name: String, seconds: Double)] = []
+func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// `seconds` as milliseconds, right-aligned with two decimals (printf's "%9.2f ms").
+func milliseconds(_ seconds: Double) -> String {
+    let hundredths = Int((seconds * 100_000).rounded())
+    let frac = hundredths % 100
+    let text = "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+    return String(repeating: " ", count: max(0, 9 - text.count)) + text + " ms"
+}
+
 func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
     guard options.timePhases else { return try body() }
-    let start = DispatchTime.now().uptimeNanoseconds
-    defer { phaseTimes.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+    let start = monotonicSeconds()
+    defer { phaseTimes.append((name, monotonicSeconds() - start)) }
     return try body()
 }
 func reportPhaseTimes() {
@@ -146,11 +159,11 @@ func reportPhaseTimes() {
     var total = 0.0
     for (name, s) in phaseTimes {
         total += s
-        let ms = String(format: "%9.2f ms", s * 1000)
+        let ms = milliseconds(s)
         text += "mochi-ir: time \(ms)  \(name)\n"
     }
-    text += "mochi-ir: time \(String(format: "%9.2f ms", total * 1000))  total\n"
-    FileHandle.standardError.write(Data(text.utf8))
+    text += "mochi-ir: time \(milliseconds(total))  total\n"
+    fputs(text, stderr)
 }
 
 let bytes = timed("read") { readInput(options.input) }
@@ -177,7 +190,7 @@ if irInput {
         let text = options.jsonDiagnostics
             ? result.diagnostics.map { renderJSON($0, file: file) }.joined()
             : result.diagnostics.map { render($0, file: file, color: options.color.enabled(fd: 2)) }.joined()
-        FileHandle.standardError.write(Data(text.utf8))
+        fputs(text, stderr)
         exit(1)
     }
     module = m
@@ -186,7 +199,7 @@ if irInput {
 /// Prints the first verifier errors, naming the input, and exits 1.
 func failVerification(_ errors: [VerifierError]) -> Never {
     let text = errors.prefix(20).map { "mochi-ir: \(displayName): \($0)" }.joined(separator: "\n")
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    fputs(text + "\n", stderr)
     exit(1)
 }
 
@@ -201,7 +214,7 @@ if verifyInput {
 }
 
 optimize(module, level: options.level, printAfter: options.printAfter, dump: { text in
-    FileHandle.standardError.write(Data(text.utf8))
+    fputs(text, stderr)
 }, timePass: options.timePhases ? { k, name, body in timed("pass \(k + 1) \(name)", body) } : nil)
 
 if options.verifyIR && options.level != .O0 {
@@ -232,8 +245,8 @@ func writeOutput(_ buf: UnsafeRawBufferPointer, to path: String) -> Bool {
 /// Writes the output bytes to -o's file or to standard output; false on a write error.
 func emit(_ buf: UnsafeRawBufferPointer) -> Bool {
     if let path = options.output { return writeOutput(buf, to: path) }
-    FileHandle.standardOutput.write(Data(buf))
-    return true
+    guard buf.count > 0 else { return true }
+    return fwrite(buf.baseAddress!, 1, buf.count, stdout) == buf.count && fflush(stdout) == 0
 }
 
 // Text is written straight from the printer's buffer (no copy of the whole output).
