@@ -48,6 +48,12 @@ let usage = """
                            json: each diagnostic as one JSON object per line
                            on stderr (file, line, column, severity, message,
                            and code when there is one), for editors
+      --test-run=PATTERN   only the test blocks whose name PATTERN (a regular
+                           expression, found anywhere in the name, as with
+                           `go test -run`) matches are run; the others are
+                           still checked (`mochi test --run`)
+      --expect-details     a failed `expect a OP b` (a comparison) prints
+                           both values first (`mochi test`)
       --time-phases        print the wall time of each phase (parse,
                            check+lower, verify, each pass run, emit) to stderr
       -h, --help           show this help
@@ -67,6 +73,7 @@ struct Options {
     var timePhases = false
     var color = ColorMode.auto
     var jsonDiagnostics = false
+    var tests = TestOptions()
 }
 
 func fail(_ message: String, status: Int32) -> Never {
@@ -89,6 +96,7 @@ func parseOptions(_ args: [String]) -> Options {
         case "--no-verify": o.verifyIR = false
         case "--verify-each": o.verifyEach = true
         case "--time-phases": o.timePhases = true
+        case "--expect-details": o.tests.expectDetails = true
         case "--diagnostics=json": o.jsonDiagnostics = true
         case "--diagnostics=text": o.jsonDiagnostics = false
         case "-o":
@@ -105,6 +113,13 @@ func parseOptions(_ args: [String]) -> Options {
             } else if let v = optionValue(a, "--color") {
                 guard let m = ColorMode(rawValue: v) else { fail("unknown colour mode '\(v)' (auto, always, never)", status: 2) }
                 o.color = m
+            } else if let v = optionValue(a, "--test-run") {
+                // As `go test -run`: a regular expression found anywhere in the name.
+                let pattern: Regex<AnyRegexOutput>
+                do { pattern = try Regex(v) } catch {
+                    fail("--test-run: '\(v)' is not a regular expression (\(error))", status: 2)
+                }
+                o.tests.picks = { $0.contains(pattern) }
             } else if let v = optionValue(a, "--diagnostics") {
                 fail("unknown diagnostics format '\(v)' (text or json)", status: 2)
             } else if a.hasPrefix("--emit=") {
@@ -181,7 +196,7 @@ if irInput {
         fail("\(displayName): \(error)", status: 1)
     }
 } else {
-    compiled = compileMochi(source: bytes, fileName: displayName) { name, body in timed(name, body) }
+    compiled = compileMochi(source: bytes, fileName: displayName, tests: options.tests) { name, body in timed(name, body) }
     let result = compiled!
     guard let m = result.module else {
         // Already in source order; clang's colours on a terminal, or one JSON
