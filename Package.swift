@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "MochiStencilTests", dependencies: ["MochiSupport", "MochiStencil", "MochiJIT", "MochiJITSupport", "MochiIR", "MochiInterp", "MochiFrontend", "MochiDump", "MochiTestPrograms"]),
 
         .executableTarget(name: "mochi-ir", dependencies: ["MochiSupport", "MochiIR", "MochiFrontend", "MochiPasses"]),
-        .executableTarget(name: "mochi-objdump", dependencies: ["MochiIR", "MochiDump"]),
+        .executableTarget(name: "mochi-objdump", dependencies: ["MochiSupport", "MochiIR", "MochiDump"]),
         .executableTarget(name: "mochi-jitrun", dependencies: ["MochiSupport", "MochiIR", "MochiInterp", "MochiJIT", "MochiStencil", "MochiWasmtime"]),
         .executableTarget(name: "mochi-link", dependencies: ["MochiSupport", "MochiLink", "MochiWasmtime"]),
         .executableTarget(name: "mochi-emitc", dependencies: ["MochiSupport", "MochiIR", "MochiEmitC"]),

@@ -138,9 +138,7 @@ func parseOptions(_ args: [String]) -> Options {
     var sawInput = false
     var onlyFiles = false
     var programArguments: [String]?
-    func value(_ arg: String, _ name: String) -> String? {
-        arg.hasPrefix(name + "=") ? String(arg.dropFirst(name.count + 1)) : nil
-    }
+    let value = optionValue
     for arg in args {
         if programArguments != nil {
             programArguments!.append(arg)

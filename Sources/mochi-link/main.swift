@@ -5,6 +5,7 @@
 
 import Foundation
 import MochiLink
+import MochiSupport
 import enum MochiWasmtime.CompilerStrategy
 import struct MochiWasmtime.EngineSettings
 import enum MochiWasmtime.Runner
@@ -73,9 +74,7 @@ func fail(_ code: Int32, _ msg: String) -> Never {
     exit(code)
 }
 
-func value(_ arg: String, _ name: String) -> String? {
-    arg.hasPrefix(name + "=") ? String(arg.dropFirst(name.count + 1)) : nil
-}
+let value = optionValue
 
 func parseOptions(_ args: [String]) -> Options {
     var o = Options()
