@@ -58,9 +58,8 @@ public struct CompilerSpec: Equatable, Sendable {
     /// Splits `text` at blanks (no quoting: paths with blanks need a wrapper
     /// script, as with make's CC) and finds the compiler: the first word named
     /// like one (`gcc`, `x86_64-linux-gnu-gcc-12`, `clang-16`, `tcc`, `zig`,
-    /// `python3 -m ziglang`, `cc`). A single word that names no known compiler
-    /// is taken as a cc-compatible one; with wrapper words before it, the
-    /// compiler must be recognisable.
+    /// `python3 -m ziglang`, `cc`); nil when no word names one (the kind decides
+    /// the flags, so an unknown compiler is refused rather than guessed at).
     public static func parse(_ text: String) -> CompilerSpec? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard !words.isEmpty else { return nil }
@@ -70,7 +69,6 @@ public struct CompilerSpec: Equatable, Sendable {
                 return CompilerSpec(kind: kind, wrapper: Array(words[..<i]), command: Array(words[i...]))
             }
         }
-        if words.count == 1 { return CompilerSpec(kind: .cc, wrapper: [], command: words) }
         return nil
     }
 

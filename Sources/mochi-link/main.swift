@@ -114,7 +114,9 @@ func parseOptions(_ args: [String]) -> Options {
             o.cOnly.append("--cc")
             if let k = CompilerKind(rawValue: v) { o.compiler = k; continue }
             guard let spec = CompilerSpec.parse(v) else {
-                fail(2, "cannot tell the compiler in --cc='\(v)' (zig, cc, clang, gcc, tcc, or a command such as \"ccache gcc\")")
+                if !v.contains(" ") { fail(2, "unknown compiler '\(v)' (zig, cc, clang, gcc, tcc)") }
+                fail(2, "cannot tell the compiler in --cc='\(v)' (zig, cc, clang, gcc or tcc after any wrapper, "
+                     + "as in \"ccache gcc\")")
             }
             o.compiler = spec.kind
             o.spec = spec
