@@ -35,10 +35,13 @@ let package = Package(
         // WebAssembly: the instruction table, the module model, encoder, reader, WAT
         // assembler and the symbolic module builder/linker the Wasm backend builds on.
         .target(name: "MochiWasm", exclude: ["runtime"]),
+        // What every tool's main shares: exit statuses, input/output, option values,
+        // colour decisions, and the project's one SHA-256 (Glibc only: no Foundation).
+        .target(name: "MochiSupport"),
         // Human-readable dumps of every file format the tools write.
         .target(name: "MochiDump", dependencies: ["MochiIR", "MochiStencil", "MochiWasm"]),
         // Plans and runs the C compiler and linker jobs of C-as-target AOT (mochi-link).
-        .target(name: "MochiLink"),
+        .target(name: "MochiLink", dependencies: ["MochiSupport"]),
         // IR -> one C99 translation unit over the runtime (C-as-target AOT).
         .target(name: "MochiEmitC", dependencies: ["MochiIR"]),
         // IR -> one WebAssembly module (Wasm GC, tail calls, WASI) with its WAT runtime:
@@ -46,37 +49,38 @@ let package = Package(
         .target(name: "MochiWasmEmit", dependencies: ["MochiIR", "MochiWasm"]),
         // Wasmtime embedded through its C API (loaded with dlopen): engine, modules,
         // .cwasm, WASI, host functions, the compiled-module cache; runs .wasm/.cwasm.
-        .target(name: "MochiWasmtime"),
+        .target(name: "MochiWasmtime", dependencies: ["MochiSupport"]),
         // Random well-typed IR programs for the backends' differential tests (tests only).
         .target(name: "MochiTestPrograms", dependencies: ["MochiIR"]),
 
         // Copy-and-patch JIT: stencil data model, ELF reader, stencil generation (the
         // C stencil sources are compiled by mochi-stencilgen, not by SwiftPM).
-        .target(name: "MochiStencil", exclude: ["stencils"]),
+        .target(name: "MochiStencil", dependencies: ["MochiSupport"], exclude: ["stencils"]),
         // What stencils reach outside the runtime: run context, entry trampoline, helpers, symbol table.
         .target(name: "MochiJITSupport", dependencies: ["MochiRuntime"],
                 cSettings: [.unsafeFlags(["-O2", "-fno-strict-aliasing"])]),
         // IR -> stencil layout -> patched code in W^X memory; runs it.
         .target(name: "MochiJIT", dependencies: ["MochiIR", "MochiRuntime", "MochiInterp", "MochiStencil", "MochiJITSupport"], swiftSettings: fast),
         .executableTarget(name: "mochi-stencilgen", dependencies: ["MochiStencil"]),
-        .testTarget(name: "MochiStencilTests", dependencies: ["MochiStencil", "MochiJIT", "MochiJITSupport", "MochiIR", "MochiInterp", "MochiFrontend", "MochiDump", "MochiTestPrograms"]),
+        .testTarget(name: "MochiStencilTests", dependencies: ["MochiSupport", "MochiStencil", "MochiJIT", "MochiJITSupport", "MochiIR", "MochiInterp", "MochiFrontend", "MochiDump", "MochiTestPrograms"]),
 
-        .executableTarget(name: "mochi-ir", dependencies: ["MochiIR", "MochiFrontend", "MochiPasses"]),
-        .executableTarget(name: "mochi-objdump", dependencies: ["MochiIR", "MochiDump"]),
-        .executableTarget(name: "mochi-jitrun", dependencies: ["MochiIR", "MochiInterp", "MochiJIT", "MochiStencil", "MochiWasmtime"]),
-        .executableTarget(name: "mochi-link", dependencies: ["MochiLink", "MochiWasmtime"]),
-        .executableTarget(name: "mochi-emitc", dependencies: ["MochiIR", "MochiEmitC"]),
-        .executableTarget(name: "mochi-emitwasm", dependencies: ["MochiIR", "MochiWasmEmit", "MochiWasm"]),
+        .executableTarget(name: "mochi-ir", dependencies: ["MochiSupport", "MochiIR", "MochiFrontend", "MochiPasses"]),
+        .executableTarget(name: "mochi-objdump", dependencies: ["MochiSupport", "MochiIR", "MochiDump"]),
+        .executableTarget(name: "mochi-jitrun", dependencies: ["MochiSupport", "MochiIR", "MochiInterp", "MochiJIT", "MochiStencil", "MochiWasmtime"]),
+        .executableTarget(name: "mochi-link", dependencies: ["MochiSupport", "MochiLink", "MochiWasmtime"]),
+        .executableTarget(name: "mochi-emitc", dependencies: ["MochiSupport", "MochiIR", "MochiEmitC"]),
+        .executableTarget(name: "mochi-emitwasm", dependencies: ["MochiSupport", "MochiIR", "MochiWasmEmit", "MochiWasm"]),
 
         .testTarget(name: "MochiIRTests", dependencies: ["MochiIR"]),
         .testTarget(name: "MochiFrontendTests", dependencies: ["MochiFrontend", "MochiIR"]),
         .testTarget(name: "MochiPassesTests", dependencies: ["MochiPasses", "MochiIR", "MochiFrontend"]),
         .testTarget(name: "MochiInterpTests", dependencies: ["MochiInterp", "MochiIR", "MochiFrontend"]),
         .testTarget(name: "MochiRuntimeTests", dependencies: ["MochiRuntime"]),
-        .testTarget(name: "MochiLinkTests", dependencies: ["MochiLink"]),
+        .testTarget(name: "MochiLinkTests", dependencies: ["MochiLink", "MochiSupport"]),
         .testTarget(name: "MochiWasmEmitTests", dependencies: ["MochiWasmEmit", "MochiWasm", "MochiIR", "MochiFrontend", "MochiTestPrograms"]),
-        .testTarget(name: "MochiWasmtimeTests", dependencies: ["MochiWasmtime"]),
+        .testTarget(name: "MochiWasmtimeTests", dependencies: ["MochiWasmtime", "MochiSupport"]),
         .testTarget(name: "MochiWasmTests", dependencies: ["MochiWasm", "MochiDump"]),
+        .testTarget(name: "MochiSupportTests", dependencies: ["MochiSupport"]),
         .testTarget(name: "MochiEmitCTests", dependencies: ["MochiEmitC", "MochiIR", "MochiInterp", "MochiTestPrograms"]),
     ]
 )

@@ -124,6 +124,9 @@ final class Checker {
         ssaPool.append(ctx.takeScratch())
     }
 
+    /// What `mochi test` asks of the lowering (`TestOptions`).
+    var tests = TestOptions()
+
     init(program: Program, diagnostics: DiagnosticEngine) {
         self.program = program
         self.diags = diagnostics

@@ -7,7 +7,7 @@ import MochiIR
 public struct CompileResult {
     /// The lowered module; nil when any error was reported.
     public var module: Module?
-    /// Every diagnostic, in the order reported.
+    /// Every diagnostic, in source order (`sortedByPosition`).
     public var diagnostics: [Diagnostic]
     /// The diagnostics rendered clang-style (`FILE:LINE:COL: error: MESSAGE`, the
     /// source line, a caret), ready to print.
@@ -25,7 +25,20 @@ public struct CompileResult {
 /// `fileName` exactly as given. `timePhase`, when given, runs around each phase
 /// ("parse", then "check+lower": type checking and lowering are one walk) and must
 /// call its body once; the tool's `--time-phases` measures through it.
-public func compileMochi(source: [UInt8], fileName: String,
+/// What `mochi test` asks of the lowering: `picks` chooses the test blocks that
+/// run (`--run PATTERN`; the others are still checked), and `expectDetails` makes
+/// a failed `expect a == b` (any comparison) print both values first.
+public struct TestOptions {
+    public var picks: ((String) -> Bool)?
+    public var expectDetails: Bool
+
+    public init(picks: ((String) -> Bool)? = nil, expectDetails: Bool = false) {
+        self.picks = picks
+        self.expectDetails = expectDetails
+    }
+}
+
+public func compileMochi(source: [UInt8], fileName: String, tests: TestOptions = TestOptions(),
                          timePhase: ((_ name: String, _ body: () -> Void) -> Void)? = nil) -> CompileResult {
     let phase = timePhase ?? { _, body in body() }
     let file = SourceFile(path: fileName, bytes: source)
@@ -34,13 +47,15 @@ public func compileMochi(source: [UInt8], fileName: String,
     phase("parse") { parsed = Parser.parse(file, diagnostics: &diags) }
     let program = parsed!
     if diags.hasErrors {
-        return CompileResult(module: nil, diagnostics: diags.diagnostics, renderedDiagnostics: render(diags, file: file))
+        return CompileResult(module: nil, diagnostics: sortedByPosition(diags.diagnostics),
+                             renderedDiagnostics: render(diags, file: file))
     }
     let checker = Checker(program: program, diagnostics: diags)
+    checker.tests = tests
     var lowered: Module?
     phase("check+lower") { lowered = checker.run() }
     let module = lowered
     let final = checker.diags
-    return CompileResult(module: final.hasErrors ? nil : module, diagnostics: final.diagnostics,
+    return CompileResult(module: final.hasErrors ? nil : module, diagnostics: sortedByPosition(final.diagnostics),
                          renderedDiagnostics: render(final, file: file), frontEnd: checker)
 }

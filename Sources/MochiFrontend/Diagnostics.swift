@@ -72,6 +72,42 @@ public struct DiagnosticEngine: Sendable {
     }
 }
 
+/// The diagnostics in source order (line, then column), as a reader goes through
+/// the file, where the checker reports in its own walk order. A note stays after
+/// the error or warning it follows, and the closing "too many errors" note stays
+/// last. Stable: diagnostics at one position keep their reported order.
+public func sortedByPosition(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    var groups: [[Diagnostic]] = []
+    var tail: [Diagnostic] = []
+    for (i, d) in diagnostics.enumerated() {
+        if d.severity == .note, i == diagnostics.count - 1, d.message == "too many errors, stopping" {
+            tail.append(d)
+        } else if d.severity == .note, !groups.isEmpty {
+            groups[groups.count - 1].append(d)
+        } else {
+            groups.append([d])
+        }
+    }
+    let order = groups.indices.sorted { a, b in
+        let x = groups[a][0].location, y = groups[b][0].location
+        if x.line != y.line { return x.line < y.line }
+        if x.column != y.column { return x.column < y.column }
+        return a < b
+    }
+    return order.flatMap { groups[$0] } + tail
+}
+
+/// Terminal colours as clang uses them: bold location and message, red
+/// "error:", magenta "warning:", cyan "note:", green caret.
+enum ANSI {
+    static let bold = "\u{1B}[1m"
+    static let red = "\u{1B}[1;31m"
+    static let magenta = "\u{1B}[1;35m"
+    static let cyan = "\u{1B}[1;36m"
+    static let green = "\u{1B}[1;32m"
+    static let reset = "\u{1B}[0m"
+}
+
 /// Renders one diagnostic clang-style:
 ///
 ///     FILE:LINE:COL: error: MESSAGE
@@ -79,9 +115,23 @@ public struct DiagnosticEngine: Sendable {
 ///         ^
 ///
 /// The caret line copies tabs from the source line so the caret lines up in a terminal.
-public func render(_ diagnostic: Diagnostic, file: SourceFile) -> String {
+/// With `color`, the ANSI colours clang uses on a terminal (the tool decides:
+/// `--color=auto|always|never`, NO_COLOR).
+public func render(_ diagnostic: Diagnostic, file: SourceFile, color: Bool = false) -> String {
     let loc = diagnostic.location
-    var out = "\(file.path):\(loc.line):\(loc.column): \(diagnostic.severity.rawValue): \(diagnostic.fullMessage)\n"
+    var out: String
+    if color {
+        let tint: String
+        switch diagnostic.severity {
+        case .error: tint = ANSI.red
+        case .warning: tint = ANSI.magenta
+        case .note: tint = ANSI.cyan
+        }
+        out = "\(ANSI.bold)\(file.path):\(loc.line):\(loc.column): \(ANSI.reset)\(tint)\(diagnostic.severity.rawValue):"
+            + "\(ANSI.reset) \(ANSI.bold)\(diagnostic.fullMessage)\(ANSI.reset)\n"
+    } else {
+        out = "\(file.path):\(loc.line):\(loc.column): \(diagnostic.severity.rawValue): \(diagnostic.fullMessage)\n"
+    }
     guard loc.line >= 1, let text = file.lineText(Int(loc.line)) else { return out }
     out += text
     out += "\n"
@@ -98,11 +148,47 @@ public func render(_ diagnostic: Diagnostic, file: SourceFile) -> String {
         }
         offset += 1
     }
-    out += caret + "^\n"
+    out += color ? caret + ANSI.green + "^" + ANSI.reset + "\n" : caret + "^\n"
     return out
 }
 
-/// Renders every diagnostic of `engine` in order.
-public func render(_ engine: DiagnosticEngine, file: SourceFile) -> String {
-    engine.diagnostics.map { render($0, file: file) }.joined()
+/// Renders every diagnostic of `engine` in source order.
+public func render(_ engine: DiagnosticEngine, file: SourceFile, color: Bool = false) -> String {
+    sortedByPosition(engine.diagnostics).map { render($0, file: file, color: color) }.joined()
+}
+
+/// One diagnostic as one line of JSON (for editors; `mochi-ir --diagnostics=json`):
+/// `{"file":…,"line":N,"column":N,"severity":"error","message":…}` plus `"code"`
+/// when it has one. Strings are escaped as RFC 8259 requires (quote, backslash,
+/// control characters); other characters are passed through as UTF-8.
+public func renderJSON(_ diagnostic: Diagnostic, file: SourceFile) -> String {
+    let loc = diagnostic.location
+    var out = "{\"file\":\(jsonString(file.path)),\"line\":\(loc.line),\"column\":\(loc.column),"
+        + "\"severity\":\"\(diagnostic.severity.rawValue)\",\"message\":\(jsonString(diagnostic.message))"
+    if let code = diagnostic.code { out += ",\"code\":\(jsonString(code))" }
+    return out + "}\n"
+}
+
+/// `text` as a JSON string literal.
+public func jsonString(_ text: String) -> String {
+    var out = "\""
+    for u in text.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "\u{08}": out += "\\b"
+        case "\u{0C}": out += "\\f"
+        default:
+            if u.value < 0x20 || u.value == 0x7F {
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+    }
+    return out + "\""
 }

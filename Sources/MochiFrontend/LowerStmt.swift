@@ -121,6 +121,9 @@ extension Checker {
             let i = registerFunction(fd, irName: uniqueFunctionName("test.\(testCount)"), ownerDepth: 0,
                                      isNested: false, receiver: nil, isTestBlock: true)
             deferred.append(i)
+            // A test `mochi test --run` did not pick is still checked and lowered
+            // (its errors are reported), only not called.
+            if let picks = tests.picks, !picks(name) { break }
             // test.begin/test.end bracket the call so `mochi test` can report each
             // block; in a plain run they do nothing and the body runs inline.
             let title = cur.emit(.sconst, .str, [], imm: .string(name))
@@ -128,6 +131,11 @@ extension Checker {
             cur.emitInst(.call, nil, [], imm: .function(funcs[i].irName))
             cur.emitVoid(.testEnd, [])
         case .expect(let e):
+            if tests.expectDetails, case .binary(let op, let a, let b) = e.kind,
+               [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op) {
+                lowerDetailedExpect(op, a, b, e.location, s.location)
+                break
+            }
             let c = lowerCondition(e)
             setLoc(s.location)
             cur.emitVoid(.expect, [c])
@@ -411,5 +419,40 @@ extension Checker {
         case .map: return cur.emit(.mapNew, ir(t), [])
         default: return cur.emit(.null, ir(t))
         }
+    }
+
+    /// `expect a OP b` for `mochi test`: each side evaluated once, and when the
+    /// comparison fails, both values printed (`    left:  …`, `    right: …`, strings
+    /// quoted) before the failing expect reports its file:line, so a failure says
+    /// what the values were, not only where.
+    func lowerDetailedExpect(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ loc: SourceLocation,
+                             _ stmtLoc: SourceLocation) {
+        let l = lowerExpr(a, nil)
+        let r = lowerExpr(b, l.t == .float || l.t == .string ? l.t : nil)
+        setLoc(loc)
+        let c = compare(op, l, r, loc)
+        let failed = cur.makeBlock(), done = cur.makeBlock()
+        cur.brif(c, done, failed)
+        cur.seal(failed)
+        cur.switchTo(failed)
+        for (label, tv) in [("    left:  ", l), ("    right: ", r)] {
+            var text: Value
+            switch tv.t {
+            case .string:
+                let q = cur.emit(.sconst, .str, imm: .string("\""))
+                text = cur.emit(.strConcat, .str, [cur.emit(.strConcat, .str, [q, tv.v]), q])
+            case .unit:
+                text = cur.emit(.sconst, .str, imm: .string("nil"))
+            default:
+                text = cur.emit(.fmt, .str, [tv.v])
+            }
+            let head = cur.emit(.sconst, .str, imm: .string(label))
+            cur.emitVoid(.print, [cur.emit(.strConcat, .str, [head, text])])
+        }
+        setLoc(stmtLoc)
+        cur.emitVoid(.expect, [c])
+        cur.jump(done)
+        cur.seal(done)
+        cur.switchTo(done)
     }
 }

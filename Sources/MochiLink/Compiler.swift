@@ -33,10 +33,59 @@ public struct Compiler: Equatable, Sendable {
     public var kind: CompilerKind
     /// The executable and leading arguments (`zig cc` needs its `cc` subcommand).
     public var command: [String]
+    /// Words run before the compiler: a wrapper such as `ccache`, `sccache`,
+    /// `distcc` or `icecc` (from `--cc="ccache gcc"` or `CC`), resolved on PATH.
+    public var wrapper: [String]
 
-    public init(kind: CompilerKind, command: [String]) {
+    public init(kind: CompilerKind, command: [String], wrapper: [String] = []) {
         self.kind = kind
         self.command = command
+        self.wrapper = wrapper
+    }
+
+    /// The words every job starts with: the wrapper, then the compiler.
+    public var invocation: [String] { wrapper + command }
+}
+
+/// A compiler given as a command (`--cc="ccache gcc"`, `CC=clang-16`): which
+/// word is the compiler, its kind, and the wrapper words before it.
+public struct CompilerSpec: Equatable, Sendable {
+    public var kind: CompilerKind
+    public var wrapper: [String]
+    /// The compiler word and any words after it (`zig cc`, `python3 -m ziglang cc`).
+    public var command: [String]
+
+    /// Splits `text` at blanks (no quoting: paths with blanks need a wrapper
+    /// script, as with make's CC) and finds the compiler: the first word named
+    /// like one (`gcc`, `x86_64-linux-gnu-gcc-12`, `clang-16`, `tcc`, `zig`,
+    /// `python3 -m ziglang`, `cc`); nil when no word names one (the kind decides
+    /// the flags, so an unknown compiler is refused rather than guessed at).
+    public static func parse(_ text: String) -> CompilerSpec? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard !words.isEmpty else { return nil }
+        for (i, word) in words.enumerated() {
+            let rest = Array(words[(i + 1)...])
+            if let kind = kindOfWord(word, rest: rest) {
+                return CompilerSpec(kind: kind, wrapper: Array(words[..<i]), command: Array(words[i...]))
+            }
+        }
+        return nil
+    }
+
+    /// The kind a word names: its file name without a version suffix (`-12`, `-16.0`).
+    static func kindOfWord(_ word: String, rest: [String]) -> CompilerKind? {
+        var name = Substring(word.split(separator: "/").last ?? "")
+        if name.hasPrefix("python"), rest.starts(with: ["-m", "ziglang"]) { return .zig }
+        while let dash = name.lastIndex(of: "-"), name[name.index(after: dash)...].allSatisfy({ $0.isNumber || $0 == "." }),
+              name.index(after: dash) < name.endIndex {
+            name = name[..<dash]
+        }
+        if name == "zig" { return .zig }
+        if name == "tcc" { return .tcc }
+        if name == "clang" || name.hasSuffix("-clang") { return .clang }
+        if name == "gcc" || name.hasSuffix("-gcc") { return .gcc }
+        if name == "cc" || name.hasSuffix("-cc") || name == "c99" { return .cc }
+        return nil
     }
 }
 
@@ -79,6 +128,38 @@ public struct CompilerLocator {
             if let exe = findProgram(kind.rawValue) { return Compiler(kind: kind, command: [exe]) }
         }
         throw LinkError(kind.missingMessage)
+    }
+
+    /// Finds the compiler a command names (`--cc="ccache gcc"`, `CC`): every
+    /// program word resolved on PATH, the kind from the compiler word. A bare
+    /// `zig` gets its `cc` subcommand, and without zig on PATH, pip's `python3 -m
+    /// ziglang` stands in, as for `--cc=zig`.
+    public func locate(spec: CompilerSpec) throws -> Compiler {
+        var wrapper = spec.wrapper
+        if let first = wrapper.first {
+            guard let exe = findProgram(first) else {
+                throw LinkError("\(first) not found (the compiler wrapper in '\((spec.wrapper + spec.command).joined(separator: " "))')")
+            }
+            wrapper[0] = exe
+        }
+        var command = spec.command
+        if spec.kind == .zig, (command[0].split(separator: "/").last ?? "") == "zig" {
+            if command.count == 1 { command.append("cc") }
+            if let zig = findProgram(command[0]) {
+                command[0] = zig
+            } else if command[0] == "zig", let python = findZigModulePython() {
+                command = [python, "-m", "ziglang"] + command.dropFirst()
+            } else {
+                throw LinkError(CompilerKind.zig.missingMessage)
+            }
+        } else {
+            guard let exe = findProgram(command[0]) else {
+                throw LinkError("\(command[0]) not found (--cc or CC names it); "
+                    + (spec.kind == .cc ? CompilerKind.cc.missingMessage : spec.kind.missingMessage))
+            }
+            command[0] = exe
+        }
+        return Compiler(kind: spec.kind, command: command, wrapper: wrapper)
     }
 
     /// The default compiler: zig where installed (it reaches every target), else cc.

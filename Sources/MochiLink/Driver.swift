@@ -88,6 +88,8 @@ public enum Linker {
                             + String(cString: strerror(errno)))
                     }
                 }
+            case .remove:
+                for file in job.inputs { unlink(file) }
             case .run:
                 let (status, output) = try runCapturing(job.executable, job.arguments, environment: job.environment)
                 if status != 0 {

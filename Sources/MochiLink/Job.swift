@@ -18,6 +18,8 @@ public struct Job: Equatable, Sendable {
         case makeDirectory
         /// Rename `inputs[0]` to `outputs[0]` atomically (`mv -T`): publishes a cache entry.
         case rename
+        /// Delete the files `inputs` (`rm -f`): intermediate objects of a wrapped build.
+        case remove
     }
 
     /// Why the job exists: the runner treats runtime-cache steps specially (a lost
@@ -67,6 +69,8 @@ public struct Job: Equatable, Sendable {
             return "mkdir -p " + shellQuote(outputs[0])
         case .rename:
             return "mv -T " + shellQuote(inputs[0]) + " " + shellQuote(outputs[0])
+        case .remove:
+            return (["rm", "-f"] + inputs).map(shellQuote).joined(separator: " ")
         }
     }
 }

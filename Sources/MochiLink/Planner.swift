@@ -6,6 +6,7 @@
 // cache in one step, so a crashed or concurrent build never leaves a half-filled
 // entry that later links would trust. Every flag below carries the reason it is there.
 
+import MochiSupport
 import Foundation
 
 /// `--mode=`: what the executable is for.
@@ -35,6 +36,9 @@ public struct LinkRequest: Equatable, Sendable {
     public var target: Target
     /// nil: the default compiler (zig where installed, else cc).
     public var compiler: CompilerKind?
+    /// The compiler as a command with its wrapper (`--cc="ccache gcc"`, `CC`);
+    /// its kind is `compiler`.
+    public var compilerSpec: CompilerSpec?
     public var mode: BuildMode
     public var portable: Bool
     public var emit: EmitKind
@@ -80,6 +84,7 @@ public enum Planner {
     /// The compiler to use: the requested one, else zig if found, else cc. A
     /// cross target or --portable with no compiler requested needs zig.
     public static func chooseCompiler(_ request: LinkRequest, host: Target?, locator: CompilerLocator) throws -> Compiler {
+        if let spec = request.compilerSpec { return try locator.locate(spec: spec) }
         if let kind = request.compiler { return try locator.locate(kind) }
         if request.target != host || request.portable {
             do { return try locator.locate(.zig) } catch let e as LinkError {
@@ -189,8 +194,8 @@ public enum Planner {
         let key = runtimeCacheKey(request, compiler, runtime: runtime, host: host)
         let entry = cacheRoot + "/runtime/" + key
         let staging = entry + ".tmp-" + stagingTag
-        let exe = compiler.command[0]
-        let lead = Array(compiler.command.dropFirst())
+        let exe = compiler.invocation[0]
+        let lead = Array(compiler.invocation.dropFirst())
         let objects = runtime.cFiles.map { entry + "/" + objectName($0) }
 
         var jobs: [Job] = []
@@ -206,6 +211,30 @@ public enum Planner {
             jobs.append(Job(action: .rename, role: .runtime, inputs: [staging], outputs: [entry]))
         }
         let output = outputPath(request)
+        if !compiler.wrapper.isEmpty {
+            // A wrapper (ccache, distcc, ...) only caches or ships compiles, never a
+            // compile-and-link: compile each C input to an object beside the output,
+            // link, then remove the objects.
+            var linked: [String] = []
+            var made: [String] = []
+            for (i, input) in request.inputs.enumerated() {
+                guard input.hasSuffix(".c") else { linked.append(input); continue }
+                let object = output + ".mochi-\(i).o"
+                jobs.append(Job(role: .program, executable: exe,
+                                arguments: lead + targetFlags(request, compiler, host: host) + codeFlags(request, compiler)
+                                    + ["-I" + runtime.includeDirectory, "-c", input, "-o", object],
+                                inputs: [input], outputs: [object]))
+                linked.append(object)
+                made.append(object)
+            }
+            let link = Array(compiler.command.dropFirst())
+            jobs.append(Job(role: .program, executable: compiler.command[0],
+                            arguments: link + targetFlags(request, compiler, host: host) + codeFlags(request, compiler)
+                                + linked + objects + ["-o", output] + linkFlags(request, compiler),
+                            inputs: linked + objects, outputs: [output]))
+            jobs.append(Job(action: .remove, role: .program, inputs: made))
+            return Plan(jobs: jobs, output: output, runtimeCacheDirectory: entry, runtimeCached: runtimeCached)
+        }
         // One compile-and-link job: a program is one generated translation unit, so a
         // separate object step would only add a process and a temporary file.
         let arguments = lead + targetFlags(request, compiler, host: host) + codeFlags(request, compiler)

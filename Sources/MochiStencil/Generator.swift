@@ -6,6 +6,7 @@
 // sources are compiled in sorted order, stencils sorted by name, no paths or
 // times are recorded.
 
+import MochiSupport
 #if canImport(Glibc)
 import Glibc
 #endif

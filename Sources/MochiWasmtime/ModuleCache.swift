@@ -16,6 +16,7 @@
 // folders are created private to the user (0700), like any cache of
 // executable code; never point MOCHI_CACHE at a folder others can write.
 
+import MochiSupport
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -7,13 +7,14 @@
 
 import MochiIR
 import MochiEmitC
+import MochiSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-let toolName = "mochi-emitc"
+let tool = Tool("mochi-emitc")
 let toolVersion = "0.1.0"
 
 let usage = """
@@ -38,10 +39,7 @@ struct Options {
     var lineDirectives = true
 }
 
-func fail(_ message: String, status: Int32) -> Never {
-    fputs("\(toolName): \(message)\n", stderr)
-    exit(status)
-}
+func fail(_ message: String, status: Int32) -> Never { tool.fail(message, status: status) }
 
 func parseOptions(_ args: [String]) -> Options {
     var o = Options()
@@ -55,7 +53,7 @@ func parseOptions(_ args: [String]) -> Options {
             switch arg {
             case "--": onlyFiles = true
             case "-o":
-                guard i < args.count else { fail("-o needs a file name (see --help)", status: 2) }
+                guard i < args.count else { fail("-o needs a file name (see --help)", status: ExitStatus.usage) }
                 o.output = args[i]
                 i += 1
             case "--no-line": o.lineDirectives = false
@@ -63,7 +61,7 @@ func parseOptions(_ args: [String]) -> Options {
                 fputs(usage, stdout)
                 exit(0)
             case "--version":
-                print("\(toolName) \(toolVersion)")
+                print("\(tool.name) \(toolVersion)")
                 exit(0)
             default:
                 if arg.hasPrefix("-o") && arg.count > 2 {
@@ -71,11 +69,11 @@ func parseOptions(_ args: [String]) -> Options {
                 } else if arg.hasPrefix("--output=") {
                     o.output = String(arg.dropFirst("--output=".count))
                 } else {
-                    fail("unknown option '\(arg)' (see --help)", status: 2)
+                    fail("unknown option '\(arg)' (see --help)", status: ExitStatus.usage)
                 }
             }
         } else {
-            if sawInput { fail("more than one input file (see --help)", status: 2) }
+            if sawInput { fail("more than one input file (see --help)", status: ExitStatus.usage) }
             o.input = arg
             sawInput = true
         }
@@ -83,35 +81,18 @@ func parseOptions(_ args: [String]) -> Options {
     return o
 }
 
-func readInput(_ path: String) -> [UInt8] {
-    let fp: UnsafeMutablePointer<FILE>? = path == "-" ? stdin : fopen(path, "rb")
-    guard let fp else { fail("\(path): \(String(cString: strerror(errno)))", status: 1) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let n = fread(&chunk, 1, chunk.count, fp)
-        if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-        if n < chunk.count {
-            if ferror(fp) != 0 { fail("\(path): read error", status: 1) }
-            break
-        }
-    }
-    if path != "-" { fclose(fp) }
-    return bytes
-}
-
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
 let displayName = options.input == "-" ? "<stdin>" : options.input
-let bytes = readInput(options.input)
+let bytes = tool.readInput(options.input)
 
 let module: Module
 do {
     module = try readModule(bytes: bytes)
 } catch {
-    fail("\(displayName): \(error)", status: 1)
+    fail("\(displayName): \(error)", status: ExitStatus.failure)
 }
 if let first = verify(module).first {
-    fail("\(displayName): \(first)", status: 1)
+    fail("\(displayName): \(first)", status: ExitStatus.failure)
 }
 var emitOptions = EmitCOptions()
 emitOptions.lineDirectives = options.lineDirectives
@@ -119,18 +100,8 @@ let text: String
 do {
     text = try emitC(module, options: emitOptions)
 } catch {
-    fail("\(displayName): \(error)", status: 1)
+    fail("\(displayName): \(error)", status: ExitStatus.failure)
 }
 
-let outBytes = Array(text.utf8)
-if options.output == "-" {
-    let n = fwrite(outBytes, 1, outBytes.count, stdout)
-    if n != outBytes.count || fflush(stdout) != 0 { fail("<stdout>: write error", status: 1) }
-} else {
-    guard let fp = fopen(options.output, "wb") else {
-        fail("\(options.output): \(String(cString: strerror(errno)))", status: 1)
-    }
-    let n = fwrite(outBytes, 1, outBytes.count, fp)
-    if n != outBytes.count || fclose(fp) != 0 { fail("\(options.output): write error", status: 1) }
-}
-exit(0)
+tool.writeOutput(Array(text.utf8), to: options.output)
+exit(ExitStatus.success)

@@ -9,6 +9,7 @@
 // Exit 0 on success, 1 on bad input (one line `mochi-emitwasm: FILE: message`), 2 on
 // bad usage.
 
+import MochiSupport
 import MochiIR
 import MochiWasmEmit
 #if canImport(Glibc)
@@ -106,37 +107,12 @@ func parseOptions(_ args: [String]) -> Options {
     return o
 }
 
-func readAll(_ fp: UnsafeMutablePointer<FILE>, _ name: String) -> [UInt8] {
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let n = fread(&chunk, 1, chunk.count, fp)
-        if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-        if n < chunk.count {
-            if ferror(fp) != 0 { fail("\(name): read error", status: 1) }
-            break
-        }
-    }
-    return bytes
-}
-
 func readInput(_ path: String) -> [UInt8] {
-    let fp: UnsafeMutablePointer<FILE>? = path == "-" ? stdin : fopen(path, "rb")
-    guard let fp else { fail("\(path): \(String(cString: strerror(errno)))", status: 1) }
-    let bytes = readAll(fp, path)
-    if path != "-" { fclose(fp) }
-    return bytes
+    do { return try readFileOrStdin(path) } catch { fail("\(error)", status: 1) }
 }
 
 func writeFile(_ path: String, _ bytes: [UInt8]) {
-    if path == "-" {
-        let n = fwrite(bytes, 1, bytes.count, stdout)
-        if n != bytes.count || fflush(stdout) != 0 { fail("<stdout>: write error", status: 1) }
-        return
-    }
-    guard let fp = fopen(path, "wb") else { fail("\(path): \(String(cString: strerror(errno)))", status: 1) }
-    let n = fwrite(bytes, 1, bytes.count, fp)
-    if n != bytes.count || fclose(fp) != 0 { fail("\(path): write error", status: 1) }
+    do { try writeFileOrStdout(bytes, to: path) } catch { fail("\(error)", status: 1) }
 }
 
 /// The `.wat` files of a directory, by name.

@@ -1,17 +1,25 @@
 // mochi-ir: Mochi source (or IR text/binary) in, verified and optimised IR out.
 // A thin main: parse options into `Options`, read the input, call the libraries,
 // print diagnostics, exit 0 (success), 1 (bad input) or 2 (bad usage).
+// No Foundation (Glibc and MochiSupport): loading it took about half of a small
+// program's whole `mochi-ir` run, which every `mochi run` pays.
 
-import Foundation
 import MochiFrontend
 import MochiIR
 import MochiPasses
+import MochiSupport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 let version = "mochi-ir 0.1.0 (IR text format 1, binary format 1)"
 
 let usage = """
     usage: mochi-ir [FILE|-] [-o OUT] [--emit=text|binary] [-O0|-O1] [--print-after=PASS]
-                    [--time-phases] [--verify-each]
+                    [--time-phases] [--verify-each] [--color=auto|always|never]
+                    [--diagnostics=text|json]
 
     Lowers a Mochi program to the typed SSA IR, or reads IR (text or binary) and
     re-emits it verified and canonical. The input kind is told apart by content:
@@ -33,6 +41,19 @@ let usage = """
       --verify-each        also verify lowered Mochi source before optimising
                            (IR input is always verified as read, and the
                            output always after optimising)
+      --color=auto|always|never
+                           colour diagnostics as clang does (auto: when
+                           stderr is a terminal and NO_COLOR is unset)
+      --diagnostics=text|json
+                           json: each diagnostic as one JSON object per line
+                           on stderr (file, line, column, severity, message,
+                           and code when there is one), for editors
+      --test-run=PATTERN   only the test blocks whose name PATTERN (a regular
+                           expression, found anywhere in the name, as with
+                           `go test -run`) matches are run; the others are
+                           still checked (`mochi test --run`)
+      --expect-details     a failed `expect a OP b` (a comparison) prints
+                           both values first (`mochi test`)
       --time-phases        print the wall time of each phase (parse,
                            check+lower, verify, each pass run, emit) to stderr
       -h, --help           show this help
@@ -50,11 +71,13 @@ struct Options {
     var verifyIR = true
     var verifyEach = false
     var timePhases = false
+    var color = ColorMode.auto
+    var jsonDiagnostics = false
+    var tests = TestOptions()
 }
 
 func fail(_ message: String, status: Int32) -> Never {
-    FileHandle.standardError.write(Data("mochi-ir: \(message)\n".utf8))
-    exit(status)
+    Tool("mochi-ir").fail(message, status: status)
 }
 
 func parseOptions(_ args: [String]) -> Options {
@@ -73,6 +96,9 @@ func parseOptions(_ args: [String]) -> Options {
         case "--no-verify": o.verifyIR = false
         case "--verify-each": o.verifyEach = true
         case "--time-phases": o.timePhases = true
+        case "--expect-details": o.tests.expectDetails = true
+        case "--diagnostics=json": o.jsonDiagnostics = true
+        case "--diagnostics=text": o.jsonDiagnostics = false
         case "-o":
             i += 1
             guard i < args.count else { fail("option '-o' needs a file name", status: 2) }
@@ -84,6 +110,18 @@ func parseOptions(_ args: [String]) -> Options {
                     fail("unknown pass '\(p)' (known: \(PassPipeline.passNames.joined(separator: ", ")))", status: 2)
                 }
                 o.printAfter = p
+            } else if let v = optionValue(a, "--color") {
+                guard let m = ColorMode(rawValue: v) else { fail("unknown colour mode '\(v)' (auto, always, never)", status: 2) }
+                o.color = m
+            } else if let v = optionValue(a, "--test-run") {
+                // As `go test -run`: a regular expression found anywhere in the name.
+                let pattern: Regex<AnyRegexOutput>
+                do { pattern = try Regex(v) } catch {
+                    fail("--test-run: '\(v)' is not a regular expression (\(error))", status: 2)
+                }
+                o.tests.picks = { $0.contains(pattern) }
+            } else if let v = optionValue(a, "--diagnostics") {
+                fail("unknown diagnostics format '\(v)' (text or json)", status: 2)
             } else if a.hasPrefix("--emit=") {
                 fail("unknown output kind '\(a.dropFirst(7))' (use text or binary)", status: 2)
             } else if a.hasPrefix("-o") && a.count > 2 {
@@ -102,13 +140,7 @@ func parseOptions(_ args: [String]) -> Options {
 }
 
 func readInput(_ path: String) -> [UInt8] {
-    if path == "-" {
-        return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-    }
-    guard let d = FileManager.default.contents(atPath: path) else {
-        fail("\(path): cannot read file", status: 1)
-    }
-    return [UInt8](d)
+    do { return try readFileOrStdin(path) } catch { fail("\(error)", status: 1) }
 }
 
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
@@ -116,10 +148,24 @@ let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
 /// Phase timing for --time-phases: each phase's wall time, printed to stderr at exit
 /// in the order the phases ran (a pass that runs several times is listed per run).
 var phaseTimes: [(name: String, seconds: Double)] = []
+func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// `seconds` as milliseconds, right-aligned with two decimals (printf's "%9.2f ms").
+func milliseconds(_ seconds: Double) -> String {
+    let hundredths = Int((seconds * 100_000).rounded())
+    let frac = hundredths % 100
+    let text = "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+    return String(repeating: " ", count: max(0, 9 - text.count)) + text + " ms"
+}
+
 func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
     guard options.timePhases else { return try body() }
-    let start = DispatchTime.now().uptimeNanoseconds
-    defer { phaseTimes.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+    let start = monotonicSeconds()
+    defer { phaseTimes.append((name, monotonicSeconds() - start)) }
     return try body()
 }
 func reportPhaseTimes() {
@@ -128,11 +174,11 @@ func reportPhaseTimes() {
     var total = 0.0
     for (name, s) in phaseTimes {
         total += s
-        let ms = String(format: "%9.2f ms", s * 1000)
+        let ms = milliseconds(s)
         text += "mochi-ir: time \(ms)  \(name)\n"
     }
-    text += "mochi-ir: time \(String(format: "%9.2f ms", total * 1000))  total\n"
-    FileHandle.standardError.write(Data(text.utf8))
+    text += "mochi-ir: time \(milliseconds(total))  total\n"
+    fputs(text, stderr)
 }
 
 let bytes = timed("read") { readInput(options.input) }
@@ -150,10 +196,16 @@ if irInput {
         fail("\(displayName): \(error)", status: 1)
     }
 } else {
-    compiled = compileMochi(source: bytes, fileName: displayName) { name, body in timed(name, body) }
+    compiled = compileMochi(source: bytes, fileName: displayName, tests: options.tests) { name, body in timed(name, body) }
     let result = compiled!
     guard let m = result.module else {
-        FileHandle.standardError.write(Data(result.renderedDiagnostics.utf8))
+        // Already in source order; clang's colours on a terminal, or one JSON
+        // object per line for editors.
+        let file = SourceFile(path: displayName, bytes: bytes)
+        let text = options.jsonDiagnostics
+            ? result.diagnostics.map { renderJSON($0, file: file) }.joined()
+            : result.diagnostics.map { render($0, file: file, color: options.color.enabled(fd: 2)) }.joined()
+        fputs(text, stderr)
         exit(1)
     }
     module = m
@@ -162,7 +214,7 @@ if irInput {
 /// Prints the first verifier errors, naming the input, and exits 1.
 func failVerification(_ errors: [VerifierError]) -> Never {
     let text = errors.prefix(20).map { "mochi-ir: \(displayName): \($0)" }.joined(separator: "\n")
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    fputs(text + "\n", stderr)
     exit(1)
 }
 
@@ -177,7 +229,7 @@ if verifyInput {
 }
 
 optimize(module, level: options.level, printAfter: options.printAfter, dump: { text in
-    FileHandle.standardError.write(Data(text.utf8))
+    fputs(text, stderr)
 }, timePass: options.timePhases ? { k, name, body in timed("pass \(k + 1) \(name)", body) } : nil)
 
 if options.verifyIR && options.level != .O0 {
@@ -208,8 +260,8 @@ func writeOutput(_ buf: UnsafeRawBufferPointer, to path: String) -> Bool {
 /// Writes the output bytes to -o's file or to standard output; false on a write error.
 func emit(_ buf: UnsafeRawBufferPointer) -> Bool {
     if let path = options.output { return writeOutput(buf, to: path) }
-    FileHandle.standardOutput.write(Data(buf))
-    return true
+    guard buf.count > 0 else { return true }
+    return fwrite(buf.baseAddress!, 1, buf.count, stdout) == buf.count && fflush(stdout) == 0
 }
 
 // Text is written straight from the printer's buffer (no copy of the whole output).

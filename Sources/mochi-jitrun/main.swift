@@ -13,6 +13,7 @@ import MochiIR
 import MochiInterp
 import MochiJIT
 import MochiRuntime
+import MochiSupport
 // Only the runner's names: the embedding's Module, Function and Value would
 // collide with the IR's.
 import enum MochiWasmtime.CompilerStrategy
@@ -47,6 +48,10 @@ let usage = """
 
     options:
       --interp     run with the reference interpreter instead of the JIT
+      --fallback-interp
+                   when the JIT cannot run on this machine (no stencil library
+                   for it, executable memory refused), say so in one line and
+                   run the interpreter; without it that is an error (exit 1)
       --stats      print compile statistics to standard error (JIT: per function
                    compile time in microseconds, code bytes, stencils; --interp:
                    decoded instructions and decode time)
@@ -113,6 +118,8 @@ struct Options {
     /// --target=aarch64-linux: write an image (Image.swift) to `image`.
     var target: String?
     var image: String?
+    /// When the JIT cannot run on this machine, say so and interpret (`mochi run`).
+    var fallback = false
     var wasm = RunOptions()
     /// Options that only apply to WebAssembly input, for refusing them with IR.
     var wasmOnly: [String] = []
@@ -132,10 +139,7 @@ enum InputKind {
     }
 }
 
-func fail(_ message: String, status: Int32) -> Never {
-    fputs("\(toolName): \(message)\n", stderr)
-    exit(status)
-}
+func fail(_ message: String, status: Int32) -> Never { Tool(toolName).fail(message, status: status) }
 
 /// A byte count with an optional K, M or G suffix (powers of 1024).
 func parseSize(_ text: String) -> Int? {
@@ -157,9 +161,7 @@ func parseOptions(_ args: [String]) -> Options {
     var sawInput = false
     var onlyFiles = false
     var programArguments: [String]?
-    func value(_ arg: String, _ name: String) -> String? {
-        arg.hasPrefix(name + "=") ? String(arg.dropFirst(name.count + 1)) : nil
-    }
+    let value = optionValue
     for arg in args {
         if programArguments != nil {
             programArguments!.append(arg)
@@ -224,6 +226,7 @@ func parseOptions(_ args: [String]) -> Options {
             case "--no-cache": o.wasm.useCache = false; o.wasmOnly.append(arg)
             case "--no-env": o.wasm.inheritEnvironment = false; o.wasmOnly.append(arg)
             case "--interp": o.interpret = true
+            case "--fallback-interp": o.fallback = true
             case "--stats": o.stats = true
             case "--dump-code": o.dumpCode = true
             case "--no-register-homes": o.registerHomes = false
@@ -263,26 +266,9 @@ func parseOptions(_ args: [String]) -> Options {
     return o
 }
 
-func readInput(_ path: String) -> [UInt8] {
-    let fp: UnsafeMutablePointer<FILE>? = path == "-" ? stdin : fopen(path, "rb")
-    guard let fp else { fail("\(path): \(String(cString: strerror(errno)))", status: 1) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let n = fread(&chunk, 1, chunk.count, fp)
-        if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-        if n < chunk.count {
-            if ferror(fp) != 0 { fail("\(path): read error", status: 1) }
-            break
-        }
-    }
-    if path != "-" { fclose(fp) }
-    return bytes
-}
-
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
 let displayName = options.input == "-" ? "<stdin>" : options.input
-let bytes = readInput(options.input)
+let bytes = Tool(toolName).readInput(options.input)
 let kind = InputKind(bytes)
 
 switch kind {
@@ -307,7 +293,16 @@ case .ir:
                           inlining: options.inlining)
     }
     if !options.interpret {
-        runJIT(module)
+        // The JIT needs a stencil library for this machine and executable memory;
+        // without either it cannot run here, which is no fault of the program.
+        do {
+            runJIT(module, try hostJITStencils())
+        } catch {
+            guard options.fallback else {
+                fail("the JIT cannot run here: \(error) (--interp runs the interpreter)", status: 1)
+            }
+            fputs("\(toolName): the JIT cannot run here (\(error)); running the interpreter\n", stderr)
+        }
     }
     let interpreter: Interpreter
     do {
@@ -324,8 +319,11 @@ case .ir:
     exit(mochi_rt_finish())
 }
 
-/// The default engine: compile with the copy-and-patch JIT and run.
-func runJIT(_ module: Module) -> Never {
+/// The stencil library for this machine ($MOCHI_STENCILS, else beside this
+/// executable), after checking that the system lets a process map code
+/// executable (a hardened kernel or seccomp policy may refuse it). Throws the
+/// reason the JIT cannot run here.
+func hostJITStencils() throws -> LoadedStencils {
     let exeDir: String = {
         var buf = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buf, buf.count - 1)
@@ -334,8 +332,21 @@ func runJIT(_ module: Module) -> Never {
     }()
     var env: [String: String] = [:]
     if let v = getenv("MOCHI_STENCILS") { env["MOCHI_STENCILS"] = String(cString: v) }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    guard let probe = mmap(nil, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+          probe != MAP_FAILED else {
+        throw JITError("cannot map memory for code (mmap: \(String(cString: strerror(errno))))")
+    }
+    defer { munmap(probe, page) }
+    guard mprotect(probe, page, PROT_READ | PROT_EXEC) == 0 else {
+        throw JITError("executable memory refused (mprotect: \(String(cString: strerror(errno))))")
+    }
+    return try loadHostStencils(executableDir: exeDir.isEmpty ? "." : exeDir, environment: env)
+}
+
+/// The default engine: compile with the copy-and-patch JIT and run.
+func runJIT(_ module: Module, _ stencils: LoadedStencils) -> Never {
     do {
-        let stencils = try loadHostStencils(executableDir: exeDir.isEmpty ? "." : exeDir, environment: env)
         let jit = try JIT(module: module, stencils: stencils)
         jit.registerHomes = options.registerHomes
         jit.inlining = options.inlining

@@ -5,6 +5,7 @@
 
 import Foundation
 import MochiLink
+import MochiSupport
 import enum MochiWasmtime.CompilerStrategy
 import struct MochiWasmtime.EngineSettings
 import enum MochiWasmtime.Runner
@@ -20,13 +21,20 @@ into $MOCHI_CACHE (else $XDG_CACHE_HOME/mochi, else ~/.cache/mochi) and reused.
   -o OUT               output executable (.exe / .wasm added for Windows / WASI)
   --target=TRIPLE      \(Target.all.map(\.name).joined(separator: ", "))
                        (default: this machine; other targets need zig)
-  --cc=zig|cc|clang|gcc|tcc
-                       compiler (default: zig cc where installed, else cc)
+  --cc=zig|cc|clang|gcc|tcc|COMMAND
+                       compiler (default: $CC when set, else zig cc where
+                       installed, else cc); a COMMAND may name a wrapper
+                       first, as in --cc="ccache gcc" or CC="distcc clang":
+                       the C files are then compiled to objects through it
+                       (so ccache, sccache, distcc and icecc work), then linked
   --mode=default|dev|release
                        default: -O2 with line tables (-g1), unused code dropped;
                        dev: -O0 -g; release: -O2, stripped, unused code dropped
   --portable           Linux: one static musl executable (needs zig)
   --print-jobs         print the command lines instead of running them
+  --compilers          print each compiler --cc can name as this tool finds it
+                       (`KIND COMMAND`, or `KIND missing: HOW TO INSTALL`), then
+                       `default COMMAND` (what a build uses with no --cc)
   --emit=exe|cwasm     output kind; cwasm: precompile one WebAssembly module
                        (IN.wasm) for this machine with the embedded Wasmtime,
                        for `mochi-jitrun OUT.cwasm`
@@ -35,7 +43,7 @@ into $MOCHI_CACHE (else $XDG_CACHE_HOME/mochi, else ~/.cache/mochi) and reused.
                        `mochi-jitrun --fuel=N` / `--deadline=MS` need
   --help, --version
 
-environment: MOCHI_RUNTIME_DIR (runtime sources), MOCHI_CACHE (cache root),
+environment: CC (the compiler command), MOCHI_RUNTIME_DIR (runtime sources), MOCHI_CACHE (cache root),
 MOCHI_WASMTIME_LIB (Wasmtime's _libwasmtime.so; default: the `wasmtime` wheel).
 scripts/setup-cross installs zig, qemu-user-static, tcc and wasmtime.
 A .cwasm is native code for this machine and this Wasmtime version; it is
@@ -47,6 +55,8 @@ struct Options {
     var output: String?
     var target: Target? = Target.host
     var compiler: CompilerKind?
+    /// A compiler command (`--cc="ccache gcc"`, or CC when --cc is absent).
+    var spec: CompilerSpec?
     var mode = BuildMode.optimized
     var portable = false
     var printJobs = false
@@ -64,9 +74,7 @@ func fail(_ code: Int32, _ msg: String) -> Never {
     exit(code)
 }
 
-func value(_ arg: String, _ name: String) -> String? {
-    arg.hasPrefix(name + "=") ? String(arg.dropFirst(name.count + 1)) : nil
-}
+let value = optionValue
 
 func parseOptions(_ args: [String]) -> Options {
     var o = Options()
@@ -76,6 +84,7 @@ func parseOptions(_ args: [String]) -> Options {
         i += 1
         if a == "--help" || a == "-h" { print(usage); exit(0) }
         if a == "--version" { print("mochi-link 0.1.0"); exit(0) }
+        if a == "--compilers" { printCompilers() }
         if a == "--portable" { o.portable = true; o.cOnly.append("--portable"); continue }
         if a == "--print-jobs" { o.printJobs = true; o.cOnly.append("--print-jobs"); continue }
         if a == "--fuel" { o.fuel = true; o.cwasmOnly.append(a); continue }
@@ -102,9 +111,15 @@ func parseOptions(_ args: [String]) -> Options {
             continue
         }
         if let v = value(a, "--cc") {
-            guard let k = CompilerKind(rawValue: v) else { fail(2, "unknown compiler '\(v)' (zig, cc, clang, gcc, tcc)") }
-            o.compiler = k
             o.cOnly.append("--cc")
+            if let k = CompilerKind(rawValue: v) { o.compiler = k; continue }
+            guard let spec = CompilerSpec.parse(v) else {
+                if !v.contains(" ") { fail(2, "unknown compiler '\(v)' (zig, cc, clang, gcc, tcc)") }
+                fail(2, "cannot tell the compiler in --cc='\(v)' (zig, cc, clang, gcc or tcc after any wrapper, "
+                     + "as in \"ccache gcc\")")
+            }
+            o.compiler = spec.kind
+            o.spec = spec
             continue
         }
         if let v = value(a, "--mode") {
@@ -123,7 +138,18 @@ func parseOptions(_ args: [String]) -> Options {
     return o
 }
 
-let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
+var options = parseOptions(Array(CommandLine.arguments.dropFirst()))
+// make's convention: CC names the C compiler (a command, wrapper words allowed)
+// unless --cc says otherwise.
+if options.compiler == nil, let cc = ProcessInfo.processInfo.environment["CC"],
+   !cc.trimmingCharacters(in: .whitespaces).isEmpty {
+    guard let spec = CompilerSpec.parse(cc) else {
+        fail(2, "cannot tell the compiler in CC='\(cc)' (give --cc=zig|cc|clang|gcc|tcc)")
+    }
+    options.compiler = spec.kind
+    options.spec = spec.wrapper.isEmpty && spec.command.count == 1 && CompilerKind(rawValue: spec.command[0]) != nil
+        ? nil : spec
+}
 if options.emit == .cwasm { precompile() }
 if let flag = options.cwasmOnly.first { fail(2, "\(flag) applies to --emit=cwasm only") }
 guard let output = options.output else { fail(2, "no output file: give -o OUT (see --help)") }
@@ -133,8 +159,9 @@ for input in options.inputs where !FileManager.default.fileExists(atPath: input)
     fail(1, "\(input): no such file")
 }
 
-let request = LinkRequest(inputs: options.inputs, output: output, target: target, compiler: options.compiler,
+var request = LinkRequest(inputs: options.inputs, output: output, target: target, compiler: options.compiler,
                           mode: options.mode, portable: options.portable, emit: options.emit)
+request.compilerSpec = options.spec
 do {
     let plan = try Linker.prepare(request, in: .current())
     if options.printJobs {
@@ -179,6 +206,34 @@ func precompile() -> Never {
         }
     } catch {
         fail(1, "\(input): \(error)")
+    }
+    exit(0)
+}
+
+/// `--compilers`: every compiler kind as this tool finds it (what `mochi doctor`
+/// reports, so the two can never disagree), then the default one.
+func printCompilers() -> Never {
+    let env = BuildEnvironment.current()
+    for kind in CompilerKind.allCases {
+        do {
+            let c = try env.locator.locate(kind)
+            print("\(kind.rawValue) \(c.command.joined(separator: " "))")
+        } catch let e as LinkError {
+            print("\(kind.rawValue) missing: \(e.message)")
+        } catch {
+            print("\(kind.rawValue) missing: \(error)")
+        }
+    }
+    if let cc = env.variables["CC"], !cc.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let spec = CompilerSpec.parse(cc), let c = try? env.locator.locate(spec: spec) {
+            print("default \(c.invocation.joined(separator: " ")) (CC)")
+        } else {
+            print("default missing: CC='\(cc)' names no compiler this tool can find")
+        }
+    } else if let c = try? env.locator.locateDefault() {
+        print("default \(c.command.joined(separator: " "))")
+    } else {
+        print("default missing: \(CompilerKind.cc.missingMessage)")
     }
     exit(0)
 }

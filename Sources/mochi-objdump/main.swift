@@ -2,6 +2,7 @@
 // binary, stencil libraries, Wasm modules). A thin main: options into one struct, read the input, call
 // MochiDump, print; exit 0 on success, 1 on bad input, 2 on bad usage.
 
+import MochiSupport
 import MochiDump
 #if canImport(Glibc)
 import Glibc
@@ -55,19 +56,7 @@ func parseOptions(_ args: [String]) -> Options {
     return o
 }
 
-func readInput(_ path: String) -> [UInt8]? {
-    let fp: UnsafeMutablePointer<FILE>? = path == "-" ? stdin : fopen(path, "rb")
-    guard let f = fp else { return nil }
-    defer { if path != "-" { fclose(f) } }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let n = fread(&chunk, 1, chunk.count, f)
-        if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-        if n < chunk.count { break }
-    }
-    return ferror(f) != 0 ? nil : bytes
-}
+func readInput(_ path: String) -> [UInt8]? { try? readFileOrStdin(path) }
 
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
 if options.ops {

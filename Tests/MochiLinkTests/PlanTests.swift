@@ -3,6 +3,7 @@
 // compiler can satisfy fail with the exact message; the runtime cache key follows
 // the runtime's digest. No compiler runs here: plans are pure data.
 
+import MochiSupport
 import XCTest
 @testable import MochiLink
 

@@ -4,6 +4,7 @@
 // and rejects malformed bytes with an offset, generation is reproducible, and an
 // unhandled relocation is an error naming it and the stencil.
 
+import MochiSupport
 import Foundation
 import XCTest
 @testable import MochiStencil

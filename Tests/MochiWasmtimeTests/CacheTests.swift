@@ -2,6 +2,7 @@
 // engine settings and the module), hits and misses, replacement of damaged
 // entries, atomic writes, private folders, and an unwritable cache.
 
+import MochiSupport
 import Foundation
 import XCTest
 @testable import MochiWasmtime

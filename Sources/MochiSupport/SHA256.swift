@@ -1,12 +1,14 @@
-// SHA-256 (FIPS 180-4) for the compiled-module cache key. Foundation on Linux
-// has no hash functions and the package takes no dependencies. The cache key
-// must not collide (a collision would run another module's code), and hashing
-// is on the path of every cached run, so this one works in place over the
-// input's bytes with one message-schedule buffer for all blocks: a megabyte
-// hashes in a few milliseconds in a release build. Checked against the
-// standard vectors (CacheTests).
+// SHA-256 (FIPS 180-4): the project's one implementation, for every content key
+// (the stencil library's input digest, mochi-link's runtime cache key, the Wasm
+// compiled-module cache). Foundation on Linux has no hash functions and the
+// package takes no dependencies. A key must not collide (a collision would run
+// another module's code or link a stale runtime), and hashing is on the path of
+// every cached run, so this works in place over the input's bytes with one
+// message-schedule buffer for all blocks: a megabyte hashes in a few
+// milliseconds in a release build. Checked against the standard vectors
+// (MochiSupportTests).
 
-struct SHA256 {
+public struct SHA256 {
     private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
     private var pending: [UInt8] = []
@@ -23,15 +25,15 @@ struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    init() {}
+    public init() {}
 
-    mutating func update(_ bytes: [UInt8]) {
+    public mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { update($0) }
     }
 
-    mutating func update(_ s: String) { update(Array(s.utf8)) }
+    public mutating func update(_ s: String) { update(Array(s.utf8)) }
 
-    mutating func update(_ input: UnsafeBufferPointer<UInt8>) {
+    public mutating func update(_ input: UnsafeBufferPointer<UInt8>) {
         length &+= UInt64(input.count)
         var at = 0
         if !pending.isEmpty {
@@ -50,7 +52,7 @@ struct SHA256 {
         if at < input.count { pending.append(contentsOf: input[at...]) }
     }
 
-    mutating func finish() -> [UInt8] {
+    public mutating func finish() -> [UInt8] {
         let bits = length &* 8
         var tail: [UInt8] = [0x80]
         while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
@@ -66,12 +68,22 @@ struct SHA256 {
         return out
     }
 
-    static func hex(_ bytes: [UInt8]) -> String {
+    public static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// The digest of `bytes` in one call.
+    public static func hash(_ bytes: [UInt8]) -> [UInt8] {
+        var s = SHA256()
+        s.update(bytes)
+        return s.finish()
+    }
+
+    /// Finishes and returns the digest as 64 lowercase hex digits.
+    public mutating func hexDigest() -> String { SHA256.hex(finish()) }
 
     /// Compresses `blocks` consecutive 64-byte blocks: one message schedule
     /// buffer and one pass over the round constants for all of them, the state in
