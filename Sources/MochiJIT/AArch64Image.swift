@@ -461,29 +461,8 @@ func emitAArch64Text(_ funcs: [JFunction], stencils: LoadedStencils, textBase: U
                     } else {
                         switch h.value {
                         case .operand(let o):
-                            switch o {
-                            case .A: s = UInt64(ins.a) &* 8
-                            case .B: s = UInt64(ins.b) &* 8
-                            case .C: s = UInt64(ins.c) &* 8
-                            case .D: s = UInt64(ins.d) &* 8
-                            case .G: s = UInt64(f.gatherBase * 8)
-                            case .LINE: s = UInt64(max(ins.line, 0))
-                            case .FRAME: s = frame
-                            case .N: s = UInt64(ins.n)
-                            case .CFRAME:
-                                guard ins.callee >= 0 else { throw JITError("\(f.name): call without a callee") }
-                                s = UInt64(frameBytes[Int(ins.callee)])
-                            case .KIND: s = UInt64(ins.kind)
-                            case .KIND2: s = UInt64(ins.kind2)
-                            case .IMM: s = UInt64(bitPattern: ins.imm)
-                            case .IMM2: s = UInt64(bitPattern: ins.imm2)
-                            case .SIMM:
-                                guard ins.imm >= 0 && ins.imm < 1 << 31 else {
-                                    throw JITError("\(f.name): stencil \(st.name): small immediate \(ins.imm) out of range")
-                                }
-                                s = UInt64(ins.imm)
-                            case .FN, .FN2: s = 0 // handled above
-                            }
+                            // (.FN and .FN2 were handled above.)
+                            s = try operandValue(o, ins, f, frame: frame, calleeFrame: { frameBytes[Int($0)] }, stencil: st.name)
                         case .continuation: s = here + UInt64(st.code.count)
                         case .target:
                             guard ins.target >= 0 else { throw JITError("\(f.name): branch without a target") }

@@ -151,6 +151,39 @@ func monotonicMicros() -> Double {
 }
 
 /// Lays out, copies and patches lowered functions into a fresh W^X mapping.
+/// The value an operand hole of a stencil takes for one lowered instruction:
+/// the same in every layout (eager and lazy in-process code, tiered code, the
+/// AArch64 image). `calleeFrame` gives a callee's frame size in bytes; `.FN` and
+/// `.FN2` are the instruction's runtime function pointer, which the caller
+/// treats as an outside symbol.
+@inline(__always)
+func operandValue(_ o: Operand, _ ins: JInst, _ f: JFunction, frame: UInt64,
+                  calleeFrame: (Int) -> Int64, stencil: String) throws -> UInt64 {
+    switch o {
+    case .A: return UInt64(ins.a) &* 8
+    case .B: return UInt64(ins.b) &* 8
+    case .C: return UInt64(ins.c) &* 8
+    case .D: return UInt64(ins.d) &* 8
+    case .G: return UInt64(f.gatherBase * 8)
+    case .LINE: return UInt64(max(ins.line, 0))
+    case .FRAME: return frame
+    case .N: return UInt64(ins.n)
+    case .CFRAME:
+        guard ins.callee >= 0 else { throw JITError("\(f.name): call without a callee") }
+        return UInt64(calleeFrame(Int(ins.callee)))
+    case .KIND: return UInt64(ins.kind)
+    case .KIND2: return UInt64(ins.kind2)
+    case .IMM: return UInt64(bitPattern: ins.imm)
+    case .IMM2: return UInt64(bitPattern: ins.imm2)
+    case .SIMM:
+        guard ins.imm >= 0 && ins.imm < 1 << 31 else {
+            throw JITError("\(f.name): stencil \(stencil): small immediate \(ins.imm) out of range")
+        }
+        return UInt64(ins.imm)
+    case .FN, .FN2: return UInt64(bitPattern: ins.fn)
+    }
+}
+
 func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITStats, lowerMicros: [Double]) throws -> JITCode {
     // The stencils in use, decoded once each: local[i] is stencil i's index in
     // `used` (arrays, not dictionaries: a dictionary type's first use costs a
@@ -243,29 +276,8 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                 var isExternal = false
                 switch h.value {
                 case .operand(let o):
-                    switch o {
-                    case .A: s = UInt64(ins.a) &* 8
-                    case .B: s = UInt64(ins.b) &* 8
-                    case .C: s = UInt64(ins.c) &* 8
-                    case .D: s = UInt64(ins.d) &* 8
-                    case .G: s = UInt64(f.gatherBase * 8)
-                    case .LINE: s = UInt64(max(ins.line, 0))
-                    case .FRAME: s = frame
-                    case .N: s = UInt64(ins.n)
-                    case .CFRAME:
-                        guard ins.callee >= 0 else { throw JITError("\(f.name): call without a callee") }
-                        s = UInt64(frameBytes[Int(ins.callee)])
-                    case .KIND: s = UInt64(ins.kind)
-                    case .KIND2: s = UInt64(ins.kind2)
-                    case .IMM: s = UInt64(bitPattern: ins.imm)
-                    case .IMM2: s = UInt64(bitPattern: ins.imm2)
-                    case .SIMM:
-                        guard ins.imm >= 0 && ins.imm < 1 << 31 else {
-                            throw JITError("\(f.name): stencil \(st.name): small immediate \(ins.imm) out of range")
-                        }
-                        s = UInt64(ins.imm)
-                    case .FN, .FN2: s = UInt64(bitPattern: ins.fn); isExternal = true
-                    }
+                    s = try operandValue(o, ins, f, frame: frame, calleeFrame: { frameBytes[Int($0)] }, stencil: st.name)
+                    isExternal = o == .FN || o == .FN2
                 case .continuation: s = here + UInt64(st.code.count)
                 case .target:
                     guard ins.target >= 0 else { throw JITError("\(f.name): branch without a target") }
