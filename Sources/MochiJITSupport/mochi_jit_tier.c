@@ -13,6 +13,10 @@
  * the function in the interpreter instead (tiered, still cold), its result is
  * returned as the callee's would be.
  */
+/* syscall() is a GNU/BSD extension: glibc and musl declare it only with this. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include "mochi_jit_tier.h"
 #include <stddef.h>
 #include <sys/syscall.h>

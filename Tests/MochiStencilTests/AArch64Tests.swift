@@ -443,7 +443,8 @@ final class AArch64Tests: XCTestCase {
     /// Truncated, corrupted and inconsistent images: one diagnostic, exit 1, never a crash.
     func testLoaderChecksEveryLengthAndOffset() throws {
         let good = try buildAArch64Image(module: try compile("print(\"ok\")"), stencils: try Self.stencils.get()).bytes
-        XCTAssertEqual(try runImage(good).1, "ok\n")
+        let ran = try runImage(good) // (skips, not fails, without qemu or zig)
+        XCTAssertEqual(ran.1, "ok\n")
         var bad: [(String, [UInt8])] = []
         for cut in [0, 7, 40, ImageLayout.headerSize, ImageLayout.headerSize + 9, good.count / 2, good.count - 1] {
             bad.append(("cut at \(cut)", Array(good.prefix(cut))))
