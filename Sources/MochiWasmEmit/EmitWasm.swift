@@ -256,10 +256,12 @@ struct ModuleEmitter {
         }
 
         // Small leaf functions inlined into copies of their callers (after `leaf` is
-        // known: a caller keeps its depth parameter for the inlined calls' checks).
+        // known: a caller keeps its depth parameter for the inlined calls' checks),
+        // then the early returns of callees that test and return first (Inline.swift).
         var sources: [Function] = []
         for f in module.functions {
-            let (g, checks) = LeafInliner.inline(f, module: module, symbols: symbols.functions, leaf: leaf)
+            let (g0, checks0) = LeafInliner.inline(f, module: module, symbols: symbols.functions, leaf: leaf)
+            let (g, checks) = GuardInliner.inline(g0, module: module, symbols: symbols.functions, checks: checks0)
             sources.append(g)
             depthChecks.append(checks)
         }

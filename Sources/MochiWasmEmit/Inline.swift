@@ -72,3 +72,154 @@ enum LeafInliner {
         return (c, checks)
     }
 }
+
+// Partial inlining of a callee's early return (`if n < 2 { return n }` at the top of
+// fib). A callee qualifies when its entry block computes only pure values (no call,
+// nothing that writes or fails) and branches, on one side, straight to a block that
+// calls nothing and returns: that test and that block are cloned where the call was,
+// and the call stays on the other side only. fib(38) made 126 million calls, half of
+// them for n < 2 that returned at once; now the caller answers those itself.
+//
+// The call's block is split: the part before the call ends with the cloned test
+// (the call's depth check made before it, at the call's line, as the leaf inliner
+// does, so runaway recursion stops at the same call); one arm runs the cloned
+// return block, the other makes the call; both join in a block that takes the
+// result as its parameter (the call's result value itself, so its uses need no
+// rewriting) and holds the rest of the split block. A call in tail position keeps
+// its `return_call`: both arms return instead of joining. The callee's entry test is
+// made twice when the call is made (once here, once in the callee); it is pure, so
+// only its cost is seen.
+enum GuardInliner {
+    static let maxInsts = 8
+
+    /// Ops the cloned entry test may hold: their only effect is their result.
+    static func isPureTest(_ op: Opcode) -> Bool {
+        switch op {
+        case .iconst, .fconst, .bconst, .sconst, .null, .copy, .icmp, .not, .fcmp, .fadd, .fsub, .fmul, .fneg, .itof:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The callee's entry block, its test and the block it returns from, when `g`
+    /// qualifies.
+    static func guardOf(_ g: Function) -> (entry: Block, ret: Block, retIsThen: Bool)? {
+        guard g.layout.count >= 2, let e = g.entry, case .brif(_, let t, let el) = g[e].terminator,
+              t.block != el.block else { return nil }
+        let ed = g[e]
+        guard !ed.insts.isEmpty, ed.insts.count <= maxInsts,
+              ed.insts.allSatisfy({ isPureTest(g[$0].op) }) else { return nil }
+        func returns(_ bc: BlockCall) -> Bool {
+            guard bc.block != e, bc.args.isEmpty else { return false }
+            let bd = g[bc.block]
+            guard bd.params.isEmpty, bd.insts.count <= maxInsts, case .ret(let r) = bd.terminator else { return false }
+            if g.returnType != .unit && r == nil { return false }
+            return !bd.insts.contains { g[$0].op == .call || g[$0].op == .callClosure }
+        }
+        if returns(t) { return (e, t.block, true) }
+        if returns(el) { return (e, el.block, false) }
+        return nil
+    }
+
+    /// `f` rewritten (a copy) with the guards of its qualifying calls inlined, and the
+    /// depth checks to add (instruction index -> the call's line), merged into `checks`.
+    static func inline(_ f: Function, module: Module, symbols: [String: Int],
+                       checks: [Int32: Int32]) -> (Function, [Int32: Int32]) {
+        var guards: [Int: (entry: Block, ret: Block, retIsThen: Bool)] = [:]
+        func candidate(_ inst: Inst) -> (Function, (entry: Block, ret: Block, retIsThen: Bool))? {
+            guard inst.op == .call, case .function(let name) = inst.imm, let fi = symbols[name] else { return nil }
+            let g = module.functions[fi]
+            if let q = guards[fi] { return (g, q) }
+            guard g.paramTypes.count == inst.args.count, let q = guardOf(g) else { return nil }
+            guards[fi] = q
+            return (g, q)
+        }
+        guard f.layout.contains(where: { b in f[b].insts.contains { candidate(f[$0]) != nil } }) else { return (f, checks) }
+        let c = Function(name: f.name, paramTypes: f.paramTypes, returnType: f.returnType, loc: f.loc)
+        c.valueTypes = f.valueTypes
+        c.valueDefs = f.valueDefs
+        c.insts = f.insts
+        c.blocks = f.blocks
+        var checks = checks
+        var layout: [Block] = []
+        for b0 in f.layout {
+            var work = [b0]
+            while let b = work.popLast() {
+                layout.append(b)
+                let insts = c[b].insts
+                guard let k = insts.firstIndex(where: { candidate(c[$0]) != nil }),
+                      let (g, q) = candidate(c[insts[k]]) else { continue }
+                let callID = insts[k]
+                let call = c[callID]
+                let ge = g[q.entry]
+                var map: [Int32: Value] = [:]
+                for (p, a) in zip(ge.params, call.args) { map[p.index] = a }
+                func remap(_ v: Value) -> Value { map[v.index] ?? v }
+                func clone(_ gid: InstID) -> InstID {
+                    let gi = g[gid]
+                    let nid = InstID(Int32(c.insts.count))
+                    var result: Value? = nil
+                    if let r = gi.result {
+                        let v = c.makeValue(g.type(of: r), .inst(nid))
+                        map[r.index] = v
+                        result = v
+                    }
+                    c.insts.append(Inst(op: gi.op, result: result, args: gi.args.map(remap), imm: gi.imm, loc: gi.loc))
+                    return nid
+                }
+                // A tail call: the call ends its block, which returns its result.
+                let oldTerm = c[b].terminator
+                var tail = false
+                if k == insts.count - 1, case .ret(let r) = oldTerm {
+                    tail = f.returnType == .unit ? (g.returnType == .unit) : (r != nil && r == call.result && g.returnType == f.returnType)
+                }
+                let test = ge.insts.map(clone)
+                guard case .brif(let cond, _, _) = ge.terminator else { continue }
+                let cv = remap(cond)
+                let leafB = c.makeBlock()
+                let callB = c.makeBlock()
+                c[leafB].insts = g[q.ret].insts.map(clone)
+                guard case .ret(let rv) = g[q.ret].terminator else { continue }
+                let leafValue = rv.map(remap)
+                let tloc = c[b].terminatorLoc
+                c[leafB].terminatorLoc = call.loc
+                c[callB].terminatorLoc = call.loc
+                c[b].insts = Array(insts[..<k]) + test
+                c[b].terminator = q.retIsThen ? .brif(cv, BlockCall(leafB), BlockCall(callB))
+                                              : .brif(cv, BlockCall(callB), BlockCall(leafB))
+                c[b].terminatorLoc = call.loc
+                checks[test[0].index] = Int32(clamping: call.loc.line)
+                if tail {
+                    c[leafB].terminator = .ret(f.returnType == .unit ? nil : leafValue)
+                    c[callB].insts = [callID]
+                    c[callB].terminator = oldTerm
+                    c[callB].terminatorLoc = tloc
+                    layout.append(contentsOf: [callB, leafB])
+                    continue
+                }
+                let join = c.makeBlock()
+                if let r = call.result, let lv = leafValue {
+                    // The join's parameter is the call's result value itself.
+                    let r2 = c.makeValue(c.type(of: r), .inst(callID))
+                    c[callID].result = r2
+                    c.valueDefs[Int(r.index)] = .param(join, 0)
+                    c[join].params = [r]
+                    c[leafB].terminator = .jump(BlockCall(join, [lv]))
+                    c[callB].terminator = .jump(BlockCall(join, [r2]))
+                } else {
+                    c[leafB].terminator = .jump(BlockCall(join))
+                    c[callB].terminator = .jump(BlockCall(join))
+                }
+                c[callB].insts = [callID]
+                c[join].insts = Array(insts[(k + 1)...])
+                c[join].terminator = oldTerm
+                c[join].terminatorLoc = tloc
+                layout.append(contentsOf: [callB, leafB])
+                work.append(join)
+            }
+        }
+        c.layout = layout
+        return (c, checks)
+    }
+}
