@@ -78,7 +78,8 @@ enum LeafInliner {
 // nothing that writes or fails) and branches, on one side, straight to a block that
 // calls nothing and returns: that test and that block are cloned where the call was,
 // and the call stays on the other side only. fib(38) made 126 million calls, half of
-// them for n < 2 that returned at once; now the caller answers those itself.
+// them for n < 2 that returned at once; now the caller answers those itself (and
+// binary_trees' check(Leaf) and bottomUp(0) the same way).
 //
 // The call's block is split: the part before the call ends with the cloned test
 // (the call's depth check made before it, at the call's line, as the leaf inliner
@@ -95,7 +96,8 @@ enum GuardInliner {
     /// Ops the cloned entry test may hold: their only effect is their result.
     static func isPureTest(_ op: Opcode) -> Bool {
         switch op {
-        case .iconst, .fconst, .bconst, .sconst, .null, .copy, .icmp, .not, .fcmp, .fadd, .fsub, .fmul, .fneg, .itof:
+        case .iconst, .fconst, .bconst, .sconst, .null, .copy, .icmp, .not, .fcmp, .fadd, .fsub, .fmul, .fneg, .itof,
+             .variantTag:
             return true
         default:
             return false
@@ -104,21 +106,21 @@ enum GuardInliner {
 
     /// The callee's entry block, its test and the block it returns from, when `g`
     /// qualifies.
-    static func guardOf(_ g: Function) -> (entry: Block, ret: Block, retIsThen: Bool)? {
+    static func guardOf(_ g: Function) -> (entry: Block, ret: BlockCall, retIsThen: Bool)? {
         guard g.layout.count >= 2, let e = g.entry, case .brif(_, let t, let el) = g[e].terminator,
               t.block != el.block else { return nil }
         let ed = g[e]
         guard !ed.insts.isEmpty, ed.insts.count <= maxInsts,
               ed.insts.allSatisfy({ isPureTest(g[$0].op) }) else { return nil }
         func returns(_ bc: BlockCall) -> Bool {
-            guard bc.block != e, bc.args.isEmpty else { return false }
+            guard bc.block != e else { return false }
             let bd = g[bc.block]
-            guard bd.params.isEmpty, bd.insts.count <= maxInsts, case .ret(let r) = bd.terminator else { return false }
+            guard bd.params.count == bc.args.count, bd.insts.count <= maxInsts, case .ret(let r) = bd.terminator else { return false }
             if g.returnType != .unit && r == nil { return false }
             return !bd.insts.contains { g[$0].op == .call || g[$0].op == .callClosure }
         }
-        if returns(t) { return (e, t.block, true) }
-        if returns(el) { return (e, el.block, false) }
+        if returns(t) { return (e, t, true) }
+        if returns(el) { return (e, el, false) }
         return nil
     }
 
@@ -126,8 +128,8 @@ enum GuardInliner {
     /// depth checks to add (instruction index -> the call's line), merged into `checks`.
     static func inline(_ f: Function, module: Module, symbols: [String: Int],
                        checks: [Int32: Int32]) -> (Function, [Int32: Int32]) {
-        var guards: [Int: (entry: Block, ret: Block, retIsThen: Bool)] = [:]
-        func candidate(_ inst: Inst) -> (Function, (entry: Block, ret: Block, retIsThen: Bool))? {
+        var guards: [Int: (entry: Block, ret: BlockCall, retIsThen: Bool)] = [:]
+        func candidate(_ inst: Inst) -> (Function, (entry: Block, ret: BlockCall, retIsThen: Bool))? {
             guard inst.op == .call, case .function(let name) = inst.imm, let fi = symbols[name] else { return nil }
             let g = module.functions[fi]
             if let q = guards[fi] { return (g, q) }
@@ -179,8 +181,10 @@ enum GuardInliner {
                 let cv = remap(cond)
                 let leafB = c.makeBlock()
                 let callB = c.makeBlock()
-                c[leafB].insts = g[q.ret].insts.map(clone)
-                guard case .ret(let rv) = g[q.ret].terminator else { continue }
+                // (the return block's parameters are the entry's arguments for them)
+                for (p, a) in zip(g[q.ret.block].params, q.ret.args) { map[p.index] = remap(a) }
+                c[leafB].insts = g[q.ret.block].insts.map(clone)
+                guard case .ret(let rv) = g[q.ret.block].terminator else { continue }
                 let leafValue = rv.map(remap)
                 let tloc = c[b].terminatorLoc
                 c[leafB].terminatorLoc = call.loc
