@@ -498,12 +498,19 @@ struct FunctionEmitter {
         knownLine = l
     }
 
+    /// Calls a function only failing checks call (ModuleEmitter.coldCallee: through
+    /// `call_ref`, so that the engine does not inline it into the hot code).
+    mutating func coldCall(_ fn: String, _ type: String) {
+        emit("global.get \(module.coldCallee(fn, type: type))")
+        emit("call_ref \(type)")
+    }
+
     /// `if <cold error at line> end` on the i32 condition on the stack.
     mutating func failIf(_ errorFunction: String, _ line: Int32) {
         emit("if")
         depth += 1
         emit("i32.const \(line)")
-        call(errorFunction)
+        coldCall(module.use(errorFunction), "$#cold_line")
         emit("unreachable")
         depth -= 1
         emit("end")
@@ -1483,7 +1490,7 @@ struct FunctionEmitter {
                 get(a[0]); emit("ref.is_null")
                 emit("if")
                 depth += 1
-                emit("i32.const \(line)"); emit("call $#field_null_at"); emit("unreachable")
+                emit("i32.const \(line)"); coldCall("$#field_null_at", "$#cold_line"); emit("unreachable")
                 depth -= 1
                 emit("end")
                 // The checked (variant) reference in a local for the value's other
@@ -1667,7 +1674,7 @@ struct FunctionEmitter {
         emit("if")
         depth += 1
         // (length 0: every index is the error; the call does not return)
-        get(i); emit("i32.const 0"); emit("i32.const \(line)"); call("mochi_list_index"); emit("unreachable")
+        get(i); emit("i32.const 0"); emit("i32.const \(line)"); coldCall(module.use("mochi_list_index"), "$#cold_index"); emit("unreachable")
         depth -= 1
         emit("end")
         if write {
@@ -1705,7 +1712,7 @@ struct FunctionEmitter {
         depth -= 1
         emit("else")
         depth += 1
-        get(i); emit("local.get \(c.len)"); emit("i32.wrap_i64"); emit("i32.const \(line)"); call("mochi_list_index")
+        get(i); emit("local.get \(c.len)"); emit("i32.wrap_i64"); emit("i32.const \(line)"); coldCall(module.use("mochi_list_index"), "$#cold_index")
         emit("unreachable")
         depth -= 1
         emit("end")

@@ -263,6 +263,47 @@ final class EmitWasmTests: XCTestCase {
         XCTAssertFalse(wat.contains("$#label"))
     }
 
+    func testEarlyReturnIsInlinedAtCallSites() throws {
+        let src = """
+        fun g(n: int): int {
+          if n < 3 {
+            print("leaf " + str(n))
+            return n
+          }
+          return g(n - 1) + g(n - 2)
+        }
+        fun t(n: int): int {
+          if n <= 0 {
+            return 0
+          }
+          return t(n - 1)
+        }
+        fun down(n: int): int {
+          if n < 0 {
+            return 0
+          }
+          return 1 + down(n + 1)
+        }
+        print(g(6))
+        print(t(50000))
+        print(down(0))
+
+        """
+        let m = try compile(src, file: "guard.mochi")
+        let wat = try emitWasmText(m)
+        // g's two calls each test n < 3 first (three tests with g's own) and call
+        // only on the other arm; the depth check is made once.
+        let g = functionText(wat, "g")
+        XCTAssertEqual(g.components(separatedBy: "i64.lt_s").count - 1, 3, g)
+        XCTAssertEqual(g.components(separatedBy: "call $g").count - 1, 2, g)
+        XCTAssertEqual(g.components(separatedBy: "call $mochi_err_stack_overflow_at").count - 1, 1, g)
+        // A call in tail position stays a tail call.
+        XCTAssert(functionText(wat, "t").contains("return_call $t"), functionText(wat, "t"))
+        // Same output, the leaf's prints in order, and runaway recursion stops at the
+        // same call as in the interpreter.
+        try checkAgainstInterpreter(m)
+    }
+
     func testIrreducibleFunctionUsesDispatch() throws {
         let text = try String(contentsOf: WasmTestSupport.repo.appendingPathComponent("tests/wasm/irreducible.mir"), encoding: .utf8)
         let wat = try emitWasmText(try parse(text))
