@@ -244,16 +244,19 @@ final class EmitWasmTests: XCTestCase {
         let main = functionText(wat, "main")
         XCTAssert(main.contains("call $sum"), main)
         let beforeSum = main.components(separatedBy: "call $sum")[0].split(separator: "\n").suffix(12).joined()
-        XCTAssert(beforeSum.contains("local.get $#d") && beforeSum.contains("$mochi_err_stack_overflow_at"), beforeSum)
+        XCTAssert(beforeSum.contains("local.get $#d") && beforeSum.contains("$#cold.mochi_err_stack_overflow_at"), beforeSum)
         // helper (one block, calls nothing) is inlined.
         XCTAssertFalse(main.contains("call $helper"), main)
         // An inlined call keeps its depth check; a check dominated by another is
         // left out ($#d does not change in a function).
         let one = functionText(try emitWasmText(try compile("fun inc(x: int): int { return x + 1 }\nprint(inc(41))\n")), "main")
         XCTAssertFalse(one.contains("call $inc"), one)
-        XCTAssertEqual(one.components(separatedBy: "call $mochi_err_stack_overflow_at").count - 1, 1, one)
+        XCTAssertEqual(one.components(separatedBy: "global.get $#cold.mochi_err_stack_overflow_at").count - 1, 1, one)
         let two = functionText(try emitWasmText(try compile("fun f(n: int): int { if n < 2 { return n }\n return f(n - 1) + f(n - 2) }\nprint(f(10))\n")), "f")
-        XCTAssertEqual(two.components(separatedBy: "call $mochi_err_stack_overflow_at").count - 1, 1, two)
+        XCTAssertEqual(two.components(separatedBy: "global.get $#cold.mochi_err_stack_overflow_at").count - 1, 1, two)
+        // The error calls go through call_ref (the engine inlines none of them).
+        XCTAssertFalse(two.contains("call $mochi_err_"), two)
+        XCTAssert(two.contains("call_ref $#cold_line"), two)
         // A closure call goes through call_ref and hands the callee its depth in
         // $mochi_depth (the adapter passes it on when the callee counts).
         XCTAssert(main.contains("call_ref $#fn"), main)
@@ -291,12 +294,13 @@ final class EmitWasmTests: XCTestCase {
         """
         let m = try compile(src, file: "guard.mochi")
         let wat = try emitWasmText(m)
-        // g's two calls each test n < 3 first (three tests with g's own) and call
-        // only on the other arm; the depth check is made once.
+        // g's two calls each test n < 3 first and print the leaf themselves (three
+        // prints with g's own) and call only on the other arm; the depth check is
+        // made once.
         let g = functionText(wat, "g")
-        XCTAssertEqual(g.components(separatedBy: "i64.lt_s").count - 1, 3, g)
+        XCTAssertEqual(g.components(separatedBy: "call $mochi_print_str").count - 1, 3, g)
         XCTAssertEqual(g.components(separatedBy: "call $g").count - 1, 2, g)
-        XCTAssertEqual(g.components(separatedBy: "call $mochi_err_stack_overflow_at").count - 1, 1, g)
+        XCTAssertEqual(g.components(separatedBy: "global.get $#cold.mochi_err_stack_overflow_at").count - 1, 1, g)
         // A call in tail position stays a tail call.
         XCTAssert(functionText(wat, "t").contains("return_call $t"), functionText(wat, "t"))
         // Same output, the leaf's prints in order, and runaway recursion stops at the
