@@ -84,7 +84,7 @@ struct FunctionEmitter {
         }
     }
 
-    static func cannotFail(_ op: Opcode) -> Bool { isPure(op) || op == .globalSet }
+    static func cannotFail(_ op: Opcode) -> Bool { isPure(op) || op == .globalSet || op == .variantTag }
 
     /// Ops whose checks are inline and take their line as an argument (stored into
     /// `$mochi_loc_line` only on the failing path), and direct calls.
@@ -1511,7 +1511,17 @@ struct FunctionEmitter {
                 emit("struct.set \(tn) \(fr.field + 1)")
             }
         case .variantTag:
+            // C's mochi_struct_tag: -1 for nil (no error, so no line is stored for it).
+            get(a[0]); emit("ref.is_null")
+            emit("if (result i64)")
+            depth += 1
+            emit("i64.const -1")
+            depth -= 1
+            emit("else")
+            depth += 1
             get(a[0]); emit("struct.get $struct 0"); emit("struct.get $desc $tag"); emit("i64.extend_i32_s")
+            depth -= 1
+            emit("end")
             set(inst)
 
         case .call:

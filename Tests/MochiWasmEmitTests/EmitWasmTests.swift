@@ -308,6 +308,24 @@ final class EmitWasmTests: XCTestCase {
         try checkAgainstInterpreter(m)
     }
 
+    func testNilUnionValueMatchesNoVariant() throws {
+        // variant.tag of nil is -1 (C's mochi_struct_tag), not an engine trap.
+        let src = """
+        type Tree = Leaf | Node(left: Tree, right: Tree)
+        fun count(t: Tree): int {
+          return match t {
+            Leaf => 0
+            Node(l, r) => 1 + count(l) + count(r)
+          }
+        }
+        var t: Tree
+        print(count(Node { left: Leaf, right: Leaf }))
+        print(count(t))
+
+        """
+        try checkAgainstInterpreter(try compile(src, file: "niltag.mochi"))
+    }
+
     func testIrreducibleFunctionUsesDispatch() throws {
         let text = try String(contentsOf: WasmTestSupport.repo.appendingPathComponent("tests/wasm/irreducible.mir"), encoding: .utf8)
         let wat = try emitWasmText(try parse(text))
