@@ -124,6 +124,8 @@ public struct AArch64Image {
     public var symbols: [String]
     public var relocations: [ImageRelocation]
     public var stats: JITStats
+    /// The functions that start with a `bti c` (indirect-call targets), by index.
+    public var landingPads: Set<Int>
 }
 
 /// The image's data region while it is built: bytes at fixed addresses.
@@ -341,7 +343,8 @@ public func buildAArch64Image(module m: Module, stencils: LoadedStencils, base: 
     let out = encodeImage(header: h, symbols: image.symbols, relocations: image.relocations, strings: strings,
                           fileName: file, data: data.bytes, text: image.text)
     stats.totalMicroseconds = monotonicMicros() - t0
-    return AArch64Image(bytes: out, header: h, symbols: image.symbols, relocations: image.relocations, stats: stats)
+    return AArch64Image(bytes: out, header: h, symbols: image.symbols, relocations: image.relocations, stats: stats,
+                        landingPads: landingPads)
 }
 
 /// The image file: `header` with its counts and sizes taken from the parts.
