@@ -276,29 +276,15 @@ public func buildAArch64Image(module m: Module, stencils: LoadedStencils, base: 
             p.deallocate()
             return Int64(bitPattern: box.data.address(at))
         })
-    var funcs: [JFunction] = []
-    var lowerMicros: [Double] = []
-    func lowerAll(inlining: Bool) throws -> Bool {
-        funcs = []; lowerMicros = []; stats.functions = []
-        let symbols = m.symbolIndex()
-        let candidates = inlining ? Inliner.candidates(m) : []
-        var inlined = false
-        for f in m.functions {
-            let tf = monotonicMicros()
-            let inl = inlining ? Inliner.inline(f, module: m, symbols: symbols, candidates: candidates) : nil
-            inlined = inlined || inl != nil
-            funcs.append(try FunctionLowering.lower(function: inl?.function ?? f, context: context,
-                                                    registerHomes: registerHomes, depthChecks: inl?.depthChecks ?? []))
-            lowerMicros.append(monotonicMicros() - tf)
-            stats.functions.append(JITFunctionStats(name: f.name, irInstructions: f.insts.count, stencils: 0, codeBytes: 0, microseconds: 0))
-        }
-        return inlined
-    }
-    func cannotOverflow() -> Bool {
+    func cannotOverflow(_ funcs: [JFunction]) -> Bool {
         (funcs.map(\.frameSlots).max() ?? 0) <= ImageLayout.stackSlots / (maxDepth + 2)
     }
-    if try lowerAll(inlining: inlining), !cannotOverflow() { _ = try lowerAll(inlining: false) }
-    if !cannotOverflow() {
+    let lowered = try lowerModule(m, context: context, registerHomes: registerHomes, inlining: inlining,
+                                  framesFit: cannotOverflow)
+    var funcs = lowered.funcs
+    let lowerMicros = lowered.lowerMicros
+    stats.functions = lowered.functionStats
+    if !cannotOverflow(funcs) {
         let check = try stencils.index("call_check"), checkx = try stencils.index("call_checkx")
         for fi in funcs.indices {
             for k in funcs[fi].insts.indices where funcs[fi].insts[k].stencil == check { funcs[fi].insts[k].stencil = checkx }
