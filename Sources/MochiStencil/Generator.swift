@@ -80,7 +80,7 @@ public func stencilFlags(_ target: StencilTarget, branchProtection: BranchProtec
 }
 
 /// The flag list as passed to clang (ROOT replaced by the repository root).
-func clangArguments(_ target: StencilTarget, branchProtection: BranchProtection, root: String) -> [String] {
+func clangArguments(_ target: StencilTarget, branchProtection: BranchProtection? = nil, root: String) -> [String] {
     var args: [String] = []
     for (flag, _) in stencilFlags(target, branchProtection: branchProtection) {
         for part in flag.split(separator: " ") {
