@@ -20,6 +20,15 @@
  * in-process JIT does). --check-wx prints the image's
  * mappings from /proc/self/maps and fails if any is writable and executable.
  *
+ * Branch protection: an image whose header has the BTI flag has a `bti c` at
+ * every place an indirect branch lands (MochiJIT/AArch64Image.swift), so its
+ * code is mapped guarded (PROT_BTI) where the CPU has BTI (AT_HWCAP2): there an
+ * indirect branch to anything else is a SIGILL, not a gadget. On a CPU without
+ * BTI the landing pads and the PAC instructions are NOPs and the code runs
+ * unguarded. This loader is itself built with -mbranch-protection=standard
+ * (scripts/mochi-aarch64-exec), so the runtime functions the image's veneers
+ * reach by BR x16 have landing pads too.
+ *
  * The run itself is what MochiJIT/JIT.swift's `Run` does: a slot stack for the
  * frames, the globals and string constants registered with the collector as
  * root ranges, the run context stencils read, and @main entered through
@@ -36,6 +45,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -43,9 +53,19 @@
 #define MAP_FIXED_NOREPLACE 0x100000
 #endif
 
-#define IMAGE_VERSION 1
+#ifndef PROT_BTI
+#define PROT_BTI 0x10
+#endif
+#ifndef AT_HWCAP2
+#define AT_HWCAP2 26
+#endif
+#define HWCAP2_BTI_BIT (1UL << 17)
+
+#define IMAGE_VERSION 2
 #define IMAGE_MACHINE_AARCH64 183
-#define IMAGE_FIELDS 18
+#define IMAGE_FIELDS 19
+#define IMAGE_FLAG_BTI 1u
+#define IMAGE_FLAG_PAC 2u
 #define IMAGE_HEADER (16 + 8 * IMAGE_FIELDS)
 #define REGION_ALIGN 65536u
 /* Limits on what a well-formed image can hold (far above any real program):
@@ -56,7 +76,7 @@
 enum {
     F_BASE, F_DATA_SIZE, F_TEXT_OFFSET, F_TEXT_SIZE, F_ENTRY, F_MAIN_FRAME, F_FUNC_COUNT, F_ENTRIES, F_FRAMES,
     F_GLOBALS, F_GLOBAL_COUNT, F_STRINGS, F_STRING_COUNT, F_MAX_DEPTH, F_STACK_SLOTS, F_SYMBOL_COUNT,
-    F_RELOC_COUNT, F_FILE_NAME_LEN
+    F_RELOC_COUNT, F_FILE_NAME_LEN, F_FLAGS
 };
 
 static const char *image_path = "image";
@@ -115,7 +135,7 @@ static void parse(const uint8_t *bytes, uint64_t len, Image *im) {
     Reader r = { bytes, len, 0 };
     if (memcmp(take(&r, 8, "the magic"), "MOCHIIMG", 8) != 0) die("not a Mochi image (bad magic)");
     uint32_t version = u32(&r, "the version");
-    if (version != IMAGE_VERSION) die("image version %u is not the version this loader reads (1)", version);
+    if (version != IMAGE_VERSION) die("image version %u is not the version this loader reads (%d)", version, IMAGE_VERSION);
     uint32_t machine = u32(&r, "the machine");
 #if defined(__aarch64__)
     if (machine != IMAGE_MACHINE_AARCH64) die("image for ELF machine %u, this loader runs AArch64 (183)", machine);
@@ -130,6 +150,8 @@ static void parse(const uint8_t *bytes, uint64_t len, Image *im) {
         die("region sizes out of range (text %llu bytes)", (unsigned long long)h[F_TEXT_SIZE]);
     if (h[F_TEXT_OFFSET] % REGION_ALIGN != 0 || h[F_TEXT_OFFSET] < h[F_DATA_SIZE] || h[F_TEXT_OFFSET] > 2 * MAX_REGION)
         die("text offset %llu overlaps the data or is unaligned", (unsigned long long)h[F_TEXT_OFFSET]);
+    if (h[F_FLAGS] & ~(uint64_t)(IMAGE_FLAG_BTI | IMAGE_FLAG_PAC))
+        die("unknown header flags %#llx", (unsigned long long)h[F_FLAGS]);
     uint64_t text_end = h[F_TEXT_OFFSET] + h[F_TEXT_SIZE];
     if (h[F_ENTRY] < h[F_TEXT_OFFSET] || h[F_ENTRY] >= text_end || h[F_ENTRY] % 4 != 0)
         die("entry %llu is not an instruction in the text", (unsigned long long)h[F_ENTRY]);
@@ -418,7 +440,18 @@ int main(int argc, char **argv) {
      * then the instruction cache is made to see what was written. */
     if (mochi_jit_code_seal(base + h[F_TEXT_OFFSET], (size_t)text_map) != 0)
         die("cannot make the code executable (mprotect: %s)", strerror(errno));
-    if (check) check_wx(h[F_BASE], h[F_BASE] + total);
+    /* Guarded pages where the image has landing pads and the CPU has BTI. */
+    int guarded = 0;
+    if ((h[F_FLAGS] & IMAGE_FLAG_BTI) && (getauxval(AT_HWCAP2) & HWCAP2_BTI_BIT)) {
+        if (mprotect(base + h[F_TEXT_OFFSET], (size_t)text_map, PROT_READ | PROT_EXEC | PROT_BTI) != 0)
+            die("cannot guard the code with PROT_BTI (mprotect: %s)", strerror(errno));
+        guarded = 1;
+    }
+    if (check) {
+        check_wx(h[F_BASE], h[F_BASE] + total);
+        fprintf(stderr, "image code: %s, %s\n", guarded ? "BTI-guarded (PROT_BTI)" : "not BTI-guarded",
+                h[F_FLAGS] & IMAGE_FLAG_PAC ? "PAC-signed returns" : "no PAC");
+    }
 
     RunArgs ra = { &im, base, argc - i, argv + i };
     pthread_t tid;

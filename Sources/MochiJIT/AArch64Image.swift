@@ -19,6 +19,17 @@
 // runtime is; the loader re-points the branch straight at the symbol when it
 // is within the ±128 MiB a B/BL reaches.
 //
+// Branch protection: with a library compiled with -mbranch-protection=standard
+// (BTI + PAC-RET; stencilgen has stripped each stencil's leading `bti c`), the
+// functions an indirect call reaches (@main, which the loader enters through a
+// function pointer, and every function a closure is made of, which call_closure
+// reaches by BLR through the entry table) start with a `bti c` of their own;
+// direct calls (BL) go past it. Nothing else in the image is an indirect-branch
+// target: stencils follow each other or are reached by B/BL/B.cond, and the
+// veneers are reached by B/BL and leave by BR x16, which the runtime's own `bti
+// c` or `paciasp` accepts. The header's flags tell the loader to map the code
+// with PROT_BTI (guarded pages: any other indirect-branch target faults).
+//
 // Layout: [data region, read-write][text region, read-execute], each 64 KiB
 // aligned (the largest AArch64 page size). Data first, because the lowering asks
 // for data addresses before the code size is known. The format, all integers
@@ -42,7 +53,7 @@ import Glibc
 /// Constants of the image format, shared with loader/mochi_imagerun.c.
 public enum ImageLayout {
     public static let magic: [UInt8] = Array("MOCHIIMG".utf8)
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     /// Where the image is mapped: low, so a static loader's runtime (linked at
     /// about 2 MiB) is within a B/BL's ±128 MiB of the code and most runtime calls
     /// go straight to it; the loader refuses to run when the range is taken.
@@ -55,6 +66,10 @@ public enum ImageLayout {
     public static let headerSize = 16 + 8 * ImageHeader.fieldCount
     /// ELF machine number of AArch64.
     public static let machineAArch64: UInt32 = 183
+    /// Header flags: the code has BTI landing pads (map it guarded, PROT_BTI);
+    /// the code signs and authenticates return addresses (PAC-RET).
+    public static let flagBTI: UInt64 = 1
+    public static let flagPAC: UInt64 = 2
 }
 
 /// The header's u64 fields, in file order after magic, version and machine.
@@ -78,11 +93,13 @@ public struct ImageHeader: Equatable {
     public var symbolCount: UInt64 = 0
     public var relocationCount: UInt64 = 0
     public var fileNameLength: UInt64 = 0
-    static let fieldCount = 18
+    /// `ImageLayout.flagBTI`, `flagPAC`.
+    public var flags: UInt64 = 0
+    static let fieldCount = 19
     var fields: [UInt64] {
         [base, dataSize, textOffset, textSize, entry, mainFrameBytes, funcCount, entriesOffset, framesOffset,
          globalsOffset, globalCount, stringsOffset, stringCount, maxDepth, stackSlots, symbolCount,
-         relocationCount, fileNameLength]
+         relocationCount, fileNameLength, flags]
     }
 }
 
@@ -107,6 +124,8 @@ public struct AArch64Image {
     public var symbols: [String]
     public var relocations: [ImageRelocation]
     public var stats: JITStats
+    /// The functions that start with a `bti c` (indirect-call targets), by index.
+    public var landingPads: Set<Int>
 }
 
 /// The image's data region while it is built: bytes at fixed addresses.
@@ -169,7 +188,7 @@ func alignUp(_ v: Int, _ a: Int) -> Int { (v + a - 1) / a * a }
 /// Builds the image of `module` for the stencils' target (AArch64 Linux).
 public func buildAArch64Image(module m: Module, stencils: LoadedStencils, base: UInt64 = ImageLayout.defaultBase,
                               maxDepth: Int = 100_000, registerHomes: Bool = true,
-                              inlining: Bool = true) throws -> AArch64Image {
+                              inlining: Bool = true, branchProtection: BranchProtection? = nil) throws -> AArch64Image {
     // (aarch64-macos stencils run on Linux too: they only leave x18 alone.)
     guard stencils.library.target.isAArch64 else {
         throw JITError("an image needs an AArch64 stencil library, not \(stencils.library.target.rawValue)")
@@ -179,6 +198,23 @@ public func buildAArch64Image(module m: Module, stencils: LoadedStencils, base: 
     }
     guard let mainIndex = m.symbolIndex().functions["main"] else { throw JITError("the module has no @main function") }
     guard m.functions[mainIndex].paramTypes.isEmpty else { throw JITError("@main must take no parameters") }
+    // Landing pads need stencils compiled for them (their own leading pads
+    // stripped, indirect calls inside them known); PAC is in the stencils or not.
+    let compiled = stencils.library.branchProtection
+    let protection = branchProtection ?? compiled
+    if protection == .standard && compiled == .none {
+        throw JITError("branch protection needs a stencil library generated with --branch-protection=standard")
+    }
+    var landingPads: Set<Int> = []
+    if protection == .standard {
+        let index = m.symbolIndex().functions
+        landingPads.insert(mainIndex)
+        for f in m.functions {
+            for i in f.insts where i.op == .closureNew {
+                if case .function(let name) = i.imm, let k = index[name] { landingPads.insert(k) }
+            }
+        }
+    }
     var stats = JITStats()
     let t0 = monotonicMicros()
 
@@ -240,29 +276,15 @@ public func buildAArch64Image(module m: Module, stencils: LoadedStencils, base: 
             p.deallocate()
             return Int64(bitPattern: box.data.address(at))
         })
-    var funcs: [JFunction] = []
-    var lowerMicros: [Double] = []
-    func lowerAll(inlining: Bool) throws -> Bool {
-        funcs = []; lowerMicros = []; stats.functions = []
-        let symbols = m.symbolIndex()
-        let candidates = inlining ? Inliner.candidates(m) : []
-        var inlined = false
-        for f in m.functions {
-            let tf = monotonicMicros()
-            let inl = inlining ? Inliner.inline(f, module: m, symbols: symbols, candidates: candidates) : nil
-            inlined = inlined || inl != nil
-            funcs.append(try FunctionLowering.lower(function: inl?.function ?? f, context: context,
-                                                    registerHomes: registerHomes, depthChecks: inl?.depthChecks ?? []))
-            lowerMicros.append(monotonicMicros() - tf)
-            stats.functions.append(JITFunctionStats(name: f.name, irInstructions: f.insts.count, stencils: 0, codeBytes: 0, microseconds: 0))
-        }
-        return inlined
-    }
-    func cannotOverflow() -> Bool {
+    func cannotOverflow(_ funcs: [JFunction]) -> Bool {
         (funcs.map(\.frameSlots).max() ?? 0) <= ImageLayout.stackSlots / (maxDepth + 2)
     }
-    if try lowerAll(inlining: inlining), !cannotOverflow() { _ = try lowerAll(inlining: false) }
-    if !cannotOverflow() {
+    let lowered = try lowerModule(m, context: context, registerHomes: registerHomes, inlining: inlining,
+                                  framesFit: cannotOverflow)
+    var funcs = lowered.funcs
+    let lowerMicros = lowered.lowerMicros
+    stats.functions = lowered.functionStats
+    if !cannotOverflow(funcs) {
         let check = try stencils.index("call_check"), checkx = try stencils.index("call_checkx")
         for fi in funcs.indices {
             for k in funcs[fi].insts.indices where funcs[fi].insts[k].stencil == check { funcs[fi].insts[k].stencil = checkx }
@@ -274,7 +296,7 @@ public func buildAArch64Image(module m: Module, stencils: LoadedStencils, base: 
     // The text region goes after the data.
     let textOffset = alignUp(max(data.bytes.count, 1), ImageLayout.regionAlign)
     var image = try emitAArch64Text(funcs, stencils: stencils, textBase: base + UInt64(textOffset), stats: &stats,
-                                    lowerMicros: lowerMicros)
+                                    lowerMicros: lowerMicros, landingPads: landingPads)
     for (i, e) in image.entries.enumerated() { data.put64(entriesAt + 8 * i, e) }
     for (i, f) in funcs.enumerated() { data.put64(framesAt + 8 * i, UInt64(f.frameSlots * 8)) }
     for k in image.relocations.indices {
@@ -302,11 +324,13 @@ public func buildAArch64Image(module m: Module, stencils: LoadedStencils, base: 
     h.relocationCount = UInt64(image.relocations.count)
     let file = Array(m.sourceFile.utf8)
     h.fileNameLength = UInt64(file.count)
+    h.flags = (protection == .standard ? ImageLayout.flagBTI : 0) | (compiled == .standard ? ImageLayout.flagPAC : 0)
 
     let out = encodeImage(header: h, symbols: image.symbols, relocations: image.relocations, strings: strings,
                           fileName: file, data: data.bytes, text: image.text)
     stats.totalMicroseconds = monotonicMicros() - t0
-    return AArch64Image(bytes: out, header: h, symbols: image.symbols, relocations: image.relocations, stats: stats)
+    return AArch64Image(bytes: out, header: h, symbols: image.symbols, relocations: image.relocations, stats: stats,
+                        landingPads: landingPads)
 }
 
 /// The image file: `header` with its counts and sizes taken from the parts.
@@ -344,9 +368,11 @@ struct AArch64Text {
 }
 
 /// Lays out, copies and patches lowered functions at `textBase`, as `emitCode`
-/// does in process, into a byte array; runtime symbols become relocations.
+/// does in process, into a byte array; runtime symbols become relocations. The
+/// functions in `landingPads` start with `bti c` (their entry, which the entry
+/// table holds); direct calls to them go to the instruction after it.
 func emitAArch64Text(_ funcs: [JFunction], stencils: LoadedStencils, textBase: UInt64, stats: inout JITStats,
-                     lowerMicros: [Double]) throws -> AArch64Text {
+                     lowerMicros: [Double], landingPads: Set<Int> = []) throws -> AArch64Text {
     var local = [Int32](repeating: -1, count: stencils.library.count)
     var used: [Stencil] = []
     for f in funcs {
@@ -384,8 +410,9 @@ func emitAArch64Text(_ funcs: [JFunction], stencils: LoadedStencils, textBase: U
     var pc = 0
     var dataOffset = [Int](repeating: -1, count: used.count)
     var dataSize = 0
-    for f in funcs {
+    for (fi, f) in funcs.enumerated() {
         starts.append(pc)
+        if landingPads.contains(fi) { pc += 4 }
         var offs: [Int] = []
         for ins in f.insts {
             offs.append(pc)
@@ -422,6 +449,9 @@ func emitAArch64Text(_ funcs: [JFunction], stencils: LoadedStencils, textBase: U
         for (k, b) in st.data.enumerated() { text[dataStart + dataOffset[li] + k] = b }
     }
     let entries = starts.map { textBase + UInt64($0) }
+    for fi in landingPads {
+        for k in 0..<4 { text[starts[fi] + k] = UInt8(truncatingIfNeeded: AArch64Word.btiC >> (8 * UInt32(k))) }
+    }
     let frameBytes = funcs.map { Int64($0.frameSlots * 8) }
     try text.withUnsafeMutableBytes { buf in
         let mem = buf.baseAddress!
@@ -469,7 +499,7 @@ func emitAArch64Text(_ funcs: [JFunction], stencils: LoadedStencils, textBase: U
                             s = textBase + UInt64(offs[Int(ins.target)])
                         case .callee:
                             guard ins.callee >= 0 else { throw JITError("\(f.name): call without a callee") }
-                            s = entries[Int(ins.callee)]
+                            s = entries[Int(ins.callee)] + (landingPads.contains(Int(ins.callee)) ? 4 : 0)
                         case .symbol: s = 0 // handled above
                         case .data: s = textBase + UInt64(dataStart + dataOffset[li])
                         case .errorExit(let e):
@@ -520,7 +550,8 @@ public func loadImageStencils(executableDir: String, environment: [String: Strin
         throw JITError("\(path) is a stencil library for \(lib.target.rawValue), not \(target.rawValue): \(regenerate)")
     }
     if let root = StencilSources.findRoot(from: executableDir),
-       let now = try? stencilInputDigest(target: target, root: root, compiler: lib.compiler), now != lib.digest {
+       let now = try? stencilInputDigest(target: target, root: root, compiler: lib.compiler,
+                                         branchProtection: lib.branchProtection), now != lib.digest {
         throw JITError("\(path) is stale (the stencil sources or flags changed since it was generated): \(regenerate)")
     }
     do { return try LoadedStencils(lazy: lib, target: target) } catch let e as JITError {

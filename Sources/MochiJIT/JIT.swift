@@ -250,32 +250,13 @@ final class Run {
             cString: { [unowned self] in Int64(Int(bitPattern: self.cString($0))) },
             bytes: { [unowned self] p, _ in self.owned.append(p); return Int64(Int(bitPattern: p)) })
         if jit.policy != .eager, try startLazy(context: context) { return }
-        var funcs: [JFunction] = []
-        var lowerMicros: [Double] = []
-        func lowerAll(inlining: Bool) throws -> Bool {
-            funcs = []; lowerMicros = []; stats.functions = []
-            let symbols = m.symbolIndex()
-            let candidates = inlining ? Inliner.candidates(m) : []
-            var inlined = false
-            for f in m.functions {
-                let tf = monotonicMicros()
-                let inl = inlining ? Inliner.inline(f, module: m, symbols: symbols, candidates: candidates) : nil
-                inlined = inlined || inl != nil
-                funcs.append(try FunctionLowering.lower(function: inl?.function ?? f, context: context,
-                                                        registerHomes: jit.registerHomes,
-                                                        depthChecks: inl?.depthChecks ?? []))
-                lowerMicros.append(monotonicMicros() - tf)
-                stats.functions.append(JITFunctionStats(name: f.name, irInstructions: f.insts.count, stencils: 0, codeBytes: 0, microseconds: 0))
-            }
-            return inlined
-        }
-        // An inlined call keeps its depth check but not a slot-stack check, so
-        // inlining needs frames that cannot reach the slot stack's end first.
-        if try lowerAll(inlining: jit.inlining), !slotStackCannotOverflow(funcs) {
-            _ = try lowerAll(inlining: false)
-        }
+        // (LowerModule.swift: inlining only where frames cannot reach the slot stack's end.)
+        let lowered = try lowerModule(m, context: context, registerHomes: jit.registerHomes, inlining: jit.inlining,
+                                      framesFit: slotStackCannotOverflow)
+        var funcs = lowered.funcs
+        stats.functions = lowered.functionStats
         try checkSlotStackWhereNeeded(&funcs)
-        let c = try emitCode(funcs, stencils: jit.stencils, stats: &stats, lowerMicros: lowerMicros)
+        let c = try emitCode(funcs, stencils: jit.stencils, stats: &stats, lowerMicros: lowered.lowerMicros)
         stats.totalMicroseconds = monotonicMicros() - t0
         code = c
         let et = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: max(c.entries.count, 1))

@@ -22,7 +22,8 @@ public func loadHostStencils(executableDir: String, environment: [String: String
         throw JITError("\(path) is a stencil library for \(lib.target.rawValue), this machine needs \(host.rawValue): \(regenerate)")
     }
     if let root = StencilSources.findRoot(from: executableDir),
-       let now = try? stencilInputDigest(target: host, root: root, compiler: lib.compiler), now != lib.digest {
+       let now = try? stencilInputDigest(target: host, root: root, compiler: lib.compiler,
+                                         branchProtection: lib.branchProtection), now != lib.digest {
         throw JITError("\(path) is stale (the stencil sources or flags changed since it was generated): \(regenerate)")
     }
     do { return try LoadedStencils(lazy: lib) } catch let e as JITError {

@@ -7,6 +7,16 @@
 // next stencil right there. Anything the patcher could not handle (a relocation
 // kind, a writable section, a call into another stencil) is an error naming it
 // and the stencil.
+//
+// AArch64 branch protection (-mbranch-protection=standard): clang starts every
+// function with `bti c`, or with `paciasp` (which is itself a landing pad for
+// BLR and BR x16/x17) where it saves the link register. Stencils are reached by
+// falling through or by direct branches, never indirectly, so a leading `bti c`
+// is stripped here (one instruction less per stencil laid out); the JIT puts
+// `bti c` itself at the function entries that indirect calls reach. `paciasp`
+// stays, and the checks below prove each such stencil authenticates the link
+// register (`autiasp`, same SP: the compiler's epilogue) right before every way
+// out, so a signed return address never leaks into the next stencil.
 
 public let stencilPrefix = "mochi_st_"
 
@@ -101,6 +111,7 @@ public func extractStencils(from elf: ELFFile, target: StencilTarget, symbols: i
             holes.append(Hole(offset: Int(rel.offset), kind: kind, value: value, addend: addend))
         }
         holes.sort { $0.offset < $1.offset }
+        if target.isAArch64 { try checkPointerAuthentication(name, code, holes) }
         // Elide a trailing jump to the continuation.
         var elided = 0
         if let last = holes.last, last.value == .continuation {
@@ -123,7 +134,60 @@ public func extractStencils(from elf: ELFFile, target: StencilTarget, symbols: i
                 }
             }
         }
+        if target.isAArch64, code.count >= 4, AArch64Word.at(code, 0) == AArch64Word.btiC {
+            // Only kept if something inside the stencil branches back to it.
+            if !(0..<code.count / 4).contains(where: { k in
+                !holes.contains { $0.offset == 4 * k } && AArch64Word.branchTarget(AArch64Word.at(code, 4 * k), at: 4 * k) == 0
+            }) {
+                code.removeFirst(4)
+                for k in holes.indices { holes[k].offset -= 4 }
+            }
+        }
         out.append(Stencil(name: name, code: code, data: data, holes: holes, elidedBytes: elided))
     }
     return out
+}
+
+/// The AArch64 instruction words branch protection is about.
+public enum AArch64Word {
+    public static let btiC: UInt32 = 0xd503_245f
+    public static let paciasp: UInt32 = 0xd503_233f
+    public static let autiasp: UInt32 = 0xd503_23bf
+    public static let ret: UInt32 = 0xd65f_03c0
+    public static let nop: UInt32 = 0xd503_201f
+
+    static func at(_ code: [UInt8], _ o: Int) -> UInt32 {
+        UInt32(code[o]) | UInt32(code[o + 1]) << 8 | UInt32(code[o + 2]) << 16 | UInt32(code[o + 3]) << 24
+    }
+
+    /// The target offset of a direct branch (B, BL, B.cond, CBZ/CBNZ, TBZ/TBNZ) at `pc`, nil for anything else.
+    static func branchTarget(_ w: UInt32, at pc: Int) -> Int? {
+        func sext(_ v: UInt32, _ bits: Int) -> Int { Int(Int32(bitPattern: v << (32 - bits)) >> (32 - bits)) }
+        if w & 0x7c00_0000 == 0x1400_0000 { return pc + 4 * sext(w & 0x3ff_ffff, 26) }
+        if w & 0xff00_0010 == 0x5400_0000 || w & 0x7e00_0000 == 0x3400_0000 { return pc + 4 * sext((w >> 5) & 0x7_ffff, 19) }
+        if w & 0x7e00_0000 == 0x3600_0000 { return pc + 4 * sext((w >> 5) & 0x3fff, 14) }
+        return nil
+    }
+}
+
+/// PAC-RET in one stencil: if it signs the link register it does so first
+/// thing, and authenticates it right before every instruction that leaves (a
+/// `ret`, a jump to a hole, including the trailing jump to the continuation);
+/// it never leaves by a conditional branch to a hole, which would skip that.
+func checkPointerAuthentication(_ name: String, _ code: [UInt8], _ holes: [Hole]) throws {
+    let words = (0..<code.count / 4).map { AArch64Word.at(code, 4 * $0) }
+    let signs = words.first == AArch64Word.paciasp
+    for (k, w) in words.enumerated() where (w == AArch64Word.paciasp && k > 0) || (w == AArch64Word.autiasp && !signs) {
+        throw StencilError("stencil \(name): pointer authentication at offset \(4 * k) away from its entry (cannot be checked)")
+    }
+    guard signs else { return }
+    let jumps = Set(holes.filter { $0.kind == .aarch64_JUMP26 }.map(\.offset))
+    for h in holes where h.kind == .aarch64_CONDBR19 || h.kind == .aarch64_TSTBR14 {
+        throw StencilError("stencil \(name): signs its return address but leaves by a conditional branch at offset \(h.offset)")
+    }
+    for (k, w) in words.enumerated() where w == AArch64Word.ret || jumps.contains(4 * k) {
+        guard k > 0, words[k - 1] == AArch64Word.autiasp else {
+            throw StencilError("stencil \(name): signs its return address but leaves at offset \(4 * k) without authenticating it")
+        }
+    }
 }

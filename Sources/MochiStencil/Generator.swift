@@ -41,7 +41,8 @@ public enum StencilSources {
 }
 
 /// The clang flags for a target, each with the reason it is there.
-public func stencilFlags(_ target: StencilTarget) -> [(flag: String, reason: String)] {
+public func stencilFlags(_ target: StencilTarget, branchProtection: BranchProtection? = nil)
+    -> [(flag: String, reason: String)] {
     var f: [(String, String)] = [
         ("--target=\(target.clangTriple)", "stencils are machine code for this target, whatever the host"),
         ("-O2", "stencils are the JIT's code: optimise them"),
@@ -70,14 +71,18 @@ public func stencilFlags(_ target: StencilTarget) -> [(flag: String, reason: Str
         if target == .aarch64Macos {
             f.append(("-ffixed-x18", "Darwin reserves x18 for the platform: a stencil must never touch it"))
         }
+        if (branchProtection ?? .defaultFor(target)) == .standard {
+            f.append(("-mbranch-protection=standard",
+                      "BTI and PAC-RET (BranchProtection): every stencil starts with `bti c` (stencilgen strips it; the JIT puts landing pads where indirect calls land) or `paciasp`, and authenticates before it leaves"))
+        }
     }
     return f
 }
 
 /// The flag list as passed to clang (ROOT replaced by the repository root).
-func clangArguments(_ target: StencilTarget, root: String) -> [String] {
+func clangArguments(_ target: StencilTarget, branchProtection: BranchProtection? = nil, root: String) -> [String] {
     var args: [String] = []
-    for (flag, _) in stencilFlags(target) {
+    for (flag, _) in stencilFlags(target, branchProtection: branchProtection) {
         for part in flag.split(separator: " ") {
             args.append(part.hasPrefix("-ffile-prefix-map=ROOT") ? "-ffile-prefix-map=" + root + part.dropFirst(22) : String(part))
         }
@@ -88,10 +93,11 @@ func clangArguments(_ target: StencilTarget, root: String) -> [String] {
 
 /// The digest of a library's inputs: target, flags, every source and header
 /// (name and bytes), and the compiler's version line.
-public func stencilInputDigest(target: StencilTarget, root: String, compiler: String) throws -> [UInt8] {
+public func stencilInputDigest(target: StencilTarget, root: String, compiler: String,
+                               branchProtection: BranchProtection? = nil) throws -> [UInt8] {
     var h = SHA256()
     h.update("mochi-stencils \(StencilLibrary.version)\n\(target.rawValue)\n")
-    for (flag, _) in stencilFlags(target) { h.update(flag + "\n") }
+    for (flag, _) in stencilFlags(target, branchProtection: branchProtection) { h.update(flag + "\n") }
     for path in try StencilSources.sources(root: root) + StencilSources.headers {
         guard let data = Posix.readFile(root + "/" + path) else {
             throw StencilError("cannot read stencil input \(path)")
@@ -130,9 +136,14 @@ public func compilerVersion(clang: String) throws -> String {
 }
 
 /// Compiles every stencil source for `target` and builds the library.
-public func generateStencilLibrary(target: StencilTarget, root: String, clang: String) throws -> StencilLibrary {
+public func generateStencilLibrary(target: StencilTarget, root: String, clang: String,
+                                   branchProtection: BranchProtection? = nil) throws -> StencilLibrary {
+    let bp = branchProtection ?? .defaultFor(target)
+    guard bp.isSupported(on: target) else {
+        throw StencilError("branch protection \(bp.rawValue) is for AArch64 targets, not \(target.rawValue)")
+    }
     let compiler = try compilerVersion(clang: clang)
-    let digest = try stencilInputDigest(target: target, root: root, compiler: compiler)
+    let digest = try stencilInputDigest(target: target, root: root, compiler: compiler, branchProtection: bp)
     guard let tmp = Posix.makeTemporaryDirectory("mochi-stencilgen-\(target.rawValue)-") else {
         throw StencilError("cannot create a temporary directory")
     }
@@ -141,7 +152,7 @@ public func generateStencilLibrary(target: StencilTarget, root: String, clang: S
     var stencils: [Stencil] = []
     for src in try StencilSources.sources(root: root) {
         let obj = tmp + "/" + Posix.lastComponent(of: src) + ".o"
-        let (status, _, err) = try runProcess(clang, clangArguments(target, root: root) + [src, "-o", obj], cwd: root)
+        let (status, _, err) = try runProcess(clang, clangArguments(target, branchProtection: bp, root: root) + [src, "-o", obj], cwd: root)
         guard status == 0 else { throw StencilError("clang failed on \(src):\n\(err)") }
         guard let bytes = Posix.readFile(obj) else { throw StencilError("no object for \(src)") }
         let elf: ELFFile
@@ -152,5 +163,6 @@ public func generateStencilLibrary(target: StencilTarget, root: String, clang: S
     for k in stencils.indices.dropFirst() where stencils[k].name == stencils[k - 1].name {
         throw StencilError("stencil \(stencils[k].name) is defined twice")
     }
-    return StencilLibrary(target: target, digest: digest, compiler: compiler, symbols: symbols.names, stencils: stencils)
+    return StencilLibrary(target: target, digest: digest, compiler: compiler, symbols: symbols.names, stencils: stencils,
+                          branchProtection: bp)
 }

@@ -13,6 +13,7 @@ public final class LazyStencilLibrary {
     public let target: StencilTarget
     public let digest: [UInt8]
     public let compiler: String
+    public let branchProtection: BranchProtection
     public let symbols: [String]
     let bytes: [UInt8]
     /// Per stencil: where its record starts.
@@ -32,7 +33,7 @@ public final class LazyStencilLibrary {
     public init(bytes: [UInt8]) throws {
         self.bytes = bytes
         var r = LibraryReader(bytes: bytes)
-        (target, digest, compiler, symbols) = try r.header()
+        (target, digest, compiler, branchProtection, symbols) = try r.header()
         let n = try r.count(minEntrySize: 18)
         var size = 16
         while size < 2 * n { size *= 2 }

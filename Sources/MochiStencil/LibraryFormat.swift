@@ -4,6 +4,7 @@
 //
 //   magic "MSTL" | u16 version | u8 target length, target name ("x86_64-linux")
 //   32-byte SHA-256 digest of the inputs | u16 length, compiler version line
+//   u8 branch protection (0 none, 1 standard: BTI + PAC-RET, AArch64 only)
 //   u32 symbol count, then per symbol: u16 length, UTF-8 name
 //   u32 stencil count, then per stencil:
 //     u16 name length, name | u32 elided bytes
@@ -23,6 +24,7 @@ extension StencilLibrary {
         w.u8(UInt8(target.rawValue.utf8.count)); w.bytes(Array(target.rawValue.utf8))
         w.bytes(digest)
         w.u16(UInt16(compiler.utf8.count)); w.bytes(Array(compiler.utf8))
+        w.u8(branchProtection == .standard ? 1 : 0)
         w.u32(UInt32(symbols.count))
         for s in symbols { w.u16(UInt16(s.utf8.count)); w.bytes(Array(s.utf8)) }
         w.u32(UInt32(stencils.count))
@@ -56,7 +58,7 @@ extension StencilLibrary {
     /// Decodes a library, checking everything; errors name the byte offset.
     public init(bytes: [UInt8]) throws {
         var r = LibraryReader(bytes: bytes)
-        (target, digest, compiler, symbols) = try r.header()
+        (target, digest, compiler, branchProtection, symbols) = try r.header()
         let nst = try r.count(minEntrySize: 18)
         stencils = []
         for _ in 0..<nst { stencils.append(try r.stencil(symbolCount: symbols.count)) }
@@ -66,7 +68,7 @@ extension StencilLibrary {
 
 extension LibraryReader {
     /// Magic, version, target, digest, compiler line and symbol table.
-    mutating func header() throws -> (StencilTarget, [UInt8], String, [String]) {
+    mutating func header() throws -> (StencilTarget, [UInt8], String, BranchProtection, [String]) {
         guard bytes.starts(with: StencilLibrary.magic) else { throw StencilError("not a stencil library (bad magic) at offset 0") }
         at = 4
         let version = try u16()
@@ -78,10 +80,18 @@ extension LibraryReader {
         guard let t = StencilTarget(rawValue: tName) else { throw StencilError("unknown stencil target '\(tName)' at offset \(tAt)") }
         let digest = try take(32)
         let compiler = try string(Int(try u16()))
+        let bAt = at
+        let bp: BranchProtection
+        switch try u8() {
+        case 0: bp = .none
+        case 1: bp = .standard
+        case let v: throw StencilError("unknown branch protection \(v) at offset \(bAt)")
+        }
+        guard bp.isSupported(on: t) else { throw StencilError("branch protection on \(t.rawValue) at offset \(bAt)") }
         let nsym = try count(minEntrySize: 2)
         var symbols: [String] = []
         for _ in 0..<nsym { symbols.append(try string(Int(try u16()))) }
-        return (t, digest, compiler, symbols)
+        return (t, digest, compiler, bp, symbols)
     }
 
     /// One stencil record, every field checked.

@@ -252,10 +252,31 @@ public struct StencilError: Error, CustomStringConvertible, Equatable {
     public var description: String { message }
 }
 
+/// AArch64 branch protection (`-mbranch-protection`): `standard` is BTI landing
+/// pads (`bti c` where an indirect call may land) and PAC-signed returns
+/// (`paciasp` ... `autiasp` around every saved link register), all in the hint
+/// space, so the code also runs, unprotected, on cores without BTI or PAC.
+public enum BranchProtection: String, Sendable, CaseIterable {
+    case none, standard
+
+    /// The default per target: `standard` for AArch64 Linux, as the major
+    /// distributions now build all their arm64 code (Fedora since 33, Ubuntu
+    /// since 23.10, Debian's dpkg-buildflags since 1.22): a JIT is exactly the
+    /// code a return- or jump-oriented attack would reuse, and on cores without
+    /// the features the extra instructions are NOPs. `none` elsewhere: x86-64 has
+    /// no such flag, and Apple's arm64 (not arm64e) ABI uses neither BTI nor PAC.
+    public static func defaultFor(_ target: StencilTarget) -> BranchProtection {
+        target == .aarch64Linux ? .standard : .none
+    }
+
+    /// Whether `target` can be compiled this way.
+    public func isSupported(on target: StencilTarget) -> Bool { self == .none || target.isAArch64 }
+}
+
 /// Every stencil of one target, plus the digest of the inputs they came from.
 public struct StencilLibrary: Equatable, Sendable {
     public static let magic: [UInt8] = Array("MSTL".utf8)
-    public static let version: UInt16 = 3
+    public static let version: UInt16 = 4
 
     public var target: StencilTarget
     /// SHA-256 of the inputs: stencil sources and headers, clang flags, clang version.
@@ -267,9 +288,15 @@ public struct StencilLibrary: Equatable, Sendable {
     public var symbols: [String]
     /// Stencils sorted by name.
     public var stencils: [Stencil]
+    /// How the stencils were compiled: with BTI landing pads and PAC-signed
+    /// returns, or without (the JIT then inserts landing pads at the entries
+    /// indirect branches reach, and the image asks its loader for guarded pages).
+    public var branchProtection: BranchProtection
 
-    public init(target: StencilTarget, digest: [UInt8], compiler: String, symbols: [String], stencils: [Stencil]) {
+    public init(target: StencilTarget, digest: [UInt8], compiler: String, symbols: [String], stencils: [Stencil],
+                branchProtection: BranchProtection = .none) {
         self.target = target; self.digest = digest; self.compiler = compiler; self.symbols = symbols; self.stencils = stencils
+        self.branchProtection = branchProtection
     }
 
     public func stencil(named name: String) -> Stencil? {

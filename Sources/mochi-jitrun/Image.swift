@@ -7,12 +7,14 @@
 
 import MochiIR
 import MochiJIT
+import enum MochiStencil.BranchProtection
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Builds the image and writes it to `path`; exits.
-func writeAArch64Image(_ module: Module, to path: String, stats: Bool, registerHomes: Bool, inlining: Bool) -> Never {
+func writeAArch64Image(_ module: Module, to path: String, stats: Bool, registerHomes: Bool, inlining: Bool,
+                       branchProtection: BranchProtection?) -> Never {
     let exeDir: String = {
         var buf = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buf, buf.count - 1)
@@ -24,22 +26,16 @@ func writeAArch64Image(_ module: Module, to path: String, stats: Bool, registerH
     let image: AArch64Image
     do {
         let stencils = try loadImageStencils(executableDir: exeDir.isEmpty ? "." : exeDir, environment: env)
-        image = try buildAArch64Image(module: module, stencils: stencils, registerHomes: registerHomes, inlining: inlining)
+        image = try buildAArch64Image(module: module, stencils: stencils, registerHomes: registerHomes, inlining: inlining,
+                                      branchProtection: branchProtection)
     } catch {
         fail("\(displayName): \(error)", status: 1)
     }
     if stats {
-        let s = image.stats
-        var text = ""
-        for f in s.functions {
-            text += "function @\(f.name): \(Int(f.microseconds.rounded())) us, \(f.irInstructions) IR instructions, "
-                + "\(f.stencils) stencils, \(f.codeBytes) code bytes\n"
-        }
-        let ir = s.functions.reduce(0) { $0 + $1.irInstructions }
-        text += "total (aarch64-linux image): \(s.functions.count) functions, \(ir) IR instructions, \(s.codeBytes) code bytes, "
-            + "\(s.dataBytes) data bytes, \(s.veneers) veneers, \(image.relocations.count) loader relocations, "
-            + "compile time \(Int(s.totalMicroseconds.rounded())) us\n"
-        fputs(text, stderr)
+        let bti = image.header.flags & ImageLayout.flagBTI != 0, pac = image.header.flags & ImageLayout.flagPAC != 0
+        printCompileStats(image.stats, total: "total (aarch64-linux image)",
+                          extra: "\(image.relocations.count) loader relocations, \(image.landingPads.count) landing pads"
+                              + " (\(bti ? "BTI" : "no BTI"), \(pac ? "PAC" : "no PAC")), ")
     }
     guard let fp = path == "-" ? stdout : fopen(path, "wb") else {
         fail("\(path): \(String(cString: strerror(errno)))", status: 1)

@@ -14,6 +14,7 @@ import MochiInterp
 import MochiJIT
 import MochiRuntime
 import MochiSupport
+import enum MochiStencil.BranchProtection
 // Only the runner's names: the embedding's Module, Function and Value would
 // collide with the IR's.
 import enum MochiWasmtime.CompilerStrategy
@@ -79,6 +80,11 @@ let usage = """
                    aarch64-linux.stencils beside this program) and write it as
                    an image to OUT instead of running it; scripts/mochi-aarch64-exec
                    runs images (under qemu-aarch64-static on other machines)
+      --branch-protection=standard|none
+                   with --target=aarch64-linux: BTI landing pads at the entries
+                   indirect calls reach and PROT_BTI-guarded code (standard), or
+                   neither (none); default: as the stencil library was generated
+                   (mochi-stencilgen --branch-protection, standard by default)
       --help       show this help
       --version    show the version
 
@@ -118,6 +124,8 @@ struct Options {
     /// --target=aarch64-linux: write an image (Image.swift) to `image`.
     var target: String?
     var image: String?
+    /// --branch-protection (nil: the stencil library's).
+    var branchProtection: BranchProtection?
     /// When the JIT cannot run on this machine, say so and interpret (`mochi run`).
     var fallback = false
     var wasm = RunOptions()
@@ -216,6 +224,13 @@ func parseOptions(_ args: [String]) -> Options {
                 o.target = v
                 continue
             }
+            if let v = value(arg, "--branch-protection") {
+                guard let b = BranchProtection(rawValue: v) else {
+                    fail("unknown branch protection '\(v)' (standard or none)", status: 2)
+                }
+                o.branchProtection = b
+                continue
+            }
             if let v = value(arg, "--image") {
                 guard !v.isEmpty else { fail("--image needs a file name", status: 2) }
                 o.image = v
@@ -260,6 +275,7 @@ func parseOptions(_ args: [String]) -> Options {
         o.wasmOnly.append("--")
     }
     if (o.target == nil) != (o.image == nil) { fail("--target=aarch64-linux and --image=OUT go together", status: 2) }
+    if o.branchProtection != nil && o.target == nil { fail("--branch-protection goes with --target=aarch64-linux", status: 2) }
     if o.target != nil && (o.interpret || o.dumpCode) {
         fail("--target=aarch64-linux writes an image: it does not go with \(o.interpret ? "--interp" : "--dump-code")", status: 2)
     }
@@ -290,7 +306,7 @@ case .ir:
     }
     if let image = options.image {
         writeAArch64Image(module, to: image, stats: options.stats, registerHomes: options.registerHomes,
-                          inlining: options.inlining)
+                          inlining: options.inlining, branchProtection: options.branchProtection)
     }
     if !options.interpret {
         // The JIT needs a stencil library for this machine and executable memory;
@@ -359,19 +375,7 @@ func runJIT(_ module: Module, _ stencils: LoadedStencils) -> Never {
             exit(0)
         }
         if options.stats {
-            jit.onCompiled = { _ in
-                let s = jit.stats
-                var text = ""
-                for f in s.functions {
-                    text += "function @\(f.name): \(Int(f.microseconds.rounded())) us, \(f.irInstructions) IR instructions, "
-                        + "\(f.stencils) stencils, \(f.codeBytes) code bytes\n"
-                }
-                let ir = s.functions.reduce(0) { $0 + $1.irInstructions }
-                text += "total: \(s.functions.count) functions, \(ir) IR instructions, \(s.codeBytes) code bytes, "
-                    + "\(s.dataBytes) data bytes, \(s.veneers) veneers, compile time \(Int(s.totalMicroseconds.rounded())) us"
-                    + (ir > 0 ? " (\((s.totalMicroseconds / Double(ir) * 1000).rounded() / 1000) us per IR instruction)" : "") + "\n"
-                fputs(text, stderr)
-            }
+            jit.onCompiled = { _ in printCompileStats(jit.stats, total: "total") }
             jit.onFinished = { printTierStats(jit) }
         }
         try jit.run()
@@ -379,6 +383,22 @@ func runJIT(_ module: Module, _ stencils: LoadedStencils) -> Never {
         fail("\(displayName): \(error)", status: 1)
     }
     exit(mochi_rt_finish())
+}
+
+/// The JIT's compile figures, per function and in total, to standard error (the
+/// in-process JIT's and an AArch64 image's: `total` names which, `extra` adds
+/// what only one has).
+func printCompileStats(_ s: JITStats, total: String, extra: String = "") {
+    var text = ""
+    for f in s.functions {
+        text += "function @\(f.name): \(Int(f.microseconds.rounded())) us, \(f.irInstructions) IR instructions, "
+            + "\(f.stencils) stencils, \(f.codeBytes) code bytes\n"
+    }
+    let ir = s.functions.reduce(0) { $0 + $1.irInstructions }
+    text += "\(total): \(s.functions.count) functions, \(ir) IR instructions, \(s.codeBytes) code bytes, "
+        + "\(s.dataBytes) data bytes, \(s.veneers) veneers, \(extra)compile time \(Int(s.totalMicroseconds.rounded())) us"
+        + (ir > 0 ? " (\((s.totalMicroseconds / Double(ir) * 1000).rounded() / 1000) us per IR instruction)" : "") + "\n"
+    fputs(text, stderr)
 }
 
 /// A lazy or tiered run's figures (Tiers.swift), at its end.

@@ -7,7 +7,8 @@ import Foundation
 import MochiStencil
 
 let usage = """
-usage: mochi-stencilgen [--target=x86_64-linux|aarch64-linux|aarch64-macos] [-o FILE] [--root=DIR]
+usage: mochi-stencilgen [--target=x86_64-linux|aarch64-linux|aarch64-macos] [--branch-protection=standard|none]
+                        [-o FILE] [--root=DIR]
 
 Compiles the stencil sources (Sources/MochiStencil/stencils/*.c) with clang and
 writes the stencil library for the target (default: this machine's) to FILE, or
@@ -15,6 +16,11 @@ standard output when FILE is '-' or absent.
 
   --target=T     x86_64-linux, aarch64-linux or aarch64-macos (ELF stencils with x18
                  left alone: Apple Silicon)
+  --branch-protection=standard|none
+                 AArch64: compile the stencils with BTI landing pads and PAC-signed
+                 returns (standard; the default for aarch64-linux, as Linux
+                 distributions build arm64 code today) or without (none; the default
+                 for aarch64-macos; x86_64-linux has only none)
   -o FILE        output file
   --root=DIR     the repository (default: found from the current directory or
                  from this executable's location)
@@ -33,6 +39,7 @@ var target = StencilTarget.host ?? .x86_64Linux
 var output = "-"
 var root: String? = nil
 var printFlags = false
+var branchProtection: BranchProtection? = nil
 var args = Array(CommandLine.arguments.dropFirst())
 while !args.isEmpty {
     let a = args.removeFirst()
@@ -43,6 +50,11 @@ while !args.isEmpty {
             fail(2, "unknown target '\(a.dropFirst(9))' (x86_64-linux, aarch64-linux or aarch64-macos)")
         }
         target = t
+    } else if a.hasPrefix("--branch-protection=") {
+        guard let b = BranchProtection(rawValue: String(a.dropFirst(20))) else {
+            fail(2, "unknown branch protection '\(a.dropFirst(20))' (standard or none)")
+        }
+        branchProtection = b
     } else if a == "-o" {
         guard !args.isEmpty else { fail(2, "-o needs a file name") }
         output = args.removeFirst()
@@ -52,8 +64,11 @@ while !args.isEmpty {
     else { fail(2, "unknown argument '\(a)' (see --help)") }
 }
 
+if let b = branchProtection, !b.isSupported(on: target) {
+    fail(2, "--branch-protection=\(b.rawValue) is for AArch64 targets, not \(target.rawValue)")
+}
 if printFlags {
-    for (flag, reason) in stencilFlags(target) { print("\(flag)\n    \(reason)") }
+    for (flag, reason) in stencilFlags(target, branchProtection: branchProtection) { print("\(flag)\n    \(reason)") }
     exit(0)
 }
 let exeDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
@@ -63,7 +78,7 @@ guard let repo = root ?? StencilSources.findRoot(from: FileManager.default.curre
 }
 guard let clang = findClang() else { fail(1, "no clang found: set MOCHI_CLANG or put the Swift toolchain on PATH") }
 do {
-    let lib = try generateStencilLibrary(target: target, root: repo, clang: clang)
+    let lib = try generateStencilLibrary(target: target, root: repo, clang: clang, branchProtection: branchProtection)
     let bytes = Data(lib.encoded())
     if output == "-" {
         FileHandle.standardOutput.write(bytes)

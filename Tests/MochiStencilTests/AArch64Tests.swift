@@ -10,6 +10,11 @@
 // refuses a malformed image, an unhandled relocation type and an out-of-range
 // conditional branch with one message naming it; the Apple Silicon stencils
 // leave x18 alone and their code memory (MAP_JIT) compiles for aarch64-macos.
+// Branch protection (BTI + PAC-RET, the aarch64-linux default): stencils carry
+// no landing pad of their own and authenticate before every way out; images put
+// `bti c` exactly at the entries indirect calls reach; the loader maps the code
+// guarded (PROT_BTI) and qemu (-cpu max) enforces it: an indirect call to an entry
+// without its pad dies of SIGILL, a return address left signed of SIGSEGV.
 // The qemu tests are skipped
 // only when qemu-aarch64-static or zig is missing (scripts/setup-cross installs both).
 
@@ -186,73 +191,10 @@ final class AArch64Tests: XCTestCase {
     }
 
     func testProgramsRunAsTheInterpreterPrints() throws {
-        // The programs of JITTests (every family of ops), plus exact integers.
-        let sources = [
+        // The programs of JITTests (every family of ops), plus a map keyed by
+        // integers and exact integers.
+        let sources = OpFamilyPrograms.all + [
             """
-            fun fib(n: int): int {
-              if n < 2 { return n }
-              return fib(n - 1) + fib(n - 2)
-            }
-            var total = 0
-            for i in 0..100 { total = total + i * 3 - i / 2 + i % 7 }
-            print(fib(20), total, -total)
-            var x = 1
-            while x < 1000 { x = x * 2 }
-            print(x, x == 1024, x != 3, x >= 1024, !(x < 3))
-            """,
-            """
-            import python "math" as math
-            extern fun math.sqrt(x: float): float
-            extern fun math.pow(x: float, y: float): float
-            extern fun math.floor(x: float): float
-            var s = 0.0
-            for i in 1..50 { s = s + 1.0 / (i as float) }
-            print(s, -s, s * 2.5, s - 1.0, s > 4.0)
-            print(math.sqrt(2.0), math.pow(2.0, 10.0), math.floor(3.7))
-            print(int(7.9), float(3) / 2.0)
-            """,
-            """
-            let s = "hello, world"
-            print(len(s), s[0], s[1:5], upper(s), s + "!", "lo" in s)
-            var xs = [3, 1, 2]
-            xs = append(xs, 10)
-            xs[0] = 7
-            print(xs, len(xs), xs[1], sum(xs), min(xs), max(xs), reverse(xs))
-            var m = {"a": 1, "b": 2}
-            m["c"] = 3
-            print(m, len(m), m["b"], "a" in m, keys(m), values(m))
-            let words = ["x", "yy", "zzz"]
-            print(join(words, "-"), str(xs), json(m))
-            """,
-            """
-            type Point { x: int, y: int }
-            type Shape = Circle(r: float) | Rect(w: float, h: float)
-            fun area(s: Shape): float {
-              return match s {
-                Circle(r) => 3.0 * r * r
-                Rect(w, h) => w * h
-              }
-            }
-            fun adder(k: int): fun(int): int { return fun(x: int): int => x + k }
-            var p = Point { x: 1, y: 2 }
-            p.x = 5
-            print(p, p.x + p.y)
-            print(area(Circle { r: 2.0 }), area(Rect { w: 2.0, h: 3.0 }))
-            let add5 = adder(5)
-            print(add5(10))
-            let people = [{"name": "a", "age": 30}, {"name": "b", "age": 20}, {"name": "c", "age": 30}]
-            let groups = from p in people group by p["age"] into g select { "age": g.key, "n": count(g) }
-            print(groups)
-            let sorted = from p in people sort by p["name"] select p["name"]
-            print(sorted)
-            """,
-            """
-            var m = {} as map<string, int>
-            m["a"] = 1
-            m["b"] = m["a"] + 41
-            print(m, m["b"] * 2)
-            let xs = [1, 2, 3] as list<any>
-            print(xs, len(xs))
             var ids: map<int, int> = {}
             for i in 0..50 { ids[i * 7 % 13] = i }
             print(len(ids), ids[5])
@@ -454,7 +396,8 @@ final class AArch64Tests: XCTestCase {
         bad.append(("magic", magic))
         // Header fields (u64s after 16 bytes): entry past the text, text offset inside the data,
         // a huge relocation count, a symbol count past the file.
-        for (field, value) in [(4, UInt64(1) << 40), (2, UInt64(8)), (16, UInt64(1) << 40), (15, UInt64(1000))] {
+        // An unknown header flag.
+        for (field, value) in [(4, UInt64(1) << 40), (2, UInt64(8)), (16, UInt64(1) << 40), (15, UInt64(1000)), (18, UInt64(4))] {
             var b = good
             for k in 0..<8 { b[16 + 8 * field + k] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(k))) }
             bad.append(("field \(field) = \(value)", b))
@@ -465,5 +408,141 @@ final class AArch64Tests: XCTestCase {
             XCTAssertEqual(out, "", what)
             XCTAssertTrue(err.hasPrefix("mochi-imagerun: ") && err.split(separator: "\n").count == 1, "\(what): \(err)")
         }
+    }
+
+    // MARK: branch protection
+
+    func word(_ b: [UInt8], _ at: Int) -> UInt32 {
+        UInt32(b[at]) | UInt32(b[at + 1]) << 8 | UInt32(b[at + 2]) << 16 | UInt32(b[at + 3]) << 24
+    }
+
+    func testStencilsAreCompiledWithBranchProtection() throws {
+        let lib = try Fixtures.library(.aarch64Linux)
+        XCTAssertEqual(lib.branchProtection, .standard)
+        XCTAssertTrue(stencilFlags(.aarch64Linux).contains { $0.flag == "-mbranch-protection=standard" })
+        XCTAssertFalse(stencilFlags(.aarch64Macos).contains { $0.flag.hasPrefix("-mbranch-protection") })
+        XCTAssertFalse(stencilFlags(.aarch64Linux, branchProtection: BranchProtection.none).contains { $0.flag.hasPrefix("-mbranch-protection") })
+        XCTAssertThrowsError(try generateStencilLibrary(target: .x86_64Linux, root: Fixtures.root, clang: "/nonexistent",
+                                                        branchProtection: .standard))
+        // Reached only by fall-through and direct branches, no stencil keeps its
+        // `bti c`; the ones that save the link register start by signing it.
+        var signing = 0
+        for st in lib.stencils where st.code.count >= 4 {
+            XCTAssertNotEqual(word(st.code, 0), AArch64Word.btiC, st.name)
+            if word(st.code, 0) == AArch64Word.paciasp { signing += 1 }
+        }
+        XCTAssertGreaterThan(signing, 100)
+        // Survives the library format.
+        XCTAssertEqual(try StencilLibrary(bytes: lib.encoded()).branchProtection, .standard)
+        var bad = lib.encoded()
+        let at = 4 + 2 + 1 + lib.target.rawValue.utf8.count + 32 + 2 + lib.compiler.utf8.count
+        XCTAssertEqual(bad[at], 1)
+        bad[at] = 7
+        XCTAssertThrowsError(try StencilLibrary(bytes: bad)) { XCTAssertTrue("\($0)".contains("branch protection 7 at offset \(at)")) }
+    }
+
+    func testSignedReturnsMustBeAuthenticatedOnEveryExit() throws {
+        func words(_ ws: [UInt32]) -> [UInt8] { ws.flatMap { w in (0..<4).map { UInt8(truncatingIfNeeded: w >> (8 * UInt32($0))) } } }
+        let b = UInt32(0x1400_0000), bcond = UInt32(0x5400_000a)
+        let jump = { (k: Int) in Hole(offset: 4 * k, kind: .aarch64_JUMP26, value: .continuation, addend: 0) }
+        // paciasp ... autiasp; b CONTINUE: balanced.
+        XCTAssertNoThrow(try checkPointerAuthentication("ok", words([AArch64Word.paciasp, AArch64Word.nop, AArch64Word.autiasp, b]), [jump(3)]))
+        XCTAssertNoThrow(try checkPointerAuthentication("leaf", words([AArch64Word.nop, b]), [jump(1)]))
+        let bad: [(String, [UInt32], [Hole])] = [
+            ("leaves signed", [AArch64Word.paciasp, AArch64Word.nop, b], [jump(2)]),
+            ("returns signed", [AArch64Word.paciasp, AArch64Word.nop, AArch64Word.ret], []),
+            ("conditional exit", [AArch64Word.paciasp, bcond, AArch64Word.autiasp, b],
+             [Hole(offset: 4, kind: .aarch64_CONDBR19, value: .errorExit(0), addend: 0), jump(3)]),
+            ("signs late", [AArch64Word.nop, AArch64Word.paciasp, AArch64Word.autiasp, b], [jump(3)]),
+        ]
+        for (what, ws, holes) in bad {
+            XCTAssertThrowsError(try checkPointerAuthentication(what, words(ws), holes), what)
+        }
+    }
+
+    let closureProgram = """
+        fun adder(k: int): fun(int): int { return fun(x: int): int => x + k }
+        fun fib(n: int): int {
+          if n < 2 { return n }
+          return fib(n - 1) + fib(n - 2)
+        }
+        let add5 = adder(5)
+        print(add5(10), fib(15))
+        """
+
+    /// The entry (offset in `image.bytes`) of function `fi`, from the image's entry table.
+    func entryOffset(_ image: AArch64Image, _ fi: Int) -> Int {
+        let h = image.header
+        let dataStart = image.bytes.count - Int(h.textSize) - Int(h.dataSize)
+        var e: UInt64 = 0
+        for k in 0..<8 { e |= UInt64(image.bytes[dataStart + Int(h.entriesOffset) + 8 * fi + k]) << (8 * UInt64(k)) }
+        return image.bytes.count - Int(h.textSize) + Int(e - h.base - h.textOffset)
+    }
+
+    func testLandingPadsExactlyWhereIndirectCallsLand() throws {
+        let m = try compile(closureProgram)
+        let want = try Interpreter(module: m).runCapturingOutput()
+        let image = try buildAArch64Image(module: m, stencils: try Self.stencils.get())
+        let index = m.symbolIndex().functions
+        let closures = m.functions.indices.filter { m.functions[$0].name != "main" && m.functions[$0].name != "fib"
+                                                    && m.functions[$0].name != "adder" }
+        XCTAssertEqual(closures.count, 1, "\(m.functions.map(\.name))")
+        XCTAssertEqual(image.landingPads, Set([index["main"]!] + closures))
+        XCTAssertEqual(image.header.flags, ImageLayout.flagBTI | ImageLayout.flagPAC)
+        for fi in m.functions.indices {
+            XCTAssertEqual(word(image.bytes, entryOffset(image, fi)) == AArch64Word.btiC, image.landingPads.contains(fi),
+                           m.functions[fi].name)
+        }
+        let (status, out, err) = try runImage(image.bytes, checkWX: true)
+        XCTAssertEqual(status, 0, err)
+        XCTAssertEqual(out, want)
+        XCTAssertTrue(err.contains("image code: BTI-guarded (PROT_BTI), PAC-signed returns"), err)
+
+        // Without branch protection: no pads, not guarded, the same output.
+        let plain = try buildAArch64Image(module: m, stencils: try Self.stencils.get(), branchProtection: BranchProtection.none)
+        XCTAssertEqual(plain.landingPads, [])
+        XCTAssertEqual(plain.header.flags, ImageLayout.flagPAC)
+        XCTAssertEqual(plain.stats.codeBytes, image.stats.codeBytes - 4 * image.landingPads.count)
+        let p = try runImage(plain.bytes, checkWX: true)
+        XCTAssertEqual(p.0, 0, p.2)
+        XCTAssertEqual(p.1, want)
+        XCTAssertTrue(p.2.contains("image code: not BTI-guarded"), p.2)
+    }
+
+    /// The negative test: with a landing pad turned into a NOP, the guarded code
+    /// dies of SIGILL at the indirect call (the loader's call of @main, and
+    /// call_closure's BLR), and the same bytes run when the image does not ask
+    /// for guarded pages, so it is the guard that stops them.
+    func testMissingLandingPadFaultsWhenGuarded() throws {
+        let m = try compile(closureProgram)
+        let want = try Interpreter(module: m).runCapturingOutput()
+        let image = try buildAArch64Image(module: m, stencils: try Self.stencils.get())
+        for fi in image.landingPads.sorted() {
+            var b = image.bytes
+            let at = entryOffset(image, fi)
+            XCTAssertEqual(word(b, at), AArch64Word.btiC)
+            for k in 0..<4 { b[at + k] = UInt8(truncatingIfNeeded: AArch64Word.nop >> (8 * UInt32(k))) }
+            let (status, _, err) = try runImage(b)
+            XCTAssertEqual(status, 1000 + SIGILL, "\(m.functions[fi].name): \(err)")
+            b[16 + 8 * 18] &= ~UInt8(ImageLayout.flagBTI) // the flags field: not guarded
+            let (status2, out2, err2) = try runImage(b)
+            XCTAssertEqual(status2, 0, "\(m.functions[fi].name) unguarded: \(err2)")
+            XCTAssertEqual(out2, want)
+        }
+    }
+
+    /// PAC is enforced too: with every `autiasp` turned into a NOP, a return
+    /// address stays signed and the return through it faults.
+    func testUnauthenticatedReturnFaults() throws {
+        let image = try buildAArch64Image(module: try compile(closureProgram), stencils: try Self.stencils.get())
+        var b = image.bytes
+        var n = 0
+        for at in stride(from: b.count - Int(image.header.textSize), to: b.count - 3, by: 4) where word(b, at) == AArch64Word.autiasp {
+            for k in 0..<4 { b[at + k] = UInt8(truncatingIfNeeded: AArch64Word.nop >> (8 * UInt32(k))) }
+            n += 1
+        }
+        XCTAssertGreaterThan(n, 0)
+        let (status, _, err) = try runImage(b)
+        XCTAssertEqual(status, 1000 + SIGSEGV, err)
     }
 }
