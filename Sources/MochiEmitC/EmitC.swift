@@ -11,9 +11,10 @@
 //   * one trampoline per (function, capture count) used by `closure.new`: every
 //     closure's code pointer has the single signature `mochi_tramp`, and the
 //     trampoline unpacks captures then arguments into a direct call;
-//   * the recursion guard (a stack-address probe before every call that can recurse,
-//     so runaway recursion ends in `error: stack overflow`; the usable stack is
-//     raised where it can be, so every depth the interpreter allows fits);
+//   * the recursion guard (the call depth as a parameter, checked before every call
+//     as the interpreter checks it, and a stack-address probe at calls that can
+//     recurse, so runaway recursion ends in `error: stack overflow`; the usable
+//     stack is raised where it can be, so every depth the interpreter allows fits);
 //   * `main`: runtime init with the stack base, `@main`, `mochi_rt_exit(0)`.
 // Small C helpers (list/struct fast paths, unbox checks) are written only when some
 // function uses them, so the unit compiles without unused-function warnings.
@@ -38,7 +39,7 @@ public func emitC(_ module: Module, options: EmitCOptions = EmitCOptions()) thro
 
 /// C helpers written on demand, in this (declaration) order.
 enum CHelper: Int, CaseIterable, Comparable {
-    case listGetSlow, listSetSlow, listGet, listSet, listbGet, listbSet, listPush, listbPush, fieldGet, fieldSet, callClosure, unboxRef, ftoi
+    case listGetSlow, listSetSlow, listGet, listSet, listbGet, listbSet, listPush, listbPush, variantTag, fieldGet, fieldSet, callClosure, unboxRef, ftoi
     static func < (a: CHelper, b: CHelper) -> Bool { a.rawValue < b.rawValue }
 
     var code: String {
@@ -110,12 +111,26 @@ enum CHelper: Int, CaseIterable, Comparable {
             }
 
             """
+        case .variantTag:
+            return """
+            /* A union value's variant tag inline (mochi_struct_tag: -1 for nil or a
+             * value that is not a struct). */
+            static inline int64_t mochi_emitc_variant_tag(mochi_ref s) {
+                const MochiTypeDesc *d = s && s->kind == MOCHI_O_STRUCT ? ((MochiStruct *)s)->desc : NULL;
+                return d ? d->tag : -1;
+            }
+
+            """
         case .listPush:
             return """
             /* A push (append in place) inline in the common case, as the runtime's own
              * fast path: room left in a store whose end this list owns. Growing, a nil
-             * list and everything else go to mochi_list_push. */
-            static inline void mochi_emitc_list_push(mochi_ref l, mochi_slot v) {
+             * list (the error, at `line`) and everything else go to mochi_list_push. */
+            static MOCHI_COLD void mochi_emitc_list_push_slow(mochi_ref l, mochi_slot v, int32_t line) {
+                mochi_loc_line = line;
+                mochi_list_push(l, v);
+            }
+            static inline void mochi_emitc_list_push(mochi_ref l, mochi_slot v, int32_t line) {
                 MochiList *L = (MochiList *)l;
                 MochiSlots *st = L ? (MochiSlots *)L->store : NULL;
                 int64_t n;
@@ -126,14 +141,14 @@ enum CHelper: Int, CaseIterable, Comparable {
                     st->used++;
                     return;
                 }
-                mochi_list_push(l, v);
+                mochi_emitc_list_push_slow(l, v, line);
             }
 
             """
         case .listbPush:
             return """
             /* The same for a list<bool> (one byte an element). */
-            static inline void mochi_emitc_listb_push(mochi_ref l, int64_t v) {
+            static inline void mochi_emitc_listb_push(mochi_ref l, int64_t v, int32_t line) {
                 MochiList *L = (MochiList *)l;
                 MochiSlots *st = L ? (MochiSlots *)L->store : NULL;
                 int64_t n;
@@ -144,7 +159,7 @@ enum CHelper: Int, CaseIterable, Comparable {
                     st->used++;
                     return;
                 }
-                mochi_list_push(l, (mochi_slot)v);
+                mochi_emitc_list_push_slow(l, (mochi_slot)v, line);
             }
 
             """

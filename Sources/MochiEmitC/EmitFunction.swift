@@ -129,9 +129,9 @@ struct FunctionEmitter {
 
     /// Ops that can never reach a runtime error, so they need no location store
     /// (map reads are a probe; map.set stores its line only on the path that
-    /// calls the runtime).
+    /// calls the runtime; a variant tag of nil or a non-struct is -1).
     static func cannotFail(_ op: Opcode) -> Bool {
-        isPure(op) || op == .globalSet || op == .mapGet || op == .mapHas || op == .mapSet
+        isPure(op) || op == .globalSet || op == .mapGet || op == .mapHas || op == .mapSet || op == .variantTag
     }
 
     /// Ops whose checks are inline and take their line as an argument (stored into
@@ -139,7 +139,8 @@ struct FunctionEmitter {
     /// its own lines; a call that can recurse checks the stack with its line).
     static func passesLine(_ op: Opcode) -> Bool {
         switch op {
-        case .iadd, .isub, .imul, .idiv, .irem, .ineg, .fdiv, .ftoi, .listGet, .listSet, .fieldGet, .fieldSet, .call:
+        case .iadd, .isub, .imul, .idiv, .irem, .ineg, .fdiv, .ftoi, .listGet, .listSet, .listPush, .fieldGet, .fieldSet,
+             .call:
             return true
         default:
             return false
@@ -617,6 +618,10 @@ struct FunctionEmitter {
         case .listNew:
             guard case .list(let e) = rt else { throw fail("list.new without a list type") }
             withSlots(inst, a, target(inst, "mochi_list_from(\(e.cKind), a_, \(a.count))"))
+        // The cached length itself, so a loop bounded by len(xs) and a check of
+        // xs[i] against the same local let the C compiler drop the check.
+        case .listLen where cachedLists.contains(where: { $0.list == a[0] && $0.reads }):
+            assign(inst, "n\(a[0].index)")
         case .listLen:
             assign(inst, "(\(x(0)) ? ((MochiList *)\(x(0)))->len : 0)")
         case .listGet where cachedLists.contains(where: { $0.list == a[0] && $0.bytes }):
@@ -652,11 +657,13 @@ struct FunctionEmitter {
             module.helpers.formUnion([.listSetSlow, .listSet])
             stmt(inst, "mochi_emitc_list_set(\(x(0)), \(x(1)), \(type(a[2]).toSlot(x(2))), \(ln));")
         case .listPush where type(a[1]) == .bool:
-            module.helpers.insert(.listbPush)
-            stmt(inst, "mochi_emitc_listb_push(\(x(0)), \(x(1)));")
+            module.helpers.formUnion([.listPush, .listbPush])
+            stmt(inst, "mochi_emitc_listb_push(\(x(0)), \(x(1)), \(ln));")
+            knownLine = nil  // the slow path stores its own line
         case .listPush:
             module.helpers.insert(.listPush)
-            stmt(inst, "mochi_emitc_list_push(\(x(0)), \(type(a[1]).toSlot(x(1))));")
+            stmt(inst, "mochi_emitc_list_push(\(x(0)), \(type(a[1]).toSlot(x(1))), \(ln));")
+            knownLine = nil
         case .listAppend: assign(inst, "mochi_list_append(\(x(0)), \(type(a[1]).toSlot(x(1))))")
         case .listSlice: assign(inst, "mochi_list_slice(\(x(0)), \(x(1)), \(x(2)))")
         case .listConcat, .listUnionAll: assign(inst, "mochi_list_concat(\(x(0)), \(x(1)))")
@@ -723,7 +730,9 @@ struct FunctionEmitter {
             _ = try descName(fr.typeName, fr.variant)
             module.helpers.insert(.fieldSet)
             stmt(inst, "mochi_emitc_field_set(\(x(0)), \(fr.field), \(type(a[1]).toSlot(x(1))), \(ln));")
-        case .variantTag: assign(inst, "mochi_struct_tag(\(x(0)))")
+        case .variantTag:
+            module.helpers.insert(.variantTag)
+            assign(inst, "mochi_emitc_variant_tag(\(x(0)))")
 
         case .call:
             guard case .function(let name) = inst.imm, let fi = module.symbols.functions[name] else {
