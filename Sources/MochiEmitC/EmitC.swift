@@ -11,9 +11,10 @@
 //   * one trampoline per (function, capture count) used by `closure.new`: every
 //     closure's code pointer has the single signature `mochi_tramp`, and the
 //     trampoline unpacks captures then arguments into a direct call;
-//   * the recursion guard (a stack-address probe before every call that can recurse,
-//     so runaway recursion ends in `error: stack overflow`; the usable stack is
-//     raised where it can be, so every depth the interpreter allows fits);
+//   * the recursion guard (the call depth as a parameter, checked before every call
+//     as the interpreter checks it, and a stack-address probe at calls that can
+//     recurse, so runaway recursion ends in `error: stack overflow`; the usable
+//     stack is raised where it can be, so every depth the interpreter allows fits);
 //   * `main`: runtime init with the stack base, `@main`, `mochi_rt_exit(0)`.
 // Small C helpers (list/struct fast paths, unbox checks) are written only when some
 // function uses them, so the unit compiles without unused-function warnings.
@@ -38,7 +39,7 @@ public func emitC(_ module: Module, options: EmitCOptions = EmitCOptions()) thro
 
 /// C helpers written on demand, in this (declaration) order.
 enum CHelper: Int, CaseIterable, Comparable {
-    case listGetSlow, listSetSlow, listGet, listSet, listbGet, listbSet, fieldGet, fieldSet, callClosure, unboxRef, ftoi
+    case listGetSlow, listSetSlow, listGet, listSet, listbGet, listbSet, listPush, listbPush, variantTag, fieldGet, fieldSet, callClosure, unboxRef, ftoi
     static func < (a: CHelper, b: CHelper) -> Bool { a.rawValue < b.rawValue }
 
     var code: String {
@@ -107,6 +108,58 @@ enum CHelper: Int, CaseIterable, Comparable {
                 MochiList *L = (MochiList *)l;
                 if (L && (uint64_t)i < (uint64_t)L->wlen) ((uint8_t *)L->data)[i] = (uint8_t)(v != 0);
                 else mochi_emitc_listb_set_slow(l, i, v, line);
+            }
+
+            """
+        case .variantTag:
+            return """
+            /* A union value's variant tag inline (mochi_struct_tag: -1 for nil or a
+             * value that is not a struct). */
+            static inline int64_t mochi_emitc_variant_tag(mochi_ref s) {
+                const MochiTypeDesc *d = s && s->kind == MOCHI_O_STRUCT ? ((MochiStruct *)s)->desc : NULL;
+                return d ? d->tag : -1;
+            }
+
+            """
+        case .listPush:
+            return """
+            /* A push (append in place) inline in the common case, as the runtime's own
+             * fast path: room left in a store whose end this list owns. Growing, a nil
+             * list (the error, at `line`) and everything else go to mochi_list_push. */
+            static MOCHI_COLD void mochi_emitc_list_push_slow(mochi_ref l, mochi_slot v, int32_t line) {
+                mochi_loc_line = line;
+                mochi_list_push(l, v);
+            }
+            static inline void mochi_emitc_list_push(mochi_ref l, mochi_slot v, int32_t line) {
+                MochiList *L = (MochiList *)l;
+                MochiSlots *st = L ? (MochiSlots *)L->store : NULL;
+                int64_t n;
+                if (st && (n = L->len) < L->cap && st->s + st->used == L->data + n) {
+                    L->data[n] = v;
+                    L->len = n + 1;
+                    if (!L->shared) L->wlen = (uint32_t)(n + 1);
+                    st->used++;
+                    return;
+                }
+                mochi_emitc_list_push_slow(l, v, line);
+            }
+
+            """
+        case .listbPush:
+            return """
+            /* The same for a list<bool> (one byte an element). */
+            static inline void mochi_emitc_listb_push(mochi_ref l, int64_t v, int32_t line) {
+                MochiList *L = (MochiList *)l;
+                MochiSlots *st = L ? (MochiSlots *)L->store : NULL;
+                int64_t n;
+                if (st && (n = L->len) < L->cap && (uint8_t *)st->s + st->used == (uint8_t *)L->data + n) {
+                    ((uint8_t *)L->data)[n] = (uint8_t)(v != 0);
+                    L->len = n + 1;
+                    if (!L->shared) L->wlen = (uint32_t)(n + 1);
+                    st->used++;
+                    return;
+                }
+                mochi_emitc_list_push_slow(l, (mochi_slot)v, line);
             }
 
             """
@@ -248,6 +301,18 @@ struct ModuleEmitter {
     /// Functions that may be re-entered while active (see recursionAnalysis): only
     /// calls to these, and closure calls, check the stack.
     var recursive: [Bool] = []
+    /// Per function: it calls something, so it takes its call depth as a last
+    /// parameter `mochi_depth` (see the prelude).
+    var takesDepth: [Bool] = []
+    /// Per function: calls of it probe the stack only every 8th depth (its frame,
+    /// with what a C compiler may inline into it, is estimated small); else at
+    /// every call that can recurse.
+    var sparseProbe: [Bool] = []
+    /// Per function: no call of it can change a list's header (every instruction
+    /// keeps list headers, it writes no list element, whose slow path may give a
+    /// list a new store, and every call in it is to such a function), so a caller
+    /// keeps its list headers in locals across the call.
+    var keepsListHeaders: [Bool] = []
 
     init(module: Module, options: EmitCOptions) {
         self.module = module
@@ -296,6 +361,9 @@ struct ModuleEmitter {
         }
 
         recursive = recursionAnalysis()
+        keepsListHeaders = listHeaderAnalysis()
+        takesDepth = module.functions.map { f in f.insts.contains { $0.op == .call || $0.op == .callClosure } }
+        sparseProbe = frameAnalysis().map { $0 <= 8192 }
 
         // Function bodies first: they discover strings, trampolines and helpers.
         var bodies: [String] = []
@@ -353,6 +421,59 @@ struct ModuleEmitter {
         return result
     }
 
+    /// A generous estimate of each function's C frame in bytes: 8 per SSA value and
+    /// per slot of its largest slot array, plus the frames of the functions outside
+    /// call cycles that it calls (a C compiler may inline them), plus 256. A callee
+    /// in a cycle is not counted: a compiler does not inline it whole.
+    func frameAnalysis() -> [Int] {
+        var memo: [Int?] = Array(repeating: nil, count: module.functions.count)
+        func own(_ f: Function) -> Int {
+            var slots = 1
+            for inst in f.insts { slots = max(slots, inst.args.count) }
+            return 8 * (f.valueTypes.count + slots) + 256
+        }
+        // Callees outside cycles form a DAG (a cycle would make them recursive), so
+        // the walk ends; memoised, it is linear.
+        func frame(_ fi: Int) -> Int {
+            if let m = memo[fi] { return m }
+            let f = module.functions[fi]
+            var total = own(f)
+            for inst in f.insts where inst.op == .call {
+                guard case .function(let name) = inst.imm, let g = symbols.functions[name], g != fi, !recursive[g] else {
+                    continue
+                }
+                total = min(total + frame(g), 1 << 30)
+            }
+            memo[fi] = total
+            return total
+        }
+        return module.functions.indices.map { frame($0) }
+    }
+
+    /// keepsListHeaders by a fixpoint from "every function keeps them": a function
+    /// with an instruction that may change a header, or a call of one that may, may.
+    func listHeaderAnalysis() -> [Bool] {
+        var keeps = Array(repeating: true, count: module.functions.count)
+        var changed = true
+        while changed {
+            changed = false
+            for (fi, f) in module.functions.enumerated() where keeps[fi] {
+                for inst in f.insts {
+                    // list.set keeps headers only in the function that does it (its
+                    // slow path reloads them there); a caller's may be stale after it.
+                    if FunctionEmitter.keepsListHeaders(inst.op) && inst.op != .listSet { continue }
+                    if inst.op == .call, case .function(let name) = inst.imm, let g = symbols.functions[name], keeps[g] {
+                        continue
+                    }
+                    keeps[fi] = false
+                    changed = true
+                    break
+                }
+            }
+        }
+        return keeps
+    }
+
     func sanitizedComment(_ s: String) -> String {
         // No control characters (a newline would end a // comment) and no `*/`.
         var r = ""
@@ -375,6 +496,9 @@ struct ModuleEmitter {
         } else {
             params = f.paramTypes.enumerated().map { $0.element.cType + " p\($0.offset)" }.joined(separator: ", ")
         }
+        if takesDepth[i] {
+            return "\(ret) \(functionNames[i])(\(f.paramTypes.isEmpty ? "" : params + ", ")int64_t mochi_depth)"
+        }
         return "\(ret) \(functionNames[i])(\(params))"
     }
 
@@ -384,20 +508,25 @@ struct ModuleEmitter {
          * trampoline of this one signature (captures come from the closure). */
         typedef mochi_slot (*mochi_tramp)(mochi_ref clo, const mochi_slot *args);
 
-        /* Recursion guard: calls that can recurse (to a function in a call cycle, or
-         * through a closure) first compare the stack address with a floor, so
-         * runaway recursion ends in `error: stack overflow` at the calling line
-         * before the machine stack runs out. */
+        /* Recursion guard. The call depth is counted at every call of a Mochi function,
+         * as the interpreter and the JIT count it, so recursion stops at the same call
+         * (depth 100,000) with the same output in every mode: a function that calls
+         * something takes its own depth as a last parameter `mochi_depth` (main runs
+         * at 0) and passes mochi_depth + 1 on; a leaf takes none. A call checks
+         * mochi_depth < 100000 first, which a C compiler hoists out of loops (no
+         * counter in memory). Calls that can recurse (to a function in a call cycle,
+         * or through a closure) also compare the stack address with a floor, so a
+         * frame too large for the stack at that depth ends in the same error before
+         * the machine stack runs out: at every such call through a closure or to a
+         * function with a large frame, else at every 8th depth only (100,000 is a
+         * multiple of 8, so the depth check there is exact), in a cold function of
+         * its own so the calling function needs no frame pointer. A closure's depth
+         * travels in mochi_closure_depth, stored just before the call. */
+        #define MOCHI_MAX_DEPTH 100000
         static uintptr_t mochi_stack_floor;
-        /* The call depth, counted at every call of a Mochi function as the interpreter
-         * and the JIT count it, so recursion stops at the same depth (100,000) with
-         * the same output in every mode; the stack probe above stays as the guard
-         * for frames too large for the stack at that depth. */
-        static int64_t mochi_call_depth;
-        #define MOCHI_CALL_ENTER(line) do { \\
-            if (MOCHI_UNLIKELY(mochi_call_depth >= 100000)) mochi_err_stack_overflow_at(line); \\
-            mochi_call_depth++; } while (0)
-        #define MOCHI_CALL_LEAVE() (mochi_call_depth--)
+        static int64_t mochi_closure_depth;
+        #define MOCHI_DEPTH_CHECK(d, line) do { \\
+            if (MOCHI_UNLIKELY((d) >= MOCHI_MAX_DEPTH)) mochi_err_stack_overflow_at(line); } while (0)
         #if defined(__GNUC__) || defined(__clang__)
         #define MOCHI_STACK_CHECK(line) do { \\
             if (MOCHI_UNLIKELY((uintptr_t)__builtin_frame_address(0) < mochi_stack_floor)) \\
@@ -406,6 +535,12 @@ struct ModuleEmitter {
         #define MOCHI_STACK_CHECK(line) do { char mochi_probe_; \\
             if ((uintptr_t)&mochi_probe_ < mochi_stack_floor) mochi_err_stack_overflow_at(line); } while (0)
         #endif
+        static MOCHI_COLD void mochi_emitc_probe(int64_t d, int32_t line) {
+            char here_;
+            if (d >= MOCHI_MAX_DEPTH || (uintptr_t)&here_ < mochi_stack_floor) mochi_err_stack_overflow_at(line);
+        }
+        #define MOCHI_SPARSE_CHECK(d, line) do { \\
+            if (MOCHI_UNLIKELY(((d) & 7) == 0)) mochi_emitc_probe(d, line); } while (0)
 
         /* The usable stack below top: on Linux the soft limit is raised (the main
          * thread's stack grows on demand up to it) so recursion as deep as the
@@ -429,7 +564,8 @@ struct ModuleEmitter {
             budget = (size_t)768 << 10; /* 1 MiB default stacks */
         #endif
             mochi_stack_floor = (uintptr_t)top > budget ? (uintptr_t)top - budget : 0;
-            (void)mochi_call_depth; /* used by every program, even one without calls */
+            (void)mochi_closure_depth; /* used by every program, even one without closures */
+            (void)mochi_emitc_probe;
         }
 
 
@@ -497,6 +633,7 @@ struct ModuleEmitter {
                 actuals.append(t.fromSlot("args[\(k - ncap)]"))
             }
         }
+        if takesDepth[fi] { actuals.append("mochi_closure_depth") }
         let call = "\(functionNames[fi])(\(actuals.joined(separator: ", ")))"
         if f.returnType == .unit {
             out += "    \(call);\n    return 0;\n"
@@ -536,7 +673,7 @@ struct ModuleEmitter {
         out += "    mochi_loc_file = \(fileLiteral ?? "NULL");\n"
         out += "    mochi_loc_line = 0;\n"
         out += "    mochi_emitc_init();\n"
-        out += "    \(functionNames[mainIndex])();\n"
+        out += "    \(functionNames[mainIndex])(\(takesDepth[mainIndex] ? "0" : ""));\n"
         out += "    mochi_rt_exit(0);\n"
         out += "    return 0;\n}\n"
         return out

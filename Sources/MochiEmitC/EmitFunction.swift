@@ -22,16 +22,19 @@
 // single-predecessor blocks) found x < y (so x < INT64_MAX), and `x - 1` where one
 // found x > y, are plain C: a loop counter's step is unchecked, as in C.
 //
-// List headers in C locals: in a function whose every instruction leaves list
-// headers alone (arithmetic, list element reads and writes, field and global
-// reads; no calls, pushes or appends), each list parameter that is indexed gets
-// its length, writable length and data pointer read once at entry into locals
-// (nN, wN, dN for vN). Element reads and writes go through them, so a store into
-// one list does not make the C compiler (under -fno-strict-aliasing) reload
-// every list's header, and a loop's bounds checks see loop-invariant lengths.
-// Only the runtime's slow path of a store (copy-on-write, lazily raised writable
-// length) changes a header; after it every cached header is read again (two
-// parameters may name one list).
+// List headers in C locals: every list value that some list.get or list.set indexes
+// (up to 8 a function) gets its length, writable length and data pointer in C
+// locals (nN, wN, dN for vN; dN is a byte pointer for a list<bool>), read where the
+// value is defined (after its instruction, or at the top of the block whose
+// parameter it is) and read again, for every such list, right after each
+// instruction that may change some list's header (a call, a push or append, any
+// op outside keepsListHeaders) and after list.set's slow path (copy-on-write,
+// lazily raised writable length; two values may name one list). Element reads and
+// writes go through the locals, so a store into one list does not make the C
+// compiler (under -fno-strict-aliasing) reload every list's header, and a loop's
+// bounds checks see loop-invariant lengths, in functions with calls too. Reading
+// a value's header before its definition on some path reads a zeroed local or
+// an older value that the local keeps alive: never a dangling one.
 //
 // Map lookups probe once: `map.has`, `map.get` and `map.set` find the key's entry
 // (inline for int keys, mochi_map_find_i64; one runtime call otherwise) into a
@@ -83,10 +86,12 @@ struct FunctionEmitter {
     var currentInst: Int32 = -1
     /// iadd/isub instructions (InstID index) that cannot overflow (see the header).
     var safeSteps: Set<Int32> = []
-    /// List parameters whose header fields live in C locals (see the header), with
+    /// List values whose header fields live in C locals (see the header), with
     /// which fields are read: the length (element reads) and the writable length
-    /// (element writes); the data pointer always.
-    var cachedLists: [(list: Value, reads: Bool, writes: Bool)] = []
+    /// (element writes); the data pointer always (bytes for a list<bool>).
+    var cachedLists: [(list: Value, reads: Bool, writes: Bool, bytes: Bool)] = []
+    /// Cached lists by the block whose parameters they are (read at its top).
+    var cachedParams: [Int32: [Value]] = [:]
     /// The interpreter decoder's running line (last instruction's, or the last
     /// terminator's): where an `unreachable` terminator without a location reports.
     var decoderLine: UInt32 = 0
@@ -124,9 +129,9 @@ struct FunctionEmitter {
 
     /// Ops that can never reach a runtime error, so they need no location store
     /// (map reads are a probe; map.set stores its line only on the path that
-    /// calls the runtime).
+    /// calls the runtime; a variant tag of nil or a non-struct is -1).
     static func cannotFail(_ op: Opcode) -> Bool {
-        isPure(op) || op == .globalSet || op == .mapGet || op == .mapHas || op == .mapSet
+        isPure(op) || op == .globalSet || op == .mapGet || op == .mapHas || op == .mapSet || op == .variantTag
     }
 
     /// Ops whose checks are inline and take their line as an argument (stored into
@@ -134,7 +139,8 @@ struct FunctionEmitter {
     /// its own lines; a call that can recurse checks the stack with its line).
     static func passesLine(_ op: Opcode) -> Bool {
         switch op {
-        case .iadd, .isub, .imul, .idiv, .irem, .ineg, .fdiv, .ftoi, .listGet, .listSet, .fieldGet, .fieldSet, .call:
+        case .iadd, .isub, .imul, .idiv, .irem, .ineg, .fdiv, .ftoi, .listGet, .listSet, .listPush, .fieldGet, .fieldSet,
+             .call:
             return true
         default:
             return false
@@ -295,10 +301,12 @@ struct FunctionEmitter {
         if !deferredOverflow.isEmpty { put("    int64_t ovf = 0;", line: f.loc.line) }
         for c in cachedLists {
             let n = c.list.index
-            var decl = "    MochiList *l\(n) = (MochiList *)v\(n);"
-            if c.reads { decl += " int64_t n\(n) = l\(n) ? l\(n)->len : 0;" }
-            if c.writes { decl += " int64_t w\(n) = l\(n) ? (int64_t)l\(n)->wlen : 0;" }
-            decl += " mochi_slot *d\(n) = l\(n) ? l\(n)->data : NULL;"
+            var decl = "   "
+            if c.reads || c.writes {
+                decl += " int64_t " + ([c.reads ? "n\(n) = 0" : nil, c.writes ? "w\(n) = 0" : nil]
+                    .compactMap { $0 }.joined(separator: ", ")) + ";"
+            }
+            decl += c.bytes ? " uint8_t *d\(n) = NULL;" : " mochi_slot *d\(n) = NULL;"
             put(decl, line: f.loc.line)
         }
         for p in entryParams where !needed[Int(p.index)] { put("    (void)\(v(p));", line: f.loc.line) }
@@ -311,6 +319,9 @@ struct FunctionEmitter {
             let next: Block? = li + 1 < layout.count ? layout[li + 1] : nil
             knownLine = nil
             if labels.contains(b.index) { put("b\(b.index):;") }
+            if let ps = cachedParams[b.index] {
+                put("    " + ps.map(loadListHeader).joined(separator: " "))
+            }
             // Entries found in the one block that leads here are still good.
             if let p = singlePred[b.index], let c = blockEndCache[p] { entryCache = c } else { entryCache = [] }
             for id in bd.insts {
@@ -319,6 +330,16 @@ struct FunctionEmitter {
                 if !isEmitted(inst) { continue }
                 currentInst = id.index
                 try emitInst(inst)
+                if !cachedLists.isEmpty {
+                    // A store into a list without cached locals reloads them too: its
+                    // slow path may have given a cached list (the same one) a new store.
+                    let uncachedStore = inst.op == .listSet && !cachedLists.contains { $0.list == inst.args[0] }
+                    if (!FunctionEmitter.keepsListHeaders(inst.op) && !callKeepsListHeaders(inst)) || uncachedStore {
+                        put("    " + reloadListHeaders(), line: inst.loc.line)
+                    } else if let r = inst.result, cachedLists.contains(where: { $0.list == r }) {
+                        put("    " + loadListHeader(r), line: inst.loc.line)
+                    }
+                }
                 if let l = overflowCheckAfter[id.index] {
                     put("    if (MOCHI_UNLIKELY(ovf)) mochi_err_overflow_at(\(Int32(clamping: l)));", line: l)
                 }
@@ -597,8 +618,22 @@ struct FunctionEmitter {
         case .listNew:
             guard case .list(let e) = rt else { throw fail("list.new without a list type") }
             withSlots(inst, a, target(inst, "mochi_list_from(\(e.cKind), a_, \(a.count))"))
+        // The cached length itself, so a loop bounded by len(xs) and a check of
+        // xs[i] against the same local let the C compiler drop the check.
+        case .listLen where cachedLists.contains(where: { $0.list == a[0] && $0.reads }):
+            assign(inst, "n\(a[0].index)")
         case .listLen:
             assign(inst, "(\(x(0)) ? ((MochiList *)\(x(0)))->len : 0)")
+        case .listGet where cachedLists.contains(where: { $0.list == a[0] && $0.bytes }):
+            module.helpers.insert(.listbGet)
+            let n = a[0].index
+            assign(inst, "((uint64_t)\(x(1)) < (uint64_t)n\(n) ? (int64_t)d\(n)[\(x(1))] : "
+                   + "mochi_emitc_listb_get_slow(\(x(0)), \(x(1)), \(ln)))")
+        case .listSet where cachedLists.contains(where: { $0.list == a[0] && $0.bytes }):
+            module.helpers.insert(.listbSet)
+            let n = a[0].index
+            stmt(inst, "if ((uint64_t)\(x(1)) < (uint64_t)w\(n)) d\(n)[\(x(1))] = (uint8_t)(\(x(2)) != 0); else { "
+                 + "mochi_emitc_listb_set_slow(\(x(0)), \(x(1)), \(x(2)), \(ln)); \(reloadListHeaders()) }")
         case .listGet where rt == .bool:
             module.helpers.insert(.listbGet)
             assign(inst, "mochi_emitc_listb_get(\(x(0)), \(x(1)), \(ln))")
@@ -621,7 +656,14 @@ struct FunctionEmitter {
         case .listSet:
             module.helpers.formUnion([.listSetSlow, .listSet])
             stmt(inst, "mochi_emitc_list_set(\(x(0)), \(x(1)), \(type(a[2]).toSlot(x(2))), \(ln));")
-        case .listPush: stmt(inst, "mochi_list_push(\(x(0)), \(type(a[1]).toSlot(x(1))));")
+        case .listPush where type(a[1]) == .bool:
+            module.helpers.formUnion([.listPush, .listbPush])
+            stmt(inst, "mochi_emitc_listb_push(\(x(0)), \(x(1)), \(ln));")
+            knownLine = nil  // the slow path stores its own line
+        case .listPush:
+            module.helpers.insert(.listPush)
+            stmt(inst, "mochi_emitc_list_push(\(x(0)), \(type(a[1]).toSlot(x(1))), \(ln));")
+            knownLine = nil
         case .listAppend: assign(inst, "mochi_list_append(\(x(0)), \(type(a[1]).toSlot(x(1))))")
         case .listSlice: assign(inst, "mochi_list_slice(\(x(0)), \(x(1)), \(x(2)))")
         case .listConcat, .listUnionAll: assign(inst, "mochi_list_concat(\(x(0)), \(x(1)))")
@@ -688,21 +730,29 @@ struct FunctionEmitter {
             _ = try descName(fr.typeName, fr.variant)
             module.helpers.insert(.fieldSet)
             stmt(inst, "mochi_emitc_field_set(\(x(0)), \(fr.field), \(type(a[1]).toSlot(x(1))), \(ln));")
-        case .variantTag: assign(inst, "mochi_struct_tag(\(x(0)))")
+        case .variantTag:
+            module.helpers.insert(.variantTag)
+            assign(inst, "mochi_emitc_variant_tag(\(x(0)))")
 
         case .call:
             guard case .function(let name) = inst.imm, let fi = module.symbols.functions[name] else {
                 throw fail("call of unknown function \(inst.imm)")
             }
-            let call = "\(module.functionNames[fi])(\(a.map(v).joined(separator: ", ")))"
-            if module.recursive[fi] { stmt(inst, "MOCHI_STACK_CHECK(\(ln));") }
-            stmt(inst, "MOCHI_CALL_ENTER(\(ln));")
+            var actuals = a.map(v)
+            if module.takesDepth[fi] { actuals.append("mochi_depth + 1") }
+            let call = "\(module.functionNames[fi])(\(actuals.joined(separator: ", ")))"
+            if !module.recursive[fi] {
+                stmt(inst, "MOCHI_DEPTH_CHECK(mochi_depth, \(ln));")
+            } else if module.sparseProbe[fi] && module.sparseProbe[index] {
+                stmt(inst, "MOCHI_SPARSE_CHECK(mochi_depth, \(ln));")
+            } else {
+                stmt(inst, "MOCHI_STACK_CHECK(\(ln)); MOCHI_DEPTH_CHECK(mochi_depth, \(ln));")
+            }
             if let r = inst.result, needed[Int(r.index)], module.module.functions[fi].returnType != .unit {
                 stmt(inst, "\(v(r)) = \(call);")
             } else {
                 stmt(inst, call + ";")
             }
-            stmt(inst, "MOCHI_CALL_LEAVE();")
             knownLine = nil
         case .callClosure:
             module.helpers.insert(.callClosure)
@@ -713,10 +763,8 @@ struct FunctionEmitter {
             } else {
                 body = "(void)\(call);"
             }
-            stmt(inst, "MOCHI_STACK_CHECK(\(ln));")
-            stmt(inst, "MOCHI_CALL_ENTER(\(ln));")
+            stmt(inst, "MOCHI_STACK_CHECK(\(ln)); MOCHI_DEPTH_CHECK(mochi_depth, \(ln)); mochi_closure_depth = mochi_depth + 1;")
             withSlots(inst, Array(a.dropFirst()), body)
-            stmt(inst, "MOCHI_CALL_LEAVE();")
             knownLine = nil
         case .closureNew:
             guard case .function(let name) = inst.imm, let fi = module.symbols.functions[name] else {
@@ -871,52 +919,63 @@ struct FunctionEmitter {
     }
 
     /// Ops that cannot change any list's header (length, writable length, data
-    /// pointer) except through list.set's slow path, which reloads the locals.
+    /// pointer) except through list.set's slow path, which reloads the locals: none
+    /// of them runs Mochi code, grows a list or shares a list's store.
     static func keepsListHeaders(_ op: Opcode) -> Bool {
         if isPure(op) { return true }
         switch op {
-        case .iadd, .isub, .imul, .idiv, .irem, .ineg, .fdiv, .ftoi, .listGet, .listSet, .fieldGet:
+        case .iadd, .isub, .imul, .idiv, .irem, .ineg, .fdiv, .frem, .ftoi, .listGet, .listSet, .fieldGet,
+             .fieldSet, .globalSet, .mapGet, .mapHas, .listNew, .strLen, .strIndex, .print:
             return true
         default:
             return false
         }
     }
 
-    /// Chooses the list parameters whose headers live in locals: only in a function
-    /// where every instruction keeps list headers and no edge leads back into the
-    /// entry block (whose parameters are then never reassigned); only lists of
-    /// slot-wide elements (a list<bool> has helpers of its own) that some list.get
-    /// or list.set indexes.
+    /// Chooses the list values whose headers live in locals (see the header): those
+    /// some emitted list.get or list.set indexes, the first 8 in value order.
     mutating func planListHeaders() {
-        guard let entry = f.entry else { return }
-        for b in f.layout {
-            if f[b].terminator.successors.contains(where: { $0.block == entry }) { return }
-            for id in f[b].insts where !FunctionEmitter.keepsListHeaders(f[id].op) { return }
-        }
         var reads: [Value: Bool] = [:], writes: [Value: Bool] = [:]
         for b in f.layout {
             for id in f[b].insts {
                 let inst = f[id]
-                if inst.op == .listGet, let r = inst.result, type(r) != .bool, isEmitted(inst) { reads[inst.args[0]] = true }
-                if inst.op == .listSet, type(inst.args[2]) != .bool { writes[inst.args[0]] = true }
+                if inst.op == .listGet, isEmitted(inst) { reads[inst.args[0]] = true }
+                if inst.op == .listSet { writes[inst.args[0]] = true }
             }
         }
-        for p in f[entry].params {
-            guard case .list(let e) = type(p), e.slotKind != .bool else { continue }
-            let r = reads[p] ?? false, w = writes[p] ?? false
-            if r || w { cachedLists.append((p, r, w)) }
+        let lists = Set(reads.keys).union(writes.keys).sorted { $0.index < $1.index }.prefix(8)
+        for l in lists {
+            guard case .list(let e) = type(l) else { continue }
+            cachedLists.append((l, reads[l] ?? false, writes[l] ?? false, e.slotKind == .bool))
         }
+        // Block parameters (the entry's too) are read at the top of their block.
+        for b in f.layout {
+            let ps = f[b].params.filter { p in cachedLists.contains { $0.list == p } }
+            if !ps.isEmpty { cachedParams[b.index] = ps }
+        }
+    }
+
+    /// A direct call of a function that cannot change any list's header.
+    func callKeepsListHeaders(_ inst: Inst) -> Bool {
+        guard inst.op == .call, case .function(let name) = inst.imm, let fi = module.symbols.functions[name] else {
+            return false
+        }
+        return module.keepsListHeaders[fi]
+    }
+
+    /// Statements that read list `l`'s header into its locals.
+    func loadListHeader(_ l: Value) -> String {
+        guard let c = cachedLists.first(where: { $0.list == l }) else { return "" }
+        let n = l.index
+        var s = ""
+        if c.reads { s += "n\(n) = v\(n) ? ((MochiList *)v\(n))->len : 0; " }
+        if c.writes { s += "w\(n) = v\(n) ? (int64_t)((MochiList *)v\(n))->wlen : 0; " }
+        return s + "d\(n) = v\(n) ? \(c.bytes ? "(uint8_t *)" : "")((MochiList *)v\(n))->data : NULL;"
     }
 
     /// Statements that read every cached list header again.
     func reloadListHeaders() -> String {
-        cachedLists.map { c -> String in
-            let n = c.list.index
-            var s = ""
-            if c.reads { s += "n\(n) = l\(n) ? l\(n)->len : 0; " }
-            if c.writes { s += "w\(n) = l\(n) ? (int64_t)l\(n)->wlen : 0; " }
-            return s + "d\(n) = l\(n) ? l\(n)->data : NULL;"
-        }.joined(separator: " ")
+        cachedLists.map { loadListHeader($0.list) }.joined(separator: " ")
     }
 
     /// The C local holding the entry of `inst`'s map (operand 0) and key (operand 1):

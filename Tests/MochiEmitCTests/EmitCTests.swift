@@ -204,7 +204,7 @@ final class EmitCTests: XCTestCase {
         let a = try emitC(m), b = try emitC(try parse(Programs.coverage))
         XCTAssertEqual(a, b)
         XCTAssert(a.contains("#line 10 \"coverage.mochi\""))
-        XCTAssert(a.contains("static void mochi_fn_main(void)"))
+        XCTAssert(a.contains("static void mochi_fn_main(int64_t mochi_depth)"))  // it calls: takes its depth
         XCTAssert(a.contains("int main(int argc, char **argv)"))
         var o = EmitCOptions()
         o.lineDirectives = false
