@@ -45,21 +45,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 #ifndef MAP_FIXED_NOREPLACE
 #define MAP_FIXED_NOREPLACE 0x100000
 #endif
-
-#ifndef PROT_BTI
-#define PROT_BTI 0x10
-#endif
-#ifndef AT_HWCAP2
-#define AT_HWCAP2 26
-#endif
-#define HWCAP2_BTI_BIT (1UL << 17)
 
 #define IMAGE_VERSION 2
 #define IMAGE_MACHINE_AARCH64 183
@@ -442,10 +433,9 @@ int main(int argc, char **argv) {
         die("cannot make the code executable (mprotect: %s)", strerror(errno));
     /* Guarded pages where the image has landing pads and the CPU has BTI. */
     int guarded = 0;
-    if ((h[F_FLAGS] & IMAGE_FLAG_BTI) && (getauxval(AT_HWCAP2) & HWCAP2_BTI_BIT)) {
-        if (mprotect(base + h[F_TEXT_OFFSET], (size_t)text_map, PROT_READ | PROT_EXEC | PROT_BTI) != 0)
-            die("cannot guard the code with PROT_BTI (mprotect: %s)", strerror(errno));
-        guarded = 1;
+    if (h[F_FLAGS] & IMAGE_FLAG_BTI) {
+        guarded = mochi_jit_code_guard(base + h[F_TEXT_OFFSET], (size_t)text_map);
+        if (guarded < 0) die("cannot guard the code with PROT_BTI (mprotect: %s)", strerror(errno));
     }
     if (check) {
         check_wx(h[F_BASE], h[F_BASE] + total);

@@ -12,6 +12,11 @@
  * runs (a no-op on x86-64, required on AArch64, whose instruction and data
  * caches are not coherent). scripts/mochi-aarch64-exec's loader uses the same
  * functions, and a test compiles this file for aarch64-macos with zig cc.
+ *
+ * Branch protection (AArch64 Linux): code whose indirect-branch targets start
+ * with `bti c` is mapped guarded (PROT_BTI) by mochi_jit_code_guard where the
+ * CPU has BTI (AT_HWCAP2), so an indirect branch anywhere else is a SIGILL.
+ * Elsewhere (x86-64, Apple Silicon, a CPU without BTI) it changes nothing.
  */
 #if defined(__linux__) && !defined(_GNU_SOURCE)
 #define _GNU_SOURCE
@@ -20,6 +25,16 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/mman.h>
+#if defined(__linux__) && defined(__aarch64__)
+#include <sys/auxv.h>
+#ifndef PROT_BTI
+#define PROT_BTI 0x10
+#endif
+#ifndef AT_HWCAP2
+#define AT_HWCAP2 26
+#endif
+#define MOCHI_HWCAP2_BTI (1UL << 17)
+#endif
 #if defined(__APPLE__)
 #include <libkern/OSCacheControl.h>
 #include <pthread.h>
@@ -52,6 +67,17 @@ int mochi_jit_code_seal(void *p, size_t size) {
 #else
     if (mprotect(p, size, PROT_READ | PROT_EXEC) != 0) return -1;
     mochi_jit_flush_icache(p, size);
+    return 0;
+#endif
+}
+
+int mochi_jit_code_guard(void *p, size_t size) {
+#if defined(__linux__) && defined(__aarch64__)
+    if (!(getauxval(AT_HWCAP2) & MOCHI_HWCAP2_BTI)) return 0;
+    return mprotect(p, size, PROT_READ | PROT_EXEC | PROT_BTI) == 0 ? 1 : -1;
+#else
+    (void)p;
+    (void)size;
     return 0;
 #endif
 }

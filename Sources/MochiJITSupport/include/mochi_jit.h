@@ -63,6 +63,11 @@ mochi_slot mochi_jit_unbox_ref(mochi_slot v, int64_t check, int64_t imm, mochi_s
 void *mochi_jit_code_map(size_t size, void *hint);
 int mochi_jit_code_seal(void *p, size_t size);
 void mochi_jit_code_unmap(void *p, size_t size);
+/** Branch protection for sealed code whose indirect-branch targets start with
+ * `bti c`: on AArch64 Linux with a BTI CPU the pages become guarded (PROT_BTI)
+ * and 1 is returned; 0 where there is nothing to do (no BTI, another target);
+ * -1 when the protection change failed. */
+int mochi_jit_code_guard(void *p, size_t size);
 /** Make the instruction cache see code written at [p, p + size). */
 void mochi_jit_flush_icache(void *p, size_t size);
 
