@@ -65,12 +65,37 @@ final class TierLink {
     let osrEntry: (Int, Int) -> UnsafeRawPointer?
     var osrEntries = 0
 
+    /// A test mode (`mochi-jitrun --jit-osr-loop=K`): on-stack replacement at
+    /// the K-th loop header the interpreter reaches (from 0, in the order of
+    /// their first back edges), once, and at no other; no function is hot by
+    /// its counts. A harness runs K = 0, 1, ... to enter JIT code at every
+    /// loop in turn (scripts/conformance's jit-osr-every). -1: none (the loop
+    /// headers are only counted).
+    var forcedLoop = -2
+    /// In that mode: each loop header reached (function << 32 | code index)
+    /// and its number. (A dictionary: a test mode's cost, not a normal run's.)
+    var loopNumber: [Int64: Int] = [:]
+    var forcedDone = false
+
     /// A back edge of function f to code index `target`: the JIT entry at that
     /// loop header when this is the back edge that makes f hot.
     func backEdge(_ f: Int, to target: Int, program: DecodedProgram) -> UnsafeRawPointer? {
+        if forcedLoop >= -1 {
+            let key = Int64(f) << 32 | Int64(target)
+            let k: Int
+            if let n = loopNumber[key] { k = n } else { k = loopNumber.count; loopNumber[key] = k }
+            guard k == forcedLoop, !forcedDone else { return nil }
+            forcedDone = true
+            return enter(f, at: target, program: program)
+        }
         guard backEdges[f] < threshold else { return nil }
         backEdges[f] += 1
         guard backEdges[f] == threshold else { return nil }
+        return enter(f, at: target, program: program)
+    }
+
+    /// The JIT entry at the loop header at code index `target` of function f.
+    private func enter(_ f: Int, at target: Int, program: DecodedProgram) -> UnsafeRawPointer? {
         let starts = program.blockStarts[f]
         var k = 0
         while k < starts.count && Int(starts[k]) != target { k += 2 }
@@ -116,13 +141,19 @@ public final class TieredInterpreter {
     public init(module: Module, maxDepth: Int, shared: SharedMemory, threshold: Int, callThreshold: Int,
                 compile: @escaping (Int) -> UnsafeRawPointer?,
                 enter: @escaping (UnsafeRawPointer, UnsafeMutablePointer<UInt64>, Int) -> UInt64,
-                osrEntry: @escaping (Int, Int) -> UnsafeRawPointer?) throws {
+                osrEntry: @escaping (Int, Int) -> UnsafeRawPointer?, forcedLoop: Int? = nil) throws {
         var decoder = Decoder(module: module)
         program = try decoder.decodeAll()
         machine = Machine(program: program, maxDepth: maxDepth, shared: shared)
-        machine.tier = TierLink(functions: program.funcCount, threshold: threshold, callThreshold: callThreshold, compile: compile, enter: enter,
+        let never = Int(Int32.max)
+        machine.tier = TierLink(functions: program.funcCount, threshold: forcedLoop == nil ? threshold : never,
+                                callThreshold: forcedLoop == nil ? callThreshold : never, compile: compile, enter: enter,
                                 osrEntry: osrEntry)
+        if let k = forcedLoop { machine.tier!.forcedLoop = max(k, -1) }
     }
+
+    /// With `forcedLoop`: the loop headers reached so far.
+    public var loopHeadersReached: Int { machine.tier!.loopNumber.count }
 
     /// Whether function i has been called or has looped `threshold` times.
     public func isHot(_ i: Int) -> Bool { machine.tier!.isHot(i) }

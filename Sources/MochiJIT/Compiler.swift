@@ -158,7 +158,7 @@ func monotonicMicros() -> Double {
 /// treats as an outside symbol.
 @inline(__always)
 func operandValue(_ o: Operand, _ ins: JInst, _ f: JFunction, frame: UInt64,
-                  calleeFrame: (Int) -> Int64, stencil: String) throws -> UInt64 {
+                  calleeFrame: (Int) -> Int64, stencil: @autoclosure () -> String) throws -> UInt64 {
     switch o {
     case .A: return UInt64(ins.a) &* 8
     case .B: return UInt64(ins.b) &* 8
@@ -177,7 +177,7 @@ func operandValue(_ o: Operand, _ ins: JInst, _ f: JFunction, frame: UInt64,
     case .IMM2: return UInt64(bitPattern: ins.imm2)
     case .SIMM:
         guard ins.imm >= 0 && ins.imm < 1 << 31 else {
-            throw JITError("\(f.name): stencil \(stencil): small immediate \(ins.imm) out of range")
+            throw JITError("\(f.name): stencil \(stencil()): small immediate \(ins.imm) out of range")
         }
         return UInt64(ins.imm)
     case .FN, .FN2: return UInt64(bitPattern: ins.fn)
@@ -261,24 +261,49 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     let frameBytes = funcs.map { Int64($0.frameSlots * 8) }
     var layout: [FunctionLayout] = []
 
+    // The stencils' code and holes flattened once (one byte buffer, one hole
+    // array, per used stencil its ranges): the loop below then copies and
+    // patches through raw pointers, with no Stencil copied (four reference
+    // counts each) per instruction. Holes are plain values, so the hole array
+    // costs no reference counting either.
+    var codeAt = [Int](repeating: 0, count: used.count + 1)
+    for (li, st) in used.enumerated() { codeAt[li + 1] = codeAt[li] + st.code.count }
+    var allCode = [UInt8](repeating: 0, count: max(codeAt[used.count], 1))
+    var holeAt = [Int](repeating: 0, count: used.count + 1)
+    var allHoles: [Hole] = []
+    for (li, st) in used.enumerated() {
+        allCode.withUnsafeMutableBytes { b in
+            st.code.withUnsafeBytes { (b.baseAddress! + codeAt[li]).copyMemory(from: $0.baseAddress!, byteCount: st.code.count) }
+        }
+        allHoles.append(contentsOf: st.holes)
+        holeAt[li + 1] = allHoles.count
+    }
+    let veneerIndex = { (s: UInt64) -> Int in externalOrder.firstIndex(of: s)! }
+
+    try allCode.withUnsafeBytes { codeBytes in
+    try allHoles.withUnsafeBufferPointer { holes in
     for (fi, f) in funcs.enumerated() {
         let tf = monotonicMicros()
         let offs = offsets[fi]
         let frame = UInt64(f.frameSlots * 8)
-        for (ii, ins) in f.insts.enumerated() {
+        try f.insts.withUnsafeBufferPointer { insts in
+        for ii in 0..<insts.count {
+            let ins = insts[ii]
             let li = Int(local[Int(ins.stencil)])
-            let st = used[li]
             let at = mem + offs[ii]
-            st.code.withUnsafeBytes { at.copyMemory(from: $0.baseAddress!, byteCount: st.code.count) }
+            let codeLen = codeAt[li + 1] - codeAt[li]
+            at.copyMemory(from: codeBytes.baseAddress! + codeAt[li], byteCount: codeLen)
             let here = base + UInt64(offs[ii])
-            for h in st.holes {
+            for hi in holeAt[li]..<holeAt[li + 1] {
+                let h = holes[hi]
                 var s: UInt64
                 var isExternal = false
                 switch h.value {
                 case .operand(let o):
-                    s = try operandValue(o, ins, f, frame: frame, calleeFrame: { frameBytes[Int($0)] }, stencil: st.name)
+                    s = try operandValue(o, ins, f, frame: frame, calleeFrame: { frameBytes[Int($0)] },
+                                         stencil: stencils.name(ins.stencil))
                     isExternal = o == .FN || o == .FN2
-                case .continuation: s = here + UInt64(st.code.count)
+                case .continuation: s = here + UInt64(codeLen)
                 case .target:
                     guard ins.target >= 0 else { throw JITError("\(f.name): branch without a target") }
                     s = base + UInt64(offs[Int(ins.target)])
@@ -289,7 +314,9 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                 case .data: s = base + UInt64(dataStart + dataOffset[li])
                 case .errorExit(let e):
                     let t = e == 0 ? ins.exits.0 : e == 1 ? ins.exits.1 : e == 2 ? ins.exits.2 : ins.exits.3
-                    guard t >= 0 else { throw JITError("\(f.name): stencil \(st.name) without its exit \(e)") }
+                    guard t >= 0 else {
+                        throw JITError("\(f.name): stencil \(stencils.name(ins.stencil)) without its exit \(e)")
+                    }
                     s = base + UInt64(offs[Int(t)])
                 }
                 let place = here + UInt64(h.offset)
@@ -297,15 +324,16 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                 if isExternal && h.kind.isPCRelative {
                     let d = Int64(bitPattern: value &- place)
                     if !Veneer.reaches(h.kind, d) {
-                        value = base + UInt64(veneerStart + 16 * externalOrder.firstIndex(of: s)!) &+ UInt64(bitPattern: h.addend)
+                        value = base + UInt64(veneerStart + 16 * veneerIndex(s)) &+ UInt64(bitPattern: h.addend)
                     }
                 }
                 do {
                     try patch(h.kind, at: at + h.offset, address: place, value: value)
                 } catch let e as PatchError {
-                    throw JITError("\(f.name): stencil \(st.name), hole at +\(h.offset): \(e.message)")
+                    throw JITError("\(f.name): stencil \(stencils.name(ins.stencil)), hole at +\(h.offset): \(e.message)")
                 }
             }
+        }
         }
         let end = fi + 1 < funcs.count ? starts[fi + 1] : codeSize
         layout.append(FunctionLayout(name: f.name, start: starts[fi], end: end, offsets: offs,
@@ -313,6 +341,8 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
         stats.functions[fi].codeBytes = end - starts[fi]
         stats.functions[fi].stencils = f.insts.count
         stats.functions[fi].microseconds = lowerMicros[fi] + (monotonicMicros() - tf)
+    }
+    }
     }
     // W^X: writable until here, executable from here on, never both; the
     // instruction cache flushed (AArch64's is not coherent with the data cache).

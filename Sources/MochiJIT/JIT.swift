@@ -40,6 +40,10 @@ public final class JIT {
     /// Tiered: calls after which a function is compiled, when not `tierThreshold`
     /// (a huge count leaves back edges as the only way up: on-stack replacement).
     public var tierCallThreshold: Int?
+    /// Tiered, for tests: enter JIT code at the K-th loop header the
+    /// interpreter reaches (from 0, by first back edge) and nowhere else, no
+    /// function hot by its counts (TieredInterpreter); -1 only counts them.
+    public var forcedOSRLoop: Int?
     /// Per-tier figures of the last lazy or tiered run.
     public private(set) var tierStats = TierStats()
     /// Called when @main has returned, before the run's memory is released
@@ -66,6 +70,8 @@ public final class JIT {
         onBigStack { [self] in
             do {
                 let r = try Run(jit: self)
+                currentRun = r
+                defer { currentRun = nil }
                 try r.compile()
                 r.runMain()
                 r.finish()
@@ -114,6 +120,21 @@ public final class JIT {
         }
         if let failure { throw failure }
         return text
+    }
+
+    /// The run in progress (for `snapshotStats`, called from an exit hook).
+    weak var currentRun: Run?
+
+    /// A lazy or tiered run's figures so far, made final: for a run that ends
+    /// in a runtime error, which exits the process from inside the program
+    /// (`mochi_rt_error`), so `onFinished` never comes. False when no lazy or
+    /// tiered run is in progress (an eager run's figures are final before it
+    /// starts).
+    @discardableResult
+    public func snapshotStats() -> Bool {
+        guard let r = currentRun, r.lazy != nil else { return false }
+        r.finishStats()
+        return true
     }
 
     func setStats(_ s: JITStats) { stats = s }
@@ -165,7 +186,10 @@ final class Run {
         mochi_gc_register_range(globals, globalCount)
 
         var nstr = 0
-        for f in m.functions { for i in f.insts where i.op == .sconst { nstr += 1 } }
+        for f in m.functions {
+            // (Through the buffer: iterating f.insts copies every instruction.)
+            f.insts.withUnsafeBufferPointer { b in for k in b.indices where b[k].op == .sconst { nstr += 1 } }
+        }
         strings = .allocate(capacity: max(nstr, 1))
         strings.initialize(repeating: 0, count: max(nstr, 1))
         stringCount = .allocate(capacity: 1)
@@ -336,7 +360,7 @@ final class Run {
                 osrEntry: { [unowned self] i, block in
                     do { return try self.lazy!.osrEntry(i, block: block).flatMap { UnsafeRawPointer(bitPattern: UInt($0)) } }
                     catch { self.jit.onLazyCompileError(error) }
-                })
+                }, forcedLoop: jit.forcedOSRLoop)
         }
         guard let l = try LazyCode.make(run: self, context: context, policy: jit.policy, threshold: jit.tierThreshold,
                                         interpretedFrames: interp?.frameSlots, why: &why) else {
@@ -357,12 +381,17 @@ final class Run {
 
     /// A lazy or tiered run's figures, once @main has returned.
     func finish() {
+        finishStats()
+        jit.onFinished?()
+    }
+
+    /// Copies a lazy or tiered run's figures so far into the JIT's.
+    func finishStats() {
         if let l = lazy {
             let (s, t) = l.currentStats()
             jit.setStats(s)
             jit.setTierStats(t)
         }
-        jit.onFinished?()
     }
 
     func runMain() {

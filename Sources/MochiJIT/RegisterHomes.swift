@@ -161,6 +161,30 @@ extension RegisterHomes {
     }
 }
 
+/// Calls `body` with each value terminator `t` reads, in `uses` order, without
+/// building the array `uses` does (three allocations for a branch, in the
+/// JIT's compile time).
+@inline(__always)
+func forEachUse(_ t: Terminator, _ body: (Value) -> Void) {
+    switch t {
+    case .jump(let c): for a in c.args { body(a) }
+    case .brif(let v, let x, let y):
+        body(v)
+        for a in x.args { body(a) }
+        for a in y.args { body(a) }
+    case .ret(let v): if let v { body(v) }
+    case .unreachable: break
+    }
+}
+
+/// Whether terminator `t` reads `v`.
+@inline(__always)
+func terminatorReads(_ t: Terminator, _ v: Value) -> Bool {
+    var found = false
+    forEachUse(t) { if $0 == v { found = true } }
+    return found
+}
+
 /// Loop depth per layout position of `f`, judged by the layout: a branch to an
 /// earlier (or the same) block closes a loop over the positions in between.
 func loopDepths(_ f: Function) -> [Int] {
@@ -236,18 +260,27 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
             for a in inst.args { use(a) }
             if let r = inst.result { def(r) }
         }
-        for a in bd.terminator.uses { use(a) }
+        forEachUse(bd.terminator) { use($0) }
     }
     var changed = true
     var liveOut = liveIn
-    let successors = (0..<nb).map { bi in f[Block(Int32(bi))].terminator.successors.map { Int($0.block.index) } }
+    // Successors flat, two per block (-1 none): an array per block cost an
+    // allocation each and reference counting in the fixed point below.
+    var succ = [Int](repeating: -1, count: 2 * nb)
+    for bi in 0..<nb {
+        for (k, s) in f[Block(Int32(bi))].terminator.successors.enumerated() where k < 2 {
+            succ[2 * bi + k] = Int(s.block.index)
+        }
+    }
     while changed {
         changed = false
         for b in layout.reversed() {
             let row = Int(b.index) * words
+            let s0 = succ[2 * Int(b.index)], s1 = succ[2 * Int(b.index) + 1]
             for k in 0..<words {
                 var out: UInt64 = 0
-                for si in successors[Int(b.index)] { out |= liveIn[si * words + k] }
+                if s0 >= 0 { out |= liveIn[s0 * words + k] }
+                if s1 >= 0 { out |= liveIn[s1 * words + k] }
                 liveOut[row + k] = out
                 let inn = gen[row + k] | (out & ~kill[row + k])
                 if inn != liveIn[row + k] { liveIn[row + k] = inn; changed = true }
@@ -317,7 +350,7 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
     var useCount = [Int32](repeating: 0, count: n)
     for b in layout {
         for id in f[b].insts { for a in f[id].args { useCount[Int(a.index)] += 1 } }
-        for a in f[b].terminator.uses { useCount[Int(a.index)] += 1 }
+        forEachUse(f[b].terminator) { useCount[Int($0.index)] += 1 }
     }
     for b in layout {
         let bi = Int(b.index)
@@ -332,7 +365,7 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
                       useCount[ai] == 1, case .inst(let d) = f.valueDefs[ai],
                       let k = bd.insts.firstIndex(of: d),
                       liveOut[bi * words + pi >> 6] & (1 << UInt64(pi & 63)) == 0,
-                      !bd.terminator.uses.contains(param) else { continue }
+                      !terminatorReads(bd.terminator, param) else { continue }
                 // No use of the parameter after the definition (a use by the
                 // defining instruction itself is fine: operands are read before
                 // the result is written).
@@ -362,7 +395,7 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
     }
 
     // Linear scan, one class at a time.
-    for c in [Int8(0), 1] {
+    for c: Int8 in 0...1 {
         let regs = c == 0 ? RegisterFile.intCount : RegisterFile.floatCount
         let base: Int8 = c == 0 ? 0 : RegisterFile.firstFloat
         var cands = (0..<n).filter { cls[$0] == c && w[$0] > 0 && hi[$0] >= 0 && leader[$0] == $0 }

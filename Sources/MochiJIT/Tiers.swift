@@ -68,6 +68,8 @@ public struct TierStats: Sendable {
     public var tieredUp = 0
     /// Transitions into compiled code inside a running loop.
     public var osrEntries = 0
+    /// With `JIT.forcedOSRLoop`: the loop headers the interpreter reached.
+    public var loopHeaders: Int?
     /// Why the run fell back to compiling eagerly, when it did.
     public var eagerBecause: String?
 }
@@ -161,9 +163,11 @@ final class LazyCode {
     var pending: [[PendingCall]]
     let entryTable: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     let frameTable: UnsafeMutablePointer<Int64>
-    /// Per library stencil: decoded once, and its data's arena offset (-1 none yet).
-    var decoded: [Stencil?]
+    /// Per library stencil: its data's arena offset (-1 none yet). (Stencils
+    /// are decoded once by the library itself; a per-stencil cache here cost
+    /// three quarters of a megabyte of zeroed memory at every tiered start.)
     var dataOffset: [Int]
+    var dataBytes = 0
     var veneers: [UInt64: Int] = [:]
 
     var stats = JITStats()
@@ -199,8 +203,12 @@ final class LazyCode {
         let mainIndex = symbols.functions["main"] ?? -1
         var mainOnce = mainIndex >= 0
         for f in m.functions where mainOnce {
-            for i in f.insts where i.op == .call || i.op == .closureNew {
-                if case .function(let n) = i.imm, n == "main" { mainOnce = false; break }
+            // (Through the buffer: a `for i in f.insts` copies each instruction,
+            // retaining its operands, which on a large program cost a few ms.)
+            f.insts.withUnsafeBufferPointer { b in
+                for k in b.indices where b[k].op == .call || b[k].op == .closureNew {
+                    if case .function(let n) = b[k].imm, n == "main" { mainOnce = false; break }
+                }
             }
         }
         var limit = stackSlots / (jit.maxDepth + 2)
@@ -289,7 +297,6 @@ final class LazyCode {
         base = UInt64(UInt(bitPattern: x))
         entries = [UInt64](repeating: 0, count: n)
         pending = [[PendingCall]](repeating: [], count: n)
-        decoded = [Stencil?](repeating: nil, count: stencils.library.count)
         dataOffset = [Int](repeating: -1, count: stencils.library.count)
         wasInterpreted = [Bool](repeating: false, count: n)
         entryTable = .allocate(capacity: max(n, 1))
@@ -344,12 +351,7 @@ final class LazyCode {
         return at
     }
 
-    func stencil(_ i: Int32) throws -> Stencil {
-        if let s = decoded[Int(i)] { return s }
-        let s = try stencils.stencil(i)
-        decoded[Int(i)] = s
-        return s
-    }
+    func stencil(_ i: Int32) throws -> Stencil { try stencils.stencil(i) }
 
     /// The veneer for an external address out of rel32 reach.
     func veneer(_ a: UInt64) throws -> UInt64 {
@@ -487,6 +489,7 @@ final class LazyCode {
                 let d = try allocate(st.data.count)
                 st.data.withUnsafeBytes { (rw + d).copyMemory(from: $0.baseAddress!, byteCount: st.data.count) }
                 dataOffset[Int(ins.stencil)] = d
+                dataBytes += st.data.count
             }
         }
         // Code starts on a cache line.
@@ -551,11 +554,12 @@ final class LazyCode {
     /// The figures so far (data bytes: the stencils' read-only data placed).
     func currentStats() -> (JITStats, TierStats) {
         var s = stats
-        s.dataBytes = zip(dataOffset, decoded).reduce(0) { $0 + ($1.0 >= 0 ? ($1.1?.data.count ?? 0) : 0) }
+        s.dataBytes = dataBytes
         var t = tiers
         if let i = interp {
             t.interpreted = wasInterpreted.indices.reduce(0) { $0 + (wasInterpreted[$1] || i.ranInterpreted($1) ? 1 : 0) }
             t.osrEntries = i.osrEntries
+            if run.jit.forcedOSRLoop != nil { t.loopHeaders = i.loopHeadersReached }
         }
         return (s, t)
     }

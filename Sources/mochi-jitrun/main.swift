@@ -74,6 +74,11 @@ let usage = """
       --jit-call-threshold=N
                    tiered: calls before a function is compiled, when not the
                    same as for back edges (a large N tests on-stack replacement)
+      --jit-osr-loop=K
+                   tiered, for tests: enter JIT code at the K-th loop header
+                   the interpreter reaches (from 0, by first back edge) and
+                   nowhere else; no function is compiled by its counts; -1
+                   enters none (--stats: how many loop headers were reached)
       --target=aarch64-linux --image=OUT
                    JIT for AArch64 Linux: lay out and patch the whole program
                    with that target's stencils ($MOCHI_STENCILS_AARCH64, else
@@ -121,6 +126,7 @@ struct Options {
     var policy = JITPolicy.tiered
     var threshold = defaultTierUpThreshold
     var callThreshold: Int?
+    var forcedOSRLoop: Int?
     /// --target=aarch64-linux: write an image (Image.swift) to `image`.
     var target: String?
     var image: String?
@@ -212,6 +218,11 @@ func parseOptions(_ args: [String]) -> Options {
             if let v = value(arg, "--jit-call-threshold") {
                 guard let n = Int(v), n >= 0, n < 1 << 30 else { fail("--jit-call-threshold needs a count (0 or more)", status: 2) }
                 o.callThreshold = max(n, 1)
+                continue
+            }
+            if let v = value(arg, "--jit-osr-loop") {
+                guard let n = Int(v), n >= -1, n < 1 << 30 else { fail("--jit-osr-loop needs a loop number (-1 or more)", status: 2) }
+                o.forcedOSRLoop = n
                 continue
             }
             if let v = value(arg, "--jit-threshold") {
@@ -369,6 +380,7 @@ func runJIT(_ module: Module, _ stencils: LoadedStencils) -> Never {
         jit.policy = options.policy
         jit.tierThreshold = options.threshold
         jit.tierCallThreshold = options.callThreshold
+        jit.forcedOSRLoop = options.forcedOSRLoop
         jit.onLazyCompileError = { fail("\(displayName): \($0)", status: 1) }
         if options.dumpCode {
             fputs(try jit.dumpCode(), stdout)
@@ -376,7 +388,15 @@ func runJIT(_ module: Module, _ stencils: LoadedStencils) -> Never {
         }
         if options.stats {
             jit.onCompiled = { _ in printCompileStats(jit.stats, total: "total") }
-            jit.onFinished = { printTierStats(jit) }
+            jit.onFinished = { statsJIT = nil; printTierStats(jit) }
+            // A runtime error exits from inside the program (the runtime
+            // prints it and calls exit(1)): the figures so far, then.
+            statsJIT = jit
+            atexit {
+                guard let j = statsJIT else { return }
+                statsJIT = nil
+                if j.snapshotStats() { printTierStats(j) }
+            }
         }
         try jit.run()
     } catch {
@@ -401,6 +421,10 @@ func printCompileStats(_ s: JITStats, total: String, extra: String = "") {
     fputs(text, stderr)
 }
 
+/// The JIT whose tier figures an exit hook prints when the run ends in a
+/// runtime error (nil once printed).
+nonisolated(unsafe) var statsJIT: JIT?
+
 /// A lazy or tiered run's figures (Tiers.swift), at its end.
 func printTierStats(_ jit: JIT) {
     let t = jit.tierStats
@@ -412,7 +436,9 @@ func printTierStats(_ jit: JIT) {
     let ir = s.functions.reduce(0) { $0 + $1.irInstructions }
     fputs("tiers (\(t.policy.rawValue)): \(jit.module.functions.count) functions, \(t.interpreted) interpreted, "
           + "\(t.compiled) compiled (\(ir) IR instructions, \(s.codeBytes) code bytes), \(t.tieredUp) tiered up, "
-          + "\(t.osrEntries) OSR entries, compile time \(Int(s.totalMicroseconds.rounded())) us"
+          + "\(t.osrEntries) OSR entries, "
+          + (t.loopHeaders.map { "\($0) loop headers reached, " } ?? "")
+          + "compile time \(Int(s.totalMicroseconds.rounded())) us"
           + (ir > 0 ? " (\((s.totalMicroseconds / Double(ir) * 1000).rounded() / 1000) us per IR instruction)" : "")
           + "\n", stderr)
 }

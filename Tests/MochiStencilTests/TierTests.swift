@@ -89,6 +89,30 @@ final class TierTests: XCTestCase {
         }
     }
 
+    /// Every loop in turn: with `forcedOSRLoop = k` the interpreter enters JIT
+    /// code at the k-th loop header it reaches and nowhere else (no function
+    /// is hot by its counts), for each k the uncounting run (-1) reached, and
+    /// each run prints what the interpreter prints after exactly one entry.
+    func testEveryLoopEntersJITCodeInTurn() throws {
+        let m = try compile(TierTests.mixed)
+        let want = try Interpreter(module: m).runCapturingOutput()
+        let count = try JIT(module: m, stencils: try Fixtures.loaded.get())
+        count.policy = .tiered
+        count.forcedOSRLoop = -1
+        XCTAssertEqual(try count.runCapturingOutput(), want)
+        XCTAssertEqual(count.tierStats.osrEntries, 0)
+        XCTAssertEqual(count.tierStats.compiled, 0)
+        let loops = try XCTUnwrap(count.tierStats.loopHeaders)
+        XCTAssertGreaterThanOrEqual(loops, 3) // @main's, words', loop's
+        for k in 0..<loops {
+            let jit = try JIT(module: m, stencils: try Fixtures.loaded.get())
+            jit.policy = .tiered
+            jit.forcedOSRLoop = k
+            XCTAssertEqual(try jit.runCapturingOutput(), want, "loop \(k)")
+            XCTAssertEqual(jit.tierStats.osrEntries, 1, "loop \(k)")
+        }
+    }
+
     /// Lazy: only what is called is compiled; tiered: what stays cold is
     /// interpreted, what gets hot is compiled after running interpreted, and
     /// @main's loop goes on in JIT code once it has looped 100 times (without
