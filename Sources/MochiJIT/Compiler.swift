@@ -207,8 +207,14 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     func external(_ a: UInt64) {
         if !externalOrder.contains(a) { externalOrder.append(a) }
     }
+    // Branch protection (an AArch64 library built with BTI, the Linux default):
+    // every function starts with `bti c`, since the in-process JIT's entries are
+    // called through pointers (the run's entry, closures, the runtime), and the
+    // code is mapped guarded below. Direct calls land just past the pad.
+    let pad = stencils.library.target.isAArch64 && stencils.library.branchProtection == .standard ? 4 : 0
     for f in funcs {
         starts.append(pc)
+        pc += pad
         var offs: [Int] = []
         offs.reserveCapacity(f.insts.count)
         for ins in f.insts {
@@ -309,7 +315,7 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                     s = base + UInt64(offs[Int(ins.target)])
                 case .callee:
                     guard ins.callee >= 0 else { throw JITError("\(f.name): call without a callee") }
-                    s = entries[Int(ins.callee)]
+                    s = entries[Int(ins.callee)] + UInt64(pad)
                 case .symbol(let i): s = stencils.symbolAddress[i]; isExternal = true
                 case .data: s = base + UInt64(dataStart + dataOffset[li])
                 case .errorExit(let e):
@@ -346,8 +352,15 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     }
     // W^X: writable until here, executable from here on, never both; the
     // instruction cache flushed (AArch64's is not coherent with the data cache).
+    if pad > 0 {
+        for st in starts { (mem + st).storeBytes(of: AArch64Word.btiC.littleEndian, as: UInt32.self) }
+    }
     guard mochi_jit_code_seal(mem, mapSize) == 0 else {
         throw JITError("cannot make the code executable (mochi_jit_code_seal failed)")
+    }
+    // Guarded pages (PROT_BTI) where the CPU has BTI; a no-op elsewhere.
+    if pad > 0 && mochi_jit_code_guard(mem, mapSize) < 0 {
+        throw JITError("cannot guard the code with PROT_BTI (mochi_jit_code_guard failed)")
     }
     ok = true
     stats.codeBytes = codeSize
