@@ -31,12 +31,7 @@ enum LeafInliner {
             return g
         }
         guard f.layout.contains(where: { b in f[b].insts.contains { candidate(f[$0]) != nil } }) else { return (f, [:]) }
-        let c = Function(name: f.name, paramTypes: f.paramTypes, returnType: f.returnType, loc: f.loc)
-        c.valueTypes = f.valueTypes
-        c.valueDefs = f.valueDefs
-        c.insts = f.insts
-        c.blocks = f.blocks
-        c.layout = f.layout
+        let c = f.rewritableCopy()
         var checks: [Int32: Int32] = [:]
         for b in c.layout {
             var out: [InstID] = []
@@ -51,15 +46,7 @@ enum LeafInliner {
                 func remap(_ v: Value) -> Value { map[v.index] ?? v }
                 var first: InstID? = nil
                 for gid in g[e].insts {
-                    let gi = g[gid]
-                    let nid = InstID(Int32(c.insts.count))
-                    var result: Value? = nil
-                    if let r = gi.result {
-                        let v = c.makeValue(g.type(of: r), .inst(nid))
-                        map[r.index] = v
-                        result = v
-                    }
-                    c.insts.append(Inst(op: gi.op, result: result, args: gi.args.map(remap), imm: gi.imm, loc: gi.loc))
+                    let nid = c.appendClone(of: gid, from: g, map: &map)
                     out.append(nid)
                     if first == nil { first = nid }
                 }
@@ -138,11 +125,7 @@ enum GuardInliner {
             return (g, q)
         }
         guard f.layout.contains(where: { b in f[b].insts.contains { candidate(f[$0]) != nil } }) else { return (f, checks) }
-        let c = Function(name: f.name, paramTypes: f.paramTypes, returnType: f.returnType, loc: f.loc)
-        c.valueTypes = f.valueTypes
-        c.valueDefs = f.valueDefs
-        c.insts = f.insts
-        c.blocks = f.blocks
+        let c = f.rewritableCopy()
         var checks = checks
         var layout: [Block] = []
         for b0 in f.layout {
@@ -158,18 +141,7 @@ enum GuardInliner {
                 var map: [Int32: Value] = [:]
                 for (p, a) in zip(ge.params, call.args) { map[p.index] = a }
                 func remap(_ v: Value) -> Value { map[v.index] ?? v }
-                func clone(_ gid: InstID) -> InstID {
-                    let gi = g[gid]
-                    let nid = InstID(Int32(c.insts.count))
-                    var result: Value? = nil
-                    if let r = gi.result {
-                        let v = c.makeValue(g.type(of: r), .inst(nid))
-                        map[r.index] = v
-                        result = v
-                    }
-                    c.insts.append(Inst(op: gi.op, result: result, args: gi.args.map(remap), imm: gi.imm, loc: gi.loc))
-                    return nid
-                }
+                func clone(_ gid: InstID) -> InstID { c.appendClone(of: gid, from: g, map: &map) }
                 // A tail call: the call ends its block, which returns its result.
                 let oldTerm = c[b].terminator
                 var tail = false
@@ -225,5 +197,36 @@ enum GuardInliner {
         }
         c.layout = layout
         return (c, checks)
+    }
+}
+
+extension Function {
+    /// A copy of the function to rewrite, sharing nothing mutable with it (the
+    /// caller's module keeps the original).
+    fileprivate func rewritableCopy() -> Function {
+        let c = Function(name: name, paramTypes: paramTypes, returnType: returnType, loc: loc)
+        c.valueTypes = valueTypes
+        c.valueDefs = valueDefs
+        c.insts = insts
+        c.blocks = blocks
+        c.layout = layout
+        return c
+    }
+
+    /// Appends a copy of `g`'s instruction `gid`: its arguments renamed through
+    /// `map` (a value not in it is the caller's own), its result a fresh value of
+    /// this function, recorded in `map` for the instructions after it.
+    fileprivate func appendClone(of gid: InstID, from g: Function, map: inout [Int32: Value]) -> InstID {
+        let gi = g[gid]
+        let nid = InstID(Int32(insts.count))
+        var result: Value? = nil
+        if let r = gi.result {
+            let v = makeValue(g.type(of: r), .inst(nid))
+            map[r.index] = v
+            result = v
+        }
+        let m = map
+        insts.append(Inst(op: gi.op, result: result, args: gi.args.map { m[$0.index] ?? $0 }, imm: gi.imm, loc: gi.loc))
+        return nid
     }
 }
