@@ -54,6 +54,10 @@ struct FunctionEmitter {
     var usesDispatch = false
     /// Lists whose length and store are in locals here (see cachedList).
     var listCache: [Int32: ListCache] = [:]
+    /// Checked element indexes made in this block while the list caches they used
+    /// hold: by the cache's length local and the index value, the i32 local holding
+    /// it. `vx[i] = vx[i] - d` checks i against vx once. Emptied with listCache.
+    var checkedIndex: [String: String] = [:]
     /// Scalars already boxed in this block, by value index (see getBoxed).
     var boxCache: [Int32: String] = [:]
 
@@ -170,10 +174,11 @@ struct FunctionEmitter {
         }
     }
 
-    /// `iadd` / `isub` of a constant (by result index) that cannot overflow because a
-    /// branch that dominates them bounds the other operand: the loop counter's
-    /// `i + 1` under `i < n` (so i < max), fib's `n - 1` under `n >= 2`. They get no
-    /// overflow check (a compare and branch per loop iteration).
+    /// `iadd` / `isub` (by result index) that cannot overflow: of a constant, when a
+    /// branch that dominates them bounds the other operand (the loop counter's
+    /// `i + 1` under `i < n`, so i < max; fib's `n - 1` under `n >= 2`), or of two
+    /// operands both small in magnitude (constants, list indexes already checked,
+    /// sums of those). They get no overflow check (a compare and branch each).
     var boundedArithmetic: Set<Int32> = []
     /// Each block's immediate dominator (-1 unreachable; the entry its own).
     var idomOf: [Int] = []
@@ -230,13 +235,43 @@ struct FunctionEmitter {
                 }
             }
         }
-        if facts.isEmpty { return }
+        // Values an element access has indexed: past the access, |x| <= 2^32 (a list's
+        // length is a u32 and the access fails unless -len <= x < len), in the rest of
+        // its block and in every block it dominates. The sieve's `k + i`, with k and i
+        // both indexes, then needs no overflow check.
+        var indexedAt: [Int32: [(block: Int, pos: Int)]] = [:]
         for b in f.layout {
-            let bi = Int(b.index)
-            for id in f[b].insts {
+            for (k, id) in f[b].insts.enumerated() where f[id].op == .listGet || f[id].op == .listSet {
+                indexedAt[f[id].args[1].index, default: []].append((Int(b.index), k))
+            }
+        }
+        // |x| bounds of sums and differences proven safe below (hold wherever the
+        // value is defined, so wherever it is used).
+        var sumBound: [Int32: Int64] = [:]
+        let indexBound: Int64 = 1 << 32
+        for bi in a.order {
+            for (pos, id) in f[Block(Int32(bi))].insts.enumerated() {
                 let inst = f[id]
                 guard inst.op == .iadd || inst.op == .isub, let r = inst.result else { continue }
                 let add = inst.op == .iadd
+                func magnitude(_ x: Value) -> Int64? {
+                    if let k = constInt(x) { return k == Int64.min ? nil : abs(k) }
+                    if let m = sumBound[x.index] { return m }
+                    if let uses = indexedAt[x.index],
+                       uses.contains(where: { ($0.block == bi && $0.pos < pos) || ($0.block != bi && a.dominates($0.block, bi)) }) {
+                        return indexBound
+                    }
+                    return nil
+                }
+                if let m0 = magnitude(inst.args[0]), let m1 = magnitude(inst.args[1]) {
+                    let (m, over) = m0.addingReportingOverflow(m1)
+                    if !over {
+                        boundedArithmetic.insert(r.index)
+                        sumBound[r.index] = m
+                        continue
+                    }
+                }
+                guard !facts.isEmpty else { continue }
                 guard let k = constInt(inst.args[1]) ?? (add ? constInt(inst.args[0]) : nil), k != 0 else { continue }
                 let x = constInt(inst.args[1]) != nil ? inst.args[0] : inst.args[1]
                 var upper = Int64.max, lower = Int64.min
@@ -594,6 +629,7 @@ struct FunctionEmitter {
         let bd = f[b]
         knownLine = nil
         listCache = [:]
+        checkedIndex = [:]
         // A box made in a dominating block is in its local here too (the local only
         // ever holds that value's box): `if k in m { m[k] = m[k] + 1 }` boxes k once,
         // and the map's last-key cache, which compares keys by identity, hits.
@@ -927,7 +963,10 @@ struct FunctionEmitter {
         case .call:
             if case .function(let name) = inst.imm, let fi = module.symbols.functions[name], module.listInert[fi] { break }
             listCache = [:]
-        case .listPush, .callClosure, .groupAdd, .listAppend: listCache = [:]
+            checkedIndex = [:]
+        case .listPush, .callClosure, .groupAdd, .listAppend:
+            listCache = [:]
+            checkedIndex = [:]
         default: break
         }
         if !FunctionEmitter.cannotFail(inst.op) && !FunctionEmitter.passesLine(inst.op) { setLine(inst.loc.line) }
@@ -976,6 +1015,7 @@ struct FunctionEmitter {
                 get(a[1])
                 emit(add ? "i64.add" : "i64.sub")
                 emit("local.set \(r)")
+                if boundedArithmetic.contains(inst.result!.index) { break }
                 // add: the result's sign differs from both operands'; sub: the operands'
                 // signs differ and the result's differs from the first's.
                 get(a[0])
@@ -1337,10 +1377,17 @@ struct FunctionEmitter {
         case .listGet, .listSet:
             guard case .list(let e) = type(a[0]) else { throw fail("\(inst.op.info.name) of a non-list") }
             let bank = ListBank(element: e)
-            let ix = scratchLocal("$#ix", "i32")
             let c = cachedList(a[0], a[1], bank, line)
-            listIndex(c, a[1], line)
-            emit("local.set \(ix)")
+            let key = "\(c.len) \(a[1].index)"
+            let ix: String
+            if let done = checkedIndex[key] {
+                ix = done
+            } else {
+                ix = scratchLocal("$#ix\(a[0].index)_\(a[1].index)", "i32")
+                listIndex(c, a[1], line)
+                emit("local.set \(ix)")
+                checkedIndex[key] = ix
+            }
             emit("local.get \(c.data)"); emit("local.get \(ix)")
             if inst.op == .listGet {
                 emit(bank == .bool ? "array.get_u \(bank.arrayType)" : "array.get \(bank.arrayType)")
@@ -1690,6 +1737,7 @@ struct FunctionEmitter {
         if write {
             unshare(l, bank)
             listCache = [:]
+            checkedIndex = [:]
         }
         get(l); emit("struct.get \(bank.listType) $len"); emit("i64.extend_i32_u"); emit("local.set \(c.len)")
         get(l); emit("struct.get \(bank.listType) $data"); emit("local.set \(c.data)")
