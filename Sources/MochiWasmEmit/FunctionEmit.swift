@@ -237,7 +237,7 @@ struct FunctionEmitter {
         }
         // Values an element access has indexed: past the access, |x| <= 2^32 (a list's
         // length is a u32 and the access fails unless -len <= x < len), in the rest of
-        // its block and in every block it dominates. The sieve's `k + i`, with k and i
+        // its block and in every block it dominates; a list's length likewise. The sieve's `k + i`, with k and i
         // both indexes, then needs no overflow check.
         var indexedAt: [Int32: [(block: Int, pos: Int)]] = [:]
         for b in f.layout {
@@ -257,6 +257,7 @@ struct FunctionEmitter {
                 func magnitude(_ x: Value) -> Int64? {
                     if let k = constInt(x) { return k == Int64.min ? nil : abs(k) }
                     if let m = sumBound[x.index] { return m }
+                    if def[x.index]?.op == .listLen { return indexBound }
                     if let uses = indexedAt[x.index],
                        uses.contains(where: { ($0.block == bi && $0.pos < pos) || ($0.block != bi && a.dominates($0.block, bi)) }) {
                         return indexBound
