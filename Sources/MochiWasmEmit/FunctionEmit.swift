@@ -659,6 +659,7 @@ struct FunctionEmitter {
             // An inlined call's depth check, where the call was.
             if let line = checks[id.index] { depthCheck(line) }
             if id == fused || !isEmitted(inst) { continue }
+            if inst.op == .listGet || inst.op == .listSet { checkIndexesAhead(bd.insts, from: k, depthChecks: checks) }
             try emitInst(inst, tail: tail && k == bd.insts.count - 1)
             if let r = inst.result, anchored.contains(r.index), needed[Int(r.index)] {
                 let t = type(r) == .f64 ? "f64" : "i64"
@@ -1744,6 +1745,43 @@ struct FunctionEmitter {
         get(l); emit("struct.get \(bank.listType) $data"); emit("local.set \(c.data)")
         listCache[l.index] = c
         return c
+    }
+
+    /// Checks, in order, the indexes of the element accesses from `insts[k]` on that
+    /// nothing which can fail or be seen separates (only accesses and operations that
+    /// cannot fail), and whose list and index are computed before `insts[k]`; each
+    /// access then finds its index checked (checkedIndex). The accesses themselves
+    /// are left straight-line: Cranelift shares one load of an element store's length
+    /// (and the address arithmetic Wasmtime derives from it) among the accesses of a
+    /// loop body only when no branch of a check lies between them (n_body's x[i] and
+    /// x[j]). Errors are the same, in the same order: the checks run in program order
+    /// and what they move ahead of cannot fail. A list whose cache would be loaded
+    /// writable here (its store made its own, every other cache dropped) ends the run.
+    mutating func checkIndexesAhead(_ insts: [InstID], from k: Int, depthChecks: [Int32: Int32]) {
+        var inRun: Set<Int32> = []
+        var j = k
+        while j < insts.count {
+            let inst = f[insts[j]]
+            if j > k && depthChecks[insts[j].index] != nil { return }
+            if inst.op == .listGet || inst.op == .listSet {
+                let l = inst.args[0], i = inst.args[1]
+                guard !inRun.contains(l.index), !inRun.contains(i.index),
+                      case .list(let e) = type(l) else { return }
+                if blockWrites.contains(l.index), !(listCache[l.index]?.writable ?? false) { return }
+                let c = cachedList(l, i, ListBank(element: e), Int32(clamping: inst.loc.line))
+                let key = "\(c.len) \(i.index)"
+                if checkedIndex[key] == nil {
+                    let ix = scratchLocal("$#ix\(l.index)_\(i.index)", "i32")
+                    listIndex(c, i, Int32(clamping: inst.loc.line))
+                    emit("local.set \(ix)")
+                    checkedIndex[key] = ix
+                }
+            } else if !FunctionEmitter.cannotFail(inst.op) {
+                return
+            }
+            if let r = inst.result { inRun.insert(r.index) }
+            j += 1
+        }
     }
 
     /// Pushes the checked i32 index of element `i` of a list: in range on the fast

@@ -364,6 +364,38 @@ final class EmitWasmTests: XCTestCase {
         try checkAgainstInterpreter(try compile("fun f(xs: list<int>, i: int, n: int): int {\n  let x = xs[i]\n  return i + n + x\n}\nprint(f([1, 2], 1, 5))\nprint(f([1, 2], 1, 9223372036854775807))\n", file: "ovf.mochi"))
     }
 
+    func testIndexChecksRunAheadOfTheAccessesInOrder() throws {
+        // d(xs, i, j) = xs[i] - xs[j]: both checks come before the first element
+        // load (the loads then share the store's length in Cranelift). The errors are
+        // still the interpreter's, first failing access first, and an overflow between
+        // two accesses still comes before the second access's index error.
+        let src = """
+        fun d(xs: list<float>, i: int, j: int): float {
+          return xs[i] - xs[j]
+        }
+        fun e(xs: list<int>, ys: list<int>, i: int, j: int, n: int): int {
+          let a = xs[i]
+          let b = n + 1
+          return a + b + ys[j]
+        }
+        let xs = [1.0, 2.0, 4.0]
+        let ys = [1, 2]
+        print(d(xs, 2, 0))
+        print(d(xs, -1, -3))
+        print(e(ys, ys, 1, -2, 5))
+
+        """
+        let m = try compile(src, file: "ahead.mochi")
+        let body = functionText(try emitWasmText(m), "d")
+        let firstLoad = body.range(of: "array.get")!.lowerBound
+        XCTAssertEqual(body[..<firstLoad].components(separatedBy: "$#cold.mochi_list_index").count - 1, 3, body)
+        try checkAgainstInterpreter(m)
+        for tail in ["print(d(xs, 3, 7))\n", "print(d(xs, 0, 3))\n", "print(e(ys, ys, 5, 5, 9223372036854775807))\n",
+                     "print(e(ys, ys, 0, 5, 9223372036854775807))\n", "print(e(ys, ys, 0, 5, 1))\n"] {
+            try checkAgainstInterpreter(try compile(src + tail, file: "ahead.mochi"))
+        }
+    }
+
     func testNilUnionValueMatchesNoVariant() throws {
         // variant.tag of nil is -1 (C's mochi_struct_tag), not an engine trap.
         let src = """
