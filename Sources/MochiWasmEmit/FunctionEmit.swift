@@ -54,6 +54,10 @@ struct FunctionEmitter {
     var usesDispatch = false
     /// Lists whose length and store are in locals here (see cachedList).
     var listCache: [Int32: ListCache] = [:]
+    /// Checked element indexes made in this block while the list caches they used
+    /// hold: by the cache's length local and the index value, the i32 local holding
+    /// it. `vx[i] = vx[i] - d` checks i against vx once. Emptied with listCache.
+    var checkedIndex: [String: String] = [:]
     /// Scalars already boxed in this block, by value index (see getBoxed).
     var boxCache: [Int32: String] = [:]
 
@@ -170,10 +174,11 @@ struct FunctionEmitter {
         }
     }
 
-    /// `iadd` / `isub` of a constant (by result index) that cannot overflow because a
-    /// branch that dominates them bounds the other operand: the loop counter's
-    /// `i + 1` under `i < n` (so i < max), fib's `n - 1` under `n >= 2`. They get no
-    /// overflow check (a compare and branch per loop iteration).
+    /// `iadd` / `isub` (by result index) that cannot overflow: of a constant, when a
+    /// branch that dominates them bounds the other operand (the loop counter's
+    /// `i + 1` under `i < n`, so i < max; fib's `n - 1` under `n >= 2`), or of two
+    /// operands both small in magnitude (constants, list indexes already checked,
+    /// sums of those). They get no overflow check (a compare and branch each).
     var boundedArithmetic: Set<Int32> = []
     /// Each block's immediate dominator (-1 unreachable; the entry its own).
     var idomOf: [Int] = []
@@ -230,13 +235,44 @@ struct FunctionEmitter {
                 }
             }
         }
-        if facts.isEmpty { return }
+        // Values an element access has indexed: past the access, |x| <= 2^32 (a list's
+        // length is a u32 and the access fails unless -len <= x < len), in the rest of
+        // its block and in every block it dominates; a list's length likewise. The sieve's `k + i`, with k and i
+        // both indexes, then needs no overflow check.
+        var indexedAt: [Int32: [(block: Int, pos: Int)]] = [:]
         for b in f.layout {
-            let bi = Int(b.index)
-            for id in f[b].insts {
+            for (k, id) in f[b].insts.enumerated() where f[id].op == .listGet || f[id].op == .listSet {
+                indexedAt[f[id].args[1].index, default: []].append((Int(b.index), k))
+            }
+        }
+        // |x| bounds of sums and differences proven safe below (hold wherever the
+        // value is defined, so wherever it is used).
+        var sumBound: [Int32: Int64] = [:]
+        let indexBound: Int64 = 1 << 32
+        for bi in a.order {
+            for (pos, id) in f[Block(Int32(bi))].insts.enumerated() {
                 let inst = f[id]
                 guard inst.op == .iadd || inst.op == .isub, let r = inst.result else { continue }
                 let add = inst.op == .iadd
+                func magnitude(_ x: Value) -> Int64? {
+                    if let k = constInt(x) { return k == Int64.min ? nil : abs(k) }
+                    if let m = sumBound[x.index] { return m }
+                    if def[x.index]?.op == .listLen { return indexBound }
+                    if let uses = indexedAt[x.index],
+                       uses.contains(where: { ($0.block == bi && $0.pos < pos) || ($0.block != bi && a.dominates($0.block, bi)) }) {
+                        return indexBound
+                    }
+                    return nil
+                }
+                if let m0 = magnitude(inst.args[0]), let m1 = magnitude(inst.args[1]) {
+                    let (m, over) = m0.addingReportingOverflow(m1)
+                    if !over {
+                        boundedArithmetic.insert(r.index)
+                        sumBound[r.index] = m
+                        continue
+                    }
+                }
+                guard !facts.isEmpty else { continue }
                 guard let k = constInt(inst.args[1]) ?? (add ? constInt(inst.args[0]) : nil), k != 0 else { continue }
                 let x = constInt(inst.args[1]) != nil ? inst.args[0] : inst.args[1]
                 var upper = Int64.max, lower = Int64.min
@@ -594,6 +630,7 @@ struct FunctionEmitter {
         let bd = f[b]
         knownLine = nil
         listCache = [:]
+        checkedIndex = [:]
         // A box made in a dominating block is in its local here too (the local only
         // ever holds that value's box): `if k in m { m[k] = m[k] + 1 }` boxes k once,
         // and the map's last-key cache, which compares keys by identity, hits.
@@ -622,6 +659,7 @@ struct FunctionEmitter {
             // An inlined call's depth check, where the call was.
             if let line = checks[id.index] { depthCheck(line) }
             if id == fused || !isEmitted(inst) { continue }
+            if inst.op == .listGet || inst.op == .listSet { checkIndexesAhead(bd.insts, from: k, depthChecks: checks) }
             try emitInst(inst, tail: tail && k == bd.insts.count - 1)
             if let r = inst.result, anchored.contains(r.index), needed[Int(r.index)] {
                 let t = type(r) == .f64 ? "f64" : "i64"
@@ -927,7 +965,10 @@ struct FunctionEmitter {
         case .call:
             if case .function(let name) = inst.imm, let fi = module.symbols.functions[name], module.listInert[fi] { break }
             listCache = [:]
-        case .listPush, .callClosure, .groupAdd, .listAppend: listCache = [:]
+            checkedIndex = [:]
+        case .listPush, .callClosure, .groupAdd, .listAppend:
+            listCache = [:]
+            checkedIndex = [:]
         default: break
         }
         if !FunctionEmitter.cannotFail(inst.op) && !FunctionEmitter.passesLine(inst.op) { setLine(inst.loc.line) }
@@ -976,6 +1017,7 @@ struct FunctionEmitter {
                 get(a[1])
                 emit(add ? "i64.add" : "i64.sub")
                 emit("local.set \(r)")
+                if boundedArithmetic.contains(inst.result!.index) { break }
                 // add: the result's sign differs from both operands'; sub: the operands'
                 // signs differ and the result's differs from the first's.
                 get(a[0])
@@ -1337,10 +1379,17 @@ struct FunctionEmitter {
         case .listGet, .listSet:
             guard case .list(let e) = type(a[0]) else { throw fail("\(inst.op.info.name) of a non-list") }
             let bank = ListBank(element: e)
-            let ix = scratchLocal("$#ix", "i32")
             let c = cachedList(a[0], a[1], bank, line)
-            listIndex(c, a[1], line)
-            emit("local.set \(ix)")
+            let key = "\(c.len) \(a[1].index)"
+            let ix: String
+            if let done = checkedIndex[key] {
+                ix = done
+            } else {
+                ix = scratchLocal("$#ix\(a[0].index)_\(a[1].index)", "i32")
+                listIndex(c, a[1], line)
+                emit("local.set \(ix)")
+                checkedIndex[key] = ix
+            }
             emit("local.get \(c.data)"); emit("local.get \(ix)")
             if inst.op == .listGet {
                 emit(bank == .bool ? "array.get_u \(bank.arrayType)" : "array.get \(bank.arrayType)")
@@ -1690,11 +1739,49 @@ struct FunctionEmitter {
         if write {
             unshare(l, bank)
             listCache = [:]
+            checkedIndex = [:]
         }
         get(l); emit("struct.get \(bank.listType) $len"); emit("i64.extend_i32_u"); emit("local.set \(c.len)")
         get(l); emit("struct.get \(bank.listType) $data"); emit("local.set \(c.data)")
         listCache[l.index] = c
         return c
+    }
+
+    /// Checks, in order, the indexes of the element accesses from `insts[k]` on that
+    /// nothing which can fail or be seen separates (only accesses and operations that
+    /// cannot fail), and whose list and index are computed before `insts[k]`; each
+    /// access then finds its index checked (checkedIndex). The accesses themselves
+    /// are left straight-line: Cranelift shares one load of an element store's length
+    /// (and the address arithmetic Wasmtime derives from it) among the accesses of a
+    /// loop body only when no branch of a check lies between them (n_body's x[i] and
+    /// x[j]). Errors are the same, in the same order: the checks run in program order
+    /// and what they move ahead of cannot fail. A list whose cache would be loaded
+    /// writable here (its store made its own, every other cache dropped) ends the run.
+    mutating func checkIndexesAhead(_ insts: [InstID], from k: Int, depthChecks: [Int32: Int32]) {
+        var inRun: Set<Int32> = []
+        var j = k
+        while j < insts.count {
+            let inst = f[insts[j]]
+            if j > k && depthChecks[insts[j].index] != nil { return }
+            if inst.op == .listGet || inst.op == .listSet {
+                let l = inst.args[0], i = inst.args[1]
+                guard !inRun.contains(l.index), !inRun.contains(i.index),
+                      case .list(let e) = type(l) else { return }
+                if blockWrites.contains(l.index), !(listCache[l.index]?.writable ?? false) { return }
+                let c = cachedList(l, i, ListBank(element: e), Int32(clamping: inst.loc.line))
+                let key = "\(c.len) \(i.index)"
+                if checkedIndex[key] == nil {
+                    let ix = scratchLocal("$#ix\(l.index)_\(i.index)", "i32")
+                    listIndex(c, i, Int32(clamping: inst.loc.line))
+                    emit("local.set \(ix)")
+                    checkedIndex[key] = ix
+                }
+            } else if !FunctionEmitter.cannotFail(inst.op) {
+                return
+            }
+            if let r = inst.result { inRun.insert(r.index) }
+            j += 1
+        }
     }
 
     /// Pushes the checked i32 index of element `i` of a list: in range on the fast

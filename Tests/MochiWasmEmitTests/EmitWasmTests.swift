@@ -308,6 +308,94 @@ final class EmitWasmTests: XCTestCase {
         try checkAgainstInterpreter(m)
     }
 
+    func testIndexCheckedOnceAndSmallSumsUnchecked() throws {
+        // vx[i] = vx[i] - d: the read and the write share one check of i against vx;
+        // k + i, both already list indexes, has no overflow check, while a + b of two
+        // unknown ints keeps its check; a negative index and the index errors still
+        // behave as in the interpreter (the write after a read of the same bad index
+        // never runs).
+        let src = """
+        fun step(vx: list<float>, i: int, d: float) {
+          vx[i] = vx[i] - d
+        }
+        fun sieve(m: int): int {
+          var flags: list<bool> = []
+          for i in 0..m + 1 {
+            flags = append(flags, true)
+          }
+          var count = 0
+          var i = 2
+          while i <= m {
+            if flags[i] {
+              count = count + 1
+              var k = i + i
+              while k <= m {
+                flags[k] = false
+                k = k + i
+              }
+            }
+            i = i + 1
+          }
+          return count
+        }
+        fun add(a: int, b: int): int { return a + b }
+        var vx = [1.0, 2.0, 3.0]
+        step(vx, 1, 0.5)
+        step(vx, -1, 1.0)
+        print(vx)
+        print(sieve(100))
+        print(add(1, 2))
+        step(vx, 3, 1.0)
+
+        """
+        let m = try compile(src, file: "index.mochi")
+        let wat = try emitWasmText(m)
+        let step = functionText(wat, "step")
+        XCTAssertEqual(step.components(separatedBy: "$#cold.mochi_list_index").count - 1, 2, step)
+        let sieve = functionText(wat, "sieve")
+        // k + i is unchecked while k is an index (flags[k]); the same sieve with that
+        // store replaced checks it.
+        let checks = sieve.components(separatedBy: "$#cold.mochi_err_overflow_at").count - 1
+        let plain = functionText(try emitWasmText(try compile(src.replacingOccurrences(of: "flags[k] = false", with: "count = count + 0"), file: "index.mochi")), "sieve")
+        XCTAssertLessThan(checks, plain.components(separatedBy: "$#cold.mochi_err_overflow_at").count - 1, sieve)
+        XCTAssert(functionText(wat, "add").contains("$#cold.mochi_err_overflow_at") || functionText(wat, "main").contains("$#cold.mochi_err_overflow_at"), "a + b of unknown ints is checked")
+        try checkAgainstInterpreter(m)
+        // The unchecked sum never hides an overflow: an index is at most 2^32 in size.
+        try checkAgainstInterpreter(try compile("fun f(xs: list<int>, i: int, n: int): int {\n  let x = xs[i]\n  return i + n + x\n}\nprint(f([1, 2], 1, 5))\nprint(f([1, 2], 1, 9223372036854775807))\n", file: "ovf.mochi"))
+    }
+
+    func testIndexChecksRunAheadOfTheAccessesInOrder() throws {
+        // d(xs, i, j) = xs[i] - xs[j]: both checks come before the first element
+        // load (the loads then share the store's length in Cranelift). The errors are
+        // still the interpreter's, first failing access first, and an overflow between
+        // two accesses still comes before the second access's index error.
+        let src = """
+        fun d(xs: list<float>, i: int, j: int): float {
+          return xs[i] - xs[j]
+        }
+        fun e(xs: list<int>, ys: list<int>, i: int, j: int, n: int): int {
+          let a = xs[i]
+          let b = n + 1
+          return a + b + ys[j]
+        }
+        let xs = [1.0, 2.0, 4.0]
+        let ys = [1, 2]
+        print(d(xs, 2, 0))
+        print(d(xs, -1, -3))
+        print(e(ys, ys, 1, -2, 5))
+
+        """
+        let m = try compile(src, file: "ahead.mochi")
+        let body = functionText(try emitWasmText(m), "d")
+        let firstLoad = body.range(of: "array.get")!.lowerBound
+        XCTAssertEqual(body[..<firstLoad].components(separatedBy: "$#cold.mochi_list_index").count - 1, 3, body)
+        try checkAgainstInterpreter(m)
+        for tail in ["print(d(xs, 3, 7))\n", "print(d(xs, 0, 3))\n", "print(e(ys, ys, 5, 5, 9223372036854775807))\n",
+                     "print(e(ys, ys, 0, 5, 9223372036854775807))\n", "print(e(ys, ys, 0, 5, 1))\n"] {
+            try checkAgainstInterpreter(try compile(src + tail, file: "ahead.mochi"))
+        }
+    }
+
     func testNilUnionValueMatchesNoVariant() throws {
         // variant.tag of nil is -1 (C's mochi_struct_tag), not an engine trap.
         let src = """
