@@ -120,8 +120,16 @@ struct RegisterHomes {
     /// clusters, by start (a register holds one value at a time, and a value
     /// coalesced into another lies within its hull), so what is live at a
     /// position is found by a binary search per register, not a scan of every
-    /// homed value (which made a long @main's lowering quadratic).
-    var clusters: [HomeClusters] = []
+    /// homed value (which made a long @main's lowering quadratic). Flat:
+    /// register r's clusters are clusterStart[r]..<clusterStart[r + 1], each
+    /// with its hull [clusterLo, clusterHi] and its values
+    /// clusterValues[valueStart[c]..<valueStart[c + 1]] (arrays per register
+    /// and per cluster cost an allocation each, for every function compiled).
+    var clusterStart: [Int32] = []
+    var clusterLo: [Int32] = []
+    var clusterHi: [Int32] = []
+    var valueStart: [Int32] = []
+    var clusterValues: [Value] = []
     /// Per block (by index): the position of its top.
     var blockTop: [Int32] = []
 
@@ -132,28 +140,24 @@ struct RegisterHomes {
     }
 }
 
-/// One register's clusters of intervals (see `RegisterHomes.clusters`).
-struct HomeClusters {
-    var lo: [Int32] = []
-    var hi: [Int32] = []
-    var values: [[Value]] = []
-}
-
 extension RegisterHomes {
     /// The homed values live across position p (their interval holds p inside),
     /// but for the value `except` and any in the register `skipHome`, by value.
     func liveAcross(_ p: Int32, except: Value?, skipHome: Int8) -> [Value] {
         var out: [Value] = []
-        for (r, c) in clusters.enumerated() where Int8(r) != skipHome && !c.lo.isEmpty {
+        if clusterStart.isEmpty { return out }
+        for r in 0..<(clusterStart.count - 1) where Int8(r) != skipHome && clusterStart[r] < clusterStart[r + 1] {
             // The last cluster starting before p.
-            var a = 0, b = c.lo.count
+            var a = Int(clusterStart[r]), b = Int(clusterStart[r + 1])
+            let first = a
             while a < b {
                 let m = (a + b) / 2
-                if c.lo[m] < p { a = m + 1 } else { b = m }
+                if clusterLo[m] < p { a = m + 1 } else { b = m }
             }
-            guard a > 0, c.hi[a - 1] > p else { continue }
-            for v in c.values[a - 1] where v != except && lo[Int(v.index)] < p && hi[Int(v.index)] > p {
-                out.append(v)
+            guard a > first, clusterHi[a - 1] > p else { continue }
+            for k in Int(valueStart[a - 1])..<Int(valueStart[a]) {
+                let v = clusterValues[k]
+                if v != except && lo[Int(v.index)] < p && hi[Int(v.index)] > p { out.append(v) }
             }
         }
         if out.count > 1 { out.sort { $0.index < $1.index } }
@@ -511,7 +515,10 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], scratch: RegisterHomesScra
     }
     // A coalesced value takes its parameter's home (or its slot, with it).
     for v in 0..<n where leader[v] != v { home[v] = home[leader[v]] }
+    var homedCount = 0
+    for v in 0..<n where home[v] >= 0 { homedCount += 1 }
     var homed: [Value] = []
+    homed.reserveCapacity(homedCount)
     for v in 0..<n where home[v] >= 0 { homed.append(Value(Int32(v))) }
     result.home = home
     result.lo = lo
@@ -519,18 +526,34 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], scratch: RegisterHomesScra
     result.position = position
     result.blockTop = top
     result.homed = homed
-    if !result.homed.isEmpty {
-        var clusters = [HomeClusters](repeating: HomeClusters(), count: RegisterFile.intCount + RegisterFile.floatCount)
-        for v in result.homed.sorted(by: { lo[Int($0.index)] < lo[Int($1.index)] }) {
-            let i = Int(v.index), r = Int(home[i])
-            if let last = clusters[r].hi.last, lo[i] <= last {
-                clusters[r].hi[clusters[r].hi.count - 1] = max(last, hi[i])
-                clusters[r].values[clusters[r].values.count - 1].append(v)
-            } else {
-                clusters[r].lo.append(lo[i]); clusters[r].hi.append(hi[i]); clusters[r].values.append([v])
+    if !homed.isEmpty {
+        let byStart = homed.sorted(by: { lo[Int($0.index)] < lo[Int($1.index)] })
+        let regs = RegisterFile.intCount + RegisterFile.floatCount
+        var clusterStart = [Int32](repeating: 0, count: regs + 1)
+        var clusterLo: [Int32] = [], clusterHi: [Int32] = [], valueStart: [Int32] = [0]
+        var clusterValues: [Value] = []
+        clusterLo.reserveCapacity(byStart.count); clusterHi.reserveCapacity(byStart.count)
+        valueStart.reserveCapacity(byStart.count + 1); clusterValues.reserveCapacity(byStart.count)
+        for r in 0..<regs {
+            clusterStart[r] = Int32(clusterLo.count)
+            for v in byStart where Int(home[Int(v.index)]) == r {
+                let i = Int(v.index)
+                if Int32(clusterLo.count) > clusterStart[r], lo[i] <= clusterHi[clusterHi.count - 1] {
+                    clusterHi[clusterHi.count - 1] = max(clusterHi[clusterHi.count - 1], hi[i])
+                } else {
+                    clusterLo.append(lo[i]); clusterHi.append(hi[i])
+                    valueStart.append(valueStart[valueStart.count - 1])
+                }
+                clusterValues.append(v)
+                valueStart[valueStart.count - 1] += 1
             }
         }
-        result.clusters = clusters
+        clusterStart[regs] = Int32(clusterLo.count)
+        result.clusterStart = clusterStart
+        result.clusterLo = clusterLo
+        result.clusterHi = clusterHi
+        result.valueStart = valueStart
+        result.clusterValues = clusterValues
     }
     return result
 }
