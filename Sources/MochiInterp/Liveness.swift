@@ -34,84 +34,6 @@
 
 import MochiIR
 
-/// A set of small integers (reference-value indices) in fixed-size word rows.
-private struct BitRows {
-    let words: Int
-    var bits: [UInt64]
-
-    init(rows: Int, width: Int) {
-        words = max(1, (width + 63) / 64)
-        bits = Array(repeating: 0, count: rows * words)
-    }
-
-    mutating func insert(_ r: Int, _ i: Int) { bits[r * words + i >> 6] |= 1 << UInt64(i & 63) }
-}
-
-/// One row of bits, copied out of a `BitRows` or built up. The first two words
-/// are stored inline, so a function with at most 128 reference values never
-/// allocates for a set (this analysis runs in the JIT's compile time too).
-private struct Bits {
-    var w0: UInt64 = 0
-    var w1: UInt64 = 0
-    var rest: [UInt64]? // words 2 and up (nil when there are none: no array to check for uniqueness)
-    let words: Int
-
-    init(words: Int) {
-        self.words = words
-        rest = words > 2 ? Array(repeating: 0, count: words - 2) : nil
-    }
-    init(_ rows: BitRows, _ r: Int) {
-        self.init(words: rows.words)
-        for k in 0..<words { self[k] = rows.bits[r * rows.words + k] }
-    }
-
-    subscript(k: Int) -> UInt64 {
-        @inline(__always) get { k == 0 ? w0 : k == 1 ? w1 : rest![k - 2] }
-        @inline(__always) set {
-            if k == 0 { w0 = newValue } else if k == 1 { w1 = newValue } else { rest![k - 2] = newValue }
-        }
-    }
-    @inline(__always) mutating func insert(_ i: Int) { self[i >> 6] |= 1 << UInt64(i & 63) }
-    @inline(__always) mutating func remove(_ i: Int) { self[i >> 6] &= ~(1 << UInt64(i & 63)) }
-    mutating func formUnion(_ rows: BitRows, _ r: Int) {
-        for k in 0..<words { self[k] |= rows.bits[r * rows.words + k] }
-    }
-    mutating func formUnion(_ other: Bits) {
-        for k in 0..<words { self[k] |= other[k] }
-    }
-    /// Removes the members of row `r` of `rows`.
-    mutating func subtract(_ rows: BitRows, _ r: Int) {
-        for k in 0..<words { self[k] &= ~rows.bits[r * rows.words + k] }
-    }
-    func store(_ rows: inout BitRows, _ r: Int) {
-        for k in 0..<words { rows.bits[r * rows.words + k] = self[k] }
-    }
-    /// Whether `self` equals row `r` of `rows`.
-    func equals(_ rows: BitRows, _ r: Int) -> Bool {
-        for k in 0..<words where self[k] != rows.bits[r * rows.words + k] { return false }
-        return true
-    }
-    /// The members of `self` that are neither in row `r` of `rows` nor in `b`.
-    func minus(_ rows: BitRows, _ r: Int, _ b: Bits) -> Bits {
-        var out = self
-        for k in 0..<words { out[k] &= ~(rows.bits[r * rows.words + k] | b[k]) }
-        return out
-    }
-    var isEmpty: Bool {
-        for k in 0..<words where self[k] != 0 { return false }
-        return true
-    }
-    func forEach(_ body: (Int) -> Void) {
-        for k in 0..<words {
-            var x = self[k]
-            while x != 0 {
-                body(k * 64 + x.trailingZeroBitCount)
-                x &= x - 1
-            }
-        }
-    }
-}
-
 /// Whether a collection can happen while `op` runs (with this frame live): calls,
 /// and every op decoded into a runtime call except the few that never allocate nor
 /// run Mochi code. (Only the placement of clears depends on this: an op wrongly
@@ -144,50 +66,173 @@ public struct ReferenceClears {
     public static func edgeKey(_ b: Block, _ k: Int) -> Int { Int(b.index) * 2 + k }
 }
 
+/// The work arrays of `deadReferenceClears`, kept between calls: the JIT
+/// lowers thousands of small functions in one compile, and allocating and
+/// freeing some thirty arrays for each (with the reference counting of every
+/// block and instruction copied out of the IR) cost more than the analysis
+/// itself. Each call resets what it uses (keeping the capacity); one scratch
+/// serves one thread at a time.
+public final class LivenessScratch {
+    var refIndex: [Int32] = []
+    var refValue: [Int32] = []
+    var pos: [Int32] = []
+    var succ: [Int32] = []
+    var predStart: [Int32] = []
+    var preds: [Int32] = []
+    var backEdge: [Bool] = []
+    var isHeader: [Bool] = []
+    var state: [UInt8] = []
+    var stack: [Int] = []
+    var instID: [Int32] = []
+    var instResult: [Int32] = []
+    var argStart: [Int32] = []
+    var argRefs: [Int32] = []
+    var collect: [UInt8] = []
+    var collectRow: [Int32] = []
+    var blockFirst: [Int32] = []
+    /// Bit rows (`words` words each), per block, while the IR is read.
+    var termUse: [UInt64] = []
+    var paramRow: [UInt64] = []
+    /// The raw bit rows (`bitRows`): capacity in words.
+    private var bits: UnsafeMutablePointer<UInt64>?
+    private var bitsCapacity = 0
+
+    public init() {}
+    deinit { bits?.deallocate() }
+
+    /// `count` zeroed words, valid until the next call.
+    func bitRows(_ count: Int) -> UnsafeMutablePointer<UInt64> {
+        if count > bitsCapacity || bits == nil {
+            bits?.deallocate()
+            bitsCapacity = max(count, 2 * bitsCapacity, 64)
+            bits = .allocate(capacity: bitsCapacity)
+        }
+        bits!.update(repeating: 0, count: count)
+        return bits!
+    }
+}
+
+/// `a` emptied and refilled with n copies of v, its capacity kept.
+@inline(__always)
+func reset<T>(_ a: inout [T], _ n: Int, _ v: T) {
+    a.removeAll(keepingCapacity: true)
+    a.append(contentsOf: repeatElement(v, count: n))
+}
+
+/// Calls `body` with each value terminator `t` reads, in `uses` order, without
+/// building the array `uses` does.
+@inline(__always)
+private func forEachTerminatorUse(_ t: Terminator, _ body: (Value) -> Void) {
+    switch t {
+    case .jump(let c): for a in c.args { body(a) }
+    case .brif(let v, let x, let y):
+        body(v)
+        for a in x.args { body(a) }
+        for a in y.args { body(a) }
+    case .ret(let v): if let v { body(v) }
+    case .unreachable: break
+    }
+}
+
 /// The clears for `f`: only reference-typed values ever appear.
 public func deadReferenceClears(_ f: Function) -> ReferenceClears {
+    deadReferenceClears(f, scratch: LivenessScratch())
+}
+
+/// The clears for `f`, with `scratch`'s arrays as the work space.
+public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch) -> ReferenceClears {
     // (Arrays rather than sets and dictionaries throughout: their generic storage
     // types would cost the process a protocol-conformance search on first use.)
     var result = ReferenceClears(atInst: Array(repeating: [], count: f.insts.count),
                                  onEdge: Array(repeating: [], count: f.blocks.count * 2))
     let n = f.valueTypes.count
-    // Dense indices for the reference-typed values.
-    var refIndex = Array(repeating: -1, count: n)
-    var refValue: [Value] = []
-    for v in 0..<n where f.valueTypes[v].slotKind == .ref {
-        refIndex[v] = refValue.count
-        refValue.append(Value(Int32(v)))
-    }
-    if refValue.isEmpty { return result }
-    let layout = f.layout
-    var pos = Array(repeating: -1, count: f.blocks.count)
-    for (i, b) in layout.enumerated() { pos[Int(b.index)] = i }
-    let nb = layout.count
-    // Edges by layout position, as plain Ints (arrays of tuples would each cost a
-    // generic-metadata lookup as they grow): succ[i * 2 + k] is the position of
-    // successor k of block i, or -1; preds[j] lists i * 2 + k for each edge into j.
-    var succ = Array(repeating: -1, count: nb * 2)
-    var preds = Array(repeating: [Int](), count: nb)
-    for (i, b) in layout.enumerated() {
-        for (k, s) in f[b].terminator.successors.enumerated() {
-            let j = pos[Int(s.block.index)]
-            guard j >= 0 else { continue }
-            succ[i * 2 + k] = j
-            preds[j].append(i * 2 + k)
+    // Dense indices for the reference-typed values. (Each array is moved out of
+    // the scratch while in use, so it stays uniquely referenced, and moved back.)
+    var refIndex = sc.refIndex; sc.refIndex = []
+    var refValue = sc.refValue; sc.refValue = []
+    defer { sc.refIndex = refIndex; sc.refValue = refValue }
+    reset(&refIndex, n, -1)
+    refValue.removeAll(keepingCapacity: true)
+    f.valueTypes.withUnsafeBufferPointer { types in
+        for v in 0..<n where types[v].slotKind == .ref {
+            refIndex[v] = Int32(refValue.count)
+            refValue.append(Int32(v))
         }
     }
-    // Back edges (to a block on the depth-first search stack) and loop headers.
-    var backEdge = Array(repeating: false, count: nb * 2) // from * 2 + k
-    var isHeader = Array(repeating: false, count: nb)
+    let layout = f.layout
+    let nb = layout.count
+    if refValue.isEmpty || nb == 0 { return result }
+    var pos = sc.pos; sc.pos = []
+    var succ = sc.succ; sc.succ = []
+    var predStart = sc.predStart; sc.predStart = []
+    var preds = sc.preds; sc.preds = []
+    var backEdge = sc.backEdge; sc.backEdge = []
+    var isHeader = sc.isHeader; sc.isHeader = []
+    var state = sc.state; sc.state = []
+    var stack = sc.stack; sc.stack = []
+    var instID = sc.instID; sc.instID = []
+    var instResult = sc.instResult; sc.instResult = []
+    var argStart = sc.argStart; sc.argStart = []
+    var argRefs = sc.argRefs; sc.argRefs = []
+    var collect = sc.collect; sc.collect = []
+    var collectRow = sc.collectRow; sc.collectRow = []
+    var blockFirst = sc.blockFirst; sc.blockFirst = []
+    var termUse = sc.termUse; sc.termUse = []
+    var paramRow = sc.paramRow; sc.paramRow = []
+    defer {
+        sc.pos = pos; sc.succ = succ; sc.predStart = predStart; sc.preds = preds
+        sc.backEdge = backEdge; sc.isHeader = isHeader; sc.state = state; sc.stack = stack
+        sc.instID = instID; sc.instResult = instResult; sc.argStart = argStart; sc.argRefs = argRefs
+        sc.collect = collect; sc.collectRow = collectRow; sc.blockFirst = blockFirst
+        sc.termUse = termUse; sc.paramRow = paramRow
+    }
+    reset(&pos, f.blocks.count, -1)
+    for (i, b) in layout.enumerated() { pos[Int(b.index)] = Int32(i) }
+    // Edges by layout position, as plain integers: succ[i * 2 + k] is the
+    // position of successor k of block i, or -1; preds[predStart[j]..<predStart[j + 1]]
+    // lists i * 2 + k for each edge into j, by i and then k.
+    reset(&succ, nb * 2, -1)
+    reset(&predStart, nb + 1, 0)
+    f.blocks.withUnsafeBufferPointer { blocks in
+        for i in 0..<nb {
+            switch blocks[Int(layout[i].index)].terminator {
+            case .jump(let c):
+                succ[i * 2] = pos[Int(c.block.index)]
+            case .brif(_, let t, let e):
+                succ[i * 2] = pos[Int(t.block.index)]
+                succ[i * 2 + 1] = pos[Int(e.block.index)]
+            case .ret, .unreachable: break
+            }
+            for k in 0..<2 where succ[i * 2 + k] >= 0 { predStart[Int(succ[i * 2 + k]) + 1] += 1 }
+        }
+    }
+    for j in 0..<nb { predStart[j + 1] += predStart[j] }
+    reset(&preds, Int(predStart[nb]), 0)
     do {
-        var state = Array(repeating: 0, count: nb) // 0 new, 1 on the stack, 2 done
-        var stack: [Int] = [0] // block * 4 + the next successor to visit
+        // (Each start is advanced past its edges, then the starts shifted back.)
+        for i in 0..<nb {
+            for k in 0..<2 where succ[i * 2 + k] >= 0 {
+                let j = Int(succ[i * 2 + k])
+                preds[Int(predStart[j])] = Int32(i * 2 + k)
+                predStart[j] += 1
+            }
+        }
+        for j in stride(from: nb, through: 1, by: -1) { predStart[j] = predStart[j - 1] }
+        predStart[0] = 0
+    }
+    // Back edges (to a block on the depth-first search stack) and loop headers.
+    reset(&backEdge, nb * 2, false) // from * 2 + k
+    reset(&isHeader, nb, false)
+    do {
+        reset(&state, nb, 0) // 0 new, 1 on the stack, 2 done
+        stack.removeAll(keepingCapacity: true)
+        stack.append(0) // block * 4 + the next successor to visit
         state[0] = 1
         while let top = stack.last {
             let block = top >> 2, next = top & 3
             if next < 2 {
                 stack[stack.count - 1] += 1
-                let j = succ[block * 2 + next]
+                let j = Int(succ[block * 2 + next])
                 if j < 0 { continue }
                 if state[j] == 1 {
                     backEdge[block * 2 + next] = true
@@ -202,120 +247,185 @@ public func deadReferenceClears(_ f: Function) -> ReferenceClears {
             }
         }
     }
-    @inline(__always) func ri(_ v: Value) -> Int { refIndex[Int(v.index)] }
     let width = refValue.count
     let words = max(1, (width + 63) / 64)
 
     // The instructions in layout order, read out of the IR once into flat arrays
     // (the fixed points below walk them several times): the result's and the
     // reference arguments' dense indices, and whether a collection can happen.
-    var instID: [Int32] = [], instResult: [Int32] = [], argStart: [Int32] = [0], argRefs: [Int32] = []
-    var collect: [UInt8] = [] // 0 no, 1 yes (its operands are still read), 2 a call
-    var blockFirst = [Int](repeating: 0, count: nb + 1)
-    var termUse = BitRows(rows: nb, width: width), paramRow = BitRows(rows: nb, width: width)
-    instID.reserveCapacity(f.insts.count); instResult.reserveCapacity(f.insts.count)
-    collect.reserveCapacity(f.insts.count); argStart.reserveCapacity(f.insts.count + 1)
-    for (i, b) in layout.enumerated() {
-        blockFirst[i] = instID.count
-        let bd = f[b]
-        for p in bd.params where ri(p) >= 0 { paramRow.insert(i, ri(p)) }
-        for id in bd.insts {
-            let inst = f[id]
-            instID.append(id.index)
-            instResult.append(inst.result.map { Int32(ri($0)) } ?? -1)
-            for a in inst.args where ri(a) >= 0 { argRefs.append(Int32(ri(a))) }
-            argStart.append(Int32(argRefs.count))
-            collect.append(!mayCollect(inst.op) ? 0 : (inst.op == .call || inst.op == .callClosure) ? 2 : 1)
+    instID.removeAll(keepingCapacity: true); instResult.removeAll(keepingCapacity: true)
+    argStart.removeAll(keepingCapacity: true); argStart.append(0)
+    argRefs.removeAll(keepingCapacity: true); collect.removeAll(keepingCapacity: true)
+    reset(&blockFirst, nb + 1, 0)
+    reset(&termUse, nb * words, 0)
+    reset(&paramRow, nb * words, 0)
+    f.blocks.withUnsafeBufferPointer { blocks in
+    f.insts.withUnsafeBufferPointer { insts in
+        for i in 0..<nb {
+            blockFirst[i] = Int32(instID.count)
+            let bi = Int(layout[i].index)
+            for p in blocks[bi].params {
+                let r = Int(refIndex[Int(p.index)])
+                if r >= 0 { paramRow[i * words + r >> 6] |= 1 << UInt64(r & 63) }
+            }
+            for id in blocks[bi].insts {
+                let x = Int(id.index)
+                instID.append(id.index)
+                instResult.append(insts[x].result.map { refIndex[Int($0.index)] } ?? -1)
+                for a in insts[x].args where refIndex[Int(a.index)] >= 0 { argRefs.append(refIndex[Int(a.index)]) }
+                argStart.append(Int32(argRefs.count))
+                let op = insts[x].op
+                collect.append(!mayCollect(op) ? 0 : (op == .call || op == .callClosure) ? 2 : 1)
+            }
+            forEachTerminatorUse(blocks[bi].terminator) { u in
+                let r = Int(refIndex[Int(u.index)])
+                if r >= 0 { termUse[i * words + r >> 6] |= 1 << UInt64(r & 63) }
+            }
         }
-        for u in bd.terminator.uses where ri(u) >= 0 { termUse.insert(i, ri(u)) }
     }
-    blockFirst[nb] = instID.count
+    }
+    blockFirst[nb] = Int32(instID.count)
     let total = instID.count
+    reset(&collectRow, total, -1)
+    var rows = 0
+    for k in 0..<total where collect[k] != 0 { collectRow[k] = Int32(rows); rows += 1 }
+
+    // Every bit row of the fixed points in one raw buffer of the scratch:
+    // per block the terminator's uses, the parameters, live-in and dirty-out;
+    // live-after per collection point; five temporaries. (Row operations run
+    // collection points x words times, through pointers: arrays checked each
+    // access for uniqueness and bounds cost more than the operations.)
+    let TU = sc.bitRows(words * (4 * nb + max(rows, 1) + 5))
+    let PR = TU + nb * words, LI = PR + nb * words, DO = LI + nb * words, LA = DO + nb * words
+    let T = LA + max(rows, 1) * words
+    termUse.withUnsafeBufferPointer { TU.update(from: $0.baseAddress!, count: nb * words) }
+    paramRow.withUnsafeBufferPointer { PR.update(from: $0.baseAddress!, count: nb * words) }
+    // Temporary rows.
+    let live = T, dirty = T + words, carried = T + 2 * words, dead = T + 3 * words, used = T + 4 * words
+    @inline(__always) func insert(_ row: UnsafeMutablePointer<UInt64>, _ i: Int) { row[i >> 6] |= 1 << UInt64(i & 63) }
+    @inline(__always) func remove(_ row: UnsafeMutablePointer<UInt64>, _ i: Int) { row[i >> 6] &= ~(1 << UInt64(i & 63)) }
+
+    succ.withUnsafeBufferPointer { succ in
+    instResult.withUnsafeBufferPointer { instResult in
+    argStart.withUnsafeBufferPointer { argStart in
+    argRefs.withUnsafeBufferPointer { argRefs in
+    collectRow.withUnsafeBufferPointer { collectRow in
+    @inline(__always) func liveAtEnd(_ i: Int) {
+        let s0 = Int(succ[i * 2]), s1 = Int(succ[i * 2 + 1])
+        for k in 0..<words {
+            var x = TU[i * words + k]
+            if s0 >= 0 { x |= LI[s0 * words + k] }
+            if s1 >= 0 { x |= LI[s1 * words + k] }
+            live[k] = x
+        }
+    }
+    @inline(__always) func step(_ k: Int) {
+        if instResult[k] >= 0 { remove(live, Int(instResult[k])) }
+        for a in Int(argStart[k])..<Int(argStart[k + 1]) { insert(live, Int(argRefs[a])) }
+    }
 
     // Liveness: liveIn[b] = live on entry to b after its parameters are bound.
-    var liveIn = BitRows(rows: nb, width: width)
-    func liveAtEnd(_ i: Int) -> Bits {
-        var live = Bits(termUse, i)
-        for k in 0..<2 where succ[i * 2 + k] >= 0 { live.formUnion(liveIn, succ[i * 2 + k]) }
-        return live
-    }
     var changed = true
     while changed {
         changed = false
         for i in stride(from: nb - 1, through: 0, by: -1) {
-            var live = liveAtEnd(i)
-            for k in stride(from: blockFirst[i + 1] - 1, through: blockFirst[i], by: -1) {
-                if instResult[k] >= 0 { live.remove(Int(instResult[k])) }
-                for a in argStart[k]..<argStart[k + 1] { live.insert(Int(argRefs[Int(a)])) }
+            liveAtEnd(i)
+            for k in stride(from: Int(blockFirst[i + 1]) - 1, through: Int(blockFirst[i]), by: -1) { step(k) }
+            for k in 0..<words {
+                let x = live[k] & ~PR[i * words + k]
+                if x != LI[i * words + k] { LI[i * words + k] = x; changed = true }
             }
-            live.subtract(paramRow, i)
-            if !live.equals(liveIn, i) { live.store(&liveIn, i); changed = true }
         }
     }
 
-    // Live-after sets at each collection point (rows of `liveAfter`, by position).
-    var collectRow = [Int32](repeating: -1, count: total)
-    var rows = 0
-    for k in 0..<total where collect[k] != 0 { collectRow[k] = Int32(rows); rows += 1 }
-    var liveAfter = BitRows(rows: max(rows, 1), width: width)
+    // Live-after sets at each collection point (rows of LA, by position).
     for i in 0..<nb {
-        var live = liveAtEnd(i)
-        for k in stride(from: blockFirst[i + 1] - 1, through: blockFirst[i], by: -1) {
-            if collectRow[k] >= 0 { live.store(&liveAfter, Int(collectRow[k])) }
-            if instResult[k] >= 0 { live.remove(Int(instResult[k])) }
-            for a in argStart[k]..<argStart[k + 1] { live.insert(Int(argRefs[Int(a)])) }
+        liveAtEnd(i)
+        for k in stride(from: Int(blockFirst[i + 1]) - 1, through: Int(blockFirst[i]), by: -1) {
+            if collectRow[k] >= 0 { (LA + Int(collectRow[k]) * words).update(from: live, count: words) }
+            step(k)
         }
     }
 
     // Dirty slots, forward to a fixed point; `record` fills in the clears on the
     // last pass (the sets only grow, so the final pass sees the final sets).
-    var dirtyOut = BitRows(rows: nb, width: width)
-    func transfer(_ i: Int, record: Bool) -> Bits {
-        var dirty = Bits(words: words)
-        for e in preds[i] {
+    // The block's dirty-out set is left in `dirty`.
+    func transfer(_ i: Int, record: Bool) {
+        dirty.update(repeating: 0, count: words)
+        for q in Int(predStart[i])..<Int(predStart[i + 1]) {
+            let e = Int(preds[q])
             let p = e >> 1, k = e & 1
             if isHeader[i] && !backEdge[p * 2 + k] {
                 // A loop entry: what is dead in the loop is cleared on the edge.
-                var carried = Bits(dirtyOut, p)
-                let dead = carried.minus(liveIn, i, Bits(paramRow, i))
-                if !dead.isEmpty {
-                    dead.forEach { carried.remove($0) }
-                    if record {
-                        var vs: [Value] = []
-                        dead.forEach { vs.append(refValue[$0]) }
-                        result.onEdge[ReferenceClears.edgeKey(layout[p], k)] = vs
+                var any: UInt64 = 0
+                for w in 0..<words {
+                    let c = DO[p * words + w]
+                    let d = c & ~(LI[i * words + w] | PR[i * words + w])
+                    dead[w] = d
+                    carried[w] = c & ~d
+                    dirty[w] |= c & ~d
+                    any |= d
+                }
+                if record && any != 0 {
+                    var vs: [Value] = []
+                    for w in 0..<words {
+                        var x = dead[w]
+                        while x != 0 {
+                            vs.append(Value(refValue[w * 64 + x.trailingZeroBitCount]))
+                            x &= x - 1
+                        }
+                    }
+                    result.onEdge[ReferenceClears.edgeKey(layout[p], k)] = vs
+                }
+            } else {
+                for w in 0..<words { dirty[w] |= DO[p * words + w] }
+            }
+        }
+        for w in 0..<words { dirty[w] |= PR[i * words + w] }
+        for k in Int(blockFirst[i])..<Int(blockFirst[i + 1]) {
+            if collectRow[k] >= 0 {
+                used.update(repeating: 0, count: words)
+                if collect[k] == 1 {
+                    for a in Int(argStart[k])..<Int(argStart[k + 1]) { insert(used, Int(argRefs[a])) }
+                }
+                let r = LA + Int(collectRow[k]) * words
+                var any: UInt64 = 0
+                for w in 0..<words {
+                    let d = dirty[w] & ~(r[w] | used[w])
+                    dead[w] = d
+                    dirty[w] &= ~d
+                    any |= d
+                }
+                if record && any != 0 {
+                    let at = Int(instID[k])
+                    for w in 0..<words {
+                        var x = dead[w]
+                        while x != 0 {
+                            result.atInst[at].append(Value(refValue[w * 64 + x.trailingZeroBitCount]))
+                            x &= x - 1
+                        }
                     }
                 }
-                dirty.formUnion(carried)
-            } else {
-                dirty.formUnion(dirtyOut, p)
             }
+            if instResult[k] >= 0 { insert(dirty, Int(instResult[k])) }
         }
-        dirty.formUnion(paramRow, i)
-        for k in blockFirst[i]..<blockFirst[i + 1] {
-            if collectRow[k] >= 0 {
-                var used = Bits(words: words)
-                if collect[k] == 1 {
-                    for a in argStart[k]..<argStart[k + 1] { used.insert(Int(argRefs[Int(a)])) }
-                }
-                let dead = dirty.minus(liveAfter, Int(collectRow[k]), used)
-                if !dead.isEmpty {
-                    dead.forEach { dirty.remove($0) }
-                    if record { dead.forEach { result.atInst[Int(instID[k])].append(refValue[$0]) } }
-                }
-            }
-            if instResult[k] >= 0 { dirty.insert(Int(instResult[k])) }
-        }
-        return dirty
     }
     changed = true
     while changed {
         changed = false
         for i in 0..<nb {
-            let out = transfer(i, record: false)
-            if !out.equals(dirtyOut, i) { out.store(&dirtyOut, i); changed = true }
+            transfer(i, record: false)
+            for w in 0..<words where dirty[w] != DO[i * words + w] {
+                DO[i * words + w] = dirty[w]
+                changed = true
+            }
         }
     }
-    for i in 0..<nb { _ = transfer(i, record: true) }
+    for i in 0..<nb { transfer(i, record: true) }
+    }
+    }
+    }
+    }
+    }
     return result
 }

@@ -342,6 +342,17 @@ struct LoweringContext {
     /// Takes bytes the lowering allocated (count of them) and returns the address
     /// the code is to use for them.
     var bytes: (UnsafeMutableRawPointer, Int) -> Int64
+    /// The analyses' work arrays, reused from one function to the next.
+    var scratch = LoweringScratch()
+}
+
+/// Work arrays the per-function analyses keep between functions (a compile
+/// lowers thousands of small functions; allocating each analysis's arrays
+/// afresh for every one was most of their cost). One per compiler, used by
+/// one thread at a time.
+final class LoweringScratch {
+    let homes = RegisterHomesScratch()
+    let liveness = LivenessScratch()
 }
 
 /// The descriptor key of a struct type's anonymous twin (`record.new`).
@@ -407,37 +418,45 @@ struct FunctionLowering {
         f = function
         ctx = context
         self.depthChecks = depthChecks
-        clears = deadReferenceClears(function)
+        clears = deadReferenceClears(function, scratch: context.scratch.liveness)
         let n = function.valueTypes.count
         slot = Array(repeating: -1, count: n)
         if let e = function.entry {
             for p in function[e].params where slot[Int(p.index)] < 0 { slot[Int(p.index)] = nextSlot; nextSlot += 1 }
         }
         for v in 0..<n where slot[v] < 0 { slot[v] = nextSlot; nextSlot += 1 }
-        useCount = Array(repeating: 0, count: n)
-        constant = Array(repeating: nil, count: n)
         blockStart = Array(repeating: -1, count: function.blocks.count)
         code.reserveCapacity(2 * function.insts.count + 8)
-        for b in function.layout {
-            let bd = function[b]
-            for id in bd.insts {
-                let inst = function[id]
-                for a in inst.args { useCount[Int(a.index)] += 1 }
-                if inst.op == .iconst, let r = inst.result, case .int(let v) = inst.imm { constant[Int(r.index)] = v }
+        // (Through the buffers: `function[b]` and `function[id]` copy the block
+        // or instruction, retaining each of its arrays.)
+        var uses = [Int32](repeating: 0, count: n)
+        var consts = [Int64?](repeating: nil, count: n)
+        var folded = [Int32](repeating: 0, count: n)
+        function.blocks.withUnsafeBufferPointer { blocks in
+        function.insts.withUnsafeBufferPointer { insts in
+            for b in function.layout {
+                for id in blocks[Int(b.index)].insts {
+                    let x = Int(id.index)
+                    for a in insts[x].args { uses[Int(a.index)] += 1 }
+                    if insts[x].op == .iconst, let r = insts[x].result, case .int(let v) = insts[x].imm { consts[Int(r.index)] = v }
+                }
+                forEachUse(blocks[Int(b.index)].terminator) { uses[Int($0.index)] += 1 }
             }
-            for a in bd.terminator.uses { useCount[Int(a.index)] += 1 }
-        }
-        var folded = Array(repeating: Int32(0), count: n)
-        for b in function.layout {
-            for id in function[b].insts {
-                let inst = function[id]
-                if let k = Self.foldedOperand(inst, constant, function) { folded[Int(inst.args[k].index)] += 1 }
+            for b in function.layout {
+                for id in blocks[Int(b.index)].insts {
+                    let x = Int(id.index)
+                    if let k = Self.foldedOperand(insts[x], consts, function) { folded[Int(insts[x].args[k].index)] += 1 }
+                }
             }
         }
-        let consts = constant, uses = useCount
-        let elide = (0..<n).map { consts[$0] != nil && uses[$0] == folded[$0] }
+        }
+        useCount = uses
+        constant = consts
+        var elide = [Bool](repeating: false, count: n)
+        for v in 0..<n { elide[v] = consts[v] != nil && uses[v] == folded[v] }
         elided = elide
-        homes = registerHomes ? chooseRegisterHomes(function, skip: elide) : RegisterHomes(valueCount: n)
+        homes = registerHomes ? chooseRegisterHomes(function, skip: elide, scratch: context.scratch.homes)
+                              : RegisterHomes(valueCount: n)
         reads = SlotReads(n)
     }
 

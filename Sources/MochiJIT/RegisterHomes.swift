@@ -120,8 +120,16 @@ struct RegisterHomes {
     /// clusters, by start (a register holds one value at a time, and a value
     /// coalesced into another lies within its hull), so what is live at a
     /// position is found by a binary search per register, not a scan of every
-    /// homed value (which made a long @main's lowering quadratic).
-    var clusters: [HomeClusters] = []
+    /// homed value (which made a long @main's lowering quadratic). Flat:
+    /// register r's clusters are clusterStart[r]..<clusterStart[r + 1], each
+    /// with its hull [clusterLo, clusterHi] and its values
+    /// clusterValues[valueStart[c]..<valueStart[c + 1]] (arrays per register
+    /// and per cluster cost an allocation each, for every function compiled).
+    var clusterStart: [Int32] = []
+    var clusterLo: [Int32] = []
+    var clusterHi: [Int32] = []
+    var valueStart: [Int32] = []
+    var clusterValues: [Value] = []
     /// Per block (by index): the position of its top.
     var blockTop: [Int32] = []
 
@@ -132,28 +140,24 @@ struct RegisterHomes {
     }
 }
 
-/// One register's clusters of intervals (see `RegisterHomes.clusters`).
-struct HomeClusters {
-    var lo: [Int32] = []
-    var hi: [Int32] = []
-    var values: [[Value]] = []
-}
-
 extension RegisterHomes {
     /// The homed values live across position p (their interval holds p inside),
     /// but for the value `except` and any in the register `skipHome`, by value.
     func liveAcross(_ p: Int32, except: Value?, skipHome: Int8) -> [Value] {
         var out: [Value] = []
-        for (r, c) in clusters.enumerated() where Int8(r) != skipHome && !c.lo.isEmpty {
+        if clusterStart.isEmpty { return out }
+        for r in 0..<(clusterStart.count - 1) where Int8(r) != skipHome && clusterStart[r] < clusterStart[r + 1] {
             // The last cluster starting before p.
-            var a = 0, b = c.lo.count
+            var a = Int(clusterStart[r]), b = Int(clusterStart[r + 1])
+            let first = a
             while a < b {
                 let m = (a + b) / 2
-                if c.lo[m] < p { a = m + 1 } else { b = m }
+                if clusterLo[m] < p { a = m + 1 } else { b = m }
             }
-            guard a > 0, c.hi[a - 1] > p else { continue }
-            for v in c.values[a - 1] where v != except && lo[Int(v.index)] < p && hi[Int(v.index)] > p {
-                out.append(v)
+            guard a > first, clusterHi[a - 1] > p else { continue }
+            for k in Int(valueStart[a - 1])..<Int(valueStart[a]) {
+                let v = clusterValues[k]
+                if v != except && lo[Int(v.index)] < p && hi[Int(v.index)] > p { out.append(v) }
             }
         }
         if out.count > 1 { out.sort { $0.index < $1.index } }
@@ -185,91 +189,175 @@ func terminatorReads(_ t: Terminator, _ v: Value) -> Bool {
     return found
 }
 
+/// Calls `body` with each successor of terminator `t`, in `successors`
+/// order, without building that array.
+@inline(__always)
+func forEachSuccessor(_ t: Terminator, _ body: (BlockCall) -> Void) {
+    switch t {
+    case .jump(let c): body(c)
+    case .brif(_, let x, let y): body(x); body(y)
+    case .ret, .unreachable: break
+    }
+}
+
 /// Loop depth per layout position of `f`, judged by the layout: a branch to an
 /// earlier (or the same) block closes a loop over the positions in between.
 func loopDepths(_ f: Function) -> [Int] {
-    var order = [Int](repeating: -1, count: f.blocks.count) // block index -> layout position
+    var order: [Int] = [], depth: [Int] = []
+    loopDepths(f, order: &order, depth: &depth)
+    return depth
+}
+
+/// `loopDepths` into `depth`, with `order` as work space (both reset here).
+func loopDepths(_ f: Function, order: inout [Int], depth: inout [Int]) {
+    reset(&order, f.blocks.count, -1) // block index -> layout position
     for (i, b) in f.layout.enumerated() { order[Int(b.index)] = i }
-    var depth = [Int](repeating: 0, count: f.layout.count)
-    for (j, b) in f.layout.enumerated() {
-        for s in f[b].terminator.successors {
-            let i = order[Int(s.block.index)]
-            if i >= 0 && i <= j { for k in i...j { depth[k] += 1 } }
+    reset(&depth, f.layout.count, 0)
+    f.blocks.withUnsafeBufferPointer { blocks in
+        for (j, b) in f.layout.enumerated() {
+            forEachSuccessor(blocks[Int(b.index)].terminator) { s in
+                let i = order[Int(s.block.index)]
+                if i >= 0 && i <= j { for k in i...j { depth[k] += 1 } }
+            }
         }
     }
-    return depth
+}
+
+/// The work arrays of `chooseRegisterHomes`, kept from one function to the
+/// next (a compile lowers thousands of small functions: allocating and
+/// freeing twenty-odd arrays for each cost more than the choosing). One
+/// scratch serves one thread at a time.
+final class RegisterHomesScratch {
+    var cls: [Int8] = []
+    var order: [Int] = []
+    var depth: [Int] = []
+    var w: [Int] = []
+    var end: [Int32] = []
+    var clobberAt: [Int] = []
+    var liveIn: [UInt64] = []
+    var gen: [UInt64] = []
+    var kill: [UInt64] = []
+    var liveOut: [UInt64] = []
+    var succ: [Int] = []
+    var leader: [Int] = []
+    var leads: [Bool] = []
+    var useCount: [Int32] = []
+    var clobbersBefore: [Int] = []
+    var cands: [Int] = []
+    var active: [Int] = []
+    var owner: [Int] = []
+}
+
+/// `a` emptied and refilled with n copies of v, its capacity kept.
+@inline(__always)
+func reset<T>(_ a: inout [T], _ n: Int, _ v: T) {
+    a.removeAll(keepingCapacity: true)
+    a.append(contentsOf: repeatElement(v, count: n))
 }
 
 /// Chooses homes for `f`'s values. `skip[v]` marks values that have no
 /// definition to serve (constants folded into their users).
-func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
+func chooseRegisterHomes(_ f: Function, skip: [Bool], scratch: RegisterHomesScratch = RegisterHomesScratch()) -> RegisterHomes {
     let n = f.valueTypes.count
     var result = RegisterHomes(valueCount: n)
     let layout = f.layout
     guard n > 0, !layout.isEmpty else { return result }
+    let sc = scratch
+    // The work arrays, moved out of the scratch while in use (so each stays
+    // uniquely referenced: no copy on write) and moved back at the end.
+    var cls = sc.cls; sc.cls = []
+    var order = sc.order; sc.order = []
+    var depth = sc.depth; sc.depth = []
+    var w = sc.w; sc.w = []
+    var end = sc.end; sc.end = []
+    var clobberAt = sc.clobberAt; sc.clobberAt = []
+    var liveIn = sc.liveIn; sc.liveIn = []
+    var gen = sc.gen; sc.gen = []
+    var kill = sc.kill; sc.kill = []
+    var liveOut = sc.liveOut; sc.liveOut = []
+    var succ = sc.succ; sc.succ = []
+    var leader = sc.leader; sc.leader = []
+    var leads = sc.leads; sc.leads = []
+    var useCount = sc.useCount; sc.useCount = []
+    var clobbersBefore = sc.clobbersBefore; sc.clobbersBefore = []
+    var cands = sc.cands; sc.cands = []
+    var active = sc.active; sc.active = []
+    var owner = sc.owner; sc.owner = []
+    defer {
+        sc.cls = cls; sc.order = order; sc.depth = depth; sc.w = w; sc.end = end; sc.clobberAt = clobberAt
+        sc.liveIn = liveIn; sc.gen = gen; sc.kill = kill; sc.liveOut = liveOut; sc.succ = succ
+        sc.leader = leader; sc.leads = leads; sc.useCount = useCount; sc.clobbersBefore = clobbersBefore
+        sc.cands = cands; sc.active = active; sc.owner = owner
+    }
+
     var home = result.home
     var position = [Int32](repeating: -1, count: f.insts.count)
-    var cls = [Int8](repeating: -1, count: n) // 0 integer, 1 float, -1 none
-    for v in 0..<n where !skip[v] {
-        switch f.valueTypes[v].slotKind {
-        case .i64, .bool: cls[v] = 0
-        case .f64: cls[v] = 1
-        case .ref: break
+    reset(&cls, n, -1) // 0 integer, 1 float, -1 none
+    f.valueTypes.withUnsafeBufferPointer { types in
+        for v in 0..<n where !skip[v] {
+            switch types[v].slotKind {
+            case .i64, .bool: cls[v] = 0
+            case .f64: cls[v] = 1
+            case .ref: break
+            }
         }
     }
     let nb = f.blocks.count
-    let depth = loopDepths(f)
-    func weight(_ li: Int) -> Int { 1 << (3 * min(depth[li], 6)) }
+    loopDepths(f, order: &order, depth: &depth)
 
     // Positions and weights.
     var lo = [Int32](repeating: Int32.max, count: n)
     var hi = [Int32](repeating: -1, count: n)
-    var w = [Int](repeating: 0, count: n)
-    func touch(_ v: Value, _ p: Int32) {
+    reset(&w, n, 0)
+    var top = [Int32](repeating: 0, count: nb)
+    reset(&end, nb, 0)
+    let words = (n + 63) / 64
+    f.blocks.withUnsafeBufferPointer { blocks in
+    f.insts.withUnsafeBufferPointer { insts in
+    @inline(__always) func weight(_ li: Int) -> Int { 1 << (3 * min(depth[li], 6)) }
+    @inline(__always) func touch(_ v: Value, _ p: Int32) {
         let i = Int(v.index)
         if p < lo[i] { lo[i] = p }
         if p > hi[i] { hi[i] = p }
     }
-    var top = [Int32](repeating: 0, count: nb), end = [Int32](repeating: 0, count: nb)
     var pos: Int32 = 0
     for b in layout {
-        let bd = f[b]
         top[Int(b.index)] = pos
-        pos += Int32(bd.insts.count) + 3
+        pos += Int32(blocks[Int(b.index)].insts.count) + 3
         end[Int(b.index)] = pos - 1
     }
     // The weight of the instructions that clobber the homes, by position.
-    var clobberAt = [Int](repeating: 0, count: Int(pos) + 1)
+    reset(&clobberAt, Int(pos) + 1, 0)
 
     // Liveness (bit sets over values, one row of `words` words per block, in
     // flat arrays: this runs in the JIT's compile time).
-    let words = (n + 63) / 64
-    var liveIn = [UInt64](repeating: 0, count: nb * words)
-    var gen = liveIn, kill = liveIn
+    reset(&liveIn, nb * words, 0)
+    reset(&gen, nb * words, 0)
+    reset(&kill, nb * words, 0)
     for b in layout {
         let row = Int(b.index) * words
-        let bd = f[b]
-        func def(_ v: Value) { kill[row + Int(v.index) >> 6] |= 1 << UInt64(v.index & 63) }
-        func use(_ v: Value) {
+        @inline(__always) func def(_ v: Value) { kill[row + Int(v.index) >> 6] |= 1 << UInt64(v.index & 63) }
+        @inline(__always) func use(_ v: Value) {
             let i = Int(v.index)
             if kill[row + i >> 6] & (1 << UInt64(i & 63)) == 0 { gen[row + i >> 6] |= 1 << UInt64(i & 63) }
         }
-        for p in bd.params { def(p) }
-        for id in bd.insts {
-            let inst = f[id]
-            for a in inst.args { use(a) }
-            if let r = inst.result { def(r) }
+        for p in blocks[Int(b.index)].params { def(p) }
+        for id in blocks[Int(b.index)].insts {
+            for a in insts[Int(id.index)].args { use(a) }
+            if let r = insts[Int(id.index)].result { def(r) }
         }
-        forEachUse(bd.terminator) { use($0) }
+        forEachUse(blocks[Int(b.index)].terminator) { use($0) }
     }
     var changed = true
-    var liveOut = liveIn
+    reset(&liveOut, nb * words, 0)
     // Successors flat, two per block (-1 none): an array per block cost an
     // allocation each and reference counting in the fixed point below.
-    var succ = [Int](repeating: -1, count: 2 * nb)
+    reset(&succ, 2 * nb, -1)
     for bi in 0..<nb {
-        for (k, s) in f[Block(Int32(bi))].terminator.successors.enumerated() where k < 2 {
-            succ[2 * bi + k] = Int(s.block.index)
+        var k = 0
+        forEachSuccessor(blocks[bi].terminator) { s in
+            if k < 2 { succ[2 * bi + k] = Int(s.block.index) }
+            k += 1
         }
     }
     while changed {
@@ -290,7 +378,6 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
 
     for (li, b) in layout.enumerated() {
         let bi = Int(b.index)
-        let bd = f[b]
         let wt = weight(li)
         for k in 0..<words {
             var m = liveIn[bi * words + k]
@@ -306,76 +393,79 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
                 touch(Value(Int32(v)), end[bi])
             }
         }
-        for p in bd.params { touch(p, top[bi]) }
+        for p in blocks[bi].params { touch(p, top[bi]) }
         var p = top[bi] + 1
-        for id in bd.insts {
-            let inst = f[id]
-            position[Int(id.index)] = p
-            if RegisterUse.clobbersHomes(inst.op) { clobberAt[Int(p)] = wt }
-            for (k, a) in inst.args.enumerated() {
+        for id in blocks[bi].insts {
+            let x = Int(id.index)
+            let op = insts[x].op
+            position[x] = p
+            if RegisterUse.clobbersHomes(op) { clobberAt[Int(p)] = wt }
+            for (k, a) in insts[x].args.enumerated() {
                 touch(a, p)
-                if RegisterUse.readsFromHome(inst.op, k) { w[Int(a.index)] += wt }
+                if RegisterUse.readsFromHome(op, k) { w[Int(a.index)] += wt }
             }
-            if let r = inst.result {
+            if let r = insts[x].result {
                 touch(r, p)
-                if RegisterUse.definesInHome(inst.op) { w[Int(r.index)] += wt }
+                if RegisterUse.definesInHome(op) { w[Int(r.index)] += wt }
             }
             p += 1
         }
         // The terminator reads its condition at p and its edge arguments (and
         // defines the successors' parameters) at p + 1, the edge moves.
-        switch bd.terminator {
+        switch blocks[bi].terminator {
         case .brif(let c, _, _):
             touch(c, p); w[Int(c.index)] += wt
         case .ret(let v?):
             touch(v, p); w[Int(v.index)] += wt
         default: break
         }
-        for s in bd.terminator.successors {
-            for (param, a) in zip(f[s.block].params, s.args) {
+        forEachSuccessor(blocks[bi].terminator) { s in
+            for (param, a) in zip(blocks[Int(s.block.index)].params, s.args) {
                 touch(a, p + 1); w[Int(a.index)] += wt
                 touch(param, p + 1); w[Int(param.index)] += wt
             }
         }
     }
-    if let e = f.entry { for prm in f[e].params { touch(prm, 0) } }
+    if let e = f.entry { for prm in blocks[Int(e.index)].params { touch(prm, 0) } }
 
     // Coalescing: a value computed in a block only to be passed to a
     // successor's parameter (`i = i + 1` at the back edge of a loop) shares the
     // parameter's home when the parameter is dead from that definition on (no
     // later use in the block, not live out of it): the edge move disappears.
     // The pair is one candidate of the scan, over the hull of both intervals.
-    var leader = Array(0..<n)
-    var leads = [Bool](repeating: false, count: n) // has a value coalesced into it
-    var useCount = [Int32](repeating: 0, count: n)
+    leader.removeAll(keepingCapacity: true)
+    leader.append(contentsOf: 0..<n)
+    reset(&leads, n, false) // has a value coalesced into it
+    reset(&useCount, n, 0)
     for b in layout {
-        for id in f[b].insts { for a in f[id].args { useCount[Int(a.index)] += 1 } }
-        forEachUse(f[b].terminator) { useCount[Int($0.index)] += 1 }
+        for id in blocks[Int(b.index)].insts { for a in insts[Int(id.index)].args { useCount[Int(a.index)] += 1 } }
+        forEachUse(blocks[Int(b.index)].terminator) { useCount[Int($0.index)] += 1 }
     }
     for b in layout {
         let bi = Int(b.index)
-        let bd = f[b]
         // (Not when a branch passes two values to the same block's parameters:
         // both are live at its edge moves.)
-        if case .brif(_, let t, let e) = bd.terminator, t.block == e.block { continue }
-        for s in bd.terminator.successors {
-            for (param, a) in zip(f[s.block].params, s.args) {
+        if case .brif(_, let t, let e) = blocks[bi].terminator, t.block == e.block { continue }
+        forEachSuccessor(blocks[bi].terminator) { s in
+            for (param, a) in zip(blocks[Int(s.block.index)].params, s.args) {
                 let pi = Int(param.index), ai = Int(a.index)
                 guard cls[pi] >= 0, cls[pi] == cls[ai], pi != ai, leader[ai] == ai, leader[pi] == pi, !leads[ai],
                       useCount[ai] == 1, case .inst(let d) = f.valueDefs[ai],
-                      let k = bd.insts.firstIndex(of: d),
+                      let k = blocks[bi].insts.firstIndex(of: d),
                       liveOut[bi * words + pi >> 6] & (1 << UInt64(pi & 63)) == 0,
-                      !terminatorReads(bd.terminator, param) else { continue }
+                      !terminatorReads(blocks[bi].terminator, param) else { continue }
                 // No use of the parameter after the definition (a use by the
                 // defining instruction itself is fine: operands are read before
                 // the result is written).
                 var laterUse = false
-                for id in bd.insts[(k + 1)...] where f[id].args.contains(param) { laterUse = true; break }
+                for id in blocks[bi].insts[(k + 1)...] where insts[Int(id.index)].args.contains(param) { laterUse = true; break }
                 if laterUse { continue }
                 leader[ai] = pi
                 leads[pi] = true
             }
         }
+    }
+    }
     }
     for v in 0..<n where leader[v] != v {
         let l = leader[v]
@@ -387,7 +477,7 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
     // @main of calls would otherwise save and reload the same few constants
     // around every call: nine stencils per IR instruction, and its compile
     // time with them.)
-    var clobbersBefore = [Int](repeating: 0, count: clobberAt.count + 1)
+    reset(&clobbersBefore, clobberAt.count + 1, 0)
     for k in clobberAt.indices { clobbersBefore[k + 1] = clobbersBefore[k] + clobberAt[k] }
     for v in 0..<n where cls[v] >= 0 && leader[v] == v && hi[v] >= 0 && Int(hi[v]) > Int(lo[v]) + 1 {
         let across = clobbersBefore[Int(hi[v])] - clobbersBefore[Int(lo[v]) + 1]
@@ -398,10 +488,13 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
     for c: Int8 in 0...1 {
         let regs = c == 0 ? RegisterFile.intCount : RegisterFile.floatCount
         let base: Int8 = c == 0 ? 0 : RegisterFile.firstFloat
-        var cands = (0..<n).filter { cls[$0] == c && w[$0] > 0 && hi[$0] >= 0 && leader[$0] == $0 }
+        cands.removeAll(keepingCapacity: true)
+        for v in 0..<n where cls[v] == c && w[v] > 0 && hi[v] >= 0 && leader[v] == v { cands.append(v) }
+        if cands.isEmpty { continue }
+        // (Intervals by start, ties by value: a total order, so any sort gives this one.)
         cands.sort { lo[$0] != lo[$1] ? lo[$0] < lo[$1] : $0 < $1 }
-        var active: [Int] = [] // values holding a register
-        var owner = [Int](repeating: -1, count: regs)
+        active.removeAll(keepingCapacity: true) // values holding a register
+        reset(&owner, regs, -1)
         for v in cands {
             active.removeAll { a in
                 if hi[a] < lo[v] { owner[Int(home[a] - base)] = -1; return true }
@@ -422,24 +515,45 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool]) -> RegisterHomes {
     }
     // A coalesced value takes its parameter's home (or its slot, with it).
     for v in 0..<n where leader[v] != v { home[v] = home[leader[v]] }
+    var homedCount = 0
+    for v in 0..<n where home[v] >= 0 { homedCount += 1 }
+    var homed: [Value] = []
+    homed.reserveCapacity(homedCount)
+    for v in 0..<n where home[v] >= 0 { homed.append(Value(Int32(v))) }
     result.home = home
     result.lo = lo
     result.hi = hi
     result.position = position
     result.blockTop = top
-    result.homed = (0..<n).filter { home[$0] >= 0 }.map { Value(Int32($0)) }
-    if !result.homed.isEmpty {
-        var clusters = [HomeClusters](repeating: HomeClusters(), count: RegisterFile.intCount + RegisterFile.floatCount)
-        for v in result.homed.sorted(by: { lo[Int($0.index)] < lo[Int($1.index)] }) {
-            let i = Int(v.index), r = Int(home[i])
-            if let last = clusters[r].hi.last, lo[i] <= last {
-                clusters[r].hi[clusters[r].hi.count - 1] = max(last, hi[i])
-                clusters[r].values[clusters[r].values.count - 1].append(v)
-            } else {
-                clusters[r].lo.append(lo[i]); clusters[r].hi.append(hi[i]); clusters[r].values.append([v])
+    result.homed = homed
+    if !homed.isEmpty {
+        let byStart = homed.sorted(by: { lo[Int($0.index)] < lo[Int($1.index)] })
+        let regs = RegisterFile.intCount + RegisterFile.floatCount
+        var clusterStart = [Int32](repeating: 0, count: regs + 1)
+        var clusterLo: [Int32] = [], clusterHi: [Int32] = [], valueStart: [Int32] = [0]
+        var clusterValues: [Value] = []
+        clusterLo.reserveCapacity(byStart.count); clusterHi.reserveCapacity(byStart.count)
+        valueStart.reserveCapacity(byStart.count + 1); clusterValues.reserveCapacity(byStart.count)
+        for r in 0..<regs {
+            clusterStart[r] = Int32(clusterLo.count)
+            for v in byStart where Int(home[Int(v.index)]) == r {
+                let i = Int(v.index)
+                if Int32(clusterLo.count) > clusterStart[r], lo[i] <= clusterHi[clusterHi.count - 1] {
+                    clusterHi[clusterHi.count - 1] = max(clusterHi[clusterHi.count - 1], hi[i])
+                } else {
+                    clusterLo.append(lo[i]); clusterHi.append(hi[i])
+                    valueStart.append(valueStart[valueStart.count - 1])
+                }
+                clusterValues.append(v)
+                valueStart[valueStart.count - 1] += 1
             }
         }
-        result.clusters = clusters
+        clusterStart[regs] = Int32(clusterLo.count)
+        result.clusterStart = clusterStart
+        result.clusterLo = clusterLo
+        result.clusterHi = clusterHi
+        result.valueStart = valueStart
+        result.clusterValues = clusterValues
     }
     return result
 }
