@@ -39,7 +39,7 @@ public func emitC(_ module: Module, options: EmitCOptions = EmitCOptions()) thro
 
 /// C helpers written on demand, in this (declaration) order.
 enum CHelper: Int, CaseIterable, Comparable {
-    case listGetSlow, listSetSlow, listGet, listSet, listbGet, listbSet, listPush, listbPush, variantTag, fieldGet, fieldSet, callClosure, unboxRef, ftoi
+    case listGetSlow, listSetSlow, listGet, listSet, listbGet, listbSet, listPush, listbPush, pushRoom, variantTag, fieldGet, fieldSet, callClosure, unboxRef, ftoi
     static func < (a: CHelper, b: CHelper) -> Bool { a.rawValue < b.rawValue }
 
     var code: String {
@@ -142,6 +142,20 @@ enum CHelper: Int, CaseIterable, Comparable {
                     return;
                 }
                 mochi_emitc_list_push_slow(l, v, line);
+            }
+
+            """
+        case .pushRoom:
+            return """
+            /* How long list l may grow by pushes in place (its length stays below
+             * this): its capacity when it is unshared and ends at its store's
+             * high-water mark (as mochi_emitc_list_push requires), else 0. */
+            static inline int64_t mochi_emitc_push_room(mochi_ref l, int bytes) {
+                MochiList *L = (MochiList *)l;
+                MochiSlots *st = L ? (MochiSlots *)L->store : NULL;
+                if (!st || L->shared) return 0;
+                if (bytes) return (uint8_t *)st->s + st->used == (uint8_t *)L->data + L->len ? L->cap : 0;
+                return st->s + st->used == L->data + L->len ? L->cap : 0;
             }
 
             """
@@ -298,6 +312,9 @@ struct ModuleEmitter {
     var trampolines: [(function: Int, captures: Int)] = []
     var trampolineNames: [Int: [Int: String]] = [:]
     var helpers: Set<CHelper> = []
+    /// Descriptors of field-less structs some code makes: each gets a static that
+    /// holds the runtime's one shared instance, fetched on first use.
+    var emptyStructs: Set<String> = []
     /// Functions that may be re-entered while active (see recursionAnalysis): only
     /// calls to these, and closure calls, check the stack.
     var recursive: [Bool] = []
@@ -388,6 +405,11 @@ struct ModuleEmitter {
             + "#elif defined(__GNUC__) && __GNUC__ >= 12\n#pragma GCC diagnostic ignored \"-Winfinite-recursion\"\n#endif\n\n"
         out += prelude()
         out += descriptors()
+        if !emptyStructs.isEmpty {
+            out += "/* The one instance of each field-less struct made here (the runtime's, outside the heap). */\n"
+            for d in emptyStructs.sorted() { out += "static mochi_ref \(d)_one;\n" }
+            out += "\n"
+        }
         out += globalsDecl()
         if !strings.isEmpty {
             out += "/* String constants, made at start-up; a root range the collector scans. */\n"

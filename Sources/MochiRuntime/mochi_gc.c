@@ -15,6 +15,10 @@
  * stores (marking and sweeping cost nothing per byte of those), so the heap grows to
  * about twice the live data it has to trace. A big store that only one list refers
  * to grows in place with realloc instead of being copied and left behind as garbage.
+ * Allocation counts down a credit (the bytes left before that trigger) rather than
+ * adding up bytes: the free lists and the credit are public (mochi_runtime.h), so
+ * constructors here and in generated C take a cell inline and call in only when a
+ * class runs dry or the credit runs out.
  */
 #include "mochi_internal.h"
 
@@ -49,10 +53,8 @@ static const uint32_t class_sizes[] = {16, 32, 48, 64, 80, 96, 112, 128, 160, 19
 #define GC_NCLASS ((int)(sizeof(class_sizes) / sizeof(class_sizes[0])))
 #define GC_NO_CLASS 0xFFFFu
 
-typedef struct FreeCell {
-    MochiObj h;
-    struct FreeCell *next;
-} FreeCell;
+/* The inline path (mochi_gc_alloc_small) assumes classes 0..7 are 16..128 bytes. */
+typedef MochiFreeCell FreeCell;
 
 typedef struct Page {
     char *base;
@@ -83,7 +85,8 @@ static Chunk **chunks;
 static size_t nchunks, chunks_cap;
 static Large *larges;
 static size_t nlarge, large_cap;
-static FreeCell *free_lists[GC_NCLASS];
+MochiFreeCell *mochi_gc_free_lists[GC_NCLASS];
+#define free_lists mochi_gc_free_lists
 static Page *page_pool;
 static uint8_t size_to_class[GC_MAX_SMALL / 16 + 1];
 static int gc_ready;
@@ -102,6 +105,11 @@ static uint64_t bytes_live, bytes_since, bytes_peak, n_collections, bytes_total,
 static uint64_t trigger = GC_MIN_TRIGGER;
 static uint64_t live_leaf_large; /* live bytes of large objects without references */
 static uint64_t bigint_since, bigint_trigger = GC_BIGINT_TRIGGER; /* big bigints: see GC_BIGINT_TRIGGER */
+/* Bytes that may be allocated before the collector looks again (counted down by every
+ * allocation, inline ones included), and its value when last granted: the difference
+ * is what was allocated since, folded into bytes_since and bytes_total by settle(). */
+int64_t mochi_gc_credit;
+static int64_t credit_granted;
 
 static char *stack_base;
 static size_t stack_limit = (size_t)7 * 1024 * 1024;
@@ -186,23 +194,50 @@ static void refill(int cls) {
     free_lists[cls] = head;
 }
 
+/* Folds what was allocated against the credit into bytes_since and bytes_total. */
+static void settle(void) {
+    int64_t used = credit_granted - mochi_gc_credit;
+    if (used > 0) {
+        bytes_since += (uint64_t)used;
+        bytes_total += (uint64_t)used;
+    }
+    credit_granted = mochi_gc_credit;
+}
+
+/* A new credit: the bytes left before the trigger while a collection may run, else
+ * (paused, no stack base yet, or Wasm) so much that only a change of that calls in. */
+static void regrant(void) {
+    settle();
+    int64_t c = INT64_MAX / 4;
+    if (MOCHI_GC_SCANS_STACK && !gc_paused && stack_base)
+        c = bytes_since < trigger ? (int64_t)(trigger - bytes_since) : 0;
+    mochi_gc_credit = credit_granted = c;
+}
+
 /* The peak is only noted where bytes in use can stop rising (a collection, a release,
  * a look at the figures), not on every allocation: in between they only grow. */
 static void note_peak(void) {
+    settle();
     if (bytes_live + bytes_since > bytes_peak) bytes_peak = bytes_live + bytes_since;
 }
 
 static inline void account(uint64_t n) {
-    bytes_since += n;
-    bytes_total += n;
+    mochi_gc_credit -= (int64_t)n;
 }
 
 void mochi_gc_note_external(size_t n) {
     account(n);
 }
 
+/* The credit ran out: collect when the trigger is reached and a collection may run. */
+static MOCHI_COLD void credit_out(void) {
+    settle();
+    if (MOCHI_GC_SCANS_STACK && bytes_since >= trigger && !gc_paused && stack_base) mochi_gc_collect();
+    else regrant();
+}
+
 static inline void maybe_collect(void) {
-    if (MOCHI_GC_SCANS_STACK && MOCHI_UNLIKELY(bytes_since >= trigger) && !gc_paused && stack_base) mochi_gc_collect();
+    if (MOCHI_UNLIKELY(mochi_gc_credit <= 0)) credit_out();
 }
 
 static mochi_ref alloc_large(MochiObjKind kind, size_t size, int zero) {
@@ -311,6 +346,7 @@ void mochi_gc_release_small(MochiObj *o, size_t size) {
     note_peak();
     /* The cell no longer counts toward the next collection's trigger. */
     bytes_since = bytes_since >= class_sizes[cls] ? bytes_since - class_sizes[cls] : 0;
+    regrant();
 }
 
 /* ---- finding objects from arbitrary words ---- */
@@ -628,6 +664,7 @@ void mochi_gc_collect(void) {
     trigger = work > GC_MIN_TRIGGER ? work : GC_MIN_TRIGGER;
     bigint_since = 0;
     bigint_trigger = work > GC_BIGINT_TRIGGER ? work : GC_BIGINT_TRIGGER;
+    regrant();
 #endif
 }
 
@@ -679,6 +716,7 @@ void mochi_gc_unregister_range(size_t *count_ptr) {
 void mochi_gc_pause(int on) {
     if (on) gc_paused++;
     else if (gc_paused > 0) gc_paused--;
+    regrant();
 }
 
 MochiGCStats mochi_gc_stats(void) {
@@ -693,6 +731,7 @@ MochiGCStats mochi_gc_stats(void) {
 }
 
 void mochi_gc_reset_peak(void) {
+    settle();
     bytes_peak = bytes_live + bytes_since;
 }
 
@@ -721,11 +760,13 @@ void mochi_rt_set_stack_base(void *base) {
     if (!gc_ready) gc_init_tables();
     if (base) {
         stack_base = (char *)base;
+        regrant();
         return;
     }
     char *top = detect_stack_top((const char *)&here);
     /* Without /proc, the caller's frames above this one are not scanned. */
     stack_base = top ? top : (char *)&here;
+    regrant();
 }
 
 void mochi_rt_set_stack_limit(size_t bytes) {
