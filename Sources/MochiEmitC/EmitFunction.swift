@@ -35,6 +35,16 @@
 // bounds checks see loop-invariant lengths, in functions with calls too. Reading
 // a value's header before its definition on some path reads a zeroed local or
 // an older value that the local keeps alive: never a dangling one.
+// A list that is pushed (while fewer than 8 are cached) also gets locals: its
+// length, its store, and the room it may grow to in place (rN: its capacity when it
+// owns the end of an unshared store, else 0). A push below the room writes the
+// element, the header's length and writable length and the store's mark, and moves
+// the locals on, reading no memory back; the other cached lists are read again
+// (one may be the same list), and after the slow path (mochi_list_push) all are.
+//
+// Structs and variants are built inline: a cell from the collector's free list
+// (mochi_gc_alloc_small), its descriptor and fields stored in place, for up to 14
+// fields; a field-less one is the runtime's shared instance, kept in a static.
 //
 // Map lookups probe once: `map.has`, `map.get` and `map.set` find the key's entry
 // (inline for int keys, mochi_map_find_i64; one runtime call otherwise) into a
@@ -629,20 +639,20 @@ struct FunctionEmitter {
         case .listLen:
             assign(inst, "(\(x(0)) ? ((MochiList *)\(x(0)))->len : 0)")
         case .listGet where cachedLists.contains(where: { $0.list == a[0] && $0.bytes }):
-            module.helpers.insert(.listbGet)
+            module.helpers.insert(.listbGetSlow)
             let n = a[0].index
             assign(inst, "((uint64_t)\(x(1)) < (uint64_t)n\(n) ? (int64_t)d\(n)[\(x(1))] : "
                    + "mochi_emitc_listb_get_slow(\(x(0)), \(x(1)), \(ln)))")
         case .listSet where cachedLists.contains(where: { $0.list == a[0] && $0.bytes }):
-            module.helpers.insert(.listbSet)
+            module.helpers.insert(.listbSetSlow)
             let n = a[0].index
             stmt(inst, "if ((uint64_t)\(x(1)) < (uint64_t)w\(n)) d\(n)[\(x(1))] = (uint8_t)(\(x(2)) != 0); else { "
                  + "mochi_emitc_listb_set_slow(\(x(0)), \(x(1)), \(x(2)), \(ln)); \(reloadListHeaders()) }")
         case .listGet where rt == .bool:
-            module.helpers.insert(.listbGet)
+            module.helpers.formUnion([.listbGetSlow, .listbGet])
             assign(inst, "mochi_emitc_listb_get(\(x(0)), \(x(1)), \(ln))")
         case .listSet where type(a[2]) == .bool:
-            module.helpers.insert(.listbSet)
+            module.helpers.formUnion([.listbSetSlow, .listbSet])
             stmt(inst, "mochi_emitc_listb_set(\(x(0)), \(x(1)), \(x(2)), \(ln));")
         case .listGet where cachedLists.contains(where: { $0.list == a[0] }):
             module.helpers.insert(.listGetSlow)
@@ -663,11 +673,11 @@ struct FunctionEmitter {
         case .listPush where cachedLists.contains(where: { $0.list == a[0] && $0.pushes }):
             pushInPlace(inst)
         case .listPush where type(a[1]) == .bool:
-            module.helpers.formUnion([.listPush, .listbPush])
+            module.helpers.formUnion([.listPushSlow, .listbPush])
             stmt(inst, "mochi_emitc_listb_push(\(x(0)), \(x(1)), \(ln));")
             knownLine = nil  // the slow path stores its own line
         case .listPush:
-            module.helpers.insert(.listPush)
+            module.helpers.formUnion([.listPushSlow, .listPush])
             stmt(inst, "mochi_emitc_list_push(\(x(0)), \(type(a[1]).toSlot(x(1))), \(ln));")
             knownLine = nil
         case .listAppend: assign(inst, "mochi_list_append(\(x(0)), \(type(a[1]).toSlot(x(1))))")
@@ -998,7 +1008,7 @@ struct FunctionEmitter {
     mutating func pushInPlace(_ inst: Inst) {
         guard let c = cachedLists.first(where: { $0.list == inst.args[0] }) else { return }
         let a = inst.args, n = a[0].index, ln = Int32(clamping: inst.loc.line)
-        module.helpers.formUnion([.listPush, .pushRoom])
+        module.helpers.formUnion([.listPushSlow, .pushRoom])
         let elem = c.bytes ? "(uint8_t)(\(v(a[1])) != 0)" : type(a[1]).toSlot(v(a[1]))
         let others = cachedLists.filter { $0.list != a[0] }.map { loadListHeader($0.list) }.joined(separator: " ")
         stmt(inst, "if (n\(n) < r\(n)) { d\(n)[n\(n)] = \(elem); n\(n) += 1; ((MochiList *)v\(n))->len = n\(n); "

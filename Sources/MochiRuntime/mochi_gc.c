@@ -9,7 +9,8 @@
  * setjmp), registered root ranges (the interpreter's register file) and registered
  * global roots. A word counts as a root when it points anywhere inside a live
  * object, so interior pointers held by optimised code keep objects alive. Pages
- * that become empty go back to a shared pool, so memory follows the live set.
+ * that become empty stay in their class, threaded, for its next refill, and any
+ * class takes them before the heap grows, so memory follows the live set.
  * A collection runs when the bytes allocated since the last one exceed the larger
  * of a floor and the live size, not counting big strings, big bigints and scalar
  * stores (marking and sweeping cost nothing per byte of those), so the heap grows to
@@ -61,7 +62,8 @@ typedef struct Page {
     uint32_t cls; /* GC_NO_CLASS when the page is in the pool */
     uint32_t objsize;
     uint32_t nobj;
-    struct Page *next_free; /* link in the page pool */
+    struct Page *next_free; /* link in the page pool, or in its class's empty pages */
+    FreeCell *cells;        /* an empty page kept in its class: its cells, threaded */
 } Page;
 
 typedef struct Chunk {
@@ -88,6 +90,11 @@ static size_t nlarge, large_cap;
 MochiFreeCell *mochi_gc_free_lists[GC_NCLASS];
 #define free_lists mochi_gc_free_lists
 static Page *page_pool;
+/* Pages a collection found empty, kept in their class with their cells threaded
+ * (sweep threads them anyway), so the class's next refill takes one whole instead of
+ * carving a page again; a page another class needs, when the pool is empty, is
+ * taken from here before the heap grows. */
+static Page *class_pages[GC_NCLASS];
 static uint8_t size_to_class[GC_MAX_SMALL / 16 + 1];
 static int gc_ready;
 static int gc_paused;
@@ -148,6 +155,14 @@ static Page *new_page(void) {
         page_pool = pg->next_free;
         return pg;
     }
+    for (int c = 0; c < GC_NCLASS; c++)
+        if (class_pages[c]) {
+            Page *pg = class_pages[c];
+            class_pages[c] = pg->next_free;
+            pg->cls = GC_NO_CLASS;
+            pg->cells = NULL;
+            return pg;
+        }
     Chunk *ch = (Chunk *)mochi_xmalloc(sizeof(Chunk));
     ch->raw = (char *)mochi_xmalloc(GC_PAGE * (GC_CHUNK_PAGES + 1));
     uintptr_t a = ((uintptr_t)ch->raw + GC_PAGE - 1) & ~(uintptr_t)(GC_PAGE - 1);
@@ -159,6 +174,7 @@ static Page *new_page(void) {
         ch->pages[i].cls = GC_NO_CLASS;
         ch->pages[i].objsize = 0;
         ch->pages[i].nobj = 0;
+        ch->pages[i].cells = NULL;
         ch->pages[i].next_free = (i + 1 < GC_CHUNK_PAGES) ? &ch->pages[i + 1] : page_pool;
     }
     page_pool = &ch->pages[0];
@@ -178,6 +194,13 @@ static Page *new_page(void) {
 }
 
 static void refill(int cls) {
+    if (class_pages[cls] && !free_lists[cls]) {
+        Page *pg = class_pages[cls];
+        class_pages[cls] = pg->next_free;
+        free_lists[cls] = pg->cells;
+        pg->cells = NULL;
+        return;
+    }
     Page *pg = new_page();
     uint32_t sz = class_sizes[cls];
     pg->cls = (uint32_t)cls;
@@ -569,7 +592,10 @@ static void finalize(MochiObj *o) {
 
 static uint64_t sweep(void) {
     uint64_t live = 0;
-    for (int c = 0; c < GC_NCLASS; c++) free_lists[c] = NULL;
+    for (int c = 0; c < GC_NCLASS; c++) {
+        free_lists[c] = NULL;
+        class_pages[c] = NULL;
+    }
     page_pool = NULL;
     for (size_t ci = 0; ci < nchunks; ci++) {
         Chunk *ch = chunks[ci];
@@ -599,11 +625,12 @@ static uint64_t sweep(void) {
                 ((FreeCell *)o)->next = head;
                 head = (FreeCell *)o;
             }
-            if (nlive == 0) { /* the whole page is free: return it to the pool */
+            if (nlive == 0) { /* the whole page is free: keep it whole, threaded */
+                ((FreeCell *)(pg->base + (size_t)(pg->nobj - 1) * pg->objsize))->next = NULL;
+                pg->cells = head;
                 head = page_head;
-                pg->cls = GC_NO_CLASS;
-                pg->next_free = page_pool;
-                page_pool = pg;
+                pg->next_free = class_pages[cls];
+                class_pages[cls] = pg;
             }
             free_lists[cls] = head;
         }
