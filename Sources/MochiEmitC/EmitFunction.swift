@@ -39,8 +39,9 @@
 // length, its store, and the room it may grow to in place (rN: its capacity when it
 // owns the end of an unshared store, else 0). A push below the room writes the
 // element, the header's length and writable length and the store's mark, and moves
-// the locals on, reading no memory back; the other cached lists are read again
-// (one may be the same list), and after the slow path (mochi_list_push) all are.
+// the locals on, reading no memory back; another cached list is read again when
+// it is the same list (its value compares equal), and after the slow path
+// (mochi_list_push) all are.
 //
 // Structs and variants are built inline: a cell from the collector's free list
 // (mochi_gc_alloc_small), its descriptor and fields stored in place, for up to 14
@@ -1002,15 +1003,16 @@ struct FunctionEmitter {
     /// local is below the room local (mochi_emitc_push_room: the list owns the end
     /// of its unshared store and has capacity left there), which writes the element,
     /// the header's length and writable length and the store's high-water mark, and
-    /// moves this list's locals on without reading memory; other cached lists are
-    /// read again (one of them may be this list under another name). Otherwise
+    /// moves this list's locals on without reading memory; another cached list is
+    /// read again when it is this list under another name. Otherwise
     /// mochi_list_push, then every cached header is read again.
     mutating func pushInPlace(_ inst: Inst) {
         guard let c = cachedLists.first(where: { $0.list == inst.args[0] }) else { return }
         let a = inst.args, n = a[0].index, ln = Int32(clamping: inst.loc.line)
         module.helpers.formUnion([.listPushSlow, .pushRoom])
         let elem = c.bytes ? "(uint8_t)(\(v(a[1])) != 0)" : type(a[1]).toSlot(v(a[1]))
-        let others = cachedLists.filter { $0.list != a[0] }.map { loadListHeader($0.list) }.joined(separator: " ")
+        let others = cachedLists.filter { $0.list != a[0] }
+            .map { "if (\(v($0.list)) == v\(n)) { \(loadListHeader($0.list)) }" }.joined(separator: " ")
         stmt(inst, "if (n\(n) < r\(n)) { d\(n)[n\(n)] = \(elem); n\(n) += 1; ((MochiList *)v\(n))->len = n\(n); "
              + "((MochiList *)v\(n))->wlen = (uint32_t)n\(n); s\(n)->used += 1;"
              + (c.writes ? " w\(n) = (int64_t)(uint32_t)n\(n);" : "") + (others.isEmpty ? "" : " " + others)
