@@ -422,7 +422,7 @@ struct ModuleEmitter {
         out += descriptors()
         if !emptyStructs.isEmpty {
             out += "/* The one instance of each field-less struct made here (the runtime's, outside the heap). */\n"
-            for d in emptyStructs.sorted() { out += "static mochi_ref \(d)_one;\n" }
+            for d in emptyStructs.sorted() { out += "static mochi_ref mochi_one_\(d);\n" }
             out += "\n"
         }
         out += globalsDecl()

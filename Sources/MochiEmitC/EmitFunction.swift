@@ -1031,7 +1031,7 @@ struct FunctionEmitter {
         let size = 16 + 8 * a.count
         if a.isEmpty {
             module.emptyStructs.insert(d)
-            put("    " + target(inst, "(\(d)_one ? \(d)_one : (\(d)_one = mochi_struct_from(&\(d), NULL)))"),
+            put("    " + target(inst, "(mochi_one_\(d) ? mochi_one_\(d) : (mochi_one_\(d) = mochi_struct_from(&\(d), NULL)))"),
                 line: inst.loc.line)
         } else if size <= 128 {
             let fields = a.enumerated().map { "s_->f[\($0.offset)] = \(type($0.element).toSlot(v($0.element)));" }
