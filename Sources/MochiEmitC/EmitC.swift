@@ -39,7 +39,8 @@ public func emitC(_ module: Module, options: EmitCOptions = EmitCOptions()) thro
 
 /// C helpers written on demand, in this (declaration) order.
 enum CHelper: Int, CaseIterable, Comparable {
-    case listGetSlow, listSetSlow, listGet, listSet, listbGet, listbSet, listPush, listbPush, variantTag, fieldGet, fieldSet, callClosure, unboxRef, ftoi
+    case listGetSlow, listSetSlow, listbGetSlow, listbSetSlow, listPushSlow, listGet, listSet, listbGet, listbSet, listPush,
+         listbPush, pushRoom, variantTag, fieldGet, fieldSet, callClosure, unboxRef, ftoi
     static func < (a: CHelper, b: CHelper) -> Bool { a.rawValue < b.rawValue }
 
     var code: String {
@@ -84,13 +85,35 @@ enum CHelper: Int, CaseIterable, Comparable {
             }
 
             """
-        case .listbGet:
+        case .listbGetSlow:
             return """
             /* The same for a list<bool>, which keeps one byte an element. */
             static MOCHI_COLD int64_t mochi_emitc_listb_get_slow(mochi_ref l, int64_t i, int32_t line) {
                 mochi_loc_line = line;
                 return (int64_t)mochi_list_get(l, i);
             }
+
+            """
+        case .listbSetSlow:
+            return """
+            static MOCHI_COLD void mochi_emitc_listb_set_slow(mochi_ref l, int64_t i, int64_t v, int32_t line) {
+                mochi_loc_line = line;
+                mochi_list_set(l, i, (mochi_slot)v);
+            }
+
+            """
+        case .listPushSlow:
+            return """
+            /* A push out of line: growing, a nil list (the error, at `line`), a store
+             * another list shares; mochi_emitc_list_push below does the common case. */
+            static MOCHI_COLD void mochi_emitc_list_push_slow(mochi_ref l, mochi_slot v, int32_t line) {
+                mochi_loc_line = line;
+                mochi_list_push(l, v);
+            }
+
+            """
+        case .listbGet:
+            return """
             static inline int64_t mochi_emitc_listb_get(mochi_ref l, int64_t i, int32_t line) {
                 MochiList *L = (MochiList *)l;
                 if (L && (uint64_t)i < (uint64_t)L->len) return ((const uint8_t *)L->data)[i];
@@ -100,10 +123,6 @@ enum CHelper: Int, CaseIterable, Comparable {
             """
         case .listbSet:
             return """
-            static MOCHI_COLD void mochi_emitc_listb_set_slow(mochi_ref l, int64_t i, int64_t v, int32_t line) {
-                mochi_loc_line = line;
-                mochi_list_set(l, i, (mochi_slot)v);
-            }
             static inline void mochi_emitc_listb_set(mochi_ref l, int64_t i, int64_t v, int32_t line) {
                 MochiList *L = (MochiList *)l;
                 if (L && (uint64_t)i < (uint64_t)L->wlen) ((uint8_t *)L->data)[i] = (uint8_t)(v != 0);
@@ -126,10 +145,6 @@ enum CHelper: Int, CaseIterable, Comparable {
             /* A push (append in place) inline in the common case, as the runtime's own
              * fast path: room left in a store whose end this list owns. Growing, a nil
              * list (the error, at `line`) and everything else go to mochi_list_push. */
-            static MOCHI_COLD void mochi_emitc_list_push_slow(mochi_ref l, mochi_slot v, int32_t line) {
-                mochi_loc_line = line;
-                mochi_list_push(l, v);
-            }
             static inline void mochi_emitc_list_push(mochi_ref l, mochi_slot v, int32_t line) {
                 MochiList *L = (MochiList *)l;
                 MochiSlots *st = L ? (MochiSlots *)L->store : NULL;
@@ -142,6 +157,20 @@ enum CHelper: Int, CaseIterable, Comparable {
                     return;
                 }
                 mochi_emitc_list_push_slow(l, v, line);
+            }
+
+            """
+        case .pushRoom:
+            return """
+            /* How long list l may grow by pushes in place (its length stays below
+             * this): its capacity when it is unshared and ends at its store's
+             * high-water mark (as mochi_emitc_list_push requires), else 0. */
+            static inline int64_t mochi_emitc_push_room(mochi_ref l, int bytes) {
+                MochiList *L = (MochiList *)l;
+                MochiSlots *st = L ? (MochiSlots *)L->store : NULL;
+                if (!st || L->shared) return 0;
+                if (bytes) return (uint8_t *)st->s + st->used == (uint8_t *)L->data + L->len ? L->cap : 0;
+                return st->s + st->used == L->data + L->len ? L->cap : 0;
             }
 
             """
@@ -298,6 +327,9 @@ struct ModuleEmitter {
     var trampolines: [(function: Int, captures: Int)] = []
     var trampolineNames: [Int: [Int: String]] = [:]
     var helpers: Set<CHelper> = []
+    /// Descriptors of field-less structs some code makes: each gets a static that
+    /// holds the runtime's one shared instance, fetched on first use.
+    var emptyStructs: Set<String> = []
     /// Functions that may be re-entered while active (see recursionAnalysis): only
     /// calls to these, and closure calls, check the stack.
     var recursive: [Bool] = []
@@ -388,6 +420,11 @@ struct ModuleEmitter {
             + "#elif defined(__GNUC__) && __GNUC__ >= 12\n#pragma GCC diagnostic ignored \"-Winfinite-recursion\"\n#endif\n\n"
         out += prelude()
         out += descriptors()
+        if !emptyStructs.isEmpty {
+            out += "/* The one instance of each field-less struct made here (the runtime's, outside the heap). */\n"
+            for d in emptyStructs.sorted() { out += "static mochi_ref mochi_one_\(d);\n" }
+            out += "\n"
+        }
         out += globalsDecl()
         if !strings.isEmpty {
             out += "/* String constants, made at start-up; a root range the collector scans. */\n"

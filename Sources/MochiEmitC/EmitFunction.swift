@@ -35,6 +35,17 @@
 // bounds checks see loop-invariant lengths, in functions with calls too. Reading
 // a value's header before its definition on some path reads a zeroed local or
 // an older value that the local keeps alive: never a dangling one.
+// A list that is pushed (while fewer than 8 are cached) also gets locals: its
+// length, its store, and the room it may grow to in place (rN: its capacity when it
+// owns the end of an unshared store, else 0). A push below the room writes the
+// element, the header's length and writable length and the store's mark, and moves
+// the locals on, reading no memory back; another cached list is read again when
+// it is the same list (its value compares equal), and after the slow path
+// (mochi_list_push) all are.
+//
+// Structs and variants are built inline: a cell from the collector's free list
+// (mochi_gc_alloc_small), its descriptor and fields stored in place, for up to 14
+// fields; a field-less one is the runtime's shared instance, kept in a static.
 //
 // Map lookups probe once: `map.has`, `map.get` and `map.set` find the key's entry
 // (inline for int keys, mochi_map_find_i64; one runtime call otherwise) into a
@@ -89,7 +100,7 @@ struct FunctionEmitter {
     /// List values whose header fields live in C locals (see the header), with
     /// which fields are read: the length (element reads) and the writable length
     /// (element writes); the data pointer always (bytes for a list<bool>).
-    var cachedLists: [(list: Value, reads: Bool, writes: Bool, bytes: Bool)] = []
+    var cachedLists: [(list: Value, reads: Bool, writes: Bool, bytes: Bool, pushes: Bool)] = []
     /// Cached lists by the block whose parameters they are (read at its top).
     var cachedParams: [Int32: [Value]] = [:]
     /// The interpreter decoder's running line (last instruction's, or the last
@@ -302,11 +313,13 @@ struct FunctionEmitter {
         for c in cachedLists {
             let n = c.list.index
             var decl = "   "
-            if c.reads || c.writes {
-                decl += " int64_t " + ([c.reads ? "n\(n) = 0" : nil, c.writes ? "w\(n) = 0" : nil]
+            if c.reads || c.writes || c.pushes {
+                decl += " int64_t " + ([c.reads || c.pushes ? "n\(n) = 0" : nil, c.writes ? "w\(n) = 0" : nil,
+                                        c.pushes ? "r\(n) = 0" : nil]
                     .compactMap { $0 }.joined(separator: ", ")) + ";"
             }
             decl += c.bytes ? " uint8_t *d\(n) = NULL;" : " mochi_slot *d\(n) = NULL;"
+            if c.pushes { decl += " MochiSlots *s\(n) = NULL;" }
             put(decl, line: f.loc.line)
         }
         for p in entryParams where !needed[Int(p.index)] { put("    (void)\(v(p));", line: f.loc.line) }
@@ -334,7 +347,9 @@ struct FunctionEmitter {
                     // A store into a list without cached locals reloads them too: its
                     // slow path may have given a cached list (the same one) a new store.
                     let uncachedStore = inst.op == .listSet && !cachedLists.contains { $0.list == inst.args[0] }
-                    if (!FunctionEmitter.keepsListHeaders(inst.op) && !callKeepsListHeaders(inst)) || uncachedStore {
+                    if inst.op == .listPush && cachedLists.contains(where: { $0.list == inst.args[0] && $0.pushes }) {
+                        // Both of its paths read what they changed (pushInPlace).
+                    } else if (!FunctionEmitter.keepsListHeaders(inst.op) && !callKeepsListHeaders(inst)) || uncachedStore {
                         put("    " + reloadListHeaders(), line: inst.loc.line)
                     } else if let r = inst.result, cachedLists.contains(where: { $0.list == r }) {
                         put("    " + loadListHeader(r), line: inst.loc.line)
@@ -620,25 +635,25 @@ struct FunctionEmitter {
             withSlots(inst, a, target(inst, "mochi_list_from(\(e.cKind), a_, \(a.count))"))
         // The cached length itself, so a loop bounded by len(xs) and a check of
         // xs[i] against the same local let the C compiler drop the check.
-        case .listLen where cachedLists.contains(where: { $0.list == a[0] && $0.reads }):
+        case .listLen where cachedLists.contains(where: { $0.list == a[0] && ($0.reads || $0.pushes) }):
             assign(inst, "n\(a[0].index)")
         case .listLen:
             assign(inst, "(\(x(0)) ? ((MochiList *)\(x(0)))->len : 0)")
         case .listGet where cachedLists.contains(where: { $0.list == a[0] && $0.bytes }):
-            module.helpers.insert(.listbGet)
+            module.helpers.insert(.listbGetSlow)
             let n = a[0].index
             assign(inst, "((uint64_t)\(x(1)) < (uint64_t)n\(n) ? (int64_t)d\(n)[\(x(1))] : "
                    + "mochi_emitc_listb_get_slow(\(x(0)), \(x(1)), \(ln)))")
         case .listSet where cachedLists.contains(where: { $0.list == a[0] && $0.bytes }):
-            module.helpers.insert(.listbSet)
+            module.helpers.insert(.listbSetSlow)
             let n = a[0].index
             stmt(inst, "if ((uint64_t)\(x(1)) < (uint64_t)w\(n)) d\(n)[\(x(1))] = (uint8_t)(\(x(2)) != 0); else { "
                  + "mochi_emitc_listb_set_slow(\(x(0)), \(x(1)), \(x(2)), \(ln)); \(reloadListHeaders()) }")
         case .listGet where rt == .bool:
-            module.helpers.insert(.listbGet)
+            module.helpers.formUnion([.listbGetSlow, .listbGet])
             assign(inst, "mochi_emitc_listb_get(\(x(0)), \(x(1)), \(ln))")
         case .listSet where type(a[2]) == .bool:
-            module.helpers.insert(.listbSet)
+            module.helpers.formUnion([.listbSetSlow, .listbSet])
             stmt(inst, "mochi_emitc_listb_set(\(x(0)), \(x(1)), \(x(2)), \(ln));")
         case .listGet where cachedLists.contains(where: { $0.list == a[0] }):
             module.helpers.insert(.listGetSlow)
@@ -656,12 +671,14 @@ struct FunctionEmitter {
         case .listSet:
             module.helpers.formUnion([.listSetSlow, .listSet])
             stmt(inst, "mochi_emitc_list_set(\(x(0)), \(x(1)), \(type(a[2]).toSlot(x(2))), \(ln));")
+        case .listPush where cachedLists.contains(where: { $0.list == a[0] && $0.pushes }):
+            pushInPlace(inst)
         case .listPush where type(a[1]) == .bool:
-            module.helpers.formUnion([.listPush, .listbPush])
+            module.helpers.formUnion([.listPushSlow, .listbPush])
             stmt(inst, "mochi_emitc_listb_push(\(x(0)), \(x(1)), \(ln));")
             knownLine = nil  // the slow path stores its own line
         case .listPush:
-            module.helpers.insert(.listPush)
+            module.helpers.formUnion([.listPushSlow, .listPush])
             stmt(inst, "mochi_emitc_list_push(\(x(0)), \(type(a[1]).toSlot(x(1))), \(ln));")
             knownLine = nil
         case .listAppend: assign(inst, "mochi_list_append(\(x(0)), \(type(a[1]).toSlot(x(1))))")
@@ -715,11 +732,11 @@ struct FunctionEmitter {
         case .structNew, .recordNew:
             guard case .named(let n) = rt else { throw fail("\(inst.op.info.name) without a struct type") }
             let d = try descName(n, inst.op == .recordNew ? -2 : -1)
-            withSlots(inst, a, target(inst, "mochi_struct_from(&\(d), a_)"))
+            newStruct(inst, d)
         case .variantNew:
             guard case .variant(let vr) = inst.imm else { throw fail("variant.new without a variant") }
             let d = try descName(vr.typeName, vr.variant)
-            withSlots(inst, a, target(inst, "mochi_struct_from(&\(d), a_)"))
+            newStruct(inst, d)
         case .fieldGet:
             guard case .field(let fr) = inst.imm else { throw fail("field.get without a field") }
             _ = try descName(fr.typeName, fr.variant)
@@ -933,20 +950,24 @@ struct FunctionEmitter {
     }
 
     /// Chooses the list values whose headers live in locals (see the header): those
-    /// some emitted list.get or list.set indexes, the first 8 in value order.
+    /// some emitted list.get or list.set indexes, the first 8 in value order, then
+    /// those only pushed, while fewer than 8.
     mutating func planListHeaders() {
-        var reads: [Value: Bool] = [:], writes: [Value: Bool] = [:]
+        var reads: [Value: Bool] = [:], writes: [Value: Bool] = [:], pushes: [Value: Bool] = [:]
         for b in f.layout {
             for id in f[b].insts {
                 let inst = f[id]
                 if inst.op == .listGet, isEmitted(inst) { reads[inst.args[0]] = true }
                 if inst.op == .listSet { writes[inst.args[0]] = true }
+                if inst.op == .listPush { pushes[inst.args[0]] = true }
             }
         }
-        let lists = Set(reads.keys).union(writes.keys).sorted { $0.index < $1.index }.prefix(8)
+        let indexed = Set(reads.keys).union(writes.keys)
+        var lists = Array(indexed.sorted { $0.index < $1.index }.prefix(8))
+        lists += pushes.keys.filter { !indexed.contains($0) }.sorted { $0.index < $1.index }.prefix(8 - lists.count)
         for l in lists {
             guard case .list(let e) = type(l) else { continue }
-            cachedLists.append((l, reads[l] ?? false, writes[l] ?? false, e.slotKind == .bool))
+            cachedLists.append((l, reads[l] ?? false, writes[l] ?? false, e.slotKind == .bool, pushes[l] ?? false))
         }
         // Block parameters (the entry's too) are read at the top of their block.
         for b in f.layout {
@@ -968,9 +989,57 @@ struct FunctionEmitter {
         guard let c = cachedLists.first(where: { $0.list == l }) else { return "" }
         let n = l.index
         var s = ""
-        if c.reads { s += "n\(n) = v\(n) ? ((MochiList *)v\(n))->len : 0; " }
+        if c.reads || c.pushes { s += "n\(n) = v\(n) ? ((MochiList *)v\(n))->len : 0; " }
         if c.writes { s += "w\(n) = v\(n) ? (int64_t)((MochiList *)v\(n))->wlen : 0; " }
-        return s + "d\(n) = v\(n) ? \(c.bytes ? "(uint8_t *)" : "")((MochiList *)v\(n))->data : NULL;"
+        s += "d\(n) = v\(n) ? \(c.bytes ? "(uint8_t *)" : "")((MochiList *)v\(n))->data : NULL;"
+        if c.pushes {
+            s += " s\(n) = v\(n) ? (MochiSlots *)((MochiList *)v\(n))->store : NULL;"
+                + " r\(n) = mochi_emitc_push_room(v\(n), \(c.bytes ? 1 : 0));"
+        }
+        return s
+    }
+
+    /// A push onto a list whose header lives in locals: in place while the length
+    /// local is below the room local (mochi_emitc_push_room: the list owns the end
+    /// of its unshared store and has capacity left there), which writes the element,
+    /// the header's length and writable length and the store's high-water mark, and
+    /// moves this list's locals on without reading memory; another cached list is
+    /// read again when it is this list under another name. Otherwise
+    /// mochi_list_push, then every cached header is read again.
+    mutating func pushInPlace(_ inst: Inst) {
+        guard let c = cachedLists.first(where: { $0.list == inst.args[0] }) else { return }
+        let a = inst.args, n = a[0].index, ln = Int32(clamping: inst.loc.line)
+        module.helpers.formUnion([.listPushSlow, .pushRoom])
+        let elem = c.bytes ? "(uint8_t)(\(v(a[1])) != 0)" : type(a[1]).toSlot(v(a[1]))
+        let others = cachedLists.filter { $0.list != a[0] }
+            .map { "if (\(v($0.list)) == v\(n)) { \(loadListHeader($0.list)) }" }.joined(separator: " ")
+        stmt(inst, "if (n\(n) < r\(n)) { d\(n)[n\(n)] = \(elem); n\(n) += 1; ((MochiList *)v\(n))->len = n\(n); "
+             + "((MochiList *)v\(n))->wlen = (uint32_t)n\(n); s\(n)->used += 1;"
+             + (c.writes ? " w\(n) = (int64_t)(uint32_t)n\(n);" : "") + (others.isEmpty ? "" : " " + others)
+             + " } else { mochi_emitc_list_push_slow(v\(n), \(type(a[1]).toSlot(v(a[1]))), \(ln)); "
+             + reloadListHeaders() + " }")
+        knownLine = nil  // the slow path stores its own line
+    }
+
+    /// A struct of descriptor `d` with the instruction's operands as its fields (one
+    /// operand a field, as mochi_struct_from reads them): a field-less one is the
+    /// runtime's shared instance, kept in a static after the first; a small one is a
+    /// cell taken inline (mochi_gc_alloc_small) with its fields stored in place; a
+    /// larger one goes through mochi_struct_from.
+    mutating func newStruct(_ inst: Inst, _ d: String) {
+        let a = inst.args
+        let size = 16 + 8 * a.count
+        if a.isEmpty {
+            module.emptyStructs.insert(d)
+            put("    " + target(inst, "(mochi_one_\(d) ? mochi_one_\(d) : (mochi_one_\(d) = mochi_struct_from(&\(d), NULL)))"),
+                line: inst.loc.line)
+        } else if size <= 128 {
+            let fields = a.enumerated().map { "s_->f[\($0.offset)] = \(type($0.element).toSlot(v($0.element)));" }
+            put("    { MochiStruct *s_ = (MochiStruct *)mochi_gc_alloc_small(MOCHI_O_STRUCT, sizeof(MochiStruct) + \(a.count) * sizeof(mochi_slot)); s_->desc = &\(d); "
+                + fields.joined(separator: " ") + " " + target(inst, "(mochi_ref)s_") + " }", line: inst.loc.line)
+        } else {
+            withSlots(inst, a, target(inst, "mochi_struct_from(&\(d), a_)"))
+        }
     }
 
     /// Statements that read every cached list header again.

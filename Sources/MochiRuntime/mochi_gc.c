@@ -9,12 +9,17 @@
  * setjmp), registered root ranges (the interpreter's register file) and registered
  * global roots. A word counts as a root when it points anywhere inside a live
  * object, so interior pointers held by optimised code keep objects alive. Pages
- * that become empty go back to a shared pool, so memory follows the live set.
+ * that become empty stay in their class, threaded, for its next refill, and any
+ * class takes them before the heap grows, so memory follows the live set.
  * A collection runs when the bytes allocated since the last one exceed the larger
  * of a floor and the live size, not counting big strings, big bigints and scalar
  * stores (marking and sweeping cost nothing per byte of those), so the heap grows to
  * about twice the live data it has to trace. A big store that only one list refers
  * to grows in place with realloc instead of being copied and left behind as garbage.
+ * Allocation counts down a credit (the bytes left before that trigger) rather than
+ * adding up bytes: the free lists and the credit are public (mochi_runtime.h), so
+ * constructors here and in generated C take a cell inline and call in only when a
+ * class runs dry or the credit runs out.
  */
 #include "mochi_internal.h"
 
@@ -49,17 +54,16 @@ static const uint32_t class_sizes[] = {16, 32, 48, 64, 80, 96, 112, 128, 160, 19
 #define GC_NCLASS ((int)(sizeof(class_sizes) / sizeof(class_sizes[0])))
 #define GC_NO_CLASS 0xFFFFu
 
-typedef struct FreeCell {
-    MochiObj h;
-    struct FreeCell *next;
-} FreeCell;
+/* The inline path (mochi_gc_alloc_small) assumes classes 0..7 are 16..128 bytes. */
+typedef MochiFreeCell FreeCell;
 
 typedef struct Page {
     char *base;
     uint32_t cls; /* GC_NO_CLASS when the page is in the pool */
     uint32_t objsize;
     uint32_t nobj;
-    struct Page *next_free; /* link in the page pool */
+    struct Page *next_free; /* link in the page pool, or in its class's empty pages */
+    FreeCell *cells;        /* an empty page kept in its class: its cells, threaded */
 } Page;
 
 typedef struct Chunk {
@@ -83,8 +87,14 @@ static Chunk **chunks;
 static size_t nchunks, chunks_cap;
 static Large *larges;
 static size_t nlarge, large_cap;
-static FreeCell *free_lists[GC_NCLASS];
+MochiFreeCell *mochi_gc_free_lists[GC_NCLASS];
+#define free_lists mochi_gc_free_lists
 static Page *page_pool;
+/* Pages a collection found empty, kept in their class with their cells threaded
+ * (sweep threads them anyway), so the class's next refill takes one whole instead of
+ * carving a page again; a page another class needs, when the pool is empty, is
+ * taken from here before the heap grows. */
+static Page *class_pages[GC_NCLASS];
 static uint8_t size_to_class[GC_MAX_SMALL / 16 + 1];
 static int gc_ready;
 static int gc_paused;
@@ -102,6 +112,11 @@ static uint64_t bytes_live, bytes_since, bytes_peak, n_collections, bytes_total,
 static uint64_t trigger = GC_MIN_TRIGGER;
 static uint64_t live_leaf_large; /* live bytes of large objects without references */
 static uint64_t bigint_since, bigint_trigger = GC_BIGINT_TRIGGER; /* big bigints: see GC_BIGINT_TRIGGER */
+/* Bytes that may be allocated before the collector looks again (counted down by every
+ * allocation, inline ones included), and its value when last granted: the difference
+ * is what was allocated since, folded into bytes_since and bytes_total by settle(). */
+int64_t mochi_gc_credit;
+static int64_t credit_granted;
 
 static char *stack_base;
 static size_t stack_limit = (size_t)7 * 1024 * 1024;
@@ -140,6 +155,14 @@ static Page *new_page(void) {
         page_pool = pg->next_free;
         return pg;
     }
+    for (int c = 0; c < GC_NCLASS; c++)
+        if (class_pages[c]) {
+            Page *pg = class_pages[c];
+            class_pages[c] = pg->next_free;
+            pg->cls = GC_NO_CLASS;
+            pg->cells = NULL;
+            return pg;
+        }
     Chunk *ch = (Chunk *)mochi_xmalloc(sizeof(Chunk));
     ch->raw = (char *)mochi_xmalloc(GC_PAGE * (GC_CHUNK_PAGES + 1));
     uintptr_t a = ((uintptr_t)ch->raw + GC_PAGE - 1) & ~(uintptr_t)(GC_PAGE - 1);
@@ -151,6 +174,7 @@ static Page *new_page(void) {
         ch->pages[i].cls = GC_NO_CLASS;
         ch->pages[i].objsize = 0;
         ch->pages[i].nobj = 0;
+        ch->pages[i].cells = NULL;
         ch->pages[i].next_free = (i + 1 < GC_CHUNK_PAGES) ? &ch->pages[i + 1] : page_pool;
     }
     page_pool = &ch->pages[0];
@@ -170,6 +194,13 @@ static Page *new_page(void) {
 }
 
 static void refill(int cls) {
+    if (class_pages[cls] && !free_lists[cls]) {
+        Page *pg = class_pages[cls];
+        class_pages[cls] = pg->next_free;
+        free_lists[cls] = pg->cells;
+        pg->cells = NULL;
+        return;
+    }
     Page *pg = new_page();
     uint32_t sz = class_sizes[cls];
     pg->cls = (uint32_t)cls;
@@ -186,23 +217,50 @@ static void refill(int cls) {
     free_lists[cls] = head;
 }
 
+/* Folds what was allocated against the credit into bytes_since and bytes_total. */
+static void settle(void) {
+    int64_t used = credit_granted - mochi_gc_credit;
+    if (used > 0) {
+        bytes_since += (uint64_t)used;
+        bytes_total += (uint64_t)used;
+    }
+    credit_granted = mochi_gc_credit;
+}
+
+/* A new credit: the bytes left before the trigger while a collection may run, else
+ * (paused, no stack base yet, or Wasm) so much that only a change of that calls in. */
+static void regrant(void) {
+    settle();
+    int64_t c = INT64_MAX / 4;
+    if (MOCHI_GC_SCANS_STACK && !gc_paused && stack_base)
+        c = bytes_since < trigger ? (int64_t)(trigger - bytes_since) : 0;
+    mochi_gc_credit = credit_granted = c;
+}
+
 /* The peak is only noted where bytes in use can stop rising (a collection, a release,
  * a look at the figures), not on every allocation: in between they only grow. */
 static void note_peak(void) {
+    settle();
     if (bytes_live + bytes_since > bytes_peak) bytes_peak = bytes_live + bytes_since;
 }
 
 static inline void account(uint64_t n) {
-    bytes_since += n;
-    bytes_total += n;
+    mochi_gc_credit -= (int64_t)n;
 }
 
 void mochi_gc_note_external(size_t n) {
     account(n);
 }
 
+/* The credit ran out: collect when the trigger is reached and a collection may run. */
+static MOCHI_COLD void credit_out(void) {
+    settle();
+    if (MOCHI_GC_SCANS_STACK && bytes_since >= trigger && !gc_paused && stack_base) mochi_gc_collect();
+    else regrant();
+}
+
 static inline void maybe_collect(void) {
-    if (MOCHI_GC_SCANS_STACK && MOCHI_UNLIKELY(bytes_since >= trigger) && !gc_paused && stack_base) mochi_gc_collect();
+    if (MOCHI_UNLIKELY(mochi_gc_credit <= 0)) credit_out();
 }
 
 static mochi_ref alloc_large(MochiObjKind kind, size_t size, int zero) {
@@ -311,6 +369,7 @@ void mochi_gc_release_small(MochiObj *o, size_t size) {
     note_peak();
     /* The cell no longer counts toward the next collection's trigger. */
     bytes_since = bytes_since >= class_sizes[cls] ? bytes_since - class_sizes[cls] : 0;
+    regrant();
 }
 
 /* ---- finding objects from arbitrary words ---- */
@@ -533,7 +592,10 @@ static void finalize(MochiObj *o) {
 
 static uint64_t sweep(void) {
     uint64_t live = 0;
-    for (int c = 0; c < GC_NCLASS; c++) free_lists[c] = NULL;
+    for (int c = 0; c < GC_NCLASS; c++) {
+        free_lists[c] = NULL;
+        class_pages[c] = NULL;
+    }
     page_pool = NULL;
     for (size_t ci = 0; ci < nchunks; ci++) {
         Chunk *ch = chunks[ci];
@@ -563,11 +625,12 @@ static uint64_t sweep(void) {
                 ((FreeCell *)o)->next = head;
                 head = (FreeCell *)o;
             }
-            if (nlive == 0) { /* the whole page is free: return it to the pool */
+            if (nlive == 0) { /* the whole page is free: keep it whole, threaded */
+                ((FreeCell *)(pg->base + (size_t)(pg->nobj - 1) * pg->objsize))->next = NULL;
+                pg->cells = head;
                 head = page_head;
-                pg->cls = GC_NO_CLASS;
-                pg->next_free = page_pool;
-                page_pool = pg;
+                pg->next_free = class_pages[cls];
+                class_pages[cls] = pg;
             }
             free_lists[cls] = head;
         }
@@ -628,6 +691,7 @@ void mochi_gc_collect(void) {
     trigger = work > GC_MIN_TRIGGER ? work : GC_MIN_TRIGGER;
     bigint_since = 0;
     bigint_trigger = work > GC_BIGINT_TRIGGER ? work : GC_BIGINT_TRIGGER;
+    regrant();
 #endif
 }
 
@@ -679,6 +743,7 @@ void mochi_gc_unregister_range(size_t *count_ptr) {
 void mochi_gc_pause(int on) {
     if (on) gc_paused++;
     else if (gc_paused > 0) gc_paused--;
+    regrant();
 }
 
 MochiGCStats mochi_gc_stats(void) {
@@ -693,6 +758,7 @@ MochiGCStats mochi_gc_stats(void) {
 }
 
 void mochi_gc_reset_peak(void) {
+    settle();
     bytes_peak = bytes_live + bytes_since;
 }
 
@@ -721,11 +787,13 @@ void mochi_rt_set_stack_base(void *base) {
     if (!gc_ready) gc_init_tables();
     if (base) {
         stack_base = (char *)base;
+        regrant();
         return;
     }
     char *top = detect_stack_top((const char *)&here);
     /* Without /proc, the caller's frames above this one are not scanned. */
     stack_base = top ? top : (char *)&here;
+    regrant();
 }
 
 void mochi_rt_set_stack_limit(size_t bytes) {

@@ -77,11 +77,7 @@ mochi_ref mochi_num_any_arith(int op, mochi_ref a, mochi_ref b);
 /* Raise a range error for a list or string index. */
 MOCHI_NORETURN void mochi_err_index(const char *what, int64_t i, int64_t n);
 
-#if defined(__GNUC__) || defined(__clang__)
-#define MOCHI_LIKELY(x) __builtin_expect(!!(x), 1)
-#else
-#define MOCHI_LIKELY(x) (x)
-#endif
+/* MOCHI_LIKELY and MOCHI_UNLIKELY are in mochi_runtime.h. */
 
 /* Zero slot value of a kind (all kinds are 0 bits). */
 #define MOCHI_ZERO ((mochi_slot)0)
@@ -94,9 +90,8 @@ const int64_t *mochi_map_order(MochiMap *m);
 
 /* Objects larger than this are allocated one by one (malloc); smaller ones in pages. */
 #define MOCHI_GC_MAX_SMALL 2048
-/* mochi_gc_alloc without zeroing the body (only the header is set): for stores of
- * scalars, which nothing reads past the length. */
-mochi_ref mochi_gc_alloc_uninit(MochiObjKind kind, size_t size);
+/* mochi_gc_alloc_uninit (mochi_runtime.h) is for stores of scalars, which nothing
+ * reads past the length, and for objects whose every field is written at once. */
 /* Grows a large object (one allocated above MOCHI_GC_MAX_SMALL bytes) to new_size bytes
  * with realloc, which may move it; bytes past the old size are uninitialised. Only for an
  * object whose one reference the caller holds and updates. Returns its new address. */

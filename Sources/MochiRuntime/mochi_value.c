@@ -126,7 +126,9 @@ mochi_ref mochi_struct_from(const MochiTypeDesc *desc, const mochi_slot *slots) 
     int32_t n = desc->nfields;
     if (n == 0) return shared_empty(desc);
     /* Every field is written below, so the cell need not be zeroed first. */
-    MochiStruct *s = (MochiStruct *)mochi_gc_alloc_uninit(MOCHI_O_STRUCT, sizeof(MochiStruct) + (size_t)n * sizeof(mochi_slot));
+    size_t size = sizeof(MochiStruct) + (size_t)n * sizeof(mochi_slot);
+    MochiStruct *s = (MochiStruct *)(size <= MOCHI_GC_INLINE_MAX ? mochi_gc_alloc_small(MOCHI_O_STRUCT, size)
+                                                                 : mochi_gc_alloc_uninit(MOCHI_O_STRUCT, size));
     s->desc = desc;
     for (int32_t i = 0; i < n; i++) s->f[i] = slots[i];
     return (mochi_ref)s;

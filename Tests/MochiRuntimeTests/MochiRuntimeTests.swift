@@ -379,6 +379,44 @@ final class MochiRuntimeTests: XCTestCase {
     /// How much a process-wide figure grew (0 when it shrank).
     func growth(_ now: UInt64, from before: UInt64) -> UInt64 { now > before ? now - before : 0 }
 
+    func testInlineAllocationCountsTowardCollections() {
+        // mochi_struct_from takes its cells through mochi_gc_alloc_small (the path
+        // generated C inlines): every cell must count against the collector's
+        // credit, so allocated bytes add up exactly and collections still run,
+        // and what a root range holds survives them with its fields intact.
+        let names: [String] = ["a", "b"]
+        let cNames = names.map { strdup($0) }
+        defer { cNames.forEach { free($0) } }
+        let desc = cNames.map { UnsafePointer<CChar>($0) }.withUnsafeBufferPointer { np in
+            mochi_desc_new("Pair", 2, np.baseAddress, [UInt8(MOCHI_K_I64.rawValue), UInt8(MOCHI_K_I64.rawValue)], -1, nil)
+        }
+        mochi_gc_collect()
+        let before = mochi_gc_stats()
+        let keep = UnsafeMutablePointer<mochi_slot>.allocate(capacity: 4)
+        var count = 4
+        for i in 0..<4 { keep[i] = 0 }
+        mochi_gc_register_range(keep, &count)
+        let n = 1_000_000
+        for i in 0..<n {
+            var slots: [mochi_slot] = [mochi_slot(i), mochi_slot(i * 3)]
+            let s = mochi_struct_from(desc, &slots)
+            if i % 250_000 == 7 { keep[i / 250_000] = mochi_r2s(s) }
+        }
+        let after = mochi_gc_stats()
+        // 16-byte header and descriptor, two fields: the 32-byte class
+        XCTAssertEqual(after.bytes_allocated - before.bytes_allocated, UInt64(n) * 32)
+        XCTAssertGreaterThan(after.collections, before.collections)
+        mochi_gc_collect()
+        for k in 0..<4 {
+            let i = k * 250_000 + 7
+            let s = mochi_s2r(keep[k])
+            XCTAssertEqual(mochi_struct_get(s, 0), mochi_slot(i))
+            XCTAssertEqual(mochi_struct_get(s, 1), mochi_slot(i * 3))
+        }
+        mochi_gc_unregister_range(&count)
+        keep.deallocate()
+    }
+
     func testGCKeepsMemoryProportionalToLiveData() {
         // (The statistics are the process's: tests that ran before this one in
         // the same process may have peaked higher and grown the heap, so the peak

@@ -360,9 +360,11 @@ double mochi_f64_mod(double a, double b);
 #if defined(__GNUC__) || defined(__clang__)
 #define MOCHI_COLD __attribute__((cold, noinline))
 #define MOCHI_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define MOCHI_LIKELY(x) __builtin_expect(!!(x), 1)
 #else
 #define MOCHI_COLD
 #define MOCHI_UNLIKELY(x) (x)
+#define MOCHI_LIKELY(x) (x)
 #endif
 /** Runtime error `integer overflow` at `line`. */
 MOCHI_NORETURN MOCHI_COLD void mochi_err_overflow_at(int32_t line);
@@ -922,6 +924,38 @@ mochi_ref mochi_groupby_result(mochi_ref builder);
 
 /** Allocate a zeroed heap object of size bytes with the given object kind. */
 mochi_ref mochi_gc_alloc(MochiObjKind kind, size_t size);
+/** mochi_gc_alloc without zeroing the body (only the header is set). */
+mochi_ref mochi_gc_alloc_uninit(MochiObjKind kind, size_t size);
+
+/** The allocation fast path, for the runtime's own constructors and generated C:
+ * small objects come from per-size-class free lists, and a credit counts down the
+ * bytes that may still be taken before the collector must decide whether to run.
+ * A cell on a free list is a header whose `gc` word is 0 and a link. Classes are
+ * 16-byte steps up to 128 bytes (class c holds (c + 1) * 16 bytes); the credit
+ * is the collector's (mochi_gc.c keeps it in step with its trigger). */
+typedef struct MochiFreeCell {
+    MochiObj h;
+    struct MochiFreeCell *next;
+} MochiFreeCell;
+extern MochiFreeCell *mochi_gc_free_lists[];
+extern int64_t mochi_gc_credit;
+/** Size class of a small object of `size` bytes (1 <= size <= MOCHI_GC_INLINE_MAX). */
+#define MOCHI_GC_INLINE_MAX 128
+#define MOCHI_GC_CLASS_OF(size) ((int)(((size) + 15) / 16) - 1)
+/** A cell of `size` bytes (at most MOCHI_GC_INLINE_MAX; the body not zeroed) taken
+ * inline when its class has one and the credit lasts, else mochi_gc_alloc_uninit. */
+static inline mochi_ref mochi_gc_alloc_small(MochiObjKind kind, size_t size) {
+    int cls = MOCHI_GC_CLASS_OF(size);
+    int64_t bytes = (int64_t)(cls + 1) * 16;
+    MochiFreeCell *c = mochi_gc_free_lists[cls];
+    if (MOCHI_LIKELY(c != NULL && mochi_gc_credit > 0)) {
+        mochi_gc_free_lists[cls] = c->next;
+        mochi_gc_credit -= bytes;
+        c->h.kind = (uint32_t)kind;
+        return (mochi_ref)c;
+    }
+    return mochi_gc_alloc_uninit(kind, size);
+}
 /** Run a full collection now. */
 void mochi_gc_collect(void);
 /** Register a global root: *slot is scanned at every collection. */
