@@ -102,6 +102,12 @@ struct Decoder {
     var stringIndex: [String: Int] = [:]
     /// Descriptor index of (type name, variant) (variant -1 for structs).
     var descIndex: [String: [Int32: Int]] = [:]
+    /// A tiered run's decoding: every back edge of a loop, whatever branch
+    /// ends it (a jump, a `continue` or a test at the bottom that branches to
+    /// the header), ends in a `loopJump` to the header, which the interpreter
+    /// counts; a conditional one becomes the inverted branch over it (one
+    /// dispatch more an iteration, while the loop is interpreted).
+    var countsBackEdges = false
 
     init(module: Module) {
         self.module = module
@@ -181,6 +187,10 @@ private struct FunctionDecoder {
     /// (Liveness.swift), and those of the instruction being decoded.
     var clears = ReferenceClears(atInst: [], onEdge: [])
     var pendingClears: [Value] = []
+    /// With `Decoder.countsBackEdges`: per block index, bit k set when its
+    /// terminator's successor k is a back edge (to a block on the stack of a
+    /// depth-first search from the entry: the loop's header).
+    var backEdges: [UInt8] = []
 
     init(function: Function, decoder: Decoder) {
         self.f = function
@@ -218,6 +228,38 @@ private struct FunctionDecoder {
         }
         elided = (0..<n).map { constant[$0] != nil && useCount[$0] == folded[$0] }
         clears = deadReferenceClears(function)
+        if decoder.countsBackEdges { backEdges = Self.backEdges(function) }
+    }
+
+    /// Per block index, the successors (bit k) its edges to which are back
+    /// edges: those to a block still on the depth-first search's stack.
+    static func backEdges(_ f: Function) -> [UInt8] {
+        var marks = [UInt8](repeating: 0, count: f.blocks.count)
+        guard let entry = f.entry else { return marks }
+        var state = [UInt8](repeating: 0, count: f.blocks.count) // 0 new, 1 on the stack, 2 done
+        var stack: [(block: Int, next: Int)] = [(Int(entry.index), 0)]
+        state[Int(entry.index)] = 1
+        while let top = stack.last {
+            let succ = f[Block(Int32(top.block))].terminator.successors
+            if top.next < succ.count {
+                stack[stack.count - 1].next += 1
+                let j = Int(succ[top.next].block.index)
+                if state[j] == 1 {
+                    marks[top.block] |= UInt8(1 << top.next)
+                } else if state[j] == 0 {
+                    state[j] = 1
+                    stack.append((j, 0))
+                }
+            } else {
+                state[top.block] = 2
+                stack.removeLast()
+            }
+        }
+        return marks
+    }
+
+    func isBackEdge(_ b: Block, _ k: Int) -> Bool {
+        !backEdges.isEmpty && backEdges[Int(b.index)] & UInt8(1 << k) != 0
     }
 
     /// Which operand of `inst` (if any) is a constant folded into the decoded op as an
@@ -301,23 +343,25 @@ private struct FunctionDecoder {
             line = Int32(bd.terminatorLoc.line != 0 ? bd.terminatorLoc.line : UInt32(max(line, 0)))
             switch bd.terminator {
             case .jump(let bc):
-                emitEdge(bc, next: next, clearing: edgeClears(b, 0))
+                emitEdge(bc, next: next, clearing: edgeClears(b, 0), backEdge: isBackEdge(b, 0))
             case .brif(let c, let t, let e):
                 let bc = cond ?? .slot(s(c))
                 let tClears = edgeClears(b, 0), eClears = edgeClears(b, 1)
-                // An edge with no moves and no clears is the branch itself.
-                if t.args.isEmpty && tClears.isEmpty {
+                let tBack = isBackEdge(b, 0), eBack = isBackEdge(b, 1)
+                // An edge with no moves and no clears is the branch itself
+                // (unless it is a back edge to count, which ends in a loopJump).
+                if t.args.isEmpty && tClears.isEmpty && !tBack {
                     branch(bc, true, to: Int(t.block.index))
-                    emitEdge(e, next: next, clearing: eClears)
-                } else if e.args.isEmpty && eClears.isEmpty {
+                    emitEdge(e, next: next, clearing: eClears, backEdge: eBack)
+                } else if e.args.isEmpty && eClears.isEmpty && !eBack {
                     branch(bc, false, to: Int(e.block.index))
-                    emitEdge(t, next: next, clearing: tClears)
+                    emitEdge(t, next: next, clearing: tClears, backEdge: tBack)
                 } else {
                     branch(bc, false, to: -1)
                     let patch = code.count - 1
-                    emitEdge(t, next: -1, clearing: tClears)
+                    emitEdge(t, next: -1, clearing: tClears, backEdge: tBack)
                     code[patch].d = Int32(code.count)
-                    emitEdge(e, next: next, clearing: eClears)
+                    emitEdge(e, next: next, clearing: eClears, backEdge: eBack)
                 }
             case .ret(let v):
                 if let v { inst(.ret, b: s(v)) } else { inst(.retVoid) }
@@ -362,8 +406,9 @@ private struct FunctionDecoder {
 
     /// The moves binding a target block's parameters, the clears of references dead
     /// from there on (a loop entry's, Liveness.swift), then the jump (elided when the
-    /// target is `next`, the block laid out right after).
-    mutating func emitEdge(_ bc: BlockCall, next: Int, clearing dead: [Value]) {
+    /// target is `next`, the block laid out right after); a back edge to count
+    /// (Decoder.countsBackEdges) ends in a loopJump, never elided.
+    mutating func emitEdge(_ bc: BlockCall, next: Int, clearing dead: [Value], backEdge: Bool = false) {
         let params = f[bc.block].params
         var moves: [(dst: Int32, src: Int32)] = []
         var refTemps: [Int32] = []
@@ -389,7 +434,10 @@ private struct FunctionDecoder {
             inst(.clear, c: start, d: Int32(dead.count))
         }
         let target = Int(bc.block.index)
-        if target != next {
+        if backEdge {
+            inst(.loopJump)
+            fixups.append((code.count - 1, target))
+        } else if target != next {
             inst(.jump)
             fixups.append((code.count - 1, target))
         }

@@ -143,6 +143,8 @@ public final class TieredInterpreter {
                 enter: @escaping (UnsafeRawPointer, UnsafeMutablePointer<UInt64>, Int) -> UInt64,
                 osrEntry: @escaping (Int, Int) -> UnsafeRawPointer?, forcedLoop: Int? = nil) throws {
         var decoder = Decoder(module: module)
+        // Every loop's back edges end in a loopJump, which the machine counts.
+        decoder.countsBackEdges = true
         program = try decoder.decodeAll()
         machine = Machine(program: program, maxDepth: maxDepth, shared: shared)
         let never = Int(Int32.max)
