@@ -33,8 +33,8 @@ public struct SharedMemory {
 /// Counts and the way into JIT code.
 final class TierLink {
     /// Back edges, and calls, after which a function is hot.
-    let threshold: Int32
-    let callThreshold: Int32
+    var threshold: Int32
+    var callThreshold: Int32
     var calls: [Int32]
     var backEdges: [Int32]
     /// Per function: its JIT entry once compiled.
@@ -156,6 +156,19 @@ public final class TieredInterpreter {
 
     /// With `forcedLoop`: the loop headers reached so far.
     public var loopHeadersReached: Int { machine.tier!.loopNumber.count }
+
+    /// No function gets hot from now on, and no loop enters JIT code (the
+    /// JIT cannot run after all: its stencil library could not be read).
+    public func stayInterpreted() {
+        let t = machine.tier!
+        stoppedTiering = true
+        t.threshold = .max
+        t.callThreshold = .max
+        if t.forcedLoop >= -1 { t.forcedDone = true }
+    }
+
+    /// Whether `stayInterpreted` was called.
+    public private(set) var stoppedTiering = false
 
     /// Whether function i has been called or has looped `threshold` times.
     public func isHot(_ i: Int) -> Bool { machine.tier!.isHot(i) }
