@@ -131,21 +131,31 @@ extension Machine {
     }
 }
 
+/// A module decoded for a tiered run (every loop's back edges counted).
+public final class TieredProgram {
+    let program: DecodedProgram
+
+    public init(module: Module) throws {
+        var decoder = Decoder(module: module)
+        // Every loop's back edges end in a loopJump, which the machine counts.
+        decoder.countsBackEdges = true
+        program = try decoder.decodeAll()
+    }
+}
+
 /// A tiered run's interpreter (MochiJIT/Tiers.swift drives it).
 public final class TieredInterpreter {
     let machine: Machine
     let program: DecodedProgram
 
-    /// Decodes `module` and sets up a machine on the JIT's memory. `compile`
-    /// makes function i's JIT code and returns its entry; `enter` runs JIT code.
-    public init(module: Module, maxDepth: Int, shared: SharedMemory, threshold: Int, callThreshold: Int,
+    /// Sets up a machine for `decoded` (else `module`, decoded now) on the
+    /// JIT's memory. `compile` makes function i's JIT code and returns its
+    /// entry; `enter` runs JIT code.
+    public init(module: Module, decoded: TieredProgram? = nil, maxDepth: Int, shared: SharedMemory, threshold: Int, callThreshold: Int,
                 compile: @escaping (Int) -> UnsafeRawPointer?,
                 enter: @escaping (UnsafeRawPointer, UnsafeMutablePointer<UInt64>, Int) -> UInt64,
                 osrEntry: @escaping (Int, Int) -> UnsafeRawPointer?, forcedLoop: Int? = nil) throws {
-        var decoder = Decoder(module: module)
-        // Every loop's back edges end in a loopJump, which the machine counts.
-        decoder.countsBackEdges = true
-        program = try decoder.decodeAll()
+        program = try (decoded ?? TieredProgram(module: module)).program
         machine = Machine(program: program, maxDepth: maxDepth, shared: shared)
         let never = Int(Int32.max)
         machine.tier = TierLink(functions: program.funcCount, threshold: forcedLoop == nil ? threshold : never,

@@ -49,6 +49,9 @@ public final class JIT {
     /// interpreter reaches (from 0, by first back edge) and nowhere else, no
     /// function hot by its counts (TieredInterpreter); -1 only counts them.
     public var forcedOSRLoop: Int?
+    /// Tiered: the module decoded for the interpreter ahead of the run
+    /// (`decodeForTiering`, Tiers.swift).
+    var tieredProgram: TieredProgram?
     /// Per-tier figures of the last lazy or tiered run.
     public private(set) var tierStats = TierStats()
     /// Called when @main has returned, before the run's memory is released

@@ -111,7 +111,8 @@ let usage = """
                    version (exit 1, saying how to install it, when missing)
 
     The JIT's stencil library is <dir of this program>/x86_64-linux.stencils (made
-    by scripts/setup), or $MOCHI_STENCILS. Wasmtime is the `wasmtime` Python
+    by scripts/setup), or $MOCHI_STENCILS; a tiered run checks its header at
+    start and reads it at the first tier-up (a run that never tiers up does not). Wasmtime is the `wasmtime` Python
     wheel's _libwasmtime.so (pip install wasmtime), or $MOCHI_WASMTIME_LIB.
 
     """
@@ -444,6 +445,7 @@ func runJIT(_ module: Module, _ stencils: LoadedStencils?) -> Never {
                 if j.snapshotStats() { printTierStats(j) }
             }
         }
+        try jit.decodeForTiering()
         try jit.run()
     } catch {
         fail("\(displayName): \(error)", status: 1)
