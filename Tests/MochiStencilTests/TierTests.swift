@@ -320,6 +320,34 @@ final class TierTests: XCTestCase {
         XCTAssertEqual(tiered.tierStats.interpreted, 3) // main, once, often
     }
 
+    /// A tiered run reads the stencil library at its first tier-up, once: a
+    /// program that never gets hot never asks for it; one that does asks
+    /// once; and when it cannot be read the run goes on in the interpreter,
+    /// printing the same.
+    func testStencilsAreReadAtTheFirstTierUp() throws {
+        let m = try compile(TierTests.mixed)
+        let want = try Interpreter(module: m).runCapturingOutput()
+        for (threshold, reads) in [(1 << 20, 0), (1, 1), (100, 1)] {
+            var asked = 0
+            let jit = try JIT(module: m, loadStencils: { asked += 1; return try Fixtures.loaded.get() })
+            jit.policy = .tiered
+            jit.tierThreshold = threshold
+            try jit.decodeForTiering()
+            XCTAssertEqual(try jit.runCapturingOutput(), want, "threshold \(threshold)")
+            XCTAssertEqual(asked, reads, "threshold \(threshold)")
+            XCTAssertEqual(jit.tierStats.compiled > 0, reads > 0, "threshold \(threshold)")
+        }
+        struct Unreadable: Error {}
+        var asked = 0
+        let jit = try JIT(module: m, loadStencils: { asked += 1; throw Unreadable() })
+        jit.policy = .tiered
+        jit.tierThreshold = 1
+        XCTAssertEqual(try jit.runCapturingOutput(), want)
+        XCTAssertEqual(asked, 1)
+        XCTAssertEqual(jit.tierStats.compiled, 0)
+        XCTAssertGreaterThan(jit.tierStats.interpreted, 3)
+    }
+
     /// W^X: after code was added while the program ran, no mapping is both
     /// writable and executable; the arena is one memfd seen read-execute and,
     /// elsewhere, read-write.
