@@ -112,8 +112,7 @@ let usage = """
 
     The JIT's stencil library is <dir of this program>/x86_64-linux.stencils (made
     by scripts/setup), or $MOCHI_STENCILS; a tiered run checks its header at
-    start and reads and checks the rest at the first tier-up (a run that never
-    tiers up does not). Wasmtime is the `wasmtime` Python
+    start and reads it at the first tier-up (a run that never tiers up does not). Wasmtime is the `wasmtime` Python
     wheel's _libwasmtime.so (pip install wasmtime), or $MOCHI_WASMTIME_LIB.
 
     """
@@ -392,21 +391,21 @@ func hostJITStencils() throws -> LoadedStencils {
 }
 
 /// What `hostJITStencils` checks without reading the library: executable
-/// memory, and the library's header (there, for this machine).
+/// memory, and the library's header (there, for this machine, not stale).
 func checkHostJIT() throws {
     try probeExecutableMemory()
     let (dir, env) = stencilPlace()
     try checkHostStencils(executableDir: dir, environment: env)
 }
 
-/// A tiered run's stencil library, read and checked (stale or not) at its
-/// first tier-up (its header was checked at start). When it cannot be read after all, that is said as at
+/// A tiered run's stencil library, read at its first tier-up (its header was
+/// checked at start). When it cannot be read after all, that is said as at
 /// start: with --fallback-interp the run goes on in the interpreter, without
 /// it the run stops (its output so far written).
 func tierUpStencils() throws -> LoadedStencils {
     do {
         let (dir, env) = stencilPlace()
-        return try loadHostStencils(executableDir: dir, environment: env)
+        return try loadHostStencils(executableDir: dir, environment: env, checkedHeader: true)
     } catch {
         guard options.fallback else {
             mochi_out_flush()
