@@ -72,18 +72,26 @@ final class TierLink {
     /// loop in turn (scripts/conformance's jit-osr-every). -1: none (the loop
     /// headers are only counted).
     var forcedLoop = -2
-    /// In that mode: each loop header reached (function << 32 | code index)
-    /// and its number. (A dictionary: a test mode's cost, not a normal run's.)
-    var loopNumber: [Int64: Int] = [:]
+    /// In that mode: per function, per code index, the number of the loop
+    /// header there (-1: not reached yet); a function's row is made at its
+    /// first back edge. (Looked up at every back edge: a dictionary there made
+    /// a loop-heavy program's run twice as slow as the interpreter's.)
+    var loopNumber: [[Int32]] = []
+    var loopsReached = 0
     var forcedDone = false
 
     /// A back edge of function f to code index `target`: the JIT entry at that
     /// loop header when this is the back edge that makes f hot.
     func backEdge(_ f: Int, to target: Int, program: DecodedProgram) -> UnsafeRawPointer? {
         if forcedLoop >= -1 {
-            let key = Int64(f) << 32 | Int64(target)
-            let k: Int
-            if let n = loopNumber[key] { k = n } else { k = loopNumber.count; loopNumber[key] = k }
+            if loopNumber.isEmpty { loopNumber = [[Int32]](repeating: [], count: calls.count) }
+            if loopNumber[f].isEmpty { loopNumber[f] = [Int32](repeating: -1, count: program.funcs[f].codeCount) }
+            var k = Int(loopNumber[f][target])
+            if k < 0 {
+                k = loopsReached
+                loopNumber[f][target] = Int32(k)
+                loopsReached += 1
+            }
             guard k == forcedLoop, !forcedDone else { return nil }
             forcedDone = true
             return enter(f, at: target, program: program)
@@ -165,7 +173,7 @@ public final class TieredInterpreter {
     }
 
     /// With `forcedLoop`: the loop headers reached so far.
-    public var loopHeadersReached: Int { machine.tier!.loopNumber.count }
+    public var loopHeadersReached: Int { machine.tier!.loopsReached }
 
     /// No function gets hot from now on, and no loop enters JIT code (the
     /// JIT cannot run after all: its stencil library could not be read).
