@@ -18,6 +18,10 @@ import MochiIR
 enum DOp: UInt8 {
     // Control flow. Targets are in `d`.
     case jump           // goto d
+    /// goto d along a loop's back edge, counted for tiering up and on-stack
+    /// replacement (Tiering.swift); only a tiered run's decoding has it
+    /// (Decoder.countsBackEdges), so no other branch pays for counting.
+    case loopJump
     case brTrue         // if slot b != 0 goto d
     case brFalse        // if slot b == 0 goto d
     case ret            // return slot b

@@ -102,6 +102,12 @@ struct Decoder {
     var stringIndex: [String: Int] = [:]
     /// Descriptor index of (type name, variant) (variant -1 for structs).
     var descIndex: [String: [Int32: Int]] = [:]
+    /// A tiered run's decoding: every back edge of a loop, whatever branch
+    /// ends it (a jump, a `continue` or a test at the bottom that branches to
+    /// the header), ends in a `loopJump` to the header, which the interpreter
+    /// counts; a conditional one becomes the inverted branch over it (one
+    /// dispatch more an iteration, while the loop is interpreted).
+    var countsBackEdges = false
 
     init(module: Module) {
         self.module = module
@@ -181,6 +187,10 @@ private struct FunctionDecoder {
     /// (Liveness.swift), and those of the instruction being decoded.
     var clears = ReferenceClears(atInst: [], onEdge: [])
     var pendingClears: [Value] = []
+    /// With `Decoder.countsBackEdges`: per block index, bit k set when its
+    /// terminator's successor k is a back edge (to a block on the stack of a
+    /// depth-first search from the entry: the loop's header).
+    var backEdges: [UInt8] = []
 
     init(function: Function, decoder: Decoder) {
         self.f = function
@@ -218,6 +228,84 @@ private struct FunctionDecoder {
         }
         elided = (0..<n).map { constant[$0] != nil && useCount[$0] == folded[$0] }
         clears = deadReferenceClears(function)
+        if decoder.countsBackEdges { backEdges = Self.backEdges(function) }
+    }
+
+    /// Per block index, the successors (bit k) its edges to which are back
+    /// edges: those to a block still on the depth-first search's stack. (The
+    /// successors are read out of the IR once, into a flat array, and the
+    /// stack is of plain integers: `terminator.successors` makes an array per
+    /// call and a stack of labelled tuples looks up its type's metadata at
+    /// run time, which on a 5,000-function program cost more than decoding.)
+    /// Empty when the function has no loop.
+    static func backEdges(_ f: Function) -> [UInt8] {
+        let n = f.blocks.count
+        guard let entry = f.entry else { return [] }
+        if n <= 64 {
+            // No edge to a block laid out at or before its own: no cycle, so
+            // no back edge (most functions), found without an array.
+            var seen: UInt64 = 0
+            var backward = false
+            f.blocks.withUnsafeBufferPointer { blocks in
+                for b in f.layout where !backward {
+                    seen |= 1 << UInt64(b.index)
+                    switch blocks[Int(b.index)].terminator {
+                    case .jump(let c): backward = seen & 1 << UInt64(c.block.index) != 0
+                    case .brif(_, let t, let e):
+                        backward = seen & (1 << UInt64(t.block.index) | 1 << UInt64(e.block.index)) != 0
+                    case .ret, .unreachable: break
+                    }
+                }
+            }
+            if !backward { return [] }
+        }
+        var marks = [UInt8](repeating: 0, count: n)
+        // Scratch on the machine stack: the successors (two per block, -1
+        // none), each block's state (0 new, 1 on the search's stack, 2 done)
+        // and the search's stack (block << 2 | the next successor to visit).
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4 * n + 1) { scratch in
+            let succ = scratch.baseAddress!, state = succ + 2 * n, stack = state + n
+            succ.initialize(repeating: -1, count: 2 * n)
+            state.initialize(repeating: 0, count: n)
+            f.blocks.withUnsafeBufferPointer { blocks in
+                for b in f.layout {
+                    let i = Int(b.index)
+                    switch blocks[i].terminator {
+                    case .jump(let c): succ[i * 2] = c.block.index
+                    case .brif(_, let t, let e): succ[i * 2] = t.block.index; succ[i * 2 + 1] = e.block.index
+                    case .ret, .unreachable: break
+                    }
+                }
+            }
+            // Each block is pushed once, when first reached: at most n + 1 entries.
+            var depth = 1
+            stack[0] = entry.index << 2
+            state[Int(entry.index)] = 1
+            while depth > 0 {
+                let top = Int(stack[depth - 1])
+                let block = top >> 2, next = top & 3
+                if next < 2 {
+                    stack[depth - 1] += 1
+                    let j = Int(succ[block * 2 + next])
+                    if j < 0 { continue }
+                    if state[j] == 1 {
+                        marks[block] |= UInt8(1 << next)
+                    } else if state[j] == 0 {
+                        state[j] = 1
+                        stack[depth] = Int32(j << 2)
+                        depth += 1
+                    }
+                } else {
+                    state[block] = 2
+                    depth -= 1
+                }
+            }
+        }
+        return marks
+    }
+
+    func isBackEdge(_ b: Block, _ k: Int) -> Bool {
+        !backEdges.isEmpty && backEdges[Int(b.index)] & UInt8(1 << k) != 0
     }
 
     /// Which operand of `inst` (if any) is a constant folded into the decoded op as an
@@ -301,23 +389,25 @@ private struct FunctionDecoder {
             line = Int32(bd.terminatorLoc.line != 0 ? bd.terminatorLoc.line : UInt32(max(line, 0)))
             switch bd.terminator {
             case .jump(let bc):
-                emitEdge(bc, next: next, clearing: edgeClears(b, 0))
+                emitEdge(bc, next: next, clearing: edgeClears(b, 0), backEdge: isBackEdge(b, 0))
             case .brif(let c, let t, let e):
                 let bc = cond ?? .slot(s(c))
                 let tClears = edgeClears(b, 0), eClears = edgeClears(b, 1)
-                // An edge with no moves and no clears is the branch itself.
-                if t.args.isEmpty && tClears.isEmpty {
+                let tBack = isBackEdge(b, 0), eBack = isBackEdge(b, 1)
+                // An edge with no moves and no clears is the branch itself
+                // (unless it is a back edge to count, which ends in a loopJump).
+                if t.args.isEmpty && tClears.isEmpty && !tBack {
                     branch(bc, true, to: Int(t.block.index))
-                    emitEdge(e, next: next, clearing: eClears)
-                } else if e.args.isEmpty && eClears.isEmpty {
+                    emitEdge(e, next: next, clearing: eClears, backEdge: eBack)
+                } else if e.args.isEmpty && eClears.isEmpty && !eBack {
                     branch(bc, false, to: Int(e.block.index))
-                    emitEdge(t, next: next, clearing: tClears)
+                    emitEdge(t, next: next, clearing: tClears, backEdge: tBack)
                 } else {
                     branch(bc, false, to: -1)
                     let patch = code.count - 1
-                    emitEdge(t, next: -1, clearing: tClears)
+                    emitEdge(t, next: -1, clearing: tClears, backEdge: tBack)
                     code[patch].d = Int32(code.count)
-                    emitEdge(e, next: next, clearing: eClears)
+                    emitEdge(e, next: next, clearing: eClears, backEdge: eBack)
                 }
             case .ret(let v):
                 if let v { inst(.ret, b: s(v)) } else { inst(.retVoid) }
@@ -362,8 +452,9 @@ private struct FunctionDecoder {
 
     /// The moves binding a target block's parameters, the clears of references dead
     /// from there on (a loop entry's, Liveness.swift), then the jump (elided when the
-    /// target is `next`, the block laid out right after).
-    mutating func emitEdge(_ bc: BlockCall, next: Int, clearing dead: [Value]) {
+    /// target is `next`, the block laid out right after); a back edge to count
+    /// (Decoder.countsBackEdges) ends in a loopJump, never elided.
+    mutating func emitEdge(_ bc: BlockCall, next: Int, clearing dead: [Value], backEdge: Bool = false) {
         let params = f[bc.block].params
         var moves: [(dst: Int32, src: Int32)] = []
         var refTemps: [Int32] = []
@@ -389,7 +480,10 @@ private struct FunctionDecoder {
             inst(.clear, c: start, d: Int32(dead.count))
         }
         let target = Int(bc.block.index)
-        if target != next {
+        if backEdge {
+            inst(.loopJump)
+            fixups.append((code.count - 1, target))
+        } else if target != next {
             inst(.jump)
             fixups.append((code.count - 1, target))
         }

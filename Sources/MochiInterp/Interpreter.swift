@@ -314,10 +314,12 @@ final class Machine {
             let a = Int(ins.pointee.a), b = Int(ins.pointee.b), c = Int(ins.pointee.c)
             switch ins.pointee.op {
             case .jump:
-                if tier != nil && Int(ins.pointee.d) < pc,
-                   let entry = tier!.backEdge(f - funcs, to: Int(ins.pointee.d), program: program) {
+                pc = Int(ins.pointee.d)
+            case .loopJump:
+                // A loop's back edge, in a tiered run (the only decoding with these).
+                if let t = tier, let entry = t.backEdge(f - funcs, to: Int(ins.pointee.d), program: program) {
                     // On-stack replacement: the loop goes on in JIT code, in this frame.
-                    return tier!.enter(entry, fp, depth)
+                    return t.enter(entry, fp, depth)
                 }
                 pc = Int(ins.pointee.d)
             case .brTrue:

@@ -33,8 +33,8 @@ public struct SharedMemory {
 /// Counts and the way into JIT code.
 final class TierLink {
     /// Back edges, and calls, after which a function is hot.
-    let threshold: Int32
-    let callThreshold: Int32
+    var threshold: Int32
+    var callThreshold: Int32
     var calls: [Int32]
     var backEdges: [Int32]
     /// Per function: its JIT entry once compiled.
@@ -72,18 +72,26 @@ final class TierLink {
     /// loop in turn (scripts/conformance's jit-osr-every). -1: none (the loop
     /// headers are only counted).
     var forcedLoop = -2
-    /// In that mode: each loop header reached (function << 32 | code index)
-    /// and its number. (A dictionary: a test mode's cost, not a normal run's.)
-    var loopNumber: [Int64: Int] = [:]
+    /// In that mode: per function, per code index, the number of the loop
+    /// header there (-1: not reached yet); a function's row is made at its
+    /// first back edge. (Looked up at every back edge: a dictionary there made
+    /// a loop-heavy program's run twice as slow as the interpreter's.)
+    var loopNumber: [[Int32]] = []
+    var loopsReached = 0
     var forcedDone = false
 
     /// A back edge of function f to code index `target`: the JIT entry at that
     /// loop header when this is the back edge that makes f hot.
     func backEdge(_ f: Int, to target: Int, program: DecodedProgram) -> UnsafeRawPointer? {
         if forcedLoop >= -1 {
-            let key = Int64(f) << 32 | Int64(target)
-            let k: Int
-            if let n = loopNumber[key] { k = n } else { k = loopNumber.count; loopNumber[key] = k }
+            if loopNumber.isEmpty { loopNumber = [[Int32]](repeating: [], count: calls.count) }
+            if loopNumber[f].isEmpty { loopNumber[f] = [Int32](repeating: -1, count: program.funcs[f].codeCount) }
+            var k = Int(loopNumber[f][target])
+            if k < 0 {
+                k = loopsReached
+                loopNumber[f][target] = Int32(k)
+                loopsReached += 1
+            }
             guard k == forcedLoop, !forcedDone else { return nil }
             forcedDone = true
             return enter(f, at: target, program: program)
@@ -131,19 +139,31 @@ extension Machine {
     }
 }
 
+/// A module decoded for a tiered run (every loop's back edges counted).
+public final class TieredProgram {
+    let program: DecodedProgram
+
+    public init(module: Module) throws {
+        var decoder = Decoder(module: module)
+        // Every loop's back edges end in a loopJump, which the machine counts.
+        decoder.countsBackEdges = true
+        program = try decoder.decodeAll()
+    }
+}
+
 /// A tiered run's interpreter (MochiJIT/Tiers.swift drives it).
 public final class TieredInterpreter {
     let machine: Machine
     let program: DecodedProgram
 
-    /// Decodes `module` and sets up a machine on the JIT's memory. `compile`
-    /// makes function i's JIT code and returns its entry; `enter` runs JIT code.
-    public init(module: Module, maxDepth: Int, shared: SharedMemory, threshold: Int, callThreshold: Int,
+    /// Sets up a machine for `decoded` (else `module`, decoded now) on the
+    /// JIT's memory. `compile` makes function i's JIT code and returns its
+    /// entry; `enter` runs JIT code.
+    public init(module: Module, decoded: TieredProgram? = nil, maxDepth: Int, shared: SharedMemory, threshold: Int, callThreshold: Int,
                 compile: @escaping (Int) -> UnsafeRawPointer?,
                 enter: @escaping (UnsafeRawPointer, UnsafeMutablePointer<UInt64>, Int) -> UInt64,
                 osrEntry: @escaping (Int, Int) -> UnsafeRawPointer?, forcedLoop: Int? = nil) throws {
-        var decoder = Decoder(module: module)
-        program = try decoder.decodeAll()
+        program = try (decoded ?? TieredProgram(module: module)).program
         machine = Machine(program: program, maxDepth: maxDepth, shared: shared)
         let never = Int(Int32.max)
         machine.tier = TierLink(functions: program.funcCount, threshold: forcedLoop == nil ? threshold : never,
@@ -153,7 +173,20 @@ public final class TieredInterpreter {
     }
 
     /// With `forcedLoop`: the loop headers reached so far.
-    public var loopHeadersReached: Int { machine.tier!.loopNumber.count }
+    public var loopHeadersReached: Int { machine.tier!.loopsReached }
+
+    /// No function gets hot from now on, and no loop enters JIT code (the
+    /// JIT cannot run after all: its stencil library could not be read).
+    public func stayInterpreted() {
+        let t = machine.tier!
+        stoppedTiering = true
+        t.threshold = .max
+        t.callThreshold = .max
+        if t.forcedLoop >= -1 { t.forcedDone = true }
+    }
+
+    /// Whether `stayInterpreted` was called.
+    public private(set) var stoppedTiering = false
 
     /// Whether function i has been called or has looped `threshold` times.
     public func isHot(_ i: Int) -> Bool { machine.tier!.isHot(i) }

@@ -21,7 +21,12 @@ import Glibc
 
 public final class JIT {
     public let module: Module
-    let stencils: LoadedStencils
+    /// The stencil library: the one given, or read by the loader given when
+    /// first needed, which in a tiered run is its first tier-up (Tiers.swift):
+    /// a run that never tiers up never reads it.
+    var stencils: LoadedStencils { get throws { try loadStencils() } }
+    private var loadedStencils: LoadedStencils?
+    private let stencilLoader: () throws -> LoadedStencils
     public var maxDepth = 100_000
     /// Keep hot scalar values in the stencils' registers (RegisterHomes.swift);
     /// off, every value lives in its frame slot.
@@ -44,6 +49,9 @@ public final class JIT {
     /// interpreter reaches (from 0, by first back edge) and nowhere else, no
     /// function hot by its counts (TieredInterpreter); -1 only counts them.
     public var forcedOSRLoop: Int?
+    /// Tiered: the module decoded for the interpreter ahead of the run
+    /// (`decodeForTiering`, Tiers.swift).
+    var tieredProgram: TieredProgram?
     /// Per-tier figures of the last lazy or tiered run.
     public private(set) var tierStats = TierStats()
     /// Called when @main has returned, before the run's memory is released
@@ -56,9 +64,16 @@ public final class JIT {
         exit(1)
     }
 
-    public init(module: Module, stencils: LoadedStencils) throws {
+    public convenience init(module: Module, stencils: LoadedStencils) throws {
+        try self.init(module: module, loadStencils: { stencils })
+        loadedStencils = stencils
+    }
+
+    /// `loadStencils` reads the library when it is first needed (a tiered run's
+    /// first tier-up: Tiers.swift, which says what happens when it throws).
+    public init(module: Module, loadStencils: @escaping () throws -> LoadedStencils) throws {
         self.module = module
-        self.stencils = stencils
+        stencilLoader = loadStencils
         guard let main = module.function(named: "main") else { throw JITError("the module has no @main function") }
         guard main.paramTypes.isEmpty else { throw JITError("@main must take no parameters") }
     }
@@ -114,7 +129,7 @@ public final class JIT {
             do {
                 let r = try Run(jit: self)
                 try r.compile()
-                text = codeListing(r.code!, library: stencils.library)
+                text = codeListing(r.code!, library: try stencils.library)
                 r.release()
             } catch { failure = error }
         }
@@ -132,9 +147,16 @@ public final class JIT {
     /// starts).
     @discardableResult
     public func snapshotStats() -> Bool {
-        guard let r = currentRun, r.lazy != nil else { return false }
+        guard let r = currentRun, r.lazy != nil || r.tiered != nil else { return false }
         r.finishStats()
         return true
+    }
+
+    func loadStencils() throws -> LoadedStencils {
+        if let s = loadedStencils { return s }
+        let s = try stencilLoader()
+        loadedStencils = s
+        return s
     }
 
     func setStats(_ s: JITStats) { stats = s }
@@ -161,8 +183,11 @@ final class Run {
     var code: JITCode?
     var entryTable: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
     var frameTable: UnsafeMutablePointer<Int64>?
-    /// A lazy or tiered run's code (Tiers.swift); nil when compiled eagerly.
+    /// A lazy or tiered run's code (Tiers.swift); nil when compiled eagerly,
+    /// and in a tiered run until its first tier-up.
     var lazy: LazyCode?
+    /// A tiered run's interpreter (Tiers.swift).
+    var tiered: TieredInterpreter?
 
     init(jit: JIT) throws {
         self.jit = jit
@@ -259,20 +284,12 @@ final class Run {
     }
 
     func compile() throws {
+        // Tiered: the interpreter starts; the JIT's side waits for a tier-up.
+        if jit.policy == .tiered, try startTiered() { return }
         let m = jit.module
         var stats = JITStats()
         let t0 = monotonicMicros()
-        let context = LoweringContext(
-            module: m, symbols: m.symbolIndex(), stencils: jit.stencils, maxDepth: Int64(jit.maxDepth),
-            stringSlot: { [unowned self] in self.stringSlot($0) },
-            globalSlot: { [unowned self] in Int64(Int(bitPattern: self.globals + $0)) },
-            descriptor: { [unowned self] name, tag in
-                if tag == anonymousDescriptor { return self.anonymousDescs[name] }
-                guard let ds = self.descs[name], tag + 1 >= 0, Int(tag + 1) < ds.count, ds[Int(tag + 1)] != 0 else { return nil }
-                return ds[Int(tag + 1)]
-            },
-            cString: { [unowned self] in Int64(Int(bitPattern: self.cString($0))) },
-            bytes: { [unowned self] p, _ in self.owned.append(p); return Int64(Int(bitPattern: p)) })
+        let context = try loweringContext()
         if jit.policy != .eager, try startLazy(context: context) { return }
         // (LowerModule.swift: inlining only where frames cannot reach the slot stack's end.)
         let lowered = try lowerModule(m, context: context, registerHomes: jit.registerHomes, inlining: jit.inlining,
@@ -280,7 +297,7 @@ final class Run {
         var funcs = lowered.funcs
         stats.functions = lowered.functionStats
         try checkSlotStackWhereNeeded(&funcs)
-        let c = try emitCode(funcs, stencils: jit.stencils, stats: &stats, lowerMicros: lowered.lowerMicros)
+        let c = try emitCode(funcs, stencils: try jit.stencils, stats: &stats, lowerMicros: lowered.lowerMicros)
         stats.totalMicroseconds = monotonicMicros() - t0
         code = c
         let et = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: max(c.entries.count, 1))
@@ -295,6 +312,23 @@ final class Run {
         jit.setStats(stats)
         writePerfMapIfAsked(c)
         jit.onCompiled?(c)
+    }
+
+    /// What lowering needs of this run: the stencils (read now, if not yet),
+    /// and the addresses of its constants, globals and descriptors.
+    func loweringContext() throws -> LoweringContext {
+        let m = jit.module
+        return LoweringContext(
+            module: m, symbols: m.symbolIndex(), stencils: try jit.stencils, maxDepth: Int64(jit.maxDepth),
+            stringSlot: { [unowned self] in self.stringSlot($0) },
+            globalSlot: { [unowned self] in Int64(Int(bitPattern: self.globals + $0)) },
+            descriptor: { [unowned self] name, tag in
+                if tag == anonymousDescriptor { return self.anonymousDescs[name] }
+                guard let ds = self.descs[name], tag + 1 >= 0, Int(tag + 1) < ds.count, ds[Int(tag + 1)] != 0 else { return nil }
+                return ds[Int(tag + 1)]
+            },
+            cString: { [unowned self] in Int64(Int(bitPattern: self.cString($0))) },
+            bytes: { [unowned self] p, _ in self.owned.append(p); return Int64(Int(bitPattern: p)) })
     }
 
     /// Direct calls check the call depth only (`call_check`), which suffices
@@ -323,48 +357,19 @@ final class Run {
     /// aid only, never a reason to stop a run).
     func writePerfMapIfAsked(_ c: JITCode) {
         guard let v = getenv("MOCHI_JIT_PERFMAP").map({ String(cString: $0) }), !v.isEmpty, v != "0" else { return }
-        let text = perfMap(c, library: jit.stencils.library, perStencil: v == "stencils")
+        guard let library = try? jit.stencils.library else { return }
+        let text = perfMap(c, library: library, perStencil: v == "stencils")
         guard let fp = fopen("/tmp/perf-\(getpid()).map", "w") else { return }
         _ = text.withCString { fputs($0, fp) }
         fclose(fp)
     }
 
-    /// Sets up compiling on demand (and the interpreter, tiered); false when
-    /// the module must be compiled eagerly (the reason goes to the stats).
+    /// Sets up compiling on demand; false when the module must be compiled
+    /// eagerly (the reason goes to the stats). (Tiered runs: Tiers.swift.)
     func startLazy(context: LoweringContext) throws -> Bool {
         var why: String?
-        var interp: TieredInterpreter?
-        if jit.policy == .tiered {
-            let count = (UnsafeMutableRawPointer(ctx) + MemoryLayout<MochiJITContext>.offset(of: \.stack_count)!)
-                .assumingMemoryBound(to: Int.self)
-            let shared = SharedMemory(
-                stackBase: stackBase, stackEnd: ctx.pointee.stack_end, stackCount: count,
-                globals: globals, globalCount: globalCount,
-                descriptor: { [unowned self] name, key in
-                    let d: Int64?
-                    if key == anonymousDescriptor { d = self.anonymousDescs[name] } else {
-                        let ds = self.descs[name]
-                        d = ds.flatMap { key + 1 >= 0 && Int(key + 1) < $0.count ? $0[Int(key + 1)] : nil }
-                    }
-                    return d.flatMap { UnsafePointer<MochiTypeDesc>(bitPattern: Int($0)) }
-                })
-            interp = try TieredInterpreter(
-                module: jit.module, maxDepth: jit.maxDepth, shared: shared, threshold: jit.tierThreshold,
-                callThreshold: jit.tierCallThreshold ?? jit.tierThreshold,
-                compile: { [unowned self] i in
-                    do { return UnsafeRawPointer(bitPattern: UInt(try self.lazy!.compile(i))) } catch {
-                        self.jit.onLazyCompileError(error)
-                    }
-                },
-                enter: { entry, fp, depth in mochi_jit_enter_at(entry, fp, Int64(depth)) },
-                osrEntry: { [unowned self] i, block in
-                    do { return try self.lazy!.osrEntry(i, block: block).flatMap { UnsafeRawPointer(bitPattern: UInt($0)) } }
-                    catch { self.jit.onLazyCompileError(error) }
-                }, forcedLoop: jit.forcedOSRLoop)
-        }
         guard let l = try LazyCode.make(run: self, context: context, policy: jit.policy, threshold: jit.tierThreshold,
-                                        interpretedFrames: interp?.frameSlots, why: &why) else {
-            interp?.release()
+                                        interpretedFrames: nil, why: &why) else {
             var t = TierStats()
             t.policy = .eager
             t.eagerBecause = why
@@ -372,7 +377,6 @@ final class Run {
             return false
         }
         lazy = l
-        l.interp = interp
         ctx.pointee.code = UnsafePointer(l.entryTable)
         ctx.pointee.frame_bytes = UnsafePointer(l.frameTable)
         ctx.pointee.func_count = Int64(jit.module.functions.count)
@@ -387,14 +391,14 @@ final class Run {
 
     /// Copies a lazy or tiered run's figures so far into the JIT's.
     func finishStats() {
-        if let l = lazy {
-            let (s, t) = l.currentStats()
+        if let (s, t) = onDemandStats() {
             jit.setStats(s)
             jit.setTierStats(t)
         }
     }
 
     func runMain() {
+        if let t = tiered { return runMainTiered(t) }
         if let l = lazy { return runMainLazily(l) }
         let m = jit.module
         guard let code, let mainIndex = m.symbolIndex().functions["main"] else { return }
@@ -411,10 +415,6 @@ final class Run {
         let file = m.sourceFile.isEmpty ? nil : cString(m.sourceFile)
         mochi_loc_file = file.map { UnsafePointer($0) }
         mochi_loc_line = 0
-        if let interp = l.interp {
-            interp.runMain()
-            return
-        }
         do { try l.compile(mainIndex) } catch { jit.onLazyCompileError(error) }
         ctx.pointee.stack_count = Int(l.frameTable[mainIndex] / 8)
         _ = mochi_jit_enter(UnsafeRawPointer(bitPattern: UInt(l.entries[mainIndex])), stackBase)
@@ -430,6 +430,8 @@ final class Run {
         entryTable?.deallocate(); frameTable?.deallocate()
         lazy?.release()
         lazy = nil
+        tiered?.release()
+        tiered = nil
         ctx.pointee.code = nil
         ctx.pointee.frame_bytes = nil
         ctx.pointee.func_count = 0

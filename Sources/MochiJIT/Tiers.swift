@@ -26,7 +26,11 @@
 // the frame layouts are the same, so a call between the tiers passes the frame
 // pointer and nothing is translated. A function is compiled when its call count
 // reaches the threshold, or when a back edge in one of its loops has been taken
-// that many times (its next call then runs compiled code).
+// that many times (its next call then runs compiled code). Until the first
+// function is compiled a tiered run is the interpreter alone: the stencil
+// library is read, and the code arena, stubs and lowering context made, at
+// that first tier-up (`Run.tierUp`), so a program that never gets hot pays
+// for none of it, in time or in memory.
 
 import MochiIR
 import MochiInterp
@@ -274,7 +278,7 @@ final class LazyCode {
         self.symbols = symbols
         self.candidates = candidates
         registerHomes = run.jit.registerHomes
-        stencils = run.jit.stencils
+        stencils = try run.jit.stencils
         self.policy = policy
         self.threshold = max(threshold, 1)
         let n = module.functions.count
@@ -320,7 +324,6 @@ final class LazyCode {
 
     func release() {
         if activeLazyCode === self { activeLazyCode = nil }
-        interp?.release()
         munmap(rx, capacity); munmap(rw, capacity); close(fd)
         entryTable.deallocate(); frameTable.deallocate()
     }
@@ -562,5 +565,113 @@ final class LazyCode {
             if run.jit.forcedOSRLoop != nil { t.loopHeaders = i.loopHeadersReached }
         }
         return (s, t)
+    }
+}
+
+extension JIT {
+    /// A tiered run's decoding of the module for its interpreter, done now,
+    /// before `run`: on the calling thread, as a plain interpreter run does
+    /// (`run` works on a thread of its own, and what the decoder allocates
+    /// and frees there stays in that thread's malloc arena: about half a
+    /// megabyte more at the peak on a 50,000-line program).
+    public func decodeForTiering() throws {
+        guard policy == .tiered, tieredProgram == nil else { return }
+        tieredProgram = try TieredProgram(module: module)
+    }
+}
+
+extension Run {
+    /// Starts a tiered run: the interpreter, on this run's slot stack, globals
+    /// and descriptors; the JIT's side is made at the first tier-up. False
+    /// where compiling on demand is not implemented (then the caller
+    /// compiles eagerly, as LazyCode.make says).
+    func startTiered() throws -> Bool {
+        #if arch(x86_64)
+        let count = (UnsafeMutableRawPointer(ctx) + MemoryLayout<MochiJITContext>.offset(of: \.stack_count)!)
+            .assumingMemoryBound(to: Int.self)
+        let shared = SharedMemory(
+            stackBase: stackBase, stackEnd: ctx.pointee.stack_end, stackCount: count,
+            globals: globals, globalCount: globalCount,
+            descriptor: { [unowned self] name, key in
+                let d: Int64?
+                if key == anonymousDescriptor { d = self.anonymousDescs[name] } else {
+                    let ds = self.descs[name]
+                    d = ds.flatMap { key + 1 >= 0 && Int(key + 1) < $0.count ? $0[Int(key + 1)] : nil }
+                }
+                return d.flatMap { UnsafePointer<MochiTypeDesc>(bitPattern: Int($0)) }
+            })
+        tiered = try TieredInterpreter(
+            module: jit.module, decoded: jit.tieredProgram, maxDepth: jit.maxDepth, shared: shared, threshold: jit.tierThreshold,
+            callThreshold: jit.tierCallThreshold ?? jit.tierThreshold,
+            compile: { [unowned self] i in
+                do {
+                    guard let l = try self.tierUp() else { return nil }
+                    return UnsafeRawPointer(bitPattern: UInt(try l.compile(i)))
+                } catch {
+                    self.jit.onLazyCompileError(error)
+                }
+            },
+            enter: { entry, fp, depth in mochi_jit_enter_at(entry, fp, Int64(depth)) },
+            osrEntry: { [unowned self] i, block in
+                do {
+                    guard let l = try self.tierUp() else { return nil }
+                    return try l.osrEntry(i, block: block).flatMap { UnsafeRawPointer(bitPattern: UInt($0)) }
+                } catch {
+                    self.jit.onLazyCompileError(error)
+                }
+            }, forcedLoop: jit.forcedOSRLoop)
+        return true
+        #else
+        return false
+        #endif
+    }
+
+    /// The JIT's side of a tiered run, made at its first tier-up: the stencil
+    /// library read (`JIT.loadStencils`), the lowering context, the code arena
+    /// with a stub per function. Nil when the library cannot be read: the
+    /// run goes on in the interpreter, tiering up no more (the loader given
+    /// to `JIT(module:loadStencils:)` decides what to say, or to stop).
+    func tierUp() throws -> LazyCode? {
+        if let l = lazy { return l }
+        guard let interp = tiered, !interp.stoppedTiering else { return nil }
+        let context: LoweringContext
+        do { context = try loweringContext() } catch {
+            interp.stayInterpreted()
+            return nil
+        }
+        var why: String?
+        guard let l = try LazyCode.make(run: self, context: context, policy: .tiered, threshold: jit.tierThreshold,
+                                        interpretedFrames: interp.frameSlots, why: &why) else {
+            interp.stayInterpreted()
+            return nil
+        }
+        lazy = l
+        l.interp = interp
+        ctx.pointee.code = UnsafePointer(l.entryTable)
+        ctx.pointee.frame_bytes = UnsafePointer(l.frameTable)
+        ctx.pointee.func_count = Int64(jit.module.functions.count)
+        return l
+    }
+
+    func runMainTiered(_ t: TieredInterpreter) {
+        let m = jit.module
+        let file = m.sourceFile.isEmpty ? nil : cString(m.sourceFile)
+        mochi_loc_file = file.map { UnsafePointer($0) }
+        mochi_loc_line = 0
+        t.runMain()
+    }
+
+    /// A lazy or tiered run's figures so far (nil: an eager run's are final
+    /// before it starts); a tiered run that has not tiered up has compiled
+    /// nothing.
+    func onDemandStats() -> (JITStats, TierStats)? {
+        if let l = lazy { return l.currentStats() }
+        guard let t = tiered else { return nil }
+        var tiers = TierStats()
+        tiers.policy = .tiered
+        tiers.interpreted = (0..<jit.module.functions.count).reduce(0) { $0 + (t.ranInterpreted($1) ? 1 : 0) }
+        tiers.osrEntries = t.osrEntries
+        if jit.forcedOSRLoop != nil { tiers.loopHeaders = t.loopHeadersReached }
+        return (JITStats(), tiers)
     }
 }

@@ -9,6 +9,12 @@
 // mochi-stencilgen, mochi-objdump and the tests keep using the eager
 // `StencilLibrary`, which decodes and checks everything at once.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 public final class LazyStencilLibrary {
     public let target: StencilTarget
     public let digest: [UInt8]
@@ -125,4 +131,29 @@ private func memeq(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ n: I
     guard let b else { return n == 0 }
     for k in 0..<n where a[k] != b[k] { return false }
     return true
+}
+
+extension LazyStencilLibrary {
+    /// The header of the library at `path`, read from its first 64 KiB (a
+    /// header is a few KiB) and checked as the whole library's is: for
+    /// checking that a library is the right one before reading all of it.
+    /// Nil when the file cannot be read.
+    public static func header(path: String) throws
+        -> (target: StencilTarget, digest: [UInt8], compiler: String, branchProtection: BranchProtection)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var prefix = [UInt8](repeating: 0, count: 1 << 16)
+        var got = 0
+        while got < prefix.count {
+            let r = prefix.withUnsafeMutableBytes { read(fd, $0.baseAddress! + got, $0.count - got) }
+            if r < 0 { if errno == EINTR { continue }; return nil }
+            if r == 0 { break }
+            got += r
+        }
+        prefix.removeSubrange(got...)
+        var r = LibraryReader(bytes: prefix)
+        let (target, digest, compiler, branchProtection, _) = try r.header()
+        return (target, digest, compiler, branchProtection)
+    }
 }

@@ -111,7 +111,8 @@ let usage = """
                    version (exit 1, saying how to install it, when missing)
 
     The JIT's stencil library is <dir of this program>/x86_64-linux.stencils (made
-    by scripts/setup), or $MOCHI_STENCILS. Wasmtime is the `wasmtime` Python
+    by scripts/setup), or $MOCHI_STENCILS; a tiered run checks its header at
+    start and reads it at the first tier-up (a run that never tiers up does not). Wasmtime is the `wasmtime` Python
     wheel's _libwasmtime.so (pip install wasmtime), or $MOCHI_WASMTIME_LIB.
 
     """
@@ -323,6 +324,12 @@ case .ir:
         // The JIT needs a stencil library for this machine and executable memory;
         // without either it cannot run here, which is no fault of the program.
         do {
+            if options.policy == .tiered && !options.dumpCode {
+                // Read at the first tier-up: a program that never gets hot
+                // never reads the library. Checked now, from its header.
+                try checkHostJIT()
+                runJIT(module, nil)
+            }
             runJIT(module, try hostJITStencils())
         } catch {
             guard options.fallback else {
@@ -346,11 +353,9 @@ case .ir:
     exit(mochi_rt_finish())
 }
 
-/// The stencil library for this machine ($MOCHI_STENCILS, else beside this
-/// executable), after checking that the system lets a process map code
-/// executable (a hardened kernel or seccomp policy may refuse it). Throws the
-/// reason the JIT cannot run here.
-func hostJITStencils() throws -> LoadedStencils {
+/// Where this executable is (the stencil library's default place) and the
+/// environment that may name another library.
+func stencilPlace() -> (String, [String: String]) {
     let exeDir: String = {
         var buf = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buf, buf.count - 1)
@@ -359,6 +364,12 @@ func hostJITStencils() throws -> LoadedStencils {
     }()
     var env: [String: String] = [:]
     if let v = getenv("MOCHI_STENCILS") { env["MOCHI_STENCILS"] = String(cString: v) }
+    return (exeDir.isEmpty ? "." : exeDir, env)
+}
+
+/// Checks that the system lets a process map code executable (a hardened
+/// kernel or seccomp policy may refuse it).
+func probeExecutableMemory() throws {
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
     guard let probe = mmap(nil, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
           probe != MAP_FAILED else {
@@ -368,13 +379,49 @@ func hostJITStencils() throws -> LoadedStencils {
     guard mprotect(probe, page, PROT_READ | PROT_EXEC) == 0 else {
         throw JITError("executable memory refused (mprotect: \(String(cString: strerror(errno))))")
     }
-    return try loadHostStencils(executableDir: exeDir.isEmpty ? "." : exeDir, environment: env)
 }
 
-/// The default engine: compile with the copy-and-patch JIT and run.
-func runJIT(_ module: Module, _ stencils: LoadedStencils) -> Never {
+/// The stencil library for this machine ($MOCHI_STENCILS, else beside this
+/// executable), after checking executable memory. Throws the reason the JIT
+/// cannot run here.
+func hostJITStencils() throws -> LoadedStencils {
+    try probeExecutableMemory()
+    let (dir, env) = stencilPlace()
+    return try loadHostStencils(executableDir: dir, environment: env)
+}
+
+/// What `hostJITStencils` checks without reading the library: executable
+/// memory, and the library's header (there, for this machine, not stale).
+func checkHostJIT() throws {
+    try probeExecutableMemory()
+    let (dir, env) = stencilPlace()
+    try checkHostStencils(executableDir: dir, environment: env)
+}
+
+/// A tiered run's stencil library, read at its first tier-up (its header was
+/// checked at start). When it cannot be read after all, that is said as at
+/// start: with --fallback-interp the run goes on in the interpreter, without
+/// it the run stops (its output so far written).
+func tierUpStencils() throws -> LoadedStencils {
     do {
-        let jit = try JIT(module: module, stencils: stencils)
+        let (dir, env) = stencilPlace()
+        return try loadHostStencils(executableDir: dir, environment: env, checkedHeader: true)
+    } catch {
+        guard options.fallback else {
+            mochi_out_flush()
+            fail("the JIT cannot run here: \(error) (--interp runs the interpreter)", status: 1)
+        }
+        fputs("\(toolName): the JIT cannot run here (\(error)); running the interpreter\n", stderr)
+        throw error
+    }
+}
+
+/// The default engine: compile with the copy-and-patch JIT and run (nil
+/// stencils: tiered, read at the first tier-up).
+func runJIT(_ module: Module, _ stencils: LoadedStencils?) -> Never {
+    do {
+        let jit = try stencils.map { try JIT(module: module, stencils: $0) }
+            ?? JIT(module: module, loadStencils: tierUpStencils)
         jit.registerHomes = options.registerHomes
         jit.inlining = options.inlining
         jit.policy = options.policy
@@ -398,6 +445,7 @@ func runJIT(_ module: Module, _ stencils: LoadedStencils) -> Never {
                 if j.snapshotStats() { printTierStats(j) }
             }
         }
+        try jit.decodeForTiering()
         try jit.run()
     } catch {
         fail("\(displayName): \(error)", status: 1)

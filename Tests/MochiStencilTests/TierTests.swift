@@ -113,6 +113,181 @@ final class TierTests: XCTestCase {
         }
     }
 
+    /// Loops whose back edges are all conditional branches: a `continue`, and
+    /// a test at the bottom (`if ... { break }` last, or a `continue` before a
+    /// final `break`) that branches back to the header. As IR, the way
+    /// `mochi-ir` (optimising) lowers this program, so the branches stay what
+    /// they are whatever the optimiser later does:
+    ///
+    ///     var steps = 0
+    ///     var rounds = 0
+    ///     fun spin(limit: int) {
+    ///       while true {
+    ///         steps = steps + 1
+    ///         if steps % 4 == 0 { continue }
+    ///         if steps >= limit { break }
+    ///       }
+    ///     }
+    ///     fun settle(limit: int) {
+    ///       while true {
+    ///         rounds = rounds + 3
+    ///         if rounds < limit { continue }
+    ///         break
+    ///       }
+    ///     }
+    ///     var n = 0
+    ///     var hits = 0
+    ///     while true {
+    ///       n = n + 1
+    ///       if n % 3 == 0 { continue }
+    ///       hits = hits + 1
+    ///       spin(n * 2)
+    ///       settle(n * 5)
+    ///       if n >= 300 { break }
+    ///     }
+    ///     print(n, hits, steps, rounds)
+    ///
+    /// The globals @spin and @settle update keep their loop headers without
+    /// parameters, so each of their back edges is one branch with nothing to move.
+    static let latches = """
+        mochi-ir 1
+        source "latches.mochi"
+
+        global @steps: i64
+        global @rounds: i64
+
+        func @main() -> unit {
+        b0:
+          v0: i64 = iconst 0 !1:13
+          global.set @steps, v0 !1:13
+          global.set @rounds, v0 !2:14
+          v1: i64 = iconst 1 !20:11
+          v2: i64 = iconst 3 !21:10
+          v3: i64 = iconst 2 !23:12
+          v4: i64 = iconst 5 !24:14
+          v5: i64 = iconst 300 !25:11
+          jump b1(v0, v0) !19:1
+        b1(v6: i64, v7: i64):
+          v8: i64 = iadd v6, v1 !20:9
+          v9: i64 = irem v8, v2 !21:8
+          v10: bool = icmp eq v9, v0 !21:12
+          brif v10, b1(v8, v7), b3 !21:12
+        b2:
+          v11: str = fmt v8 !27:6
+          v12: str = fmt v25 !27:6
+          v13: i64 = global.get @steps !27:16
+          v14: str = fmt v13 !27:6
+          v15: i64 = global.get @rounds !27:23
+          v16: str = fmt v15 !27:6
+          v17: str = sconst " " !27:6
+          v18: str = str.concat v11, v17 !27:6
+          v19: str = str.concat v18, v12 !27:6
+          v20: str = str.concat v19, v17 !27:6
+          v21: str = str.concat v20, v14 !27:6
+          v22: str = str.concat v21, v17 !27:6
+          v23: str = str.concat v22, v16 !27:6
+          v24: str = str.trim v23 !27:6
+          print v24 !27:6
+          ret !27:6
+        b3:
+          v25: i64 = iadd v7, v1 !22:15
+          v26: i64 = imul v8, v3 !23:10
+          call @spin, v26 !23:7
+          v27: i64 = imul v8, v4 !24:12
+          call @settle, v27 !24:9
+          v28: bool = icmp ge v8, v5 !25:8
+          brif v28, b2, b1(v8, v25) !25:8
+        }
+
+        func @spin(v0: i64) -> unit !3:5 {
+        b0(v0: i64):
+          v1: i64 = iconst 1 !5:21
+          v2: i64 = iconst 4 !6:16
+          v3: i64 = iconst 0 !6:21
+          jump b1 !4:3
+        b1:
+          v4: i64 = global.get @steps !5:13
+          v5: i64 = iadd v4, v1 !5:19
+          global.set @steps, v5 !5:5
+          v6: i64 = global.get @steps !6:8
+          v7: i64 = irem v6, v2 !6:14
+          v8: bool = icmp eq v7, v3 !6:18
+          brif v8, b1, b3 !6:18
+        b2:
+          ret !7:25
+        b3:
+          v9: i64 = global.get @steps !7:8
+          v10: bool = icmp ge v9, v0 !7:14
+          brif v10, b2, b1 !7:14
+        }
+
+        func @settle(v0: i64) -> unit !10:5 {
+        b0(v0: i64):
+          v1: i64 = iconst 3 !12:23
+          jump b1 !11:3
+        b1:
+          v2: i64 = global.get @rounds !12:14
+          v3: i64 = iadd v2, v1 !12:21
+          global.set @rounds, v3 !12:5
+          v4: i64 = global.get @rounds !13:8
+          v5: bool = icmp lt v4, v0 !13:15
+          brif v5, b1, b2 !13:15
+        b2:
+          ret !14:5
+        }
+        """
+
+    /// A loop whose latch is a conditional branch is an OSR point too: with
+    /// calls never tiering up, @spin and @settle (called many times, each
+    /// call looping) move to JIT code at their loop headers, which only their
+    /// conditional back edges reach; and each of the program's loops, entered
+    /// in turn, enters JIT code exactly once.
+    func testConditionalLatchesAreOSRPoints() throws {
+        let m = try parseModule(TierTests.latches)
+        XCTAssertEqual(verify(m).map { "\($0)" }, [])
+        // The premise: every edge back to an earlier block in @spin and
+        // @settle is a conditional branch's, without arguments.
+        for name in ["spin", "settle"] {
+            let f = try XCTUnwrap(m.function(named: name))
+            var position = [Int](repeating: -1, count: f.blocks.count)
+            for (i, b) in f.layout.enumerated() { position[Int(b.index)] = i }
+            var conditional = 0, other = 0
+            for b in f.layout {
+                let term = f[b].terminator
+                for s in term.successors where position[Int(s.block.index)] <= position[Int(b.index)] {
+                    if case .brif = term, s.args.isEmpty { conditional += 1 } else { other += 1 }
+                }
+            }
+            XCTAssertGreaterThan(conditional, 0, "@\(name)")
+            XCTAssertEqual(other, 0, "@\(name) has a back edge that is not a conditional branch")
+        }
+        let want = try Interpreter(module: m).runCapturingOutput()
+        XCTAssertEqual(want, "301 201 602 1506\n")
+        for threshold in [1, 3, 100] {
+            let jit = try JIT(module: m, stencils: try Fixtures.loaded.get())
+            jit.inlining = false
+            jit.policy = .tiered
+            jit.tierThreshold = threshold
+            jit.tierCallThreshold = 1 << 30
+            XCTAssertEqual(try jit.runCapturingOutput(), want, "back-edge threshold \(threshold)")
+            // @main's, @spin's and @settle's loops: one entry each.
+            XCTAssertEqual(jit.tierStats.osrEntries, 3, "threshold \(threshold)")
+            XCTAssertEqual(Set(jit.stats.functions.map(\.name)), ["main", "spin", "settle"], "threshold \(threshold)")
+        }
+        let count = try JIT(module: m, stencils: try Fixtures.loaded.get())
+        count.policy = .tiered
+        count.forcedOSRLoop = -1
+        XCTAssertEqual(try count.runCapturingOutput(), want)
+        XCTAssertEqual(count.tierStats.loopHeaders, 3)
+        for k in 0..<3 {
+            let jit = try JIT(module: m, stencils: try Fixtures.loaded.get())
+            jit.policy = .tiered
+            jit.forcedOSRLoop = k
+            XCTAssertEqual(try jit.runCapturingOutput(), want, "loop \(k)")
+            XCTAssertEqual(jit.tierStats.osrEntries, 1, "loop \(k)")
+        }
+    }
+
     /// Lazy: only what is called is compiled; tiered: what stays cold is
     /// interpreted, what gets hot is compiled after running interpreted, and
     /// @main's loop goes on in JIT code once it has looped 100 times (without
@@ -143,6 +318,34 @@ final class TierTests: XCTestCase {
         XCTAssertEqual(tiered.tierStats.tieredUp, 2)
         XCTAssertEqual(tiered.tierStats.osrEntries, 1)
         XCTAssertEqual(tiered.tierStats.interpreted, 3) // main, once, often
+    }
+
+    /// A tiered run reads the stencil library at its first tier-up, once: a
+    /// program that never gets hot never asks for it; one that does asks
+    /// once; and when it cannot be read the run goes on in the interpreter,
+    /// printing the same.
+    func testStencilsAreReadAtTheFirstTierUp() throws {
+        let m = try compile(TierTests.mixed)
+        let want = try Interpreter(module: m).runCapturingOutput()
+        for (threshold, reads) in [(1 << 20, 0), (1, 1), (100, 1)] {
+            var asked = 0
+            let jit = try JIT(module: m, loadStencils: { asked += 1; return try Fixtures.loaded.get() })
+            jit.policy = .tiered
+            jit.tierThreshold = threshold
+            try jit.decodeForTiering()
+            XCTAssertEqual(try jit.runCapturingOutput(), want, "threshold \(threshold)")
+            XCTAssertEqual(asked, reads, "threshold \(threshold)")
+            XCTAssertEqual(jit.tierStats.compiled > 0, reads > 0, "threshold \(threshold)")
+        }
+        struct Unreadable: Error {}
+        var asked = 0
+        let jit = try JIT(module: m, loadStencils: { asked += 1; throw Unreadable() })
+        jit.policy = .tiered
+        jit.tierThreshold = 1
+        XCTAssertEqual(try jit.runCapturingOutput(), want)
+        XCTAssertEqual(asked, 1)
+        XCTAssertEqual(jit.tierStats.compiled, 0)
+        XCTAssertGreaterThan(jit.tierStats.interpreted, 3)
     }
 
     /// W^X: after code was added while the program ran, no mapping is both
