@@ -283,26 +283,37 @@ func monotonicMicros() -> Double {
 @inline(__always)
 func operandValue(_ o: Operand, _ ins: JInst, _ f: JFunction, frame: UInt64,
                   calleeFrame: (Int) -> Int64, stencil: @autoclosure () -> String) throws -> UInt64 {
+    if let v = operandValue(o, ins, gatherBase: f.gatherBase, frame: frame) { return v }
+    switch o {
+    case .CFRAME:
+        guard ins.callee >= 0 else { throw JITError("\(f.name): call without a callee") }
+        return UInt64(calleeFrame(Int(ins.callee)))
+    default:
+        throw JITError("\(f.name): stencil \(stencil()): small immediate \(ins.imm) out of range")
+    }
+}
+
+/// `operandValue` without what needs more than the instruction: nil for
+/// `.CFRAME` (the callee's frame size) and for an out-of-range `.SIMM` (an
+/// error). No closures, so the emitter's per-hole loop keeps no context alive.
+@inline(__always)
+func operandValue(_ o: Operand, _ ins: JInst, gatherBase: Int, frame: UInt64) -> UInt64? {
     switch o {
     case .A: return UInt64(ins.a) &* 8
     case .B: return UInt64(ins.b) &* 8
     case .C: return UInt64(ins.c) &* 8
     case .D: return UInt64(ins.d) &* 8
-    case .G: return UInt64(f.gatherBase * 8)
+    case .G: return UInt64(gatherBase * 8)
     case .LINE: return UInt64(max(ins.line, 0))
     case .FRAME: return frame
     case .N: return UInt64(ins.n)
-    case .CFRAME:
-        guard ins.callee >= 0 else { throw JITError("\(f.name): call without a callee") }
-        return UInt64(calleeFrame(Int(ins.callee)))
+    case .CFRAME: return nil
     case .KIND: return UInt64(ins.kind)
     case .KIND2: return UInt64(ins.kind2)
     case .IMM: return UInt64(bitPattern: ins.imm)
     case .IMM2: return UInt64(bitPattern: ins.imm2)
     case .SIMM:
-        guard ins.imm >= 0 && ins.imm < 1 << 31 else {
-            throw JITError("\(f.name): stencil \(stencil()): small immediate \(ins.imm) out of range")
-        }
+        guard ins.imm >= 0 && ins.imm < 1 << 31 else { return nil }
         return UInt64(ins.imm)
     case .FN, .FN2: return UInt64(bitPattern: ins.fn)
     }
@@ -321,6 +332,24 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
         }
     }
     let t0 = monotonicMicros()
+    // The stencils' code and holes flattened once (one byte buffer, one hole
+    // array, per used stencil its ranges): the layout loop and the copy-and-
+    // patch loop then work from these, with no Stencil copied (a reference
+    // count per array it holds) per instruction. Holes are plain values, so
+    // the hole array costs no reference counting either.
+    var codeAt = [Int](repeating: 0, count: used.count + 1)
+    for (li, st) in used.enumerated() { codeAt[li + 1] = codeAt[li] + st.code.count }
+    var allCode = [UInt8](repeating: 0, count: max(codeAt[used.count], 1))
+    var holeAt = [Int](repeating: 0, count: used.count + 1)
+    let dataCount = used.map { $0.data.count }
+    var allHoles: [Hole] = []
+    for (li, st) in used.enumerated() {
+        allCode.withUnsafeMutableBytes { b in
+            st.code.withUnsafeBytes { (b.baseAddress! + codeAt[li]).copyMemory(from: $0.baseAddress!, byteCount: st.code.count) }
+        }
+        allHoles.append(contentsOf: st.holes)
+        holeAt[li + 1] = allHoles.count
+    }
     // Layout: instruction offsets, function starts, data per stencil, veneers.
     var offsets: [[Int]] = []
     var starts: [Int] = []
@@ -344,16 +373,15 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
         for ins in f.insts {
             offs.append(pc)
             let li = Int(local[Int(ins.stencil)])
-            let st = used[li]
-            pc += st.code.count
-            if !st.data.isEmpty && dataOffset[li] < 0 {
+            pc += codeAt[li + 1] - codeAt[li]
+            if dataCount[li] > 0 && dataOffset[li] < 0 {
                 dataSize = (dataSize + 15) & ~15
                 dataOffset[li] = dataSize
-                dataSize += st.data.count
+                dataSize += dataCount[li]
             }
-            for h in st.holes where h.kind.isPCRelative {
-                if case .symbol(let i) = h.value { external(stencils.symbolAddress[i]) }
-                if case .operand(let o) = h.value, o == .FN || o == .FN2 { external(UInt64(bitPattern: ins.fn)) }
+            for hi in holeAt[li]..<holeAt[li + 1] where allHoles[hi].kind.isPCRelative {
+                if case .symbol(let i) = allHoles[hi].value { external(stencils.symbolAddress[i]) }
+                if case .operand(let o) = allHoles[hi].value, o == .FN || o == .FN2 { external(UInt64(bitPattern: ins.fn)) }
             }
         }
         offsets.append(offs)
@@ -391,31 +419,17 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     let frameBytes = funcs.map { Int64($0.frameSlots * 8) }
     var layout: [FunctionLayout] = []
 
-    // The stencils' code and holes flattened once (one byte buffer, one hole
-    // array, per used stencil its ranges): the loop below then copies and
-    // patches through raw pointers, with no Stencil copied (four reference
-    // counts each) per instruction. Holes are plain values, so the hole array
-    // costs no reference counting either.
-    var codeAt = [Int](repeating: 0, count: used.count + 1)
-    for (li, st) in used.enumerated() { codeAt[li + 1] = codeAt[li] + st.code.count }
-    var allCode = [UInt8](repeating: 0, count: max(codeAt[used.count], 1))
-    var holeAt = [Int](repeating: 0, count: used.count + 1)
-    var allHoles: [Hole] = []
-    for (li, st) in used.enumerated() {
-        allCode.withUnsafeMutableBytes { b in
-            st.code.withUnsafeBytes { (b.baseAddress! + codeAt[li]).copyMemory(from: $0.baseAddress!, byteCount: st.code.count) }
-        }
-        allHoles.append(contentsOf: st.holes)
-        holeAt[li + 1] = allHoles.count
-    }
     let veneerIndex = { (s: UInt64) -> Int in externalOrder.firstIndex(of: s)! }
 
     try allCode.withUnsafeBytes { codeBytes in
+    let symbolAddress = stencils.symbolAddress
     try allHoles.withUnsafeBufferPointer { holes in
+    try frameBytes.withUnsafeBufferPointer { frames in
     for (fi, f) in funcs.enumerated() {
         let tf = monotonicMicros()
         let offs = offsets[fi]
         let frame = UInt64(f.frameSlots * 8)
+        let gatherBase = f.gatherBase
         try f.insts.withUnsafeBufferPointer { insts in
         for ii in 0..<insts.count {
             let ins = insts[ii]
@@ -430,8 +444,14 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                 var isExternal = false
                 switch h.value {
                 case .operand(let o):
-                    s = try operandValue(o, ins, f, frame: frame, calleeFrame: { frameBytes[Int($0)] },
-                                         stencil: stencils.name(ins.stencil))
+                    if let v = operandValue(o, ins, gatherBase: gatherBase, frame: frame) {
+                        s = v
+                    } else if o == .CFRAME && ins.callee >= 0 && Int(ins.callee) < frames.count {
+                        s = UInt64(frames[Int(ins.callee)])
+                    } else { // the error, as the other layouts report it
+                        s = try operandValue(o, ins, f, frame: frame, calleeFrame: { frameBytes[Int($0)] },
+                                             stencil: stencils.name(ins.stencil))
+                    }
                     isExternal = o == .FN || o == .FN2
                 case .continuation: s = here + UInt64(codeLen)
                 case .target:
@@ -440,7 +460,7 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                 case .callee:
                     guard ins.callee >= 0 else { throw JITError("\(f.name): call without a callee") }
                     s = entries[Int(ins.callee)] + UInt64(pad)
-                case .symbol(let i): s = stencils.symbolAddress[i]; isExternal = true
+                case .symbol(let i): s = symbolAddress[i]; isExternal = true
                 case .data: s = base + UInt64(dataStart + dataOffset[li])
                 case .errorExit(let e):
                     let t = e == 0 ? ins.exits.0 : e == 1 ? ins.exits.1 : e == 2 ? ins.exits.2 : ins.exits.3
@@ -471,6 +491,7 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
         stats.functions[fi].codeBytes = end - starts[fi]
         stats.functions[fi].stencils = f.insts.count
         stats.functions[fi].microseconds = lowerMicros[fi] + (monotonicMicros() - tf)
+    }
     }
     }
     }
