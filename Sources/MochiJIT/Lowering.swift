@@ -353,6 +353,13 @@ struct LoweringContext {
 final class LoweringScratch {
     let homes = RegisterHomesScratch()
     let liveness = LivenessScratch()
+    /// FunctionLowering's per-value arrays (use counts, integer constants,
+    /// folded uses, elided constants): taken by a lowering while it runs and
+    /// given back when it ends (`FunctionLowering.lower`).
+    var uses: [Int32] = []
+    var consts: [Int64?] = []
+    var folded: [Int32] = []
+    var elided: [Bool] = []
 }
 
 /// The descriptor key of a struct type's anonymous twin (`record.new`).
@@ -429,9 +436,13 @@ struct FunctionLowering {
         code.reserveCapacity(2 * function.insts.count + 8)
         // (Through the buffers: `function[b]` and `function[id]` copy the block
         // or instruction, retaining each of its arrays.)
-        var uses = [Int32](repeating: 0, count: n)
-        var consts = [Int64?](repeating: nil, count: n)
-        var folded = [Int32](repeating: 0, count: n)
+        let sc = context.scratch
+        var uses = sc.uses; sc.uses = []
+        var consts = sc.consts; sc.consts = []
+        var folded = sc.folded; sc.folded = []
+        reset(&uses, n, 0)
+        reset(&consts, n, nil)
+        reset(&folded, n, 0)
         function.blocks.withUnsafeBufferPointer { blocks in
         function.insts.withUnsafeBufferPointer { insts in
             for b in function.layout {
@@ -452,8 +463,10 @@ struct FunctionLowering {
         }
         useCount = uses
         constant = consts
-        var elide = [Bool](repeating: false, count: n)
+        var elide = sc.elided; sc.elided = []
+        reset(&elide, n, false)
         for v in 0..<n { elide[v] = consts[v] != nil && uses[v] == folded[v] }
+        sc.folded = folded
         elided = elide
         homes = registerHomes ? chooseRegisterHomes(function, skip: elide, scratch: context.scratch.homes)
                               : RegisterHomes(valueCount: n)
@@ -467,6 +480,10 @@ struct FunctionLowering {
                       depthChecks: [Int32] = []) throws -> JFunction {
         var l = FunctionLowering(function: function, context: context, registerHomes: registerHomes,
                                  depthChecks: depthChecks)
+        defer {
+            let sc = context.scratch
+            sc.uses = l.useCount; sc.consts = l.constant; sc.elided = l.elided
+        }
         return try l.lower()
     }
 
