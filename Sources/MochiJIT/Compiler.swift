@@ -50,6 +50,18 @@ public final class LoadedStencils {
     /// Per stencil, once known: bit 7 set, bits 0-3 its exits (`ErrorExit`),
     /// bit 4 whether it clobbers the homes.
     private var info: [UInt8]
+    /// Per opcode (raw value) where its stencils start in `opStencilIndex`, in
+    /// `stencilNames(for:)` order: resolved once here, not per instruction.
+    private let opStencilStart: [Int32]
+    private let opStencilIndex: [Int32]
+    /// Stencil selection by key (`index(_:_:)`): an open-addressing table from
+    /// (static prefix, packed suffix tokens) to stencil index, filled on first
+    /// use of each key. Raw memory, so that the per-instruction probe is plain
+    /// loads (no array bounds checks, reference counts or exclusivity checks).
+    private let keyTable: UnsafeMutablePointer<StencilKeyEntry>
+    private var keyCount = 0
+    /// Per stencil its `_slow` stencil once looked up, -1 before.
+    private let slowIndex: UnsafeMutablePointer<Int32>
 
     public convenience init(_ library: StencilLibrary) throws {
         try self.init(lazy: LazyStencilLibrary(bytes: library.encoded()))
@@ -75,14 +87,90 @@ public final class LoadedStencils {
             addrs.append(UInt64(UInt(bitPattern: p)))
         }
         symbolAddress = addrs
-        for op in Opcode.allCases {
-            for n in stencilNames(for: op) where library.index(of: n) == nil {
-                throw JITError("the stencil library has no stencil '\(n)' (stale library?)")
+        keyTable = .allocate(capacity: stencilKeyCapacity)
+        keyTable.initialize(repeating: StencilKeyEntry(prefix: 0, tokens: 0, index: 0), count: stencilKeyCapacity)
+        slowIndex = .allocate(capacity: max(library.count, 1))
+        slowIndex.initialize(repeating: -1, count: max(library.count, 1))
+        var starts = [Int32](repeating: 0, count: 257)
+        var indices: [Int32] = []
+        var byRaw = [Opcode?](repeating: nil, count: 256)
+        for op in Opcode.allCases { byRaw[Int(op.rawValue)] = op }
+        for raw in 0..<256 {
+            starts[raw] = Int32(indices.count)
+            guard let op = byRaw[raw] else { continue }
+            for n in stencilNames(for: op) {
+                guard let i = library.index(of: n) else {
+                    keyTable.deallocate(); slowIndex.deallocate()
+                    throw JITError("the stencil library has no stencil '\(n)' (stale library?)")
+                }
+                indices.append(Int32(i))
             }
         }
+        starts[256] = Int32(indices.count)
+        opStencilStart = starts
+        opStencilIndex = indices
         for n in controlStencilNames where library.index(of: n) == nil {
+            keyTable.deallocate(); slowIndex.deallocate()
             throw JITError("the stencil library has no stencil '\(n)' (stale library?)")
         }
+    }
+
+    deinit {
+        keyTable.deallocate()
+        slowIndex.deallocate()
+    }
+
+    /// The k-th stencil `stencilNames(for: op)` lists (checked at load).
+    func opStencil(_ op: Opcode, _ k: Int) -> Int32 {
+        let at = Int(opStencilStart[Int(op.rawValue)]) + k
+        precondition(at < Int(opStencilStart[Int(op.rawValue) + 1]), "stencilNames(for: \(op)) has no entry \(k)")
+        return opStencilIndex[at]
+    }
+
+    /// The stencil named `prefix` followed by the texts of `tokens`
+    /// (`StencilToken`, one a byte from the low end, 0 ends): the same stencil
+    /// `index(name)` finds for that name, found by an integer probe. A key is
+    /// the prefix's address (a static string's text never moves, and the same
+    /// address always holds the same text) and the tokens, so equal keys name
+    /// equal stencils; the name is built only the first time a key is seen.
+    @inline(__always)
+    func index(_ prefix: StaticString, _ tokens: UInt64) throws -> Int32 {
+        let p = UInt(bitPattern: prefix.utf8Start)
+        let mask = stencilKeyCapacity - 1
+        var h = Int(truncatingIfNeeded: (((UInt64(p) &* 0x9E37_79B9_7F4A_7C15) ^ tokens) &* 0xff51_afd7_ed55_8ccd) >> 50) & mask
+        while true {
+            let e = keyTable[h]
+            if e.prefix == p && e.tokens == tokens { return e.index }
+            if e.prefix == 0 { return try insertKey(prefix, tokens, at: h) }
+            h = (h + 1) & mask
+        }
+    }
+
+    private func insertKey(_ prefix: StaticString, _ tokens: UInt64, at h: Int) throws -> Int32 {
+        var name = prefix.description
+        var t = tokens
+        while t != 0 {
+            let k = Int(t & 0xff)
+            guard k < stencilTokenText.count else { throw JITError("stencil name token \(k) out of range") }
+            name += stencilTokenText[k]
+            t >>= 8
+        }
+        let i = try index(name)
+        // Kept at most half full, so a probe ends quickly; past that (more
+        // distinct keys than any library has stencils) names are looked up.
+        if keyCount < stencilKeyCapacity / 2 {
+            keyTable[h] = StencilKeyEntry(prefix: UInt(bitPattern: prefix.utf8Start), tokens: tokens, index: i)
+            keyCount += 1
+        }
+        return i
+    }
+
+    /// Stencil i's out-of-line slow path (its name + `_slow`).
+    func slowPath(_ i: Int32) throws -> Int32 {
+        if slowIndex[Int(i)] >= 0 { return slowIndex[Int(i)] }
+        let s = try index(name(i) + "_slow")
+        slowIndex[Int(i)] = s
+        return s
     }
 
     /// The stencil called `name`.
@@ -114,6 +202,42 @@ public final class LoadedStencils {
 
     /// Whether stencil i clobbers the register homes.
     func clobbers(_ i: Int32) throws -> Bool { try describe(i) & 0x10 != 0 }
+}
+
+/// One entry of `LoadedStencils`' key table (prefix 0: empty).
+struct StencilKeyEntry {
+    var prefix: UInt
+    var tokens: UInt64
+    var index: Int32
+}
+
+/// The key table's size (a power of two): the lowering asks for a few
+/// hundred distinct keys on large programs, the library has about eight
+/// thousand stencils.
+let stencilKeyCapacity = 16384
+
+/// The texts of stencil-name tokens (`StencilToken`): 0 ends a key; 1-15 a
+/// location (m, integer homes 0-5, float homes a-h: home + 2); 16-21 a
+/// condition; then separators and forms.
+let stencilTokenText: [String] = ["", "m", "0", "1", "2", "3", "4", "5", "a", "b", "c", "d", "e", "f", "g", "h",
+                                  "eq", "ne", "lt", "le", "gt", "ge", "_", "s", "i", "k", "ka"]
+enum StencilToken {
+    static let m: UInt64 = 1
+    /// A location token: home -1 (the slot, `m`) .. 13.
+    @inline(__always) static func location(_ home: Int8) -> UInt64 {
+        home >= 0 && home <= 13 ? UInt64(Int(home) + 2) : m // as RegisterFile.letter
+    }
+    @inline(__always) static func cond(_ ci: Int) -> UInt64 { UInt64(16 + ci) }
+    static let underscore: UInt64 = 22
+    static let s: UInt64 = 23
+    static let i: UInt64 = 24
+    static let k: UInt64 = 25
+    static let ka: UInt64 = 26
+    /// Tokens packed into a key, first at the low end.
+    @inline(__always) static func pack(_ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0, _ d: UInt64 = 0,
+                                       _ e: UInt64 = 0, _ f: UInt64 = 0) -> UInt64 {
+        a | b << 8 | c << 16 | d << 24 | e << 32 | f << 40
+    }
 }
 
 /// Machine code for a module, in a read-execute mapping.
@@ -159,26 +283,37 @@ func monotonicMicros() -> Double {
 @inline(__always)
 func operandValue(_ o: Operand, _ ins: JInst, _ f: JFunction, frame: UInt64,
                   calleeFrame: (Int) -> Int64, stencil: @autoclosure () -> String) throws -> UInt64 {
+    if let v = operandValue(o, ins, gatherBase: f.gatherBase, frame: frame) { return v }
+    switch o {
+    case .CFRAME:
+        guard ins.callee >= 0 else { throw JITError("\(f.name): call without a callee") }
+        return UInt64(calleeFrame(Int(ins.callee)))
+    default:
+        throw JITError("\(f.name): stencil \(stencil()): small immediate \(ins.imm) out of range")
+    }
+}
+
+/// `operandValue` without what needs more than the instruction: nil for
+/// `.CFRAME` (the callee's frame size) and for an out-of-range `.SIMM` (an
+/// error). No closures, so the emitter's per-hole loop keeps no context alive.
+@inline(__always)
+func operandValue(_ o: Operand, _ ins: JInst, gatherBase: Int, frame: UInt64) -> UInt64? {
     switch o {
     case .A: return UInt64(ins.a) &* 8
     case .B: return UInt64(ins.b) &* 8
     case .C: return UInt64(ins.c) &* 8
     case .D: return UInt64(ins.d) &* 8
-    case .G: return UInt64(f.gatherBase * 8)
+    case .G: return UInt64(gatherBase * 8)
     case .LINE: return UInt64(max(ins.line, 0))
     case .FRAME: return frame
     case .N: return UInt64(ins.n)
-    case .CFRAME:
-        guard ins.callee >= 0 else { throw JITError("\(f.name): call without a callee") }
-        return UInt64(calleeFrame(Int(ins.callee)))
+    case .CFRAME: return nil
     case .KIND: return UInt64(ins.kind)
     case .KIND2: return UInt64(ins.kind2)
     case .IMM: return UInt64(bitPattern: ins.imm)
     case .IMM2: return UInt64(bitPattern: ins.imm2)
     case .SIMM:
-        guard ins.imm >= 0 && ins.imm < 1 << 31 else {
-            throw JITError("\(f.name): stencil \(stencil()): small immediate \(ins.imm) out of range")
-        }
+        guard ins.imm >= 0 && ins.imm < 1 << 31 else { return nil }
         return UInt64(ins.imm)
     case .FN, .FN2: return UInt64(bitPattern: ins.fn)
     }
@@ -197,6 +332,24 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
         }
     }
     let t0 = monotonicMicros()
+    // The stencils' code and holes flattened once (one byte buffer, one hole
+    // array, per used stencil its ranges): the layout loop and the copy-and-
+    // patch loop then work from these, with no Stencil copied (a reference
+    // count per array it holds) per instruction. Holes are plain values, so
+    // the hole array costs no reference counting either.
+    var codeAt = [Int](repeating: 0, count: used.count + 1)
+    for (li, st) in used.enumerated() { codeAt[li + 1] = codeAt[li] + st.code.count }
+    var allCode = [UInt8](repeating: 0, count: max(codeAt[used.count], 1))
+    var holeAt = [Int](repeating: 0, count: used.count + 1)
+    let dataCount = used.map { $0.data.count }
+    var allHoles: [Hole] = []
+    for (li, st) in used.enumerated() {
+        allCode.withUnsafeMutableBytes { b in
+            st.code.withUnsafeBytes { (b.baseAddress! + codeAt[li]).copyMemory(from: $0.baseAddress!, byteCount: st.code.count) }
+        }
+        allHoles.append(contentsOf: st.holes)
+        holeAt[li + 1] = allHoles.count
+    }
     // Layout: instruction offsets, function starts, data per stencil, veneers.
     var offsets: [[Int]] = []
     var starts: [Int] = []
@@ -220,16 +373,15 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
         for ins in f.insts {
             offs.append(pc)
             let li = Int(local[Int(ins.stencil)])
-            let st = used[li]
-            pc += st.code.count
-            if !st.data.isEmpty && dataOffset[li] < 0 {
+            pc += codeAt[li + 1] - codeAt[li]
+            if dataCount[li] > 0 && dataOffset[li] < 0 {
                 dataSize = (dataSize + 15) & ~15
                 dataOffset[li] = dataSize
-                dataSize += st.data.count
+                dataSize += dataCount[li]
             }
-            for h in st.holes where h.kind.isPCRelative {
-                if case .symbol(let i) = h.value { external(stencils.symbolAddress[i]) }
-                if case .operand(let o) = h.value, o == .FN || o == .FN2 { external(UInt64(bitPattern: ins.fn)) }
+            for hi in holeAt[li]..<holeAt[li + 1] where allHoles[hi].kind.isPCRelative {
+                if case .symbol(let i) = allHoles[hi].value { external(stencils.symbolAddress[i]) }
+                if case .operand(let o) = allHoles[hi].value, o == .FN || o == .FN2 { external(UInt64(bitPattern: ins.fn)) }
             }
         }
         offsets.append(offs)
@@ -267,31 +419,17 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     let frameBytes = funcs.map { Int64($0.frameSlots * 8) }
     var layout: [FunctionLayout] = []
 
-    // The stencils' code and holes flattened once (one byte buffer, one hole
-    // array, per used stencil its ranges): the loop below then copies and
-    // patches through raw pointers, with no Stencil copied (four reference
-    // counts each) per instruction. Holes are plain values, so the hole array
-    // costs no reference counting either.
-    var codeAt = [Int](repeating: 0, count: used.count + 1)
-    for (li, st) in used.enumerated() { codeAt[li + 1] = codeAt[li] + st.code.count }
-    var allCode = [UInt8](repeating: 0, count: max(codeAt[used.count], 1))
-    var holeAt = [Int](repeating: 0, count: used.count + 1)
-    var allHoles: [Hole] = []
-    for (li, st) in used.enumerated() {
-        allCode.withUnsafeMutableBytes { b in
-            st.code.withUnsafeBytes { (b.baseAddress! + codeAt[li]).copyMemory(from: $0.baseAddress!, byteCount: st.code.count) }
-        }
-        allHoles.append(contentsOf: st.holes)
-        holeAt[li + 1] = allHoles.count
-    }
     let veneerIndex = { (s: UInt64) -> Int in externalOrder.firstIndex(of: s)! }
 
     try allCode.withUnsafeBytes { codeBytes in
+    let symbolAddress = stencils.symbolAddress
     try allHoles.withUnsafeBufferPointer { holes in
+    try frameBytes.withUnsafeBufferPointer { frames in
     for (fi, f) in funcs.enumerated() {
         let tf = monotonicMicros()
         let offs = offsets[fi]
         let frame = UInt64(f.frameSlots * 8)
+        let gatherBase = f.gatherBase
         try f.insts.withUnsafeBufferPointer { insts in
         for ii in 0..<insts.count {
             let ins = insts[ii]
@@ -306,8 +444,14 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                 var isExternal = false
                 switch h.value {
                 case .operand(let o):
-                    s = try operandValue(o, ins, f, frame: frame, calleeFrame: { frameBytes[Int($0)] },
-                                         stencil: stencils.name(ins.stencil))
+                    if let v = operandValue(o, ins, gatherBase: gatherBase, frame: frame) {
+                        s = v
+                    } else if o == .CFRAME && ins.callee >= 0 && Int(ins.callee) < frames.count {
+                        s = UInt64(frames[Int(ins.callee)])
+                    } else { // the error, as the other layouts report it
+                        s = try operandValue(o, ins, f, frame: frame, calleeFrame: { frameBytes[Int($0)] },
+                                             stencil: stencils.name(ins.stencil))
+                    }
                     isExternal = o == .FN || o == .FN2
                 case .continuation: s = here + UInt64(codeLen)
                 case .target:
@@ -316,7 +460,7 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                 case .callee:
                     guard ins.callee >= 0 else { throw JITError("\(f.name): call without a callee") }
                     s = entries[Int(ins.callee)] + UInt64(pad)
-                case .symbol(let i): s = stencils.symbolAddress[i]; isExternal = true
+                case .symbol(let i): s = symbolAddress[i]; isExternal = true
                 case .data: s = base + UInt64(dataStart + dataOffset[li])
                 case .errorExit(let e):
                     let t = e == 0 ? ins.exits.0 : e == 1 ? ins.exits.1 : e == 2 ? ins.exits.2 : ins.exits.3
@@ -347,6 +491,7 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
         stats.functions[fi].codeBytes = end - starts[fi]
         stats.functions[fi].stencils = f.insts.count
         stats.functions[fi].microseconds = lowerMicros[fi] + (monotonicMicros() - tf)
+    }
     }
     }
     }

@@ -353,13 +353,20 @@ struct LoweringContext {
 final class LoweringScratch {
     let homes = RegisterHomesScratch()
     let liveness = LivenessScratch()
+    /// FunctionLowering's per-value arrays (use counts, integer constants,
+    /// folded uses, elided constants): taken by a lowering while it runs and
+    /// given back when it ends (`FunctionLowering.lower`).
+    var uses: [Int32] = []
+    var consts: [Int64?] = []
+    var folded: [Int32] = []
+    var elided: [Bool] = []
 }
 
 /// The descriptor key of a struct type's anonymous twin (`record.new`).
 let anonymousDescriptor: Int32 = -2
 
-private let condNames = ["eq", "ne", "lt", "le", "gt", "ge"]
-/// A condition's position in condNames (a switch: a dictionary's first use
+private typealias Tok = StencilToken
+/// A condition's position in eq, ne, lt, le, gt, ge (StencilToken.cond; a switch: a dictionary's first use
 /// costs a metadata instantiation on every run's compile).
 private func condIndexOf(_ c: CondCode) -> Int {
     switch c {
@@ -429,9 +436,13 @@ struct FunctionLowering {
         code.reserveCapacity(2 * function.insts.count + 8)
         // (Through the buffers: `function[b]` and `function[id]` copy the block
         // or instruction, retaining each of its arrays.)
-        var uses = [Int32](repeating: 0, count: n)
-        var consts = [Int64?](repeating: nil, count: n)
-        var folded = [Int32](repeating: 0, count: n)
+        let sc = context.scratch
+        var uses = sc.uses; sc.uses = []
+        var consts = sc.consts; sc.consts = []
+        var folded = sc.folded; sc.folded = []
+        reset(&uses, n, 0)
+        reset(&consts, n, nil)
+        reset(&folded, n, 0)
         function.blocks.withUnsafeBufferPointer { blocks in
         function.insts.withUnsafeBufferPointer { insts in
             for b in function.layout {
@@ -452,8 +463,10 @@ struct FunctionLowering {
         }
         useCount = uses
         constant = consts
-        var elide = [Bool](repeating: false, count: n)
+        var elide = sc.elided; sc.elided = []
+        reset(&elide, n, false)
         for v in 0..<n { elide[v] = consts[v] != nil && uses[v] == folded[v] }
+        sc.folded = folded
         elided = elide
         homes = registerHomes ? chooseRegisterHomes(function, skip: elide, scratch: context.scratch.homes)
                               : RegisterHomes(valueCount: n)
@@ -467,6 +480,10 @@ struct FunctionLowering {
                       depthChecks: [Int32] = []) throws -> JFunction {
         var l = FunctionLowering(function: function, context: context, registerHomes: registerHomes,
                                  depthChecks: depthChecks)
+        defer {
+            let sc = context.scratch
+            sc.uses = l.useCount; sc.consts = l.constant; sc.elided = l.elided
+        }
         return try l.lower()
     }
 
@@ -487,20 +504,29 @@ struct FunctionLowering {
     }
     /// A value's slot, for a result or a register-aware operand.
     func slotOf(_ v: Value) -> Int32 { slot[Int(v.index)] }
-    /// A value's location letter in a stencil name (stencil.h).
-    func loc(_ v: Value) -> String { RegisterFile.letter(homes.home[Int(v.index)]) }
     func isHomed(_ v: Value) -> Bool { homes.home[Int(v.index)] >= 0 }
 
     func fail(_ msg: String) -> JITError { JITError("function @\(f.name): \(msg)") }
 
-    func stencil(_ name: String) throws -> Int32 {
-        try ctx.stencils.index(name)
+    /// A value's location as a stencil-name token (StencilToken).
+    func L(_ v: Value) -> UInt64 { Tok.location(homes.home[Int(v.index)]) }
+
+    /// The stencil named `prefix` + the texts of `tokens` (StencilToken): an
+    /// integer probe of the library's key table, no String built.
+    func stencil(_ prefix: StaticString, _ tokens: UInt64 = 0) throws -> Int32 {
+        try ctx.stencils.index(prefix, tokens)
     }
 
     @discardableResult
-    mutating func emit(_ name: String, a: Int32 = 0, b: Int32 = 0, c: Int32 = 0, d: Int32 = 0,
+    mutating func emit(_ prefix: StaticString, _ tokens: UInt64 = 0, a: Int32 = 0, b: Int32 = 0, c: Int32 = 0, d: Int32 = 0,
                        imm: Int64 = 0) throws -> Int {
-        var i = JInst(try stencil(name), line: line)
+        try emit(stencil: try stencil(prefix, tokens), a: a, b: b, c: c, d: d, imm: imm)
+    }
+
+    @discardableResult
+    mutating func emit(stencil: Int32, a: Int32 = 0, b: Int32 = 0, c: Int32 = 0, d: Int32 = 0,
+                       imm: Int64 = 0) throws -> Int {
+        var i = JInst(stencil, line: line)
         i.a = a; i.b = b; i.c = c; i.d = d; i.imm = imm
         code.append(i)
         return code.count - 1
@@ -509,7 +535,7 @@ struct FunctionLowering {
     /// A move of v's value (from its home or slot) to slot `to`, relative to the
     /// gather area (aBase 1) or the callee frame (aBase 2).
     mutating func moveOut(_ v: Value, to: Int32, aBase: UInt8) throws {
-        let at = try emit("move_m" + loc(v), a: to, b: isHomed(v) ? 0 : s(v))
+        let at = try emit("move_m", Tok.pack(L(v)), a: to, b: isHomed(v) ? 0 : s(v))
         code[at].aBase = aBase
     }
 
@@ -522,7 +548,7 @@ struct FunctionLowering {
     mutating func lower() throws -> JFunction {
         // Parameters with homes are loaded from the slots the caller filled.
         if let e = f.entry {
-            for p in f[e].params where isHomed(p) { try emit("move_" + loc(p) + "m", a: 0, b: slotOf(p)) }
+            for p in f[e].params where isHomed(p) { try emit("move_", Tok.pack(L(p), Tok.m), a: 0, b: slotOf(p)) }
             // A frame reuses the memory of frames that have returned; its
             // reference slots start at zero, so an old frame's references do
             // not stay roots until this one overwrites them (scalar functions
@@ -605,7 +631,7 @@ struct FunctionLowering {
                     try edge(e, next: next, clearing: eClears)
                 }
             case .ret(let v):
-                if let v { try emit("ret_" + loc(v), b: slotOf(v)) } else { try emit("ret_void") }
+                if let v { try emit("ret_", Tok.pack(L(v)), b: slotOf(v)) } else { try emit("ret_void") }
             case .unreachable:
                 try emit("unreachable")
             }
@@ -617,7 +643,6 @@ struct FunctionLowering {
         // and each slow path its own stub, the instruction's `_slow` stencil with
         // its operands, jumping back to the instruction after it.
         var stubs: [(key: Int64, at: Int32)] = []
-        let errorStencils = ["err_overflow", "err_div_zero", "", "err_stack"]
         for k in code.indices {
             let exits = try ctx.stencils.errorExits(code[k].stencil)
             guard exits != 0 else { continue }
@@ -626,7 +651,7 @@ struct FunctionLowering {
                 if e == ErrorExit.slowPath {
                     at = Int32(code.count)
                     var stub = code[k]
-                    stub.stencil = try stencil(ctx.stencils.name(code[k].stencil) + "_slow")
+                    stub.stencil = try ctx.stencils.slowPath(code[k].stencil)
                     stub.target = -2 - Int32(k + 1)
                     stub.exits = (-1, -1, -1, -1)
                     code.append(stub)
@@ -635,7 +660,7 @@ struct FunctionLowering {
                     at = stubs.first { $0.key == key }?.at ?? -1
                     if at < 0 {
                         at = Int32(code.count)
-                        code.append(JInst(try stencil(errorStencils[e]), line: code[k].line))
+                        code.append(JInst(try stencil(e == 0 ? "err_overflow" : e == 1 ? "err_div_zero" : "err_stack"), line: code[k].line))
                         stubs.append((key, at))
                     }
                 }
@@ -674,8 +699,8 @@ struct FunctionLowering {
     }
 
     /// `s` for a constant the instruction can encode (0 <= k < 2^31, _JIT_SIMM),
-    /// else `i` (a 64-bit immediate).
-    func immediateForm(_ k: Int64) -> String { k >= 0 && k < 1 << 31 ? "s" : "i" }
+    /// else `i` (a 64-bit immediate): the name token.
+    func immediateForm(_ k: Int64) -> UInt64 { k >= 0 && k < 1 << 31 ? Tok.s : Tok.i }
 
     func edgeClears(_ b: Block, _ k: Int) -> [Value] { clears.onEdge[ReferenceClears.edgeKey(b, k)] }
 
@@ -754,19 +779,20 @@ struct FunctionLowering {
         let at: Int
         switch c {
         case .value(let v):
-            at = try emit((whenTrue ? "br_true_" : "br_false_") + loc(v), b: slotOf(v))
+            at = try emit(whenTrue ? "br_true_" : "br_false_", Tok.pack(L(v)), b: slotOf(v))
         case .icmp(let ci, let x, let y):
-            at = try emit("br_icmp_" + condNames[whenTrue ? ci : condInverse[ci]] + "_" + loc(x) + loc(y),
+            at = try emit("br_icmp_", Tok.pack(Tok.cond(whenTrue ? ci : condInverse[ci]), Tok.underscore, L(x), L(y)),
                           b: slotOf(x), c: slotOf(y))
         case .icmpI(let ci, let x, let k):
-            at = try emit("br_icmp_" + immediateForm(k) + "_" + condNames[whenTrue ? ci : condInverse[ci]] + "_" + loc(x),
+            at = try emit("br_icmp_", Tok.pack(immediateForm(k), Tok.underscore, Tok.cond(whenTrue ? ci : condInverse[ci]),
+                                                Tok.underscore, L(x)),
                           b: slotOf(x), imm: k)
         case .fcmp(let ci, let x, let y):
             // Not (x == y) is x != y, NaN included, and the other way round; the
             // orderings need the inverted-branch stencils.
-            let name = whenTrue ? "br_fcmp_" + condNames[ci]
-                : ci <= 1 ? "br_fcmp_" + condNames[condInverse[ci]] : "br_nfcmp_" + condNames[ci]
-            at = try emit(name + "_" + loc(x) + loc(y),
+            let prefix: StaticString = whenTrue || ci <= 1 ? "br_fcmp_" : "br_nfcmp_"
+            let cc = whenTrue ? ci : ci <= 1 ? condInverse[ci] : ci
+            at = try emit(prefix, Tok.pack(Tok.cond(cc), Tok.underscore, L(x), L(y)),
                           b: slotOf(x), c: slotOf(y))
         }
         code[at].target = block
@@ -779,7 +805,7 @@ struct FunctionLowering {
     mutating func edge(_ bc: BlockCall, next: Int, clearing dead: [Value] = []) throws {
         let params = f[bc.block].params
         func place(_ v: Value) -> Int32 { isHomed(v) ? -1 - Int32(homes.home[Int(v.index)]) : slotOf(v) }
-        func letter(_ l: Int32) -> String { l >= 0 ? "m" : RegisterFile.letter(Int8(-1 - l)) }
+        func letter(_ l: Int32) -> UInt64 { l >= 0 ? Tok.m : Tok.location(Int8(-1 - l)) }
         var moves: [(dst: Int32, src: Int32)] = []
         for (p, a) in zip(params, bc.args) where place(p) != place(a) {
             if !isHomed(a) { _ = s(a) }
@@ -788,16 +814,16 @@ struct FunctionLowering {
         while !moves.isEmpty {
             if let i = moves.firstIndex(where: { m in !moves.contains { $0.src == m.dst } }) {
                 let m = moves.remove(at: i)
-                try emit("move_" + letter(m.dst) + letter(m.src), a: max(m.dst, 0), b: max(m.src, 0))
+                try emit("move_", Tok.pack(letter(m.dst), letter(m.src)), a: max(m.dst, 0), b: max(m.src, 0))
             } else {
                 let t = nextSlot; nextSlot += 1
                 let d = moves[0].dst
-                try emit("move_m" + letter(d), a: t, b: max(d, 0))
+                try emit("move_m", Tok.pack(letter(d)), a: t, b: max(d, 0))
                 for j in moves.indices where moves[j].src == d { moves[j].src = t }
             }
         }
         for p in params where isHomed(p) {
-            code[try emit("move_m" + loc(p), a: slotOf(p))].writeThrough = p.index
+            code[try emit("move_m", Tok.pack(L(p)), a: slotOf(p))].writeThrough = p.index
         }
         try clear(dead)
         let target = Int(bc.block.index)
@@ -833,25 +859,29 @@ struct FunctionLowering {
     }
 
     /// The common shape: result in a, operands in b, c, d, all in slots.
-    mutating func simple(_ name: String, _ inst: Inst, kind: Int32 = 0, imm: Int64 = 0) throws {
+    mutating func simple(_ prefix: StaticString, tokens: UInt64 = 0, _ inst: Inst, kind: Int32 = 0, imm: Int64 = 0) throws {
+        try simple(stencil: try stencil(prefix, tokens), inst, kind: kind, imm: imm)
+    }
+
+    mutating func simple(stencil: Int32, _ inst: Inst, kind: Int32 = 0, imm: Int64 = 0) throws {
         let args = inst.args
-        let at = try emit(name, a: inst.result.map { slotOf($0) } ?? 0,
+        let at = try emit(stencil: stencil, a: inst.result.map { slotOf($0) } ?? 0,
                           b: args.count > 0 ? s(args[0]) : 0, c: args.count > 1 ? s(args[1]) : 0,
                           d: args.count > 2 ? s(args[2]) : 0, imm: imm)
         code[at].kind = kind
     }
 
-    /// A register-aware stencil: `base` + "_" + the locations of `locs` (result
-    /// first); operands a, b, c, d are the slots of result and arguments.
+    /// A register-aware stencil: `base` + "_" + the locations of l0, l1, l2
+    /// (result first); operands a, b, c, d are the slots of result and arguments.
     @discardableResult
-    mutating func aware(_ base: String, _ inst: Inst, locs: [Value], imm: Int64 = 0) throws -> Int {
-        var name = base + "_"
-        for v in locs { name += loc(v) }
+    mutating func aware(_ base: StaticString, _ inst: Inst, _ l0: Value, _ l1: Value? = nil, _ l2: Value? = nil,
+                        imm: Int64 = 0) throws -> Int {
+        let tokens = Tok.pack(Tok.underscore, L(l0), l1.map { L($0) } ?? 0, l2.map { L($0) } ?? 0)
         let args = inst.args
-        let at = try emit(name, a: inst.result.map { slotOf($0) } ?? 0,
+        let at = try emit(base, tokens, a: inst.result.map { slotOf($0) } ?? 0,
                           b: args.count > 0 ? slotOf(args[0]) : 0, c: args.count > 1 ? slotOf(args[1]) : 0,
                           d: args.count > 2 ? slotOf(args[2]) : 0, imm: imm)
-        if let r = inst.result, locs.first == r { wroteHome = true }
+        if let r = inst.result, l0 == r { wroteHome = true }
         return at
     }
 
@@ -904,19 +934,19 @@ struct FunctionLowering {
             if !live.isEmpty {
                 var spills: [JInst] = []
                 for v in live {
-                    var m = JInst(try stencil("move_m" + loc(v)), line: line)
+                    var m = JInst(try stencil("move_m", Tok.pack(L(v))), line: line)
                     m.a = slotOf(v)
                     spills.append(m)
-                    try emit("move_" + loc(v) + "m", b: slotOf(v))
+                    try emit("move_", Tok.pack(L(v), Tok.m), b: slotOf(v))
                 }
                 code.insert(contentsOf: spills, at: start)
             }
         }
         guard let r = inst.result, isHomed(r) else { return }
         if !wroteHome {
-            try emit("move_" + loc(r) + "m", a: 0, b: slotOf(r))   // load the home from the slot just written
+            try emit("move_", Tok.pack(L(r), Tok.m), a: 0, b: slotOf(r))   // load the home from the slot just written
         } else {
-            code[try emit("move_m" + loc(r), a: slotOf(r))].writeThrough = r.index // write through
+            code[try emit("move_m", Tok.pack(L(r)), a: slotOf(r))].writeThrough = r.index // write through
         }
     }
 
@@ -930,10 +960,10 @@ struct FunctionLowering {
         case .iconst, .bconst:
             if inst.op == .iconst, let r, elided[Int(r.index)] { return }
             guard case .int(let v) = inst.imm else { throw fail("\(inst.op.info.name) without an integer") }
-            try aware(v >= 0 && v < 1 << 31 && inst.op == .iconst ? "const_s" : "const", inst, locs: [r!], imm: v)
+            try aware(v >= 0 && v < 1 << 31 && inst.op == .iconst ? "const_s" : "const", inst, r!, imm: v)
         case .fconst:
             guard case .float(let bits) = inst.imm else { throw fail("fconst without a float") }
-            try aware("const", inst, locs: [r!], imm: Int64(bitPattern: bits))
+            try aware("const", inst, r!, imm: Int64(bitPattern: bits))
         case .null:
             try emit("const_m", a: a, imm: 0)
         case .sconst:
@@ -944,58 +974,63 @@ struct FunctionLowering {
             if cls == .ref || (!isHomed(r!) && !isHomed(args[0])) {
                 try emit("move_mm", a: a, b: arg(0))
             } else {
-                try aware("move", inst, locs: [r!, args[0]])
+                try aware("move", inst, r!, args[0])
             }
         case .idiv, .irem, .iadd, .imul, .isub:
-            let name = inst.op == .iadd ? "iadd" : inst.op == .imul ? "imul" : inst.op == .isub ? "isub"
+            let name: StaticString = inst.op == .iadd ? "iadd" : inst.op == .imul ? "imul" : inst.op == .isub ? "isub"
                 : inst.op == .idiv ? "idiv" : "irem"
             if let k = Self.foldedOperand(inst, constant, f) {
                 let x = args[1 - k]
                 let y = constant[Int(args[k].index)]!
                 if (inst.op == .idiv || inst.op == .irem) && y >= 2 {
                     let m = signedDivisionMagic(y)
-                    let at = try emit(name + (m.multiplier < 0 ? "_ka_" : "_k_") + loc(r!) + loc(x), a: a, b: slotOf(x),
+                    let at = try emit(name, Tok.pack(Tok.underscore, m.multiplier < 0 ? Tok.ka : Tok.k, Tok.underscore, L(r!), L(x)),
+                                      a: a, b: slotOf(x),
                                       imm: m.multiplier)
                     code[at].imm2 = y
                     code[at].n = m.shift
                 } else {
-                    let form = inst.op == .idiv || inst.op == .irem ? "i" : immediateForm(y)
-                    try emit(name + "_" + form + "_" + loc(r!) + loc(x), a: a, b: slotOf(x), imm: y)
+                    let form = inst.op == .idiv || inst.op == .irem ? Tok.i : immediateForm(y)
+                    try emit(name, Tok.pack(Tok.underscore, form, Tok.underscore, L(r!), L(x)), a: a, b: slotOf(x), imm: y)
                 }
                 wroteHome = true
             } else {
-                try aware(name, inst, locs: [r!, args[0], args[1]])
+                try aware(name, inst, r!, args[0], args[1])
             }
         case .ineg, .not:
-            try aware(inst.op == .ineg ? "ineg" : "not", inst, locs: [r!, args[0]])
+            try aware(inst.op == .ineg ? "ineg" : "not", inst, r!, args[0])
         case .icmp:
             guard case .cond(let cc) = inst.imm else { throw fail("icmp without a condition") }
             let ci = condIndexOf(cc)
             if let k = Self.foldedOperand(inst, constant, f) {
                 let x = args[1 - k]
                 let y = constant[Int(args[k].index)]!
-                try emit("icmp_" + immediateForm(y) + "_" + condNames[k == 1 ? ci : condSwapped[ci]] + "_m" + loc(x), a: a, b: slotOf(x),
+                try emit("icmp_", Tok.pack(immediateForm(y), Tok.underscore, Tok.cond(k == 1 ? ci : condSwapped[ci]), Tok.underscore,
+                                          Tok.m, L(x)), a: a, b: slotOf(x),
                          imm: constant[Int(args[k].index)]!)
             } else {
-                try emit("icmp_" + condNames[ci] + "_m" + loc(args[0]) + loc(args[1]), a: a, b: slotOf(args[0]), c: slotOf(args[1]))
+                try emit("icmp_", Tok.pack(Tok.cond(ci), Tok.underscore, Tok.m, L(args[0]), L(args[1])),
+                         a: a, b: slotOf(args[0]), c: slotOf(args[1]))
             }
         case .fcmp:
             guard case .cond(let cc) = inst.imm else { throw fail("fcmp without a condition") }
-            try emit("fcmp_" + condNames[condIndexOf(cc)] + "_m" + loc(args[0]) + loc(args[1]), a: a, b: slotOf(args[0]), c: slotOf(args[1]))
+            try emit("fcmp_", Tok.pack(Tok.cond(condIndexOf(cc)), Tok.underscore, Tok.m, L(args[0]), L(args[1])),
+                     a: a, b: slotOf(args[0]), c: slotOf(args[1]))
         case .fadd, .fsub, .fmul, .fdiv:
-            try aware(inst.op.info.name, inst, locs: [r!, args[0], args[1]])
+            let name: StaticString = inst.op == .fadd ? "fadd" : inst.op == .fsub ? "fsub" : inst.op == .fmul ? "fmul" : "fdiv"
+            try aware(name, inst, r!, args[0], args[1])
         case .fneg:
-            try aware("fneg", inst, locs: [r!, args[0]])
+            try aware("fneg", inst, r!, args[0])
         case .itof, .ftoi:
-            try aware(inst.op.info.name, inst, locs: [r!, args[0]])
+            try aware(inst.op == .itof ? "itof" : "ftoi", inst, r!, args[0])
         case .math1, .math2:
             let arity = inst.op == .math1 ? 1 : 2
             guard case .string(let name) = inst.imm, let c = libmName(name, arity: arity) else {
                 throw fail("\(inst.op.info.name): unknown math function \(inst.imm)")
             }
-            if c == "sqrt" { try aware("sqrt", inst, locs: [r!, args[0]]); return }
+            if c == "sqrt" { try aware("sqrt", inst, r!, args[0]); return }
             guard let addr = mochi_jit_symbol(c) else { throw fail("no libm function \(c)") }
-            let at = arity == 1 ? try aware("math1", inst, locs: [r!, args[0]])
+            let at = arity == 1 ? try aware("math1", inst, r!, args[0])
                                 : try emit("math2", a: a, b: arg(0), c: arg(1))
             code[at].fn = Int64(Int(bitPattern: addr))
 
@@ -1010,7 +1045,7 @@ struct FunctionLowering {
             code[check].n = Int32(clamping: ctx.maxDepth)
             let at: Int
             if let r {
-                at = try emit("call_" + loc(r), a: a)
+                at = try emit("call_", Tok.pack(L(r)), a: a)
                 wroteHome = true
             } else {
                 at = try emit("call_void")
@@ -1037,57 +1072,59 @@ struct FunctionLowering {
             guard case .field(let fr) = inst.imm else { throw fail("\(inst.op.info.name) without a field") }
             guard ctx.descriptor(fr.typeName, fr.variant) != nil else { throw fail("no type %\(fr.typeName)") }
             _ = s(args[0])
-            let at = inst.op == .fieldGet ? try aware("field_get", inst, locs: [r!])
-                                          : try aware("field_set", inst, locs: [args[1]])
+            let at = inst.op == .fieldGet ? try aware("field_get", inst, r!)
+                                          : try aware("field_set", inst, args[1])
             code[at].n = Int32(MemoryLayout<MochiStruct>.size) + 8 * fr.field
             code[at].imm = Int64(fr.field)
         case .listGet:
             _ = s(args[0])
-            try aware(isBoolList(args[0]) ? "listb_get" : "list_get", inst, locs: [r!, args[1]])
+            try aware(isBoolList(args[0]) ? "listb_get" : "list_get", inst, r!, args[1])
         case .listSet:
             _ = s(args[0])
-            try aware(isBoolList(args[0]) ? "listb_set" : "list_set", inst, locs: [args[1], args[2]])
+            try aware(isBoolList(args[0]) ? "listb_set" : "list_set", inst, args[1], args[2])
         case .listLen:
             _ = s(args[0])
-            try aware("list_len", inst, locs: [r!])
+            try aware("list_len", inst, r!)
         // Maps with int keys: the probe inline (map_*_i stencils).
         case .mapGet where isIntKeyMap(args[0]):
             _ = s(args[0])
-            try aware("map_get_i", inst, locs: [r!, args[1]])
+            try aware("map_get_i", inst, r!, args[1])
         case .mapHas where isIntKeyMap(args[0]):
             _ = s(args[0])
-            try aware("map_has_i", inst, locs: [r!, args[1]])
+            try aware("map_has_i", inst, r!, args[1])
         case .mapSet where isIntKeyMap(args[0]):
             _ = s(args[0])
-            try aware("map_set_i", inst, locs: [args[1], args[2]])
+            try aware("map_set_i", inst, args[1], args[2])
         case .listPush:
             _ = s(args[0])
-            try aware(isBoolList(args[0]) ? "listb_push" : "list_push", inst, locs: [args[1]])
+            try aware(isBoolList(args[0]) ? "listb_push" : "list_push", inst, args[1])
         case .variantTag:
             _ = s(args[0])
-            try aware("variant_tag", inst, locs: [r!])
+            try aware("variant_tag", inst, r!)
         case .globalGet, .globalSet:
             guard case .global(let name) = inst.imm, let gi = ctx.symbols.globals[name] else {
                 throw fail("unknown global \(inst.imm)")
             }
-            if inst.op == .globalGet { try aware("load_abs", inst, locs: [r!], imm: ctx.globalSlot(gi)) }
-            else { try aware("store_abs", inst, locs: [args[0]], imm: ctx.globalSlot(gi)) }
+            if inst.op == .globalGet { try aware("load_abs", inst, r!, imm: ctx.globalSlot(gi)) }
+            else { try aware("store_abs", inst, args[0], imm: ctx.globalSlot(gi)) }
 
         case .box, .tostr, .fmt, .tojson, .json:
-            try simple(stencilNames(for: inst.op)[0], inst, kind: kindOf(args[0]))
+            try simple(stencil: ctx.stencils.opStencil(inst.op, 0), inst, kind: kindOf(args[0]))
         case .cmp:
             guard case .cond(let cc) = inst.imm else { throw fail("cmp without a condition") }
-            let cn = condNames[condIndexOf(cc)]
+            let cn = Tok.cond(condIndexOf(cc))
             switch f.type(of: args[0]).slotKind {
             case .i64, .bool:
-                try emit("icmp_" + cn + "_m" + loc(args[0]) + loc(args[1]), a: a, b: slotOf(args[0]), c: slotOf(args[1]))
+                try emit("icmp_", Tok.pack(cn, Tok.underscore, Tok.m, L(args[0]), L(args[1])),
+                         a: a, b: slotOf(args[0]), c: slotOf(args[1]))
             case .f64:
-                try emit("fcmp_" + cn + "_m" + loc(args[0]) + loc(args[1]), a: a, b: slotOf(args[0]), c: slotOf(args[1]))
-            case .ref: try simple("cmp_ref_" + cn, inst, kind: kindOf(args[0]))
+                try emit("fcmp_", Tok.pack(cn, Tok.underscore, Tok.m, L(args[0]), L(args[1])),
+                         a: a, b: slotOf(args[0]), c: slotOf(args[1]))
+            case .ref: try simple("cmp_ref_", tokens: Tok.pack(cn), inst, kind: kindOf(args[0]))
             }
         case .anyCmp:
             guard case .cond(let cc) = inst.imm else { throw fail("any.cmp without a condition") }
-            try simple("any_cmp_" + condNames[condIndexOf(cc)], inst)
+            try simple("any_cmp_", tokens: Tok.pack(Tok.cond(condIndexOf(cc))), inst)
         case .anyField:
             guard case .string(let name) = inst.imm else { throw fail("any.field without a name") }
             try simple("any_field", inst, imm: ctx.cString(name))
@@ -1147,13 +1184,13 @@ struct FunctionLowering {
         case .bigFromInt, .bigFromFloat, .bigFromStr, .bigAdd, .bigSub, .bigMul, .bigDiv, .bigNeg, .bigAbs, .bigPow:
             // The result type picks the bigint or the bigrat stencil.
             guard let r else { throw fail("\(inst.op.info.name) without a result") }
-            try simple(stencilNames(for: inst.op)[f.type(of: r) == .bigrat ? 1 : 0], inst)
+            try simple(stencil: ctx.stencils.opStencil(inst.op, f.type(of: r) == .bigrat ? 1 : 0), inst)
         case .bigToInt, .bigToFloat:
-            try simple(stencilNames(for: inst.op)[f.type(of: args[0]) == .bigrat ? 1 : 0], inst)
+            try simple(stencil: ctx.stencils.opStencil(inst.op, f.type(of: args[0]) == .bigrat ? 1 : 0), inst)
         case .bigCmp:
             guard case .cond(let cc) = inst.imm else { throw fail("big.cmp without a condition") }
-            let prefix = f.type(of: args[0]) == .bigrat ? "rat_cmp_" : "big_cmp_"
-            try simple(prefix + condNames[condIndexOf(cc)], inst)
+            let prefix: StaticString = f.type(of: args[0]) == .bigrat ? "rat_cmp_" : "big_cmp_"
+            try simple(prefix, tokens: Tok.pack(Tok.cond(condIndexOf(cc))), inst)
         case .groupNew:
             try simple("group_new", inst, kind: inst.result.map { groupItemKind($0) } ?? Int32(SlotKind.ref.rawValue))
         case .groupAdd:
@@ -1164,8 +1201,7 @@ struct FunctionLowering {
             }
             try simple(builderKind != itemKind ? "group_add_boxed" : "group_add", inst, kind: itemKind)
         default:
-            let names = stencilNames(for: inst.op)
-            try simple(names[0], inst)
+            try simple(stencil: ctx.stencils.opStencil(inst.op, 0), inst)
         }
     }
 }

@@ -312,6 +312,10 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], scratch: RegisterHomesScra
     var top = [Int32](repeating: 0, count: nb)
     reset(&end, nb, 0)
     let words = (n + 63) / 64
+    // (lo and hi through their buffers: `touch` runs several times per
+    // instruction, and through the arrays each store was a call.)
+    lo.withUnsafeMutableBufferPointer { lo in
+    hi.withUnsafeMutableBufferPointer { hi in
     f.blocks.withUnsafeBufferPointer { blocks in
     f.insts.withUnsafeBufferPointer { insts in
     @inline(__always) func weight(_ li: Int) -> Int { 1 << (3 * min(depth[li], 6)) }
@@ -464,6 +468,8 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], scratch: RegisterHomesScra
                 leads[pi] = true
             }
         }
+    }
+    }
     }
     }
     }
