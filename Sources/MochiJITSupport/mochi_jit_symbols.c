@@ -17,6 +17,8 @@ typedef struct { const char *name; const void *addr; } Entry;
 #define F(n) { #n, (const void *)&n },
 static const Entry entries[] = {
     /* runtime data */
+    { "mochi_gc_credit", (const void *)&mochi_gc_credit },
+    { "mochi_gc_free_lists", (const void *)&mochi_gc_free_lists },
     { "mochi_group_desc", (const void *)&mochi_group_desc },
     { "mochi_jit_ctx", (const void *)&mochi_jit_ctx },
     { "mochi_loc_file", (const void *)&mochi_loc_file },
@@ -112,6 +114,7 @@ static const Entry entries[] = {
     F(mochi_fmt_value)
     F(mochi_gc_add_root)
     F(mochi_gc_alloc)
+    F(mochi_gc_alloc_uninit)
     F(mochi_gc_collect)
     F(mochi_gc_pause)
     F(mochi_gc_register_range)
