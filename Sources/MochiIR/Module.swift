@@ -126,6 +126,22 @@ public enum Terminator: Hashable, Sendable {
         case .unreachable: return []
         }
     }
+
+    /// Calls `body` with each value the terminator reads, in `uses` order, without
+    /// building the array `uses` does (up to three allocations for a branch, which
+    /// the JIT's compile time and the passes' walks would pay per block).
+    @inlinable
+    public func forEachUse(_ body: (Value) -> Void) {
+        switch self {
+        case .jump(let c): for a in c.args { body(a) }
+        case .brif(let v, let t, let e):
+            body(v)
+            for a in t.args { body(a) }
+            for a in e.args { body(a) }
+        case .ret(let v): if let v { body(v) }
+        case .unreachable: break
+        }
+    }
 }
 
 public struct BlockData: Hashable, Sendable {

@@ -119,21 +119,6 @@ func reset<T>(_ a: inout [T], _ n: Int, _ v: T) {
     a.append(contentsOf: repeatElement(v, count: n))
 }
 
-/// Calls `body` with each value terminator `t` reads, in `uses` order, without
-/// building the array `uses` does.
-@inline(__always)
-private func forEachTerminatorUse(_ t: Terminator, _ body: (Value) -> Void) {
-    switch t {
-    case .jump(let c): for a in c.args { body(a) }
-    case .brif(let v, let x, let y):
-        body(v)
-        for a in x.args { body(a) }
-        for a in y.args { body(a) }
-    case .ret(let v): if let v { body(v) }
-    case .unreachable: break
-    }
-}
-
 /// The clears for `f`: only reference-typed values ever appear.
 public func deadReferenceClears(_ f: Function) -> ReferenceClears {
     deadReferenceClears(f, scratch: LivenessScratch())
@@ -277,7 +262,7 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch) -> R
                 let op = insts[x].op
                 collect.append(!mayCollect(op) ? 0 : (op == .call || op == .callClosure) ? 2 : 1)
             }
-            forEachTerminatorUse(blocks[bi].terminator) { u in
+            blocks[bi].terminator.forEachUse { u in
                 let r = Int(refIndex[Int(u.index)])
                 if r >= 0 { termUse[i * words + r >> 6] |= 1 << UInt64(r & 63) }
             }

@@ -451,7 +451,7 @@ struct FunctionLowering {
                     for a in insts[x].args { uses[Int(a.index)] += 1 }
                     if insts[x].op == .iconst, let r = insts[x].result, case .int(let v) = insts[x].imm { consts[Int(r.index)] = v }
                 }
-                forEachUse(blocks[Int(b.index)].terminator) { uses[Int($0.index)] += 1 }
+                blocks[Int(b.index)].terminator.forEachUse { uses[Int($0.index)] += 1 }
             }
             for b in function.layout {
                 for id in blocks[Int(b.index)].insts {

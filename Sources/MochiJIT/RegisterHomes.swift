@@ -165,27 +165,11 @@ extension RegisterHomes {
     }
 }
 
-/// Calls `body` with each value terminator `t` reads, in `uses` order, without
-/// building the array `uses` does (three allocations for a branch, in the
-/// JIT's compile time).
-@inline(__always)
-func forEachUse(_ t: Terminator, _ body: (Value) -> Void) {
-    switch t {
-    case .jump(let c): for a in c.args { body(a) }
-    case .brif(let v, let x, let y):
-        body(v)
-        for a in x.args { body(a) }
-        for a in y.args { body(a) }
-    case .ret(let v): if let v { body(v) }
-    case .unreachable: break
-    }
-}
-
 /// Whether terminator `t` reads `v`.
 @inline(__always)
 func terminatorReads(_ t: Terminator, _ v: Value) -> Bool {
     var found = false
-    forEachUse(t) { if $0 == v { found = true } }
+    t.forEachUse { if $0 == v { found = true } }
     return found
 }
 
@@ -350,7 +334,7 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], scratch: RegisterHomesScra
             for a in insts[Int(id.index)].args { use(a) }
             if let r = insts[Int(id.index)].result { def(r) }
         }
-        forEachUse(blocks[Int(b.index)].terminator) { use($0) }
+        blocks[Int(b.index)].terminator.forEachUse { use($0) }
     }
     var changed = true
     reset(&liveOut, nb * words, 0)
@@ -443,7 +427,7 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], scratch: RegisterHomesScra
     reset(&useCount, n, 0)
     for b in layout {
         for id in blocks[Int(b.index)].insts { for a in insts[Int(id.index)].args { useCount[Int(a.index)] += 1 } }
-        forEachUse(blocks[Int(b.index)].terminator) { useCount[Int($0.index)] += 1 }
+        blocks[Int(b.index)].terminator.forEachUse { useCount[Int($0.index)] += 1 }
     }
     for b in layout {
         let bi = Int(b.index)

@@ -82,20 +82,6 @@ extension Terminator {
         }
     }
 
-    /// Calls `body` with each value the terminator reads, in `uses` order.
-    @inline(__always)
-    func forEachUse(_ body: (Value) -> Void) {
-        switch self {
-        case .jump(let c): for a in c.args { body(a) }
-        case .brif(let v, let t, let e):
-            body(v)
-            for a in t.args { body(a) }
-            for a in e.args { body(a) }
-        case .ret(let v): if let v = v { body(v) }
-        case .unreachable: break
-        }
-    }
-
     /// The number of successor edges and the `k`th successor block, for walks that
     /// keep a position (reverse postorder) without materialising `successors`.
     var successorCount: Int {
