@@ -450,6 +450,13 @@ class Generator:
         self.helpers.add(name)
         return name
 
+    def cut(self, helper, x):
+        """x passed through a cutting helper (cap_, capb_, capr_), or x itself."""
+        if helper is None:
+            return x
+        self.helper(helper)
+        return "%s(%s)" % (helper, x)
+
     def capped(self, t, ctx, d):
         """An expression of type t for a place that keeps its value (a variable,
         field, element or a function's result): strings and lists are cut to a few
@@ -465,14 +472,22 @@ class Generator:
             return "capr_(%s)" % self.bigrat_expr(ctx, d), False
         if is_list(t):
             text, nonempty = self.list_expr(t, ctx, d, False)
+            # Elements are cut too: `xs = [s + join(xs, ""), s]` in a function
+            # called from a loop would otherwise grow xs geometrically (one
+            # generated program printed 1.4 GB that way).
+            cut = {STRING: "cap_", BIGINT: "capb_", BIGRAT: "capr_"}.get(t[1])
             if self.r.chance(0.5) and not text.startswith("["):
                 x = self.fresh("t")
                 n = self.r.between(1, 12)
-                return "(from %s in %s take %d select %s)" % (x, text, n, x), nonempty
+                return "(from %s in %s take %d select %s)" % (x, text, n, self.cut(cut, x)), nonempty
             if text.startswith("[") or text.startswith("anyl_(["):
-                return text, nonempty
+                if cut is None or not nonempty:
+                    return text, nonempty
+                x = self.fresh("t")
+                return "(from %s in %s select %s)" % (x, text, self.cut(cut, x)), nonempty
             x = self.fresh("t")
-            return "(from %s in %s take %d select %s)" % (x, text, self.r.between(1, 12), x), nonempty
+            n = self.r.between(1, 12)
+            return "(from %s in %s take %d select %s)" % (x, text, n, self.cut(cut, x)), nonempty
         return self.expr(t, ctx, d, True), False
 
     # ------------------------------------------------------------ expressions
