@@ -14,7 +14,8 @@
 ;;     (field $ckey (mut eqref))                ;; the last key looked up ...
 ;;     (field $cpos (mut i32))                  ;; ... its slot (>= 0); absent: -(insert slot) - 2;
 ;;                                              ;;   -1: nothing cached
-;;     (field $chash (mut i32))))               ;; ... and its hash
+;;     (field $chash (mut i32))                 ;; ... and its hash
+;;     (field $cent (mut i32))))                ;; ... and its entry while $cpos >= 0
 ;;
 ;; As in C: entries stay dense (a deletion moves the last entry into the hole), so
 ;; keys(), values() and printing walk an array; a table slot holds the whole 32-bit
@@ -54,12 +55,12 @@
   (if (i32.le_s (local.get $cap) (i32.const 0))
     (then
       (return (struct.new $map (i32.const 0) (global.get $map.empty_kv) (global.get $map.empty_tab)
-        (i32.const 0) (ref.null $arr_i32) (ref.null eq) (i32.const -1) (i32.const 0)))))
+        (i32.const 0) (ref.null $arr_i32) (ref.null eq) (i32.const -1) (i32.const 0) (i32.const 0)))))
   (if (i32.gt_u (local.get $cap) (i32.const 0x10000000)) (then (call $list.oom)))
   (struct.new $map (i32.const 0)
     (array.new_default $arr_ref (i32.shl (local.get $cap) (i32.const 1)))
     (array.new_default $arr_i64 (call $map.tcap_for (local.get $cap)))
-    (i32.const 0) (ref.null $arr_i32) (ref.null eq) (i32.const -1) (i32.const 0)))
+    (i32.const 0) (ref.null $arr_i32) (ref.null eq) (i32.const -1) (i32.const 0) (i32.const 0)))
 
 ;; Key equality: identity first (equal i31 ints are identical), then strings by bytes,
 ;; then $mochi_any_eq.
@@ -77,22 +78,14 @@
 
 ;; The table slot holding key, or -1. Either way m's cache describes key afterwards:
 ;; $cpos is the slot, or -(the slot to insert at) - 2, or -1 when the table is empty;
-;; $chash is key's hash. (get, set and has test the cache themselves first: a call
-;; less on `m[k] = m[k] + 1`.) The cache holds key when its key is the same reference
+;; $chash is key's hash. (get and set test the cache themselves first: a call less
+;; on `m[k] = m[k] + 1`; has goes straight to $map.probe.) The cache holds key when its key is the same reference
 ;; (any i31 int, a string the program passes again) or an int of the same value (a
 ;; big int key boxed again).
 (func $map.lookup (param $m (ref $map)) (param $key anyref) (result i32)
   (local $ek eqref)
   (local $ck eqref)
   (local $c i32)
-  (local $h i64)
-  (local $tab (ref $arr_i64))
-  (local $mask i32)
-  (local $i i32)
-  (local $t i64)
-  (local $free i32)
-  (local $kv (ref $arr_ref))
-  (local $k2 anyref)
   (local.set $ek (ref.cast eqref (local.get $key)))
   ;; the cache first (inline: every lookup that misses it is a call less)
   (local.set $c (struct.get $map $cpos (local.get $m)))
@@ -107,6 +100,22 @@
                               (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $ck)))))
                 (else (i32.const 0)))))
         (then (return (select (local.get $c) (i32.const -1) (i32.ge_s (local.get $c) (i32.const 0))))))))
+  (return_call $map.probe (local.get $m) (local.get $key)))
+
+;; $map.lookup without the cache test: hashes key and probes the table, leaving the
+;; cache describing key. For a caller whose key rarely is the cached one (has: a key
+;; is usually tested once, before get or set use the cache).
+(func $map.probe (param $m (ref $map)) (param $key anyref) (result i32)
+  (local $ek eqref)
+  (local $h i64)
+  (local $tab (ref $arr_i64))
+  (local $mask i32)
+  (local $i i32)
+  (local $t i64)
+  (local $free i32)
+  (local $kv (ref $arr_ref))
+  (local $k2 anyref)
+  (local.set $ek (ref.cast eqref (local.get $key)))
   ;; the hash ($value.hash_i64 inline for an i31 int key); kept as i64 with the
   ;; 32-bit hash in the high half, as the table stores it
   ;; (a boxed int, a key past 31 bits, the same way without the calls)
@@ -153,6 +162,7 @@
                       (else (call $map.key_eq (local.get $k2) (local.get $ek))))))
               (then
                 (struct.set $map $cpos (local.get $m) (local.get $i))
+                (struct.set $map $cent (local.get $m) (i32.sub (i32.wrap_i64 (local.get $t)) (i32.const 2)))
                 (return (local.get $i))))))))
     (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (local.get $mask)))
     (br $probe))
@@ -215,9 +225,11 @@
   (local $ins i32)
   (local $tc i32)
   (local $t i64)
+  (local $tab (ref $arr_i64))
+  (local $tombs i32)
   (local.set $h (struct.get $map $chash (local.get $m)))
-  (local.set $ins (i32.sub (i32.const -2) (struct.get $map $cpos (local.get $m))))
-  (if (i32.eq (struct.get $map $cpos (local.get $m)) (i32.const -1)) (then (local.set $ins (i32.const -1))))
+  (local.set $ins (struct.get $map $cpos (local.get $m)))
+  (if (i32.ne (local.get $ins) (i32.const -1)) (then (local.set $ins (i32.sub (i32.const -2) (local.get $ins)))))
   (local.set $n (struct.get $map $len (local.get $m)))
   (local.set $kv (struct.get $map $kv (local.get $m)))
   (if (i32.ge_u (i32.shl (local.get $n) (i32.const 1)) (array.len (local.get $kv)))
@@ -232,16 +244,20 @@
   (array.set $arr_ref (local.get $kv) (i32.add (i32.shl (local.get $n) (i32.const 1)) (i32.const 1)) (local.get $value))
   (struct.set $map $len (local.get $m) (i32.add (local.get $n) (i32.const 1)))
   (struct.set $map $order (local.get $m) (ref.null $arr_i32))
-  (struct.set $map $cpos (local.get $m) (i32.const -1))
   (local.set $t (i64.or (i64.shl (i64.extend_i32_u (local.get $h)) (i64.const 32)) (i64.extend_i32_u (i32.add (local.get $n) (i32.const 2)))))
+  ;; (the cache keeps describing key: now present, at slot ins; a rebuild clears it)
   (if (i32.ge_s (local.get $ins) (i32.const 0))
     (then
-      (if (i32.le_u (i32.mul (i32.add (i32.add (local.get $n) (i32.const 1)) (struct.get $map $tombs (local.get $m))) (i32.const 4))
-                    (i32.mul (array.len (struct.get $map $tab (local.get $m))) (i32.const 3)))
+      (local.set $tab (struct.get $map $tab (local.get $m)))
+      (local.set $tombs (struct.get $map $tombs (local.get $m)))
+      (if (i32.le_u (i32.mul (i32.add (i32.add (local.get $n) (i32.const 1)) (local.get $tombs)) (i32.const 4))
+                    (i32.mul (array.len (local.get $tab)) (i32.const 3)))
         (then
-          (if (i64.eq (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $ins)) (i64.const 1))
-            (then (struct.set $map $tombs (local.get $m) (i32.sub (struct.get $map $tombs (local.get $m)) (i32.const 1)))))
-          (array.set $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $ins) (local.get $t))
+          (if (i64.eq (array.get $arr_i64 (local.get $tab) (local.get $ins)) (i64.const 1))
+            (then (struct.set $map $tombs (local.get $m) (i32.sub (local.get $tombs) (i32.const 1)))))
+          (array.set $arr_i64 (local.get $tab) (local.get $ins) (local.get $t))
+          (struct.set $map $cpos (local.get $m) (local.get $ins))
+          (struct.set $map $cent (local.get $m) (local.get $n))
           (return)))))
   (local.set $tc (select (array.len (struct.get $map $tab (local.get $m))) (i32.const 8) (array.len (struct.get $map $tab (local.get $m)))))
   (block $done (loop $next
@@ -262,8 +278,7 @@
           (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
             (then
               (return (array.get $arr_ref (struct.get $map $kv (local.get $m))
-                (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $c))) (i32.const 1))
-                         (i32.const 3))))))))))
+                (i32.add (i32.shl (struct.get $map $cent (local.get $m)) (i32.const 1)) (i32.const 1))))))))))
   (return_call $map.get_slow (local.get $m) (local.get $key)))
 
 (func $map.get_slow (param $m (ref null $map)) (param $key anyref) (result anyref)
@@ -283,13 +298,16 @@
   (if (i32.eqz (ref.is_null (local.get $m)))
     (then
       (local.set $c (struct.get $map $cpos (local.get $m)))
-      (if (i32.ge_s (local.get $c) (i32.const 0))
+      (if (i32.ne (local.get $c) (i32.const -1))
         (then
           (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
             (then
+              ;; the cached key: its entry, or (cpos < -1) absent with its insertion
+              ;; slot known (`if k in m {...} else { m[k] = v }` probes once)
+              (if (i32.lt_s (local.get $c) (i32.const 0))
+                (then (return_call $map.insert (ref.as_non_null (local.get $m)) (local.get $key) (local.get $value))))
               (array.set $arr_ref (struct.get $map $kv (local.get $m))
-                (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $c))) (i32.const 1))
-                         (i32.const 3))
+                (i32.add (i32.shl (struct.get $map $cent (local.get $m)) (i32.const 1)) (i32.const 1))
                 (local.get $value))
               (return)))))))
   (return_call $map.set_slow (local.get $m) (local.get $key) (local.get $value)))
@@ -317,10 +335,10 @@
   (i32.const 1))
 
 (func $mochi_map_has (param $m (ref null $map)) (param $key anyref) (result i32)
-  ;; straight to the lookup: its own cache test is the one made here before (a key
-  ;; tested once, k_nucleotide's `if key in counts`, missed it and paid for two)
+  ;; straight to the probe: no cache test (a key is usually tested once, before get
+  ;; and set use the cache the probe leaves: k_nucleotide's `if key in counts`)
   (if (ref.is_null (local.get $m)) (then (return (i32.const 0))))
-  (i32.ge_s (call $map.lookup (ref.as_non_null (local.get $m)) (local.get $key)) (i32.const 0)))
+  (i32.ge_s (call $map.probe (ref.as_non_null (local.get $m)) (local.get $key)) (i32.const 0)))
 
 (func $mochi_map_len (param $m (ref null $map)) (result i64)
   (if (ref.is_null (local.get $m)) (then (return (i64.const 0))))
