@@ -8,7 +8,8 @@
 ;;     (field $len (mut i32))                   ;; live entries
 ;;     (field $kv (mut (ref $arr_ref)))         ;; entries, dense: key e at 2e, value at 2e+1
 ;;     (field $tab (mut (ref $arr_i64)))        ;; open addressing, linear probing, size 0 or 2^k:
-;;                                              ;;   0 empty, 1 deleted, else (hash << 32) | (e + 2)
+;;                                              ;;   0 empty, 1 deleted, else (hash << 32) | (e + 2),
+;;                                              ;;   with bit 31 set when the key is an i31 int
 ;;     (field $tombs (mut i32))                 ;; deleted slots in $tab
 ;;     (field $order (mut (ref null $arr_i32))) ;; entry numbers in sorted key order; null: stale
 ;;     (field $ckey (mut eqref))                ;; the last key looked up ...
@@ -20,7 +21,9 @@
 ;; As in C: entries stay dense (a deletion moves the last entry into the hole), so
 ;; keys(), values() and printing walk an array; a table slot holds the whole 32-bit
 ;; hash, so a probe reads an entry only when the hashes agree, and a rebuild re-places
-;; slots without hashing any key again; live and deleted slots stay under 3/4 of the
+;; slots without hashing any key again; an i31 key's hash is a bijection of its value
+;; ($value.hash_i64), so an i31 key whose hash agrees with an i31 slot's (bit 31) is
+;; that slot's key, found without reading the entry; live and deleted slots stay under 3/4 of the
 ;; table. The last key looked up is remembered by identity (an i31 int key is the
 ;; same reference as any other i31 of its value, a string key the same object the
 ;; program passes again; a boxed big int by value), so `if k in m { m[k] = m[k] + 1 }`
@@ -108,6 +111,7 @@
 (func $map.probe (param $m (ref $map)) (param $key anyref) (result i32)
   (local $ek eqref)
   (local $h i64)
+  (local $fl i64)
   (local $tab (ref $arr_i64))
   (local $mask i32)
   (local $i i32)
@@ -116,19 +120,18 @@
   (local $kv (ref $arr_ref))
   (local $k2 anyref)
   (local.set $ek (ref.cast eqref (local.get $key)))
-  ;; the hash ($value.hash_i64 inline for an i31 int key); kept as i64 with the
-  ;; 32-bit hash in the high half, as the table stores it
-  ;; (a boxed int, a key past 31 bits, the same way without the calls)
+  ;; the hash ($value.hash_i64 of an int key without $mochi_hash_any's dispatch), kept
+  ;; as i64 with the 32-bit hash in the high half, as the table stores it; $fl is the
+  ;; slot bit of an i31 key
   (if (ref.test (ref i31) (local.get $key))
     (then
-      (local.set $h (i64.mul (i64.extend_i32_s (i31.get_s (ref.cast (ref i31) (local.get $key)))) (i64.const 0x9E3779B97F4A7C15)))
-      (local.set $h (i64.shl (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32))) (i64.const 32))))
+      (local.set $h (i64.extend_i32_u (call $value.mix32 (i31.get_s (ref.cast (ref i31) (local.get $key))))))
+      (local.set $fl (i64.const 0x80000000)))
     (else
       (if (ref.test (ref $box_i64) (local.get $key))
-        (then
-          (local.set $h (i64.mul (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $key))) (i64.const 0x9E3779B97F4A7C15)))
-          (local.set $h (i64.shl (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32))) (i64.const 32))))
-        (else (local.set $h (i64.shl (i64.extend_i32_u (call $mochi_hash_any (local.get $key))) (i64.const 32)))))))
+        (then (local.set $h (i64.extend_i32_u (call $value.hash_i64 (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $key)))))))
+        (else (local.set $h (i64.extend_i32_u (call $mochi_hash_any (local.get $key))))))))
+  (local.set $h (i64.shl (local.get $h) (i64.const 32)))
   (struct.set $map $chash (local.get $m) (i32.wrap_i64 (i64.shr_u (local.get $h) (i64.const 32))))
   (struct.set $map $ckey (local.get $m) (local.get $ek))
   (local.set $tab (struct.get $map $tab (local.get $m)))
@@ -152,7 +155,13 @@
       (else
         (if (i64.eq (i64.and (local.get $t) (i64.const 0xFFFFFFFF00000000)) (local.get $h))
           (then
-            (local.set $k2 (array.get $arr_ref (local.get $kv) (i32.shl (i32.sub (i32.wrap_i64 (local.get $t)) (i32.const 2)) (i32.const 1))))
+            ;; an i31 key and an i31 slot with its hash: the same int
+            (if (i64.ne (i64.and (local.get $t) (local.get $fl)) (i64.const 0))
+              (then
+                (struct.set $map $cpos (local.get $m) (local.get $i))
+                (struct.set $map $cent (local.get $m) (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)))
+                (return (local.get $i))))
+            (local.set $k2 (array.get $arr_ref (local.get $kv) (i32.shl (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)) (i32.const 1))))
             (if (if (result i32) (ref.eq (ref.cast eqref (local.get $k2)) (local.get $ek))
                   (then (i32.const 1))
                   (else
@@ -162,7 +171,7 @@
                       (else (call $map.key_eq (local.get $k2) (local.get $ek))))))
               (then
                 (struct.set $map $cpos (local.get $m) (local.get $i))
-                (struct.set $map $cent (local.get $m) (i32.sub (i32.wrap_i64 (local.get $t)) (i32.const 2)))
+                (struct.set $map $cent (local.get $m) (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)))
                 (return (local.get $i))))))))
     (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (local.get $mask)))
     (br $probe))
@@ -170,7 +179,8 @@
 
 ;; The entry number in table slot i.
 (func $map.entry (param $m (ref $map)) (param $i i32) (result i32)
-  (i32.sub (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $i))) (i32.const 2)))
+  (i32.sub (i32.and (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $i))) (i32.const 0x7FFFFFFF))
+           (i32.const 2)))
 
 ;; A new table of tc slots holding the live slots of the old one (no key is hashed).
 (func $map.rebuild (param $m (ref $map)) (param $tc i32)
@@ -245,6 +255,7 @@
   (struct.set $map $len (local.get $m) (i32.add (local.get $n) (i32.const 1)))
   (struct.set $map $order (local.get $m) (ref.null $arr_i32))
   (local.set $t (i64.or (i64.shl (i64.extend_i32_u (local.get $h)) (i64.const 32)) (i64.extend_i32_u (i32.add (local.get $n) (i32.const 2)))))
+  (if (ref.test (ref i31) (local.get $key)) (then (local.set $t (i64.or (local.get $t) (i64.const 0x80000000)))))
   ;; (the cache keeps describing key: now present, at slot ins; a rebuild clears it)
   (if (i32.ge_s (local.get $ins) (i32.const 0))
     (then
@@ -290,7 +301,7 @@
   (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (ref.null none))))
   ;; value of entry e at 2e + 1 = 2 (slot - 2) + 1
   (array.get $arr_ref (struct.get $map $kv (local.get $mm))
-    (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 1))
+    (i32.sub (i32.shl (i32.and (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 0x7FFFFFFF)) (i32.const 1))
              (i32.const 3))))
 
 (func $mochi_map_set (param $m (ref null $map)) (param $key anyref) (param $value anyref)
@@ -324,7 +335,7 @@
   (if (i32.lt_s (local.get $i) (i32.const 0))
     (then (call $map.insert (local.get $mm) (local.get $key) (local.get $value)) (return)))
   (array.set $arr_ref (struct.get $map $kv (local.get $mm))
-    (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 1))
+    (i32.sub (i32.shl (i32.and (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 0x7FFFFFFF)) (i32.const 1))
              (i32.const 3))
     (local.get $value)))
 
@@ -376,11 +387,11 @@
       (block $found (loop $probe
         (local.set $t (array.get $arr_i64 (local.get $tab) (local.get $j)))
         (br_if $found (i32.and (i64.gt_u (local.get $t) (i64.const 1))
-                               (i32.eq (i32.sub (i32.wrap_i64 (local.get $t)) (i32.const 2)) (local.get $last))))
+                               (i32.eq (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)) (local.get $last))))
         (local.set $j (i32.and (i32.add (local.get $j) (i32.const 1)) (local.get $mask)))
         (br $probe)))
       (array.set $arr_i64 (local.get $tab) (local.get $j)
-        (i64.or (i64.and (local.get $t) (i64.const 0xFFFFFFFF00000000)) (i64.extend_i32_u (i32.add (local.get $e) (i32.const 2)))))
+        (i64.or (i64.and (local.get $t) (i64.const 0xFFFFFFFF80000000)) (i64.extend_i32_u (i32.add (local.get $e) (i32.const 2)))))
       (array.set $arr_ref (local.get $kv) (i32.shl (local.get $e) (i32.const 1))
         (array.get $arr_ref (local.get $kv) (i32.shl (local.get $last) (i32.const 1))))
       (array.set $arr_ref (local.get $kv) (i32.add (i32.shl (local.get $e) (i32.const 1)) (i32.const 1))
