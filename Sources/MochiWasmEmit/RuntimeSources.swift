@@ -42,8 +42,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (field $order (mut (ref null $arr_i32)))
     (field $ckey (mut eqref))
     (field $cpos (mut i32))
-    (field $chash (mut i32))
-    (field $cent (mut i32))))
+    (field $caux (mut i32))))
   ;; structs and union values: every one starts with its descriptor
   (type $arr_str (array (ref $str)))
   (type $getter (func (param (ref $struct) i32) (result anyref)))
@@ -6075,8 +6074,8 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 ;;     (field $ckey (mut eqref))                ;; the last key looked up ...
 ;;     (field $cpos (mut i32))                  ;; ... its slot (>= 0); absent: -(insert slot) - 2;
 ;;                                              ;;   -1: nothing cached
-;;     (field $chash (mut i32))                 ;; ... and its hash
-;;     (field $cent (mut i32))))                ;; ... and its entry while $cpos >= 0
+;;     (field $caux (mut i32))))                ;; ... and its entry while $cpos >= 0, else
+;;                                              ;;   its hash (what insert needs)
 ;;
 ;; As in C: entries stay dense (a deletion moves the last entry into the hole), so
 ;; keys(), values() and printing walk an array; a table slot holds the whole 32-bit
@@ -6118,12 +6117,12 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (if (i32.le_s (local.get $cap) (i32.const 0))
     (then
       (return (struct.new $map (i32.const 0) (global.get $map.empty_kv) (global.get $map.empty_tab)
-        (i32.const 0) (ref.null $arr_i32) (ref.null eq) (i32.const -1) (i32.const 0) (i32.const 0)))))
+        (i32.const 0) (ref.null $arr_i32) (ref.null eq) (i32.const -1) (i32.const 0)))))
   (if (i32.gt_u (local.get $cap) (i32.const 0x10000000)) (then (call $list.oom)))
   (struct.new $map (i32.const 0)
     (array.new_default $arr_ref (i32.shl (local.get $cap) (i32.const 1)))
     (array.new_default $arr_i64 (call $map.tcap_for (local.get $cap)))
-    (i32.const 0) (ref.null $arr_i32) (ref.null eq) (i32.const -1) (i32.const 0) (i32.const 0)))
+    (i32.const 0) (ref.null $arr_i32) (ref.null eq) (i32.const -1) (i32.const 0)))
 
 ;; Key equality: identity first (equal i31 ints are identical), then strings by bytes,
 ;; then $mochi_any_eq.
@@ -6141,10 +6140,11 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 
 ;; The table slot holding key, or -1. Either way m's cache describes key afterwards:
 ;; $cpos is the slot, or -(the slot to insert at) - 2, or -1 when the table is empty;
-;; $chash is key's hash. (get and set test the cache themselves first: a call less
-;; on `m[k] = m[k] + 1`; has goes straight to $map.probe.) The cache holds key when its key is the same reference
-;; (any i31 int, a string the program passes again) or an int of the same value (a
-;; big int key boxed again).
+;; $caux is key's entry, or its hash while it is absent. (get and set test the cache
+;; themselves first: a call less on `m[k] = m[k] + 1`; has goes straight to
+;; $map.probe.) The cache holds key when its key is the same reference (any i31 int,
+;; a string the program passes again) or an int of the same value (a big int key
+;; boxed again).
 (func $map.lookup (param $m (ref $map)) (param $key anyref) (result i32)
   (local $ek eqref)
   (local $ck eqref)
@@ -6192,7 +6192,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
         (then (local.set $h (i64.extend_i32_u (call $value.hash_i64 (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $key)))))))
         (else (local.set $h (i64.extend_i32_u (call $mochi_hash_any (local.get $key))))))))
   (local.set $h (i64.shl (local.get $h) (i64.const 32)))
-  (struct.set $map $chash (local.get $m) (i32.wrap_i64 (i64.shr_u (local.get $h) (i64.const 32))))
+  (struct.set $map $caux (local.get $m) (i32.wrap_i64 (i64.shr_u (local.get $h) (i64.const 32))))
   (struct.set $map $ckey (local.get $m) (local.get $ek))
   (local.set $tab (struct.get $map $tab (local.get $m)))
   (local.set $mask (i32.sub (array.len (local.get $tab)) (i32.const 1)))
@@ -6219,7 +6219,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
             (if (i64.ne (i64.and (local.get $t) (local.get $fl)) (i64.const 0))
               (then
                 (struct.set $map $cpos (local.get $m) (local.get $i))
-                (struct.set $map $cent (local.get $m) (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)))
+                (struct.set $map $caux (local.get $m) (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)))
                 (return (local.get $i))))
             (local.set $k2 (array.get $arr_ref (local.get $kv) (i32.shl (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)) (i32.const 1))))
             (if (if (result i32) (ref.eq (ref.cast eqref (local.get $k2)) (local.get $ek))
@@ -6231,7 +6231,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
                       (else (call $map.key_eq (local.get $k2) (local.get $ek))))))
               (then
                 (struct.set $map $cpos (local.get $m) (local.get $i))
-                (struct.set $map $cent (local.get $m) (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)))
+                (struct.set $map $caux (local.get $m) (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)))
                 (return (local.get $i))))))))
     (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (local.get $mask)))
     (br $probe))
@@ -6297,7 +6297,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local $t i64)
   (local $tab (ref $arr_i64))
   (local $tombs i32)
-  (local.set $h (struct.get $map $chash (local.get $m)))
+  (local.set $h (struct.get $map $caux (local.get $m)))
   (local.set $ins (struct.get $map $cpos (local.get $m)))
   (if (i32.ne (local.get $ins) (i32.const -1)) (then (local.set $ins (i32.sub (i32.const -2) (local.get $ins)))))
   (local.set $n (struct.get $map $len (local.get $m)))
@@ -6328,7 +6328,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
             (then (struct.set $map $tombs (local.get $m) (i32.sub (local.get $tombs) (i32.const 1)))))
           (array.set $arr_i64 (local.get $tab) (local.get $ins) (local.get $t))
           (struct.set $map $cpos (local.get $m) (local.get $ins))
-          (struct.set $map $cent (local.get $m) (local.get $n))
+          (struct.set $map $caux (local.get $m) (local.get $n))
           (return)))))
   (local.set $tc (select (array.len (struct.get $map $tab (local.get $m))) (i32.const 8) (array.len (struct.get $map $tab (local.get $m)))))
   (block $done (loop $next
@@ -6349,7 +6349,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
           (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
             (then
               (return (array.get $arr_ref (struct.get $map $kv (local.get $m))
-                (i32.add (i32.shl (struct.get $map $cent (local.get $m)) (i32.const 1)) (i32.const 1))))))))))
+                (i32.add (i32.shl (struct.get $map $caux (local.get $m)) (i32.const 1)) (i32.const 1))))))))))
   (return_call $map.get_slow (local.get $m) (local.get $key)))
 
 (func $map.get_slow (param $m (ref null $map)) (param $key anyref) (result anyref)
@@ -6378,7 +6378,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
               (if (i32.lt_s (local.get $c) (i32.const 0))
                 (then (return_call $map.insert (ref.as_non_null (local.get $m)) (local.get $key) (local.get $value))))
               (array.set $arr_ref (struct.get $map $kv (local.get $m))
-                (i32.add (i32.shl (struct.get $map $cent (local.get $m)) (i32.const 1)) (i32.const 1))
+                (i32.add (i32.shl (struct.get $map $caux (local.get $m)) (i32.const 1)) (i32.const 1))
                 (local.get $value))
               (return)))))))
   (return_call $map.set_slow (local.get $m) (local.get $key) (local.get $value)))
