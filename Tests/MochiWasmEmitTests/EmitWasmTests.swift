@@ -458,6 +458,31 @@ final class EmitWasmTests: XCTestCase {
         try checkAgainstInterpreter(try compile(src, file: "intmap.mochi"))
     }
 
+    func testIntKeyFindsAnEqualFloatKey() throws {
+        // An int key that is an i31 and an equal float key share a hash; the slot of
+        // the float is not marked as an i31's, so `in`, get and set compare the keys
+        // (map.wat's $map.probe_i31 hands them to $map.probe).
+        let src = """
+        var m: map<any, int> = {}
+        m[1.0] = 5
+        m["x"] = 7
+        m[2] = 9
+        print(1 in m)
+        print(m[1])
+        m[1] = m[1] + 1
+        print(m)
+        print(2.0 in m)
+        print(m[2.0])
+        var n: map<any, int> = {}
+        n[1] = 3
+        print(1.0 in n)
+        print(n[1.0])
+        print(n)
+
+        """
+        try checkAgainstInterpreter(try compile(src, file: "anymap.mochi"))
+    }
+
     func testNilUnionValueMatchesNoVariant() throws {
         // variant.tag of nil is -1 (C's mochi_struct_tag), not an engine trap.
         let src = """
