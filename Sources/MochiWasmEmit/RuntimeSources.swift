@@ -42,7 +42,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (field $order (mut (ref null $arr_i32)))
     (field $ckey (mut eqref))
     (field $cpos (mut i32))
-    (field $chash (mut i32))))
+    (field $caux (mut i32))))
   ;; structs and union values: every one starts with its descriptor
   (type $arr_str (array (ref $str)))
   (type $getter (func (param (ref $struct) i32) (result anyref)))
@@ -6067,18 +6067,22 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 ;;     (field $len (mut i32))                   ;; live entries
 ;;     (field $kv (mut (ref $arr_ref)))         ;; entries, dense: key e at 2e, value at 2e+1
 ;;     (field $tab (mut (ref $arr_i64)))        ;; open addressing, linear probing, size 0 or 2^k:
-;;                                              ;;   0 empty, 1 deleted, else (hash << 32) | (e + 2)
+;;                                              ;;   0 empty, 1 deleted, else (hash << 32) | (e + 2),
+;;                                              ;;   with bit 31 set when the key is an i31 int
 ;;     (field $tombs (mut i32))                 ;; deleted slots in $tab
 ;;     (field $order (mut (ref null $arr_i32))) ;; entry numbers in sorted key order; null: stale
 ;;     (field $ckey (mut eqref))                ;; the last key looked up ...
 ;;     (field $cpos (mut i32))                  ;; ... its slot (>= 0); absent: -(insert slot) - 2;
 ;;                                              ;;   -1: nothing cached
-;;     (field $chash (mut i32))))               ;; ... and its hash
+;;     (field $caux (mut i32))))                ;; ... and its entry while $cpos >= 0, else
+;;                                              ;;   its hash (what insert needs)
 ;;
 ;; As in C: entries stay dense (a deletion moves the last entry into the hole), so
 ;; keys(), values() and printing walk an array; a table slot holds the whole 32-bit
 ;; hash, so a probe reads an entry only when the hashes agree, and a rebuild re-places
-;; slots without hashing any key again; live and deleted slots stay under 3/4 of the
+;; slots without hashing any key again; an i31 key's hash is a bijection of its value
+;; ($value.hash_i64), so an i31 key whose hash agrees with an i31 slot's (bit 31) is
+;; that slot's key, found without reading the entry; live and deleted slots stay under 3/4 of the
 ;; table. The last key looked up is remembered by identity (an i31 int key is the
 ;; same reference as any other i31 of its value, a string key the same object the
 ;; program passes again; a boxed big int by value), so `if k in m { m[k] = m[k] + 1 }`
@@ -6136,22 +6140,15 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 
 ;; The table slot holding key, or -1. Either way m's cache describes key afterwards:
 ;; $cpos is the slot, or -(the slot to insert at) - 2, or -1 when the table is empty;
-;; $chash is key's hash. (get, set and has test the cache themselves first: a call
-;; less on `m[k] = m[k] + 1`.) The cache holds key when its key is the same reference
-;; (any i31 int, a string the program passes again) or an int of the same value (a
-;; big int key boxed again).
+;; $caux is key's entry, or its hash while it is absent. (get and set test the cache
+;; themselves first: a call less on `m[k] = m[k] + 1`; has goes straight to
+;; $map.probe.) The cache holds key when its key is the same reference (any i31 int,
+;; a string the program passes again) or an int of the same value (a big int key
+;; boxed again).
 (func $map.lookup (param $m (ref $map)) (param $key anyref) (result i32)
   (local $ek eqref)
   (local $ck eqref)
   (local $c i32)
-  (local $h i64)
-  (local $tab (ref $arr_i64))
-  (local $mask i32)
-  (local $i i32)
-  (local $t i64)
-  (local $free i32)
-  (local $kv (ref $arr_ref))
-  (local $k2 anyref)
   (local.set $ek (ref.cast eqref (local.get $key)))
   ;; the cache first (inline: every lookup that misses it is a call less)
   (local.set $c (struct.get $map $cpos (local.get $m)))
@@ -6166,20 +6163,36 @@ public let embeddedRuntime: [(name: String, text: String)] = [
                               (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $ck)))))
                 (else (i32.const 0)))))
         (then (return (select (local.get $c) (i32.const -1) (i32.ge_s (local.get $c) (i32.const 0))))))))
-  ;; the hash ($value.hash_i64 inline for an i31 int key); kept as i64 with the
-  ;; 32-bit hash in the high half, as the table stores it
-  ;; (a boxed int, a key past 31 bits, the same way without the calls)
+  (return_call $map.probe (local.get $m) (local.get $key)))
+
+;; $map.lookup without the cache test: hashes key and probes the table, leaving the
+;; cache describing key. For a caller whose key rarely is the cached one (has: a key
+;; is usually tested once, before get or set use the cache).
+(func $map.probe (param $m (ref $map)) (param $key anyref) (result i32)
+  (local $ek eqref)
+  (local $h i64)
+  (local $fl i64)
+  (local $tab (ref $arr_i64))
+  (local $mask i32)
+  (local $i i32)
+  (local $t i64)
+  (local $free i32)
+  (local $kv (ref $arr_ref))
+  (local $k2 anyref)
+  (local.set $ek (ref.cast eqref (local.get $key)))
+  ;; the hash ($value.hash_i64 of an int key without $mochi_hash_any's dispatch), kept
+  ;; as i64 with the 32-bit hash in the high half, as the table stores it; $fl is the
+  ;; slot bit of an i31 key
   (if (ref.test (ref i31) (local.get $key))
     (then
-      (local.set $h (i64.mul (i64.extend_i32_s (i31.get_s (ref.cast (ref i31) (local.get $key)))) (i64.const 0x9E3779B97F4A7C15)))
-      (local.set $h (i64.shl (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32))) (i64.const 32))))
+      (local.set $h (i64.extend_i32_u (call $value.mix32 (i31.get_s (ref.cast (ref i31) (local.get $key))))))
+      (local.set $fl (i64.const 0x80000000)))
     (else
       (if (ref.test (ref $box_i64) (local.get $key))
-        (then
-          (local.set $h (i64.mul (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $key))) (i64.const 0x9E3779B97F4A7C15)))
-          (local.set $h (i64.shl (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32))) (i64.const 32))))
-        (else (local.set $h (i64.shl (i64.extend_i32_u (call $mochi_hash_any (local.get $key))) (i64.const 32)))))))
-  (struct.set $map $chash (local.get $m) (i32.wrap_i64 (i64.shr_u (local.get $h) (i64.const 32))))
+        (then (local.set $h (i64.extend_i32_u (call $value.hash_i64 (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $key)))))))
+        (else (local.set $h (i64.extend_i32_u (call $mochi_hash_any (local.get $key))))))))
+  (local.set $h (i64.shl (local.get $h) (i64.const 32)))
+  (struct.set $map $caux (local.get $m) (i32.wrap_i64 (i64.shr_u (local.get $h) (i64.const 32))))
   (struct.set $map $ckey (local.get $m) (local.get $ek))
   (local.set $tab (struct.get $map $tab (local.get $m)))
   (local.set $mask (i32.sub (array.len (local.get $tab)) (i32.const 1)))
@@ -6202,7 +6215,13 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (else
         (if (i64.eq (i64.and (local.get $t) (i64.const 0xFFFFFFFF00000000)) (local.get $h))
           (then
-            (local.set $k2 (array.get $arr_ref (local.get $kv) (i32.shl (i32.sub (i32.wrap_i64 (local.get $t)) (i32.const 2)) (i32.const 1))))
+            ;; an i31 key and an i31 slot with its hash: the same int
+            (if (i64.ne (i64.and (local.get $t) (local.get $fl)) (i64.const 0))
+              (then
+                (struct.set $map $cpos (local.get $m) (local.get $i))
+                (struct.set $map $caux (local.get $m) (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)))
+                (return (local.get $i))))
+            (local.set $k2 (array.get $arr_ref (local.get $kv) (i32.shl (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)) (i32.const 1))))
             (if (if (result i32) (ref.eq (ref.cast eqref (local.get $k2)) (local.get $ek))
                   (then (i32.const 1))
                   (else
@@ -6212,6 +6231,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
                       (else (call $map.key_eq (local.get $k2) (local.get $ek))))))
               (then
                 (struct.set $map $cpos (local.get $m) (local.get $i))
+                (struct.set $map $caux (local.get $m) (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)))
                 (return (local.get $i))))))))
     (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (local.get $mask)))
     (br $probe))
@@ -6219,7 +6239,8 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 
 ;; The entry number in table slot i.
 (func $map.entry (param $m (ref $map)) (param $i i32) (result i32)
-  (i32.sub (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $i))) (i32.const 2)))
+  (i32.sub (i32.and (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $i))) (i32.const 0x7FFFFFFF))
+           (i32.const 2)))
 
 ;; A new table of tc slots holding the live slots of the old one (no key is hashed).
 (func $map.rebuild (param $m (ref $map)) (param $tc i32)
@@ -6274,9 +6295,11 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local $ins i32)
   (local $tc i32)
   (local $t i64)
-  (local.set $h (struct.get $map $chash (local.get $m)))
-  (local.set $ins (i32.sub (i32.const -2) (struct.get $map $cpos (local.get $m))))
-  (if (i32.eq (struct.get $map $cpos (local.get $m)) (i32.const -1)) (then (local.set $ins (i32.const -1))))
+  (local $tab (ref $arr_i64))
+  (local $tombs i32)
+  (local.set $h (struct.get $map $caux (local.get $m)))
+  (local.set $ins (struct.get $map $cpos (local.get $m)))
+  (if (i32.ne (local.get $ins) (i32.const -1)) (then (local.set $ins (i32.sub (i32.const -2) (local.get $ins)))))
   (local.set $n (struct.get $map $len (local.get $m)))
   (local.set $kv (struct.get $map $kv (local.get $m)))
   (if (i32.ge_u (i32.shl (local.get $n) (i32.const 1)) (array.len (local.get $kv)))
@@ -6291,16 +6314,21 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (array.set $arr_ref (local.get $kv) (i32.add (i32.shl (local.get $n) (i32.const 1)) (i32.const 1)) (local.get $value))
   (struct.set $map $len (local.get $m) (i32.add (local.get $n) (i32.const 1)))
   (struct.set $map $order (local.get $m) (ref.null $arr_i32))
-  (struct.set $map $cpos (local.get $m) (i32.const -1))
   (local.set $t (i64.or (i64.shl (i64.extend_i32_u (local.get $h)) (i64.const 32)) (i64.extend_i32_u (i32.add (local.get $n) (i32.const 2)))))
+  (if (ref.test (ref i31) (local.get $key)) (then (local.set $t (i64.or (local.get $t) (i64.const 0x80000000)))))
+  ;; (the cache keeps describing key: now present, at slot ins; a rebuild clears it)
   (if (i32.ge_s (local.get $ins) (i32.const 0))
     (then
-      (if (i32.le_u (i32.mul (i32.add (i32.add (local.get $n) (i32.const 1)) (struct.get $map $tombs (local.get $m))) (i32.const 4))
-                    (i32.mul (array.len (struct.get $map $tab (local.get $m))) (i32.const 3)))
+      (local.set $tab (struct.get $map $tab (local.get $m)))
+      (local.set $tombs (struct.get $map $tombs (local.get $m)))
+      (if (i32.le_u (i32.mul (i32.add (i32.add (local.get $n) (i32.const 1)) (local.get $tombs)) (i32.const 4))
+                    (i32.mul (array.len (local.get $tab)) (i32.const 3)))
         (then
-          (if (i64.eq (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $ins)) (i64.const 1))
-            (then (struct.set $map $tombs (local.get $m) (i32.sub (struct.get $map $tombs (local.get $m)) (i32.const 1)))))
-          (array.set $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $ins) (local.get $t))
+          (if (i64.eq (array.get $arr_i64 (local.get $tab) (local.get $ins)) (i64.const 1))
+            (then (struct.set $map $tombs (local.get $m) (i32.sub (local.get $tombs) (i32.const 1)))))
+          (array.set $arr_i64 (local.get $tab) (local.get $ins) (local.get $t))
+          (struct.set $map $cpos (local.get $m) (local.get $ins))
+          (struct.set $map $caux (local.get $m) (local.get $n))
           (return)))))
   (local.set $tc (select (array.len (struct.get $map $tab (local.get $m))) (i32.const 8) (array.len (struct.get $map $tab (local.get $m)))))
   (block $done (loop $next
@@ -6321,8 +6349,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
           (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
             (then
               (return (array.get $arr_ref (struct.get $map $kv (local.get $m))
-                (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $c))) (i32.const 1))
-                         (i32.const 3))))))))))
+                (i32.add (i32.shl (struct.get $map $caux (local.get $m)) (i32.const 1)) (i32.const 1))))))))))
   (return_call $map.get_slow (local.get $m) (local.get $key)))
 
 (func $map.get_slow (param $m (ref null $map)) (param $key anyref) (result anyref)
@@ -6334,7 +6361,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (ref.null none))))
   ;; value of entry e at 2e + 1 = 2 (slot - 2) + 1
   (array.get $arr_ref (struct.get $map $kv (local.get $mm))
-    (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 1))
+    (i32.sub (i32.shl (i32.and (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 0x7FFFFFFF)) (i32.const 1))
              (i32.const 3))))
 
 (func $mochi_map_set (param $m (ref null $map)) (param $key anyref) (param $value anyref)
@@ -6342,13 +6369,16 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (if (i32.eqz (ref.is_null (local.get $m)))
     (then
       (local.set $c (struct.get $map $cpos (local.get $m)))
-      (if (i32.ge_s (local.get $c) (i32.const 0))
+      (if (i32.ne (local.get $c) (i32.const -1))
         (then
           (if (ref.eq (struct.get $map $ckey (local.get $m)) (ref.cast eqref (local.get $key)))
             (then
+              ;; the cached key: its entry, or (cpos < -1) absent with its insertion
+              ;; slot known (`if k in m {...} else { m[k] = v }` probes once)
+              (if (i32.lt_s (local.get $c) (i32.const 0))
+                (then (return_call $map.insert (ref.as_non_null (local.get $m)) (local.get $key) (local.get $value))))
               (array.set $arr_ref (struct.get $map $kv (local.get $m))
-                (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $m)) (local.get $c))) (i32.const 1))
-                         (i32.const 3))
+                (i32.add (i32.shl (struct.get $map $caux (local.get $m)) (i32.const 1)) (i32.const 1))
                 (local.get $value))
               (return)))))))
   (return_call $map.set_slow (local.get $m) (local.get $key) (local.get $value)))
@@ -6365,7 +6395,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (if (i32.lt_s (local.get $i) (i32.const 0))
     (then (call $map.insert (local.get $mm) (local.get $key) (local.get $value)) (return)))
   (array.set $arr_ref (struct.get $map $kv (local.get $mm))
-    (i32.sub (i32.shl (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 1))
+    (i32.sub (i32.shl (i32.and (i32.wrap_i64 (array.get $arr_i64 (struct.get $map $tab (local.get $mm)) (local.get $i))) (i32.const 0x7FFFFFFF)) (i32.const 1))
              (i32.const 3))
     (local.get $value)))
 
@@ -6375,11 +6405,63 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (call $map.insert (local.get $m) (local.get $key) (ref.null none))
   (i32.const 1))
 
+;; $map.probe for an i31 key, as a leaf without calls (no registers to save on the
+;; way in): -3 when a slot with the key's hash holds a key that is not an i31 (an
+;; equal float or boxed int may be there: $map.probe decides, and the cache is
+;; cleared meanwhile).
+(func $map.probe_i31 (param $m (ref $map)) (param $key (ref i31)) (result i32)
+  (local $h i32)
+  (local $hh i64)
+  (local $tab (ref $arr_i64))
+  (local $mask i32)
+  (local $i i32)
+  (local $t i64)
+  (local $free i32)
+  (local.set $h (call $value.mix32 (i31.get_s (local.get $key))))
+  (local.set $hh (i64.shl (i64.extend_i32_u (local.get $h)) (i64.const 32)))
+  (struct.set $map $caux (local.get $m) (local.get $h))
+  (struct.set $map $ckey (local.get $m) (local.get $key))
+  (local.set $tab (struct.get $map $tab (local.get $m)))
+  (local.set $mask (i32.sub (array.len (local.get $tab)) (i32.const 1)))
+  (if (i32.lt_s (local.get $mask) (i32.const 0))
+    (then
+      (struct.set $map $cpos (local.get $m) (i32.const -1))
+      (return (i32.const -1))))
+  (local.set $i (i32.and (local.get $h) (local.get $mask)))
+  (local.set $free (i32.const -1))
+  (loop $probe
+    (local.set $t (array.get $arr_i64 (local.get $tab) (local.get $i)))
+    (if (i64.le_u (local.get $t) (i64.const 1))
+      (then
+        (if (i32.lt_s (local.get $free) (i32.const 0)) (then (local.set $free (local.get $i))))
+        (if (i64.eqz (local.get $t))
+          (then
+            (struct.set $map $cpos (local.get $m) (i32.sub (i32.const -2) (local.get $free)))
+            (return (i32.const -1)))))
+      (else
+        (if (i64.eq (i64.and (local.get $t) (i64.const 0xFFFFFFFF00000000)) (local.get $hh))
+          (then
+            (if (i64.eqz (i64.and (local.get $t) (i64.const 0x80000000)))
+              (then
+                (struct.set $map $cpos (local.get $m) (i32.const -1))
+                (return (i32.const -3))))
+            (struct.set $map $cpos (local.get $m) (local.get $i))
+            (struct.set $map $caux (local.get $m) (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)))
+            (return (local.get $i))))))
+    (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (local.get $mask)))
+    (br $probe))
+  (unreachable))
+
 (func $mochi_map_has (param $m (ref null $map)) (param $key anyref) (result i32)
-  ;; straight to the lookup: its own cache test is the one made here before (a key
-  ;; tested once, k_nucleotide's `if key in counts`, missed it and paid for two)
+  (local $r i32)
+  ;; straight to the probe: no cache test (a key is usually tested once, before get
+  ;; and set use the cache the probe leaves: k_nucleotide's `if key in counts`)
   (if (ref.is_null (local.get $m)) (then (return (i32.const 0))))
-  (i32.ge_s (call $map.lookup (ref.as_non_null (local.get $m)) (local.get $key)) (i32.const 0)))
+  (if (ref.test (ref i31) (local.get $key))
+    (then
+      (local.set $r (call $map.probe_i31 (ref.as_non_null (local.get $m)) (ref.cast (ref i31) (local.get $key))))
+      (if (i32.ne (local.get $r) (i32.const -3)) (then (return (i32.ge_s (local.get $r) (i32.const 0)))))))
+  (i32.ge_s (call $map.probe (ref.as_non_null (local.get $m)) (local.get $key)) (i32.const 0)))
 
 (func $mochi_map_len (param $m (ref null $map)) (result i64)
   (if (ref.is_null (local.get $m)) (then (return (i64.const 0))))
@@ -6417,11 +6499,11 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (block $found (loop $probe
         (local.set $t (array.get $arr_i64 (local.get $tab) (local.get $j)))
         (br_if $found (i32.and (i64.gt_u (local.get $t) (i64.const 1))
-                               (i32.eq (i32.sub (i32.wrap_i64 (local.get $t)) (i32.const 2)) (local.get $last))))
+                               (i32.eq (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)) (local.get $last))))
         (local.set $j (i32.and (i32.add (local.get $j) (i32.const 1)) (local.get $mask)))
         (br $probe)))
       (array.set $arr_i64 (local.get $tab) (local.get $j)
-        (i64.or (i64.and (local.get $t) (i64.const 0xFFFFFFFF00000000)) (i64.extend_i32_u (i32.add (local.get $e) (i32.const 2)))))
+        (i64.or (i64.and (local.get $t) (i64.const 0xFFFFFFFF80000000)) (i64.extend_i32_u (i32.add (local.get $e) (i32.const 2)))))
       (array.set $arr_ref (local.get $kv) (i32.shl (local.get $e) (i32.const 1))
         (array.get $arr_ref (local.get $kv) (i32.shl (local.get $last) (i32.const 1))))
       (array.set $arr_ref (local.get $kv) (i32.add (i32.shl (local.get $e) (i32.const 1)) (i32.const 1))
@@ -11236,9 +11318,13 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $h (i32.mul (local.get $h) (i32.const 0xc2b2ae35)))
   (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))))
 
-;; One 64-bit multiply, the high half folded into the low bits that index tables.
+;; An int that fits 32 bits: $value.mix32 of its 32 bits, a bijection, so two such
+;; ints with one hash are one int (map.wat tells an i31 key's slot by its hash alone).
+;; Others: one 64-bit multiply, the high half folded into the low bits that index tables.
 (func $value.hash_i64 (param $x i64) (result i32)
   (local $h i64)
+  (if (i64.eq (i64.extend_i32_s (i32.wrap_i64 (local.get $x))) (local.get $x))
+    (then (return (call $value.mix32 (i32.wrap_i64 (local.get $x))))))
   (local.set $h (i64.mul (local.get $x) (i64.const 0x9E3779B97F4A7C15)))
   (i32.wrap_i64 (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32)))))
 

@@ -37,7 +37,7 @@
     (field $order (mut (ref null $arr_i32)))
     (field $ckey (mut eqref))
     (field $cpos (mut i32))
-    (field $chash (mut i32))))
+    (field $caux (mut i32))))
   ;; structs and union values: every one starts with its descriptor
   (type $arr_str (array (ref $str)))
   (type $getter (func (param (ref $struct) i32) (result anyref)))

@@ -594,9 +594,13 @@
   (local.set $h (i32.mul (local.get $h) (i32.const 0xc2b2ae35)))
   (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))))
 
-;; One 64-bit multiply, the high half folded into the low bits that index tables.
+;; An int that fits 32 bits: $value.mix32 of its 32 bits, a bijection, so two such
+;; ints with one hash are one int (map.wat tells an i31 key's slot by its hash alone).
+;; Others: one 64-bit multiply, the high half folded into the low bits that index tables.
 (func $value.hash_i64 (param $x i64) (result i32)
   (local $h i64)
+  (if (i64.eq (i64.extend_i32_s (i32.wrap_i64 (local.get $x))) (local.get $x))
+    (then (return (call $value.mix32 (i32.wrap_i64 (local.get $x))))))
   (local.set $h (i64.mul (local.get $x) (i64.const 0x9E3779B97F4A7C15)))
   (i32.wrap_i64 (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32)))))
 
