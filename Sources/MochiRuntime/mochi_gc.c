@@ -41,7 +41,10 @@
 #define GC_PAGE ((size_t)64 * 1024)
 #define GC_CHUNK_PAGES 16
 #define GC_MAX_SMALL MOCHI_GC_MAX_SMALL
+/* Overridable (-DGC_MIN_TRIGGER=4096) so stress builds collect every few cells. */
+#ifndef GC_MIN_TRIGGER
 #define GC_MIN_TRIGGER ((uint64_t)8 * 1024 * 1024)
+#endif
 /* Bigints of a few hundred bytes and more also start a collection once this many
  * bytes of them, or as many as there are live bytes to mark, were allocated
  * (mochi_gc_note_bigint): arithmetic (x = x * i) leaves each one garbage at once, and
@@ -370,11 +373,18 @@ void mochi_gc_release_small(MochiObj *o, size_t size) {
     if (size < sizeof(FreeCell)) size = sizeof(FreeCell);
     if (size > GC_MAX_SMALL) return; /* large objects are left to the collector */
     int cls = size_to_class[(size + 15) / 16];
-    FreeCell *c = (FreeCell *)o;
-    c->h.kind = MOCHI_O_FREE;
-    c->h.gc = GC_SIZE_TAG(class_sizes[cls]);
-    c->next = free_lists[cls];
-    free_lists[cls] = c;
+    if (o->gc & GC_MARK) {
+        /* Marked by the last collection, so its page is still queued for sweeping
+         * (sweeping clears the marks of a page): threading it now would thread it
+         * twice once the page is swept. Unmarked, it is simply dead to that sweep. */
+        o->gc &= ~GC_MARK;
+    } else {
+        FreeCell *c = (FreeCell *)o;
+        c->h.kind = MOCHI_O_FREE;
+        c->h.gc = GC_SIZE_TAG(class_sizes[cls]);
+        c->next = free_lists[cls];
+        free_lists[cls] = c;
+    }
     note_peak();
     /* The cell no longer counts toward the next collection's trigger. */
     bytes_since = bytes_since >= class_sizes[cls] ? bytes_since - class_sizes[cls] : 0;
