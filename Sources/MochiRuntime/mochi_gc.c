@@ -8,9 +8,14 @@
  * between the recorded base and the current stack pointer (registers spilled with
  * setjmp), registered root ranges (the interpreter's register file) and registered
  * global roots. A word counts as a root when it points anywhere inside a live
- * object, so interior pointers held by optimised code keep objects alive. Pages
- * that become empty stay in their class, threaded, for its next refill, and any
- * class takes them before the heap grows, so memory follows the live set.
+ * object, so interior pointers held by optimised code keep objects alive.
+ * Sweeping is lazy: a collection only marks (counting the bytes it marks, so the
+ * next trigger is known at once) and queues each class's pages; a class sweeps its
+ * next page when its free list runs dry, so a page's cells are in cache when the
+ * allocator hands them out, instead of the whole heap being read once by the sweep
+ * and again by the allocator. A class that needs a fresh page, when the pool is
+ * empty, sweeps other classes' queued pages for an empty one before the heap grows,
+ * so memory follows the live set; the next collection first finishes the sweep.
  * A collection runs when the bytes allocated since the last one exceed the larger
  * of a floor and the live size, not counting big strings, big bigints and scalar
  * stores (marking and sweeping cost nothing per byte of those), so the heap grows to
@@ -36,7 +41,10 @@
 #define GC_PAGE ((size_t)64 * 1024)
 #define GC_CHUNK_PAGES 16
 #define GC_MAX_SMALL MOCHI_GC_MAX_SMALL
+/* Overridable (-DGC_MIN_TRIGGER=4096) so stress builds collect every few cells. */
+#ifndef GC_MIN_TRIGGER
 #define GC_MIN_TRIGGER ((uint64_t)8 * 1024 * 1024)
+#endif
 /* Bigints of a few hundred bytes and more also start a collection once this many
  * bytes of them, or as many as there are live bytes to mark, were allocated
  * (mochi_gc_note_bigint): arithmetic (x = x * i) leaves each one garbage at once, and
@@ -44,10 +52,16 @@
  * measured half the time of a factorial or Fibonacci loop waiting for 8 MiB. */
 #define GC_BIGINT_TRIGGER ((uint64_t)1024 * 1024)
 #define GC_MARK 1u
-/* A large object keeps its index in `larges` in the collector bits above the mark bit,
- * so growing it in place finds its entry at once; the index is rewritten whenever a
- * collection reorders the array. */
-#define GC_INDEX_SHIFT 1
+/* A large object keeps its index in `larges` in the collector bits above the mark and
+ * large bits, so growing it in place finds its entry at once; the index is rewritten
+ * whenever a collection reorders the array. A small object (and a free cell) keeps
+ * its cell size in 16-byte units there instead, written when its page is carved or
+ * swept (the inline allocator only writes the kind), so marking adds up live bytes
+ * without finding the object's page. Objects outside the heap (static constants, the
+ * empty-struct singletons) have 0 there and count nothing. */
+#define GC_LARGE 2u
+#define GC_INDEX_SHIFT 2
+#define GC_SIZE_TAG(bytes) ((uint32_t)((bytes) / 16) << GC_INDEX_SHIFT)
 
 static const uint32_t class_sizes[] = {16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320,
                                        384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048};
@@ -62,8 +76,7 @@ typedef struct Page {
     uint32_t cls; /* GC_NO_CLASS when the page is in the pool */
     uint32_t objsize;
     uint32_t nobj;
-    struct Page *next_free; /* link in the page pool, or in its class's empty pages */
-    FreeCell *cells;        /* an empty page kept in its class: its cells, threaded */
+    struct Page *next_free; /* link in the page pool, or in its class's unswept pages */
 } Page;
 
 typedef struct Chunk {
@@ -90,11 +103,10 @@ static size_t nlarge, large_cap;
 MochiFreeCell *mochi_gc_free_lists[GC_NCLASS];
 #define free_lists mochi_gc_free_lists
 static Page *page_pool;
-/* Pages a collection found empty, kept in their class with their cells threaded
- * (sweep threads them anyway), so the class's next refill takes one whole instead of
- * carving a page again; a page another class needs, when the pool is empty, is
- * taken from here before the heap grows. */
-static Page *class_pages[GC_NCLASS];
+/* Each class's pages the last collection marked but nobody has swept yet. */
+static Page *unswept[GC_NCLASS];
+static int sweep_pending;          /* some class has unswept pages */
+static uint64_t marked_bytes;      /* bytes of small objects (and map tables) marked so far */
 static uint8_t size_to_class[GC_MAX_SMALL / 16 + 1];
 static int gc_ready;
 static int gc_paused;
@@ -149,20 +161,19 @@ static void note_range(uintptr_t lo, uintptr_t hi) {
     if (hi > heap_hi) heap_hi = hi;
 }
 
+static uint32_t sweep_page(Page *pg, FreeCell **list);
+static Page *sweep_for_empty_page(void);
+
 static Page *new_page(void) {
     if (page_pool) {
         Page *pg = page_pool;
         page_pool = pg->next_free;
         return pg;
     }
-    for (int c = 0; c < GC_NCLASS; c++)
-        if (class_pages[c]) {
-            Page *pg = class_pages[c];
-            class_pages[c] = pg->next_free;
-            pg->cls = GC_NO_CLASS;
-            pg->cells = NULL;
-            return pg;
-        }
+    if (sweep_pending) {
+        Page *pg = sweep_for_empty_page();
+        if (pg) return pg;
+    }
     Chunk *ch = (Chunk *)mochi_xmalloc(sizeof(Chunk));
     ch->raw = (char *)mochi_xmalloc(GC_PAGE * (GC_CHUNK_PAGES + 1));
     uintptr_t a = ((uintptr_t)ch->raw + GC_PAGE - 1) & ~(uintptr_t)(GC_PAGE - 1);
@@ -174,7 +185,6 @@ static Page *new_page(void) {
         ch->pages[i].cls = GC_NO_CLASS;
         ch->pages[i].objsize = 0;
         ch->pages[i].nobj = 0;
-        ch->pages[i].cells = NULL;
         ch->pages[i].next_free = (i + 1 < GC_CHUNK_PAGES) ? &ch->pages[i + 1] : page_pool;
     }
     page_pool = &ch->pages[0];
@@ -194,12 +204,13 @@ static Page *new_page(void) {
 }
 
 static void refill(int cls) {
-    if (class_pages[cls] && !free_lists[cls]) {
-        Page *pg = class_pages[cls];
-        class_pages[cls] = pg->next_free;
-        free_lists[cls] = pg->cells;
-        pg->cells = NULL;
-        return;
+    /* Sweep this class's queued pages until one has a free cell. */
+    while (unswept[cls]) {
+        Page *pg = unswept[cls];
+        unswept[cls] = pg->next_free;
+        pg->next_free = NULL;
+        (void)sweep_page(pg, &free_lists[cls]);
+        if (free_lists[cls]) return;
     }
     Page *pg = new_page();
     uint32_t sz = class_sizes[cls];
@@ -210,7 +221,7 @@ static void refill(int cls) {
     for (uint32_t i = pg->nobj; i > 0; i--) {
         FreeCell *c = (FreeCell *)(pg->base + (size_t)(i - 1) * sz);
         c->h.kind = MOCHI_O_FREE;
-        c->h.gc = 0;
+        c->h.gc = GC_SIZE_TAG(sz);
         c->next = head;
         head = c;
     }
@@ -273,7 +284,7 @@ static mochi_ref alloc_large(MochiObjKind kind, size_t size, int zero) {
     larges[nlarge].p = p;
     larges[nlarge].size = size;
     ((MochiObj *)p)->kind = (uint32_t)kind;
-    ((MochiObj *)p)->gc = (uint32_t)(nlarge << GC_INDEX_SHIFT);
+    ((MochiObj *)p)->gc = (uint32_t)(nlarge << GC_INDEX_SHIFT) | GC_LARGE;
     nlarge++;
     heap_bytes += size;
     note_range((uintptr_t)p, (uintptr_t)p + size);
@@ -281,7 +292,7 @@ static mochi_ref alloc_large(MochiObjKind kind, size_t size, int zero) {
     return (mochi_ref)p;
 }
 
-/* A cell of class cls off its free list (a free cell's collector bits are 0). */
+/* A cell of class cls off its free list (a free cell's collector bits hold its size tag). */
 static inline FreeCell *take_cell(int cls) {
     FreeCell *c = free_lists[cls];
     if (MOCHI_UNLIKELY(c == NULL)) {
@@ -316,6 +327,7 @@ mochi_ref mochi_gc_alloc(MochiObjKind kind, size_t size) {
         else if (n == 64) memset(c, 0, 64);
         else memset(c, 0, n);
         c->h.kind = (uint32_t)kind;
+        c->h.gc = GC_SIZE_TAG(n);
         return (mochi_ref)c;
     }
     return alloc_large(kind, size, 1);
@@ -361,11 +373,18 @@ void mochi_gc_release_small(MochiObj *o, size_t size) {
     if (size < sizeof(FreeCell)) size = sizeof(FreeCell);
     if (size > GC_MAX_SMALL) return; /* large objects are left to the collector */
     int cls = size_to_class[(size + 15) / 16];
-    FreeCell *c = (FreeCell *)o;
-    c->h.kind = MOCHI_O_FREE;
-    c->h.gc = 0;
-    c->next = free_lists[cls];
-    free_lists[cls] = c;
+    if (o->gc & GC_MARK) {
+        /* Marked by the last collection, so its page is still queued for sweeping
+         * (sweeping clears the marks of a page): threading it now would thread it
+         * twice once the page is swept. Unmarked, it is simply dead to that sweep. */
+        o->gc &= ~GC_MARK;
+    } else {
+        FreeCell *c = (FreeCell *)o;
+        c->h.kind = MOCHI_O_FREE;
+        c->h.gc = GC_SIZE_TAG(class_sizes[cls]);
+        c->next = free_lists[cls];
+        free_lists[cls] = c;
+    }
     note_peak();
     /* The cell no longer counts toward the next collection's trigger. */
     bytes_since = bytes_since >= class_sizes[cls] ? bytes_since - class_sizes[cls] : 0;
@@ -418,9 +437,14 @@ static MochiObj *find_object(uintptr_t w) {
  * traversing a large tree waits on memory far less. */
 #define GC_DEFERRED ((uintptr_t)1)
 
+static size_t external_size(MochiObj *o);
+
+#define GC_CHILD_KINDS                                                                              \
+    ((1u << MOCHI_O_LIST) | (1u << MOCHI_O_SLOTS) | (1u << MOCHI_O_MAP) | (1u << MOCHI_O_STRUCT) |   \
+     (1u << MOCHI_O_CLOSURE) | (1u << MOCHI_O_BIGRAT))
+
 static inline int has_children(uint32_t kind) {
-    return kind == MOCHI_O_LIST || kind == MOCHI_O_SLOTS || kind == MOCHI_O_MAP || kind == MOCHI_O_STRUCT ||
-           kind == MOCHI_O_CLOSURE || kind == MOCHI_O_BIGRAT;
+    return kind < 32 && ((GC_CHILD_KINDS >> kind) & 1u);
 }
 
 static void grow_mark_stack(void) {
@@ -428,9 +452,16 @@ static void grow_mark_stack(void) {
     mark_stack = (mochi_ref *)mochi_xrealloc(mark_stack, mark_cap * sizeof(mochi_ref));
 }
 
+/* The bytes a marked object's cell counts for the trigger: its size tag (0 for a
+ * large object, counted when `larges` is swept, and for objects outside the heap). */
+static inline uint64_t tag_bytes(uint32_t gc) {
+    return (gc & GC_LARGE) ? 0 : (uint64_t)(gc >> GC_INDEX_SHIFT) * 16;
+}
+
 static void push_mark(mochi_ref o) {
     if (!o || (o->gc & GC_MARK)) return;
     o->gc |= GC_MARK;
+    marked_bytes += tag_bytes(o->gc);
     if (!has_children(o->kind)) return;
     if (MOCHI_UNLIKELY(mark_n == mark_cap)) grow_mark_stack();
     mark_stack[mark_n++] = o;
@@ -461,6 +492,7 @@ static void scan_children(mochi_ref o) {
     case MOCHI_O_MAP: {
         MochiMap *m = (MochiMap *)o;
         int kr = m->key_kind == MOCHI_K_REF, vr = m->val_kind == MOCHI_K_REF;
+        marked_bytes += external_size(o); /* its entries and table, malloc'd beside it */
         /* The lookup cache compares keys by address: the cached key must not die and
          * have its address reused by a different key while it is cached. */
         if (kr && m->cpos != -1) push_mark(mochi_s2r(m->ckey));
@@ -472,11 +504,28 @@ static void scan_children(mochi_ref o) {
         break;
     }
     case MOCHI_O_STRUCT: {
+        /* The commonest case (every tree node): room for all fields is made first, and
+         * the stack is written through locals, which stores through the stack would
+         * otherwise force the compiler to reload (the runtime is built without strict
+         * aliasing). */
         MochiStruct *s = (MochiStruct *)o;
         const MochiTypeDesc *d = s->desc;
-        if (d)
-            for (int32_t i = 0; i < d->nfields; i++)
-                if (d->field_kinds[i] == MOCHI_K_REF) push_deferred(mochi_s2r(s->f[i]));
+        if (!d || d->nfields <= 0) break;
+        size_t n = (size_t)d->nfields;
+        const uint8_t *kinds = d->field_kinds;
+        while (MOCHI_UNLIKELY(mark_cap - mark_n < n)) grow_mark_stack();
+        mochi_ref *stack = mark_stack;
+        size_t top = mark_n;
+        for (size_t i = 0; i < n; i++) {
+            if (kinds[i] != MOCHI_K_REF) continue;
+            mochi_ref c = mochi_s2r(s->f[i]);
+            if (!c) continue;
+#if defined(__GNUC__) || defined(__clang__)
+            __builtin_prefetch(c, 1);
+#endif
+            stack[top++] = (mochi_ref)((uintptr_t)c | GC_DEFERRED);
+        }
+        mark_n = top;
         break;
     }
     case MOCHI_O_CLOSURE: {
@@ -525,6 +574,7 @@ static void drain(void) {
             mochi_ref o = (mochi_ref)((uintptr_t)e & ~GC_DEFERRED);
             if (o->gc & GC_MARK) continue;
             o->gc |= GC_MARK;
+            marked_bytes += tag_bytes(o->gc);
             if (has_children(o->kind)) scan_children(o);
         } else {
             scan_children(e);
@@ -590,58 +640,103 @@ static void finalize(MochiObj *o) {
     }
 }
 
+/* Sweeps one page of a class: unmarks its live objects, finalizes and frees its dead
+ * ones and threads every free cell onto the front of *list, in address order.
+ * Returns the number of live objects. */
+static uint32_t sweep_page(Page *pg, FreeCell **list) {
+    FreeCell *head = *list;
+    uint32_t nlive = 0, sz = pg->objsize;
+    uint32_t tag = GC_SIZE_TAG(sz);
+    char *base = pg->base;
+    for (char *p = base + (size_t)pg->nobj * sz; p != base;) {
+        p -= sz;
+        MochiObj *o = (MochiObj *)p;
+        uint32_t kind = o->kind;
+        if (kind != MOCHI_O_FREE) {
+            if (o->gc & GC_MARK) {
+                o->gc = tag;
+                nlive++;
+                continue;
+            }
+            if (kind == MOCHI_O_MAP) finalize(o);
+            o->kind = MOCHI_O_FREE;
+        }
+        o->gc = tag;
+        ((FreeCell *)o)->next = head;
+        head = (FreeCell *)o;
+    }
+    *list = head;
+    return nlive;
+}
+
+/* A page for another class when the pool is empty: the queued pages are swept, class
+ * by class, until one turns out empty; the free cells of the others join their class's
+ * free list (an empty page's cells, all threaded in front of it, are cut off again).
+ * NULL when every queued page holds something live. */
+static Page *sweep_for_empty_page(void) {
+    for (int c = 0; c < GC_NCLASS; c++)
+        while (unswept[c]) {
+            Page *pg = unswept[c];
+            unswept[c] = pg->next_free;
+            pg->next_free = NULL;
+            FreeCell *before = free_lists[c];
+            if (sweep_page(pg, &free_lists[c]) == 0) {
+                free_lists[c] = before;
+                pg->cls = GC_NO_CLASS;
+                return pg;
+            }
+        }
+    sweep_pending = 0;
+    return NULL;
+}
+
+/* Before marking: every page left unswept by the last cycle is swept (marks cleared,
+ * dead objects finalized), so marking sees only live objects and free cells. Their
+ * free cells are dropped: the free lists are rebuilt as the new cycle sweeps. */
+static void finish_sweep(void) {
+    if (!sweep_pending) return;
+    for (int c = 0; c < GC_NCLASS; c++)
+        while (unswept[c]) {
+            Page *pg = unswept[c];
+            unswept[c] = pg->next_free;
+            pg->next_free = NULL;
+            FreeCell *cells = NULL;
+            (void)sweep_page(pg, &cells);
+        }
+    sweep_pending = 0;
+}
+
+/* After marking: large objects are swept now (few, and their memory goes back to the
+ * C library at once); small pages are queued on their class, in address order, for
+ * refill to sweep, and the free lists start empty. Returns the live bytes. */
 static uint64_t sweep(void) {
-    uint64_t live = 0;
     for (int c = 0; c < GC_NCLASS; c++) {
         free_lists[c] = NULL;
-        class_pages[c] = NULL;
+        unswept[c] = NULL;
     }
     page_pool = NULL;
-    for (size_t ci = 0; ci < nchunks; ci++) {
-        Chunk *ch = chunks[ci];
-        for (int pi = 0; pi < GC_CHUNK_PAGES; pi++) {
-            Page *pg = &ch->pages[pi];
+    for (size_t ci = nchunks; ci > 0; ci--) {
+        Chunk *ch = chunks[ci - 1];
+        for (int pi = GC_CHUNK_PAGES; pi > 0; pi--) {
+            Page *pg = &ch->pages[pi - 1];
             if (pg->cls == GC_NO_CLASS) {
                 pg->next_free = page_pool;
                 page_pool = pg;
-                continue;
+            } else {
+                pg->next_free = unswept[pg->cls];
+                unswept[pg->cls] = pg;
+                sweep_pending = 1;
             }
-            uint32_t cls = pg->cls;
-            FreeCell *head = free_lists[cls], *page_head = head;
-            uint32_t nlive = 0;
-            for (uint32_t i = pg->nobj; i > 0; i--) {
-                MochiObj *o = (MochiObj *)(pg->base + (size_t)(i - 1) * pg->objsize);
-                if (o->kind != MOCHI_O_FREE) {
-                    if (o->gc & GC_MARK) {
-                        o->gc &= ~GC_MARK;
-                        nlive++;
-                        live += pg->objsize + external_size(o);
-                        continue;
-                    }
-                    finalize(o);
-                    o->kind = MOCHI_O_FREE;
-                    o->gc = 0;
-                }
-                ((FreeCell *)o)->next = head;
-                head = (FreeCell *)o;
-            }
-            if (nlive == 0) { /* the whole page is free: keep it whole, threaded */
-                ((FreeCell *)(pg->base + (size_t)(pg->nobj - 1) * pg->objsize))->next = NULL;
-                pg->cells = head;
-                head = page_head;
-                pg->next_free = class_pages[cls];
-                class_pages[cls] = pg;
-            }
-            free_lists[cls] = head;
         }
     }
+    uint64_t live = marked_bytes;
     size_t j = 0;
     live_leaf_large = 0;
     for (size_t i = 0; i < nlarge; i++) {
         MochiObj *o = (MochiObj *)larges[i].p;
         if (o->gc & GC_MARK) {
-            o->gc = (uint32_t)(j << GC_INDEX_SHIFT); /* unmarked, and its new index */
-            live += larges[i].size + external_size(o);
+            o->gc = (uint32_t)(j << GC_INDEX_SHIFT) | GC_LARGE; /* unmarked, and its new index */
+            live += larges[i].size;
             if (o->kind == MOCHI_O_STR || o->kind == MOCHI_O_BIGINT ||
                 (o->kind == MOCHI_O_SLOTS && ((MochiSlots *)o)->elem_kind != MOCHI_K_REF))
                 live_leaf_large += larges[i].size;
@@ -662,11 +757,14 @@ void mochi_gc_collect(void) {
     (void)large_cmp; /* used only by a real collection */
     (void)scan_stack;
     (void)sweep;
+    (void)finish_sweep;
     return; /* roots in Wasm locals cannot be found: collecting would be unsound */
 #else
     jmp_buf regs; /* spills callee-saved registers onto the scanned stack */
     if (setjmp(regs) != 0) return;
     note_peak();
+    finish_sweep();
+    marked_bytes = 0;
     if (nlarge > 1) qsort(larges, nlarge, sizeof(Large), large_cmp);
     scan_stack();
     scan_words((const char *)&regs, (const char *)&regs + sizeof regs);

@@ -417,6 +417,74 @@ final class MochiRuntimeTests: XCTestCase {
         keep.deallocate()
     }
 
+    /// A descriptor of `n` int fields (a struct of 16 + 8n bytes).
+    func intDesc(_ name: String, _ n: Int) -> UnsafePointer<MochiTypeDesc>? {
+        let cNames = (0..<n).map { strdup("f\($0)") }
+        let kinds = [UInt8](repeating: UInt8(MOCHI_K_I64.rawValue), count: n)
+        return cNames.map { UnsafePointer<CChar>($0) }.withUnsafeBufferPointer { np in
+            mochi_desc_new(name, Int32(n), np.baseAddress, kinds, -1, nil)
+        }
+    }
+
+    func testLiveBytesAreCountedWhileMarking() {
+        // The sweep is lazy, so the live size that sets the next trigger is added up
+        // while marking: K rooted 32-byte structs must add exactly K cells to it (give
+        // or take a few cells a stale stack word may hold), and go when unrooted.
+        let desc = intDesc("LivePair", 2)
+        mochi_gc_collect()
+        let live0 = mochi_gc_stats().bytes_live
+        let k = 10_000
+        let keep = UnsafeMutablePointer<mochi_slot>.allocate(capacity: k)
+        var count = k
+        for i in 0..<k { keep[i] = 0 }
+        mochi_gc_register_range(keep, &count)
+        for i in 0..<k {
+            var slots: [mochi_slot] = [mochi_slot(i), mochi_slot(i * 7)]
+            keep[i] = mochi_r2s(mochi_struct_from(desc, &slots))
+        }
+        mochi_gc_collect()
+        let live1 = mochi_gc_stats().bytes_live
+        XCTAssertGreaterThanOrEqual(live1, live0 + UInt64(k) * 32)
+        XCTAssertLessThanOrEqual(live1, live0 + UInt64(k) * 32 + 64 * 32)
+        for i in stride(from: 0, to: k, by: 997) {
+            XCTAssertEqual(mochi_struct_get(mochi_s2r(keep[i]), 1), mochi_slot(i * 7))
+        }
+        mochi_gc_unregister_range(&count)
+        keep.deallocate()
+        mochi_gc_collect()
+        XCTAssertLessThanOrEqual(mochi_gc_stats().bytes_live, live0 + 64 * 32)
+    }
+
+    func testPagesFreedInOneClassServeAnother() {
+        // 8 MB of 32-byte cells die; the next collection leaves their pages unswept
+        // (lazy). 6 MB of 64-byte cells allocated next must find those pages empty
+        // (swept on demand) instead of growing the heap by as much.
+        let small = intDesc("Small", 2), big = intDesc("Big", 6)
+        let n = 250_000
+        let keep = UnsafeMutablePointer<mochi_slot>.allocate(capacity: n)
+        var count = n
+        for i in 0..<n { keep[i] = 0 }
+        mochi_gc_register_range(keep, &count)
+        for i in 0..<n {
+            var slots: [mochi_slot] = [mochi_slot(i), 0]
+            keep[i] = mochi_r2s(mochi_struct_from(small, &slots))
+        }
+        for i in 0..<n { keep[i] = 0 }
+        mochi_gc_collect()
+        let heap0 = mochi_gc_stats().heap_bytes
+        let m = 100_000
+        for i in 0..<m {
+            var slots: [mochi_slot] = [mochi_slot(i), 1, 2, 3, 4, mochi_slot(i)]
+            keep[i] = mochi_r2s(mochi_struct_from(big, &slots))
+        }
+        XCTAssertLessThan(growth(mochi_gc_stats().heap_bytes, from: heap0), 2_000_000)
+        for i in stride(from: 0, to: m, by: 991) {
+            XCTAssertEqual(mochi_struct_get(mochi_s2r(keep[i]), 5), mochi_slot(i))
+        }
+        mochi_gc_unregister_range(&count)
+        keep.deallocate()
+    }
+
     func testGCKeepsMemoryProportionalToLiveData() {
         // (The statistics are the process's: tests that ran before this one in
         // the same process may have peaked higher and grown the heap, so the peak
