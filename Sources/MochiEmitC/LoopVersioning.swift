@@ -15,8 +15,11 @@
 //   access's slow path still reads every header again);
 // - some access `xs[a]` in it is proven: xs is cached in C locals and defined
 //   outside the loop; the block is dominated by the true target T of a branch on
-//   `icmp lt a, hi` (T entered only from that branch, so a < hi holds there and
-//   `a` has not changed since: values are SSA), hi is defined outside the loop;
+//   `icmp lt a, hi` whose other predecessors T dominates (back edges of a loop at
+//   T), with `a` defined above T: every entry into T comes through that edge or
+//   from below T, where `a` still has the value tested (values are SSA, and its
+//   definition is not re-run without passing the edge again); hi is defined
+//   outside the loop;
 //   and a >= 0 (see nonNegative). The guard then asks `hi <= nXS` for a read and
 //   `hi <= wXS` for a write (the writable length, 0 while the store is shared).
 // Non-negative: constants >= 0, list lengths, `x + k` for k >= 0 and x non-negative
@@ -102,6 +105,7 @@ extension FunctionEmitter {
             }
         }
         func dominates(_ a: Int, _ b: Int) -> Bool {
+            if b < 0 || rpoNum[b] < 0 { return false }
             var x = b
             while true {
                 if x == a { return true }
@@ -132,7 +136,8 @@ extension FunctionEmitter {
 
         var taken: Set<Int> = []
         for (h, body) in loops {
-            if taken.contains(h) { continue }
+            // Nested in (or, in an irreducible graph, overlapping) one already chosen.
+            if body.contains(where: { taken.contains($0) }) { continue }
             if !preds[h].contains(where: { !body.contains($0) }) { continue }
             var size = 0, eligible = true
             for b in body {
@@ -143,7 +148,7 @@ extension FunctionEmitter {
                 }
             }
             if !eligible || size > 400 { continue }
-            func outside(_ v: Value) -> Bool { !body.contains(defBlock(v)) }
+            func outside(_ v: Value) -> Bool { defBlock(v) >= 0 && !body.contains(defBlock(v)) }
 
             // Non-negative block parameters of the loop (greatest fixpoint).
             var nonneg: Set<Value> = []
@@ -189,8 +194,13 @@ extension FunctionEmitter {
                       case .cond(let cc) = f[cid].imm, cc == .lt else { continue }
                 let a = f[cid].args[0], hi = f[cid].args[1]
                 let tb = Int(t.block.index)
-                guard type(a) == .i64, body.contains(tb), preds[tb] == [b], outside(hi), needed[Int(hi.index)],
-                      isNonNeg(a) else { continue }
+                // T's other predecessors are back edges from below T, and `a` is defined
+                // above T: whenever control is in a block T dominates, the last entry
+                // into T came through this edge or `a` is unchanged since one that did.
+                guard type(a) == .i64, body.contains(tb), tb != b,
+                      preds[tb].allSatisfy({ $0 == b || dominates(tb, $0) }),
+                      defBlock(a) >= 0, !dominates(tb, defBlock(a)),
+                      outside(hi), needed[Int(hi.index)], isNonNeg(a) else { continue }
                 facts.append((tb, a, hi))
             }
             if facts.isEmpty { continue }

@@ -235,15 +235,17 @@ final class EmitCTests: XCTestCase {
         XCTAssertThrowsError(try emitC(m))
     }
 
-    /// Loop versioning (LoopVersioning.swift): the inner loop's `ys[j]` is proven by
-    /// `j < n` and j >= 0, so the outer loop (with the inner one in it) gets a fast
-    /// copy (labels b1f, b4f) with that load and store unchecked, entered when i
-    /// starts non-negative and `n` is at most ys's length and writable length;
-    /// `xs[i]` stays checked in it (b4 has two predecessors: no fact `i < n` there).
-    /// Run against the interpreter: two distinct lists, one list under both names,
-    /// a destination whose store is shared (writable length 0: the guard fails, the
-    /// checked copy writes through copy-on-write), and a short destination, where
-    /// the guard fails and the checked loop stops with the interpreter's error.
+    /// Loop versioning (LoopVersioning.swift), on `ys[j] = ys[j] + xs[i] * k + ys[0] * 0.0`
+    /// in `for i in 0..n { for j in i..n { ... } }` with n = len(xs): ys[j] is proven
+    /// by `j < n`, xs[i] by `i < n` (the inner header's other predecessor is its
+    /// latch), both non-negative, so the outer loop (the inner one in it) gets a fast
+    /// copy (labels b1f, b4f) with those unchecked, entered when i starts
+    /// non-negative and n is at most xs's length and ys's length and writable
+    /// length; ys[0] keeps its check there. Run against the interpreter: two
+    /// distinct lists, one list under both names, a destination whose store is
+    /// shared (writable length 0: the guard fails, the checked copy writes through
+    /// copy-on-write), and a short destination, where the guard fails and the
+    /// checked loop stops with the interpreter's error.
     func testVersionedLoopMatchesInterpreter() throws {
         let m = try parse("""
         mochi-ir 1
@@ -277,9 +279,13 @@ final class EmitCTests: XCTestCase {
           v12: f64 = list.get v0, v6 !5:25
           v13: f64 = fmul v12, v2 !5:29
           v14: f64 = fadd v11, v13 !5:21
-          list.set v1, v9, v14 !5:9
-          v15: i64 = iadd v9, v5 !5:9
-          jump b4(v15) !5:9
+          v15: f64 = list.get v1, v4 !5:37
+          v16: f64 = fconst 0.0 !5:45
+          v17: f64 = fmul v15, v16 !5:42
+          v18: f64 = fadd v14, v17 !5:33
+          list.set v1, v9, v18 !5:9
+          v19: i64 = iadd v9, v5 !5:9
+          jump b4(v19) !5:9
         }
 
         func @run() -> unit !10:5 {
@@ -314,10 +320,12 @@ final class EmitCTests: XCTestCase {
         """)
         let c = try emitC(m)
         XCTAssert(c.contains("b1f:;") && c.contains("b4f:;"), "the loops have a fast copy")
-        XCTAssert(c.contains("{ if (v6 >= 0 && v3 <= n1 && v3 <= w1) goto b1f; goto b1; }"), "entered by its guard")
-        XCTAssert(c.contains("v11 = mochi_s2f(d1[v9]);"), "the proven load is unchecked in the fast copy")
-        XCTAssert(c.contains(" d1[v9] = mochi_f2s(v14); v15"), "the proven store is unchecked in the fast copy")
-        XCTAssert(c.contains("(uint64_t)v6 < (uint64_t)n0 ? d0[v6]"), "xs[i] keeps its check")
+        XCTAssert(c.contains("{ if (v6 >= 0 && v3 <= n1 && v3 <= n0 && v3 <= w1) goto b1f; goto b1; }"),
+                  "entered by its guard")
+        let fast = c[c.range(of: "b4f:;")!.lowerBound...]
+        XCTAssert(fast.contains("v11 = mochi_s2f(d1[v9]); v12 = mochi_s2f(d0[v6]);"), "proven loads unchecked")
+        XCTAssert(fast.contains(" d1[v9] = mochi_f2s(v18);"), "the proven store is unchecked")
+        XCTAssert(fast.contains("(uint64_t)v4 < (uint64_t)n1 ? d1[v4]"), "ys[0] keeps its check")
         let got = try checkAgainstInterpreter(m, flags: ["-O2"])
         XCTAssertEqual(got?.stdout, "[2.0, 6.0, 12.0]\n[2.0, 8.0, 26.0]\n[1.0, 2.0, 3.0, 4.0]\n[2.0, 5.0, 9.0, 14.0, 5.0]\n")
         XCTAssertEqual(got?.status, 1)
