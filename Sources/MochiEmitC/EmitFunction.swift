@@ -42,6 +42,8 @@
 // the locals on, reading no memory back; another cached list is read again when
 // it is the same list (its value compares equal), and after the slow path
 // (mochi_list_push) all are.
+// A loop whose element accesses are provably in range once a few compares hold at
+// its entry also gets a copy without those checks (LoopVersioning.swift).
 //
 // Structs and variants are built inline: a cell from the collector's free list
 // (mochi_gc_alloc_small), its descriptor and fields stored in place, for up to 14
