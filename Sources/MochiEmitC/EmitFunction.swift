@@ -42,6 +42,8 @@
 // the locals on, reading no memory back; another cached list is read again when
 // it is the same list (its value compares equal), and after the slow path
 // (mochi_list_push) all are.
+// A loop whose element accesses are provably in range once a few compares hold at
+// its entry also gets a copy without those checks (LoopVersioning.swift).
 //
 // Structs and variants are built inline: a cell from the collector's free list
 // (mochi_gc_alloc_small), its descriptor and fields stored in place, for up to 14
@@ -103,6 +105,17 @@ struct FunctionEmitter {
     var cachedLists: [(list: Value, reads: Bool, writes: Bool, bytes: Bool, pushes: Bool)] = []
     /// Cached lists by the block whose parameters they are (read at its top).
     var cachedParams: [Int32: [Value]] = [:]
+    /// Loops with a fast copy (LoopVersioning.swift), by header too; the list.get and
+    /// list.set instructions (InstID index) the fast copies do without a check; the
+    /// loop whose fast copy is being written, the block being written, and the blocks
+    /// some goto names by their fast label (bNf).
+    var versionedLoops: [VersionedLoop] = []
+    var loopOfHeader: [Int32: Int] = [:]
+    var provenAccess: Set<Int32> = []
+    var fastLoop: Int? = nil
+    var currentBlock: Int32 = -1
+    var fastJumpTargets: Set<Int32> = []
+    var fastLabels: Set<Int32> = []
     /// The interpreter decoder's running line (last instruction's, or the last
     /// terminator's): where an `unreachable` terminator without a location reports.
     var decoderLine: UInt32 = 0
@@ -236,8 +249,10 @@ struct FunctionEmitter {
         planSafeSteps()
         planOverflowRuns()
         planListHeaders()
+        planVersionedLoops()
         try emitBody()
         labels = jumpTargets
+        fastLabels = fastJumpTargets
         entryLocals = entryLocalsUsed.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
         blockEndCache = [:]
         out = []
@@ -327,44 +342,64 @@ struct FunctionEmitter {
         // they would count as the Mochi lines after them, and a breakpoint on one of
         // those would stop on every call.
         let layout = f.layout
+        fastLoop = nil
         for (li, b) in layout.enumerated() {
-            let bd = f[b]
-            let next: Block? = li + 1 < layout.count ? layout[li + 1] : nil
-            knownLine = nil
-            if labels.contains(b.index) { put("b\(b.index):;") }
-            if let ps = cachedParams[b.index] {
-                put("    " + ps.map(loadListHeader).joined(separator: " "))
-            }
-            // Entries found in the one block that leads here are still good.
-            if let p = singlePred[b.index], let c = blockEndCache[p] { entryCache = c } else { entryCache = [] }
-            for id in bd.insts {
-                let inst = f[id]
-                decoderLine = inst.loc.line
-                if !isEmitted(inst) { continue }
-                currentInst = id.index
-                try emitInst(inst)
-                if !cachedLists.isEmpty {
-                    // A store into a list without cached locals reloads them too: its
-                    // slow path may have given a cached list (the same one) a new store.
-                    let uncachedStore = inst.op == .listSet && !cachedLists.contains { $0.list == inst.args[0] }
-                    if inst.op == .listPush && cachedLists.contains(where: { $0.list == inst.args[0] && $0.pushes }) {
-                        // Both of its paths read what they changed (pushInPlace).
-                    } else if (!FunctionEmitter.keepsListHeaders(inst.op) && !callKeepsListHeaders(inst)) || uncachedStore {
-                        put("    " + reloadListHeaders(), line: inst.loc.line)
-                    } else if let r = inst.result, cachedLists.contains(where: { $0.list == r }) {
-                        put("    " + loadListHeader(r), line: inst.loc.line)
-                    }
-                }
-                if let l = overflowCheckAfter[id.index] {
-                    put("    if (MOCHI_UNLIKELY(ovf)) mochi_err_overflow_at(\(Int32(clamping: l)));", line: l)
-                }
-                if !FunctionEmitter.keepsMapEntries(inst.op) { entryCache = [] }
-            }
-            blockEndCache[b.index] = entryCache
-            if bd.terminatorLoc.line != 0 { decoderLine = bd.terminatorLoc.line }
-            try emitTerminator(bd, next: next, fused: fusedCompare[b.index])
+            var next: Block? = li + 1 < layout.count ? layout[li + 1] : nil
+            // An edge into a versioned loop's header from outside tests the guard: no fallthrough.
+            if let n = next, let k = loopOfHeader[n.index], !versionedLoops[k].blocks.contains(b.index) { next = nil }
+            try emitBlock(b, next: next)
         }
+        // The fast copies, after everything else (LoopVersioning.swift).
+        for k in versionedLoops.indices {
+            fastLoop = k
+            blockEndCache = [:]
+            let blocks = layout.filter { versionedLoops[k].blocks.contains($0.index) }
+            for (i, b) in blocks.enumerated() { try emitBlock(b, next: i + 1 < blocks.count ? blocks[i + 1] : nil) }
+        }
+        fastLoop = nil
         put("}")
+    }
+
+    /// One block: its label, the headers of its cached list parameters, its
+    /// instructions and its terminator (`next` is the block written after it).
+    mutating func emitBlock(_ b: Block, next: Block?) throws {
+        let bd = f[b]
+        currentBlock = b.index
+        knownLine = nil
+        if fastLoop != nil {
+            if fastLabels.contains(b.index) { put("b\(b.index)f:;") }
+        } else if labels.contains(b.index) { put("b\(b.index):;") }
+        if let ps = cachedParams[b.index] {
+            put("    " + ps.map(loadListHeader).joined(separator: " "))
+        }
+        // Entries found in the one block that leads here are still good.
+        if let p = singlePred[b.index], let c = blockEndCache[p] { entryCache = c } else { entryCache = [] }
+        for id in bd.insts {
+            let inst = f[id]
+            decoderLine = inst.loc.line
+            if !isEmitted(inst) { continue }
+            currentInst = id.index
+            try emitInst(inst)
+            if !cachedLists.isEmpty {
+                // A store into a list without cached locals reloads them too: its
+                // slow path may have given a cached list (the same one) a new store.
+                let uncachedStore = inst.op == .listSet && !cachedLists.contains { $0.list == inst.args[0] }
+                if inst.op == .listPush && cachedLists.contains(where: { $0.list == inst.args[0] && $0.pushes }) {
+                    // Both of its paths read what they changed (pushInPlace).
+                } else if (!FunctionEmitter.keepsListHeaders(inst.op) && !callKeepsListHeaders(inst)) || uncachedStore {
+                    put("    " + reloadListHeaders(), line: inst.loc.line)
+                } else if let r = inst.result, cachedLists.contains(where: { $0.list == r }) {
+                    put("    " + loadListHeader(r), line: inst.loc.line)
+                }
+            }
+            if let l = overflowCheckAfter[id.index] {
+                put("    if (MOCHI_UNLIKELY(ovf)) mochi_err_overflow_at(\(Int32(clamping: l)));", line: l)
+            }
+            if !FunctionEmitter.keepsMapEntries(inst.op) { entryCache = [] }
+        }
+        blockEndCache[b.index] = entryCache
+        if bd.terminatorLoc.line != 0 { decoderLine = bd.terminatorLoc.line }
+        try emitTerminator(bd, next: next, fused: fusedCompare[b.index])
     }
 
     // MARK: terminators and edges
@@ -398,7 +433,16 @@ struct FunctionEmitter {
     }
 
     mutating func goto_(_ b: Block) -> String {
+        if let k = fastLoop, versionedLoops[k].blocks.contains(b.index) {
+            fastJumpTargets.insert(b.index)
+            return "goto b\(b.index)f;"
+        }
         jumpTargets.insert(b.index)
+        if let k = loopOfHeader[b.index], !versionedLoops[k].blocks.contains(currentBlock) {
+            // Entering a versioned loop: its fast copy when the guard holds.
+            fastJumpTargets.insert(b.index)
+            return "{ if (\(versionedLoops[k].guardCondition)) goto b\(b.index)f; goto b\(b.index); }"
+        }
         return "goto b\(b.index);"
     }
 
@@ -639,6 +683,13 @@ struct FunctionEmitter {
             assign(inst, "n\(a[0].index)")
         case .listLen:
             assign(inst, "(\(x(0)) ? ((MochiList *)\(x(0)))->len : 0)")
+        case .listGet where fastLoop != nil && provenAccess.contains(currentInst):
+            // In range by the loop's guard (LoopVersioning.swift).
+            let bytes = cachedLists.contains { $0.list == a[0] && $0.bytes }
+            assign(inst, bytes ? "(int64_t)d\(a[0].index)[\(x(1))]" : rt.fromSlot("d\(a[0].index)[\(x(1))]"))
+        case .listSet where fastLoop != nil && provenAccess.contains(currentInst):
+            let bytes = cachedLists.contains { $0.list == a[0] && $0.bytes }
+            stmt(inst, "d\(a[0].index)[\(x(1))] = " + (bytes ? "(uint8_t)(\(x(2)) != 0);" : "\(type(a[2]).toSlot(x(2)));"))
         case .listGet where cachedLists.contains(where: { $0.list == a[0] && $0.bytes }):
             module.helpers.insert(.listbGetSlow)
             let n = a[0].index

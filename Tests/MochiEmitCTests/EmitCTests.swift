@@ -235,6 +235,103 @@ final class EmitCTests: XCTestCase {
         XCTAssertThrowsError(try emitC(m))
     }
 
+    /// Loop versioning (LoopVersioning.swift), on `ys[j] = ys[j] + xs[i] * k + ys[0] * 0.0`
+    /// in `for i in 0..n { for j in i..n { ... } }` with n = len(xs): ys[j] is proven
+    /// by `j < n`, xs[i] by `i < n` (the inner header's other predecessor is its
+    /// latch), both non-negative, so the outer loop (the inner one in it) gets a fast
+    /// copy (labels b1f, b4f) with those unchecked, entered when i starts
+    /// non-negative and n is at most xs's length and ys's length and writable
+    /// length; ys[0] keeps its check there. Run against the interpreter: two
+    /// distinct lists, one list under both names, a destination whose store is
+    /// shared (writable length 0: the guard fails, the checked copy writes through
+    /// copy-on-write), and a short destination, where the guard fails and the
+    /// checked loop stops with the interpreter's error.
+    func testVersionedLoopMatchesInterpreter() throws {
+        let m = try parse("""
+        mochi-ir 1
+        source "vers.mochi"
+
+        func @main() -> unit {
+        b0:
+          call @run !26:4
+          ret !26:4
+        }
+
+        func @spread(v0: list<f64>, v1: list<f64>, v2: f64) -> unit !1:5 {
+        b0(v0: list<f64>, v1: list<f64>, v2: f64):
+          v3: i64 = list.len v0 !2:14
+          v4: i64 = iconst 0 !3:12
+          v5: i64 = iconst 1 !5:9
+          jump b1(v4) !3:3
+        b1(v6: i64):
+          v7: bool = icmp lt v6, v3 !3:3
+          brif v7, b4(v6), b3 !3:3
+        b2:
+          v8: i64 = iadd v6, v5 !5:9
+          jump b1(v8) !5:9
+        b3:
+          ret !5:9
+        b4(v9: i64):
+          v10: bool = icmp lt v9, v3 !4:5
+          brif v10, b5, b2 !4:5
+        b5:
+          v11: f64 = list.get v1, v9 !5:17
+          v12: f64 = list.get v0, v6 !5:25
+          v13: f64 = fmul v12, v2 !5:29
+          v14: f64 = fadd v11, v13 !5:21
+          v15: f64 = list.get v1, v4 !5:37
+          v16: f64 = fconst 0.0 !5:45
+          v17: f64 = fmul v15, v16 !5:42
+          v18: f64 = fadd v14, v17 !5:33
+          list.set v1, v9, v18 !5:9
+          v19: i64 = iadd v9, v5 !5:9
+          jump b4(v19) !5:9
+        }
+
+        func @run() -> unit !10:5 {
+        b0:
+          v0: f64 = fconst 1.0 !11:12
+          v1: f64 = fconst 2.0 !11:17
+          v2: f64 = fconst 3.0 !11:22
+          v3: list<f64> = list.new v0, v1, v2 !11:11
+          v4: f64 = fconst 0.0 !12:12
+          v5: list<f64> = list.new v4, v4, v4 !12:11
+          call @spread, v3, v5, v1 !13:9
+          v6: str = fmt v5 !14:8
+          print v6 !14:8
+          call @spread, v3, v3, v0 !15:9
+          v7: str = fmt v3 !16:8
+          print v7 !16:8
+          v8: f64 = fconst 4.0 !17:27
+          v9: list<f64> = list.new v0, v1, v2, v8 !17:11
+          v10: f64 = fconst 5.0 !18:21
+          v11: list<f64> = list.append v9, v10 !18:17
+          call @spread, v9, v11, v0 !19:9
+          v12: str = fmt v9 !20:8
+          print v12 !20:8
+          v13: str = fmt v11 !21:8
+          print v13 !21:8
+          v14: list<f64> = list.new v4, v0 !22:13
+          call @spread, v3, v14, v0 !22:9
+          v15: str = sconst "not reached" !23:9
+          print v15 !23:8
+          ret !23:8
+        }
+        """)
+        let c = try emitC(m)
+        XCTAssert(c.contains("b1f:;") && c.contains("b4f:;"), "the loops have a fast copy")
+        XCTAssert(c.contains("{ if (v6 >= 0 && v3 <= n1 && v3 <= n0 && v3 <= w1) goto b1f; goto b1; }"),
+                  "entered by its guard")
+        let fast = c[c.range(of: "b4f:;")!.lowerBound...]
+        XCTAssert(fast.contains("v11 = mochi_s2f(d1[v9]); v12 = mochi_s2f(d0[v6]);"), "proven loads unchecked")
+        XCTAssert(fast.contains(" d1[v9] = mochi_f2s(v18);"), "the proven store is unchecked")
+        XCTAssert(fast.contains("(uint64_t)v4 < (uint64_t)n1 ? d1[v4]"), "ys[0] keeps its check")
+        let got = try checkAgainstInterpreter(m, flags: ["-O2"])
+        XCTAssertEqual(got?.stdout, "[2.0, 6.0, 12.0]\n[2.0, 8.0, 26.0]\n[1.0, 2.0, 3.0, 4.0]\n[2.0, 5.0, 9.0, 14.0, 5.0]\n")
+        XCTAssertEqual(got?.status, 1)
+        XCTAssertEqual(got?.stderr, "error: list index out of range: 2 (len 2)\n  at vers.mochi:5\n")
+    }
+
     func testRandomProgramsCompileCleanlyAndMatchInterpreter() throws {
         guard CTestSupport.compiler != nil else { throw XCTSkip("no C compiler") }
         guard CTestSupport.jitrun != nil else { throw XCTSkip("mochi-jitrun not built") }
