@@ -368,7 +368,7 @@ let anonymousDescriptor: Int32 = -2
 private typealias Tok = StencilToken
 /// A condition's position in eq, ne, lt, le, gt, ge (StencilToken.cond; a switch: a dictionary's first use
 /// costs a metadata instantiation on every run's compile).
-private func condIndexOf(_ c: CondCode) -> Int {
+func condIndexOf(_ c: CondCode) -> Int {
     switch c {
     case .eq: return 0
     case .ne: return 1
