@@ -108,9 +108,9 @@ struct Decoder {
     /// counts; a conditional one becomes the inverted branch over it (one
     /// dispatch more an iteration, while the loop is interpreted).
     var countsBackEdges = false
-    /// The dead-reference analysis' work arrays, shared by every function
+    /// The dead-reference analysis' work arrays, shared by the functions
     /// decoded (a fresh set per function cost a 5,000-function program some
-    /// 25M instructions of allocating and freeing them).
+    /// 47M instructions of the 50,000-line program's --interp run, callgrind).
     let liveness = LivenessScratch()
 
     init(module: Module) {
@@ -231,7 +231,10 @@ private struct FunctionDecoder {
             }
         }
         elided = (0..<n).map { constant[$0] != nil && useCount[$0] == folded[$0] }
-        clears = deadReferenceClears(function, scratch: decoder.liveness)
+        // (A large function gets work arrays of its own, freed after it: kept
+        // in the shared scratch they stayed for the rest of the decoding, and
+        // held memory the decoded code could have reused.)
+        clears = deadReferenceClears(function, scratch: n <= 1024 ? decoder.liveness : LivenessScratch())
         if decoder.countsBackEdges { backEdges = Self.backEdges(function) }
     }
 
