@@ -109,8 +109,8 @@ struct Decoder {
     /// dispatch more an iteration, while the loop is interpreted).
     var countsBackEdges = false
     /// The dead-reference analysis' work arrays, shared by the functions
-    /// decoded (a fresh set per function cost a 5,000-function program some
-    /// 47M instructions of the 50,000-line program's --interp run, callgrind).
+    /// decoded (a fresh set per function cost the 50,000-line program's
+    /// --interp run 47M instructions, callgrind).
     let liveness = LivenessScratch()
 
     init(module: Module) {
