@@ -381,7 +381,7 @@ private struct FunctionDecoder {
             }
             for (k, id) in bd.insts.enumerated() {
                 if fusedLast && k == bd.insts.count - 1 { line = Int32(f[id].loc.line); break }
-                pendingClears = clears.atInst[Int(id.index)]
+                pendingClears = clears.at(Int(id.index))
                 let op = f[id].op
                 if !pendingClears.isEmpty && op != .call && op != .callClosure {
                     // Cleared before the op runs (calls clear after copying their arguments).
@@ -454,7 +454,7 @@ private struct FunctionDecoder {
     }
 
     func edgeClears(_ b: Block, _ k: Int) -> [Value] {
-        clears.onEdge[ReferenceClears.edgeKey(b, k)]
+        clears.edge(ReferenceClears.edgeKey(b, k))
     }
 
     /// The moves binding a target block's parameters, the clears of references dead

@@ -57,13 +57,37 @@ func mayCollect(_ op: Opcode) -> Bool {
 /// reference slots in one function.
 public struct ReferenceClears {
     /// Per instruction (by `InstID` index): the values whose slots are cleared there,
-    /// after the argument copy of a call, before any other instruction.
+    /// after the argument copy of a call, before any other instruction. Empty
+    /// (no row per instruction) when nothing is cleared at any: most functions,
+    /// which then cost no array per instruction; read it through `at`.
     public var atInst: [[Value]]
     /// Per control-flow edge, indexed by `edgeKey(block, successor position)`: the
-    /// values cleared on that edge, after its parameter moves.
+    /// values cleared on that edge, after its parameter moves. Empty when no
+    /// edge clears anything; read it through `edge`.
     public var onEdge: [[Value]]
+    /// The rows `atInst` and `onEdge` get when a first value is added.
+    var instCount = 0
+    var edgeCount = 0
 
     public static func edgeKey(_ b: Block, _ k: Int) -> Int { Int(b.index) * 2 + k }
+
+    /// The values cleared at instruction i (by `InstID` index).
+    @inline(__always)
+    public func at(_ i: Int) -> [Value] { i < atInst.count ? atInst[i] : [] }
+
+    /// The values cleared on the edge `edgeKey(block, k)`.
+    @inline(__always)
+    public func edge(_ key: Int) -> [Value] { key < onEdge.count ? onEdge[key] : [] }
+
+    mutating func add(_ v: Value, at i: Int) {
+        if atInst.isEmpty { atInst = Array(repeating: [], count: instCount) }
+        atInst[i].append(v)
+    }
+
+    mutating func set(_ vs: [Value], edge key: Int) {
+        if onEdge.isEmpty { onEdge = Array(repeating: [], count: edgeCount) }
+        onEdge[key] = vs
+    }
 }
 
 /// The work arrays of `deadReferenceClears`, kept between calls: the JIT
@@ -130,8 +154,7 @@ public func deadReferenceClears(_ f: Function) -> ReferenceClears {
 public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, straightLine: Bool = true) -> ReferenceClears {
     // (Arrays rather than sets and dictionaries throughout: their generic storage
     // types would cost the process a protocol-conformance search on first use.)
-    var result = ReferenceClears(atInst: Array(repeating: [], count: f.insts.count),
-                                 onEdge: Array(repeating: [], count: f.blocks.count * 2))
+    var result = ReferenceClears(atInst: [], onEdge: [], instCount: f.insts.count, edgeCount: f.blocks.count * 2)
     let n = f.valueTypes.count
     // Dense indices for the reference-typed values. (Each array is moved out of
     // the scratch while in use, so it stays uniquely referenced, and moved back.)
@@ -363,7 +386,7 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, stra
                             x &= x - 1
                         }
                     }
-                    result.onEdge[ReferenceClears.edgeKey(layout[p], k)] = vs
+                    result.set(vs, edge: ReferenceClears.edgeKey(layout[p], k))
                 }
             } else {
                 for w in 0..<words { dirty[w] |= DO[p * words + w] }
@@ -389,7 +412,7 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, stra
                     for w in 0..<words {
                         var x = dead[w]
                         while x != 0 {
-                            result.atInst[at].append(Value(refValue[w * 64 + x.trailingZeroBitCount]))
+                            result.add(Value(refValue[w * 64 + x.trailingZeroBitCount]), at: at)
                             x &= x - 1
                         }
                     }
@@ -488,7 +511,7 @@ func straightLineClears(_ f: Function, refIndex: [Int32], refValue: [Int32], scr
             var from = d + 1
             if u >= from { from = collect[u] == 2 ? u : u + 1 }
             let k = Int(nextCollect[from])
-            if k < total { result.atInst[Int(instID[k])].append(Value(refValue[v])) }
+            if k < total { result.add(Value(refValue[v]), at: Int(instID[k])) }
         }
         return true
     }

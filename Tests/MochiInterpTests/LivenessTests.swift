@@ -57,10 +57,10 @@ final class LivenessTests: XCTestCase {
     /// result value (or by "op#k" for the k-th result-less instruction).
     func clears(_ m: Module, _ name: String) -> [String: [Int32]] {
         let f = m.functions.first { $0.name == name }!
-        let c = deadReferenceClears(f).atInst
+        let c = deadReferenceClears(f)
         var out: [String: [Int32]] = [:]
-        for (i, inst) in f.insts.enumerated() where !c[i].isEmpty {
-            out[inst.result.map { "v\($0.index)" } ?? "\(inst.op.info.name)#\(i)"] = c[i].map(\.index).sorted()
+        for (i, inst) in f.insts.enumerated() where !c.at(i).isEmpty {
+            out[inst.result.map { "v\($0.index)" } ?? "\(inst.op.info.name)#\(i)"] = c.at(i).map(\.index).sorted()
         }
         return out
     }
@@ -68,11 +68,11 @@ final class LivenessTests: XCTestCase {
     /// The values cleared on each control-flow edge of `name`, keyed "bN->bM".
     func edgeClears(_ m: Module, _ name: String) -> [String: [Int32]] {
         let f = m.functions.first { $0.name == name }!
-        let c = deadReferenceClears(f).onEdge
+        let c = deadReferenceClears(f)
         var out: [String: [Int32]] = [:]
         for b in f.layout {
             for (k, s) in f[b].terminator.successors.enumerated() {
-                let vs = c[ReferenceClears.edgeKey(b, k)]
+                let vs = c.edge(ReferenceClears.edgeKey(b, k))
                 if !vs.isEmpty {
                     out["b\(b.index)->b\(s.block.index)"] = vs.map(\.index).sorted()
                 }
@@ -260,8 +260,9 @@ final class StraightLineClearsTests: XCTestCase {
     static func assertSame(_ f: Function, _ note: String) {
         let fast = deadReferenceClears(f, scratch: LivenessScratch())
         let general = deadReferenceClears(f, scratch: LivenessScratch(), straightLine: false)
-        XCTAssertEqual(fast.atInst.map { $0.map(\.index) }, general.atInst.map { $0.map(\.index) }, note)
-        XCTAssertEqual(fast.onEdge.map { $0.map(\.index) }, general.onEdge.map { $0.map(\.index) }, note)
+        XCTAssertEqual(f.insts.indices.map { fast.at($0).map(\.index) }, f.insts.indices.map { general.at($0).map(\.index) }, note)
+        let edges = 0..<(2 * f.blocks.count)
+        XCTAssertEqual(edges.map { fast.edge($0).map(\.index) }, edges.map { general.edge($0).map(\.index) }, note)
     }
 
     func testRandomStraightLineFunctions() {
