@@ -57,13 +57,37 @@ func mayCollect(_ op: Opcode) -> Bool {
 /// reference slots in one function.
 public struct ReferenceClears {
     /// Per instruction (by `InstID` index): the values whose slots are cleared there,
-    /// after the argument copy of a call, before any other instruction.
+    /// after the argument copy of a call, before any other instruction. Empty
+    /// (no row per instruction) when nothing is cleared at any: most functions,
+    /// which then cost no array per instruction; read it through `at`.
     public var atInst: [[Value]]
     /// Per control-flow edge, indexed by `edgeKey(block, successor position)`: the
-    /// values cleared on that edge, after its parameter moves.
+    /// values cleared on that edge, after its parameter moves. Empty when no
+    /// edge clears anything; read it through `edge`.
     public var onEdge: [[Value]]
+    /// The rows `atInst` and `onEdge` get when a first value is added.
+    var instCount = 0
+    var edgeCount = 0
 
     public static func edgeKey(_ b: Block, _ k: Int) -> Int { Int(b.index) * 2 + k }
+
+    /// The values cleared at instruction i (by `InstID` index).
+    @inline(__always)
+    public func at(_ i: Int) -> [Value] { i < atInst.count ? atInst[i] : [] }
+
+    /// The values cleared on the edge `edgeKey(block, k)`.
+    @inline(__always)
+    public func edge(_ key: Int) -> [Value] { key < onEdge.count ? onEdge[key] : [] }
+
+    mutating func add(_ v: Value, at i: Int) {
+        if atInst.isEmpty { atInst = Array(repeating: [], count: instCount) }
+        atInst[i].append(v)
+    }
+
+    mutating func set(_ vs: [Value], edge key: Int) {
+        if onEdge.isEmpty { onEdge = Array(repeating: [], count: edgeCount) }
+        onEdge[key] = vs
+    }
 }
 
 /// The work arrays of `deadReferenceClears`, kept between calls: the JIT
@@ -125,11 +149,12 @@ public func deadReferenceClears(_ f: Function) -> ReferenceClears {
 }
 
 /// The clears for `f`, with `scratch`'s arrays as the work space.
-public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch) -> ReferenceClears {
+/// `straightLine: false` runs the general fixed point on a function of one
+/// block too (the tests compare the two).
+public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, straightLine: Bool = true) -> ReferenceClears {
     // (Arrays rather than sets and dictionaries throughout: their generic storage
     // types would cost the process a protocol-conformance search on first use.)
-    var result = ReferenceClears(atInst: Array(repeating: [], count: f.insts.count),
-                                 onEdge: Array(repeating: [], count: f.blocks.count * 2))
+    var result = ReferenceClears(atInst: [], onEdge: [], instCount: f.insts.count, edgeCount: f.blocks.count * 2)
     let n = f.valueTypes.count
     // Dense indices for the reference-typed values. (Each array is moved out of
     // the scratch while in use, so it stays uniquely referenced, and moved back.)
@@ -147,6 +172,7 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch) -> R
     let layout = f.layout
     let nb = layout.count
     if refValue.isEmpty || nb == 0 { return result }
+    if straightLine && nb == 1 && straightLineClears(f, refIndex: refIndex, refValue: refValue, scratch: sc, into: &result) { return result }
     var pos = sc.pos; sc.pos = []
     var succ = sc.succ; sc.succ = []
     var predStart = sc.predStart; sc.predStart = []
@@ -360,7 +386,7 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch) -> R
                             x &= x - 1
                         }
                     }
-                    result.onEdge[ReferenceClears.edgeKey(layout[p], k)] = vs
+                    result.set(vs, edge: ReferenceClears.edgeKey(layout[p], k))
                 }
             } else {
                 for w in 0..<words { dirty[w] |= DO[p * words + w] }
@@ -386,7 +412,7 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch) -> R
                     for w in 0..<words {
                         var x = dead[w]
                         while x != 0 {
-                            result.atInst[at].append(Value(refValue[w * 64 + x.trailingZeroBitCount]))
+                            result.add(Value(refValue[w * 64 + x.trailingZeroBitCount]), at: at)
                             x &= x - 1
                         }
                     }
@@ -413,4 +439,80 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch) -> R
     }
     }
     return result
+}
+
+/// `deadReferenceClears` for a function of one block that ends the function
+/// (no successor: no loop, no edge), in time linear in its size: the general
+/// fixed point keeps a bit row per collection point, which for a long straight
+/// @main (thousands of calls and thousands of live strings and lists) is
+/// quadratic in time and memory. Here each reference value is cleared at the
+/// first collection point after it is defined (a parameter: from the start)
+/// and at or after its last use: at its last use only when that is a call
+/// (whose callee has its own copies of the arguments), else after it; never
+/// when the terminator reads it. Values cleared at one point are listed in
+/// ascending order, as the general analysis lists them, so the result is the
+/// same. False (nothing done) when the block has a successor.
+func straightLineClears(_ f: Function, refIndex: [Int32], refValue: [Int32], scratch sc: LivenessScratch,
+                        into result: inout ReferenceClears) -> Bool {
+    let b = f.layout[0]
+    let width = refValue.count
+    return f.blocks.withUnsafeBufferPointer { blocks -> Bool in
+        let block = blocks[Int(b.index)]
+        switch block.terminator {
+        case .jump, .brif: return false
+        case .ret, .unreachable: break
+        }
+        var lastUse = sc.pos; sc.pos = []
+        var defAt = sc.succ; sc.succ = []
+        var nextCollect = sc.collectRow; sc.collectRow = []
+        var instID = sc.instID; sc.instID = []
+        var collect = sc.collect; sc.collect = []
+        defer {
+            sc.pos = lastUse; sc.succ = defAt; sc.collectRow = nextCollect; sc.instID = instID; sc.collect = collect
+        }
+        let never = Int32.max
+        reset(&lastUse, width, -1)
+        reset(&defAt, width, never)
+        instID.removeAll(keepingCapacity: true)
+        collect.removeAll(keepingCapacity: true)
+        for p in block.params {
+            let r = Int(refIndex[Int(p.index)])
+            if r >= 0 { defAt[r] = -1 }
+        }
+        f.insts.withUnsafeBufferPointer { insts in
+            for (k, id) in block.insts.enumerated() {
+                let x = Int(id.index)
+                instID.append(id.index)
+                for a in insts[x].args {
+                    let r = Int(refIndex[Int(a.index)])
+                    if r >= 0 { lastUse[r] = Int32(k) }
+                }
+                if let res = insts[x].result {
+                    let r = Int(refIndex[Int(res.index)])
+                    if r >= 0 { defAt[r] = Int32(k) }
+                }
+                let op = insts[x].op
+                collect.append(!mayCollect(op) ? 0 : (op == .call || op == .callClosure) ? 2 : 1)
+            }
+        }
+        let total = instID.count
+        block.terminator.forEachUse { u in
+            let r = Int(refIndex[Int(u.index)])
+            if r >= 0 { lastUse[r] = Int32(total) }
+        }
+        // nextCollect[i]: the first collection point at or after i (total: none).
+        reset(&nextCollect, total + 1, Int32(total))
+        for k in stride(from: total - 1, through: 0, by: -1) {
+            nextCollect[k] = collect[k] != 0 ? Int32(k) : nextCollect[k + 1]
+        }
+        for v in 0..<width where defAt[v] != never {
+            let d = Int(defAt[v]), u = Int(lastUse[v])
+            if u >= total { continue } // the terminator reads it
+            var from = d + 1
+            if u >= from { from = collect[u] == 2 ? u : u + 1 }
+            let k = Int(nextCollect[from])
+            if k < total { result.add(Value(refValue[v]), at: Int(instID[k])) }
+        }
+        return true
+    }
 }

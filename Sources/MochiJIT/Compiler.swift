@@ -136,18 +136,40 @@ public final class LoadedStencils {
     @inline(__always)
     func index(_ prefix: StaticString, _ tokens: UInt64) throws -> Int32 {
         let p = UInt(bitPattern: prefix.utf8Start)
+        let h = probe(p, tokens)
+        if keyTable[h].prefix != 0 { return keyTable[h].index }
+        return try insertKey(p, prefix.description, tokens, at: h)
+    }
+
+    /// `index(_:_:)` for a prefix that is not a static string: NUL-terminated
+    /// text at an address that holds it (and nothing else) for as long as this
+    /// library lives. For the tests, which look up every stencil of a library
+    /// through the key table by prefixes taken from its names.
+    func index(prefixAt prefix: UnsafePointer<CChar>, _ tokens: UInt64) throws -> Int32 {
+        let p = UInt(bitPattern: prefix)
+        let h = probe(p, tokens)
+        if keyTable[h].prefix != 0 { return keyTable[h].index }
+        return try insertKey(p, String(cString: prefix), tokens, at: h)
+    }
+
+    /// The key table's entry for (p, tokens), or the empty entry where it goes.
+    @inline(__always)
+    private func probe(_ p: UInt, _ tokens: UInt64) -> Int {
         let mask = stencilKeyCapacity - 1
         var h = Int(truncatingIfNeeded: (((UInt64(p) &* 0x9E37_79B9_7F4A_7C15) ^ tokens) &* 0xff51_afd7_ed55_8ccd) >> 50) & mask
         while true {
             let e = keyTable[h]
-            if e.prefix == p && e.tokens == tokens { return e.index }
-            if e.prefix == 0 { return try insertKey(prefix, tokens, at: h) }
+            if e.prefix == p && e.tokens == tokens { return h }
+            if e.prefix == 0 { return h }
             h = (h + 1) & mask
         }
     }
 
-    private func insertKey(_ prefix: StaticString, _ tokens: UInt64, at h: Int) throws -> Int32 {
-        var name = prefix.description
+    /// Keys held in the table (at most half its capacity), for the tests.
+    var keysHeld: Int { keyCount }
+
+    private func insertKey(_ p: UInt, _ prefix: String, _ tokens: UInt64, at h: Int) throws -> Int32 {
+        var name = prefix
         var t = tokens
         while t != 0 {
             let k = Int(t & 0xff)
@@ -159,7 +181,7 @@ public final class LoadedStencils {
         // Kept at most half full, so a probe ends quickly; past that (more
         // distinct keys than any library has stencils) names are looked up.
         if keyCount < stencilKeyCapacity / 2 {
-            keyTable[h] = StencilKeyEntry(prefix: UInt(bitPattern: prefix.utf8Start), tokens: tokens, index: i)
+            keyTable[h] = StencilKeyEntry(prefix: p, tokens: tokens, index: i)
             keyCount += 1
         }
         return i

@@ -368,7 +368,7 @@ let anonymousDescriptor: Int32 = -2
 private typealias Tok = StencilToken
 /// A condition's position in eq, ne, lt, le, gt, ge (StencilToken.cond; a switch: a dictionary's first use
 /// costs a metadata instantiation on every run's compile).
-private func condIndexOf(_ c: CondCode) -> Int {
+func condIndexOf(_ c: CondCode) -> Int {
     switch c {
     case .eq: return 0
     case .ne: return 1
@@ -702,7 +702,7 @@ struct FunctionLowering {
     /// else `i` (a 64-bit immediate): the name token.
     func immediateForm(_ k: Int64) -> UInt64 { k >= 0 && k < 1 << 31 ? Tok.s : Tok.i }
 
-    func edgeClears(_ b: Block, _ k: Int) -> [Value] { clears.onEdge[ReferenceClears.edgeKey(b, k)] }
+    func edgeClears(_ b: Block, _ k: Int) -> [Value] { clears.edge(ReferenceClears.edgeKey(b, k)) }
 
     /// The branch condition a compare computes, when a branch stencil can do
     /// the comparison itself: icmp, fcmp, and cmp of integers, bools or floats.
@@ -925,7 +925,7 @@ struct FunctionLowering {
     mutating func lowerInst(_ id: InstID) throws {
         let inst = f[id]
         wroteHome = false
-        if inst.op != .call && inst.op != .callClosure { try clear(clears.atInst[Int(id.index)]) }
+        if inst.op != .call && inst.op != .callClosure { try clear(clears.at(Int(id.index))) }
         let start = code.count
         try lowerOp(id, inst)
         if !homes.homed.isEmpty, try code[start...].contains(where: { try ctx.stencils.clobbers($0.stencil) }) {
@@ -1039,7 +1039,7 @@ struct FunctionLowering {
                 throw fail("call of unknown function \(inst.imm)")
             }
             for (k, v) in args.enumerated() { try moveOut(v, to: Int32(k), aBase: 2) }
-            try clear(clears.atInst[Int(id.index)]) // after the arguments are copied
+            try clear(clears.at(Int(id.index))) // after the arguments are copied
             let check = try emit("call_check")
             code[check].callee = Int32(fi)
             code[check].n = Int32(clamping: ctx.maxDepth)
@@ -1053,7 +1053,7 @@ struct FunctionLowering {
             code[at].callee = Int32(fi)
         case .callClosure:
             try gather(args[1...])
-            try clear(clears.atInst[Int(id.index)].filter { $0 != args[0] })
+            try clear(clears.at(Int(id.index)).filter { $0 != args[0] })
             let at = try emit(inst.result == nil ? "call_closure_void" : "call_closure", a: a, b: arg(0))
             code[at].n = Int32(args.count - 1)
         case .closureNew:
