@@ -84,26 +84,11 @@ extension FunctionEmitter {
             }
         }
 
-        // Immediate dominators (Cooper, Harvey, Kennedy).
+        // Immediate dominators (MochiIR's Cooper-Harvey-Kennedy over reverse-postorder
+        // positions), mapped back to block indices.
         var idom = [Int](repeating: -1, count: nb)
-        idom[entry] = entry
-        func intersect(_ a0: Int, _ b0: Int) -> Int {
-            var a = a0, b = b0
-            while a != b {
-                while rpoNum[a] > rpoNum[b] { a = idom[a] }
-                while rpoNum[b] > rpoNum[a] { b = idom[b] }
-            }
-            return a
-        }
-        var changed = true
-        while changed {
-            changed = false
-            for b in rpo where b != entry {
-                var d = -1
-                for p in preds[b] where idom[p] != -1 { d = d == -1 ? p : intersect(p, d) }
-                if d != -1, idom[b] != d { idom[b] = d; changed = true }
-            }
-        }
+        let idomPos = immediateDominators(preds: rpo.map { b in preds[b].map { rpoNum[$0] } })
+        for (i, b) in rpo.enumerated() where idomPos[i] >= 0 { idom[b] = rpo[idomPos[i]] }
         func dominates(_ a: Int, _ b: Int) -> Bool {
             if b < 0 || rpoNum[b] < 0 { return false }
             var x = b
