@@ -31,6 +31,11 @@
 //   there is one, is the true sum), and block parameters whose every incoming
 //   argument is non-negative (a greatest fixpoint: induction variables that start at
 //   0 and step by +1 qualify). Function parameters are never assumed non-negative.
+//   Or a dominating test the same way as the upper bound: an edge, the only way
+//   into its target, on which `icmp` shows a >= k for a constant k >= 0 (`ge a, k`,
+//   `gt a, k`, `le k, a`, `lt k, a` on the true arm; `lt a, k`, `le a, k`,
+//   `gt k, a`, `ge k, a` on the false one; gt needs k >= -1), as in
+//   `if i >= 0 && i < len(xs) { xs[i] }`.
 
 import MochiIR
 
@@ -84,11 +89,41 @@ public struct BoundsCheckElimination: FunctionPass {
             return f.insts[Int(defInst[i])]
         }
 
-        // Upper-bound facts: at rpo position T, (list, index) pairs with index < len(list).
+        // Upper-bound facts: at rpo position T, (list, index) pairs with index < len(list);
+        // lower-bound facts: values >= 0 on every path into T.
         var facts: [[(list: Value, index: Value)]] = Array(repeatElement([], count: rpo.count))
+        var atLeastZero: [[Value]] = Array(repeatElement([], count: rpo.count))
+        func constant(_ v: Value) -> Int64? {
+            if let d = def(v), d.op == .iconst, case .int(let k) = d.imm { return k }
+            return nil
+        }
         for b in rpo {
             guard case .brif(let c, let t, let e) = f.blocks[Int(b.index)].terminator, t.block != e.block,
                   let cmp = def(c), cmp.op == .icmp, cmp.args.count == 2, case .cond(let cc) = cmp.imm else { continue }
+            // a >= k (k >= 0) on one arm: (a, k as the smallest value a can have there, arm).
+            var lower: (Value, Int64, BlockCall)? = nil
+            let x = cmp.args[0], y = cmp.args[1]
+            if let k = constant(y) {
+                switch cc {
+                case .ge: lower = (x, k, t)
+                case .gt: lower = (x, k == Int64.max ? k : k + 1, t)
+                case .lt: lower = (x, k, e)
+                case .le: lower = (x, k == Int64.max ? k : k + 1, e)
+                default: break
+                }
+            } else if let k = constant(x) {
+                switch cc {
+                case .le: lower = (y, k, t)
+                case .lt: lower = (y, k == Int64.max ? k : k + 1, t)
+                case .gt: lower = (y, k, e)
+                case .ge: lower = (y, k == Int64.max ? k : k + 1, e)
+                default: break
+                }
+            }
+            if let (a, k, arm) = lower, k >= 0 {
+                let q = pos[Int(arm.block.index)]
+                if q >= 0, incoming[q] == 1 { atLeastZero[q].append(a) }
+            }
             // (index, length value, arm on which index < length holds)
             var found: (Value, Value, BlockCall)? = nil
             switch cc {
@@ -157,7 +192,14 @@ public struct BoundsCheckElimination: FunctionPass {
                 if x == 0 || idom[x] < 0 { break }
                 x = idom[x]
             }
-            if proved && nonNegative(a) {
+            var lowerProved = nonNegative(a)
+            x = p
+            while proved && !lowerProved {
+                if atLeastZero[x].contains(a) { lowerProved = true; break }
+                if x == 0 || idom[x] < 0 { break }
+                x = idom[x]
+            }
+            if proved && lowerProved {
                 f.insts[Int(id.index)].inBounds = true
                 any = true
             }

@@ -137,6 +137,35 @@ final class BoundsCheckEliminationTests: XCTestCase {
         XCTAssertEqual(r.marks, [true, false], printFunction(r.f))
     }
 
+    func testDominatingLowerBoundTest() throws {
+        // if a >= 0 { if a < len(xs) { xs[a] } } marks; with a > -2 (a may be -1) it
+        // does not; the constant on the left (0 <= a) marks too.
+        func body(_ lower: String) -> String {
+            """
+            func @f(v0: list<i64>, v1: i64) -> i64 {
+            b0(v0: list<i64>, v1: i64):
+              \(lower)
+              brif v3, b1, b3
+            b1:
+              v4: i64 = list.len v0
+              v5: bool = icmp lt v1, v4
+              brif v5, b2, b3
+            b2:
+              v6: i64 = list.get v0, v1
+              ret v6
+            b3:
+              ret v1
+            }
+
+            """
+        }
+        XCTAssertEqual(try run(body("v2: i64 = iconst 0\n  v3: bool = icmp ge v1, v2")).marks, [true])
+        XCTAssertEqual(try run(body("v2: i64 = iconst 0\n  v3: bool = icmp le v2, v1")).marks, [true])
+        XCTAssertEqual(try run(body("v2: i64 = iconst -1\n  v3: bool = icmp gt v1, v2")).marks, [true])
+        XCTAssertEqual(try run(body("v2: i64 = iconst -2\n  v3: bool = icmp gt v1, v2")).marks, [false])
+        XCTAssertEqual(try run(body("v2: i64 = iconst 0\n  v3: bool = icmp lt v1, v2")).marks, [false])
+    }
+
     func testO1MarksTheCanonicalLoop() throws {
         let m = try parseModule("mochi-ir 1\n" + loop())
         optimize(m, level: .O1, printAfter: nil, dump: { _ in })
