@@ -23,7 +23,14 @@ public enum BinaryFormat {
     /// 2: the opcode numbering with the exact-number ops (`big.*`) and the types
     /// bigint (tag 10) and bigrat (11). Opcodes are numbered by their position in the
     /// table, so a file of another version is refused rather than misread.
-    public static let version: UInt16 = 2
+    /// 3: as 2, with bit 7 of an instruction's immediate-kind byte marking the
+    /// instruction `inbounds` (`Inst.inBounds`). Version 2 files are still read (that
+    /// bit is never set in them); this writer writes 3.
+    public static let version: UInt16 = 3
+    /// The oldest version the reader accepts: 2 differs from 3 only by lacking the flag.
+    public static let oldestReadable: UInt16 = 2
+    /// Bit of the immediate-kind byte that carries `Inst.inBounds` (version 3).
+    public static let inBoundsBit: UInt8 = 0x80
 
     public enum Section: UInt8, CaseIterable {
         case strings = 1, module = 2, types = 3, globals = 4, functions = 5
@@ -259,7 +266,7 @@ struct BinaryEncoder {
                 let inst = f.insts[ii]
                 w.u8(inst.op.rawValue)
                 if let r = inst.result { w.uleb(valueType(r, f) + 1) } else { w.uleb(0) }
-                immediate(inst.imm, &w)
+                immediate(inst.imm, &w, inBounds: inst.inBounds)
                 w.uleb(inst.args.count)
                 for a in inst.args { w.uleb(names.value(a)) }
                 loc(inst.loc, &w)
@@ -286,8 +293,8 @@ struct BinaryEncoder {
         return type(i >= 0 && i < f.valueTypes.count ? f.valueTypes[i] : .unit)
     }
 
-    mutating func immediate(_ imm: Immediate, _ w: inout ByteWriter) {
-        w.u8(imm.kind.rawValue)
+    mutating func immediate(_ imm: Immediate, _ w: inout ByteWriter, inBounds: Bool = false) {
+        w.u8(imm.kind.rawValue | (inBounds ? BinaryFormat.inBoundsBit : 0))
         switch imm {
         case .none: break
         case .int(let v): w.sleb(v)
@@ -348,6 +355,8 @@ struct BinaryDecoder {
     var depth = 0
     var strings: [String] = []
     var types: [IRType] = []
+    /// The header's version (set before any section is read).
+    var fileVersion: UInt16 = BinaryFormat.version
 
     init(_ bytes: [UInt8], annotate: Bool) {
         b = bytes; end = bytes.count; self.annotate = annotate
@@ -426,12 +435,13 @@ struct BinaryDecoder {
         let version = UInt16(b[4]) | UInt16(b[5]) << 8
         i = 6
         note(4, "version \(version)")
-        guard version == BinaryFormat.version else {
+        guard version >= BinaryFormat.oldestReadable && version <= BinaryFormat.version else {
             // Opcodes are numbered by table position, so another version's ops would be
             // misread: refuse the file and say how to get a current one.
-            throw fail("unsupported version \(version) (this reader reads version \(BinaryFormat.version); "
+            throw fail("unsupported version \(version) (this reader reads versions \(BinaryFormat.oldestReadable) to \(BinaryFormat.version); "
                        + "regenerate the file with this mochi-ir)", at: 4)
         }
+        fileVersion = version
         let m = Module()
         for s in BinaryFormat.Section.allCases {
             end = b.count
@@ -656,19 +666,20 @@ struct BinaryDecoder {
                     guard rt <= UInt64(types.count) else { throw fail("result type index \(rt - 1) out of range (\(types.count) entries)", at: i - 1) }
                     result = f.makeValue(types[Int(rt - 1)], .inst(id))
                 }
-                let imm = try immediate()
+                let (imm, inBounds) = try immediate(flagged: true)
                 let na = try count("operand count")
                 var args: [Value] = []
                 args.reserveCapacity(na)
                 for _ in 0..<na { args.append(try use(&self)) }
                 let l = try loc()
-                f.insts.append(Inst(op: op, result: result, args: args, imm: imm, loc: l))
+                f.insts.append(Inst(op: op, result: result, args: args, imm: imm, loc: l, inBounds: inBounds))
                 f.blocks[k].insts.append(id)
                 if annotate {
                     var p = Printer()
                     p.out.append(contentsOf: "inst ".utf8)
                     if let r = result { p.out.append(contentsOf: "v\(r.index): ".utf8); p.type(f.type(of: r)); p.out.append(contentsOf: " = ".utf8) }
                     p.out.append(contentsOf: op.info.name.utf8)
+                    if inBounds { p.out.append(contentsOf: " inbounds".utf8) }
                     let t = p.text + immText(imm) + (args.isEmpty ? "" : (imm == .none || imm.kind == .cond ? " " : ", ") + args.map { "v\($0.index)" }.joined(separator: ", ")) + locText(l)
                     note(start, t)
                 }
@@ -725,9 +736,22 @@ struct BinaryDecoder {
         }
     }
 
-    mutating func immediate() throws -> Immediate {
+    mutating func immediate() throws -> Immediate { try immediate(flagged: false).0 }
+
+    /// An immediate and, when `flagged` and the file is version 3 or later, the
+    /// `inbounds` bit of its kind byte (in an older file that bit is an error).
+    mutating func immediate(flagged: Bool) throws -> (Immediate, Bool) {
         let start = i
-        let tag = try u8("immediate kind")
+        var tag = try u8("immediate kind")
+        var inBounds = false
+        if flagged && fileVersion >= 3 && tag & BinaryFormat.inBoundsBit != 0 {
+            inBounds = true
+            tag &= ~BinaryFormat.inBoundsBit
+        }
+        return (try immediateBody(kindByte: tag, at: start), inBounds)
+    }
+
+    mutating func immediateBody(kindByte tag: UInt8, at start: Int) throws -> Immediate {
         guard let kind = ImmediateKind(rawValue: tag) else { throw fail("unknown immediate kind \(tag)", at: start) }
         switch kind {
         case .none: return .none

@@ -456,6 +456,7 @@ struct FastVerifier {
         let op = f.insts[ii].op
         let opi = Int(op.rawValue)
         guard f.insts[ii].imm.kind == immediates[opi] else { return false }
+        if f.insts[ii].inBounds && op != .listGet && op != .listSet { return false }
         if let sig = signatures.sigs[opi] {
             guard matches(sig, result) else { return false }
             switch op {

@@ -87,8 +87,16 @@ public struct Inst: Hashable, Sendable {
     public var args: [Value]
     public var imm: Immediate
     public var loc: SourceLoc
-    public init(op: Opcode, result: Value?, args: [Value], imm: Immediate = .none, loc: SourceLoc = .unknown) {
+    /// On list.get and list.set only (the verifier refuses it elsewhere): a pass has
+    /// proved the index in [0, len) of the list at this point, so the access cannot
+    /// trap and never counts from the end. Printed `list.get inbounds v1, v2`. No
+    /// backend has to read it (ignoring it keeps the checked access, still correct);
+    /// a pass that rebuilds an instruction drops it, which is always safe.
+    public var inBounds: Bool
+    public init(op: Opcode, result: Value?, args: [Value], imm: Immediate = .none, loc: SourceLoc = .unknown,
+                inBounds: Bool = false) {
         self.op = op; self.result = result; self.args = args; self.imm = imm; self.loc = loc
+        self.inBounds = inBounds
     }
 }
 

@@ -452,6 +452,7 @@ public struct Printer {
         }
         let op = f.insts[ii].op
         opNames[Int(op.rawValue)].withUnsafeBytes { sink.append($0) }
+        if f.insts[ii].inBounds { put(" inbounds") }
         // Operands follow a comma after an immediate, except after a condition.
         var bare = false
         switch f.insts[ii].imm {

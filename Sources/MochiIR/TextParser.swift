@@ -613,6 +613,9 @@ struct TextParser {
         guard let op = Opcode.byName[String(decoding: w, as: UTF8.self)] else {
             throw fail("unknown opcode '\(String(decoding: w, as: UTF8.self))'", at: opAt)
         }
+        // The bounds-proved mark (`list.get inbounds v1, v2`); which ops may carry it
+        // is the verifier's rule, not the syntax's.
+        let inBounds = keyword("inbounds")
         var imm = Immediate.none
         switch op.info.immediate {
         case .none: break
@@ -666,7 +669,7 @@ struct TextParser {
         }
         let l = try loc()
         try expectEOL()
-        f.insts.append(Inst(op: op, result: result, args: [], imm: imm, loc: l))
+        f.insts.append(Inst(op: op, result: result, args: [], imm: imm, loc: l, inBounds: inBounds))
         instArgs.append(args)
         f.blocks[Int(blk.index)].insts.append(id)
     }

@@ -447,6 +447,11 @@ struct FunctionVerifier {
             error("\(info.name) expects \(info.immediate.label) immediate, got \(inst.imm.kind.label)")
             return
         }
+        // `inbounds` is a proof the verifier cannot check; it only keeps it where it
+        // means something (an element read or write of a list).
+        if inst.inBounds && inst.op != .listGet && inst.op != .listSet {
+            error("\(inst.op.info.name) cannot be marked inbounds (only list.get and list.set)")
+        }
         guard allKnown, inst.result == nil || resultType != nil else { return }
         if let fast = FastSignature.table[Int(inst.op.rawValue)] {
             // The fast matcher decides the common, well-typed case without building

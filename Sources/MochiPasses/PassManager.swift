@@ -9,8 +9,10 @@
 // in-place pushes (AppendInPlace) and strings grown in a loop into lists of their
 // pieces joined after it (StringBuild); folding branches exposes new dead
 // blocks and new trivially-merged blocks, and merging exposes new copies and
-// constants, so the fold/propagate/sweep/simplify group runs twice more. The order is
-// fixed, so the output is a function of the input alone.
+// constants, so the fold/propagate/sweep/simplify group runs twice more. Last,
+// BoundsCheckElimination marks list accesses proved in range (`inbounds`); it runs
+// after everything that moves or rebuilds code, and changes nothing else. The order
+// is fixed, so the output is a function of the input alone.
 
 import MochiIR
 
@@ -20,7 +22,7 @@ public enum OptLevel: Sendable {
     /// Constant folding, copy propagation, dead code elimination, CFG simplification,
     /// loop invariants moved out of loops, common subexpressions computed once,
     /// `xs + [v]` turned into appends, appends turned into in-place pushes where no
-    /// one can tell.
+    /// one can tell, list accesses proved in range marked `inbounds`.
     case O1
 }
 
@@ -44,13 +46,14 @@ public struct PassPipeline {
             for _ in 0..<2 {
                 ps += [ConstantFolding(), CopyPropagation(), DeadCodeElimination(), SimplifyCFG()] as [any FunctionPass]
             }
+            ps.append(BoundsCheckElimination())
             passes = ps
         }
     }
 
     /// Every pass name `--print-after` accepts, in a fixed order (for --help).
     public static var passNames: [String] {
-        ["constfold", "copyprop", "dce", "simplifycfg", "licm", "cse", "concatappend", "appendinplace", "stringbuild"]
+        ["constfold", "copyprop", "dce", "simplifycfg", "licm", "cse", "concatappend", "appendinplace", "stringbuild", "bce"]
     }
 
     /// A fresh instance of the pass called `name`, or nil for an unknown name.
@@ -65,6 +68,7 @@ public struct PassPipeline {
         case "concatappend": return ConcatToAppend()
         case "appendinplace": return AppendInPlace()
         case "stringbuild": return StringBuild()
+        case "bce": return BoundsCheckElimination()
         default: return nil
         }
     }

@@ -101,11 +101,11 @@ final class FuzzTests: XCTestCase {
         let header: [UInt8] = [0x4D, 0x49, 0x52, 0x42, 2, 0]
         let cases: [([UInt8], String)] = [
             ([0x4D, 0x49, 0x52], "at byte 0: truncated header (3 bytes)"),
-            ([0x4D, 0x49, 0x52, 0x42, 3, 0],
-             "at byte 4: unsupported version 3 (this reader reads version 2; regenerate the file with this mochi-ir)"),
+            ([0x4D, 0x49, 0x52, 0x42, 4, 0],
+             "at byte 4: unsupported version 4 (this reader reads versions 2 to 3; regenerate the file with this mochi-ir)"),
             // Version 1 numbered the opcodes differently: refused, never misread.
             ([0x4D, 0x49, 0x52, 0x42, 1, 0] + [UInt8](repeating: 0, count: 8),
-             "at byte 4: unsupported version 1 (this reader reads version 2; regenerate the file with this mochi-ir)"),
+             "at byte 4: unsupported version 1 (this reader reads versions 2 to 3; regenerate the file with this mochi-ir)"),
             (header, "at byte 6: unexpected end of data reading section id"),
             (header + [2, 0], "at byte 6: expected section 1 (strings), found id 2"),
             (header + [1, 0xff, 0xff, 0xff, 0xff, 0x0f], "at byte 6: strings section size 4294967295 exceeds the 0 bytes left"),
