@@ -11,7 +11,6 @@ import MochiIR
 import MochiFrontend
 import MochiInterp
 import MochiJITSupport
-import MochiRuntime
 import MochiTestPrograms
 @testable import MochiJIT
 @testable import MochiStencil
@@ -43,16 +42,18 @@ final class JITTests: XCTestCase {
         XCTAssertFalse(want.isEmpty, file: file, line: line)
     }
 
-    /// The JIT keeps no more alive than the interpreter: binary_trees' loop
-    /// (`c = c + check(bottomUp(d))`) builds each tree while the last one is
-    /// garbage. The struct operands a frame gathers for `Node { ... }` are zeroed
-    /// after the allocation, as the interpreter zeroes them; left in place, the
-    /// root's two operands in the outermost bottomUp frame kept the previous
-    /// tree's right half alive through the whole next build (the collector's
-    /// peak grew by half a tree). Peak bytes in use, from the collector's own
-    /// statistics, after a collection and a reset before each run.
-    func testJITPeakHeapMatchesTheInterpreters() throws {
-        let m = try compile("""
+    /// The operands a frame gathers for a variadic op (`Node { ... }` here) are
+    /// zeroed once the op has read them, as the interpreter's `clearGathered`
+    /// does. Left in place, the root's operands in the outermost bottomUp frame
+    /// kept the previous tree's right half alive through the whole next build
+    /// of binary_trees' loop `c = c + check(bottomUp(d))` (at depth 16 the
+    /// collector's peak was 19.6 MB against the interpreter's 15.4 MB). The
+    /// program's output is the interpreter's; in the listing each Node's
+    /// `struct_new` is followed by one zeroing store per reference operand.
+    /// (Comparing the collector's peaks in-process does not work in a debug
+    /// build: the debug interpreter's own peak is higher still.)
+    func testGatheredReferencesAreZeroedAfterTheAllocation() throws {
+        let source = """
             type Tree = Leaf | Node(left: Tree, right: Tree)
             fun bottomUp(depth: int): Tree {
               if depth <= 0 { return Node { left: Leaf, right: Leaf } }
@@ -65,31 +66,21 @@ final class JITTests: XCTestCase {
               }
             }
             var c = 0
-            for i in 0..40 { c = c + check(bottomUp(14)) }
+            for i in 0..4 { c = c + check(bottomUp(10)) }
             print(c)
-            """)
-        func peak(_ run: () throws -> String) rethrows -> (String, UInt64, UInt64) {
-            mochi_gc_collect()
-            mochi_gc_reset_peak()
-            let before = mochi_gc_stats().collections
-            let out = try run()
-            let s = mochi_gc_stats()
-            return (out, s.bytes_peak, s.collections - before)
-        }
-        let (want, interpPeak, _) = try peak { try Interpreter(module: m).runCapturingOutput() }
-        XCTAssertEqual(want, "\(40 * 32767)\n")
-        for homes in [true, false] {
-            let jit = try JIT(module: m, stencils: try Fixtures.loaded.get())
-            jit.registerHomes = homes
-            let (got, jitPeak, collections) = try peak { try jit.runCapturingOutput() }
-            XCTAssertEqual(got, want)
-            XCTAssertGreaterThan(collections, 2, "too few collections to compare peaks")
-            // A depth-14 tree is 32767 nodes, about 1 MiB; the leak was half of
-            // one. Allow a sixteenth of a tree for words the scan of the native
-            // stack finds by chance.
-            XCTAssertLessThanOrEqual(jitPeak, interpPeak + 64 * 1024,
-                                     "register homes \(homes ? "on" : "off"): JIT peak \(jitPeak), interpreter \(interpPeak)")
-        }
+            """
+        try assertSame(source)
+        let jit = try JIT(module: try compile(source), stencils: try Fixtures.loaded.get())
+        let listing = try jit.dumpCode()
+        let body = try XCTUnwrap(listing.components(separatedBy: "function @").first { $0.hasPrefix("bottomUp:") })
+        let stencils = body.split(separator: "\n").filter { $0.hasPrefix("  ; ") }.map { $0.dropFirst(4) }
+        // Four allocations: two Leafs (no operands) and a Node on the leaf path,
+        // a Node on the other; each Node's two reference operands are zeroed
+        // right after it.
+        let news = stencils.indices.filter { stencils[$0] == "struct_new" }
+        let cleared = news.filter { Array(stencils[($0 + 1)...].prefix(2)) == ["const_m", "const_m"] }
+        XCTAssertEqual(news.count, 4, body)
+        XCTAssertEqual(cleared.count, 2, "a Node's operands are not cleared after struct_new:\n\(body)")
     }
 
     /// Small leaf functions are inlined (no call stencil left for them in the
