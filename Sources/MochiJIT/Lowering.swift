@@ -545,6 +545,19 @@ struct FunctionLowering {
         maxGather = max(maxGather, vs.count)
     }
 
+    /// Zeroes the gather slots that `gather(vs)` filled with references, once the
+    /// op that read them is done: as the interpreter's `clearGathered`, so a copy
+    /// left there is not a root while the frame lives on (binary_trees: a tree's
+    /// last `Node` operands kept half of the previous tree alive while the next
+    /// one was built). Scalars are left as they are; the collector never
+    /// follows them.
+    mutating func clearGather(_ vs: ArraySlice<Value>) throws {
+        for (k, v) in vs.enumerated() where f.type(of: v).slotKind == .ref {
+            let at = try emit("const_m", a: Int32(k), imm: 0)
+            code[at].aBase = 1
+        }
+    }
+
     mutating func lower() throws -> JFunction {
         // Parameters with homes are loaded from the slots the caller filled.
         if let e = f.entry {
@@ -1056,6 +1069,7 @@ struct FunctionLowering {
             try clear(clears.at(Int(id.index)).filter { $0 != args[0] })
             let at = try emit(inst.result == nil ? "call_closure_void" : "call_closure", a: a, b: arg(0))
             code[at].n = Int32(args.count - 1)
+            try clearGather(args[1...])
         case .closureNew:
             guard case .function(let name) = inst.imm, let fi = ctx.symbols.functions[name] else {
                 throw fail("closure of unknown function \(inst.imm)")
@@ -1067,6 +1081,7 @@ struct FunctionLowering {
             let at = try emit("closure_new", a: a, imm: kindsAddress)
             code[at].n = Int32(args.count)
             code[at].imm2 = Int64(fi)
+            try clearGather(args[...])
 
         case .fieldGet, .fieldSet:
             guard case .field(let fr) = inst.imm else { throw fail("\(inst.op.info.name) without a field") }
@@ -1155,6 +1170,7 @@ struct FunctionLowering {
             let at = try emit("list_new", a: a)
             code[at].kind = Int32(e.slotKind.rawValue)
             code[at].n = Int32(args.count)
+            try clearGather(args[...])
         case .listSum:
             guard case .list(let e) = f.type(of: args[0]) else { throw fail("list.sum of a non-list") }
             switch e.slotKind {
@@ -1169,6 +1185,7 @@ struct FunctionLowering {
             code[at].kind = Int32(k.slotKind.rawValue)
             code[at].kind2 = Int32(v.slotKind.rawValue)
             code[at].n = Int32(args.count)
+            try clearGather(args[...])
         case .structNew, .recordNew, .variantNew:
             let desc: Int64?
             if inst.op != .variantNew {
@@ -1181,6 +1198,7 @@ struct FunctionLowering {
             guard let desc else { throw fail("\(inst.op.info.name) of an unknown type") }
             try gather(args[...])
             try emit("struct_new", a: a, imm: desc)
+            try clearGather(args[...])
         case .bigFromInt, .bigFromFloat, .bigFromStr, .bigAdd, .bigSub, .bigMul, .bigDiv, .bigNeg, .bigAbs, .bigPow:
             // The result type picks the bigint or the bigrat stencil.
             guard let r else { throw fail("\(inst.op.info.name) without a result") }
