@@ -1301,6 +1301,12 @@ class Generator:
                     inner.declare(Var(b, ft, False))
                 pat = name if not fields else "%s(%s)" % (name, ", ".join(binds))
                 cases.append("%s => %s" % (pat, self.expr(t, inner, d - 1)))
+            if not wild:
+                # A match without `_` may match nothing (null, LANGUAGE.md 5.9), so the
+                # checker types it `any`, which a typed builtin around it refuses
+                # (`denom(r + (match u { V => 1 }))`); the arm after every variant
+                # never runs.
+                cases.append("_ => %s" % self.expr(t, ctx, d - 1))
             return "(match %s { %s })" % (v.name, " ".join(cases))
         # literal patterns on an int or a string
         if r.chance(0.5):
