@@ -70,9 +70,9 @@ struct FunctionEmitter {
     /// Versioned loops' guards by header, and the accesses (instruction indexes) their
     /// fast copies make without an index check (LoopVersioning.swift).
     var versionGuards: [Int: LoopGuard] = [:]
-    var provenAccess: Set<Int32> = []
-    /// Emitting a versioned loop's fast copy.
-    var fastCopy = false
+    var provenBy: [Int32: Int] = [:]
+    /// The versioned loops whose fast copy is being emitted, by header.
+    var fastCopies: Set<Int> = []
     /// The access being emitted needs no index check of ours: the IR marked it
     /// `inbounds` (mochi-ir -O1's bce pass), or a versioned loop's guard proved it.
     var uncheckedAccess = false
@@ -622,19 +622,19 @@ struct FunctionEmitter {
                     loopCacheStack.append((h, frame))
                     pushed = true
                 }
-                if !fastCopy, let h = header, let g = versionGuards[h], guardIsEmittable(g) {
+                if let h = header, let g = versionGuards[h], guardIsEmittable(g) {
                     // if GUARD (the loop without the proven index checks) else (the loop) end
                     emitGuard(g)
                     emit("if")
                     depth += 1
                     var start = out.count
-                    fastCopy = true
+                    fastCopies.insert(h)
                     emit("loop")
                     depth += 1
                     try emitCode(body)
                     depth -= 1
                     emit("end")
-                    fastCopy = false
+                    fastCopies.remove(h)
                     adjustBranchDepths(from: start)
                     depth -= 1
                     emit("else")
@@ -1841,7 +1841,7 @@ struct FunctionEmitter {
     func isUnchecked(_ id: InstID) -> Bool {
         let inst = f[id]
         guard inst.op == .listGet || inst.op == .listSet else { return false }
-        return inst.inBounds || (fastCopy && provenAccess.contains(id.index))
+        return inst.inBounds || (provenBy[id.index].map { fastCopies.contains($0) } ?? false)
     }
 
     /// Pushes the checked i32 index of element `i` of a list: in range on the fast

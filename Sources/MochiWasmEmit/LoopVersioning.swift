@@ -29,8 +29,14 @@
 // qualify); H's own parameters, which come from outside the loop, are tested by the
 // guard (`p >= 0`) instead.
 //
+// A parameter of H that the loop only ever decreases (`hi = hi - 1`) is at most its
+// value at entry: the guard tests that value, for a fact `a < hi` and for an access
+// `xs[hi]` itself (under `x < hi` with x >= 0, so hi >= 0). fannkuch's flip loop
+// `while lo < hi { ... perm[lo] ... perm[hi] ... }`.
+//
 // Outermost loops first; loops nested in a versioned one are copied with it (their
-// accesses are proven by the outer guard when their bounds are defined outside it).
+// accesses are proven by the outer guard when their bounds are defined outside it;
+// the rest may be proven by their own guard, in each copy: two levels at most).
 // Structured code puts everything H dominates inside H's `loop`, the code after the
 // loop's exits included, so that is copied too: loops over 400 instructions so
 // counted are left alone (code size). Branches in a copy that leave it count the
@@ -46,7 +52,7 @@ struct LoopGuard {
 }
 
 extension FunctionEmitter {
-    /// Plans the versioned loops (versionGuards, provenAccess). Called at the end of
+    /// Plans the versioned loops (versionGuards, provenBy). Called at the end of
     /// analyse (it needs the hoisted lists and which values have locals).
     mutating func findVersionedLoops() {
         guard !hoistedLists.isEmpty, let entry = f.entry else { return }
@@ -89,9 +95,12 @@ extension FunctionEmitter {
             return size
         }
 
-        var taken: Set<Int> = []
+        // The versioned loops' headers. A versioned loop's `loop` holds all that its
+        // header dominates, so a loop there is copied with it: at most one versioned
+        // loop may hold another (whose code is then emitted up to four times).
+        var chosen: [Int] = []
         for (h, body) in loops {
-            if body.contains(where: { taken.contains($0) }) { continue }
+            if chosen.filter({ a.dominates($0, h) }).count >= 2 { continue }
             // The lists cached for the whole loop: hoisted at H or around it.
             var cached: [Int32: Bool] = [:] // list -> writable
             for outer in loopHeadersOf[h] ?? [] where outer == h || a.dominates(outer, h) {
@@ -133,6 +142,27 @@ extension FunctionEmitter {
                 }
             }
 
+            // H's parameters that never grow in the loop (every value the loop passes
+            // back is the parameter itself or it minus a constant >= 0): at most their
+            // value at entry, which the guard can test. fannkuch's `while lo < hi`
+            // with hi = hi - 1.
+            var decreasing: Set<Int32> = []
+            for p in f.blocks[h].params where type(p) == .i64 { decreasing.insert(p.index) }
+            for q in preds[h] where a.rpo[q] >= 0 && body.contains(q) {
+                for s in f.blocks[q].terminator.successors where Int(s.block.index) == h {
+                    for (k, x) in s.args.enumerated() where k < f.blocks[h].params.count {
+                        let p = f.blocks[h].params[k]
+                        if x == p { continue }
+                        if case .inst(let id) = f.valueDefs[Int(x.index)], f[id].op == .isub, f[id].args[0] == p,
+                           let c = constInt(f[id].args[1]), c >= 0 { continue }
+                        decreasing.remove(p.index)
+                    }
+                }
+            }
+            func bounded(_ hi: Value) -> Bool {
+                outside(hi) || (decreasing.contains(hi.index) && needed[Int(hi.index)])
+            }
+
             // Facts `a < hi` (strict) or `a <= hi` from branches in the loop, by target.
             var facts: [(target: Int, index: Value, bound: Value, strict: Bool)] = []
             for b in body {
@@ -159,7 +189,8 @@ extension FunctionEmitter {
                     guard body.contains(tb), tb != b,
                           preds[tb].allSatisfy({ $0 == b || a.rpo[$0] < 0 || a.dominates(tb, $0) }),
                           inlineConst[ix.index] == nil, defBlock(ix) >= 0, !a.dominates(tb, defBlock(ix)),
-                          outside(hi), needed[Int(hi.index)] || inlineConst[hi.index] != nil,
+                          bounded(hi), needed[Int(hi.index)] || inlineConst[hi.index] != nil,
+                          inlineConst[hi.index] != nil || defBlock(hi) < 0 || !a.dominates(tb, defBlock(hi)),
                           isNonNeg(ix) else { continue }
                     facts.append((tb, ix, hi, strict))
                 }
@@ -174,17 +205,27 @@ extension FunctionEmitter {
                     guard inst.op == .listGet || inst.op == .listSet, !inst.inBounds, isEmitted(inst) else { continue }
                     let l = inst.args[0], ix = inst.args[1]
                     guard let w = cached[l.index], outside(l), inst.op == .listGet || w else { continue }
-                    guard let fact = facts.first(where: { $0.index == ix && a.dominates($0.target, b) }) else { continue }
+                    guard provenBy[id.index] == nil else { continue }
+                    // xs[a] under a < hi (a <= hi): hi <= len (hi < len) at entry. Or a is
+                    // a decreasing parameter under x < a with x >= 0: a >= 0, a < len
+                    // while its entry value is.
+                    let need: (Value, Bool)
+                    if let fact = facts.first(where: { $0.index == ix && a.dominates($0.target, b) }) {
+                        need = (fact.bound, fact.strict)
+                    } else if decreasing.contains(ix.index), needed[Int(ix.index)],
+                              facts.contains(where: { $0.bound == ix && $0.strict && a.dominates($0.target, b) }) {
+                        need = (ix, false)
+                    } else { continue }
                     proven.append(id.index)
-                    if !g.bounds.contains(where: { $0.bound == fact.bound && $0.list == l && $0.strict == fact.strict }) {
-                        g.bounds.append((fact.bound, l, fact.strict))
+                    if !g.bounds.contains(where: { $0.bound == need.0 && $0.list == l && $0.strict == need.1 }) {
+                        g.bounds.append((need.0, l, need.1))
                     }
                 }
             }
             if proven.isEmpty || dominatedSize(h) > 400 { continue }
             for p in f.blocks[h].params where nonneg.contains(p.index) && needed[Int(p.index)] { g.nonNegative.append(p) }
-            provenAccess.formUnion(proven)
-            taken.formUnion(body)
+            for id in proven { provenBy[id] = h }
+            chosen.append(h)
             versionGuards[h] = g
         }
     }

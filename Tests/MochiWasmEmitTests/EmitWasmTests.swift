@@ -506,7 +506,8 @@ final class EmitWasmTests: XCTestCase {
         // without our index checks when the guard at its entry holds (n <= len of each
         // list, the start >= 0); otherwise the checked copy runs, with the
         // interpreter's output and errors (an index past the end, a negative start
-        // counting from the end, a `<=` bound one past the end).
+        // counting from the end, a `<=` bound one past the end, a decreasing bound
+        // starting past the end).
         let src = """
         fun dot(n: int, a: list<float>, b: list<float>): float {
           var s = 0.0
@@ -547,7 +548,24 @@ final class EmitWasmTests: XCTestCase {
           }
           return count
         }
+        fun flip(p: list<int>, k: int) {
+          var lo = 0
+          var hi = k
+          while lo < hi {
+            let t = p[lo]
+            p[lo] = p[hi]
+            p[hi] = t
+            lo = lo + 1
+            hi = hi - 1
+          }
+        }
         var fl: list<bool> = []
+        var ps = [1, 2, 3, 4, 5]
+        flip(ps, 3)
+        print(ps)
+        flip(ps, -1)
+        flip(ps, 4)
+        print(ps)
         for i in 0..31 {
           fl = append(fl, true)
         }
@@ -572,14 +590,17 @@ final class EmitWasmTests: XCTestCase {
         // two copies of the loop, two loads each; index checks only in the checked copy
         XCTAssertEqual(dot.components(separatedBy: "array.get").count - 1, 4, dot)
         XCTAssertEqual(dot.components(separatedBy: "$#cold.mochi_list_index").count - 1, 2, dot)
-        let fast = dot[..<dot.range(of: "\n    else\n")!.lowerBound]
-        XCTAssertEqual(fast.components(separatedBy: "$#cold.mochi_list_index").count - 1, 0, dot)
-        XCTAssert(functionText(wat, "pairs").contains("\n    else\n"), "pairs is versioned")
-        XCTAssert(functionText(wat, "sieve").contains("\n    else\n"), "sieve is versioned")
+        let split = try XCTUnwrap(dot.range(of: "\n  else\n"), dot)
+        XCTAssertEqual(dot[..<split.lowerBound].components(separatedBy: "$#cold.mochi_list_index").count - 1, 0, dot)
+        // each loop emitted twice: pairs' 4 reads, the sieve's write, flip's 2 reads
+        let pairs = functionText(wat, "pairs"), sieve = functionText(wat, "sieve"), flip = functionText(wat, "flip")
+        XCTAssertEqual(pairs.components(separatedBy: "array.get").count - 1, 8, pairs)
+        XCTAssertEqual(sieve.components(separatedBy: "array.set").count - 1, 2, sieve)
+        XCTAssertEqual(flip.components(separatedBy: "array.get").count - 1, 4, flip)
         try checkAgainstInterpreter(m)
         for tail in ["print(dot(4, a, b))\n", "print(dot(3, a, [1.0]))\n", "print(from(-4, 2, [1, 2, 3]))\n",
                      "print(from(2, 4, [1, 2, 3]))\n", "pairs(3, x, [1.0, 2.0])\n", "pairs(4, x, vx)\n",
-                     "print(sieve(31, fl))\n", "print(sieve(40, fl))\n"] {
+                     "print(sieve(31, fl))\n", "print(sieve(40, fl))\n", "flip(ps, 5)\n", "flip(ps, 9)\n"] {
             try checkAgainstInterpreter(try compile(src + tail, file: "version.mochi"))
         }
     }
