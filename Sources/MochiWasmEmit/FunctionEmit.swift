@@ -71,6 +71,9 @@ struct FunctionEmitter {
     /// fast copies make without an index check (LoopVersioning.swift).
     var versionGuards: [Int: LoopGuard] = [:]
     var provenBy: [Int32: Int] = [:]
+    /// `iadd` / `isub` results that cannot overflow in a versioned loop's fast copy
+    /// (by result index: the loop's header).
+    var fastBounded: [Int32: Int] = [:]
     /// The versioned loops whose fast copy is being emitted, by header.
     var fastCopies: Set<Int> = []
     /// The access being emitted needs no index check of ours: the IR marked it
@@ -1038,7 +1041,7 @@ struct FunctionEmitter {
             if let k = constInt(a[1]) ?? (add ? constInt(a[0]) : nil) {
                 // One operand constant: a single comparison against the limit.
                 let x = constInt(a[1]) != nil ? a[0] : a[1]
-                if k != 0 && !boundedArithmetic.contains(inst.result!.index) {
+                if k != 0 && !boundedArithmetic.contains(inst.result!.index) && !isFastBounded(inst.result!) {
                     get(x)
                     if add {
                         emit(k > 0 ? "i64.const \(Int64.max - k)" : "i64.const \(Int64.min - k)")
@@ -1058,7 +1061,7 @@ struct FunctionEmitter {
                 get(a[1])
                 emit(add ? "i64.add" : "i64.sub")
                 emit("local.set \(r)")
-                if boundedArithmetic.contains(inst.result!.index) { break }
+                if boundedArithmetic.contains(inst.result!.index) || isFastBounded(inst.result!) { break }
                 // add: the result's sign differs from both operands'; sub: the operands'
                 // signs differ and the result's differs from the first's.
                 get(a[0])
@@ -1836,6 +1839,9 @@ struct FunctionEmitter {
             j += 1
         }
     }
+
+    /// True when the sum `r` needs no overflow check here (fastBounded).
+    func isFastBounded(_ r: Value) -> Bool { fastBounded[r.index].map { fastCopies.contains($0) } ?? false }
 
     /// True when element access `id` needs no index check of ours (uncheckedAccess).
     func isUnchecked(_ id: InstID) -> Bool {

@@ -227,6 +227,32 @@ extension FunctionEmitter {
             for id in proven { provenBy[id] = h }
             chosen.append(h)
             versionGuards[h] = g
+
+            // In the fast copy a fact's index whose bound the guard compares with a
+            // length is in [0, 2^32) (a length is a u32): a sum or difference of such
+            // indexes and small constants cannot overflow, and needs no check there
+            // (spectral_norm's evalA(i, j): i + j, then + 1).
+            let guarded = Set(g.bounds.map { $0.bound.index })
+            let small = facts.filter { guarded.contains($0.bound.index) }
+            let indexBound: Int64 = 1 << 32
+            var sumBound: [Int32: Int64] = [:]
+            for b in a.order where body.contains(b) {
+                for id in f.blocks[b].insts {
+                    let inst = f[id]
+                    guard inst.op == .iadd || inst.op == .isub, let r = inst.result, inst.args.count == 2 else { continue }
+                    func magnitude(_ x: Value) -> Int64? {
+                        if let k = constInt(x) { return k == Int64.min ? nil : abs(k) }
+                        if let m = sumBound[x.index] { return m }
+                        if small.contains(where: { $0.index == x && a.dominates($0.target, b) }) { return indexBound }
+                        return nil
+                    }
+                    guard let m0 = magnitude(inst.args[0]), let m1 = magnitude(inst.args[1]) else { continue }
+                    let (m, over) = m0.addingReportingOverflow(m1)
+                    if over { continue }
+                    sumBound[r.index] = m
+                    if fastBounded[r.index] == nil { fastBounded[r.index] = h }
+                }
+            }
         }
     }
 

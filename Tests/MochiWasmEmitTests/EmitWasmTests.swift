@@ -548,6 +548,15 @@ final class EmitWasmTests: XCTestCase {
           }
           return count
         }
+        fun tri(n: int, v: list<float>): float {
+          var s = 0.0
+          for i in 0..n {
+            for j in 0..n {
+              s = s + v[j] * ((i + j + 1) as float)
+            }
+          }
+          return s
+        }
         fun flip(p: list<int>, k: int) {
           var lo = 0
           var hi = k
@@ -573,6 +582,7 @@ final class EmitWasmTests: XCTestCase {
         let b = [4.0, 5.0, 6.0]
         print(dot(3, a, b))
         print(dot(0, a, b))
+        print(tri(3, a))
         print(from(-2, 1, [1, 2, 3]))
         print(from(1, 3, [1, 2, 3]))
         var x = [1.0, 2.0, 4.0]
@@ -597,10 +607,15 @@ final class EmitWasmTests: XCTestCase {
         XCTAssertEqual(pairs.components(separatedBy: "array.get").count - 1, 8, pairs)
         XCTAssertEqual(sieve.components(separatedBy: "array.set").count - 1, 2, sieve)
         XCTAssertEqual(flip.components(separatedBy: "array.get").count - 1, 4, flip)
+        // i + j + 1 of indexes below a length: no overflow check in the fast copy only
+        let tri = functionText(wat, "tri")
+        let triSplit = try XCTUnwrap(tri.range(of: "\n  else\n"), tri)
+        XCTAssertEqual(tri[..<triSplit.lowerBound].components(separatedBy: "$#cold.mochi_err_overflow_at").count - 1, 0, tri)
+        XCTAssertGreaterThan(tri[triSplit.lowerBound...].components(separatedBy: "$#cold.mochi_err_overflow_at").count - 1, 0, tri)
         try checkAgainstInterpreter(m)
         for tail in ["print(dot(4, a, b))\n", "print(dot(3, a, [1.0]))\n", "print(from(-4, 2, [1, 2, 3]))\n",
                      "print(from(2, 4, [1, 2, 3]))\n", "pairs(3, x, [1.0, 2.0])\n", "pairs(4, x, vx)\n",
-                     "print(sieve(31, fl))\n", "print(sieve(40, fl))\n", "flip(ps, 5)\n", "flip(ps, 9)\n"] {
+                     "print(sieve(31, fl))\n", "print(sieve(40, fl))\n", "flip(ps, 5)\n", "flip(ps, 9)\n", "print(tri(4, a))\n"] {
             try checkAgainstInterpreter(try compile(src + tail, file: "version.mochi"))
         }
     }
