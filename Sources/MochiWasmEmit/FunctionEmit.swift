@@ -67,6 +67,18 @@ struct FunctionEmitter {
     /// Lists that `list.set` writes in the block being emitted (their caches are
     /// loaded writable from the first access on).
     var blockWrites: Set<Int32> = []
+    /// Versioned loops' guards by header, and the accesses (instruction indexes) their
+    /// fast copies make without an index check (LoopVersioning.swift).
+    var versionGuards: [Int: LoopGuard] = [:]
+    var provenBy: [Int32: Int] = [:]
+    /// `iadd` / `isub` results that cannot overflow in a versioned loop's fast copy
+    /// (by result index: the loop's header).
+    var fastBounded: [Int32: Int] = [:]
+    /// The versioned loops whose fast copy is being emitted, by header.
+    var fastCopies: Set<Int> = []
+    /// The access being emitted needs no index check of ours: the IR marked it
+    /// `inbounds` (mochi-ir -O1's bce pass), or a versioned loop's guard proved it.
+    var uncheckedAccess = false
 
     static let maxDepth = 100_000
 
@@ -440,6 +452,8 @@ struct FunctionEmitter {
             if bd.terminatorLoc.line != 0 { line = bd.terminatorLoc.line }
             terminatorLine[b.index] = line
         }
+        // (needs `needed` and the hoisted lists)
+        findVersionedLoops()
     }
 
     func isTailCall(_ inst: Inst, returning r: Value?) -> Bool {
@@ -611,11 +625,39 @@ struct FunctionEmitter {
                     loopCacheStack.append((h, frame))
                     pushed = true
                 }
-                emit("loop")
-                depth += 1
-                try emitCode(body)
-                depth -= 1
-                emit("end")
+                if let h = header, let g = versionGuards[h], guardIsEmittable(g) {
+                    // if GUARD (the loop without the proven index checks) else (the loop) end
+                    emitGuard(g)
+                    emit("if")
+                    depth += 1
+                    var start = out.count
+                    fastCopies.insert(h)
+                    emit("loop")
+                    depth += 1
+                    try emitCode(body)
+                    depth -= 1
+                    emit("end")
+                    fastCopies.remove(h)
+                    adjustBranchDepths(from: start)
+                    depth -= 1
+                    emit("else")
+                    depth += 1
+                    start = out.count
+                    emit("loop")
+                    depth += 1
+                    try emitCode(body)
+                    depth -= 1
+                    emit("end")
+                    adjustBranchDepths(from: start)
+                    depth -= 1
+                    emit("end")
+                } else {
+                    emit("loop")
+                    depth += 1
+                    try emitCode(body)
+                    depth -= 1
+                    emit("end")
+                }
                 if pushed { loopCacheStack.removeLast() }
             case .table(let n):
                 emit("local.get $#label")
@@ -659,8 +701,10 @@ struct FunctionEmitter {
             // An inlined call's depth check, where the call was.
             if let line = checks[id.index] { depthCheck(line) }
             if id == fused || !isEmitted(inst) { continue }
-            if inst.op == .listGet || inst.op == .listSet { checkIndexesAhead(bd.insts, from: k, depthChecks: checks) }
+            uncheckedAccess = isUnchecked(id)
+            if (inst.op == .listGet || inst.op == .listSet) && !uncheckedAccess { checkIndexesAhead(bd.insts, from: k, depthChecks: checks) }
             try emitInst(inst, tail: tail && k == bd.insts.count - 1)
+            uncheckedAccess = false
             if let r = inst.result, anchored.contains(r.index), needed[Int(r.index)] {
                 let t = type(r) == .f64 ? "f64" : "i64"
                 module.anchors.insert(t)
@@ -997,7 +1041,7 @@ struct FunctionEmitter {
             if let k = constInt(a[1]) ?? (add ? constInt(a[0]) : nil) {
                 // One operand constant: a single comparison against the limit.
                 let x = constInt(a[1]) != nil ? a[0] : a[1]
-                if k != 0 && !boundedArithmetic.contains(inst.result!.index) {
+                if k != 0 && !boundedArithmetic.contains(inst.result!.index) && !isFastBounded(inst.result!) {
                     get(x)
                     if add {
                         emit(k > 0 ? "i64.const \(Int64.max - k)" : "i64.const \(Int64.min - k)")
@@ -1017,7 +1061,7 @@ struct FunctionEmitter {
                 get(a[1])
                 emit(add ? "i64.add" : "i64.sub")
                 emit("local.set \(r)")
-                if boundedArithmetic.contains(inst.result!.index) { break }
+                if boundedArithmetic.contains(inst.result!.index) || isFastBounded(inst.result!) { break }
                 // add: the result's sign differs from both operands'; sub: the operands'
                 // signs differ and the result's differs from the first's.
                 get(a[0])
@@ -1379,10 +1423,16 @@ struct FunctionEmitter {
         case .listGet, .listSet:
             guard case .list(let e) = type(a[0]) else { throw fail("\(inst.op.info.name) of a non-list") }
             let bank = ListBank(element: e)
-            let c = cachedList(a[0], a[1], bank, line)
+            let unchecked = uncheckedAccess
+            let c = cachedList(a[0], a[1], bank, line, unchecked: unchecked)
             let key = "\(c.len) \(a[1].index)"
             let ix: String
-            if let done = checkedIndex[key] {
+            if unchecked && checkedIndex[key] == nil {
+                // in range: 0 <= i < len <= the store's length
+                ix = scratchLocal("$#ix\(a[0].index)_\(a[1].index)", "i32")
+                get(a[1]); emit("i32.wrap_i64"); emit("local.set \(ix)")
+                checkedIndex[key] = ix
+            } else if let done = checkedIndex[key] {
                 ix = done
             } else {
                 ix = scratchLocal("$#ix\(a[0].index)_\(a[1].index)", "i32")
@@ -1723,19 +1773,23 @@ struct FunctionEmitter {
     /// writes is loaded writable: its store made its own first (unshare), and since
     /// that may replace the store of a list another cached value refers to (two
     /// values may be one list), every other cache of the block is dropped then.
-    mutating func cachedList(_ l: Value, _ i: Value, _ bank: ListBank, _ line: Int32) -> ListCache {
+    mutating func cachedList(_ l: Value, _ i: Value, _ bank: ListBank, _ line: Int32, unchecked: Bool = false) -> ListCache {
         let write = blockWrites.contains(l.index)
         if let c = listCache[l.index], c.writable || !write { return c }
         let c = ListCache(len: scratchLocal("$#len\(l.index)", "i64"),
                           data: scratchLocal("$#data\(l.index)", "(ref \(bank.arrayType))"),
                           writable: write)
-        get(l); emit("ref.is_null")
-        emit("if")
-        depth += 1
-        // (length 0: every index is the error; the call does not return)
-        get(i); emit("i32.const 0"); emit("i32.const \(line)"); coldCall(module.use("mochi_list_index"), "$#cold_index"); emit("unreachable")
-        depth -= 1
-        emit("end")
+        // An access proven in range is of a list that is not nil (a nil list has
+        // length 0): no test (struct.get's own null check cannot fire).
+        if !unchecked {
+            get(l); emit("ref.is_null")
+            emit("if")
+            depth += 1
+            // (length 0: every index is the error; the call does not return)
+            get(i); emit("i32.const 0"); emit("i32.const \(line)"); coldCall(module.use("mochi_list_index"), "$#cold_index"); emit("unreachable")
+            depth -= 1
+            emit("end")
+        }
         if write {
             unshare(l, bank)
             listCache = [:]
@@ -1763,7 +1817,9 @@ struct FunctionEmitter {
         while j < insts.count {
             let inst = f[insts[j]]
             if j > k && depthChecks[insts[j].index] != nil { return }
-            if inst.op == .listGet || inst.op == .listSet {
+            if (inst.op == .listGet || inst.op == .listSet) && j > k && isUnchecked(insts[j]) {
+                // needs no check, cannot fail: the run goes on past it
+            } else if inst.op == .listGet || inst.op == .listSet {
                 let l = inst.args[0], i = inst.args[1]
                 guard !inRun.contains(l.index), !inRun.contains(i.index),
                       case .list(let e) = type(l) else { return }
@@ -1782,6 +1838,16 @@ struct FunctionEmitter {
             if let r = inst.result { inRun.insert(r.index) }
             j += 1
         }
+    }
+
+    /// True when the sum `r` needs no overflow check here (fastBounded).
+    func isFastBounded(_ r: Value) -> Bool { fastBounded[r.index].map { fastCopies.contains($0) } ?? false }
+
+    /// True when element access `id` needs no index check of ours (uncheckedAccess).
+    func isUnchecked(_ id: InstID) -> Bool {
+        let inst = f[id]
+        guard inst.op == .listGet || inst.op == .listSet else { return false }
+        return inst.inBounds || (provenBy[id.index].map { fastCopies.contains($0) } ?? false)
     }
 
     /// Pushes the checked i32 index of element `i` of a list: in range on the fast

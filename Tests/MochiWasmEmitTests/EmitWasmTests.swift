@@ -501,6 +501,163 @@ final class EmitWasmTests: XCTestCase {
         try checkAgainstInterpreter(try compile(src, file: "niltag.mochi"))
     }
 
+    func testVersionedLoopAccessesHaveNoIndexCheck() throws {
+        // A loop whose indexes are bounded by values from outside it runs a copy
+        // without our index checks when the guard at its entry holds (n <= len of each
+        // list, the start >= 0); otherwise the checked copy runs, with the
+        // interpreter's output and errors (an index past the end, a negative start
+        // counting from the end, a `<=` bound one past the end, a decreasing bound
+        // starting past the end).
+        let src = """
+        fun dot(n: int, a: list<float>, b: list<float>): float {
+          var s = 0.0
+          for i in 0..n {
+            s = s + a[i] * b[i]
+          }
+          return s
+        }
+        fun from(k: int, n: int, a: list<int>): int {
+          var s = 0
+          for i in k..n {
+            s = s + a[i]
+          }
+          return s
+        }
+        fun pairs(nb: int, x: list<float>, vx: list<float>) {
+          for i in 0..nb {
+            for j in i + 1..nb {
+              let d = x[i] - x[j]
+              vx[i] = vx[i] - d
+              vx[j] = vx[j] + d
+            }
+          }
+        }
+        fun sieve(m: int, flags: list<bool>): int {
+          var count = 0
+          var i = 2
+          while i <= m {
+            if flags[i] {
+              count = count + 1
+              var k = i + i
+              while k <= m {
+                flags[k] = false
+                k = k + i
+              }
+            }
+            i = i + 1
+          }
+          return count
+        }
+        fun tri(n: int, v: list<float>): float {
+          var s = 0.0
+          for i in 0..n {
+            for j in 0..n {
+              s = s + v[j] * ((i + j + 1) as float)
+            }
+          }
+          return s
+        }
+        fun flip(p: list<int>, k: int) {
+          var lo = 0
+          var hi = k
+          while lo < hi {
+            let t = p[lo]
+            p[lo] = p[hi]
+            p[hi] = t
+            lo = lo + 1
+            hi = hi - 1
+          }
+        }
+        var fl: list<bool> = []
+        var ps = [1, 2, 3, 4, 5]
+        flip(ps, 3)
+        print(ps)
+        flip(ps, -1)
+        flip(ps, 4)
+        print(ps)
+        for i in 0..31 {
+          fl = append(fl, true)
+        }
+        let a = [1.0, 2.0, 3.0]
+        let b = [4.0, 5.0, 6.0]
+        print(dot(3, a, b))
+        print(dot(0, a, b))
+        print(tri(3, a))
+        print(from(-2, 1, [1, 2, 3]))
+        print(from(1, 3, [1, 2, 3]))
+        var x = [1.0, 2.0, 4.0]
+        var vx = [0.0, 0.0, 0.0]
+        let shared = vx
+        pairs(3, x, vx)
+        print(vx)
+        print(shared)
+        print(sieve(30, fl))
+
+        """
+        let m = try compile(src, file: "version.mochi")
+        let wat = try emitWasmText(m)
+        let dot = functionText(wat, "dot")
+        // two copies of the loop, two loads each; index checks only in the checked copy
+        XCTAssertEqual(dot.components(separatedBy: "array.get").count - 1, 4, dot)
+        XCTAssertEqual(dot.components(separatedBy: "$#cold.mochi_list_index").count - 1, 2, dot)
+        let split = try XCTUnwrap(dot.range(of: "\n  else\n"), dot)
+        XCTAssertEqual(dot[..<split.lowerBound].components(separatedBy: "$#cold.mochi_list_index").count - 1, 0, dot)
+        // each loop emitted twice: pairs' 4 reads, the sieve's write, flip's 2 reads
+        let pairs = functionText(wat, "pairs"), sieve = functionText(wat, "sieve"), flip = functionText(wat, "flip")
+        XCTAssertEqual(pairs.components(separatedBy: "array.get").count - 1, 8, pairs)
+        XCTAssertEqual(sieve.components(separatedBy: "array.set").count - 1, 2, sieve)
+        XCTAssertEqual(flip.components(separatedBy: "array.get").count - 1, 4, flip)
+        // i + j + 1 of indexes below a length: no overflow check in the fast copy only
+        let tri = functionText(wat, "tri")
+        let triSplit = try XCTUnwrap(tri.range(of: "\n  else\n"), tri)
+        XCTAssertEqual(tri[..<triSplit.lowerBound].components(separatedBy: "$#cold.mochi_err_overflow_at").count - 1, 0, tri)
+        XCTAssertGreaterThan(tri[triSplit.lowerBound...].components(separatedBy: "$#cold.mochi_err_overflow_at").count - 1, 0, tri)
+        try checkAgainstInterpreter(m)
+        for tail in ["print(dot(4, a, b))\n", "print(dot(3, a, [1.0]))\n", "print(from(-4, 2, [1, 2, 3]))\n",
+                     "print(from(2, 4, [1, 2, 3]))\n", "pairs(3, x, [1.0, 2.0])\n", "pairs(4, x, vx)\n",
+                     "print(sieve(31, fl))\n", "print(sieve(40, fl))\n", "flip(ps, 5)\n", "flip(ps, 9)\n", "print(tri(4, a))\n"] {
+            try checkAgainstInterpreter(try compile(src + tail, file: "version.mochi"))
+        }
+    }
+
+    func testInBoundsAccessHasNoIndexCheck() throws {
+        // `list.get inbounds` (mochi-ir -O1's bce pass) needs no index check, nor a nil
+        // test of the list; the unmarked access keeps its check.
+        let text = """
+        mochi-ir 1
+        source "ib.mochi"
+
+        func @main() -> unit {
+        b0:
+          v0: i64 = iconst 1 !1:11
+          v1: i64 = iconst 2 !1:14
+          v2: list<i64> = list.new v0, v1 !1:10
+          v3: i64 = iconst 0 !2:10
+          v4: i64 = list.len v2 !2:16
+          jump b1(v3) !2:1
+        b1(v5: i64):
+          v6: bool = icmp lt v5, v4 !2:1
+          brif v6, b2, b3 !2:1
+        b2:
+          v7: i64 = list.get inbounds v2, v5 !3:11
+          v8: str = fmt v7 !3:8
+          print v8 !3:8
+          v9: i64 = iadd v5, v0 !3:8
+          jump b1(v9) !3:8
+        b3:
+          v10: i64 = list.get v2, v3 !5:9
+          v11: str = fmt v10 !5:6
+          print v11 !5:6
+          ret !5:6
+        }
+
+        """
+        let m = try parse(text)
+        let main = functionText(try emitWasmText(m), "main")
+        XCTAssertEqual(main.components(separatedBy: "$#cold.mochi_list_index").count - 1, 2, main)
+        try checkAgainstInterpreter(m)
+    }
+
     func testIrreducibleFunctionUsesDispatch() throws {
         let text = try String(contentsOf: WasmTestSupport.repo.appendingPathComponent("tests/wasm/irreducible.mir"), encoding: .utf8)
         let wat = try emitWasmText(try parse(text))

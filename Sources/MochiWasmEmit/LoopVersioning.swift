@@ -1,0 +1,308 @@
+// Loop versioning for element accesses, as the C emitter's LoopVersioning.swift does
+// it for generated C: a loop whose indexes are provably in range once a few facts
+// hold where it is entered is emitted twice, `if GUARD (fast loop) else (loop) end`.
+// The fast copy makes those accesses without our own index check (the compare, the
+// negative-index path and its error call): `local.get $data; local.get i;
+// i32.wrap_i64; array.get`. Wasm's own bounds check stays and cannot fire. n_body's
+// `for j in i + 1..nb` indexes seven lists by `len(mass)`; `nb <= len(x)` for each
+// of them is one compare where the loop is entered instead of one per access, and
+// the lengths no longer need to stay live (in registers or spilled) inside the loop.
+//
+// A loop (the natural loop of header H) is versioned when:
+// - its lists are hoisted (findHoistedLists) at H or at a loop around it: their
+//   length and store sit in locals loaded before H's loop is entered, and nothing in
+//   the hoisting loop changes a length or a store but the list's own set (no push,
+//   no call that may push); a written list's store is its own from the start, so
+//   `list.set` writes the cached store directly. Lists never shrink (LANGUAGE.md), so
+//   a fact `hi <= len` found at entry holds on every iteration;
+// - some access `xs[a]` in it is proven: xs is such a list; the access's block is
+//   dominated by the target T of a branch on `a < hi` or `a <= hi` (any of the
+//   equivalent icmp forms, on either arm) whose other predecessors T dominates (the
+//   loop's back edges to T), with `a` defined above T (so whenever control is in a
+//   block T dominates, `a` still has the tested value) and hi defined outside the
+//   loop; and a >= 0 (nonNegative). The guard asks `hi <= len(xs)` (`hi < len(xs)`
+//   for `<=`) of the hoisted length;
+// Non-negative: constants >= 0, list and string lengths, `x + y` of non-negative
+// values (a checked add that overflows stops the program before its result is used;
+// an unchecked one was proven not to overflow), and the parameters of blocks in the
+// loop whose every incoming value is (a greatest fixpoint, so induction variables
+// qualify); H's own parameters, which come from outside the loop, are tested by the
+// guard (`p >= 0`) instead.
+//
+// A parameter of H that the loop only ever decreases (`hi = hi - 1`) is at most its
+// value at entry: the guard tests that value, for a fact `a < hi` and for an access
+// `xs[hi]` itself (under `x < hi` with x >= 0, so hi >= 0). fannkuch's flip loop
+// `while lo < hi { ... perm[lo] ... perm[hi] ... }`.
+//
+// Outermost loops first; loops nested in a versioned one are copied with it (their
+// accesses are proven by the outer guard when their bounds are defined outside it;
+// the rest may be proven by their own guard, in each copy: two levels at most).
+// Structured code puts everything H dominates inside H's `loop`, the code after the
+// loop's exits included, so that is copied too: loops over 400 instructions so
+// counted are left alone (code size). Branches in a copy that leave it count the
+// `if` around it (adjustBranchDepths).
+
+import MochiIR
+
+/// One versioned loop's guard: header parameters that must be >= 0, and
+/// (bound, list, strict) facts `bound <= len(list)` (strict: `bound < len(list)`).
+struct LoopGuard {
+    var nonNegative: [Value] = []
+    var bounds: [(bound: Value, list: Value, strict: Bool)] = []
+}
+
+extension FunctionEmitter {
+    /// Plans the versioned loops (versionGuards, provenBy). Called at the end of
+    /// analyse (it needs the hoisted lists and which values have locals).
+    mutating func findVersionedLoops() {
+        guard !hoistedLists.isEmpty, let entry = f.entry else { return }
+        var succ = Array(repeating: [Int](), count: f.blocks.count)
+        for b in f.layout { succ[Int(b.index)] = f[b].terminator.successors.map { Int($0.block.index) } }
+        let a = Analysis(ControlFlowGraph(successors: succ, entry: Int(entry.index)))
+        guard a.reducible else { return }
+        var preds = Array(repeating: [Int](), count: f.blocks.count)
+        for x in a.order { for t in succ[x] { preds[t].append(x) } }
+        var blockOfInst: [Int32: Int] = [:]
+        for b in f.layout { for id in f[b].insts { blockOfInst[id.index] = Int(b.index) } }
+        func defBlock(_ v: Value) -> Int {
+            switch f.valueDefs[Int(v.index)] {
+            case .param(let b, _): return Int(b.index)
+            case .inst(let id): return blockOfInst[id.index] ?? -1
+            }
+        }
+        // Natural loops by header (all back edges to one header together).
+        var loops: [(header: Int, body: Set<Int>)] = []
+        for h in a.order {
+            let latches = preds[h].filter { a.rpo[$0] >= 0 && a.dominates(h, $0) }
+            if latches.isEmpty { continue }
+            var body: Set<Int> = [h]
+            var work = latches
+            while let x = work.popLast() {
+                if body.insert(x).inserted { work += preds[x].filter { a.rpo[$0] >= 0 } }
+            }
+            loops.append((h, body))
+        }
+        loops.sort { $0.body.count != $1.body.count ? $0.body.count > $1.body.count : $0.header < $1.header }
+
+        // The code a `loop` of H holds: every block H dominates.
+        func dominatedSize(_ h: Int) -> Int {
+            var size = 0
+            var work = [h]
+            while let x = work.popLast() {
+                size += f.blocks[x].insts.count + 1
+                work += a.domChildren[x]
+            }
+            return size
+        }
+
+        // The versioned loops' headers. A versioned loop's `loop` holds all that its
+        // header dominates, so a loop there is copied with it: at most one versioned
+        // loop may hold another (whose code is then emitted up to four times).
+        var chosen: [Int] = []
+        for (h, body) in loops {
+            if chosen.filter({ a.dominates($0, h) }).count >= 2 { continue }
+            // The lists cached for the whole loop: hoisted at H or around it.
+            var cached: [Int32: Bool] = [:] // list -> writable
+            for outer in loopHeadersOf[h] ?? [] where outer == h || a.dominates(outer, h) {
+                for (v, _, w) in hoistedLists[outer] ?? [] { cached[v.index] = (cached[v.index] ?? false) || w }
+            }
+            if cached.isEmpty { continue }
+            func outside(_ v: Value) -> Bool { let d = defBlock(v); return d >= 0 && !body.contains(d) }
+
+            // Non-negative block parameters of the loop (greatest fixpoint).
+            var nonneg: Set<Int32> = []
+            for b in body { for p in f.blocks[b].params where type(p) == .i64 { nonneg.insert(p.index) } }
+            func isNonNeg(_ v: Value, _ depth: Int = 0) -> Bool {
+                if nonneg.contains(v.index) { return true }
+                if let k = constInt(v) { return k >= 0 }
+                if depth > 16 { return false }
+                guard case .inst(let id) = f.valueDefs[Int(v.index)] else { return false }
+                let inst = f[id]
+                switch inst.op {
+                case .iconst: if case .int(let k) = inst.imm { return k >= 0 } else { return false }
+                case .listLen, .strLen: return true
+                case .copy: return isNonNeg(inst.args[0], depth + 1)
+                case .iadd: return isNonNeg(inst.args[0], depth + 1) && isNonNeg(inst.args[1], depth + 1)
+                default: return false
+                }
+            }
+            var changed = true
+            while changed {
+                changed = false
+                for b in body {
+                    let ps = f.blocks[b].params
+                    for p in preds[b] where a.rpo[p] >= 0 {
+                        if b == h && !body.contains(p) { continue } // the guard tests these
+                        for s in f.blocks[p].terminator.successors where Int(s.block.index) == b {
+                            for (k, x) in s.args.enumerated() where k < ps.count && nonneg.contains(ps[k].index) {
+                                if !isNonNeg(x) { nonneg.remove(ps[k].index); changed = true }
+                            }
+                        }
+                    }
+                }
+            }
+
+            // H's parameters that never grow in the loop (every value the loop passes
+            // back is the parameter itself or it minus a constant >= 0): at most their
+            // value at entry, which the guard can test. fannkuch's `while lo < hi`
+            // with hi = hi - 1.
+            var decreasing: Set<Int32> = []
+            for p in f.blocks[h].params where type(p) == .i64 { decreasing.insert(p.index) }
+            for q in preds[h] where a.rpo[q] >= 0 && body.contains(q) {
+                for s in f.blocks[q].terminator.successors where Int(s.block.index) == h {
+                    for (k, x) in s.args.enumerated() where k < f.blocks[h].params.count {
+                        let p = f.blocks[h].params[k]
+                        if x == p { continue }
+                        if case .inst(let id) = f.valueDefs[Int(x.index)], f[id].op == .isub, f[id].args[0] == p,
+                           let c = constInt(f[id].args[1]), c >= 0 { continue }
+                        decreasing.remove(p.index)
+                    }
+                }
+            }
+            func bounded(_ hi: Value) -> Bool {
+                outside(hi) || (decreasing.contains(hi.index) && needed[Int(hi.index)])
+            }
+
+            // Facts `a < hi` (strict) or `a <= hi` from branches in the loop, by target.
+            var facts: [(target: Int, index: Value, bound: Value, strict: Bool)] = []
+            for b in body {
+                guard case .brif(let c, let t, let e) = f.blocks[b].terminator, t.block != e.block,
+                      case .inst(let cid) = f.valueDefs[Int(c.index)], f[cid].op == .icmp,
+                      case .cond(let cc) = f[cid].imm else { continue }
+                let x = f[cid].args[0], y = f[cid].args[1]
+                guard type(x) == .i64 else { continue }
+                for (target, truth) in [(t.block, true), (e.block, false)] {
+                    var code = cc
+                    if !truth {
+                        switch cc { case .lt: code = .ge; case .le: code = .gt; case .gt: code = .le; case .ge: code = .lt; default: continue }
+                    }
+                    let fact: (Value, Value, Bool)
+                    switch code {
+                    case .lt: fact = (x, y, true)
+                    case .le: fact = (x, y, false)
+                    case .gt: fact = (y, x, true)
+                    case .ge: fact = (y, x, false)
+                    default: continue
+                    }
+                    let (ix, hi, strict) = fact
+                    let tb = Int(target.index)
+                    guard body.contains(tb), tb != b,
+                          preds[tb].allSatisfy({ $0 == b || a.rpo[$0] < 0 || a.dominates(tb, $0) }),
+                          inlineConst[ix.index] == nil, defBlock(ix) >= 0, !a.dominates(tb, defBlock(ix)),
+                          bounded(hi), needed[Int(hi.index)] || inlineConst[hi.index] != nil,
+                          inlineConst[hi.index] != nil || defBlock(hi) < 0 || !a.dominates(tb, defBlock(hi)),
+                          isNonNeg(ix) else { continue }
+                    facts.append((tb, ix, hi, strict))
+                }
+            }
+            if facts.isEmpty { continue }
+
+            var g = LoopGuard()
+            var proven: [Int32] = []
+            for b in body {
+                for id in f.blocks[b].insts {
+                    let inst = f[id]
+                    guard inst.op == .listGet || inst.op == .listSet, !inst.inBounds, isEmitted(inst) else { continue }
+                    let l = inst.args[0], ix = inst.args[1]
+                    guard let w = cached[l.index], outside(l), inst.op == .listGet || w else { continue }
+                    guard provenBy[id.index] == nil else { continue }
+                    // xs[a] under a < hi (a <= hi): hi <= len (hi < len) at entry. Or a is
+                    // a decreasing parameter under x < a with x >= 0: a >= 0, a < len
+                    // while its entry value is.
+                    let need: (Value, Bool)
+                    if let fact = facts.first(where: { $0.index == ix && a.dominates($0.target, b) }) {
+                        need = (fact.bound, fact.strict)
+                    } else if decreasing.contains(ix.index), needed[Int(ix.index)],
+                              facts.contains(where: { $0.bound == ix && $0.strict && a.dominates($0.target, b) }) {
+                        need = (ix, false)
+                    } else { continue }
+                    proven.append(id.index)
+                    if !g.bounds.contains(where: { $0.bound == need.0 && $0.list == l && $0.strict == need.1 }) {
+                        g.bounds.append((need.0, l, need.1))
+                    }
+                }
+            }
+            if proven.isEmpty || dominatedSize(h) > 400 { continue }
+            for p in f.blocks[h].params where nonneg.contains(p.index) && needed[Int(p.index)] { g.nonNegative.append(p) }
+            for id in proven { provenBy[id] = h }
+            chosen.append(h)
+            versionGuards[h] = g
+
+            // In the fast copy a fact's index whose bound the guard compares with a
+            // length is in [0, 2^32) (a length is a u32): a sum or difference of such
+            // indexes and small constants cannot overflow, and needs no check there
+            // (spectral_norm's evalA(i, j): i + j, then + 1).
+            let guarded = Set(g.bounds.map { $0.bound.index })
+            let small = facts.filter { guarded.contains($0.bound.index) }
+            let indexBound: Int64 = 1 << 32
+            var sumBound: [Int32: Int64] = [:]
+            for b in a.order where body.contains(b) {
+                for id in f.blocks[b].insts {
+                    let inst = f[id]
+                    guard inst.op == .iadd || inst.op == .isub, let r = inst.result, inst.args.count == 2 else { continue }
+                    func magnitude(_ x: Value) -> Int64? {
+                        if let k = constInt(x) { return k == Int64.min ? nil : abs(k) }
+                        if let m = sumBound[x.index] { return m }
+                        if small.contains(where: { $0.index == x && a.dominates($0.target, b) }) { return indexBound }
+                        return nil
+                    }
+                    guard let m0 = magnitude(inst.args[0]), let m1 = magnitude(inst.args[1]) else { continue }
+                    let (m, over) = m0.addingReportingOverflow(m1)
+                    if over { continue }
+                    sumBound[r.index] = m
+                    if fastBounded[r.index] == nil { fastBounded[r.index] = h }
+                }
+            }
+        }
+    }
+
+    /// Pushes the i32 guard of a versioned loop (its lists' caches are loaded).
+    mutating func emitGuard(_ g: LoopGuard) {
+        var terms = 0
+        for p in g.nonNegative {
+            get(p); emit("i64.const 0"); emit("i64.ge_s")
+            if terms > 0 { emit("i32.and") }
+            terms += 1
+        }
+        for (bound, l, strict) in g.bounds {
+            guard let c = loopCache(for: l) else { continue }
+            get(bound); emit("local.get \(c.len)"); emit(strict ? "i64.le_s" : "i64.lt_s")
+            if terms > 0 { emit("i32.and") }
+            terms += 1
+        }
+        if terms == 0 { emit("i32.const 1") }
+    }
+
+    /// Every guard list has a cache here (the plan's premise; checked, not assumed).
+    func guardIsEmittable(_ g: LoopGuard) -> Bool {
+        g.bounds.allSatisfy { loopCache(for: $0.list) != nil }
+    }
+
+    /// Adds one to the depth of every branch in `out[start...]` that leaves that code
+    /// (the copy is now inside one more label, the guard's `if`).
+    mutating func adjustBranchDepths(from start: Int) {
+        var open = 0
+        for k in start..<out.count {
+            let line = out[k]
+            var s = Substring(line)
+            while s.first == " " { s = s.dropFirst() }
+            let words = s.split(separator: " ", omittingEmptySubsequences: true)
+            guard let op = words.first else { continue }
+            switch op {
+            case "block", "loop", "if": open += 1
+            case "end": open -= 1
+            case "br", "br_if", "br_on_null", "br_on_non_null", "br_on_cast", "br_on_cast_fail":
+                guard words.count >= 2, let d = Int(words[1]), d >= open else { continue }
+                var w = words.map(String.init)
+                w[1] = String(d + 1)
+                out[k] = String(line.prefix(line.count - s.count)) + w.joined(separator: " ")
+            case "br_table":
+                var w = words.map(String.init)
+                var touched = false
+                for i in 1..<w.count { if let d = Int(w[i]), d >= open { w[i] = String(d + 1); touched = true } }
+                if touched { out[k] = String(line.prefix(line.count - s.count)) + w.joined(separator: " ") }
+            default: break
+            }
+        }
+    }
+}
