@@ -42,6 +42,22 @@
 (global $map.empty_kv (ref $arr_ref) (array.new_fixed $arr_ref 0))
 (global $map.empty_tab (ref $arr_i64) (array.new_fixed $arr_i64 0))
 
+;; The slow halves of get, set and has are called through constant function
+;; references, never by a direct call: Wasmtime's Cranelift (run with -C inlining=y,
+;; scripts/mochi-wasm-exec) inlines direct callees, and the slow half (insert's array
+;; growth, the general probe) inlined into a fast path made every cached-key get or
+;; set save five callee-saved registers; an indirect call is never inlined (as the
+;; emitter's cold error calls, EmitWasm.swift's coldCallee). Each type is a recursion
+;; group of its own, so it is the callee's own type.
+(type $map.t_get (func (param (ref null $map)) (param anyref) (result anyref)))
+(type $map.t_set (func (param (ref null $map)) (param anyref) (param anyref)))
+(type $map.t_insert (func (param (ref $map)) (param anyref) (param anyref)))
+(type $map.t_has (func (param (ref $map)) (param anyref) (result i32)))
+(global $map.g_get_slow (ref $map.t_get) (ref.func $map.get_slow))
+(global $map.g_set_slow (ref $map.t_set) (ref.func $map.set_slow))
+(global $map.g_insert (ref $map.t_insert) (ref.func $map.insert))
+(global $map.g_has_slow (ref $map.t_has) (ref.func $map.has_slow))
+
 (data $map.d.nil "assignment to a nil map")
 
 ;; A table size (power of two, at least 8) with room for n entries under 3/4.
@@ -291,7 +307,7 @@
             (then
               (return (array.get $arr_ref (struct.get $map $kv (local.get $m))
                 (i32.add (i32.shl (struct.get $map $caux (local.get $m)) (i32.const 1)) (i32.const 1))))))))))
-  (return_call $map.get_slow (local.get $m) (local.get $key)))
+  (return_call_ref $map.t_get (local.get $m) (local.get $key) (global.get $map.g_get_slow)))
 
 (func $map.get_slow (param $m (ref null $map)) (param $key anyref) (result anyref)
   (local $i i32)
@@ -317,12 +333,12 @@
               ;; the cached key: its entry, or (cpos < -1) absent with its insertion
               ;; slot known (`if k in m {...} else { m[k] = v }` probes once)
               (if (i32.lt_s (local.get $c) (i32.const 0))
-                (then (return_call $map.insert (ref.as_non_null (local.get $m)) (local.get $key) (local.get $value))))
+                (then (return_call_ref $map.t_insert (ref.as_non_null (local.get $m)) (local.get $key) (local.get $value) (global.get $map.g_insert))))
               (array.set $arr_ref (struct.get $map $kv (local.get $m))
                 (i32.add (i32.shl (struct.get $map $caux (local.get $m)) (i32.const 1)) (i32.const 1))
                 (local.get $value))
               (return)))))))
-  (return_call $map.set_slow (local.get $m) (local.get $key) (local.get $value)))
+  (return_call_ref $map.t_set (local.get $m) (local.get $key) (local.get $value) (global.get $map.g_set_slow)))
 
 (func $map.set_slow (param $m (ref null $map)) (param $key anyref) (param $value anyref)
   (local $i i32)
@@ -389,7 +405,7 @@
         (if (i64.eq (i64.and (local.get $t) (i64.const 0xFFFFFFFF00000000)) (local.get $hh))
           (then
             (if (i64.eqz (i64.and (local.get $t) (i64.const 0x80000000)))
-              (then (return_call $map.has_slow (local.get $m) (local.get $key))))
+              (then (return_call_ref $map.t_has (local.get $m) (local.get $key) (global.get $map.g_has_slow))))
             (struct.set $map $cpos (local.get $m) (local.get $i))
             (struct.set $map $caux (local.get $m) (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)))
             (return (i32.const 1))))))
@@ -450,11 +466,11 @@
         (if (i64.eq (i64.and (local.get $t) (i64.const 0xFFFFFFFF00000000)) (local.get $hh))
           (then
             (if (i64.ne (i64.and (local.get $t) (i64.const 0x80000000)) (i64.const 0))
-              (then (return_call $map.has_slow (local.get $m) (local.get $key))))
+              (then (return_call_ref $map.t_has (local.get $m) (local.get $key) (global.get $map.g_has_slow))))
             (local.set $k2 (array.get $arr_ref (local.get $kv)
               (i32.shl (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)) (i32.const 1))))
             (if (i32.eqz (ref.test (ref $box_i64) (local.get $k2)))
-              (then (return_call $map.has_slow (local.get $m) (local.get $key))))
+              (then (return_call_ref $map.t_has (local.get $m) (local.get $key) (global.get $map.g_has_slow))))
             (if (i64.eq (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $k2))) (local.get $x))
               (then
                 (struct.set $map $cpos (local.get $m) (local.get $i))
