@@ -493,7 +493,7 @@
     (then (return_call $map.has_i31 (ref.as_non_null (local.get $m)) (ref.cast (ref i31) (local.get $key)))))
   (if (ref.test (ref $box_i64) (local.get $key))
     (then (return_call $map.has_i64 (ref.as_non_null (local.get $m)) (ref.cast (ref $box_i64) (local.get $key)))))
-  (return_call $map.has_slow (ref.as_non_null (local.get $m)) (local.get $key)))
+  (return_call_ref $map.t_has (ref.as_non_null (local.get $m)) (local.get $key) (global.get $map.g_has_slow)))
 
 (func $mochi_map_len (param $m (ref null $map)) (result i64)
   (if (ref.is_null (local.get $m)) (then (return (i64.const 0))))
