@@ -27,10 +27,13 @@
 ;; table. The last key looked up is remembered by identity (an i31 int key is the
 ;; same reference as any other i31 of its value, a string key the same object the
 ;; program passes again; a boxed big int by value), so `if k in m { m[k] = m[k] + 1 }`
-;; probes once, not three times: get, set and has are only that cached-key test and
-;; tail-call their slow half otherwise, so the common call stays small. Int keys (i31)
-;; hash with one multiply and compare by ref.eq, string keys hash their bytes once
-;; per operation.
+;; probes once, not three times: get and set are only that cached-key test, and has
+;; of an int key ($map.has_i31, $map.has_i64) a probe with the hash inline; all three
+;; reach their slow half through a constant function reference ($map.g_*), which
+;; Wasmtime's inliner leaves alone, so the fast paths inline into the program's loop
+;; without pulling insert or the general probe (and their saved registers) in. Int
+;; keys hash with two multiplies and compare by ref.eq or by value, string keys hash
+;; their bytes once per operation.
 ;;
 ;; Every observable order (keys(), values(), printing, iteration) is the sorted key
 ;; order of LANGUAGE.md §10: keys compare bytewise by their text (decimal for ints,
