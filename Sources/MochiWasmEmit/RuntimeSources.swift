@@ -6136,6 +6136,10 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 (global $map.g_set_slow (ref $map.t_set) (ref.func $map.set_slow))
 (global $map.g_insert (ref $map.t_insert) (ref.func $map.insert))
 (global $map.g_has_slow (ref $map.t_has) (ref.func $map.has_slow))
+(type $map.t_grow (func (param (ref $map)) (result (ref $arr_ref))))
+(type $map.t_regrow (func (param (ref $map)) (param i64)))
+(global $map.g_grow_kv (ref $map.t_grow) (ref.func $map.grow_kv))
+(global $map.g_regrow (ref $map.t_regrow) (ref.func $map.regrow))
 
 (data $map.d.nil "assignment to a nil map")
 
@@ -6326,10 +6330,8 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 (func $map.insert (param $m (ref $map)) (param $key anyref) (param $value anyref)
   (local $n i32)
   (local $kv (ref $arr_ref))
-  (local $nkv (ref $arr_ref))
   (local $h i32)
   (local $ins i32)
-  (local $tc i32)
   (local $t i64)
   (local $tab (ref $arr_i64))
   (local $tombs i32)
@@ -6339,13 +6341,7 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (local.set $n (struct.get $map $len (local.get $m)))
   (local.set $kv (struct.get $map $kv (local.get $m)))
   (if (i32.ge_u (i32.shl (local.get $n) (i32.const 1)) (array.len (local.get $kv)))
-    (then
-      (if (i32.ge_u (local.get $n) (i32.const 0x10000000)) (then (call $list.oom)))
-      (local.set $nkv (array.new_default $arr_ref
-        (select (i32.shl (array.len (local.get $kv)) (i32.const 1)) (i32.const 8) (array.len (local.get $kv)))))
-      (array.copy $arr_ref $arr_ref (local.get $nkv) (i32.const 0) (local.get $kv) (i32.const 0) (i32.shl (local.get $n) (i32.const 1)))
-      (struct.set $map $kv (local.get $m) (local.get $nkv))
-      (local.set $kv (local.get $nkv))))
+    (then (local.set $kv (call_ref $map.t_grow (local.get $m) (global.get $map.g_grow_kv)))))
   (array.set $arr_ref (local.get $kv) (i32.shl (local.get $n) (i32.const 1)) (local.get $key))
   (array.set $arr_ref (local.get $kv) (i32.add (i32.shl (local.get $n) (i32.const 1)) (i32.const 1)) (local.get $value))
   (struct.set $map $len (local.get $m) (i32.add (local.get $n) (i32.const 1)))
@@ -6360,15 +6356,44 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (if (i32.le_u (i32.mul (i32.add (i32.add (local.get $n) (i32.const 1)) (local.get $tombs)) (i32.const 4))
                     (i32.mul (array.len (local.get $tab)) (i32.const 3)))
         (then
-          (if (i64.eq (array.get $arr_i64 (local.get $tab) (local.get $ins)) (i64.const 1))
-            (then (struct.set $map $tombs (local.get $m) (i32.sub (local.get $tombs) (i32.const 1)))))
+          ;; (a table without deleted slots, the usual one, needs no read of the slot)
+          (if (local.get $tombs)
+            (then
+              (if (i64.eq (array.get $arr_i64 (local.get $tab) (local.get $ins)) (i64.const 1))
+                (then (struct.set $map $tombs (local.get $m) (i32.sub (local.get $tombs) (i32.const 1)))))))
           (array.set $arr_i64 (local.get $tab) (local.get $ins) (local.get $t))
           (struct.set $map $cpos (local.get $m) (local.get $ins))
           (struct.set $map $caux (local.get $m) (local.get $n))
           (return)))))
+  (return_call_ref $map.t_regrow (local.get $m) (local.get $t) (global.get $map.g_regrow)))
+
+;; insert's cold halves, reached through constant function references so that the
+;; allocation, copy and re-placing loops stay out of insert (and the registers they
+;; need out of its prologue).
+;; kv with room for one more entry (doubled, at least 8 slots); the new array when
+;; it had to grow.
+(func $map.grow_kv (param $m (ref $map)) (result (ref $arr_ref))
+  (local $kv (ref $arr_ref))
+  (local $nkv (ref $arr_ref))
+  (local $n i32)
+  (local.set $kv (struct.get $map $kv (local.get $m)))
+  (local.set $n (struct.get $map $len (local.get $m)))
+  (if (i32.ge_u (local.get $n) (i32.const 0x10000000)) (then (call $list.oom)))
+  (local.set $nkv (array.new_default $arr_ref
+    (select (i32.shl (array.len (local.get $kv)) (i32.const 1)) (i32.const 8) (array.len (local.get $kv)))))
+  (array.copy $arr_ref $arr_ref (local.get $nkv) (i32.const 0) (local.get $kv) (i32.const 0) (i32.shl (local.get $n) (i32.const 1)))
+  (struct.set $map $kv (local.get $m) (local.get $nkv))
+  (local.get $nkv))
+
+;; A table big enough for the entries (len, the new one counted) under 3/4, its
+;; live slots re-placed, then slot value t placed.
+(func $map.regrow (param $m (ref $map)) (param $t i64)
+  (local $tc i32)
+  (local $n i32)
+  (local.set $n (struct.get $map $len (local.get $m)))
   (local.set $tc (select (array.len (struct.get $map $tab (local.get $m))) (i32.const 8) (array.len (struct.get $map $tab (local.get $m)))))
   (block $done (loop $next
-    (br_if $done (i32.le_u (i32.mul (i32.add (local.get $n) (i32.const 1)) (i32.const 4)) (i32.mul (local.get $tc) (i32.const 3))))
+    (br_if $done (i32.le_u (i32.mul (local.get $n) (i32.const 4)) (i32.mul (local.get $tc) (i32.const 3))))
     (local.set $tc (i32.shl (local.get $tc) (i32.const 1)))
     (br $next)))
   (call $map.rebuild (local.get $m) (local.get $tc))
