@@ -6268,7 +6268,11 @@ public let embeddedRuntime: [(name: String, text: String)] = [
                     (if (result i32) (i32.and (ref.test (ref $box_i64) (local.get $k2)) (ref.test (ref $box_i64) (local.get $ek)))
                       (then (i64.eq (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $k2)))
                                     (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $ek)))))
-                      (else (call $map.key_eq (local.get $k2) (local.get $ek))))))
+                      (else
+                        ;; two strings: their bytes, without $map.key_eq's other tests
+                        (if (result i32) (i32.and (ref.test (ref $str) (local.get $k2)) (ref.test (ref $str) (local.get $ek)))
+                          (then (call $value.str_eq (ref.cast (ref $str) (local.get $k2)) (ref.cast (ref $str) (local.get $ek))))
+                          (else (call $map.key_eq (local.get $k2) (local.get $ek))))))))
               (then
                 (struct.set $map $cpos (local.get $m) (local.get $i))
                 (struct.set $map $caux (local.get $m) (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)))
