@@ -127,6 +127,19 @@
 ;; push: in place while the list owns the end of its store (no other list sees
 ;; slot len) and the store has room; otherwise the elements first move to a grown
 ;; store of the list's own (the emitter inlines the fast path).
+;; push reaches its cold half (a new store, the copy) through constant function
+;; references: the program calls push itself only when its inline fast path finds no
+;; room, and Wasmtime's inliner (-C inlining=y) would otherwise put the allocation and
+;; copy loops into the program's loop, with more registers saved and spilled there.
+(type $list.t_restore_i64 (func (param (ref $list_i64)) (param i32) (result (ref $arr_i64))))
+(global $list.g_restore_i64 (ref $list.t_restore_i64) (ref.func $list.restore_i64))
+(type $list.t_restore_f64 (func (param (ref $list_f64)) (param i32) (result (ref $arr_f64))))
+(global $list.g_restore_f64 (ref $list.t_restore_f64) (ref.func $list.restore_f64))
+(type $list.t_restore_bool (func (param (ref $list_bool)) (param i32) (result (ref $arr_i8))))
+(global $list.g_restore_bool (ref $list.t_restore_bool) (ref.func $list.restore_bool))
+(type $list.t_restore_ref (func (param (ref $list_ref)) (param i32) (result (ref $arr_ref))))
+(global $list.g_restore_ref (ref $list.t_restore_ref) (ref.func $list.restore_ref))
+
 (func $mochi_list_push_i64 (param $l (ref null $list_i64)) (param $v i64)
   (local $n i32)
   (local $d (ref $arr_i64))
@@ -135,8 +148,9 @@
   (local.set $d (struct.get $list_i64 $data (local.get $l)))
   (if (i32.or (i32.ge_u (local.get $n) (array.len (local.get $d)))
               (i32.eqz (struct.get $list_i64 $own (local.get $l))))
-    (then (local.set $d (call $list.restore_i64 (ref.as_non_null (local.get $l))
-      (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))))
+    (then (local.set $d (call_ref $list.t_restore_i64 (ref.as_non_null (local.get $l))
+      (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))
+      (global.get $list.g_restore_i64)))))
   (array.set $arr_i64 (local.get $d) (local.get $n) (local.get $v))
   (struct.set $list_i64 $len (local.get $l) (i32.add (local.get $n) (i32.const 1)))
   ;; a store of its own stays writable to its end; a shared one stays at 0
@@ -204,8 +218,9 @@
   (local.set $d (struct.get $list_f64 $data (local.get $l)))
   (if (i32.or (i32.ge_u (local.get $n) (array.len (local.get $d)))
               (i32.eqz (struct.get $list_f64 $own (local.get $l))))
-    (then (local.set $d (call $list.restore_f64 (ref.as_non_null (local.get $l))
-      (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))))
+    (then (local.set $d (call_ref $list.t_restore_f64 (ref.as_non_null (local.get $l))
+      (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))
+      (global.get $list.g_restore_f64)))))
   (array.set $arr_f64 (local.get $d) (local.get $n) (local.get $v))
   (struct.set $list_f64 $len (local.get $l) (i32.add (local.get $n) (i32.const 1)))
   ;; a store of its own stays writable to its end; a shared one stays at 0
@@ -273,8 +288,9 @@
   (local.set $d (struct.get $list_bool $data (local.get $l)))
   (if (i32.or (i32.ge_u (local.get $n) (array.len (local.get $d)))
               (i32.eqz (struct.get $list_bool $own (local.get $l))))
-    (then (local.set $d (call $list.restore_bool (ref.as_non_null (local.get $l))
-      (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))))
+    (then (local.set $d (call_ref $list.t_restore_bool (ref.as_non_null (local.get $l))
+      (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))
+      (global.get $list.g_restore_bool)))))
   (array.set $arr_i8 (local.get $d) (local.get $n) (i32.ne (local.get $v) (i32.const 0)))
   (struct.set $list_bool $len (local.get $l) (i32.add (local.get $n) (i32.const 1)))
   ;; a store of its own stays writable to its end; a shared one stays at 0
@@ -342,8 +358,9 @@
   (local.set $d (struct.get $list_ref $data (local.get $l)))
   (if (i32.or (i32.ge_u (local.get $n) (array.len (local.get $d)))
               (i32.eqz (struct.get $list_ref $own (local.get $l))))
-    (then (local.set $d (call $list.restore_ref (ref.as_non_null (local.get $l))
-      (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))))))
+    (then (local.set $d (call_ref $list.t_restore_ref (ref.as_non_null (local.get $l))
+      (call $list.grown (array.len (local.get $d)) (i32.add (local.get $n) (i32.const 1)))
+      (global.get $list.g_restore_ref)))))
   (array.set $arr_ref (local.get $d) (local.get $n) (local.get $v))
   (struct.set $list_ref $len (local.get $l) (i32.add (local.get $n) (i32.const 1)))
   ;; a store of its own stays writable to its end; a shared one stays at 0

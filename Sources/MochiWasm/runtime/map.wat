@@ -27,10 +27,13 @@
 ;; table. The last key looked up is remembered by identity (an i31 int key is the
 ;; same reference as any other i31 of its value, a string key the same object the
 ;; program passes again; a boxed big int by value), so `if k in m { m[k] = m[k] + 1 }`
-;; probes once, not three times: get, set and has are only that cached-key test and
-;; tail-call their slow half otherwise, so the common call stays small. Int keys (i31)
-;; hash with one multiply and compare by ref.eq, string keys hash their bytes once
-;; per operation.
+;; probes once, not three times: get and set are only that cached-key test, and has
+;; of an int key ($map.has_i31, $map.has_i64) a probe with the hash inline; all three
+;; reach their slow half through a constant function reference ($map.g_*), which
+;; Wasmtime's inliner leaves alone, so the fast paths inline into the program's loop
+;; without pulling insert or the general probe (and their saved registers) in. Int
+;; keys hash with two multiplies and compare by ref.eq or by value, string keys hash
+;; their bytes once per operation.
 ;;
 ;; Every observable order (keys(), values(), printing, iteration) is the sorted key
 ;; order of LANGUAGE.md §10: keys compare bytewise by their text (decimal for ints,
@@ -41,6 +44,26 @@
 
 (global $map.empty_kv (ref $arr_ref) (array.new_fixed $arr_ref 0))
 (global $map.empty_tab (ref $arr_i64) (array.new_fixed $arr_i64 0))
+
+;; The slow halves of get, set and has are called through constant function
+;; references, never by a direct call: Wasmtime's Cranelift (run with -C inlining=y,
+;; scripts/mochi-wasm-exec) inlines direct callees, and the slow half (insert's array
+;; growth, the general probe) inlined into a fast path made every cached-key get or
+;; set save five callee-saved registers; an indirect call is never inlined (as the
+;; emitter's cold error calls, EmitWasm.swift's coldCallee). Each type is a recursion
+;; group of its own, so it is the callee's own type.
+(type $map.t_get (func (param (ref null $map)) (param anyref) (result anyref)))
+(type $map.t_set (func (param (ref null $map)) (param anyref) (param anyref)))
+(type $map.t_insert (func (param (ref $map)) (param anyref) (param anyref)))
+(type $map.t_has (func (param (ref $map)) (param anyref) (result i32)))
+(global $map.g_get_slow (ref $map.t_get) (ref.func $map.get_slow))
+(global $map.g_set_slow (ref $map.t_set) (ref.func $map.set_slow))
+(global $map.g_insert (ref $map.t_insert) (ref.func $map.insert))
+(global $map.g_has_slow (ref $map.t_has) (ref.func $map.has_slow))
+(type $map.t_grow (func (param (ref $map)) (result (ref $arr_ref))))
+(type $map.t_regrow (func (param (ref $map)) (param i64)))
+(global $map.g_grow_kv (ref $map.t_grow) (ref.func $map.grow_kv))
+(global $map.g_regrow (ref $map.t_regrow) (ref.func $map.regrow))
 
 (data $map.d.nil "assignment to a nil map")
 
@@ -169,7 +192,11 @@
                     (if (result i32) (i32.and (ref.test (ref $box_i64) (local.get $k2)) (ref.test (ref $box_i64) (local.get $ek)))
                       (then (i64.eq (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $k2)))
                                     (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $ek)))))
-                      (else (call $map.key_eq (local.get $k2) (local.get $ek))))))
+                      (else
+                        ;; two strings: their bytes, without $map.key_eq's other tests
+                        (if (result i32) (i32.and (ref.test (ref $str) (local.get $k2)) (ref.test (ref $str) (local.get $ek)))
+                          (then (call $value.str_eq (ref.cast (ref $str) (local.get $k2)) (ref.cast (ref $str) (local.get $ek))))
+                          (else (call $map.key_eq (local.get $k2) (local.get $ek))))))))
               (then
                 (struct.set $map $cpos (local.get $m) (local.get $i))
                 (struct.set $map $caux (local.get $m) (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)))
@@ -231,10 +258,8 @@
 (func $map.insert (param $m (ref $map)) (param $key anyref) (param $value anyref)
   (local $n i32)
   (local $kv (ref $arr_ref))
-  (local $nkv (ref $arr_ref))
   (local $h i32)
   (local $ins i32)
-  (local $tc i32)
   (local $t i64)
   (local $tab (ref $arr_i64))
   (local $tombs i32)
@@ -244,13 +269,7 @@
   (local.set $n (struct.get $map $len (local.get $m)))
   (local.set $kv (struct.get $map $kv (local.get $m)))
   (if (i32.ge_u (i32.shl (local.get $n) (i32.const 1)) (array.len (local.get $kv)))
-    (then
-      (if (i32.ge_u (local.get $n) (i32.const 0x10000000)) (then (call $list.oom)))
-      (local.set $nkv (array.new_default $arr_ref
-        (select (i32.shl (array.len (local.get $kv)) (i32.const 1)) (i32.const 8) (array.len (local.get $kv)))))
-      (array.copy $arr_ref $arr_ref (local.get $nkv) (i32.const 0) (local.get $kv) (i32.const 0) (i32.shl (local.get $n) (i32.const 1)))
-      (struct.set $map $kv (local.get $m) (local.get $nkv))
-      (local.set $kv (local.get $nkv))))
+    (then (local.set $kv (call_ref $map.t_grow (local.get $m) (global.get $map.g_grow_kv)))))
   (array.set $arr_ref (local.get $kv) (i32.shl (local.get $n) (i32.const 1)) (local.get $key))
   (array.set $arr_ref (local.get $kv) (i32.add (i32.shl (local.get $n) (i32.const 1)) (i32.const 1)) (local.get $value))
   (struct.set $map $len (local.get $m) (i32.add (local.get $n) (i32.const 1)))
@@ -265,15 +284,44 @@
       (if (i32.le_u (i32.mul (i32.add (i32.add (local.get $n) (i32.const 1)) (local.get $tombs)) (i32.const 4))
                     (i32.mul (array.len (local.get $tab)) (i32.const 3)))
         (then
-          (if (i64.eq (array.get $arr_i64 (local.get $tab) (local.get $ins)) (i64.const 1))
-            (then (struct.set $map $tombs (local.get $m) (i32.sub (local.get $tombs) (i32.const 1)))))
+          ;; (a table without deleted slots, the usual one, needs no read of the slot)
+          (if (local.get $tombs)
+            (then
+              (if (i64.eq (array.get $arr_i64 (local.get $tab) (local.get $ins)) (i64.const 1))
+                (then (struct.set $map $tombs (local.get $m) (i32.sub (local.get $tombs) (i32.const 1)))))))
           (array.set $arr_i64 (local.get $tab) (local.get $ins) (local.get $t))
           (struct.set $map $cpos (local.get $m) (local.get $ins))
           (struct.set $map $caux (local.get $m) (local.get $n))
           (return)))))
+  (return_call_ref $map.t_regrow (local.get $m) (local.get $t) (global.get $map.g_regrow)))
+
+;; insert's cold halves, reached through constant function references so that the
+;; allocation, copy and re-placing loops stay out of insert (and the registers they
+;; need out of its prologue).
+;; kv with room for one more entry (doubled, at least 8 slots); the new array when
+;; it had to grow.
+(func $map.grow_kv (param $m (ref $map)) (result (ref $arr_ref))
+  (local $kv (ref $arr_ref))
+  (local $nkv (ref $arr_ref))
+  (local $n i32)
+  (local.set $kv (struct.get $map $kv (local.get $m)))
+  (local.set $n (struct.get $map $len (local.get $m)))
+  (if (i32.ge_u (local.get $n) (i32.const 0x10000000)) (then (call $list.oom)))
+  (local.set $nkv (array.new_default $arr_ref
+    (select (i32.shl (array.len (local.get $kv)) (i32.const 1)) (i32.const 8) (array.len (local.get $kv)))))
+  (array.copy $arr_ref $arr_ref (local.get $nkv) (i32.const 0) (local.get $kv) (i32.const 0) (i32.shl (local.get $n) (i32.const 1)))
+  (struct.set $map $kv (local.get $m) (local.get $nkv))
+  (local.get $nkv))
+
+;; A table big enough for the entries (len, the new one counted) under 3/4, its
+;; live slots re-placed, then slot value t placed.
+(func $map.regrow (param $m (ref $map)) (param $t i64)
+  (local $tc i32)
+  (local $n i32)
+  (local.set $n (struct.get $map $len (local.get $m)))
   (local.set $tc (select (array.len (struct.get $map $tab (local.get $m))) (i32.const 8) (array.len (struct.get $map $tab (local.get $m)))))
   (block $done (loop $next
-    (br_if $done (i32.le_u (i32.mul (i32.add (local.get $n) (i32.const 1)) (i32.const 4)) (i32.mul (local.get $tc) (i32.const 3))))
+    (br_if $done (i32.le_u (i32.mul (local.get $n) (i32.const 4)) (i32.mul (local.get $tc) (i32.const 3))))
     (local.set $tc (i32.shl (local.get $tc) (i32.const 1)))
     (br $next)))
   (call $map.rebuild (local.get $m) (local.get $tc))
@@ -291,7 +339,7 @@
             (then
               (return (array.get $arr_ref (struct.get $map $kv (local.get $m))
                 (i32.add (i32.shl (struct.get $map $caux (local.get $m)) (i32.const 1)) (i32.const 1))))))))))
-  (return_call $map.get_slow (local.get $m) (local.get $key)))
+  (return_call_ref $map.t_get (local.get $m) (local.get $key) (global.get $map.g_get_slow)))
 
 (func $map.get_slow (param $m (ref null $map)) (param $key anyref) (result anyref)
   (local $i i32)
@@ -317,12 +365,12 @@
               ;; the cached key: its entry, or (cpos < -1) absent with its insertion
               ;; slot known (`if k in m {...} else { m[k] = v }` probes once)
               (if (i32.lt_s (local.get $c) (i32.const 0))
-                (then (return_call $map.insert (ref.as_non_null (local.get $m)) (local.get $key) (local.get $value))))
+                (then (return_call_ref $map.t_insert (ref.as_non_null (local.get $m)) (local.get $key) (local.get $value) (global.get $map.g_insert))))
               (array.set $arr_ref (struct.get $map $kv (local.get $m))
                 (i32.add (i32.shl (struct.get $map $caux (local.get $m)) (i32.const 1)) (i32.const 1))
                 (local.get $value))
               (return)))))))
-  (return_call $map.set_slow (local.get $m) (local.get $key) (local.get $value)))
+  (return_call_ref $map.t_set (local.get $m) (local.get $key) (local.get $value) (global.get $map.g_set_slow)))
 
 (func $map.set_slow (param $m (ref null $map)) (param $key anyref) (param $value anyref)
   (local $i i32)
@@ -346,11 +394,11 @@
   (call $map.insert (local.get $m) (local.get $key) (ref.null none))
   (i32.const 1))
 
-;; $map.probe for an i31 key, as a leaf without calls (no registers to save on the
-;; way in): -3 when a slot with the key's hash holds a key that is not an i31 (an
-;; equal float or boxed int may be there: $map.probe decides, and the cache is
-;; cleared meanwhile).
-(func $map.probe_i31 (param $m (ref $map)) (param $key (ref i31)) (result i32)
+;; has of an i31 key: $map.probe as a leaf (the hash inline, no calls but the rare
+;; tail call, so nothing to save on the way in), answering has's 0 or 1 itself. A
+;; slot with the key's hash holding a key that is not an i31 (an equal float or
+;; boxed int may be there) goes to $map.has_slow, which decides.
+(func $map.has_i31 (param $m (ref $map)) (param $key (ref i31)) (result i32)
   (local $h i32)
   (local $hh i64)
   (local $tab (ref $arr_i64))
@@ -358,7 +406,13 @@
   (local $i i32)
   (local $t i64)
   (local $free i32)
-  (local.set $h (call $value.mix32 (i31.get_s (local.get $key))))
+  ;; $value.mix32 of the key (inline: a call less per has)
+  (local.set $h (i31.get_s (local.get $key)))
+  (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))))
+  (local.set $h (i32.mul (local.get $h) (i32.const 0x85ebca6b)))
+  (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 13))))
+  (local.set $h (i32.mul (local.get $h) (i32.const 0xc2b2ae35)))
+  (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))))
   (local.set $hh (i64.shl (i64.extend_i32_u (local.get $h)) (i64.const 32)))
   (struct.set $map $caux (local.get $m) (local.get $h))
   (struct.set $map $ckey (local.get $m) (local.get $key))
@@ -367,7 +421,7 @@
   (if (i32.lt_s (local.get $mask) (i32.const 0))
     (then
       (struct.set $map $cpos (local.get $m) (i32.const -1))
-      (return (i32.const -1))))
+      (return (i32.const 0))))
   (local.set $i (i32.and (local.get $h) (local.get $mask)))
   (local.set $free (i32.const -1))
   (loop $probe
@@ -378,31 +432,100 @@
         (if (i64.eqz (local.get $t))
           (then
             (struct.set $map $cpos (local.get $m) (i32.sub (i32.const -2) (local.get $free)))
-            (return (i32.const -1)))))
+            (return (i32.const 0)))))
       (else
         (if (i64.eq (i64.and (local.get $t) (i64.const 0xFFFFFFFF00000000)) (local.get $hh))
           (then
             (if (i64.eqz (i64.and (local.get $t) (i64.const 0x80000000)))
-              (then
-                (struct.set $map $cpos (local.get $m) (i32.const -1))
-                (return (i32.const -3))))
+              (then (return_call_ref $map.t_has (local.get $m) (local.get $key) (global.get $map.g_has_slow))))
             (struct.set $map $cpos (local.get $m) (local.get $i))
             (struct.set $map $caux (local.get $m) (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)))
-            (return (local.get $i))))))
+            (return (i32.const 1))))))
     (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (local.get $mask)))
     (br $probe))
   (unreachable))
 
+;; has of a boxed int key (past 31 bits), the same leaf for $box_i64: the hash is
+;; $value.hash_i64's, inline; a slot with the key's hash is the key when its entry's
+;; key is a boxed int of the same value. An i31 slot or an entry key of another kind
+;; with that hash (an equal float) goes to $map.has_slow.
+(func $map.has_i64 (param $m (ref $map)) (param $key (ref $box_i64)) (result i32)
+  (local $x i64)
+  (local $h i32)
+  (local $hh i64)
+  (local $tab (ref $arr_i64))
+  (local $kv (ref $arr_ref))
+  (local $mask i32)
+  (local $i i32)
+  (local $t i64)
+  (local $free i32)
+  (local $k2 anyref)
+  (local.set $x (struct.get $box_i64 $v (local.get $key)))
+  (if (i64.eq (i64.extend_i32_s (i32.wrap_i64 (local.get $x))) (local.get $x))
+    (then
+      ;; $value.mix32
+      (local.set $h (i32.wrap_i64 (local.get $x)))
+      (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))))
+      (local.set $h (i32.mul (local.get $h) (i32.const 0x85ebca6b)))
+      (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 13))))
+      (local.set $h (i32.mul (local.get $h) (i32.const 0xc2b2ae35)))
+      (local.set $h (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16)))))
+    (else
+      (local.set $hh (i64.mul (local.get $x) (i64.const 0x9E3779B97F4A7C15)))
+      (local.set $h (i32.wrap_i64 (i64.xor (local.get $hh) (i64.shr_u (local.get $hh) (i64.const 32)))))))
+  (local.set $hh (i64.shl (i64.extend_i32_u (local.get $h)) (i64.const 32)))
+  (struct.set $map $caux (local.get $m) (local.get $h))
+  (struct.set $map $ckey (local.get $m) (local.get $key))
+  (local.set $tab (struct.get $map $tab (local.get $m)))
+  (local.set $mask (i32.sub (array.len (local.get $tab)) (i32.const 1)))
+  (if (i32.lt_s (local.get $mask) (i32.const 0))
+    (then
+      (struct.set $map $cpos (local.get $m) (i32.const -1))
+      (return (i32.const 0))))
+  (local.set $kv (struct.get $map $kv (local.get $m)))
+  (local.set $i (i32.and (local.get $h) (local.get $mask)))
+  (local.set $free (i32.const -1))
+  (loop $probe
+    (local.set $t (array.get $arr_i64 (local.get $tab) (local.get $i)))
+    (if (i64.le_u (local.get $t) (i64.const 1))
+      (then
+        (if (i32.lt_s (local.get $free) (i32.const 0)) (then (local.set $free (local.get $i))))
+        (if (i64.eqz (local.get $t))
+          (then
+            (struct.set $map $cpos (local.get $m) (i32.sub (i32.const -2) (local.get $free)))
+            (return (i32.const 0)))))
+      (else
+        (if (i64.eq (i64.and (local.get $t) (i64.const 0xFFFFFFFF00000000)) (local.get $hh))
+          (then
+            (if (i64.ne (i64.and (local.get $t) (i64.const 0x80000000)) (i64.const 0))
+              (then (return_call_ref $map.t_has (local.get $m) (local.get $key) (global.get $map.g_has_slow))))
+            (local.set $k2 (array.get $arr_ref (local.get $kv)
+              (i32.shl (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)) (i32.const 1))))
+            (if (i32.eqz (ref.test (ref $box_i64) (local.get $k2)))
+              (then (return_call_ref $map.t_has (local.get $m) (local.get $key) (global.get $map.g_has_slow))))
+            (if (i64.eq (struct.get $box_i64 $v (ref.cast (ref $box_i64) (local.get $k2))) (local.get $x))
+              (then
+                (struct.set $map $cpos (local.get $m) (local.get $i))
+                (struct.set $map $caux (local.get $m) (i32.sub (i32.and (i32.wrap_i64 (local.get $t)) (i32.const 0x7FFFFFFF)) (i32.const 2)))
+                (return (i32.const 1))))))))
+    (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (local.get $mask)))
+    (br $probe))
+  (unreachable))
+
+;; has by the general probe (any key kind).
+(func $map.has_slow (param $m (ref $map)) (param $key anyref) (result i32)
+  (i32.ge_s (call $map.probe (local.get $m) (local.get $key)) (i32.const 0)))
+
 (func $mochi_map_has (param $m (ref null $map)) (param $key anyref) (result i32)
-  (local $r i32)
-  ;; straight to the probe: no cache test (a key is usually tested once, before get
-  ;; and set use the cache the probe leaves: k_nucleotide's `if key in counts`)
+  ;; straight to a probe: no cache test (a key is usually tested once, before get
+  ;; and set use the cache the probe leaves: k_nucleotide's `if key in counts`);
+  ;; int keys by the leaves above, tail-called so has itself keeps no frame
   (if (ref.is_null (local.get $m)) (then (return (i32.const 0))))
   (if (ref.test (ref i31) (local.get $key))
-    (then
-      (local.set $r (call $map.probe_i31 (ref.as_non_null (local.get $m)) (ref.cast (ref i31) (local.get $key))))
-      (if (i32.ne (local.get $r) (i32.const -3)) (then (return (i32.ge_s (local.get $r) (i32.const 0)))))))
-  (i32.ge_s (call $map.probe (ref.as_non_null (local.get $m)) (local.get $key)) (i32.const 0)))
+    (then (return_call $map.has_i31 (ref.as_non_null (local.get $m)) (ref.cast (ref i31) (local.get $key)))))
+  (if (ref.test (ref $box_i64) (local.get $key))
+    (then (return_call $map.has_i64 (ref.as_non_null (local.get $m)) (ref.cast (ref $box_i64) (local.get $key)))))
+  (return_call_ref $map.t_has (ref.as_non_null (local.get $m)) (local.get $key) (global.get $map.g_has_slow)))
 
 (func $mochi_map_len (param $m (ref null $map)) (result i64)
   (if (ref.is_null (local.get $m)) (then (return (i64.const 0))))
