@@ -38,10 +38,11 @@
 // A list that is pushed (while fewer than 8 are cached) also gets locals: its
 // length, its store, and the room it may grow to in place (rN: its capacity when it
 // owns the end of an unshared store, else 0). A push below the room writes the
-// element, the header's length and writable length and the store's mark, and moves
-// the locals on, reading no memory back; another cached list is read again when
-// it is the same list (its value compares equal), and after the slow path
-// (mochi_list_push) all are.
+// element and moves the locals on, reading no memory back; the header's length and
+// writable length and the store's mark are left pending (pN) and written before
+// anything that could read them from memory (pushInPlace); another cached list is
+// read again when it is the same list (its value compares equal), and after the
+// slow path (mochi_list_push) all are.
 // A loop whose element accesses are provably in range once a few compares hold at
 // its entry also gets a copy without those checks (LoopVersioning.swift).
 //
@@ -330,7 +331,7 @@ struct FunctionEmitter {
             var decl = "   "
             if c.reads || c.writes || c.pushes {
                 decl += " int64_t " + ([c.reads || c.pushes ? "n\(n) = 0" : nil, c.writes ? "w\(n) = 0" : nil,
-                                        c.pushes ? "r\(n) = 0" : nil]
+                                        c.pushes ? "r\(n) = 0" : nil, c.pushes ? "p\(n) = 0" : nil]
                     .compactMap { $0 }.joined(separator: ", ")) + ";"
             }
             decl += c.bytes ? " uint8_t *d\(n) = NULL;" : " mochi_slot *d\(n) = NULL;"
@@ -379,6 +380,10 @@ struct FunctionEmitter {
             decoderLine = inst.loc.line
             if !isEmitted(inst) { continue }
             currentInst = id.index
+            if !keepsPendingPushes(inst) {
+                let fl = flushPendingPushes()
+                if !fl.isEmpty { put("    " + fl, line: inst.loc.line) }
+            }
             try emitInst(inst)
             if !cachedLists.isEmpty {
                 // A store into a list without cached locals reloads them too: its
@@ -449,6 +454,19 @@ struct FunctionEmitter {
     mutating func emitTerminator(_ bd: BlockData, next: Block?, fused: InstID?) throws {
         // A fused comparison lends its line to the `if` when the branch has none.
         let line = bd.terminatorLoc.line != 0 ? bd.terminatorLoc.line : fused.map { f[$0].loc.line } ?? 0
+        // A return, or an edge passing a reference (a list may become a parameter whose
+        // header is read from memory), writes pending push headers first.
+        var passesRef = false
+        switch bd.terminator {
+        case .ret: passesRef = true
+        case .jump(let bc): passesRef = bc.args.contains { type($0).bank == .reference }
+        case .brif(_, let t, let e): passesRef = (t.args + e.args).contains { type($0).bank == .reference }
+        case .unreachable: break
+        }
+        if passesRef {
+            let fl = flushPendingPushes()
+            if !fl.isEmpty { put("    " + fl, line: line) }
+        }
         switch bd.terminator {
         case .jump(let bc):
             let moves = edgeMoves(bc)
@@ -694,12 +712,12 @@ struct FunctionEmitter {
             module.helpers.insert(.listbGetSlow)
             let n = a[0].index
             assign(inst, "((uint64_t)\(x(1)) < (uint64_t)n\(n) ? (int64_t)d\(n)[\(x(1))] : "
-                   + "mochi_emitc_listb_get_slow(\(x(0)), \(x(1)), \(ln)))")
+                   + "\(afterFlush("mochi_emitc_listb_get_slow(\(x(0)), \(x(1)), \(ln))")))")
         case .listSet where cachedLists.contains(where: { $0.list == a[0] && $0.bytes }):
             module.helpers.insert(.listbSetSlow)
             let n = a[0].index
             stmt(inst, "if ((uint64_t)\(x(1)) < (uint64_t)w\(n)) d\(n)[\(x(1))] = (uint8_t)(\(x(2)) != 0); else { "
-                 + "mochi_emitc_listb_set_slow(\(x(0)), \(x(1)), \(x(2)), \(ln)); \(reloadListHeaders()) }")
+                 + "\(flushPendingPushes(trailingSpace: true))mochi_emitc_listb_set_slow(\(x(0)), \(x(1)), \(x(2)), \(ln)); \(reloadListHeaders()) }")
         case .listGet where rt == .bool:
             module.helpers.formUnion([.listbGetSlow, .listbGet])
             assign(inst, "mochi_emitc_listb_get(\(x(0)), \(x(1)), \(ln))")
@@ -710,12 +728,12 @@ struct FunctionEmitter {
             module.helpers.insert(.listGetSlow)
             let n = a[0].index
             assign(inst, rt.fromSlot("((uint64_t)\(x(1)) < (uint64_t)n\(n) ? d\(n)[\(x(1))] : "
-                                     + "mochi_emitc_list_get_slow(\(x(0)), \(x(1)), \(ln)))"))
+                                     + "\(afterFlush("mochi_emitc_list_get_slow(\(x(0)), \(x(1)), \(ln))")))"))
         case .listSet where cachedLists.contains(where: { $0.list == a[0] }):
             module.helpers.insert(.listSetSlow)
             let n = a[0].index, val = type(a[2]).toSlot(x(2))
             stmt(inst, "if ((uint64_t)\(x(1)) < (uint64_t)w\(n)) d\(n)[\(x(1))] = \(val); else { "
-                 + "mochi_emitc_list_set_slow(\(x(0)), \(x(1)), \(val), \(ln)); \(reloadListHeaders()) }")
+                 + "\(flushPendingPushes(trailingSpace: true))mochi_emitc_list_set_slow(\(x(0)), \(x(1)), \(val), \(ln)); \(reloadListHeaders()) }")
         case .listGet:
             module.helpers.formUnion([.listGetSlow, .listGet])
             assign(inst, rt.fromSlot("mochi_emitc_list_get(\(x(0)), \(x(1)), \(ln))"))
@@ -1052,22 +1070,28 @@ struct FunctionEmitter {
 
     /// A push onto a list whose header lives in locals: in place while the length
     /// local is below the room local (mochi_emitc_push_room: the list owns the end
-    /// of its unshared store and has capacity left there), which writes the element,
-    /// the header's length and writable length and the store's high-water mark, and
-    /// moves this list's locals on without reading memory; another cached list is
-    /// read again when it is this list under another name. Otherwise
-    /// mochi_list_push, then every cached header is read again.
+    /// of its unshared store and has capacity left there), which writes the element
+    /// and moves this list's locals on, reading no memory, and marks the header's
+    /// length, writable length and the store's high-water mark pending (pN): they are
+    /// written (flushPendingPushes) before anything that could read them from memory
+    /// (keepsPendingPushes says what cannot), before a return and an edge passing a
+    /// reference, and before every slow path, so a filling loop stores one element
+    /// an iteration, as C does, and its header once at the end. The high-water mark
+    /// is where the list ends (the room test found the list ending there), computed
+    /// from the locals. Another cached list is read again (after the stores) when it
+    /// is this list under another name. Otherwise mochi_list_push, then every cached
+    /// header is read again.
     mutating func pushInPlace(_ inst: Inst) {
         guard let c = cachedLists.first(where: { $0.list == inst.args[0] }) else { return }
         let a = inst.args, n = a[0].index, ln = Int32(clamping: inst.loc.line)
         module.helpers.formUnion([.listPushSlow, .pushRoom])
         let elem = c.bytes ? "(uint8_t)(\(v(a[1])) != 0)" : type(a[1]).toSlot(v(a[1]))
         let others = cachedLists.filter { $0.list != a[0] }
-            .map { "if (\(v($0.list)) == v\(n)) { \(loadListHeader($0.list)) }" }.joined(separator: " ")
-        stmt(inst, "if (n\(n) < r\(n)) { d\(n)[n\(n)] = \(elem); n\(n) += 1; ((MochiList *)v\(n))->len = n\(n); "
-             + "((MochiList *)v\(n))->wlen = (uint32_t)n\(n); s\(n)->used += 1;"
+            .map { "if (\(v($0.list)) == v\(n)) { \(flushPendingPushes(trailingSpace: true))\(loadListHeader($0.list)) }" }
+            .joined(separator: " ")
+        stmt(inst, "if (n\(n) < r\(n)) { d\(n)[n\(n)] = \(elem); n\(n) += 1; p\(n) = 1;"
              + (c.writes ? " w\(n) = (int64_t)(uint32_t)n\(n);" : "") + (others.isEmpty ? "" : " " + others)
-             + " } else { mochi_emitc_list_push_slow(v\(n), \(type(a[1]).toSlot(v(a[1]))), \(ln)); "
+             + " } else { \(flushPendingPushes(trailingSpace: true))mochi_emitc_list_push_slow(v\(n), \(type(a[1]).toSlot(v(a[1]))), \(ln)); "
              + reloadListHeaders() + " }")
         knownLine = nil  // the slow path stores its own line
     }
@@ -1094,6 +1118,60 @@ struct FunctionEmitter {
     }
 
     /// Statements that read every cached list header again.
+    /// Whether `inst` leaves pending push headers unwritten (see pushInPlace): it
+    /// touches lists only through their locals and runs nothing that could read a
+    /// header from memory (no call, no allocation, no reference in or out but an
+    /// element read), so the header in memory may lag behind the locals across it.
+    func keepsPendingPushes(_ inst: Inst) -> Bool {
+        let a = inst.args
+        switch inst.op {
+        case .listGet:
+            return cachedLists.contains { $0.list == a[0] } && type(a[1]).bank != .reference
+        case .listSet:
+            return cachedLists.contains { $0.list == a[0] } && a.count == 3 && type(a[2]).bank != .reference
+        case .listLen:
+            return cachedLists.contains { $0.list == a[0] && ($0.reads || $0.pushes) }
+        case .listPush:
+            // pushInPlace writes them itself where it must (its slow path, and before
+            // reading another name for the same list: two names are never both pending).
+            return cachedLists.contains { $0.list == a[0] && $0.pushes } && type(a[1]).bank != .reference
+        default:
+            let scalar: Bool
+            switch inst.op {
+            case .iadd, .isub, .imul, .idiv, .irem, .ineg, .fdiv, .frem, .ftoi: scalar = true
+            default: scalar = FunctionEmitter.isPure(inst.op) && inst.op != .globalGet
+            }
+            if !scalar { return false }
+            if a.contains(where: { type($0).bank == .reference }) { return false }
+            if let r = inst.result, type(r).bank == .reference { return false }
+            return true
+        }
+    }
+
+    /// The header stores that in-place pushes left pending (pN set), as statements:
+    /// length, writable length and the store's high-water mark, for each pushed list.
+    func flushPendingPushes(trailingSpace: Bool = false) -> String {
+        let s = cachedLists.filter { $0.pushes }.map { c -> String in
+            let n = c.list.index
+            let hw = c.bytes ? "(int64_t)(d\(n) + n\(n) - (uint8_t *)s\(n)->s)" : "(int64_t)(d\(n) + n\(n) - s\(n)->s)"
+            return "if (p\(n)) { ((MochiList *)v\(n))->len = n\(n); ((MochiList *)v\(n))->wlen = (uint32_t)n\(n); "
+                + "s\(n)->used = \(hw); p\(n) = 0; }"
+        }.joined(separator: " ")
+        return s.isEmpty || !trailingSpace ? s : s + " "
+    }
+
+    /// The expression `call` after the same stores (a comma expression), for a slow
+    /// path inside a conditional expression; `call` itself when no list is pushed.
+    func afterFlush(_ call: String) -> String {
+        let s = cachedLists.filter { $0.pushes }.map { c -> String in
+            let n = c.list.index
+            let hw = c.bytes ? "(int64_t)(d\(n) + n\(n) - (uint8_t *)s\(n)->s)" : "(int64_t)(d\(n) + n\(n) - s\(n)->s)"
+            return "(void)(p\(n) && (((MochiList *)v\(n))->len = n\(n), ((MochiList *)v\(n))->wlen = (uint32_t)n\(n), "
+                + "s\(n)->used = \(hw), p\(n) = 0)), "
+        }.joined()
+        return s.isEmpty ? call : "(" + s + call + ")"
+    }
+
     func reloadListHeaders() -> String {
         cachedLists.map { loadListHeader($0.list) }.joined(separator: " ")
     }

@@ -15,14 +15,15 @@
 //   access's slow path still reads every header again);
 // - some access `xs[a]` in it is proven: xs is cached in C locals and defined
 //   outside the loop; the block is dominated by the true target T of a branch on
-//   `icmp lt a, hi` whose other predecessors T dominates (back edges of a loop at
-//   T), with `a` defined above T: every entry into T comes through that edge or
-//   from below T, where `a` still has the value tested (values are SSA, and its
-//   definition is not re-run without passing the edge again); hi is defined
-//   outside the loop;
+//   `icmp lt a, hi` (or `icmp le a, hi`) whose other predecessors T dominates
+//   (back edges of a loop at T), with `a` defined above T: every entry into T
+//   comes through that edge or from below T, where `a` still has the value tested
+//   (values are SSA, and its definition is not re-run without passing the edge
+//   again); hi is defined outside the loop;
 //   and a >= 0 (see nonNegative). The guard then asks `hi <= nXS` for a read and
-//   `hi <= wXS` for a write (the writable length, 0 while the store is shared).
-// Non-negative: constants >= 0, list lengths, `x + k` for k >= 0 and x non-negative
+//   `hi <= wXS` for a write (the writable length, 0 while the store is shared);
+//   `hi < nXS` and `hi < wXS` after `le`.
+// Non-negative: constants >= 0, list lengths, `x + y` for x and y non-negative
 // (a checked add that overflows stops the program before its result is used), and
 // the parameters of blocks in the loop whose every incoming value is (a greatest
 // fixpoint, so induction variables qualify); H's values from outside the loop are
@@ -151,7 +152,9 @@ extension FunctionEmitter {
                     let x = inst.args[0], y = inst.args[1]
                     if let k = constantInt(y), k >= 0 { return isNonNeg(x, depth + 1) }
                     if let k = constantInt(x), k >= 0 { return isNonNeg(y, depth + 1) }
-                    return false
+                    // Both non-negative: the sum is, or the checked add stops the program.
+                    // (Two steps of depth each: a chain of `x + x` stays 2^8 calls.)
+                    return isNonNeg(x, depth + 2) && isNonNeg(y, depth + 2)
                 default: return false
                 }
             }
@@ -172,11 +175,11 @@ extension FunctionEmitter {
             }
 
             // Facts `a < hi` from branches inside the loop, by the true target.
-            var facts: [(target: Int, index: Value, bound: Value)] = []
+            var facts: [(target: Int, index: Value, bound: Value, inclusive: Bool)] = []
             for b in body {
                 guard case .brif(let c, let t, let e) = f.blocks[b].terminator, t.block != e.block,
                       case .inst(let cid) = f.valueDefs[Int(c.index)], f[cid].op == .icmp,
-                      case .cond(let cc) = f[cid].imm, cc == .lt else { continue }
+                      case .cond(let cc) = f[cid].imm, cc == .lt || cc == .le else { continue }
                 let a = f[cid].args[0], hi = f[cid].args[1]
                 let tb = Int(t.block.index)
                 // T's other predecessors are back edges from below T, and `a` is defined
@@ -186,7 +189,7 @@ extension FunctionEmitter {
                       preds[tb].allSatisfy({ $0 == b || dominates(tb, $0) }),
                       defBlock(a) >= 0, !dominates(tb, defBlock(a)),
                       outside(hi), needed[Int(hi.index)], isNonNeg(a) else { continue }
-                facts.append((tb, a, hi))
+                facts.append((tb, a, hi, cc == .le))
             }
             if facts.isEmpty { continue }
 
@@ -202,7 +205,8 @@ extension FunctionEmitter {
                     let write = inst.op == .listSet
                     if write ? !c.writes : !c.reads { continue }
                     proven.append(id.index)
-                    let cond = "\(v(fact.bound)) <= \(write ? "w" : "n")\(l.index)"
+                    // `a < hi` needs hi <= len; `a <= hi` (a sieve's `while k <= m`) hi < len.
+                    let cond = "\(v(fact.bound)) \(fact.inclusive ? "<" : "<=") \(write ? "w" : "n")\(l.index)"
                     if !conditions.contains(cond) { conditions.append(cond) }
                 }
             }
