@@ -255,6 +255,10 @@ final class RegisterHomesScratch {
     var top: [Int32] = []
     var byStart: [Int32] = []
     var byHome: [Int32] = []
+    var clusterStart: [Int32] = []
+    var clusterLo: [Int32] = []
+    var clusterHi: [Int32] = []
+    var valueStart: [Int32] = []
 }
 
 /// `a` emptied and refilled with n copies of v, its capacity kept.
@@ -298,12 +302,17 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], scratch: RegisterHomesScra
     var top = sc.top; sc.top = []
     var byStart = sc.byStart; sc.byStart = []
     var byHome = sc.byHome; sc.byHome = []
+    var clusterStart = sc.clusterStart; sc.clusterStart = []
+    var clusterLo = sc.clusterLo; sc.clusterLo = []
+    var clusterHi = sc.clusterHi; sc.clusterHi = []
+    var valueStart = sc.valueStart; sc.valueStart = []
     defer {
         sc.cls = cls; sc.order = order; sc.depth = depth; sc.w = w; sc.end = end; sc.clobberAt = clobberAt
         sc.liveIn = liveIn; sc.gen = gen; sc.kill = kill; sc.liveOut = liveOut; sc.succ = succ
         sc.leader = leader; sc.leads = leads; sc.useCount = useCount; sc.clobbersBefore = clobbersBefore
         sc.cands = cands; sc.active = active; sc.owner = owner
         sc.lo = lo; sc.hi = hi; sc.position = position; sc.top = top; sc.byStart = byStart; sc.byHome = byHome
+        sc.clusterStart = clusterStart; sc.clusterLo = clusterLo; sc.clusterHi = clusterHi; sc.valueStart = valueStart
     }
 
     var home = result.home; result.home = [] // (moved out: no copy on write)
@@ -559,11 +568,11 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], scratch: RegisterHomesScra
         byHome[r] += 1
     }
     // (byHome[r] is now where register r's values end.)
-    var clusterStart = [Int32](repeating: 0, count: regs + 1)
-    var clusterLo: [Int32] = [], clusterHi: [Int32] = [], valueStart: [Int32] = [0]
+    reset(&clusterStart, regs + 1, 0)
+    clusterLo.removeAll(keepingCapacity: true)
+    clusterHi.removeAll(keepingCapacity: true)
+    reset(&valueStart, 1, 0)
     if homedCount > 0 {
-        clusterLo.reserveCapacity(homedCount); clusterHi.reserveCapacity(homedCount)
-        valueStart.reserveCapacity(homedCount + 1)
         for r in 0..<regs {
             clusterStart[r] = Int32(clusterLo.count)
             for k in (r == 0 ? 0 : Int(byHome[r - 1]))..<Int(byHome[r]) {
