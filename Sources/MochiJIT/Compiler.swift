@@ -365,12 +365,22 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     var holeAt = [Int](repeating: 0, count: used.count + 1)
     let dataCount = used.map { $0.data.count }
     var allHoles: [Hole] = []
+    // Per used stencil its PC-relative holes that may need a veneer (runtime
+    // symbols, >= 0 the symbol's index; `.FN`/`.FN2`, -1): what the layout loop
+    // visits per instruction, instead of every hole of the stencil.
+    var externAt = [Int](repeating: 0, count: used.count + 1)
+    var externs: [Int] = []
     for (li, st) in used.enumerated() {
         allCode.withUnsafeMutableBytes { b in
             st.code.withUnsafeBytes { (b.baseAddress! + codeAt[li]).copyMemory(from: $0.baseAddress!, byteCount: st.code.count) }
         }
         allHoles.append(contentsOf: st.holes)
         holeAt[li + 1] = allHoles.count
+        for h in st.holes where h.kind.isPCRelative {
+            if case .symbol(let i) = h.value { externs.append(i) }
+            if case .operand(let o) = h.value, o == .FN || o == .FN2 { externs.append(-1) }
+        }
+        externAt[li + 1] = externs.count
     }
     // Layout: instruction offsets, function starts, data per stencil, veneers.
     var offsets: [[Int]] = []
@@ -382,6 +392,9 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     func external(_ a: UInt64) {
         if !externalOrder.contains(a) { externalOrder.append(a) }
     }
+    // Symbols already in `externalOrder` (the same order `external` gives:
+    // only a symbol's first sighting searches it).
+    var symbolSeen = [Bool](repeating: false, count: stencils.symbolAddress.count)
     // Branch protection (an AArch64 library built with BTI, the Linux default):
     // every function starts with `bti c`, since the in-process JIT's entries are
     // called through pointers (the run's entry, closures, the runtime), and the
@@ -401,9 +414,13 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                 dataOffset[li] = dataSize
                 dataSize += dataCount[li]
             }
-            for hi in holeAt[li]..<holeAt[li + 1] where allHoles[hi].kind.isPCRelative {
-                if case .symbol(let i) = allHoles[hi].value { external(stencils.symbolAddress[i]) }
-                if case .operand(let o) = allHoles[hi].value, o == .FN || o == .FN2 { external(UInt64(bitPattern: ins.fn)) }
+            for k in externAt[li]..<externAt[li + 1] {
+                let i = externs[k]
+                if i >= 0 {
+                    if !symbolSeen[i] { symbolSeen[i] = true; external(stencils.symbolAddress[i]) }
+                } else {
+                    external(UInt64(bitPattern: ins.fn))
+                }
             }
         }
         offsets.append(offs)

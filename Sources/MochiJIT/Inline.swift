@@ -69,6 +69,9 @@ enum Inliner {
 
     /// `f` with every call of a candidate inlined, or nil when there is none.
     static func inline(_ f: Function, module m: Module, symbols: SymbolIndex, candidates: [Bool]) -> InlinedFunction? {
+        // (Most functions call nothing: no loop analysis for them.)
+        let calls = f.insts.withUnsafeBufferPointer { $0.contains { $0.op == .call } }
+        if !calls { return nil }
         var hot = blocksInLoops(f)
         // The callee to inline at `id` in block `b` of `h`, if any.
         func callee(_ h: Function, _ b: Block, _ id: InstID) -> Function? {

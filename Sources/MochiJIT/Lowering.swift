@@ -362,6 +362,49 @@ final class LoweringScratch {
     var elided: [Bool] = []
 }
 
+/// A function's error stubs by key (exit << 32 | line), once it has more than
+/// a few: open addressing over non-negative keys. (A long @main has a stub per
+/// line that can overflow; a linear search per exit made its lowering
+/// quadratic: 25.8M instructions of the 50,000-line program's compile.)
+struct StubIndex {
+    static let linearLimit = 16
+    var keys: [Int64] = []
+    var at: [Int32] = []
+    var count = 0
+
+    func find(_ key: Int64) -> Int32 {
+        if keys.isEmpty { return -1 }
+        let mask = keys.count - 1
+        var h = Self.hash(key) & mask
+        while true {
+            let k = keys[h]
+            if k == key { return at[h] }
+            if k < 0 { return -1 }
+            h = (h + 1) & mask
+        }
+    }
+
+    mutating func insert(_ key: Int64, _ v: Int32) {
+        if 2 * (count + 1) > keys.count {
+            let oldKeys = keys, oldAt = at
+            keys = [Int64](repeating: -1, count: max(64, 2 * keys.count))
+            at = [Int32](repeating: -1, count: keys.count)
+            count = 0
+            for i in oldKeys.indices where oldKeys[i] >= 0 { insert(oldKeys[i], oldAt[i]) }
+        }
+        let mask = keys.count - 1
+        var h = Self.hash(key) & mask
+        while keys[h] >= 0 && keys[h] != key { h = (h + 1) & mask }
+        if keys[h] < 0 { count += 1 }
+        keys[h] = key
+        at[h] = v
+    }
+
+    @inline(__always) static func hash(_ key: Int64) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 32)
+    }
+}
+
 /// The descriptor key of a struct type's anonymous twin (`record.new`).
 let anonymousDescriptor: Int32 = -2
 
@@ -656,6 +699,7 @@ struct FunctionLowering {
         // and each slow path its own stub, the instruction's `_slow` stencil with
         // its operands, jumping back to the instruction after it.
         var stubs: [(key: Int64, at: Int32)] = []
+        var stubIndex = StubIndex()
         for k in code.indices {
             let exits = try ctx.stencils.errorExits(code[k].stencil)
             guard exits != 0 else { continue }
@@ -670,11 +714,15 @@ struct FunctionLowering {
                     code.append(stub)
                 } else {
                     let key = Int64(e) << 32 | Int64(UInt32(bitPattern: code[k].line))
-                    at = stubs.first { $0.key == key }?.at ?? -1
+                    at = stubs.count <= StubIndex.linearLimit ? stubs.first { $0.key == key }?.at ?? -1 : stubIndex.find(key)
                     if at < 0 {
                         at = Int32(code.count)
                         code.append(JInst(try stencil(e == 0 ? "err_overflow" : e == 1 ? "err_div_zero" : "err_stack"), line: code[k].line))
                         stubs.append((key, at))
+                        if stubs.count > StubIndex.linearLimit {
+                            if stubIndex.count == 0 { for s in stubs { stubIndex.insert(s.key, s.at) } }
+                            else { stubIndex.insert(key, at) }
+                        }
                     }
                 }
                 switch e {
@@ -901,8 +949,8 @@ struct FunctionLowering {
     /// The homed values live across instruction `id` (its result aside): what
     /// a clobbering stencil there must not lose.
     func homesLiveAcross(_ id: InstID, result: Value?) -> [Value] {
-        if homes.homed.isEmpty { return [] }
-        let p = homes.position[Int(id.index)]
+        if homes.homedCount == 0 { return [] }
+        let p = homes.position(Int(id.index))
         // The result's own home is not kept: the instruction writes it (a
         // parameter the result was coalesced with shares it, RegisterHomes.swift).
         let written: Int8 = result.map { homes.home[Int($0.index)] } ?? -1
@@ -941,7 +989,7 @@ struct FunctionLowering {
         if inst.op != .call && inst.op != .callClosure { try clear(clears.at(Int(id.index))) }
         let start = code.count
         try lowerOp(id, inst)
-        if !homes.homed.isEmpty, try code[start...].contains(where: { try ctx.stencils.clobbers($0.stencil) }) {
+        if homes.homedCount > 0, try code[start...].contains(where: { try ctx.stencils.clobbers($0.stencil) }) {
             // Homes live across a clobbering stencil: stored before, loaded after.
             let live = homesLiveAcross(id, result: inst.result)
             if !live.isEmpty {

@@ -109,35 +109,49 @@ enum RegisterUse {
 struct RegisterHomes {
     /// Per value: -1 its frame slot, 0-5 x0-x5, 6-13 d0-d7.
     var home: [Int8]
-    /// Per value: its live interval [lo, hi] in positions (see above).
-    var lo: [Int32]
-    var hi: [Int32]
-    /// Per instruction (InstID index): its position.
-    var position: [Int32]
-    /// The values that got a home.
-    var homed: [Value]
-    /// Per home register: the intervals of its values merged into disjoint
-    /// clusters, by start (a register holds one value at a time, and a value
-    /// coalesced into another lies within its hull), so what is live at a
-    /// position is found by a binary search per register, not a scan of every
-    /// homed value (which made a long @main's lowering quadratic). Flat:
-    /// register r's clusters are clusterStart[r]..<clusterStart[r + 1], each
-    /// with its hull [clusterLo, clusterHi] and its values
-    /// clusterValues[valueStart[c]..<valueStart[c + 1]] (arrays per register
-    /// and per cluster cost an allocation each, for every function compiled).
-    var clusterStart: [Int32] = []
-    var clusterLo: [Int32] = []
-    var clusterHi: [Int32] = []
-    var valueStart: [Int32] = []
-    var clusterValues: [Value] = []
-    /// Per block (by index): the position of its top.
-    var blockTop: [Int32] = []
+    /// The rest, in one array (a compile chooses for thousands of small
+    /// functions: a dozen arrays each, allocated and freed, cost more than the
+    /// choosing), at the offsets below:
+    /// - per value its live interval [lo, hi] in positions (see above);
+    /// - per instruction (InstID index) its position;
+    /// - per block (by index) the position of its top;
+    /// - the values that got a home (`homed(k)`);
+    /// - per home register the intervals of its values merged into disjoint
+    ///   clusters, by start (a register holds one value at a time, and a value
+    ///   coalesced into another lies within its hull), so what is live at a
+    ///   position is found by a binary search per register, not a scan of
+    ///   every homed value (which made a long @main's lowering quadratic):
+    ///   register r's clusters are clusterStart[r]..<clusterStart[r + 1], each
+    ///   with its hull [clusterLo, clusterHi] and its values
+    ///   clusterValues[valueStart[c]..<valueStart[c + 1]].
+    var ints: [Int32] = []
+    var valueCount = 0
+    var instCount = 0
+    /// Blocks with a top position (0 when nothing was chosen).
+    var blockCount = 0
+    var homedCount = 0
+    var clusterCount = 0
 
     /// No homes at all.
     init(valueCount n: Int) {
         home = [Int8](repeating: -1, count: n)
-        lo = []; hi = []; position = []; homed = []
     }
+
+    static let registers = RegisterFile.intCount + RegisterFile.floatCount
+    var positionAt: Int { 2 * valueCount }
+    var topAt: Int { positionAt + instCount }
+    var homedAt: Int { topAt + blockCount }
+    var clusterStartAt: Int { homedAt + homedCount }
+    var clusterLoAt: Int { clusterStartAt + Self.registers + 1 }
+    var clusterHiAt: Int { clusterLoAt + clusterCount }
+    var valueStartAt: Int { clusterHiAt + clusterCount }
+    var clusterValuesAt: Int { valueStartAt + clusterCount + 1 }
+
+    func lo(_ v: Int) -> Int32 { ints[v] }
+    func hi(_ v: Int) -> Int32 { ints[valueCount + v] }
+    func position(_ x: Int) -> Int32 { ints[positionAt + x] }
+    func blockTop(_ b: Int) -> Int32 { ints[topAt + b] }
+    func homed(_ k: Int) -> Value { Value(ints[homedAt + k]) }
 }
 
 extension RegisterHomes {
@@ -145,19 +159,24 @@ extension RegisterHomes {
     /// but for the value `except` and any in the register `skipHome`, by value.
     func liveAcross(_ p: Int32, except: Value?, skipHome: Int8) -> [Value] {
         var out: [Value] = []
-        if clusterStart.isEmpty { return out }
-        for r in 0..<(clusterStart.count - 1) where Int8(r) != skipHome && clusterStart[r] < clusterStart[r + 1] {
-            // The last cluster starting before p.
-            var a = Int(clusterStart[r]), b = Int(clusterStart[r + 1])
-            let first = a
-            while a < b {
-                let m = (a + b) / 2
-                if clusterLo[m] < p { a = m + 1 } else { b = m }
-            }
-            guard a > first, clusterHi[a - 1] > p else { continue }
-            for k in Int(valueStart[a - 1])..<Int(valueStart[a]) {
-                let v = clusterValues[k]
-                if v != except && lo[Int(v.index)] < p && hi[Int(v.index)] > p { out.append(v) }
+        if homedCount == 0 { return out }
+        let n = valueCount
+        let cs = clusterStartAt, cl = clusterLoAt, ch = clusterHiAt, vs = valueStartAt, cv = clusterValuesAt
+        let ex = except.map { Int32($0.index) } ?? -1
+        ints.withUnsafeBufferPointer { x in
+            for r in 0..<Self.registers where Int8(r) != skipHome && x[cs + r] < x[cs + r + 1] {
+                // The last cluster starting before p.
+                var a = Int(x[cs + r]), b = Int(x[cs + r + 1])
+                let first = a
+                while a < b {
+                    let m = (a + b) / 2
+                    if x[cl + m] < p { a = m + 1 } else { b = m }
+                }
+                guard a > first, x[ch + a - 1] > p else { continue }
+                for k in Int(x[vs + a - 1])..<Int(x[vs + a]) {
+                    let v = Int(x[cv + k])
+                    if v != ex && x[v] < p && x[n + v] > p { out.append(Value(Int32(v))) }
+                }
             }
         }
         if out.count > 1 { out.sort { $0.index < $1.index } }
@@ -230,6 +249,16 @@ final class RegisterHomesScratch {
     var cands: [Int] = []
     var active: [Int] = []
     var owner: [Int] = []
+    var lo: [Int32] = []
+    var hi: [Int32] = []
+    var position: [Int32] = []
+    var top: [Int32] = []
+    var byStart: [Int32] = []
+    var byHome: [Int32] = []
+    var clusterStart: [Int32] = []
+    var clusterLo: [Int32] = []
+    var clusterHi: [Int32] = []
+    var valueStart: [Int32] = []
 }
 
 /// `a` emptied and refilled with n copies of v, its capacity kept.
@@ -267,15 +296,27 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], scratch: RegisterHomesScra
     var cands = sc.cands; sc.cands = []
     var active = sc.active; sc.active = []
     var owner = sc.owner; sc.owner = []
+    var lo = sc.lo; sc.lo = []
+    var hi = sc.hi; sc.hi = []
+    var position = sc.position; sc.position = []
+    var top = sc.top; sc.top = []
+    var byStart = sc.byStart; sc.byStart = []
+    var byHome = sc.byHome; sc.byHome = []
+    var clusterStart = sc.clusterStart; sc.clusterStart = []
+    var clusterLo = sc.clusterLo; sc.clusterLo = []
+    var clusterHi = sc.clusterHi; sc.clusterHi = []
+    var valueStart = sc.valueStart; sc.valueStart = []
     defer {
         sc.cls = cls; sc.order = order; sc.depth = depth; sc.w = w; sc.end = end; sc.clobberAt = clobberAt
         sc.liveIn = liveIn; sc.gen = gen; sc.kill = kill; sc.liveOut = liveOut; sc.succ = succ
         sc.leader = leader; sc.leads = leads; sc.useCount = useCount; sc.clobbersBefore = clobbersBefore
         sc.cands = cands; sc.active = active; sc.owner = owner
+        sc.lo = lo; sc.hi = hi; sc.position = position; sc.top = top; sc.byStart = byStart; sc.byHome = byHome
+        sc.clusterStart = clusterStart; sc.clusterLo = clusterLo; sc.clusterHi = clusterHi; sc.valueStart = valueStart
     }
 
-    var home = result.home
-    var position = [Int32](repeating: -1, count: f.insts.count)
+    var home = result.home; result.home = [] // (moved out: no copy on write)
+    reset(&position, f.insts.count, -1)
     reset(&cls, n, -1) // 0 integer, 1 float, -1 none
     f.valueTypes.withUnsafeBufferPointer { types in
         for v in 0..<n where !skip[v] {
@@ -290,10 +331,10 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], scratch: RegisterHomesScra
     loopDepths(f, order: &order, depth: &depth)
 
     // Positions and weights.
-    var lo = [Int32](repeating: Int32.max, count: n)
-    var hi = [Int32](repeating: -1, count: n)
+    reset(&lo, n, Int32.max)
+    reset(&hi, n, -1)
     reset(&w, n, 0)
-    var top = [Int32](repeating: 0, count: nb)
+    reset(&top, nb, 0)
     reset(&end, nb, 0)
     let words = (n + 63) / 64
     // (lo and hi through their buffers: `touch` runs several times per
@@ -507,43 +548,62 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], scratch: RegisterHomesScra
     for v in 0..<n where leader[v] != v { home[v] = home[leader[v]] }
     var homedCount = 0
     for v in 0..<n where home[v] >= 0 { homedCount += 1 }
-    var homed: [Value] = []
-    homed.reserveCapacity(homedCount)
-    for v in 0..<n where home[v] >= 0 { homed.append(Value(Int32(v))) }
     result.home = home
-    result.lo = lo
-    result.hi = hi
-    result.position = position
-    result.blockTop = top
-    result.homed = homed
-    if !homed.isEmpty {
-        let byStart = homed.sorted(by: { lo[Int($0.index)] < lo[Int($1.index)] })
-        let regs = RegisterFile.intCount + RegisterFile.floatCount
-        var clusterStart = [Int32](repeating: 0, count: regs + 1)
-        var clusterLo: [Int32] = [], clusterHi: [Int32] = [], valueStart: [Int32] = [0]
-        var clusterValues: [Value] = []
-        clusterLo.reserveCapacity(byStart.count); clusterHi.reserveCapacity(byStart.count)
-        valueStart.reserveCapacity(byStart.count + 1); clusterValues.reserveCapacity(byStart.count)
+    result.valueCount = n
+    result.instCount = position.count
+    result.blockCount = nb
+    result.homedCount = homedCount
+    // Clusters per register, each register's values by start: the homed
+    // values sorted by start, then dealt out by register in that order.
+    let regs = RegisterHomes.registers
+    byStart.removeAll(keepingCapacity: true)
+    for v in 0..<n where home[v] >= 0 { byStart.append(Int32(v)) }
+    if byStart.count > 1 { byStart.sort(by: { lo[Int($0)] < lo[Int($1)] }) }
+    reset(&byHome, homedCount + regs + 1, 0) // per register its start, then the values
+    for v in byStart { byHome[Int(home[Int(v)]) + 1] += 1 }
+    for r in 0..<regs { byHome[r + 1] += byHome[r] }
+    for v in byStart {
+        let r = Int(home[Int(v)])
+        byHome[regs + 1 + Int(byHome[r])] = v
+        byHome[r] += 1
+    }
+    // (byHome[r] is now where register r's values end.)
+    reset(&clusterStart, regs + 1, 0)
+    clusterLo.removeAll(keepingCapacity: true)
+    clusterHi.removeAll(keepingCapacity: true)
+    reset(&valueStart, 1, 0)
+    if homedCount > 0 {
         for r in 0..<regs {
             clusterStart[r] = Int32(clusterLo.count)
-            for v in byStart where Int(home[Int(v.index)]) == r {
-                let i = Int(v.index)
+            for k in (r == 0 ? 0 : Int(byHome[r - 1]))..<Int(byHome[r]) {
+                let i = Int(byHome[regs + 1 + k])
                 if Int32(clusterLo.count) > clusterStart[r], lo[i] <= clusterHi[clusterHi.count - 1] {
                     clusterHi[clusterHi.count - 1] = max(clusterHi[clusterHi.count - 1], hi[i])
                 } else {
                     clusterLo.append(lo[i]); clusterHi.append(hi[i])
                     valueStart.append(valueStart[valueStart.count - 1])
                 }
-                clusterValues.append(v)
                 valueStart[valueStart.count - 1] += 1
             }
         }
         clusterStart[regs] = Int32(clusterLo.count)
-        result.clusterStart = clusterStart
-        result.clusterLo = clusterLo
-        result.clusterHi = clusterHi
-        result.valueStart = valueStart
-        result.clusterValues = clusterValues
     }
+    result.clusterCount = clusterLo.count
+    var ints: [Int32] = []
+    ints.reserveCapacity(2 * n + position.count + nb + 2 * homedCount + regs + 1 + 3 * clusterLo.count + 1)
+    ints.append(contentsOf: lo)
+    ints.append(contentsOf: hi)
+    ints.append(contentsOf: position)
+    ints.append(contentsOf: top)
+    for v in 0..<n where home[v] >= 0 { ints.append(Int32(v)) }
+    if homedCount > 0 {
+        ints.append(contentsOf: clusterStart)
+        ints.append(contentsOf: clusterLo)
+        ints.append(contentsOf: clusterHi)
+        ints.append(contentsOf: valueStart)
+        // Each register's values in start order are the clusters' values in order.
+        ints.append(contentsOf: byHome[(regs + 1)...])
+    }
+    result.ints = ints
     return result
 }

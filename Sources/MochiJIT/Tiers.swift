@@ -448,18 +448,18 @@ final class LazyCode {
         guard var info = osrInfo[fi], b < info.blockAddress.count, info.blockAddress[b] != 0 else { return nil }
         if let e = info.entries[b] { return e }
         var loads: [JInst] = []
-        if let h = info.function.homes, b < h.blockTop.count {
-            let top = h.blockTop[b]
+        if let h = info.function.homes, b < h.blockCount {
+            let top = h.blockTop(b)
             var byHome = [Int](repeating: -1, count: RegisterFile.intCount + RegisterFile.floatCount)
             let params = module.functions[fi].blocks.indices.contains(b) ? module.functions[fi].blocks[b].params : []
-            for v in h.homed {
-                let i = Int(v.index)
-                guard h.lo[i] <= top && h.hi[i] >= top else { continue }
+            for k in 0..<h.homedCount {
+                let v = h.homed(k), i = Int(v.index)
+                guard h.lo(i) <= top && h.hi(i) >= top else { continue }
                 let r = Int(h.home[i]), other = byHome[r]
                 // Two values of one register both around the top: the block's
                 // parameter, else the later-defined, is the one there.
                 if other >= 0 && (params.contains(Value(Int32(other)))
-                                  || (!params.contains(v) && h.lo[other] >= h.lo[i])) { continue }
+                                  || (!params.contains(v) && h.lo(other) >= h.lo(i))) { continue }
                 byHome[r] = i
             }
             for (r, v) in byHome.enumerated() where v >= 0 {
