@@ -41,12 +41,12 @@ public func loadHostStencils(executableDir: String, environment: [String: String
                              checkedHeader: Bool = false) throws -> LoadedStencils {
     let (host, path) = try hostStencilPath(executableDir: executableDir, environment: environment)
     let regenerate = regenerateHint(path)
-    guard let data = readFileBytes(path) else {
-        throw JITError("no stencil library at \(path): \(regenerate) (or set MOCHI_STENCILS)")
-    }
-    let lib: LazyStencilLibrary
-    do { lib = try LazyStencilLibrary(bytes: data) } catch {
+    let opened: LazyStencilLibrary?
+    do { opened = try LazyStencilLibrary(path: path) } catch {
         throw JITError("\(path): \(error); \(regenerate)")
+    }
+    guard let lib = opened else {
+        throw JITError("no stencil library at \(path): \(regenerate) (or set MOCHI_STENCILS)")
     }
     if checkedHeader {
         guard lib.target == host else {

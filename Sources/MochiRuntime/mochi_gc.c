@@ -3,12 +3,16 @@
  *
  * Small objects live in 64 KiB pages carved from 1 MiB chunks, one size class per
  * page, with free cells threaded into per-class free lists; objects above 2 KiB
- * are allocated one by one. Marking is precise inside the heap (each object kind
- * says which of its slots are references) and conservative for roots: the C stack
- * between the recorded base and the current stack pointer (registers spilled with
- * setjmp), registered root ranges (the interpreter's register file) and registered
- * global roots. A word counts as a root when it points anywhere inside a live
- * object, so interior pointers held by optimised code keep objects alive.
+ * are allocated one by one. Classes go in 8-byte steps up to 128 bytes, so a struct
+ * of n fields (16 + 8n bytes) fills its cell: a tree node with two children takes 24
+ * bytes, not 32, a quarter less heap and marking on binary_trees. (Cells are 8-byte
+ * aligned, which is all any object's fields need.) Marking is precise inside the
+ * heap (each object kind says which of its slots are references) and conservative
+ * for roots: the C stack between the recorded base and the current stack pointer
+ * (registers spilled with setjmp), registered root ranges (the interpreter's
+ * register file) and registered global roots. A word counts as a root when it
+ * points anywhere inside a live object, so interior pointers held by optimised code
+ * keep objects alive.
  * Sweeping is lazy: a collection only marks (counting the bytes it marks, so the
  * next trigger is known at once) and queues each class's pages; a class sweeps its
  * next page when its free list runs dry, so a page's cells are in cache when the
@@ -55,20 +59,22 @@
 /* A large object keeps its index in `larges` in the collector bits above the mark and
  * large bits, so growing it in place finds its entry at once; the index is rewritten
  * whenever a collection reorders the array. A small object (and a free cell) keeps
- * its cell size in 16-byte units there instead, written when its page is carved or
+ * its cell size in 8-byte units there instead, written when its page is carved or
  * swept (the inline allocator only writes the kind), so marking adds up live bytes
  * without finding the object's page. Objects outside the heap (static constants, the
  * empty-struct singletons) have 0 there and count nothing. */
 #define GC_LARGE 2u
 #define GC_INDEX_SHIFT 2
-#define GC_SIZE_TAG(bytes) ((uint32_t)((bytes) / 16) << GC_INDEX_SHIFT)
+#define GC_SIZE_TAG(bytes) ((uint32_t)((bytes) / 8) << GC_INDEX_SHIFT)
 
-static const uint32_t class_sizes[] = {16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320,
-                                       384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048};
+static const uint32_t class_sizes[] = {16,  24,  32,  40,  48,  56,  64,   72,   80,   88,   96,
+                                       104, 112, 120, 128, 160, 192, 224,  256,  320,  384,  448,
+                                       512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048};
 #define GC_NCLASS ((int)(sizeof(class_sizes) / sizeof(class_sizes[0])))
 #define GC_NO_CLASS 0xFFFFu
 
-/* The inline path (mochi_gc_alloc_small) assumes classes 0..7 are 16..128 bytes. */
+/* The inline path (mochi_gc_alloc_small, MOCHI_GC_CLASS_OF) assumes classes 0..14 are
+ * 16..128 bytes in 8-byte steps. */
 typedef MochiFreeCell FreeCell;
 
 typedef struct Page {
@@ -107,7 +113,7 @@ static Page *page_pool;
 static Page *unswept[GC_NCLASS];
 static int sweep_pending;          /* some class has unswept pages */
 static uint64_t marked_bytes;      /* bytes of small objects (and map tables) marked so far */
-static uint8_t size_to_class[GC_MAX_SMALL / 16 + 1];
+static uint8_t size_to_class[GC_MAX_SMALL / 8 + 1];
 static int gc_ready;
 static int gc_paused;
 static uintptr_t heap_lo = UINTPTR_MAX, heap_hi;
@@ -136,8 +142,8 @@ static int64_t call_depth, max_depth = 100000;
 
 static void gc_init_tables(void) {
     int c = 0;
-    for (size_t s = 0; s <= GC_MAX_SMALL / 16; s++) {
-        size_t bytes = s * 16;
+    for (size_t s = 0; s <= GC_MAX_SMALL / 8; s++) {
+        size_t bytes = s * 8;
         while (c < GC_NCLASS && class_sizes[c] < bytes) c++;
         size_to_class[s] = (uint8_t)c;
     }
@@ -317,11 +323,12 @@ mochi_ref mochi_gc_alloc(MochiObjKind kind, size_t size) {
     if (MOCHI_UNLIKELY(!gc_ready)) gc_init_tables();
     maybe_collect();
     if (MOCHI_LIKELY(size <= GC_MAX_SMALL)) {
-        int cls = size_to_class[(size + 15) / 16];
+        int cls = size_to_class[(size + 7) / 8];
         FreeCell *c = take_cell(cls);
         uint32_t n = class_sizes[cls];
         /* The small classes inline (a constant size each) rather than a memset call. */
         if (n == 16) memset(c, 0, 16);
+        else if (n == 24) memset(c, 0, 24);
         else if (n == 32) memset(c, 0, 32);
         else if (n == 48) memset(c, 0, 48);
         else if (n == 64) memset(c, 0, 64);
@@ -337,7 +344,7 @@ mochi_ref mochi_gc_alloc_uninit(MochiObjKind kind, size_t size) {
     if (MOCHI_UNLIKELY(!gc_ready)) gc_init_tables();
     maybe_collect();
     if (MOCHI_LIKELY(size <= GC_MAX_SMALL)) {
-        FreeCell *c = take_cell(size_to_class[(size + 15) / 16]);
+        FreeCell *c = take_cell(size_to_class[(size + 7) / 8]);
         c->h.kind = (uint32_t)kind;
         return (mochi_ref)c;
     }
@@ -372,7 +379,7 @@ MochiObj *mochi_gc_grow_large(MochiObj *o, size_t new_size) {
 void mochi_gc_release_small(MochiObj *o, size_t size) {
     if (size < sizeof(FreeCell)) size = sizeof(FreeCell);
     if (size > GC_MAX_SMALL) return; /* large objects are left to the collector */
-    int cls = size_to_class[(size + 15) / 16];
+    int cls = size_to_class[(size + 7) / 8];
     if (o->gc & GC_MARK) {
         /* Marked by the last collection, so its page is still queued for sweeping
          * (sweeping clears the marks of a page): threading it now would thread it
@@ -455,7 +462,7 @@ static void grow_mark_stack(void) {
 /* The bytes a marked object's cell counts for the trigger: its size tag (0 for a
  * large object, counted when `larges` is swept, and for objects outside the heap). */
 static inline uint64_t tag_bytes(uint32_t gc) {
-    return (gc & GC_LARGE) ? 0 : (uint64_t)(gc >> GC_INDEX_SHIFT) * 16;
+    return (gc & GC_LARGE) ? 0 : (uint64_t)(gc >> GC_INDEX_SHIFT) * 8;
 }
 
 static void push_mark(mochi_ref o) {

@@ -167,6 +167,34 @@ final class LibraryTests: XCTestCase {
     /// The lazy reader the JIT uses: hostile bytes anywhere (not only in the
     /// header) are an error when the library is opened or when a stencil is
     /// first decoded, never a trap; names always find a stencil of that name.
+    func testLazyReaderFromAFileMatchesTheEagerOne() throws {
+        // Opened from a file, the library keeps no copy of its bytes: every stencil
+        // and name is read again from the file, and must be what the eager reader
+        // decodes; a missing file is nil, a truncated one an error.
+        let bytes = try Fixtures.library(.x86_64Linux).encoded()
+        let eager = try StencilLibrary(bytes: bytes)
+        let path = "/tmp/mochi-lazy-\(getpid()).stencils"
+        defer { unlink(path) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        XCTAssertEqual(bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }, bytes.count)
+        close(fd)
+        guard let lib = try LazyStencilLibrary(path: path) else { return XCTFail("cannot open \(path)") }
+        XCTAssertEqual(lib.count, eager.stencils.count)
+        XCTAssertEqual(lib.symbols, eager.symbols)
+        for i in 0..<eager.stencils.count {
+            XCTAssertEqual(lib.name(i), eager.stencils[i].name)
+            XCTAssertEqual(lib.index(of: eager.stencils[i].name), i)
+        }
+        for i in stride(from: 0, to: eager.stencils.count, by: 7) { XCTAssertEqual(try lib.stencil(i), eager.stencils[i]) }
+        XCTAssertNil(lib.index(of: "no_such_stencil"))
+        XCTAssertNil(try LazyStencilLibrary(path: path + ".missing"))
+        let cut = open(path, O_WRONLY | O_TRUNC)
+        _ = bytes.withUnsafeBytes { write(cut, $0.baseAddress, $0.count - 100) }
+        close(cut)
+        XCTAssertThrowsError(try LazyStencilLibrary(path: path))
+    }
+
     func testLazyReaderOnMalformedLibraries() throws {
         let bytes = try Fixtures.library(.x86_64Linux).encoded()
         let clean = try LazyStencilLibrary(bytes: bytes)

@@ -930,9 +930,10 @@ mochi_ref mochi_gc_alloc_uninit(MochiObjKind kind, size_t size);
 /** The allocation fast path, for the runtime's own constructors and generated C:
  * small objects come from per-size-class free lists, and a credit counts down the
  * bytes that may still be taken before the collector must decide whether to run.
- * A cell on a free list is a header whose `gc` word is 0 and a link. Classes are
- * 16-byte steps up to 128 bytes (class c holds (c + 1) * 16 bytes); the credit
- * is the collector's (mochi_gc.c keeps it in step with its trigger). */
+ * A cell on a free list is a header (its `gc` word the collector's) and a link.
+ * Classes are 16 bytes, then 8-byte steps up to 128 bytes (class c holds 16 + 8c
+ * bytes), so an object of 16 + 8n bytes (a struct of n fields) fills its cell;
+ * the credit is the collector's (mochi_gc.c keeps it in step with its trigger). */
 typedef struct MochiFreeCell {
     MochiObj h;
     struct MochiFreeCell *next;
@@ -941,12 +942,12 @@ extern MochiFreeCell *mochi_gc_free_lists[];
 extern int64_t mochi_gc_credit;
 /** Size class of a small object of `size` bytes (1 <= size <= MOCHI_GC_INLINE_MAX). */
 #define MOCHI_GC_INLINE_MAX 128
-#define MOCHI_GC_CLASS_OF(size) ((int)(((size) + 15) / 16) - 1)
+#define MOCHI_GC_CLASS_OF(size) ((size) <= 16 ? 0 : (int)(((size) + 7) / 8) - 2)
 /** A cell of `size` bytes (at most MOCHI_GC_INLINE_MAX; the body not zeroed) taken
  * inline when its class has one and the credit lasts, else mochi_gc_alloc_uninit. */
 static inline mochi_ref mochi_gc_alloc_small(MochiObjKind kind, size_t size) {
     int cls = MOCHI_GC_CLASS_OF(size);
-    int64_t bytes = (int64_t)(cls + 1) * 16;
+    int64_t bytes = 16 + (int64_t)cls * 8;
     MochiFreeCell *c = mochi_gc_free_lists[cls];
     if (MOCHI_LIKELY(c != NULL && mochi_gc_credit > 0)) {
         mochi_gc_free_lists[cls] = c->next;
