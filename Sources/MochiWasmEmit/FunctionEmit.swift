@@ -465,11 +465,12 @@ struct FunctionEmitter {
     ///     h(i):  c = icmp lt i, n;  brif c, body, exit(...)
     ///     body:  list.push l, x;  j = iadd i, 1;  jump h(j)
     ///
-    /// (`for i in 0..size { flags = append(flags, true) }`, the way programs build a
-    /// list of n equal elements). Its header calls `$mochi_list_fill_B` first: the
-    /// n - i pushes at once (the store grown once to the capacity the pushes would
-    /// have reached, the slots filled by array.fill), and the counter set to where
-    /// the loop ends, so the header's test exits at once and the body never runs.
+    /// (and constants in the body): `for i in 0..size { flags = append(flags, true) }`,
+    /// the way programs build a list of n equal elements. Its header calls
+    /// `$mochi_list_fill_B` first: the n - i pushes at once (the store grown once to
+    /// the capacity the pushes would have reached, the slots filled by array.fill),
+    /// and the counter set to where the loop ends, so the header's test exits at
+    /// once and the body never runs.
     /// A push's errors (a nil list, out of memory) are the fill's, at the same line.
     struct FillLoop {
         var list: Value, value: Value, counter: Value, bound: Value
@@ -489,11 +490,14 @@ struct FunctionEmitter {
             let cmp = f[hd.insts[0]]
             guard cmp.op == .icmp, cmp.result == c, case .cond(.lt) = cmp.imm, cmp.args.count == 2,
                   cmp.args[0] == i, cmp.args[1] != i, type(i) == .i64, uses[Int(c.index)] == 1 else { continue }
+            // (the body's constants are written where they are read: the header's
+            // call reads the pushed one there)
             let bd = f[tc.block]
-            guard bd.insts.count == 2, case .jump(let back) = bd.terminator, back.block == h,
+            let work = bd.insts.filter { f[$0].result.map { inlineConst[$0.index] == nil } ?? true }
+            guard work.count == 2, case .jump(let back) = bd.terminator, back.block == h,
                   back.args.count == 1 else { continue }
             var push: Inst? = nil, step: Inst? = nil
-            for id in bd.insts {
+            for id in work {
                 let inst = f[id]
                 if inst.op == .listPush { push = inst } else if inst.op == .iadd { step = inst }
             }
