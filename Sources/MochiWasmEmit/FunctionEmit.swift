@@ -42,6 +42,8 @@ struct FunctionEmitter {
     var fusedCompare: [Int32: InstID] = [:]
     /// Blocks whose last instruction is a call in tail position.
     var tailCall: Set<Int32> = []
+    /// Headers of fill loops (findFillLoops), by block index.
+    var fillLoops: [Int32: FillLoop] = [:]
     /// The value `$mochi_loc_line` is known to hold here, if any.
     var knownLine: Int32? = nil
     /// The interpreter decoder's running line at each block's terminator (where an
@@ -415,6 +417,7 @@ struct FunctionEmitter {
                 if isTailCall(inst, returning: r) { tailCall.insert(b.index) }
             }
         }
+        findFillLoops(uses)
         // Which values are read (a fixpoint: pure ops nobody reads are dropped, and
         // so is what only they read).
         var changed = true
@@ -454,6 +457,59 @@ struct FunctionEmitter {
         }
         // (needs `needed` and the hoisted lists)
         findVersionedLoops()
+    }
+
+    /// A loop that only pushes one value computed before it, once per step of a
+    /// counter over `i0..n`:
+    ///
+    ///     h(i):  c = icmp lt i, n;  brif c, body, exit(...)
+    ///     body:  list.push l, x;  j = iadd i, 1;  jump h(j)
+    ///
+    /// (and constants in the body): `for i in 0..size { flags = append(flags, true) }`,
+    /// the way programs build a list of n equal elements. Its header calls
+    /// `$mochi_list_fill_B` first: the n - i pushes at once (the store grown once to
+    /// the capacity the pushes would have reached, the slots filled by array.fill),
+    /// and the counter set to where the loop ends, so the header's test exits at
+    /// once and the body never runs.
+    /// A push's errors (a nil list, out of memory) are the fill's, at the same line.
+    struct FillLoop {
+        var list: Value, value: Value, counter: Value, bound: Value
+        var bank: ListBank
+        var line: UInt32
+    }
+
+    mutating func findFillLoops(_ uses: [Int]) {
+        var predCount: [Int32: Int] = [:]
+        for b in f.layout { for bc in f[b].terminator.successors { predCount[bc.block.index, default: 0] += 1 } }
+        for h in f.layout {
+            let hd = f[h]
+            guard hd.params.count == 1, hd.insts.count == 1,
+                  case .brif(let c, let tc, _) = hd.terminator, tc.args.isEmpty, tc.block != h,
+                  predCount[tc.block.index] == 1 else { continue }
+            let i = hd.params[0]
+            let cmp = f[hd.insts[0]]
+            guard cmp.op == .icmp, cmp.result == c, case .cond(.lt) = cmp.imm, cmp.args.count == 2,
+                  cmp.args[0] == i, cmp.args[1] != i, type(i) == .i64, uses[Int(c.index)] == 1 else { continue }
+            // (the body's constants are written where they are read: the header's
+            // call reads the pushed one there)
+            let bd = f[tc.block]
+            let work = bd.insts.filter { f[$0].result.map { inlineConst[$0.index] == nil } ?? true }
+            guard work.count == 2, case .jump(let back) = bd.terminator, back.block == h,
+                  back.args.count == 1 else { continue }
+            var push: Inst? = nil, step: Inst? = nil
+            for id in work {
+                let inst = f[id]
+                if inst.op == .listPush { push = inst } else if inst.op == .iadd { step = inst }
+            }
+            guard let push, let step, let j = step.result, back.args[0] == j, uses[Int(j.index)] == 1,
+                  step.args.count == 2, step.args[0] == i, constInt(step.args[1]) == 1,
+                  push.args.count == 2, case .list(let e) = type(push.args[0]) else { continue }
+            let inLoop: Set<Int32> = [i.index, c.index, j.index]
+            let l = push.args[0], x = push.args[1], n = cmp.args[1]
+            guard !inLoop.contains(l.index), !inLoop.contains(x.index), !inLoop.contains(n.index) else { continue }
+            fillLoops[h.index] = FillLoop(list: l, value: x, counter: i, bound: n,
+                                          bank: ListBank(element: e), line: push.loc.line)
+        }
     }
 
     func isTailCall(_ inst: Inst, returning r: Value?) -> Bool {
@@ -692,6 +748,18 @@ struct FunctionEmitter {
             for (h, frame) in loopCacheStack where hs.contains(h) {
                 for (k, c) in frame { listCache[k] = c }
             }
+        }
+        if let fl = fillLoops[b.index] {
+            setLine(fl.line)
+            get(fl.list); get(fl.value); get(fl.counter); get(fl.bound)
+            call("mochi_list_fill_" + fl.bank.suffix)
+            // the counter where the loop ends: max(i, n)
+            get(fl.counter); get(fl.bound)
+            get(fl.counter); get(fl.bound); emit("i64.ge_s")
+            emit("select")
+            emit("local.set \(local(fl.counter))")
+            listCache = [:]
+            checkedIndex = [:]
         }
         let fused = fusedCompare[b.index]
         let tail = tailCall.contains(b.index)

@@ -501,6 +501,266 @@ final class EmitWasmTests: XCTestCase {
         try checkAgainstInterpreter(try compile(src, file: "niltag.mochi"))
     }
 
+    func testFillLoopsPushAtOnceLikeTheInterpreter() throws {
+        // A loop that only pushes one value from outside it (or a constant), once per
+        // step of a counter, is one $mochi_list_fill_B call in its header, for every
+        // bank. The IR is mochi-ir's (-O1) for Mochi functions of that shape (`for i
+        // in 0..n { xs = append(xs, true) }`, a while loop, a string constant pushed),
+        // with sharedStore's loop changed to push onto an append's result (a store
+        // shared with another list): the lists, the lists sharing a store with
+        // them, a counter read after its loop (also one starting past its bound), an
+        // empty range and a range from a negative start print as in the interpreter,
+        // and a push of the counter stays a loop. A fill of a nil list is push's
+        // error, after the output before it.
+        let ir = #"""
+        mochi-ir 1
+        source "small.mochi"
+
+        func @main() -> unit {
+        b0:
+          v0: i64 = iconst 4 !70:13
+          v1: list<bool> = call @bools, v0 !70:12
+          v2: str = fmt v1 !70:6
+          print v2 !70:6
+          v3: i64 = iconst 70000 !71:17
+          v4: list<bool> = call @bools, v3 !71:16
+          v5: i64 = list.len v4 !71:10
+          v6: str = fmt v5 !71:6
+          print v6 !71:6
+          v7: list<i64> = call @shared !72:13
+          v8: str = fmt v7 !72:6
+          print v8 !72:6
+          v9: i64 = iconst 1 !73:14
+          v10: list<f64> = call @floats, v9 !73:13
+          v11: str = fmt v10 !73:6
+          print v11 !73:6
+          v12: i64 = iconst -5 !74:14
+          v13: list<f64> = call @floats, v12 !74:13
+          v14: str = fmt v13 !74:6
+          print v14 !74:6
+          v15: list<str> = call @strs !75:11
+          v16: str = fmt v15 !75:6
+          print v16 !75:6
+          v17: i64 = iconst 3 !76:13
+          v18: list<str> = call @strs2, v17 !76:12
+          v19: str = fmt v18 !76:6
+          print v19 !76:6
+          v20: list<i64> = call @sharedStore !77:18
+          v21: str = fmt v20 !77:6
+          print v21 !77:6
+          v22: i64 = iconst 5 !78:15
+          v23: list<i64> = call @counted, v22 !78:14
+          v24: str = fmt v23 !78:6
+          print v24 !78:6
+          ret !78:6
+        }
+
+        func @bools(v0: i64) -> list<bool> !1:5 {
+        b0(v0: i64):
+          v1: list<bool> = list.new !2:24
+          v2: i64 = iconst 0 !3:12
+          v3: bool = bconst 1 !4:21
+          v4: i64 = iconst 1 !4:16
+          jump b1(v2) !3:3
+        b1(v5: i64):
+          v6: bool = icmp lt v5, v0 !3:3
+          brif v6, b2, b3 !3:3
+        b2:
+          list.push v1, v3 !4:16
+          v7: i64 = iadd v5, v4 !4:16
+          jump b1(v7) !4:16
+        b3:
+          ret v1 !6:3
+        }
+
+        func @shared() -> list<i64> !8:5 {
+        b0:
+          v0: i64 = iconst 1 !9:12
+          v1: i64 = iconst 2 !9:15
+          v2: i64 = iconst 3 !9:18
+          v3: list<i64> = list.new v0, v1, v2 !9:11
+          v4: i64 = iconst 5 !11:11
+          v5: i64 = iconst 9 !12:13
+          v6: i64 = iconst 7 !13:19
+          jump b1(v4, v3) !12:3
+        b1(v7: i64, v8: list<i64>):
+          v9: bool = icmp lt v7, v5 !12:11
+          brif v9, b2, b3 !12:11
+        b2:
+          v10: list<i64> = list.append v8, v6 !13:15
+          v11: i64 = iadd v7, v0 !14:11
+          jump b1(v11, v10) !14:11
+        b3:
+          v12: i64 = iconst 0 !16:5
+          list.set v8, v12, v5 !16:4
+          v13: str = fmt v3 !17:8
+          print v13 !17:8
+          v14: str = fmt v7 !18:8
+          print v14 !18:8
+          v15: i64 = iconst 4 !19:11
+          v16: i64 = iconst 8 !21:19
+          jump b4(v15) !20:3
+        b4(v17: i64):
+          v18: bool = icmp lt v17, v1 !20:11
+          brif v18, b5, b6 !20:11
+        b5:
+          list.push v8, v16 !21:15
+          v19: i64 = iadd v17, v0 !22:11
+          jump b4(v19) !22:11
+        b6:
+          v20: str = fmt v17 !24:8
+          print v20 !24:8
+          ret v8 !25:3
+        }
+
+        func @floats(v0: i64) -> list<f64> !27:5 {
+        b0(v0: i64):
+          v1: f64 = fconst 0.5 !28:25
+          v2: list<f64> = list.new v1 !28:24
+          v3: i64 = iconst -2 !29:12
+          v4: f64 = fconst 2.5 !30:19
+          v5: i64 = iconst 1 !30:15
+          jump b1(v3) !29:3
+        b1(v6: i64):
+          v7: bool = icmp lt v6, v0 !29:3
+          brif v7, b2, b3 !29:3
+        b2:
+          list.push v2, v4 !30:15
+          v8: i64 = iadd v6, v5 !30:15
+          jump b1(v8) !30:15
+        b3:
+          ret v2 !32:3
+        }
+
+        func @strs() -> list<str> !34:5 {
+        b0:
+          v0: str = sconst "x" !35:26
+          v1: list<str> = list.new v0 !35:25
+          v2: str = sconst "y" !36:21
+          v3: list<str> = list.append v1, v2 !36:17
+          v4: i64 = iconst 0 !37:12
+          v5: i64 = iconst 3 !37:15
+          v6: i64 = iconst 1 !38:15
+          jump b1(v4, v1) !37:3
+        b1(v7: i64, v8: list<str>):
+          v9: bool = icmp lt v7, v5 !37:3
+          brif v9, b2, b3 !37:3
+        b2:
+          v10: str = sconst "z" !38:19
+          v11: list<str> = list.append v8, v10 !38:15
+          v12: i64 = iadd v7, v6 !38:15
+          jump b1(v12, v11) !38:15
+        b3:
+          v13: str = sconst "w" !40:10
+          list.set v8, v4, v13 !40:4
+          v14: str = fmt v3 !41:8
+          print v14 !41:8
+          ret v8 !42:3
+        }
+
+        func @strs2(v0: i64) -> list<str> !44:5 {
+        b0(v0: i64):
+          v1: list<str> = list.new !45:25
+          v2: i64 = iconst 0 !46:12
+          v3: i64 = iconst 1 !47:15
+          jump b1(v2) !46:3
+        b1(v4: i64):
+          v5: bool = icmp lt v4, v0 !46:3
+          brif v5, b2, b3 !46:3
+        b2:
+          v6: str = sconst "q" !47:19
+          list.push v1, v6 !47:15
+          v7: i64 = iadd v4, v3 !47:15
+          jump b1(v7) !47:15
+        b3:
+          ret v1 !49:3
+        }
+
+        func @sharedStore() -> list<i64> !51:5 {
+        b0:
+          v0: i64 = iconst 1 !52:15
+          v1: i64 = iconst 2 !52:18
+          v2: list<i64> = list.new v0, v1 !52:14
+          v3: i64 = iconst 3 !53:24
+          v4: list<i64> = list.append v2, v3 !53:17
+          v5: i64 = iconst 0 !54:12
+          v6: i64 = iconst 4 !54:15
+          v7: i64 = iconst 7 !55:19
+          jump b1(v5) !54:3
+        b1(v8: i64):
+          v10: bool = icmp lt v8, v6 !54:3
+          brif v10, b2, b3 !54:3
+        b2:
+          list.push v4, v7 !55:15
+          v12: i64 = iadd v8, v0 !55:15
+          jump b1(v12) !55:15
+        b3:
+          v13: i64 = iconst 5 !57:10
+          list.set v4, v5, v13 !57:4
+          v14: str = fmt v2 !58:8
+          print v14 !58:8
+          v15: list<i64> = list.append v2, v6 !59:16
+          v16: str = fmt v15 !60:8
+          print v16 !60:8
+          ret v4 !61:3
+        }
+
+        func @counted(v0: i64) -> list<i64> !63:5 {
+        b0(v0: i64):
+          v1: list<i64> = list.new !64:23
+          v2: i64 = iconst 0 !65:12
+          v3: i64 = iconst 1 !66:16
+          jump b1(v2) !65:3
+        b1(v4: i64):
+          v5: bool = icmp lt v4, v0 !65:3
+          brif v5, b2, b3 !65:3
+        b2:
+          list.push v1, v4 !66:16
+          v6: i64 = iadd v4, v3 !66:16
+          jump b1(v6) !66:16
+        b3:
+          ret v1 !68:3
+        }
+
+        """#
+        let m = try parse(ir)
+        let wat = try emitWasmText(m)
+        XCTAssertEqual(wat.components(separatedBy: "call $mochi_list_fill_").count - 1, 5, wat)
+        for bank in ["i64", "f64", "bool", "ref"] {
+            XCTAssert(wat.contains("call $mochi_list_fill_\(bank)"), bank)
+        }
+        XCTAssertFalse(functionText(wat, "counted").contains("mochi_list_fill"))
+        try checkAgainstInterpreter(m)
+        let nilList = try parse(#"""
+        mochi-ir 1
+
+        func @main() -> unit !1:1 {
+        b0:
+          v0: list<i64> = null !2:3
+          v1: i64 = iconst 0 !3:3
+          v2: i64 = iconst 3 !3:3
+          v3: i64 = iconst 1 !3:3
+          v4: str = sconst "before" !4:3
+          print v4 !4:3
+          jump b1(v1) !5:3
+        b1(v5: i64):
+          v6: bool = icmp lt v5, v2 !5:3
+          brif v6, b2, b3 !5:3
+        b2:
+          list.push v0, v3 !6:5
+          v7: i64 = iadd v5, v3 !6:5
+          jump b1(v7) !6:5
+        b3:
+          v8: str = fmt v0 !8:3
+          print v8 !8:3
+          ret !9:1
+        }
+
+        """#)
+        XCTAssert(try emitWasmText(nilList).contains("call $mochi_list_fill_i64"))
+        try checkAgainstInterpreter(nilList)
+    }
+
     func testVersionedLoopAccessesHaveNoIndexCheck() throws {
         // A loop whose indexes are bounded by values from outside it runs a copy
         // without our index checks when the guard at its entry holds (n <= len of each
