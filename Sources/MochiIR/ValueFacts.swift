@@ -21,7 +21,8 @@
 // the whole function restricted to it, and every verdict is final (memoised).
 
 /// The non-negative i64 values of one function (see the header for the rule).
-/// `candidate` says whose block parameters may be non-negative; `counts(from, to)`
+/// `candidate` says whose block parameters may be non-negative (never the entry
+/// block's, whatever it says: those are the function's parameters); `counts(from, to)`
 /// says whether the edge from block `from` into block `to` constrains `to`'s
 /// parameters (an emitter versioning a loop skips the edges entering the loop: its
 /// guard tests those values at run time). `predecessors` are by block index, from
@@ -100,7 +101,9 @@ public struct NonNegativeValues {
         switch f.valueDefs[x] {
         case .param(let b, let k):
             let bi = Int(b.index)
-            guard f.valueTypes[x] == .i64, bi >= 0, bi < predecessors.count, candidate(bi) else {
+            // The entry block's parameters are the function's: its callers pass
+            // anything, and no edge inside the function says otherwise.
+            guard f.valueTypes[x] == .i64, bi >= 0, bi < predecessors.count, b != f.entry, candidate(bi) else {
                 state[x] = 2
                 return nil
             }

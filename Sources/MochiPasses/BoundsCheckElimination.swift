@@ -144,15 +144,13 @@ public struct BoundsCheckElimination: FunctionPass {
         if facts.allSatisfy({ $0.isEmpty }) { return false }
 
         // Non-negative values: MochiIR's shared analysis (the rule is in ValueFacts.swift),
-        // over every reachable block's parameters but the entry's (the function's own
-        // parameters, never assumed), with every incoming edge counted.
+        // over every reachable block's parameters (the entry's, the function's own, are
+        // never assumed), with every incoming edge counted.
         var blockPreds: [[Int]] = Array(repeatElement([], count: nb))
         for (q, ps) in preds.enumerated() {
             for p in ps { blockPreds[Int(rpo[q].index)].append(Int(rpo[p].index)) }
         }
-        let entryIndex = f.entry.map { Int($0.index) } ?? -1
-        var nonNeg = NonNegativeValues(f, predecessors: blockPreds,
-                                       candidate: { b in pos[b] >= 0 && b != entryIndex })
+        var nonNeg = NonNegativeValues(f, predecessors: blockPreds, candidate: { b in pos[b] >= 0 })
         func nonNegative(_ v: Value) -> Bool { nonNeg.contains(v) }
 
         var any = false
