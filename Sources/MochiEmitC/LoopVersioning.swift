@@ -173,7 +173,11 @@ extension FunctionEmitter {
             for b in ordered {
                 for id in f.blocks[b].insts {
                     let inst = f[id]
-                    guard inst.op == .listGet || inst.op == .listSet, isEmitted(inst) else { continue }
+                    // A list.get the bce pass marked inbounds is unchecked in both copies
+                    // (EmitFunction), so it adds nothing to the guard; a marked list.set
+                    // still tests the writable length (copy-on-write), so the guard helps.
+                    guard inst.op == .listGet || inst.op == .listSet, isEmitted(inst),
+                          !(inst.op == .listGet && inst.inBounds) else { continue }
                     let l = inst.args[0], a = inst.args[1]
                     guard let c = cachedLists.first(where: { $0.list == l }), outside(l) else { continue }
                     guard let fact = facts.first(where: { $0.index == a && dominates($0.target, b) }) else { continue }
