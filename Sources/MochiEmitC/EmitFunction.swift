@@ -701,10 +701,21 @@ struct FunctionEmitter {
             assign(inst, "n\(a[0].index)")
         case .listLen:
             assign(inst, "(\(x(0)) ? ((MochiList *)\(x(0)))->len : 0)")
-        case .listGet where fastLoop != nil && provenAccess.contains(currentInst):
-            // In range by the loop's guard (LoopVersioning.swift).
+        case .listGet where (fastLoop != nil && provenAccess.contains(currentInst))
+                || (inst.inBounds && cachedLists.contains(where: { $0.list == a[0] })):
+            // In range by the loop's guard (LoopVersioning.swift), or marked so by the
+            // bce pass (`list.get inbounds`, docs/IR.md): a load through the cached
+            // data pointer, no compare, no slow path.
             let bytes = cachedLists.contains { $0.list == a[0] && $0.bytes }
             assign(inst, bytes ? "(int64_t)d\(a[0].index)[\(x(1))]" : rt.fromSlot("d\(a[0].index)[\(x(1))]"))
+        case .listGet where inst.inBounds:
+            // Marked in range by the bce pass, without cached locals: 0 <= i < len
+            // holds, so the list is not nil (len(nil) is 0) and the load is plain.
+            if rt == .bool {
+                assign(inst, "(int64_t)((const uint8_t *)((MochiList *)\(x(0)))->data)[\(x(1))]")
+            } else {
+                assign(inst, rt.fromSlot("((MochiList *)\(x(0)))->data[\(x(1))]"))
+            }
         case .listSet where fastLoop != nil && provenAccess.contains(currentInst):
             let bytes = cachedLists.contains { $0.list == a[0] && $0.bytes }
             stmt(inst, "d\(a[0].index)[\(x(1))] = " + (bytes ? "(uint8_t)(\(x(2)) != 0);" : "\(type(a[2]).toSlot(x(2)));"))

@@ -23,11 +23,12 @@
 //   and a >= 0 (see nonNegative). The guard then asks `hi <= nXS` for a read and
 //   `hi <= wXS` for a write (the writable length, 0 while the store is shared);
 //   `hi < nXS` and `hi < wXS` after `le`.
-// Non-negative: constants >= 0, list lengths, `x + y` for x and y non-negative
-// (a checked add that overflows stops the program before its result is used), and
-// the parameters of blocks in the loop whose every incoming value is (a greatest
-// fixpoint, so induction variables qualify); H's values from outside the loop are
-// tested by the guard (`vP >= 0`) instead.
+// Non-negative: MochiIR's NonNegativeValues (ValueFacts.swift, shared with the
+// bce pass and the Wasm emitter): constants >= 0, list and string lengths, copies,
+// `x + y` for x and y non-negative (a checked add that overflows stops the program
+// before its result is used), and the parameters of blocks in the loop whose every
+// incoming value is (a greatest fixpoint, so induction variables qualify); H's
+// values from outside the loop are tested by the guard (`vP >= 0`) instead.
 //
 // The fast copy is the loop's blocks again, labelled bNf, with the proven accesses
 // as plain loads and stores through the cached locals; its edges inside the loop go
@@ -136,47 +137,21 @@ extension FunctionEmitter {
             if !eligible || size > 400 { continue }
             func outside(_ v: Value) -> Bool { defBlock(v) >= 0 && !body.contains(defBlock(v)) }
 
-            // Non-negative block parameters of the loop (greatest fixpoint).
-            var nonneg: Set<Value> = []
-            for b in body { for p in f.blocks[b].params where type(p) == .i64 { nonneg.insert(p) } }
-            func isNonNeg(_ v: Value, _ depth: Int = 0) -> Bool {
-                if nonneg.contains(v) { return true }
-                if depth > 16 { return false }
-                guard case .inst(let id) = f.valueDefs[Int(v.index)] else { return false }
-                let inst = f[id]
-                switch inst.op {
-                case .iconst: if case .int(let k) = inst.imm { return k >= 0 } else { return false }
-                case .listLen: return true
-                case .copy: return isNonNeg(inst.args[0], depth + 1)
-                case .iadd:
-                    let x = inst.args[0], y = inst.args[1]
-                    if let k = constantInt(y), k >= 0 { return isNonNeg(x, depth + 1) }
-                    if let k = constantInt(x), k >= 0 { return isNonNeg(y, depth + 1) }
-                    // Both non-negative: the sum is, or the checked add stops the program.
-                    // (Two steps of depth each: a chain of `x + x` stays 2^8 calls.)
-                    return isNonNeg(x, depth + 2) && isNonNeg(y, depth + 2)
-                default: return false
-                }
-            }
-            var fix = true
-            while fix {
-                fix = false
-                for b in body {
-                    let ps = f.blocks[b].params
-                    for p in preds[b] {
-                        if b == h && !body.contains(p) { continue } // the guard tests these
-                        for s in f.blocks[p].terminator.successors where Int(s.block.index) == b {
-                            for (k, a) in s.args.enumerated() where k < ps.count && nonneg.contains(ps[k]) {
-                                if !isNonNeg(a) { nonneg.remove(ps[k]); fix = true }
-                            }
-                        }
-                    }
-                }
-            }
+            // Non-negative values (MochiIR's shared analysis, ValueFacts.swift): the
+            // loop's block parameters are the candidates, and the edges into H from
+            // outside the loop do not count, because the guard tests H's parameters
+            // (`vP >= 0`) where the loop is entered.
+            var nonNeg = NonNegativeValues(f, predecessors: preds, candidate: { body.contains($0) },
+                                           counts: { from, to in to != h || body.contains(from) })
+            func isNonNeg(_ v: Value) -> Bool { nonNeg.contains(v) }
+
+            // The loop's blocks in reverse postorder: a Set's order changes from run
+            // to run, and the facts found first and the guard's terms follow it.
+            let ordered = rpo.filter { body.contains($0) }
 
             // Facts `a < hi` from branches inside the loop, by the true target.
             var facts: [(target: Int, index: Value, bound: Value, inclusive: Bool)] = []
-            for b in body {
+            for b in ordered {
                 guard case .brif(let c, let t, let e) = f.blocks[b].terminator, t.block != e.block,
                       case .inst(let cid) = f.valueDefs[Int(c.index)], f[cid].op == .icmp,
                       case .cond(let cc) = f[cid].imm, cc == .lt || cc == .le else { continue }
@@ -195,10 +170,14 @@ extension FunctionEmitter {
 
             var conditions: [String] = []
             var proven: [Int32] = []
-            for b in body {
+            for b in ordered {
                 for id in f.blocks[b].insts {
                     let inst = f[id]
-                    guard inst.op == .listGet || inst.op == .listSet, isEmitted(inst) else { continue }
+                    // A list.get the bce pass marked inbounds is unchecked in both copies
+                    // (EmitFunction), so it adds nothing to the guard; a marked list.set
+                    // still tests the writable length (copy-on-write), so the guard helps.
+                    guard inst.op == .listGet || inst.op == .listSet, isEmitted(inst),
+                          !(inst.op == .listGet && inst.inBounds) else { continue }
                     let l = inst.args[0], a = inst.args[1]
                     guard let c = cachedLists.first(where: { $0.list == l }), outside(l) else { continue }
                     guard let fact = facts.first(where: { $0.index == a && dominates($0.target, b) }) else { continue }
@@ -212,7 +191,7 @@ extension FunctionEmitter {
             }
             if proven.isEmpty { continue }
             var starts: [String] = []
-            for p in f.blocks[h].params where nonneg.contains(p) && needed[Int(p.index)] { starts.append("\(v(p)) >= 0") }
+            for p in f.blocks[h].params where isNonNeg(p) && needed[Int(p.index)] { starts.append("\(v(p)) >= 0") }
             provenAccess.formUnion(proven)
             for b in body { taken.insert(b) }
             loopOfHeader[Int32(h)] = versionedLoops.count

@@ -26,11 +26,14 @@
 //   adds one, everything else builds a new list), so len(xs) at B >= n > a.
 // - A lower bound, a >= 0 (see nonNegative): an access with a negative index counts
 //   from the end, which is a different access from the unchecked one.
-//   Non-negative values: integer constants >= 0, list.len and str.len results,
-//   `iadd x, y` with both non-negative (iadd traps on overflow, so its result, when
-//   there is one, is the true sum), and block parameters whose every incoming
-//   argument is non-negative (a greatest fixpoint: induction variables that start at
-//   0 and step by +1 qualify). Function parameters are never assumed non-negative.
+//   Non-negative values are MochiIR's NonNegativeValues (ValueFacts.swift, shared
+//   with both emitters' loop versioning): integer constants >= 0, list.len and
+//   str.len results, copies, `iadd x, y` with both non-negative (iadd traps on
+//   overflow, so its result, when there is one, is the true sum), and block
+//   parameters whose every incoming argument is non-negative (a greatest fixpoint:
+//   induction variables that start at 0 and step by +1 qualify). Here every block's
+//   parameters are candidates and every edge counts; function parameters are never
+//   assumed non-negative.
 //   Or a dominating test the same way as the upper bound: an edge, the only way
 //   into its target, on which `icmp` shows a >= k for a constant k >= 0 (`ge a, k`,
 //   `gt a, k`, `le k, a`, `lt k, a` on the true arm; `lt a, k`, `le a, k`,
@@ -140,46 +143,15 @@ public struct BoundsCheckElimination: FunctionPass {
         }
         if facts.allSatisfy({ $0.isEmpty }) { return false }
 
-        // Non-negative values: instruction results by their op, block parameters by
-        // a greatest fixpoint over their incoming arguments.
-        var paramOf: [(block: Int, slot: Int)?] = Array(repeatElement(nil, count: nv))
-        for b in rpo {
-            for (k, p) in f.blocks[Int(b.index)].params.enumerated() { paramOf[Int(p.index)] = (Int(b.index), k) }
+        // Non-negative values: MochiIR's shared analysis (the rule is in ValueFacts.swift),
+        // over every reachable block's parameters (the entry's, the function's own, are
+        // never assumed), with every incoming edge counted.
+        var blockPreds: [[Int]] = Array(repeatElement([], count: nb))
+        for (q, ps) in preds.enumerated() {
+            for p in ps { blockPreds[Int(rpo[q].index)].append(Int(rpo[p].index)) }
         }
-        var paramNonNeg: [Bool] = Array(repeatElement(true, count: nv))
-        if let entry = f.entry {
-            for p in f.blocks[Int(entry.index)].params { paramNonNeg[Int(p.index)] = false }
-        }
-        func nonNegative(_ v: Value, _ depth: Int = 0) -> Bool {
-            let i = Int(v.index)
-            guard i >= 0, i < nv, depth < 64 else { return false }
-            if paramOf[i] != nil { return paramNonNeg[i] }
-            guard let d = def(v) else { return false }
-            switch d.op {
-            case .iconst:
-                if case .int(let k) = d.imm { return k >= 0 }
-                return false
-            case .listLen, .strLen:
-                return true
-            case .iadd:
-                return d.args.count == 2 && nonNegative(d.args[0], depth + 1) && nonNegative(d.args[1], depth + 1)
-            default:
-                return false
-            }
-        }
-        var changed = true
-        while changed {
-            changed = false
-            for b in rpo {
-                f.blocks[Int(b.index)].terminator.forEachCall { call in
-                    let params = f.blocks[Int(call.block.index)].params
-                    for (k, a) in call.args.enumerated() where k < params.count {
-                        let p = Int(params[k].index)
-                        if paramNonNeg[p] && !nonNegative(a) { paramNonNeg[p] = false; changed = true }
-                    }
-                }
-            }
-        }
+        var nonNeg = NonNegativeValues(f, predecessors: blockPreds, candidate: { b in pos[b] >= 0 })
+        func nonNegative(_ v: Value) -> Bool { nonNeg.contains(v) }
 
         var any = false
         for (id, p) in accesses {

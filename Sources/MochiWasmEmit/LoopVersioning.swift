@@ -22,12 +22,13 @@
 //   block T dominates, `a` still has the tested value) and hi defined outside the
 //   loop; and a >= 0 (nonNegative). The guard asks `hi <= len(xs)` (`hi < len(xs)`
 //   for `<=`) of the hoisted length;
-// Non-negative: constants >= 0, list and string lengths, `x + y` of non-negative
-// values (a checked add that overflows stops the program before its result is used;
-// an unchecked one was proven not to overflow), and the parameters of blocks in the
-// loop whose every incoming value is (a greatest fixpoint, so induction variables
-// qualify); H's own parameters, which come from outside the loop, are tested by the
-// guard (`p >= 0`) instead.
+// Non-negative: MochiIR's NonNegativeValues (ValueFacts.swift, shared with the
+// bce pass and the C emitter): constants >= 0, list and string lengths, copies,
+// `x + y` of non-negative values (a checked add that overflows stops the program
+// before its result is used; an unchecked one was proven not to overflow), and the
+// parameters of blocks in the loop whose every incoming value is (a greatest
+// fixpoint, so induction variables qualify); H's own parameters, which come from
+// outside the loop, are tested by the guard (`p >= 0`) instead.
 //
 // A parameter of H that the loop only ever decreases (`hi = hi - 1`) is at most its
 // value at entry: the guard tests that value, for a fact `a < hi` and for an access
@@ -109,38 +110,13 @@ extension FunctionEmitter {
             if cached.isEmpty { continue }
             func outside(_ v: Value) -> Bool { let d = defBlock(v); return d >= 0 && !body.contains(d) }
 
-            // Non-negative block parameters of the loop (greatest fixpoint).
-            var nonneg: Set<Int32> = []
-            for b in body { for p in f.blocks[b].params where type(p) == .i64 { nonneg.insert(p.index) } }
-            func isNonNeg(_ v: Value, _ depth: Int = 0) -> Bool {
-                if nonneg.contains(v.index) { return true }
-                if let k = constInt(v) { return k >= 0 }
-                if depth > 16 { return false }
-                guard case .inst(let id) = f.valueDefs[Int(v.index)] else { return false }
-                let inst = f[id]
-                switch inst.op {
-                case .iconst: if case .int(let k) = inst.imm { return k >= 0 } else { return false }
-                case .listLen, .strLen: return true
-                case .copy: return isNonNeg(inst.args[0], depth + 1)
-                case .iadd: return isNonNeg(inst.args[0], depth + 1) && isNonNeg(inst.args[1], depth + 1)
-                default: return false
-                }
-            }
-            var changed = true
-            while changed {
-                changed = false
-                for b in body {
-                    let ps = f.blocks[b].params
-                    for p in preds[b] where a.rpo[p] >= 0 {
-                        if b == h && !body.contains(p) { continue } // the guard tests these
-                        for s in f.blocks[p].terminator.successors where Int(s.block.index) == b {
-                            for (k, x) in s.args.enumerated() where k < ps.count && nonneg.contains(ps[k].index) {
-                                if !isNonNeg(x) { nonneg.remove(ps[k].index); changed = true }
-                            }
-                        }
-                    }
-                }
-            }
+            // Non-negative values (MochiIR's shared analysis, ValueFacts.swift): the
+            // loop's block parameters are the candidates, and the edges into H from
+            // outside the loop do not count, because the guard tests H's parameters
+            // (`p >= 0`) where the loop is entered.
+            var nonNeg = NonNegativeValues(f, predecessors: preds, candidate: { body.contains($0) },
+                                           counts: { from, to in to != h || body.contains(from) })
+            func isNonNeg(_ v: Value) -> Bool { nonNeg.contains(v) }
 
             // H's parameters that never grow in the loop (every value the loop passes
             // back is the parameter itself or it minus a constant >= 0): at most their
@@ -163,9 +139,13 @@ extension FunctionEmitter {
                 outside(hi) || (decreasing.contains(hi.index) && needed[Int(hi.index)])
             }
 
+            // The loop's blocks in reverse postorder: a Set's order changes from run
+            // to run, and the facts found first and the guard's terms follow it.
+            let ordered = a.order.filter { body.contains($0) }
+
             // Facts `a < hi` (strict) or `a <= hi` from branches in the loop, by target.
             var facts: [(target: Int, index: Value, bound: Value, strict: Bool)] = []
-            for b in body {
+            for b in ordered {
                 guard case .brif(let c, let t, let e) = f.blocks[b].terminator, t.block != e.block,
                       case .inst(let cid) = f.valueDefs[Int(c.index)], f[cid].op == .icmp,
                       case .cond(let cc) = f[cid].imm else { continue }
@@ -199,7 +179,7 @@ extension FunctionEmitter {
 
             var g = LoopGuard()
             var proven: [Int32] = []
-            for b in body {
+            for b in ordered {
                 for id in f.blocks[b].insts {
                     let inst = f[id]
                     guard inst.op == .listGet || inst.op == .listSet, !inst.inBounds, isEmitted(inst) else { continue }
@@ -223,7 +203,7 @@ extension FunctionEmitter {
                 }
             }
             if proven.isEmpty || dominatedSize(h) > 400 { continue }
-            for p in f.blocks[h].params where nonneg.contains(p.index) && needed[Int(p.index)] { g.nonNegative.append(p) }
+            for p in f.blocks[h].params where isNonNeg(p) && needed[Int(p.index)] { g.nonNegative.append(p) }
             for id in proven { provenBy[id] = h }
             chosen.append(h)
             versionGuards[h] = g

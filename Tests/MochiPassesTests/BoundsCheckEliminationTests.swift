@@ -166,6 +166,35 @@ final class BoundsCheckEliminationTests: XCTestCase {
         XCTAssertEqual(try run(body("v2: i64 = iconst 0\n  v3: bool = icmp lt v1, v2")).marks, [false])
     }
 
+    func testSharedNonNegativityRule() throws {
+        // The lower bound is MochiIR's NonNegativeValues: a copy of a non-negative value
+        // and a long chain of `x + x` qualify (the recursive rule this pass had gave up
+        // at depth 64); a chain from the function's parameter does not.
+        func body(_ start: String, adds: Int) -> String {
+            var lines = ["v3: i64 = " + start]
+            for k in 0..<adds { lines.append("v\(k + 4): i64 = iadd v\(k + 3), v\(k + 3)") }
+            let a = adds + 3
+            return """
+            func @f(v0: list<i64>, v1: i64) -> i64 {
+            b0(v0: list<i64>, v1: i64):
+              v2: i64 = list.len v0
+              \(lines.joined(separator: "\n  "))
+              v\(a + 1): bool = icmp lt v\(a), v2
+              brif v\(a + 1), b1, b2
+            b1:
+              v\(a + 2): i64 = list.get v0, v\(a)
+              ret v\(a + 2)
+            b2:
+              ret v1
+            }
+
+            """
+        }
+        XCTAssertEqual(try run(body("copy v2", adds: 0)).marks, [true])
+        XCTAssertEqual(try run(body("copy v2", adds: 100)).marks, [true])
+        XCTAssertEqual(try run(body("copy v1", adds: 100)).marks, [false])
+    }
+
     func testO1MarksTheCanonicalLoop() throws {
         let m = try parseModule("mochi-ir 1\n" + loop())
         optimize(m, level: .O1, printAfter: nil, dump: { _ in })
