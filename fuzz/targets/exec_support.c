@@ -95,9 +95,14 @@ static int run_child(void (*body)(void *), void *ctx, int timeout_ms, size_t mem
     if (fd < 0) return -1;
     fflush(stdout);
     fflush(stderr);
+    pid_t parent = getpid();
     pid_t pid = raw ? raw_fork() : fork();
     if (pid < 0) { close(fd); return -1; }
     if (pid == 0) {
+        /* Killed with whoever forked it (the fuzzer ended by libFuzzer's timeout, or
+         * the zygote with the fuzzer), never left running without its time limit. */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent) _exit(0);
         __sanitizer_set_death_callback(die_sanitizer);
         on_exit(child_exit, NULL);
         dup2(fd, 1);
