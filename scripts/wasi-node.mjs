@@ -5,11 +5,11 @@
 // The module runs in a Worker whose stack is large (resourceLimits.stackSizeMb), so a
 // Mochi program can recurse to depth 100,000 as in the other modes; node's main thread
 // stack is too small for that. WASI writes go straight to the process's file
-// descriptors (byte-exact stdout and stderr), and the module's exit status
+// descriptors (byte-exact stdout and stderr; a pipe reopened blocking, see below), and the module's exit status
 // (proc_exit, or 0 when _start returns) becomes node's. A module that traps (an engine
 // error, not a Mochi runtime error) prints the trap and exits 134, as wasmtime does.
 import { Worker, isMainThread, workerData } from "node:worker_threads";
-import { readFileSync } from "node:fs";
+import { fstatSync, openSync, readFileSync } from "node:fs";
 import process from "node:process";
 
 // node:wasi announces itself as experimental on stderr; the module's stderr must be
@@ -53,7 +53,19 @@ if (isMainThread) {
   worker.on("exit", () => { process.exitCode = status; });
 } else {
   const { bytes, file, args } = workerData;
-  const wasi = new WASI({ version: "preview1", args: [file, ...args], env: {}, returnOnExit: true });
+  // node puts a pipe on stdout or stderr in non-blocking mode, and WASI's fd_write
+  // then fails with EAGAIN once the pipe is full (a reader slower than the module):
+  // output past 64 KiB was lost. A pipe is opened again through /proc, which gives
+  // the module its own, blocking, description of it.
+  const blocking = (fd) => {
+    try {
+      return fstatSync(fd).isFIFO() ? openSync(`/proc/self/fd/${fd}`, "w") : fd;
+    } catch (e) {
+      return fd;
+    }
+  };
+  const wasi = new WASI({ version: "preview1", args: [file, ...args], env: {}, returnOnExit: true,
+                          stdout: blocking(1), stderr: blocking(2) });
   let status;
   try {
     const module = await WebAssembly.compile(bytes);

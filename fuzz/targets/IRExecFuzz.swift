@@ -10,10 +10,16 @@
 //
 // Fuel: before running, every block of the module gets four instructions that
 // count down a global started near the bottom of the i64 range by @main, so
-// after a fixed number of blocks `isub` overflows and the program stops with
+// after a fixed number of blocks (fuelBlocks) `isub` overflows and the program stops with
 // `integer overflow` in both engines: mutated branches cannot loop forever.
 // Decoding, verifying and the interpreter's and JIT's set-up run in this process,
 // which is what libFuzzer's coverage sees.
+//
+// The children are forked by a zygote (exec_support.c) started at initialisation,
+// while this process is small: each child decodes, verifies and fuels the input
+// again (about a millisecond) and runs its engine. Forking the grown fuzzer was
+// most of an input's time. MOCHI_FUZZ_NO_ZYGOTE=1 forks this process instead, as
+// before (for comparison); so does a zygote that died.
 //
 // MOCHI_STENCILS names the JIT's stencil library (scripts/fuzz sets it).
 
@@ -26,11 +32,43 @@ import MochiRuntime
 import Glibc
 #endif
 
-let fuelBlocks: Int64 = 200_000
+/// Blocks a program may run (MOCHI_FUZZ_FUEL overrides). 50,000 since the zygote
+/// (200,000 before): a mutated program's blocks can each do much work (a string
+/// doubled, a bigint squared), and one that ran into the 5 s child timeout in both
+/// engines cost 10 s of fuzzing and compared nothing; coverage over the same
+/// seconds did not drop (see the commit).
+let fuelBlocks: Int64 = getenv("MOCHI_FUZZ_FUEL").flatMap { Int64(String(cString: $0)) } ?? 50_000
 let childTimeoutMs: CInt = 5_000
 let childMemory = 3 << 30
 
 var stencils: LoadedStencils?
+
+/// MOCHI_FUZZ_PROFILE=N: wall-clock seconds and counts per step, printed to stderr
+/// every N inputs (where an input's time goes).
+let profiling = getenv("MOCHI_FUZZ_PROFILE") != nil
+let profileEvery = max(1, Int(String(cString: getenv("MOCHI_FUZZ_PROFILE") ?? strdup("1"))) ?? 1)
+var profile: [String: (Double, Int)] = [:]
+var profiledInputs = 0
+func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+func timed<T>(_ step: String, _ body: () throws -> T) rethrows -> T {
+    guard profiling else { return try body() }
+    let t0 = now()
+    defer { let e = profile[step, default: (0, 0)]; profile[step] = (e.0 + now() - t0, e.1 + 1) }
+    return try body()
+}
+func reportProfile() {
+    profiledInputs += 1
+    guard profiling, profiledInputs % profileEvery == 0 else { return }
+    var lines = "ir-exec profile after \(profiledInputs) inputs:\n"
+    for (k, v) in profile.sorted(by: { $0.value.0 > $1.value.0 }) {
+        lines += "  \(k): \(Int(v.0 * 1000)) ms, \(v.1) times\n"
+    }
+    fputs(lines, stderr)
+}
 var compareEngines = getenv("MOCHI_FUZZ_NO_COMPARE") == nil
 
 @_cdecl("LLVMFuzzerInitialize")
@@ -42,6 +80,14 @@ public func fuzzInit(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePo
     } catch {
         fputs("ir-exec: no stencil library (\(error)); set MOCHI_STENCILS\n", stderr)
         exit(1)
+    }
+    if getenv("MOCHI_FUZZ_NO_ZYGOTE") == nil && mochi_fuzz_zygote_start(zygoteHandler, childTimeoutMs, childMemory) != 0 {
+        fputs("ir-exec: no zygote (fork failed); forking the fuzzer per input\n", stderr)
+    }
+    if profiling {
+        let t0 = now()
+        for _ in 0..<20 { _ = inChild { exit(0) } }
+        fputs("ir-exec: an empty child at start-up: \(Int((now() - t0) * 50_000)) us\n", stderr)
     }
     return 0
 }
@@ -103,6 +149,44 @@ func inChild(_ body: @escaping () -> Void) -> Ending {
     return Ending(kind: kind, code: code, output: bytes)
 }
 
+/// Status of a zygote's child that could not set up what this process set up from
+/// the same bytes (it should never happen: a crash, since both must agree).
+let setupDiffers: CInt = 75
+
+/// What a zygote's child runs: the input, decoded, verified and fuelled as
+/// fuzzOne does, in engine 0 (the interpreter) or 1 (the JIT).
+let zygoteHandler: @convention(c) (CInt, UnsafePointer<UInt8>?, Int) -> Void = { engine, data, size in
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    guard let parsed = try? readModule(bytes: bytes), verify(parsed).isEmpty,
+          let m = withFuel(parsed), verify(m).isEmpty else { exit(setupDiffers) }
+    if engine == 0 {
+        guard let interp = try? Interpreter(module: m) else { exit(setupDiffers) }
+        interp.run()
+        exit(mochi_rt_finish())
+    }
+    guard let jit = try? JIT(module: m, stencils: stencils!) else { exit(setupDiffers) }
+    do { try jit.run() } catch { fputs("jit: \(error)\n", stderr); exit(3) }
+    exit(mochi_rt_finish())
+}
+
+/// Runs `bytes` in `engine` in a child of the zygote; without one, `body` in a
+/// child of this process.
+func inZygote(_ engine: CInt, _ bytes: [UInt8], orElse body: @escaping () -> Void) -> Ending {
+    var code: CInt = 0
+    var out: UnsafeMutablePointer<CChar>?
+    var len = 0
+    let kind = bytes.withUnsafeBufferPointer {
+        mochi_fuzz_zygote_run(engine, $0.baseAddress, $0.count, &code, &out, &len)
+    }
+    guard kind >= 0 else { return inChild(body) }
+    var output: [UInt8] = []
+    if let out {
+        output = Array(UnsafeRawBufferPointer(start: out, count: len))
+        free(out)
+    }
+    return Ending(kind: kind, code: code, output: output)
+}
+
 func describe(_ e: Ending) -> String {
     let what = e.kind == 0 ? "exit status \(e.code)" : e.kind == 1 ? "signal \(e.code)" : "timeout"
     return what + "\n" + String(decoding: e.output.suffix(4000), as: UTF8.self)
@@ -117,22 +201,23 @@ func crash(_ engine: String, _ e: Ending) -> Never {
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    defer { reportProfile() }
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let parsed = try? readModule(bytes: bytes), verify(parsed).isEmpty,
-          let m = withFuel(parsed), verify(m).isEmpty else { return 0 }
-    guard let interp = try? Interpreter(module: m) else { return 0 }
-    let viaInterp = inChild {
+    guard let parsed = timed("decode", { try? readModule(bytes: bytes) }), timed("verify", { verify(parsed).isEmpty }),
+          let m = timed("fuel+verify", { withFuel(parsed).flatMap { verify($0).isEmpty ? $0 : nil } }) else { return 0 }
+    guard let interp = timed("interp init", { try? Interpreter(module: m) }) else { return 0 }
+    let viaInterp = timed("interp child") { inZygote(0, bytes) {
         interp.run()
         exit(mochi_rt_finish())
-    }
+    } }
     if viaInterp.kind == 1 || (viaInterp.kind == 0 && viaInterp.code != 0 && viaInterp.code != 1) {
         crash("interpreter", viaInterp)
     }
-    guard let jit = try? JIT(module: m, stencils: stencils!) else { return 0 }
-    let viaJIT = inChild {
+    guard let jit = timed("jit init", { try? JIT(module: m, stencils: stencils!) }) else { return 0 }
+    let viaJIT = timed("jit child") { inZygote(1, bytes) {
         do { try jit.run() } catch { fputs("jit: \(error)\n", stderr); exit(3) }
         exit(mochi_rt_finish())
-    }
+    } }
     if viaJIT.kind == 1 || (viaJIT.kind == 0 && viaJIT.code != 0 && viaJIT.code != 1) {
         crash("JIT", viaJIT)
     }
