@@ -91,7 +91,8 @@ public struct Inst: Hashable, Sendable {
     /// proved the index in [0, len) of the list at this point, so the access cannot
     /// trap and never counts from the end. Printed `list.get inbounds v1, v2`. No
     /// backend has to read it (ignoring it keeps the checked access, still correct);
-    /// a pass that rebuilds an instruction drops it, which is always safe.
+    /// a pass that rebuilds an instruction drops it, which is always safe. The
+    /// verifier refuses a mark that provedInBoundsAccesses does not give.
     public var inBounds: Bool
     public init(op: Opcode, result: Value?, args: [Value], imm: Immediate = .none, loc: SourceLoc = .unknown,
                 inBounds: Bool = false) {

@@ -135,10 +135,36 @@ struct Verifier {
         // accept is checked again in full, which finds and words the errors.
         var fast = FastVerifier(m, index: index)
         for f in m.functions {
-            if fast.check(f) { continue }
+            if fast.check(f) {
+                checkInBoundsMarks(f)
+                continue
+            }
             var fv = FunctionVerifier(f, ctx)
             fv.run()
             errors.append(contentsOf: fv.errors)
+            if fv.errors.isEmpty { checkInBoundsMarks(f) }
+        }
+    }
+
+    /// An `inbounds` mark is a claim that the access cannot go out of range, and a
+    /// backend may drop the access's check because of it: the claim is checked here
+    /// against the proof that makes it (InBoundsProof.swift), so a file cannot buy an
+    /// unchecked access with a mark. Only a valid function gets here; a function with
+    /// no mark costs one walk.
+    mutating func checkInBoundsMarks(_ f: Function) {
+        guard f.insts.contains(where: { $0.inBounds }) else { return }
+        var proved = Set<Int32>()
+        for id in provedInBoundsAccesses(f) { proved.insert(id.index) }
+        let numbering = CanonicalNumbering(f)
+        for (bp, b) in f.layout.enumerated() {
+            for (k, id) in f[b].insts.enumerated() {
+                let inst = f.insts[Int(id.index)]
+                guard inst.inBounds, !proved.contains(id.index) else { continue }
+                let block = Int(numbering.blockNumber[Int(b.index)])
+                errors.append(VerifierError(function: f.name, block: block >= 0 ? block : bp, inst: k, loc: inst.loc,
+                                            message: "\(inst.op.info.name) is marked inbounds, but its index is not "
+                                                + "proved in range here (the mark is only valid where the bce pass can prove it)"))
+            }
         }
     }
 }
