@@ -364,6 +364,8 @@ final class LoweringScratch {
     var newIndex: [Int32] = []
     /// Per value, whether it is a parameter of the entry block (`lower`).
     var isParam: [Bool] = []
+    /// The last lowering's slot reads, for the next one to clear and reuse.
+    var reads: SlotReads? = nil
 }
 
 /// A function's error stubs by key (exit << 32 | line), once it has more than
@@ -517,7 +519,16 @@ struct FunctionLowering {
         elided = elide
         homes = registerHomes ? chooseRegisterHomes(function, skip: elide, uses: uses, scratch: context.scratch.homes)
                               : RegisterHomes(valueCount: n)
-        reads = SlotReads(n)
+        // (The scratch's, cleared, when no lowering holds it: an object and
+        // an array fewer to make and free per function.)
+        var last = context.scratch.reads
+        context.scratch.reads = nil
+        if isKnownUniquelyReferenced(&last), let r = last {
+            reset(&r.read, n, false)
+            reads = r
+        } else {
+            reads = SlotReads(n)
+        }
     }
 
     /// Lowers `function`. A homed value is written through to its slot when a
@@ -530,6 +541,7 @@ struct FunctionLowering {
         defer {
             let sc = context.scratch
             sc.uses = l.useCount; sc.consts = l.constant; sc.elided = l.elided
+            sc.reads = l.reads
         }
         return try l.lower()
     }

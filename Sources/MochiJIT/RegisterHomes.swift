@@ -271,10 +271,12 @@ final class RegisterHomesScratch {
 func reset<T>(_ a: inout [T], _ n: Int, _ v: T) {
     let kept = min(a.count, n)
     if kept > 0 { a.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: v, count: kept) } }
+    // (A few elements one at a time; more in one call, whose fixed cost
+    // is then the smaller part.)
     if a.count > n {
-        while a.count > n { a.removeLast() }
+        if a.count - n > 16 { a.removeLast(a.count - n) } else { while a.count > n { a.removeLast() } }
     } else if a.count < n {
-        while a.count < n { a.append(v) }
+        if n - a.count > 8 { a.append(contentsOf: repeatElement(v, count: n - a.count)) } else { while a.count < n { a.append(v) } }
     }
 }
 
