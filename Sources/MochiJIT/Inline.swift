@@ -70,7 +70,12 @@ enum Inliner {
     /// `f` with every call of a candidate inlined, or nil when there is none.
     static func inline(_ f: Function, module m: Module, symbols: SymbolIndex, candidates: [Bool]) -> InlinedFunction? {
         // (Most functions call nothing: no loop analysis for them.)
-        let calls = f.insts.withUnsafeBufferPointer { $0.contains { $0.op == .call } }
+        // (Each op read in place: `contains` hands its closure a copy of each
+        // instruction, retaining its arguments and immediate.)
+        let calls = f.insts.withUnsafeBufferPointer { insts in
+            for i in 0..<insts.count where insts[i].op == .call { return true }
+            return false
+        }
         if !calls { return nil }
         var hot = blocksInLoops(f)
         // The callee to inline at `id` in block `b` of `h`, if any.

@@ -401,7 +401,9 @@ final class Run {
         if let t = tiered { return runMainTiered(t) }
         if let l = lazy { return runMainLazily(l) }
         let m = jit.module
-        guard let code, let mainIndex = m.symbolIndex().functions["main"] else { return }
+        // (The first function so named, as the symbol index has it, without
+        // building the index's three dictionaries for one lookup.)
+        guard let code, let mainIndex = m.functions.firstIndex(where: { $0.name == "main" }) else { return }
         let file = m.sourceFile.isEmpty ? nil : cString(m.sourceFile)
         mochi_loc_file = file.map { UnsafePointer($0) }
         mochi_loc_line = 0

@@ -24,7 +24,9 @@ func lowerModule(_ m: Module, context: LoweringContext, registerHomes: Bool, inl
                  framesFit: ([JFunction]) -> Bool) throws -> LoweredModule {
     func lowerAll(inlining: Bool) throws -> (LoweredModule, inlined: Bool) {
         var out = LoweredModule()
-        let symbols = m.symbolIndex()
+        // (The context's index when it is this module's: building one costs
+        // a dictionary insertion per function and global.)
+        let symbols = context.module === m ? context.symbols : m.symbolIndex()
         let candidates = inlining ? Inliner.candidates(m) : []
         var inlined = false
         for f in m.functions {

@@ -360,6 +360,12 @@ final class LoweringScratch {
     var consts: [Int64?] = []
     var folded: [Int32] = []
     var elided: [Bool] = []
+    /// `dropUnreadWriteThroughs`' instruction renumbering.
+    var newIndex: [Int32] = []
+    /// Per value, whether it is a parameter of the entry block (`lower`).
+    var isParam: [Bool] = []
+    /// The last lowering's slot reads, for the next one to clear and reuse.
+    var reads: SlotReads? = nil
 }
 
 /// A function's error stubs by key (exit << 32 | line), once it has more than
@@ -511,9 +517,18 @@ struct FunctionLowering {
         for v in 0..<n { elide[v] = consts[v] != nil && uses[v] == folded[v] }
         sc.folded = folded
         elided = elide
-        homes = registerHomes ? chooseRegisterHomes(function, skip: elide, scratch: context.scratch.homes)
+        homes = registerHomes ? chooseRegisterHomes(function, skip: elide, uses: uses, scratch: context.scratch.homes)
                               : RegisterHomes(valueCount: n)
-        reads = SlotReads(n)
+        // (The scratch's, cleared, when no lowering holds it: an object and
+        // an array fewer to make and free per function.)
+        var last = context.scratch.reads
+        context.scratch.reads = nil
+        if isKnownUniquelyReferenced(&last), let r = last {
+            reset(&r.read, n, false)
+            reads = r
+        } else {
+            reads = SlotReads(n)
+        }
     }
 
     /// Lowers `function`. A homed value is written through to its slot when a
@@ -526,6 +541,7 @@ struct FunctionLowering {
         defer {
             let sc = context.scratch
             sc.uses = l.useCount; sc.consts = l.constant; sc.elided = l.elided
+            sc.reads = l.reads
         }
         return try l.lower()
     }
@@ -609,7 +625,10 @@ struct FunctionLowering {
             // reference slots start at zero, so an old frame's references do
             // not stay roots until this one overwrites them (scalar functions
             // pay nothing).
-            var isParam = [Bool](repeating: false, count: f.valueTypes.count)
+            let sc = ctx.scratch
+            var isParam = sc.isParam; sc.isParam = []
+            defer { sc.isParam = isParam }
+            reset(&isParam, f.valueTypes.count, false)
             for p in f[e].params { isParam[Int(p.index)] = true }
             for v in 0..<f.valueTypes.count where !isParam[v] && f.valueTypes[v].slotKind == .ref {
                 try emit("const_m", a: slot[v], imm: 0)
@@ -963,19 +982,32 @@ struct FunctionLowering {
     mutating func dropUnreadWriteThroughs() {
         guard code.contains(where: { $0.writeThrough >= 0 && !reads.read[Int($0.writeThrough)] }) else { return }
         // newIndex[k]: where the first kept instruction at or after k lands.
-        var newIndex = [Int32](repeating: 0, count: code.count + 1)
-        var kept: [JInst] = []
-        kept.reserveCapacity(code.count)
-        for k in code.indices {
-            newIndex[k] = Int32(kept.count)
-            if code[k].writeThrough < 0 || reads.read[Int(code[k].writeThrough)] { kept.append(code[k]) }
+        // The kept instructions are moved down within `code` (a kept one never
+        // lands after where it was), and the index is the scratch's: no array
+        // made per function.
+        let sc = ctx.scratch
+        var newIndex = sc.newIndex; sc.newIndex = []
+        defer { sc.newIndex = newIndex }
+        reset(&newIndex, code.count + 1, 0)
+        let n = code.count
+        var kept = 0
+        let read = reads.read
+        code.withUnsafeMutableBufferPointer { code in
+            for k in 0..<n {
+                newIndex[k] = Int32(kept)
+                let wt = code[k].writeThrough
+                if wt < 0 || read[Int(wt)] {
+                    if kept != k { code[kept] = code[k] }
+                    kept += 1
+                }
+            }
         }
-        newIndex[code.count] = Int32(kept.count)
-        for k in kept.indices where kept[k].target <= -2 {
-            kept[k].target = -2 - newIndex[Int(-2 - kept[k].target)]
+        newIndex[n] = Int32(kept)
+        code.removeLast(n - kept)
+        for k in code.indices where code[k].target <= -2 {
+            code[k].target = -2 - newIndex[Int(-2 - code[k].target)]
         }
         for b in blockStart.indices where blockStart[b] >= 0 { blockStart[b] = newIndex[Int(blockStart[b])] }
-        code = kept
     }
 
     /// Zeroes the slots of dead references (`clears`).

@@ -261,16 +261,31 @@ final class RegisterHomesScratch {
     var valueStart: [Int32] = []
 }
 
-/// `a` emptied and refilled with n copies of v, its capacity kept.
+/// `a` made n copies of v, its capacity kept. In place: the elements it has
+/// overwritten, the rest appended or removed one at a time. (The obvious
+/// `removeAll(keepingCapacity:)` + `append(contentsOf: repeatElement(...))`
+/// goes through the generic replaceSubrange and a generic append loop, about
+/// 300 instructions per call before any element: a compile of the 50,000-line
+/// program made some 250,000 of these calls, callgrind.)
 @inline(__always)
 func reset<T>(_ a: inout [T], _ n: Int, _ v: T) {
-    a.removeAll(keepingCapacity: true)
-    a.append(contentsOf: repeatElement(v, count: n))
+    let kept = min(a.count, n)
+    if kept > 0 { a.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: v, count: kept) } }
+    // (A few elements one at a time; more in one call, whose fixed cost
+    // is then the smaller part.)
+    if a.count > n {
+        if a.count - n > 16 { a.removeLast(a.count - n) } else { while a.count > n { a.removeLast() } }
+    } else if a.count < n {
+        if n - a.count > 8 { a.append(contentsOf: repeatElement(v, count: n - a.count)) } else { while a.count < n { a.append(v) } }
+    }
 }
 
 /// Chooses homes for `f`'s values. `skip[v]` marks values that have no
-/// definition to serve (constants folded into their users).
-func chooseRegisterHomes(_ f: Function, skip: [Bool], scratch: RegisterHomesScratch = RegisterHomesScratch()) -> RegisterHomes {
+/// definition to serve (constants folded into their users); `uses`, when
+/// given, is each value's number of uses by the instructions and terminators
+/// of the blocks in the layout (FunctionLowering has it), else it is counted.
+func chooseRegisterHomes(_ f: Function, skip: [Bool], uses: [Int32]? = nil,
+                         scratch: RegisterHomesScratch = RegisterHomesScratch()) -> RegisterHomes {
     let n = f.valueTypes.count
     var result = RegisterHomes(valueCount: n)
     let layout = f.layout
@@ -465,10 +480,17 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], scratch: RegisterHomesScra
     leader.removeAll(keepingCapacity: true)
     leader.append(contentsOf: 0..<n)
     reset(&leads, n, false) // has a value coalesced into it
-    reset(&useCount, n, 0)
-    for b in layout {
-        for id in blocks[Int(b.index)].insts { for a in insts[Int(id.index)].args { useCount[Int(a.index)] += 1 } }
-        blocks[Int(b.index)].terminator.forEachUse { useCount[Int($0.index)] += 1 }
+    // (The lowering has counted the uses already: it passes its counts.)
+    let counts: [Int32]
+    if let uses, uses.count == n {
+        counts = uses
+    } else {
+        reset(&useCount, n, 0)
+        for b in layout {
+            for id in blocks[Int(b.index)].insts { for a in insts[Int(id.index)].args { useCount[Int(a.index)] += 1 } }
+            blocks[Int(b.index)].terminator.forEachUse { useCount[Int($0.index)] += 1 }
+        }
+        counts = useCount
     }
     for b in layout {
         let bi = Int(b.index)
@@ -479,7 +501,7 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], scratch: RegisterHomesScra
             for (param, a) in zip(blocks[Int(s.block.index)].params, s.args) {
                 let pi = Int(param.index), ai = Int(a.index)
                 guard cls[pi] >= 0, cls[pi] == cls[ai], pi != ai, leader[ai] == ai, leader[pi] == pi, !leads[ai],
-                      useCount[ai] == 1, case .inst(let d) = f.valueDefs[ai],
+                      counts[ai] == 1, case .inst(let d) = f.valueDefs[ai],
                       let k = blocks[bi].insts.firstIndex(of: d),
                       liveOut[bi * words + pi >> 6] & (1 << UInt64(pi & 63)) == 0,
                       !terminatorReads(blocks[bi].terminator, param) else { continue }

@@ -47,6 +47,82 @@ final class LivenessTests: XCTestCase {
 
         """
 
+    // The programs (with `tree`) that the tests below read clears from, and
+    // that the straight-line analysis is checked against the fixed point on.
+    /// Two trees made, each consumed by a call to check.
+    static let twoTrees = """
+        func @main() -> unit {
+        b0:
+          v0: i64 = iconst 2
+          v1: %Tree = call @make, v0
+          v2: i64 = call @check, v1
+          v3: %Tree = call @make, v0
+          v4: i64 = call @check, v3
+          v5: i64 = iadd v2, v4
+          v6: str = fmt v5
+          print v6
+          ret
+        }
+        """
+    /// A tree read on one branch only.
+    static let pickOneBranch = """
+        func @pick(v0: %Tree, v1: bool) -> i64 {
+        b0(v0: %Tree, v1: bool):
+          brif v1, b1, b2
+        b1:
+          v2: i64 = call @check, v0
+          ret v2
+        b2:
+          v3: i64 = iconst 3
+          v4: %Tree = call @make, v3
+          v5: i64 = call @check, v4
+          ret v5
+        }
+        func @main() -> unit {
+        b0:
+          v0: i64 = iconst 2
+          v1: %Tree = call @make, v0
+          v2: bool = bconst 1
+          v3: i64 = call @pick, v1, v2
+          v4: bool = bconst 0
+          v5: i64 = call @pick, v1, v4
+          v6: i64 = iadd v3, v5
+          v7: str = fmt v6
+          print v7
+          ret
+        }
+        """
+    /// A loop keeping one tree throughout, making and dropping another per
+    /// iteration, with allocating runtime ops in between.
+    static let loopCarried = """
+        func @main() -> unit {
+        b0:
+          v0: i64 = iconst 3
+          v1: %Tree = call @make, v0
+          v2: i64 = iconst 0
+          v3: str = sconst ""
+          jump b1(v2, v3)
+        b1(v4: i64, v5: str):
+          v6: i64 = iconst 4
+          v7: bool = icmp lt v4, v6
+          brif v7, b2, b3
+        b2:
+          v8: %Tree = call @make, v4
+          v9: i64 = call @check, v8
+          v10: str = tostr v9
+          v11: str = str.concat v5, v10
+          v12: i64 = iconst 1
+          v13: i64 = iadd v4, v12
+          jump b1(v13, v11)
+        b3:
+          v14: i64 = call @check, v1
+          v15: str = tostr v14
+          v16: str = str.concat v5, v15
+          print v16
+          ret
+        }
+        """
+
     func module(_ text: String) throws -> Module {
         let m = try parseModule("mochi-ir 1\n" + text)
         XCTAssertEqual(verify(m).map(\.description), [])
@@ -82,20 +158,7 @@ final class LivenessTests: XCTestCase {
     }
 
     func testCallClearsDeadArgumentsAndDeadValues() throws {
-        let m = try module(tree + """
-            func @main() -> unit {
-            b0:
-              v0: i64 = iconst 2
-              v1: %Tree = call @make, v0
-              v2: i64 = call @check, v1
-              v3: %Tree = call @make, v0
-              v4: i64 = call @check, v3
-              v5: i64 = iadd v2, v4
-              v6: str = fmt v5
-              print v6
-              ret
-            }
-            """)
+        let m = try module(tree + Self.twoTrees)
         // check: the node and its left child die at the first recursive call, the
         // right child at the second; nothing else holds a reference.
         XCTAssertEqual(clears(m, "check"), ["v7": [0, 5], "v8": [6]])
@@ -109,33 +172,7 @@ final class LivenessTests: XCTestCase {
     }
 
     func testValueDeadOnOneBranchIsClearedAtTheNextCollectionPoint() throws {
-        let m = try module(tree + """
-            func @pick(v0: %Tree, v1: bool) -> i64 {
-            b0(v0: %Tree, v1: bool):
-              brif v1, b1, b2
-            b1:
-              v2: i64 = call @check, v0
-              ret v2
-            b2:
-              v3: i64 = iconst 3
-              v4: %Tree = call @make, v3
-              v5: i64 = call @check, v4
-              ret v5
-            }
-            func @main() -> unit {
-            b0:
-              v0: i64 = iconst 2
-              v1: %Tree = call @make, v0
-              v2: bool = bconst 1
-              v3: i64 = call @pick, v1, v2
-              v4: bool = bconst 0
-              v5: i64 = call @pick, v1, v4
-              v6: i64 = iadd v3, v5
-              v7: str = fmt v6
-              print v7
-              ret
-            }
-            """)
+        let m = try module(tree + Self.pickOneBranch)
         // pick: v0 is read only on the true branch; on the false one it is dead from
         // the start and cleared at the first call there.
         XCTAssertEqual(clears(m, "pick"), ["v2": [0], "v4": [0], "v5": [4]])
@@ -147,34 +184,7 @@ final class LivenessTests: XCTestCase {
     func testLoopCarriedReferencesAndRuntimeOps() throws {
         // A loop that keeps one tree for the whole loop, makes and drops another per
         // iteration, and builds strings (runtime ops that allocate) in between.
-        let m = try module(tree + """
-            func @main() -> unit {
-            b0:
-              v0: i64 = iconst 3
-              v1: %Tree = call @make, v0
-              v2: i64 = iconst 0
-              v3: str = sconst ""
-              jump b1(v2, v3)
-            b1(v4: i64, v5: str):
-              v6: i64 = iconst 4
-              v7: bool = icmp lt v4, v6
-              brif v7, b2, b3
-            b2:
-              v8: %Tree = call @make, v4
-              v9: i64 = call @check, v8
-              v10: str = tostr v9
-              v11: str = str.concat v5, v10
-              v12: i64 = iconst 1
-              v13: i64 = iadd v4, v12
-              jump b1(v13, v11)
-            b3:
-              v14: i64 = call @check, v1
-              v15: str = tostr v14
-              v16: str = str.concat v5, v15
-              print v16
-              ret
-            }
-            """)
+        let m = try module(tree + Self.loopCarried)
         let c = clears(m, "main")
         // The per-iteration tree dies at check. The number's text and the new
         // accumulator's slot (copied into v5 on the back edge) are dead once the
@@ -279,23 +289,13 @@ final class StraightLineClearsTests: XCTestCase {
 }
 
 extension LivenessTests {
-    /// The hand-written functions above (one-block ones among them): the linear
-    /// analysis gives what the fixed point gives.
+    /// The hand-written functions above (the one-block ones and, through the
+    /// fixed point, the others): the linear analysis gives what the fixed
+    /// point gives.
     func testStraightLineClearsOnHandWrittenFunctions() throws {
-        let m = try module(tree + """
-            func @main() -> unit {
-            b0:
-              v0: i64 = iconst 2
-              v1: %Tree = call @make, v0
-              v2: i64 = call @check, v1
-              v3: %Tree = call @make, v0
-              v4: i64 = call @check, v3
-              v5: i64 = iadd v2, v4
-              v6: str = fmt v5
-              print v6
-              ret
-            }
-            """)
-        for f in m.functions { StraightLineClearsTests.assertSame(f, f.name) }
+        for text in [Self.twoTrees, Self.pickOneBranch, Self.loopCarried] {
+            let m = try module(tree + text)
+            for f in m.functions { StraightLineClearsTests.assertSame(f, "\(f.name) in \(text.prefix(40))") }
+        }
     }
 }
