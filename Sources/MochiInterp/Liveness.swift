@@ -141,9 +141,10 @@ public final class LivenessScratch {
 /// `removeAll(keepingCapacity:)` + `append(contentsOf: repeatElement(...))`
 /// goes through the generic replaceSubrange and a generic append loop, about
 /// 300 instructions per call before any element: a compile of the 50,000-line
-/// program made some 250,000 of these calls, callgrind.)
-@inline(__always)
-func reset<T>(_ a: inout [T], _ n: Int, _ v: T) {
+/// program made some 250,000 of these calls, callgrind.) The JIT's lowering and
+/// register homes use it too: public and inlinable so that it stays inlined there.
+@inlinable @inline(__always)
+public func reset<T>(_ a: inout [T], _ n: Int, _ v: T) {
     let kept = min(a.count, n)
     if kept > 0 { a.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: v, count: kept) } }
     // (A few elements one at a time; more in one call, whose fixed cost

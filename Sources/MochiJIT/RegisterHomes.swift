@@ -23,6 +23,7 @@
 // written through (`Lowering.swift`).
 
 import MochiIR
+import MochiInterp // reset, shared with the interpreter's liveness scratch
 
 /// The register files: six integer homes and eight float homes.
 enum RegisterFile {
@@ -259,25 +260,6 @@ final class RegisterHomesScratch {
     var clusterLo: [Int32] = []
     var clusterHi: [Int32] = []
     var valueStart: [Int32] = []
-}
-
-/// `a` made n copies of v, its capacity kept. In place: the elements it has
-/// overwritten, the rest appended or removed one at a time. (The obvious
-/// `removeAll(keepingCapacity:)` + `append(contentsOf: repeatElement(...))`
-/// goes through the generic replaceSubrange and a generic append loop, about
-/// 300 instructions per call before any element: a compile of the 50,000-line
-/// program made some 250,000 of these calls, callgrind.)
-@inline(__always)
-func reset<T>(_ a: inout [T], _ n: Int, _ v: T) {
-    let kept = min(a.count, n)
-    if kept > 0 { a.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: v, count: kept) } }
-    // (A few elements one at a time; more in one call, whose fixed cost
-    // is then the smaller part.)
-    if a.count > n {
-        if a.count - n > 16 { a.removeLast(a.count - n) } else { while a.count > n { a.removeLast() } }
-    } else if a.count < n {
-        if n - a.count > 8 { a.append(contentsOf: repeatElement(v, count: n - a.count)) } else { while a.count < n { a.append(v) } }
-    }
 }
 
 /// Chooses homes for `f`'s values. `skip[v]` marks values that have no
