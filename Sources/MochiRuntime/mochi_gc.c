@@ -524,10 +524,13 @@ static void scan_children(mochi_ref o) {
         while (MOCHI_UNLIKELY(mark_cap - mark_n < n)) grow_mark_stack();
         mochi_ref *stack = mark_stack;
         size_t top = mark_n;
+        /* A union's field-less variant (a tree's Leaf) is one shared instance outside
+         * the heap, often half of all the children: not worth a trip through the stack. */
+        mochi_ref skip = (mochi_ref)mochi_last_empty;
         for (size_t i = 0; i < n; i++) {
             if (kinds[i] != MOCHI_K_REF) continue;
             mochi_ref c = mochi_s2r(s->f[i]);
-            if (!c) continue;
+            if (!c || c == skip) continue;
 #if defined(__GNUC__) || defined(__clang__)
             __builtin_prefetch(c, 1);
 #endif

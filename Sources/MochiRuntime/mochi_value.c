@@ -153,16 +153,16 @@ static size_t empty_slot(EmptyEntry *t, size_t cap, const MochiTypeDesc *desc) {
 /* The last descriptor asked for: a union's one empty variant (`Leaf`) is asked for
  * over and over. */
 static const MochiTypeDesc *last_empty_desc;
-static MochiStruct *last_empty;
+MochiStruct *mochi_last_empty;
 
 static mochi_ref shared_empty(const MochiTypeDesc *desc) {
-    if (desc == last_empty_desc && last_empty) return (mochi_ref)last_empty;
+    if (desc == last_empty_desc && mochi_last_empty) return (mochi_ref)mochi_last_empty;
     if (empties_cap) {
         size_t i = empty_slot(empties, empties_cap, desc);
         if (empties[i].desc) {
             last_empty_desc = desc;
-            last_empty = empties[i].obj;
-            return (mochi_ref)last_empty;
+            mochi_last_empty = empties[i].obj;
+            return (mochi_ref)mochi_last_empty;
         }
     }
     if (2 * (empties_n + 1) > empties_cap) {
@@ -184,7 +184,7 @@ static mochi_ref shared_empty(const MochiTypeDesc *desc) {
     empties[i].obj = o;
     empties_n++;
     last_empty_desc = desc;
-    last_empty = o;
+    mochi_last_empty = o;
     return (mochi_ref)o;
 }
 

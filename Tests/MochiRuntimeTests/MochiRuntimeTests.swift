@@ -505,24 +505,24 @@ final class MochiRuntimeTests: XCTestCase {
 
     func testInteriorPointersKeepSmallCellsAlive() {
         // A conservative root that points into the middle of a 24-byte cell (the
-        // field of a one-field struct, as optimised code may hold) keeps that cell,
-        // and only that cell, alive: the lookup divides by the page's cell size.
-        let desc = intDesc("Inner", 1)
+        // second field of a two-field struct, as optimised code may hold) keeps that
+        // cell, and only that cell, alive: the lookup divides by the page's cell size.
+        let desc = intDesc("Inner", 2)
         let k = 4096
         let keep = UnsafeMutablePointer<mochi_slot>.allocate(capacity: k)
         var count = k
         for i in 0..<k { keep[i] = 0 }
         mochi_gc_register_range(keep, &count)
         for i in 0..<k {
-            var slots: [mochi_slot] = [mochi_slot(i ^ 0x5a5a)]
+            var slots: [mochi_slot] = [mochi_slot(i ^ 0x5a5a), 7]
             let s = mochi_struct_from(desc, &slots)
-            // every other struct is held by a pointer to its field (offset 16)
+            // every other struct is held by a pointer to its second field (offset 16)
             keep[i] = i % 2 == 0 ? mochi_r2s(s) : mochi_slot(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(s!))) + 16)
         }
         mochi_gc_collect()
         // garbage of the same class reuses any cell the collector wrongly freed
         for i in 0..<(4 * k) {
-            var slots: [mochi_slot] = [0xdead]
+            var slots: [mochi_slot] = [0xdead, 0xdead]
             _ = mochi_struct_from(desc, &slots)
             _ = i
         }
@@ -539,14 +539,14 @@ final class MochiRuntimeTests: XCTestCase {
         // 8 MB of 32-byte cells die; the next collection leaves their pages unswept
         // (lazy). 6 MB of 64-byte cells allocated next must find those pages empty
         // (swept on demand) instead of growing the heap by as much.
-        let small = intDesc("Small", 2), big = intDesc("Big", 6)
+        let small = intDesc("Small", 3), big = intDesc("Big", 7)
         let n = 250_000
         let keep = UnsafeMutablePointer<mochi_slot>.allocate(capacity: n)
         var count = n
         for i in 0..<n { keep[i] = 0 }
         mochi_gc_register_range(keep, &count)
         for i in 0..<n {
-            var slots: [mochi_slot] = [mochi_slot(i), 0]
+            var slots: [mochi_slot] = [mochi_slot(i), 0, 0]
             keep[i] = mochi_r2s(mochi_struct_from(small, &slots))
         }
         for i in 0..<n { keep[i] = 0 }
@@ -554,12 +554,12 @@ final class MochiRuntimeTests: XCTestCase {
         let heap0 = mochi_gc_stats().heap_bytes
         let m = 100_000
         for i in 0..<m {
-            var slots: [mochi_slot] = [mochi_slot(i), 1, 2, 3, 4, mochi_slot(i)]
+            var slots: [mochi_slot] = [mochi_slot(i), 1, 2, 3, 4, 5, mochi_slot(i)]
             keep[i] = mochi_r2s(mochi_struct_from(big, &slots))
         }
         XCTAssertLessThan(growth(mochi_gc_stats().heap_bytes, from: heap0), 2_000_000)
         for i in stride(from: 0, to: m, by: 991) {
-            XCTAssertEqual(mochi_struct_get(mochi_s2r(keep[i]), 5), mochi_slot(i))
+            XCTAssertEqual(mochi_struct_get(mochi_s2r(keep[i]), 6), mochi_slot(i))
         }
         mochi_gc_unregister_range(&count)
         keep.deallocate()
@@ -594,7 +594,7 @@ final class MochiRuntimeTests: XCTestCase {
         mochi_gc_collect()
         for i in 0..<16 {
             let l = mochi_s2r(keep[i])
-            XCTAssertEqual(l?.pointee.kind, UInt32(MOCHI_O_LIST.rawValue))
+            XCTAssertEqual(l?.pointee.kind, UInt16(MOCHI_O_LIST.rawValue))
             XCTAssertEqual(top(l), "[\(i), \(i * i)]")
         }
         mochi_gc_unregister_range(&count)
