@@ -135,7 +135,7 @@ enum CHelper: Int, CaseIterable, Comparable {
             /* A union value's variant tag inline (mochi_struct_tag: -1 for nil or a
              * value that is not a struct). */
             static inline int64_t mochi_emitc_variant_tag(mochi_ref s) {
-                const MochiTypeDesc *d = s && s->kind == MOCHI_O_STRUCT ? ((MochiStruct *)s)->desc : NULL;
+                const MochiTypeDesc *d = s && s->kind == MOCHI_O_STRUCT ? MOCHI_STRUCT_DESC(s) : NULL;
                 return d ? d->tag : -1;
             }
 
@@ -641,8 +641,9 @@ struct ModuleEmitter {
             kinds = cname + "_kinds"
         }
         let body = "\(cStringLiteral(name)), \(fields.count), \(tag), \(names), \(kinds), \(union.map(cStringLiteral) ?? "NULL")"
-        out += "static const MochiTypeDesc \(cname) = {\(body), 0};\n"
-        if let twin { out += "static const MochiTypeDesc \(twin) = {\(body), 1};\n" }
+        // Not const: the runtime writes each descriptor's id on its first struct.
+        out += "static MochiTypeDesc \(cname) = {\(body), 0, 0};\n"
+        if let twin { out += "static MochiTypeDesc \(twin) = {\(body), 1, 0};\n" }
         return out
     }
 

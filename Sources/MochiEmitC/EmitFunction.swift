@@ -47,7 +47,7 @@
 // its entry also gets a copy without those checks (LoopVersioning.swift).
 //
 // Structs and variants are built inline: a cell from the collector's free list
-// (mochi_gc_alloc_small), its descriptor and fields stored in place, for up to 14
+// (mochi_gc_alloc_small), its descriptor id and fields stored in place, for up to 15
 // fields; a field-less one is the runtime's shared instance, kept in a static.
 //
 // Map lookups probe once: `map.has`, `map.get` and `map.set` find the key's entry
@@ -1114,14 +1114,14 @@ struct FunctionEmitter {
     /// larger one goes through mochi_struct_from.
     mutating func newStruct(_ inst: Inst, _ d: String) {
         let a = inst.args
-        let size = 16 + 8 * a.count
+        let size = 8 + 8 * a.count
         if a.isEmpty {
             module.emptyStructs.insert(d)
             put("    " + target(inst, "(mochi_one_\(d) ? mochi_one_\(d) : (mochi_one_\(d) = mochi_struct_from(&\(d), NULL)))"),
                 line: inst.loc.line)
         } else if size <= 128 {
             let fields = a.enumerated().map { "s_->f[\($0.offset)] = \(type($0.element).toSlot(v($0.element)));" }
-            put("    { MochiStruct *s_ = (MochiStruct *)mochi_gc_alloc_small(MOCHI_O_STRUCT, sizeof(MochiStruct) + \(a.count) * sizeof(mochi_slot)); s_->desc = &\(d); "
+            put("    { MochiStruct *s_ = (MochiStruct *)mochi_gc_alloc_small(MOCHI_O_STRUCT, sizeof(MochiStruct) + \(a.count) * sizeof(mochi_slot)); s_->h.desc = mochi_desc_id(&\(d)); "
                 + fields.joined(separator: " ") + " " + target(inst, "(mochi_ref)s_") + " }", line: inst.loc.line)
         } else {
             withSlots(inst, a, target(inst, "mochi_struct_from(&\(d), a_)"))

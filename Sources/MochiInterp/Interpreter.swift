@@ -126,7 +126,7 @@ public func onBigStack(_ body: @escaping () -> Void) {
 
 // Object layout offsets (mochi_runtime.h), checked against the imported structs.
 let listLenOffset = 16, listDataOffset = 32, listSharedOffset = 9
-let structFieldsOffset = 16
+let structFieldsOffset = 8
 let closureFnOffset = 8, closureNcapOffset = 24, closureCapsOffset = 32
 
 /// The state of one run: frames, globals, constants, descriptors, call depth.

@@ -17,6 +17,7 @@ typedef struct { const char *name; const void *addr; } Entry;
 #define F(n) { #n, (const void *)&n },
 static const Entry entries[] = {
     /* runtime data */
+    { "mochi_desc_table", (const void *)&mochi_desc_table },
     { "mochi_gc_credit", (const void *)&mochi_gc_credit },
     { "mochi_gc_free_lists", (const void *)&mochi_gc_free_lists },
     { "mochi_group_desc", (const void *)&mochi_group_desc },
@@ -100,6 +101,7 @@ static const Entry entries[] = {
     F(mochi_desc_anonymous)
     F(mochi_desc_field_index)
     F(mochi_desc_new)
+    F(mochi_desc_register)
     F(mochi_err_div_zero)
     F(mochi_err_div_zero_at)
     F(mochi_err_overflow)

@@ -324,7 +324,7 @@ static void fmt_ref(MochiBuf *b, mochi_ref a, int mode, int depth) {
     }
     case MOCHI_A_STRUCT: {
         MochiStruct *s = (MochiStruct *)a;
-        const MochiTypeDesc *d = s->desc;
+        const MochiTypeDesc *d = MOCHI_STRUCT_DESC(s);
         int32_t small[17];
         int32_t *ord = entry_order(d, small, 17);
         int32_t n = sorted_entries(d, ord);
@@ -462,7 +462,7 @@ static void json_rec(MochiBuf *b, MochiSlotKind kind, mochi_slot v, int pretty, 
     }
     case MOCHI_A_STRUCT: {
         MochiStruct *s = (MochiStruct *)a;
-        const MochiTypeDesc *d = s->desc;
+        const MochiTypeDesc *d = MOCHI_STRUCT_DESC(s);
         int32_t small[17];
         int32_t *ord = entry_order(d, small, 17);
         int32_t n = sorted_entries(d, ord);

@@ -4,7 +4,8 @@
  * Small objects live in 64 KiB pages carved from 1 MiB chunks, one size class per
  * page, with free cells threaded into per-class free lists; objects above 2 KiB
  * are allocated one by one. Classes go in 8-byte steps up to 128 bytes, so a struct
- * of n fields (16 + 8n bytes) fills its cell: a tree node with two children takes 24
+ * of n fields (8 + 8n bytes: its descriptor is a 16-bit id in the header's spare
+ * half, not a pointer word) fills its cell: a tree node with two children takes 24
  * bytes, not 32, a quarter less heap and marking on binary_trees. (Cells are 8-byte
  * aligned, which is all any object's fields need.) Marking is precise inside the
  * heap (each object kind says which of its slots are references) and conservative
@@ -516,17 +517,20 @@ static void scan_children(mochi_ref o) {
          * otherwise force the compiler to reload (the runtime is built without strict
          * aliasing). */
         MochiStruct *s = (MochiStruct *)o;
-        const MochiTypeDesc *d = s->desc;
+        const MochiTypeDesc *d = MOCHI_STRUCT_DESC(s);
         if (!d || d->nfields <= 0) break;
         size_t n = (size_t)d->nfields;
         const uint8_t *kinds = d->field_kinds;
         while (MOCHI_UNLIKELY(mark_cap - mark_n < n)) grow_mark_stack();
         mochi_ref *stack = mark_stack;
         size_t top = mark_n;
+        /* A union's field-less variant (a tree's Leaf) is one shared instance outside
+         * the heap, often half of all the children: not worth a trip through the stack. */
+        mochi_ref skip = (mochi_ref)mochi_last_empty;
         for (size_t i = 0; i < n; i++) {
             if (kinds[i] != MOCHI_K_REF) continue;
             mochi_ref c = mochi_s2r(s->f[i]);
-            if (!c) continue;
+            if (!c || c == skip) continue;
 #if defined(__GNUC__) || defined(__clang__)
             __builtin_prefetch(c, 1);
 #endif

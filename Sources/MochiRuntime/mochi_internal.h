@@ -103,4 +103,7 @@ void mochi_gc_note_bigint(size_t size);
  * nothing refers to any more (the caller dropped its one reference). */
 void mochi_gc_release_small(MochiObj *o, size_t size);
 
+/* The shared instance of the field-less struct last asked for (mochi_value.c); the
+ * collector skips references to it (instances live outside the heap, no children). */
+extern MochiStruct *mochi_last_empty;
 #endif

@@ -37,6 +37,7 @@ const MochiTypeDesc *mochi_desc_new(const char *name, int32_t nfields, const cha
     d->field_kinds = kinds;
     d->union_name = union_name ? dup_str(union_name) : NULL;
     d->anonymous = 0;
+    d->id = 0; /* given on its first struct (mochi_desc_register) */
     return d;
 }
 
@@ -44,7 +45,72 @@ const MochiTypeDesc *mochi_desc_anonymous(const MochiTypeDesc *desc) {
     MochiTypeDesc *d = (MochiTypeDesc *)mochi_xmalloc(sizeof(MochiTypeDesc));
     *d = *desc;
     d->anonymous = 1;
+    d->id = 0; /* prints differently: not the original's id */
     return d;
+}
+
+/* Descriptor ids. A struct's header keeps a 16-bit id where it would otherwise need
+ * a pointer word of its own. Ids are handed out on a descriptor's first struct and
+ * shared by descriptors with equal contents, so a process that makes descriptors
+ * over and over (an interpreter per test, a fuzzer per input) reuses ids instead of
+ * running out; the table keeps the first descriptor of each contents, and
+ * descriptors are never freed. */
+static const MochiTypeDesc *desc_table0[1];
+const MochiTypeDesc **mochi_desc_table = desc_table0;
+static size_t desc_n = 1, desc_cap = 1;
+static uint16_t *desc_index; /* open addressing over contents: ids, 0 empty */
+static size_t desc_index_cap;
+
+static int same_desc(const MochiTypeDesc *a, const MochiTypeDesc *b);
+
+static uint64_t desc_hash(const MochiTypeDesc *d) {
+    uint64_t h = 1469598103934665603ull;
+    for (const char *p = d->name ? d->name : ""; *p; p++) h = (h ^ (uint8_t)*p) * 1099511628211ull;
+    h = (h ^ (uint64_t)(uint32_t)d->nfields) * 1099511628211ull;
+    h = (h ^ (uint64_t)(uint32_t)d->tag) * 1099511628211ull;
+    return h ^ (uint64_t)d->anonymous;
+}
+
+static int same_contents(const MochiTypeDesc *a, const MochiTypeDesc *b) {
+    if (!same_desc(a, b) || a->anonymous != b->anonymous) return 0;
+    if (!a->union_name || !b->union_name) return a->union_name == b->union_name;
+    return strcmp(a->union_name, b->union_name) == 0;
+}
+
+uint16_t mochi_desc_register(const MochiTypeDesc *d) {
+    if (!d) return 0;
+    if (d->id) return (uint16_t)d->id;
+    if (2 * desc_n >= desc_index_cap) {
+        size_t cap = desc_index_cap ? desc_index_cap * 2 : 64;
+        uint16_t *t = (uint16_t *)mochi_xmalloc(cap * sizeof(uint16_t));
+        memset(t, 0, cap * sizeof(uint16_t));
+        for (size_t id = 1; id < desc_n; id++) {
+            size_t j = (size_t)desc_hash(mochi_desc_table[id]) & (cap - 1);
+            while (t[j]) j = (j + 1) & (cap - 1);
+            t[j] = (uint16_t)id;
+        }
+        free(desc_index);
+        desc_index = t;
+        desc_index_cap = cap;
+    }
+    size_t j = (size_t)desc_hash(d) & (desc_index_cap - 1);
+    while (desc_index[j] && !same_contents(mochi_desc_table[desc_index[j]], d)) j = (j + 1) & (desc_index_cap - 1);
+    if (!desc_index[j]) {
+        if (desc_n > UINT16_MAX) mochi_rt_error("too many struct types (more than 65535)");
+        if (desc_n == desc_cap) {
+            size_t cap = desc_cap * 2 < 64 ? 64 : desc_cap * 2;
+            const MochiTypeDesc **t = (const MochiTypeDesc **)mochi_xmalloc(cap * sizeof(*t));
+            memcpy(t, mochi_desc_table, desc_n * sizeof(*t));
+            /* The old table is left as it is (not freed): code holding its address
+             * from before this call still reads correct entries. */
+            mochi_desc_table = t;
+            desc_cap = cap;
+        }
+        mochi_desc_table[desc_n] = d;
+        desc_index[j] = (uint16_t)desc_n++;
+    }
+    ((MochiTypeDesc *)d)->id = desc_index[j]; /* descriptors are writable data (see the header) */
+    return desc_index[j];
 }
 
 int32_t mochi_desc_field_index(const MochiTypeDesc *d, const char *name, int64_t name_len) {
@@ -56,8 +122,9 @@ int32_t mochi_desc_field_index(const MochiTypeDesc *d, const char *name, int64_t
 
 mochi_ref mochi_struct_new(const MochiTypeDesc *desc) {
     int32_t n = desc ? desc->nfields : 0;
+    uint16_t id = mochi_desc_id(desc);
     MochiStruct *s = (MochiStruct *)mochi_gc_alloc(MOCHI_O_STRUCT, sizeof(MochiStruct) + (size_t)n * sizeof(mochi_slot));
-    s->desc = desc;
+    s->h.desc = id;
     return (mochi_ref)s;
 }
 
@@ -86,16 +153,16 @@ static size_t empty_slot(EmptyEntry *t, size_t cap, const MochiTypeDesc *desc) {
 /* The last descriptor asked for: a union's one empty variant (`Leaf`) is asked for
  * over and over. */
 static const MochiTypeDesc *last_empty_desc;
-static MochiStruct *last_empty;
+MochiStruct *mochi_last_empty;
 
 static mochi_ref shared_empty(const MochiTypeDesc *desc) {
-    if (desc == last_empty_desc && last_empty) return (mochi_ref)last_empty;
+    if (desc == last_empty_desc && mochi_last_empty) return (mochi_ref)mochi_last_empty;
     if (empties_cap) {
         size_t i = empty_slot(empties, empties_cap, desc);
         if (empties[i].desc) {
             last_empty_desc = desc;
-            last_empty = empties[i].obj;
-            return (mochi_ref)last_empty;
+            mochi_last_empty = empties[i].obj;
+            return (mochi_ref)mochi_last_empty;
         }
     }
     if (2 * (empties_n + 1) > empties_cap) {
@@ -111,13 +178,13 @@ static mochi_ref shared_empty(const MochiTypeDesc *desc) {
     MochiStruct *o = (MochiStruct *)mochi_xmalloc(sizeof(MochiStruct));
     memset(o, 0, sizeof(MochiStruct));
     o->h.kind = MOCHI_O_STRUCT;
-    o->desc = desc;
+    o->h.desc = mochi_desc_id(desc);
     size_t i = empty_slot(empties, empties_cap, desc);
     empties[i].desc = desc;
     empties[i].obj = o;
     empties_n++;
     last_empty_desc = desc;
-    last_empty = o;
+    mochi_last_empty = o;
     return (mochi_ref)o;
 }
 
@@ -127,20 +194,22 @@ mochi_ref mochi_struct_from(const MochiTypeDesc *desc, const mochi_slot *slots) 
     if (n == 0) return shared_empty(desc);
     /* Every field is written below, so the cell need not be zeroed first. */
     size_t size = sizeof(MochiStruct) + (size_t)n * sizeof(mochi_slot);
+    uint16_t id = mochi_desc_id(desc);
     MochiStruct *s = (MochiStruct *)(size <= MOCHI_GC_INLINE_MAX ? mochi_gc_alloc_small(MOCHI_O_STRUCT, size)
                                                                  : mochi_gc_alloc_uninit(MOCHI_O_STRUCT, size));
-    s->desc = desc;
+    s->h.desc = id;
     for (int32_t i = 0; i < n; i++) s->f[i] = slots[i];
     return (mochi_ref)s;
 }
 
 const MochiTypeDesc *mochi_struct_desc(mochi_ref s) {
-    return s && s->kind == MOCHI_O_STRUCT ? ((MochiStruct *)s)->desc : NULL;
+    return s && s->kind == MOCHI_O_STRUCT ? MOCHI_STRUCT_DESC(s) : NULL;
 }
 
 static void check_field(mochi_ref s, int64_t i) {
     if (!s || s->kind != MOCHI_O_STRUCT) mochi_rt_error("field access on a non-struct value");
-    int64_t n = ((MochiStruct *)s)->desc ? ((MochiStruct *)s)->desc->nfields : 0;
+    const MochiTypeDesc *d = MOCHI_STRUCT_DESC(s);
+    int64_t n = d ? d->nfields : 0;
     if (i < 0 || i >= n) mochi_err_index("field", i, n);
 }
 
@@ -172,14 +241,15 @@ int64_t mochi_struct_eq(mochi_ref a, mochi_ref b) {
     if (a == b) return 1;
     if (!a || !b || a->kind != MOCHI_O_STRUCT || b->kind != MOCHI_O_STRUCT) return 0;
     MochiStruct *x = (MochiStruct *)a, *y = (MochiStruct *)b;
-    if (!same_desc(x->desc, y->desc)) return 0;
-    for (int32_t i = 0; x->desc && i < x->desc->nfields; i++)
-        if (!mochi_slot_eq((MochiSlotKind)x->desc->field_kinds[i], x->f[i], y->f[i])) return 0;
+    const MochiTypeDesc *d = MOCHI_STRUCT_DESC(x);
+    if (x->h.desc != y->h.desc && !same_desc(d, MOCHI_STRUCT_DESC(y))) return 0;
+    for (int32_t i = 0; d && i < d->nfields; i++)
+        if (!mochi_slot_eq((MochiSlotKind)d->field_kinds[i], x->f[i], y->f[i])) return 0;
     return 1;
 }
 
 mochi_ref mochi_struct_from_map(const MochiTypeDesc *desc, mochi_ref m) {
-    if (m && m->kind == MOCHI_O_STRUCT && same_desc(((MochiStruct *)m)->desc, desc)) return m;
+    if (m && m->kind == MOCHI_O_STRUCT && same_desc(MOCHI_STRUCT_DESC(m), desc)) return m;
     mochi_ref s = mochi_struct_new(desc);
     if (!m) return s;
     if (m->kind != MOCHI_O_MAP && m->kind != MOCHI_O_STRUCT) mochi_rt_error("invalid cast: value is not a map");
@@ -459,9 +529,10 @@ uint64_t mochi_any_hash(mochi_ref a) {
     }
     case MOCHI_A_STRUCT: {
         MochiStruct *s = (MochiStruct *)a;
-        uint64_t h = s->desc ? hash_bytes(s->desc->name, (int64_t)strlen(s->desc->name)) : 0;
-        for (int32_t i = 0; s->desc && i < s->desc->nfields; i++)
-            h = mix(h * 31 + mochi_slot_hash((MochiSlotKind)s->desc->field_kinds[i], s->f[i]));
+        const MochiTypeDesc *d = MOCHI_STRUCT_DESC(s);
+        uint64_t h = d ? hash_bytes(d->name, (int64_t)strlen(d->name)) : 0;
+        for (int32_t i = 0; d && i < d->nfields; i++)
+            h = mix(h * 31 + mochi_slot_hash((MochiSlotKind)d->field_kinds[i], s->f[i]));
         return h;
     }
     default:
@@ -629,9 +700,10 @@ mochi_ref mochi_any_field(mochi_ref x, const char *name) {
     switch (mochi_any_kind(x)) {
     case MOCHI_A_STRUCT: {
         MochiStruct *s = (MochiStruct *)x;
-        int32_t i = mochi_desc_field_index(s->desc, name, (int64_t)strlen(name));
+        const MochiTypeDesc *d = MOCHI_STRUCT_DESC(s);
+        int32_t i = mochi_desc_field_index(d, name, (int64_t)strlen(name));
         if (i < 0) return NULL;
-        return mochi_box((MochiSlotKind)s->desc->field_kinds[i], s->f[i]);
+        return mochi_box((MochiSlotKind)d->field_kinds[i], s->f[i]);
     }
     case MOCHI_A_MAP: {
         if (mochi_map_key_kind(x) != MOCHI_K_REF) return NULL;
@@ -708,12 +780,12 @@ double mochi_any_to_float(mochi_ref x) {
 
 static const char *const group_names[] = {"key", "items"};
 static const uint8_t group_kinds[] = {MOCHI_K_REF, MOCHI_K_REF};
-const MochiTypeDesc mochi_group_desc = {"group", 2, -1, group_names, group_kinds, NULL, 1};
+MochiTypeDesc mochi_group_desc = {"group", 2, -1, group_names, group_kinds, NULL, 1, 0};
 
 /* The builder is a heap struct: index map (any key -> group number), group list, item kind. */
 static const char *const builder_names[] = {"index", "groups", "item_kind"};
 static const uint8_t builder_kinds[] = {MOCHI_K_REF, MOCHI_K_REF, MOCHI_K_I64};
-static const MochiTypeDesc builder_desc = {"groupby", 3, -1, builder_names, builder_kinds, NULL};
+static MochiTypeDesc builder_desc = {"groupby", 3, -1, builder_names, builder_kinds, NULL, 0, 0};
 
 mochi_ref mochi_groupby_new(MochiSlotKind item_kind) {
     mochi_ref b = mochi_struct_new(&builder_desc);

@@ -403,8 +403,8 @@ final class MochiRuntimeTests: XCTestCase {
             if i % 250_000 == 7 { keep[i / 250_000] = mochi_r2s(s) }
         }
         let after = mochi_gc_stats()
-        // 16-byte header and descriptor, two fields: the 32-byte class
-        XCTAssertEqual(after.bytes_allocated - before.bytes_allocated, UInt64(n) * 32)
+        // An 8-byte header holding the descriptor's id, two fields: the 24-byte class
+        XCTAssertEqual(after.bytes_allocated - before.bytes_allocated, UInt64(n) * 24)
         XCTAssertGreaterThan(after.collections, before.collections)
         mochi_gc_collect()
         for k in 0..<4 {
@@ -417,7 +417,7 @@ final class MochiRuntimeTests: XCTestCase {
         keep.deallocate()
     }
 
-    /// A descriptor of `n` int fields (a struct of 16 + 8n bytes).
+    /// A descriptor of `n` int fields (a struct of 8 + 8n bytes).
     func intDesc(_ name: String, _ n: Int) -> UnsafePointer<MochiTypeDesc>? {
         let cNames = (0..<n).map { strdup("f\($0)") }
         let kinds = [UInt8](repeating: UInt8(MOCHI_K_I64.rawValue), count: n)
@@ -428,7 +428,7 @@ final class MochiRuntimeTests: XCTestCase {
 
     func testLiveBytesAreCountedWhileMarking() {
         // The sweep is lazy, so the live size that sets the next trigger is added up
-        // while marking: K rooted 32-byte structs must add exactly K cells to it (give
+        // while marking: K rooted 24-byte structs must add exactly K cells to it (give
         // or take a few cells a stale stack word may hold), and go when unrooted.
         let desc = intDesc("LivePair", 2)
         mochi_gc_collect()
@@ -444,8 +444,8 @@ final class MochiRuntimeTests: XCTestCase {
         }
         mochi_gc_collect()
         let live1 = mochi_gc_stats().bytes_live
-        XCTAssertGreaterThanOrEqual(live1, live0 + UInt64(k) * 32)
-        XCTAssertLessThanOrEqual(live1, live0 + UInt64(k) * 32 + 64 * 32)
+        XCTAssertGreaterThanOrEqual(live1, live0 + UInt64(k) * 24)
+        XCTAssertLessThanOrEqual(live1, live0 + UInt64(k) * 24 + 64 * 32)
         for i in stride(from: 0, to: k, by: 997) {
             XCTAssertEqual(mochi_struct_get(mochi_s2r(keep[i]), 1), mochi_slot(i * 7))
         }
@@ -456,9 +456,9 @@ final class MochiRuntimeTests: XCTestCase {
     }
 
     func testEveryStructSizeFillsItsCell() {
-        // Classes go in 8-byte steps up to 128 bytes: a struct of n fields (16 + 8n
+        // Classes go in 8-byte steps up to 128 bytes: a struct of n fields (8 + 8n
         // bytes) is counted at exactly its size, whether it comes through the inline
-        // path (up to 14 fields) or the runtime's, and its fields read back.
+        // path (up to 15 fields) or the runtime's, and its fields read back.
         for n in 1...16 {
             let desc = intDesc("Fields\(n)", n)
             let before = mochi_gc_stats().bytes_allocated
@@ -468,34 +468,61 @@ final class MochiRuntimeTests: XCTestCase {
                 var slots = (0..<n).map { mochi_slot(i * 31 + $0) }
                 last = mochi_struct_from(desc, &slots)
             }
-            let size = 16 + 8 * n
-            let cell = size <= 128 ? size : (size <= 160 ? 160 : 192)
+            let size = 8 + 8 * n
+            let cell = size <= 128 ? size : 160
             XCTAssertEqual(mochi_gc_stats().bytes_allocated - before, UInt64(m * cell), "\(n) fields")
             XCTAssertEqual(mochi_struct_get(last, Int64(n - 1)), mochi_slot((m - 1) * 31 + n - 1))
             XCTAssertEqual(Int(bitPattern: UnsafeRawPointer(last!)) % 8, 0)
         }
     }
 
+    func testDescriptorIdsAreSharedByEqualContents() {
+        // A struct's header holds its descriptor's 16-bit id. Descriptors with the
+        // same contents share an id (a process making the same types over and over,
+        // an interpreter per test, must not run out); any difference, including the
+        // anonymous twin's flag, gives another id; each struct reads its own back.
+        let a = intDesc("IdPair", 2), b = intDesc("IdPair", 2), c = intDesc("IdPair", 3)
+        var slots: [mochi_slot] = [1, 2, 3]
+        let sa = mochi_struct_from(a, &slots), sb = mochi_struct_from(b, &slots), sc = mochi_struct_from(c, &slots)
+        let twin = mochi_desc_anonymous(a)
+        let st = mochi_struct_from(twin, &slots)
+        XCTAssertEqual(sa!.pointee.desc, sb!.pointee.desc)
+        XCTAssertNotEqual(sa!.pointee.desc, 0)
+        XCTAssertNotEqual(sa!.pointee.desc, sc!.pointee.desc)
+        XCTAssertNotEqual(sa!.pointee.desc, st!.pointee.desc)
+        XCTAssertEqual(mochi_struct_desc(sc)?.pointee.nfields, 3)
+        XCTAssertEqual(mochi_struct_desc(st)?.pointee.anonymous, 1)
+        XCTAssertEqual(mochi_struct_desc(sa)?.pointee.anonymous, 0)
+        XCTAssertEqual(mochi_struct_eq(sa, sb), 1)
+        XCTAssertEqual(mochi_struct_get(sc, 2), 3)
+        // Many more descriptors than ids, all of one contents: one id between them.
+        let first = sa!.pointee.desc
+        for _ in 0..<70_000 {
+            let d = intDesc("IdPair", 2)
+            XCTAssertEqual(mochi_desc_register(d), first)
+        }
+    }
+
     func testInteriorPointersKeepSmallCellsAlive() {
         // A conservative root that points into the middle of a 24-byte cell (the
-        // field of a one-field struct, as optimised code may hold) keeps that cell,
-        // and only that cell, alive: the lookup divides by the page's cell size.
-        let desc = intDesc("Inner", 1)
+        // second field of a two-field struct, as optimised code may hold) keeps that
+        // cell, and only that cell, alive: the lookup divides by the page's cell size.
+        let desc = intDesc("Inner", 2)
         let k = 4096
         let keep = UnsafeMutablePointer<mochi_slot>.allocate(capacity: k)
         var count = k
         for i in 0..<k { keep[i] = 0 }
         mochi_gc_register_range(keep, &count)
         for i in 0..<k {
-            var slots: [mochi_slot] = [mochi_slot(i ^ 0x5a5a)]
+            var slots: [mochi_slot] = [mochi_slot(i ^ 0x5a5a), 7]
             let s = mochi_struct_from(desc, &slots)
-            // every other struct is held by a pointer to its field (offset 16)
+            // every other struct is held by a pointer to its second field (offset 16)
             keep[i] = i % 2 == 0 ? mochi_r2s(s) : mochi_slot(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(s!))) + 16)
         }
         mochi_gc_collect()
         // garbage of the same class reuses any cell the collector wrongly freed
         for i in 0..<(4 * k) {
-            var slots: [mochi_slot] = [0xdead]
+            var slots: [mochi_slot] = [0xdead, 0xdead]
             _ = mochi_struct_from(desc, &slots)
             _ = i
         }
@@ -512,14 +539,14 @@ final class MochiRuntimeTests: XCTestCase {
         // 8 MB of 32-byte cells die; the next collection leaves their pages unswept
         // (lazy). 6 MB of 64-byte cells allocated next must find those pages empty
         // (swept on demand) instead of growing the heap by as much.
-        let small = intDesc("Small", 2), big = intDesc("Big", 6)
+        let small = intDesc("Small", 3), big = intDesc("Big", 7)
         let n = 250_000
         let keep = UnsafeMutablePointer<mochi_slot>.allocate(capacity: n)
         var count = n
         for i in 0..<n { keep[i] = 0 }
         mochi_gc_register_range(keep, &count)
         for i in 0..<n {
-            var slots: [mochi_slot] = [mochi_slot(i), 0]
+            var slots: [mochi_slot] = [mochi_slot(i), 0, 0]
             keep[i] = mochi_r2s(mochi_struct_from(small, &slots))
         }
         for i in 0..<n { keep[i] = 0 }
@@ -527,12 +554,12 @@ final class MochiRuntimeTests: XCTestCase {
         let heap0 = mochi_gc_stats().heap_bytes
         let m = 100_000
         for i in 0..<m {
-            var slots: [mochi_slot] = [mochi_slot(i), 1, 2, 3, 4, mochi_slot(i)]
+            var slots: [mochi_slot] = [mochi_slot(i), 1, 2, 3, 4, 5, mochi_slot(i)]
             keep[i] = mochi_r2s(mochi_struct_from(big, &slots))
         }
         XCTAssertLessThan(growth(mochi_gc_stats().heap_bytes, from: heap0), 2_000_000)
         for i in stride(from: 0, to: m, by: 991) {
-            XCTAssertEqual(mochi_struct_get(mochi_s2r(keep[i]), 5), mochi_slot(i))
+            XCTAssertEqual(mochi_struct_get(mochi_s2r(keep[i]), 6), mochi_slot(i))
         }
         mochi_gc_unregister_range(&count)
         keep.deallocate()
@@ -567,7 +594,7 @@ final class MochiRuntimeTests: XCTestCase {
         mochi_gc_collect()
         for i in 0..<16 {
             let l = mochi_s2r(keep[i])
-            XCTAssertEqual(l?.pointee.kind, UInt32(MOCHI_O_LIST.rawValue))
+            XCTAssertEqual(l?.pointee.kind, UInt16(MOCHI_O_LIST.rawValue))
             XCTAssertEqual(top(l), "[\(i), \(i * i)]")
         }
         mochi_gc_unregister_range(&count)

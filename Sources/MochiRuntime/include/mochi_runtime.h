@@ -63,7 +63,8 @@ typedef enum MochiObjKind {
 
 /** The common header of every heap object. */
 struct MochiObj {
-    uint32_t kind; /* MochiObjKind */
+    uint16_t kind; /* MochiObjKind */
+    uint16_t desc; /* a struct's descriptor id (mochi_desc_id); meaningless in other objects */
     uint32_t gc;   /* collector bits (mark); never touched by callers */
 };
 
@@ -129,14 +130,32 @@ typedef struct MochiTypeDesc {
                                        "__name" entry (a map literal, even one typed as
                                        a struct, or a query record: LANGUAGE.md §9);
                                        a named struct's twin (mochi_desc_anonymous) */
+    uint32_t id;                    /* 0 until first used by a struct, then its index
+                                       in mochi_desc_table (set by the runtime, so a
+                                       descriptor is never const data) */
 } MochiTypeDesc;
 
-/** Struct instance: header, descriptor, one slot per field in declaration order. */
+/** Struct instance: header (its `desc` the descriptor's id), one slot per field in
+ * declaration order. The descriptor lives in the header's spare half instead of a
+ * pointer word of its own: a node with two children is 24 bytes, not 32. */
 typedef struct MochiStruct {
     MochiObj h;
-    const MochiTypeDesc *desc;
     mochi_slot f[];
 } MochiStruct;
+
+/** Every descriptor a struct was made with, by id; entry 0 is NULL (no descriptor).
+ * Descriptors with the same contents share one id. Grows by reallocation: read it
+ * afresh after anything that can make a struct. */
+extern const MochiTypeDesc **mochi_desc_table;
+/** Give d its id (registering it on first use; at most 65535 distinct descriptors). */
+uint16_t mochi_desc_register(const MochiTypeDesc *d);
+/** The id a struct of descriptor d carries in its header (0 for NULL). */
+static inline uint16_t mochi_desc_id(const MochiTypeDesc *d) {
+    if (!d) return 0;
+    return d->id != 0 ? (uint16_t)d->id : mochi_desc_register(d);
+}
+/** The descriptor of a struct (s non-NULL and a struct). */
+#define MOCHI_STRUCT_DESC(s) (mochi_desc_table[((const MochiStruct *)(s))->h.desc])
 
 /** Closure: function id, optional code pointer, captured slots. Capture kinds
  * are stored as bytes right after the ncap slots (see mochi_closure_cap_kind). */
@@ -910,7 +929,7 @@ mochi_ref mochi_bigrat_from_any(mochi_ref a);
 /* ------------------------------------------------------------------------- */
 
 /** Descriptor of group structs: fields `key` (REF, any) and `items` (REF, list). */
-extern const MochiTypeDesc mochi_group_desc;
+extern MochiTypeDesc mochi_group_desc;
 /** New group-by builder whose item lists have the given element kind. */
 mochi_ref mochi_groupby_new(MochiSlotKind item_kind);
 /** Add item under key (structural equality; first appearance fixes group order). */

@@ -49,7 +49,8 @@ STENCIL(struct_new) {
     STENCIL(variant_tag_##a) {                                                 \
         MochiStruct *s = (MochiStruct *)R(B);                                  \
         int64_t tag = -1;                                                      \
-        if (s && s->h.kind == MOCHI_O_STRUCT && s->desc) tag = s->desc->tag;   \
+        if (s && s->h.kind == MOCHI_O_STRUCT && s->h.desc)                     \
+            tag = MOCHI_STRUCT_DESC(s)->tag;                                   \
         PI_##a(A, tag);                                                        \
         NEXT();                                                                \
     }
