@@ -106,9 +106,9 @@ enum CHelper: Int, CaseIterable, Comparable {
             return """
             /* A push out of line: growing, a nil list (the error, at `line`), a store
              * another list shares; mochi_emitc_list_push below does the common case. */
-            static MOCHI_COLD void mochi_emitc_list_push_slow(mochi_ref l, mochi_slot v, int32_t line) {
+            static MOCHI_COLD void mochi_emitc_list_push_slow(mochi_ref l, mochi_slot v, int32_t line, int kind) {
                 mochi_loc_line = line;
-                mochi_list_push(l, v);
+                mochi_list_push_kind(l, v, kind);
             }
 
             """
@@ -145,7 +145,7 @@ enum CHelper: Int, CaseIterable, Comparable {
             /* A push (append in place) inline in the common case, as the runtime's own
              * fast path: room left in a store whose end this list owns. Growing, a nil
              * list (the error, at `line`) and everything else go to mochi_list_push. */
-            static inline void mochi_emitc_list_push(mochi_ref l, mochi_slot v, int32_t line) {
+            static inline void mochi_emitc_list_push(mochi_ref l, mochi_slot v, int32_t line, int kind) {
                 MochiList *L = (MochiList *)l;
                 MochiSlots *st = L ? (MochiSlots *)L->store : NULL;
                 int64_t n;
@@ -156,7 +156,7 @@ enum CHelper: Int, CaseIterable, Comparable {
                     st->used++;
                     return;
                 }
-                mochi_emitc_list_push_slow(l, v, line);
+                mochi_emitc_list_push_slow(l, v, line, kind);
             }
 
             """
@@ -188,7 +188,7 @@ enum CHelper: Int, CaseIterable, Comparable {
                     st->used++;
                     return;
                 }
-                mochi_emitc_list_push_slow(l, (mochi_slot)v, line);
+                mochi_emitc_list_push_slow(l, (mochi_slot)v, line, MOCHI_K_BOOL);
             }
 
             """

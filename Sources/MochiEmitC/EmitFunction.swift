@@ -759,9 +759,13 @@ struct FunctionEmitter {
             knownLine = nil  // the slow path stores its own line
         case .listPush:
             module.helpers.formUnion([.listPushSlow, .listPush])
-            stmt(inst, "mochi_emitc_list_push(\(x(0)), \(type(a[1]).toSlot(x(1))), \(ln));")
+            guard case .list(let e) = type(a[0]) else { throw fail("list.push of a non-list") }
+            stmt(inst, "mochi_emitc_list_push(\(x(0)), \(type(a[1]).toSlot(x(1))), \(ln), \(e.cKind));")
             knownLine = nil
-        case .listAppend: assign(inst, "mochi_list_append(\(x(0)), \(type(a[1]).toSlot(x(1))))")
+        case .listAppend:
+            // The element kind goes along: a nil list (a missing map key) has none.
+            guard case .list(let e) = rt else { throw fail("list.append without a list type") }
+            assign(inst, "mochi_list_append_kind(\(x(0)), \(type(a[1]).toSlot(x(1))), \(e.cKind))")
         case .listSlice: assign(inst, "mochi_list_slice(\(x(0)), \(x(1)), \(x(2)))")
         case .listConcat, .listUnionAll: assign(inst, "mochi_list_concat(\(x(0)), \(x(1)))")
         case .listContains: assign(inst, "(mochi_list_contains(\(x(0)), \(type(a[1]).toSlot(x(1)))) != 0)")
@@ -1097,12 +1101,14 @@ struct FunctionEmitter {
         let a = inst.args, n = a[0].index, ln = Int32(clamping: inst.loc.line)
         module.helpers.formUnion([.listPushSlow, .pushRoom])
         let elem = c.bytes ? "(uint8_t)(\(v(a[1])) != 0)" : type(a[1]).toSlot(v(a[1]))
+        var kind = "MOCHI_K_REF"
+        if case .list(let e) = type(a[0]) { kind = e.cKind }
         let others = cachedLists.filter { $0.list != a[0] }
             .map { "if (\(v($0.list)) == v\(n)) { \(flushPendingPushes(trailingSpace: true))\(loadListHeader($0.list)) }" }
             .joined(separator: " ")
         stmt(inst, "if (n\(n) < r\(n)) { d\(n)[n\(n)] = \(elem); n\(n) += 1; p\(n) = 1;"
              + (c.writes ? " w\(n) = (int64_t)(uint32_t)n\(n);" : "") + (others.isEmpty ? "" : " " + others)
-             + " } else { \(flushPendingPushes(trailingSpace: true))mochi_emitc_list_push_slow(v\(n), \(type(a[1]).toSlot(v(a[1]))), \(ln)); "
+             + " } else { \(flushPendingPushes(trailingSpace: true))mochi_emitc_list_push_slow(v\(n), \(type(a[1]).toSlot(v(a[1]))), \(ln), \(kind)); "
              + reloadListHeaders() + " }")
         knownLine = nil  // the slow path stores its own line
     }

@@ -137,8 +137,8 @@ extension Machine {
         case .listNew:
             fp[a] = slot(mochi_list_from(kind, gathered(), Int64(d)))
             clearGathered()
-        case .listPush: mochi_list_push(r(b), fp[c])
-        case .listAppend: fp[a] = slot(mochi_list_append(r(b), fp[c]))
+        case .listPush: mochi_list_push_kind(r(b), fp[c], Int64(kind.rawValue))
+        case .listAppend: fp[a] = slot(mochi_list_append_kind(r(b), fp[c], Int64(kind.rawValue)))
         case .listSlice: fp[a] = slot(mochi_list_slice(r(b), i64(c), i64(d)))
         case .listConcat, .listUnionAll: fp[a] = slot(mochi_list_concat(r(b), r(c)))
         case .listContains: fp[a] = bool(mochi_list_contains(r(b), fp[c]) != 0)

@@ -698,6 +698,13 @@ private struct FunctionDecoder {
         case .listSum:
             guard case .list(let e) = f.type(of: args[0]) else { throw fail("list.sum of a non-list") }
             complex(inst, kind: kindByte(e))
+        case .listPush:
+            guard case .list(let e) = f.type(of: args[0]) else { throw fail("list.push of a non-list") }
+            complex(inst, kind: kindByte(e))
+        case .listAppend:
+            // The element kind, for a nil list (a missing map key), which has none.
+            guard let r = inst.result, case .list(let e) = f.type(of: r) else { throw fail("list.append without a list type") }
+            complex(inst, kind: kindByte(e))
         case .mapNew:
             guard let r = inst.result, case .map(let k, let v) = f.type(of: r) else { throw fail("map.new without a map type") }
             complexList(inst, args[...], kind: kindByte(k), kind2: kindByte(v))

@@ -1192,7 +1192,9 @@ struct FunctionLowering {
             try aware("map_set_i", inst, args[1], args[2])
         case .listPush:
             _ = s(args[0])
-            try aware(isBoolList(args[0]) ? "listb_push" : "list_push", inst, args[1])
+            let at = try aware(isBoolList(args[0]) ? "listb_push" : "list_push", inst, args[1])
+            // The element kind, for the slow path: an empty list made from nil has none.
+            if case .list(let e) = f.type(of: args[0]) { code[at].kind = Int32(e.slotKind.rawValue) }
         case .variantTag:
             _ = s(args[0])
             try aware("variant_tag", inst, r!)
@@ -1251,6 +1253,10 @@ struct FunctionLowering {
             code[at].kind = Int32(e.slotKind.rawValue)
             code[at].n = Int32(args.count)
             try clearGather(args[...])
+        case .listAppend:
+            // The element kind, for a nil list (a missing map key), which has none.
+            guard let r = inst.result, case .list(let e) = f.type(of: r) else { throw fail("list.append without a list type") }
+            try simple("list_append", inst, kind: Int32(e.slotKind.rawValue))
         case .listSum:
             guard case .list(let e) = f.type(of: args[0]) else { throw fail("list.sum of a non-list") }
             switch e.slotKind {

@@ -206,6 +206,34 @@ mochi_ref mochi_list_append(mochi_ref r, mochi_slot v) {
     return (mochi_ref)out;
 }
 
+/* push with the element kind k of the list's type. An empty list of another kind (a
+ * slice or reverse of nil, made without a kind; append-in-place pushes onto it)
+ * first takes k: it has no elements to keep, and no other name still reads it. */
+void mochi_list_push_kind(mochi_ref r, mochi_slot v, int64_t k) {
+    MochiList *l = L(r);
+    if (l && l->len == 0 && l->elem_kind != (uint32_t)k) {
+        l->elem_kind = (uint32_t)k;
+        l->store = NULL;
+        l->data = NULL;
+        l->cap = 0;
+        l->shared = 0;
+        l->wlen = 0;
+    }
+    mochi_list_push(r, v);
+}
+
+/* append(xs, v) with the element kind k the program's types give. A nil xs (a missing
+ * map key read as null) is the empty list, as in the VM (append of null is a
+ * one-element list); it has no store to say what kind its elements are, so the
+ * caller's k does, and an empty list of another kind (a slice of nil) is taken as
+ * nil too: a raw int in a list of refs would be traced as a pointer. */
+mochi_ref mochi_list_append_kind(mochi_ref r, mochi_slot v, int64_t k) {
+    if (MOCHI_LIKELY(r != NULL && (L(r)->elem_kind == (uint32_t)k || L(r)->len > 0))) return mochi_list_append(r, v);
+    mochi_ref out = mochi_list_new((MochiSlotKind)k, 4);
+    mochi_list_push(out, v);
+    return out;
+}
+
 mochi_ref mochi_list_slice(mochi_ref r, int64_t a, int64_t b) {
     int64_t n = mochi_list_len(r);
     if (a < 0) a += n;
@@ -230,7 +258,9 @@ mochi_ref mochi_list_slice_opt(mochi_ref l, int64_t a, int64_t has_a, int64_t b,
 
 mochi_ref mochi_list_concat(mochi_ref a, mochi_ref b) {
     int64_t na = mochi_list_len(a), nb = mochi_list_len(b);
-    MochiSlotKind ka = a ? mochi_list_kind(a) : mochi_list_kind(b);
+    /* An empty or nil a takes b's kind: nil has none, and a slice of nil was made
+     * with the ref kind whatever the list's type says. */
+    MochiSlotKind ka = a && (na > 0 || !b) ? mochi_list_kind(a) : mochi_list_kind(b);
     mochi_ref out = mochi_list_new(ka, na + nb);
     if (na) memcpy(L(out)->data, L(a)->data, (size_t)na * esize(ka));
     if (nb) {

@@ -1566,7 +1566,16 @@ struct FunctionEmitter {
             case .listIntersect: name = "mochi_list_intersect"
             default: name = "mochi_list_sort_by"
             }
-            for x in a { get(x) }
+            for (i, x) in a.enumerated() {
+                get(x)
+                // A nil first operand (a missing map key) would give a result in the
+                // ref bank, which the cast below refuses for a list<int>: it goes in
+                // as the empty list of the result's bank.
+                if i == 0, case .list(let e) = rt, ListBank(element: e) != .ref {
+                    emit("i32.const \(ListBank(element: e).rawValue)")
+                    call("list.nil_as")
+                }
+            }
             call(name)
             emit("ref.cast \(module.wasmType(rt))")
             set(inst)

@@ -4780,6 +4780,14 @@ public let embeddedRuntime: [(name: String, text: String)] = [
     (then (i32.const 3))
     (else (call $list.bank (ref.as_non_null (local.get $l))))))
 
+;; A nil list (a missing map key read as null) as the empty list of a bank. The list
+;; builtins make their result in their first operand's bank, and nil has none: the
+;; emitter passes the bank of the list's type for a list of unboxed elements.
+(func $list.nil_as (param $l (ref null $list)) (param $bank i32) (result (ref $list))
+  (if (result (ref $list)) (ref.is_null (local.get $l))
+    (then (call $list.new_bank (local.get $bank) (i32.const 0)))
+    (else (ref.as_non_null (local.get $l)))))
+
 (func $list.new_bank (param $bank i32) (param $cap i32) (result (ref $list))
   (block $b3 (block $b2 (block $b1 (block $b0
     (br_table $b0 $b1 $b2 $b3 (local.get $bank)))

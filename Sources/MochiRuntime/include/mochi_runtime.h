@@ -568,8 +568,12 @@ mochi_slot mochi_list_get(mochi_ref l, int64_t i);
 void mochi_list_set(mochi_ref l, int64_t i, mochi_slot v);
 /** Append v in place (grows the list). */
 void mochi_list_push(mochi_ref l, mochi_slot v);
+/** push with the element kind (MochiSlotKind) of the list's type: an empty list of another kind takes it. */
+void mochi_list_push_kind(mochi_ref l, mochi_slot v, int64_t kind);
 /** append(xs, v): a new list with v added. */
 mochi_ref mochi_list_append(mochi_ref l, mochi_slot v);
+/** append with the element kind (MochiSlotKind) of the list's type: a nil l is the empty list. */
+mochi_ref mochi_list_append_kind(mochi_ref l, mochi_slot v, int64_t kind);
 /** xs[a:b], negative bounds from the end, clamped; a new list. */
 mochi_ref mochi_list_slice(mochi_ref l, int64_t a, int64_t b);
 /** Slice with optional bounds (has_a/has_b say which were given). */

@@ -106,7 +106,7 @@ EACH_I1(LBSET1, _)
     }                                                                          \
     STENCIL(listb_push_##c##_slow) {                                           \
         SYNC();                                                                \
-        mochi_list_push(R(B), GS_##c(C));                                      \
+        mochi_list_push_kind(R(B), GS_##c(C), KIND);                           \
         JUMP();                                                                \
     }
 EACH_I1(LBPUSH, _)
@@ -142,7 +142,7 @@ STENCIL(list_new) { SYNC(); S(A) = mochi_r2s(mochi_list_from(KIND, GATHER, (int6
     }                                                                          \
     STENCIL(list_push_##c##_slow) {                                            \
         SYNC();                                                                \
-        mochi_list_push(R(B), GS_##c(C));                                      \
+        mochi_list_push_kind(R(B), GS_##c(C), KIND);                           \
         JUMP();                                                                \
     }
 EACH_S1(LPUSH, _)
@@ -158,7 +158,7 @@ R2(list_intersect, mochi_list_intersect)
 R2(list_sortby, mochi_list_sort_by)
 R1(list_sum_any, mochi_list_sum_any)
 
-STENCIL(list_append) { SYNC(); S(A) = mochi_r2s(mochi_list_append(R(B), S(C))); KNEXT(); }
+STENCIL(list_append) { SYNC(); S(A) = mochi_r2s(mochi_list_append_kind(R(B), S(C), KIND)); KNEXT(); }
 STENCIL(list_slice) { SYNC(); S(A) = mochi_r2s(mochi_list_slice(R(B), I(C), I(D))); KNEXT(); }
 STENCIL(list_contains) { SYNC(); S(A) = mochi_list_contains(R(B), S(C)) != 0; KNEXT(); }
 STENCIL(list_sum_i64) { SYNC(); S(A) = (mochi_slot)mochi_list_sum_i64(R(B)); KNEXT(); }
