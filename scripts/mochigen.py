@@ -1026,7 +1026,13 @@ class Generator:
             return self.list_lit(t, ctx, 0, True), True
         k = r.weighted([(4, "lit"), (4, "var"), (3, "append"), (1, "concat"), (1, "slice"), (1, "rev"),
                         (2, "query"), (1, "setop"), (1, "call"), (1, "range"), (1, "keys"), (1, "split"),
-                        (1, "distinct"), (1, "field"), (1, "index")])
+                        (1, "distinct"), (1, "field"), (1, "index"), (1, "mapget")])
+        if k == "mapget":
+            # A missing key gives a null list: every read must see the empty list.
+            e = self.map_get(t, ctx, d)
+            if e:
+                return e, False
+            return self.list_lit(t, ctx, d, True), True
         if k == "lit":
             lit = self.list_lit(t, ctx, d, r.chance(0.8), typed)
             return lit, lit != "[]"

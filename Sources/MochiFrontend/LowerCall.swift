@@ -250,7 +250,10 @@ extension Checker {
             for k in 0..<total {
                 let tv = arg(k, .any)
                 setLoc(loc)
-                if tv.t == .string { parts.append(tv.v) } else if tv.t == .unit {
+                // A lone string is printed as it is (the print op writes a null one, a
+                // missing map key, as nil); beside others, fmt gives the same string
+                // object back, or "nil" for null, so concatenation never sees a null.
+                if tv.t == .string && total == 1 { parts.append(tv.v) } else if tv.t == .unit {
                     parts.append(cur.emit(.sconst, .str, imm: .string("nil")))
                 } else { parts.append(cur.emit(.fmt, .str, [tv.v])) }
             }
@@ -338,7 +341,7 @@ extension Checker {
             return b == .keys ? emit(.mapKeys, .list(k), [tv.v]) : emit(.mapValues, .list(v), [tv.v])
         case .str:
             let tv = arg(0)
-            if tv.t == .string { return tv }
+            // tostr of a string is the string itself, and <nil> for a null one.
             return emit(.tostr, .string, [tv.v])
         case .int:
             let tv = arg(0)

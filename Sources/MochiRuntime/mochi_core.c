@@ -237,7 +237,9 @@ double mochi_f64_mod(double a, double b) {
 
 void mochi_print_str(mochi_ref s) {
     MochiStr *str = (MochiStr *)s;
+    /* A null string (a missing map key) prints nil, as every null does (LANGUAGE.md §5.4). */
     if (str) mochi_out_write(str->data, (size_t)str->len);
+    else mochi_out_write("nil", 3);
     mochi_out_write("\n", 1);
 }
 

@@ -2867,7 +2867,12 @@ public let embeddedRuntime: [(name: String, text: String)] = [
       (call $mochi_out_bytes
         (struct.get $str $b (local.get $s))
         (i32.const 0)
-        (array.len (struct.get $str $b (local.get $s))))))
+        (array.len (struct.get $str $b (local.get $s)))))
+    ;; A null string (a missing map key) prints nil, as every null does (LANGUAGE.md §5.4).
+    (else
+      (call $mochi_out_byte (i32.const 110))
+      (call $mochi_out_byte (i32.const 105))
+      (call $mochi_out_byte (i32.const 108))))
   (call $mochi_out_byte (i32.const 10)))
 
 ;; Bytes of s before its first NUL: C passes messages and the file as C strings.
