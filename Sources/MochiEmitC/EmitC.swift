@@ -330,6 +330,9 @@ struct ModuleEmitter {
     /// Descriptors of field-less structs some code makes: each gets a static that
     /// holds the runtime's one shared instance, fetched on first use.
     var emptyStructs: Set<String> = []
+    /// Variant descriptors some tag test compares ids with (FunctionEmitter.tagTest):
+    /// registered at start-up, so their ids are set before any test reads them.
+    var tagTestDescs: Set<String> = []
     /// Functions that may be re-entered while active (see recursionAnalysis): only
     /// calls to these, and closure calls, check the stack.
     var recursive: [Bool] = []
@@ -684,6 +687,7 @@ struct ModuleEmitter {
     func initAndMain(_ mainIndex: Int) -> String {
         var out = "/* Start-up: roots for globals and string constants, made once. */\n"
         out += "static void mochi_emitc_init(void) {\n"
+        for d in tagTestDescs.sorted() { out += "    (void)mochi_desc_id(&\(d));\n" }
         for (i, g) in module.globals.enumerated() where g.type.isReference {
             out += "    mochi_gc_add_root(&\(globalNames[i]));\n"
         }

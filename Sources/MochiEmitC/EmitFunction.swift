@@ -46,6 +46,11 @@
 // A loop whose element accesses are provably in range once a few compares hold at
 // its entry also gets a copy without those checks (LoopVersioning.swift).
 //
+// A `match` arm's variant test (`variant.tag x` == k) compares the descriptor id in
+// x's header with the variant's (tagTest): one header load the arms share, not the
+// tag's read through the descriptor table. A call's recursion check is written once
+// per activation (a later call at the same depth would pass it too).
+//
 // Structs and variants are built inline: a cell from the collector's free list
 // (mochi_gc_alloc_small), its descriptor id and fields stored in place, for up to 15
 // fields; a field-less one is the runtime's shared instance, kept in a static.
@@ -90,6 +95,12 @@ struct FunctionEmitter {
     var entryLocals: [String] = []
     var entryLocalsUsed: Set<String> = []
     var entryCounter = 0
+    /// Whether a call's check earlier in this activation, on every path here (down
+    /// the block and single-predecessor blocks), tested the depth and, when the depth
+    /// was a multiple of 8, the stack (a sparse or a full check; see probed below),
+    /// and the same at the end of each block emitted so far.
+    var probed = false
+    var blockEndProbed: [Int32: Bool] = [:]
     /// The one predecessor of each block that has exactly one (by Block.index).
     var singlePred: [Int32: Int32] = [:]
     /// Checked int ops written in the deferred form (or-ing into `ovf`), and the
@@ -145,7 +156,7 @@ struct FunctionEmitter {
     static func isPure(_ op: Opcode) -> Bool {
         switch op {
         case .iconst, .fconst, .bconst, .sconst, .null, .copy, .icmp, .not, .fadd, .fsub, .fmul,
-             .fneg, .fcmp, .itof, .math1, .math2, .globalGet, .listLen:
+             .fneg, .fcmp, .itof, .math1, .math2, .globalGet, .listLen, .variantTag:
             return true
         default:
             return false
@@ -203,9 +214,9 @@ struct FunctionEmitter {
 
     /// The C condition of a fused comparison, without enclosing parentheses (clang
     /// warns about `if ((a == b))`).
-    func compareExpression(_ inst: Inst) throws -> String {
+    mutating func compareExpression(_ inst: Inst) throws -> String {
         let c = try cond(inst)
-        let e = inst.op == .icmp ? intCompare(inst.args[0], inst.args[1], c)
+        let e = inst.op == .icmp ? tagTestExpression(inst) ?? intCompare(inst.args[0], inst.args[1], c)
             : "(\(v(inst.args[0])) \(cOperator(c)) \(v(inst.args[1])))"
         return String(e.dropFirst().dropLast())
     }
@@ -222,11 +233,11 @@ struct FunctionEmitter {
                 let bd = f[b]
                 for id in bd.insts {
                     let inst = f[id]
-                    if isEmitted(inst) { for a in inst.args { mark(a, &changed) } }
+                    if isEmitted(inst) { for a in readArgs(inst) { mark(a, &changed) } }
                 }
                 switch bd.terminator {
                 case .brif(let c, _, _):
-                    if let id = fusedCompare[b.index] { for a in f[id].args { mark(a, &changed) } }
+                    if let id = fusedCompare[b.index] { for a in readArgs(f[id]) { mark(a, &changed) } }
                     else { mark(c, &changed) }
                 case .ret(let r): if let r, f.returnType != .unit { mark(r, &changed) }
                 default: break
@@ -256,6 +267,7 @@ struct FunctionEmitter {
         fastLabels = fastJumpTargets
         entryLocals = entryLocalsUsed.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
         blockEndCache = [:]
+        blockEndProbed = [:]
         out = []
         knownLine = nil
         mappedLine = nil
@@ -354,6 +366,7 @@ struct FunctionEmitter {
         for k in versionedLoops.indices {
             fastLoop = k
             blockEndCache = [:]
+            blockEndProbed = [:]
             let blocks = layout.filter { versionedLoops[k].blocks.contains($0.index) }
             for (i, b) in blocks.enumerated() { try emitBlock(b, next: i + 1 < blocks.count ? blocks[i + 1] : nil) }
         }
@@ -375,6 +388,7 @@ struct FunctionEmitter {
         }
         // Entries found in the one block that leads here are still good.
         if let p = singlePred[b.index], let c = blockEndCache[p] { entryCache = c } else { entryCache = [] }
+        probed = singlePred[b.index].flatMap { blockEndProbed[$0] } ?? false
         for id in bd.insts {
             let inst = f[id]
             decoderLine = inst.loc.line
@@ -403,6 +417,7 @@ struct FunctionEmitter {
             if !FunctionEmitter.keepsMapEntries(inst.op) { entryCache = [] }
         }
         blockEndCache[b.index] = entryCache
+        blockEndProbed[b.index] = probed
         if bd.terminatorLoc.line != 0 { decoderLine = bd.terminatorLoc.line }
         try emitTerminator(bd, next: next, fused: fusedCompare[b.index])
     }
@@ -591,7 +606,7 @@ struct FunctionEmitter {
         case .idiv: assign(inst, "mochi_i64_div_at(\(x(0)), \(x(1)), \(ln))")
         case .irem: assign(inst, "mochi_i64_rem_at(\(x(0)), \(x(1)), \(ln))")
         case .ineg: assign(inst, "mochi_i64_neg_at(\(x(0)), \(ln))")
-        case .icmp: assign(inst, intCompare(a[0], a[1], try cond(inst)))
+        case .icmp: assign(inst, try tagTestExpression(inst) ?? intCompare(a[0], a[1], cond(inst)))
         case .not: assign(inst, "!\(x(0))")
 
         case .fadd: assign(inst, "\(x(0)) + \(x(1))")
@@ -842,12 +857,19 @@ struct FunctionEmitter {
             var actuals = a.map(v)
             if module.takesDepth[fi] { actuals.append("mochi_depth + 1") }
             let call = "\(module.functionNames[fi])(\(actuals.joined(separator: ", ")))"
+            // A sparse check after an earlier one of this activation is left out: the
+            // depth is the same, so it passed then and would pass now (the stack
+            // pointer at a call site of this function is where it was: the frame is
+            // the same). It is the same for a depth check (which compilers drop
+            // themselves); a full stack check is always written.
             if !module.recursive[fi] {
-                stmt(inst, "MOCHI_DEPTH_CHECK(mochi_depth, \(ln));")
+                if !probed { stmt(inst, "MOCHI_DEPTH_CHECK(mochi_depth, \(ln));") }
             } else if module.sparseProbe[fi] && module.sparseProbe[index] {
-                stmt(inst, "MOCHI_SPARSE_CHECK(mochi_depth, \(ln));")
+                if !probed { stmt(inst, "MOCHI_SPARSE_CHECK(mochi_depth, \(ln));") }
+                probed = true
             } else {
                 stmt(inst, "MOCHI_STACK_CHECK(\(ln)); MOCHI_DEPTH_CHECK(mochi_depth, \(ln));")
+                probed = true
             }
             if let r = inst.result, needed[Int(r.index)], module.module.functions[fi].returnType != .unit {
                 stmt(inst, "\(v(r)) = \(call);")
@@ -1211,6 +1233,44 @@ struct FunctionEmitter {
         put("    \(local) = \(find);", line: inst.loc.line)
         entryCache.append((m, k, local))
         return local
+    }
+
+    /// `variant.tag x` compared (eq or ne) with a constant naming one of the variants
+    /// of x's union, as a test of x's header: `x && x->desc == id`, id the variant
+    /// descriptor's id. A value of a union type is nil or a struct of one of its
+    /// variants (an unbox to a union checks the union's name), descriptors with equal
+    /// contents share one id, and start-up registers every descriptor a test names
+    /// (mochi_emitc_init), so its id is never 0 here: the test holds exactly when the
+    /// tag is the constant. One load of the header, which the arms of a `match` share,
+    /// instead of the tag's read through the descriptor table (two dependent loads and
+    /// two checks). The tag itself is then not computed at all when nothing else reads it.
+    func tagTest(_ inst: Inst) -> (value: Value, desc: String, eq: Bool)? {
+        guard inst.op == .icmp, inst.args.count == 2, case .cond(let c) = inst.imm, c == .eq || c == .ne else {
+            return nil
+        }
+        for (t, k) in [(inst.args[0], inst.args[1]), (inst.args[1], inst.args[0])] {
+            guard case .inst(let id) = f.valueDefs[Int(t.index)], f[id].op == .variantTag, f[id].args.count == 1,
+                  let kv = constantInt(k), kv >= 0, kv <= Int64(Int32.max), case .named(let n) = type(f[id].args[0]),
+                  let d = module.descNames[n]?[Int32(kv)] else { continue }
+            return (f[id].args[0], d, c == .eq)
+        }
+        return nil
+    }
+
+    /// The values the C written for `inst` reads (a tag test reads the union value,
+    /// not its tag).
+    func readArgs(_ inst: Inst) -> [Value] {
+        if let t = tagTest(inst) { return [t.value] }
+        return inst.args
+    }
+
+    /// The C of a tag test (see tagTest), recording its descriptor for start-up; nil
+    /// when `inst` is no tag test.
+    mutating func tagTestExpression(_ inst: Inst) -> String? {
+        guard let t = tagTest(inst) else { return nil }
+        module.tagTestDescs.insert(t.desc)
+        let e = "\(v(t.value)) && (uint32_t)\(v(t.value))->desc == \(t.desc).id"
+        return t.eq ? "(" + e + ")" : "(!(" + e + "))"
     }
 
     /// An integer comparison; a value compared with itself is a constant, written so

@@ -63,12 +63,13 @@ static size_t desc_index_cap;
 
 static int same_desc(const MochiTypeDesc *a, const MochiTypeDesc *b);
 
+/* The name's hash is the runtime's string hash; the field count, tag and anonymous
+ * flag are folded in through the int hash (both mix into the low bits the index uses). */
 static uint64_t desc_hash(const MochiTypeDesc *d) {
-    uint64_t h = 1469598103934665603ull;
-    for (const char *p = d->name ? d->name : ""; *p; p++) h = (h ^ (uint8_t)*p) * 1099511628211ull;
-    h = (h ^ (uint64_t)(uint32_t)d->nfields) * 1099511628211ull;
-    h = (h ^ (uint64_t)(uint32_t)d->tag) * 1099511628211ull;
-    return h ^ (uint64_t)d->anonymous;
+    const char *name = d->name ? d->name : "";
+    uint64_t rest = ((uint64_t)(uint32_t)d->nfields << 33) ^ ((uint64_t)(uint32_t)d->tag << 1)
+                    ^ (uint64_t)(d->anonymous != 0);
+    return mochi_hash_bytes(name, (int64_t)strlen(name)) ^ mochi_hash_i64(rest);
 }
 
 static int same_contents(const MochiTypeDesc *a, const MochiTypeDesc *b) {
