@@ -2786,17 +2786,32 @@ public let embeddedRuntime: [(name: String, text: String)] = [
 (data $mochi_d.list "list")
 (data $mochi_d.oom "out of memory")
 
-;; Writes [ptr, ptr + len) of linear memory to fd, resuming after short writes. A
-;; failed write (a closed pipe) drops the rest, as fwrite does.
+;; Writes [ptr, ptr + len) of linear memory to fd, resuming after short writes.
+;; A write that fails as a closed pipe does (WASI errno `pipe`, 64; Wasmtime reports a
+;; closed pipe as `io`, 29) ends the program there, with no message, as SIGPIPE ends a
+;; native process (the C runtime never checks fwrite: the signal kills it, status 141
+;; in a shell, nothing on stderr). WASI engines refuse exit statuses past 125, so the
+;; module exits with 13, SIGPIPE's number, and scripts/mochi-wasm-exec turns that into
+;; death by SIGPIPE. Any other failure (a full disk, a bad descriptor) drops the rest,
+;; as fwrite does.
 (func $mochi_write_all (param $fd i32) (param $ptr i32) (param $len i32)
   (local $w i32)
+  (local $err i32)
   (block $done
     (loop $again
       (br_if $done (i32.le_s (local.get $len) (i32.const 0)))
       (i32.store (i32.const 0) (local.get $ptr))
       (i32.store (i32.const 4) (local.get $len))
-      (br_if $done
+      (local.set $err
         (call $wasi_fd_write (local.get $fd) (i32.const 0) (i32.const 1) (i32.const 8)))
+      (if (local.get $err)
+        (then
+          (if (i32.or (i32.eq (local.get $err) (i32.const 64)) (i32.eq (local.get $err) (i32.const 29)))
+            (then
+              (global.set $mochi_out_n (i32.const 0))
+              (call $wasi_proc_exit (i32.const 13))
+              (unreachable)))
+          (br $done)))
       (local.set $w (i32.load (i32.const 8)))
       (br_if $done (i32.le_s (local.get $w) (i32.const 0)))
       (local.set $ptr (i32.add (local.get $ptr) (local.get $w)))
