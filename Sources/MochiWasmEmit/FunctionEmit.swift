@@ -73,9 +73,12 @@ struct FunctionEmitter {
     /// fast copies make without an index check (LoopVersioning.swift).
     var versionGuards: [Int: LoopGuard] = [:]
     var provenBy: [Int32: Int] = [:]
-    /// `iadd` / `isub` results that cannot overflow in a versioned loop's fast copy
-    /// (by result index: the loop's header).
+    /// `iadd` / `isub` / `imul` results that cannot overflow in a versioned loop's
+    /// fast copy (by result index: the loop's header).
     var fastBounded: [Int32: Int] = [:]
+    /// f64 values that are at least 1 in a versioned loop's fast copy (by value
+    /// index: the loop's header): a division by one needs no zero check there.
+    var fastNonZero: [Int32: Int] = [:]
     /// The versioned loops whose fast copy is being emitted, by header.
     var fastCopies: Set<Int> = []
     /// The access being emitted needs no index check of ours: the IR marked it
@@ -1152,7 +1155,11 @@ struct FunctionEmitter {
             let r = resultLocal(inst, "i64")
             let k0 = constInt(a[0]), k1 = constInt(a[1])
             func fits(_ k: Int64?) -> Bool { k.map { $0 >= Int64(Int32.min) && $0 <= Int64(Int32.max) } ?? false }
-            if k0 != nil && k1 != nil {
+            if isFastBounded(inst.result!) {
+                // (a versioned loop's fast copy: both factors are small, LoopVersioning.swift)
+                get(a[0]); get(a[1]); emit("i64.mul")
+                emit("local.set \(r)")
+            } else if k0 != nil && k1 != nil {
                 // Both constant (not folded): exact check through the slow helper.
                 module.helpers.insert(.mulSlow)
                 get(a[0]); get(a[1]); emit("i32.const \(line)"); emit("call $#mul_slow")
@@ -1255,8 +1262,10 @@ struct FunctionEmitter {
             emit(inst.op == .fadd ? "f64.add" : inst.op == .fsub ? "f64.sub" : "f64.mul")
             set(inst)
         case .fdiv:
-            get(a[1]); emit("f64.const 0"); emit("f64.eq")
-            failIf("mochi_err_div_zero_at", line)
+            if !(fastNonZero[a[1].index].map { fastCopies.contains($0) } ?? false) {
+                get(a[1]); emit("f64.const 0"); emit("f64.eq")
+                failIf("mochi_err_div_zero_at", line)
+            }
             get(a[0]); get(a[1]); emit("f64.div")
             set(inst)
         case .frem:
@@ -1783,7 +1792,7 @@ struct FunctionEmitter {
     mutating func depthCheck(_ line: Int32) {
         // $#d never changes in a function: once a check has passed on every path
         // here (this block or one that dominates it), another cannot fail.
-        if depthChecked { return }
+        if depthChecked || depthGuarded { return }
         depthChecked = true
         emit("local.get \(FunctionEmitter.depthParam)")
         emit("i32.const \(FunctionEmitter.maxDepth)")

@@ -42,6 +42,12 @@
 // loop's exits included, so that is copied too: loops over 400 instructions so
 // counted are left alone (code size). Branches in a copy that leave it count the
 // `if` around it (adjustBranchDepths).
+//
+// The guard can also make the fast copy drop other checks: overflow checks of
+// arithmetic on the proven indexes (with `bound <= 2^30` when they are multiplied),
+// the zero check of a division by a float made of a positive int, the depth checks
+// (`$#d < 100000`: spectral_norm's evalA, inlined into the inner loop, checked the
+// depth on every element). See the end of findVersionedLoops.
 
 import MochiIR
 
@@ -50,6 +56,10 @@ import MochiIR
 struct LoopGuard {
     var nonNegative: [Value] = []
     var bounds: [(bound: Value, list: Value, strict: Bool)] = []
+    /// Bounds also tested `<= 2^30`, so that products of indexes need no overflow check.
+    var small: [Value] = []
+    /// The function's depth is tested (`$#d < max`): the fast copy makes no depth check.
+    var depth = false
 }
 
 extension FunctionEmitter {
@@ -211,27 +221,106 @@ extension FunctionEmitter {
             // In the fast copy a fact's index whose bound the guard compares with a
             // length is in [0, 2^32) (a length is a u32): a sum or difference of such
             // indexes and small constants cannot overflow, and needs no check there
-            // (spectral_norm's evalA(i, j): i + j, then + 1).
+            // (spectral_norm's evalA(i, j): i + j, then + 1). When the loop multiplies
+            // such values, the guard also asks `hi <= 2^30` of those bounds: indexes are
+            // then below 2^30 in magnitude, and products, quotients by constants, sums
+            // and differences of them that stay below 2^63 need no check either
+            // (evalA's `(i + j) * (i + j + 1) / 2 + i + 1`).
             let guarded = Set(g.bounds.map { $0.bound.index })
             let small = facts.filter { guarded.contains($0.bound.index) }
-            let indexBound: Int64 = 1 << 32
-            var sumBound: [Int32: Int64] = [:]
-            for b in a.order where body.contains(b) {
+            func magnitudes(indexBound: Int64, products: Bool) -> [Int32: Int64] {
+                var sumBound: [Int32: Int64] = [:]
+                for b in a.order where body.contains(b) {
+                    for id in f.blocks[b].insts {
+                        let inst = f[id]
+                        guard inst.op == .iadd || inst.op == .isub || (products && (inst.op == .imul || inst.op == .idiv)),
+                              let r = inst.result, inst.args.count == 2 else { continue }
+                        func magnitude(_ x: Value) -> Int64? {
+                            if let k = constInt(x) { return k == Int64.min ? nil : abs(k) }
+                            if let m = sumBound[x.index] { return m }
+                            if small.contains(where: { $0.index == x && a.dominates($0.target, b) }) { return indexBound }
+                            return nil
+                        }
+                        if inst.op == .idiv {
+                            // |x / k| <= |x| for a constant k other than 0 and -1.
+                            guard let k = constInt(inst.args[1]), k != 0, k != -1,
+                                  let m = magnitude(inst.args[0]) else { continue }
+                            sumBound[r.index] = m
+                            continue
+                        }
+                        guard let m0 = magnitude(inst.args[0]), let m1 = magnitude(inst.args[1]) else { continue }
+                        let (m, over) = inst.op == .imul ? m0.multipliedReportingOverflow(by: m1) : m0.addingReportingOverflow(m1)
+                        if over || m == Int64.max { continue }
+                        sumBound[r.index] = m
+                    }
+                }
+                return sumBound
+            }
+            var bounded = magnitudes(indexBound: 1 << 32, products: false)
+            let withProducts = magnitudes(indexBound: 1 << 30, products: true)
+            let multiplies = withProducts.keys.contains { k in
+                if case .inst(let id) = f.valueDefs[Int(k)] { return f[id].op == .imul }
+                return false
+            }
+            if multiplies {
+                bounded = withProducts
+                versionGuards[h]?.small = g.bounds.map { $0.bound }.reduce(into: [Value]()) { if !$0.contains($1) { $0.append($1) } }
+            }
+            for (r, _) in bounded {
+                guard case .inst(let id) = f.valueDefs[Int(r)], f[id].op != .idiv else { continue }
+                if fastBounded[r] == nil { fastBounded[r] = h }
+            }
+
+            // Signs in the fast copy: the loop's non-negative values (the guard tested
+            // H's parameters), and sums, products and quotients by positive constants
+            // of them (exact: a checked operation that overflows stops the program; an
+            // unchecked one was proven above not to). A float made of a positive int
+            // is at least 1, so dividing by it needs no zero check (evalA's
+            // `1.0 / (... + i + 1)`).
+            var positive: Set<Int32> = []
+            var nonNegative: Set<Int32> = []
+            func sign(_ x: Value) -> Int { // 2 positive, 1 non-negative, 0 unknown
+                if let k = constInt(x) { return k > 0 ? 2 : k == 0 ? 1 : 0 }
+                if positive.contains(x.index) { return 2 }
+                if nonNegative.contains(x.index) || isNonNeg(x) { return 1 }
+                return 0
+            }
+            for b in ordered {
                 for id in f.blocks[b].insts {
                     let inst = f[id]
-                    guard inst.op == .iadd || inst.op == .isub, let r = inst.result, inst.args.count == 2 else { continue }
-                    func magnitude(_ x: Value) -> Int64? {
-                        if let k = constInt(x) { return k == Int64.min ? nil : abs(k) }
-                        if let m = sumBound[x.index] { return m }
-                        if small.contains(where: { $0.index == x && a.dominates($0.target, b) }) { return indexBound }
-                        return nil
+                    guard let r = inst.result else { continue }
+                    var s = 0
+                    switch inst.op {
+                    case .iadd where inst.args.count == 2:
+                        let s0 = sign(inst.args[0]), s1 = sign(inst.args[1])
+                        s = s0 == 0 || s1 == 0 ? 0 : max(s0, s1)
+                    case .imul where inst.args.count == 2:
+                        s = min(sign(inst.args[0]), sign(inst.args[1]))
+                    case .idiv where inst.args.count == 2:
+                        if let k = constInt(inst.args[1]), k > 0, sign(inst.args[0]) > 0 { s = 1 }
+                    case .itof:
+                        if sign(inst.args[0]) == 2 { fastNonZero[r.index] = fastNonZero[r.index] ?? h }
+                    default:
+                        break
                     }
-                    guard let m0 = magnitude(inst.args[0]), let m1 = magnitude(inst.args[1]) else { continue }
-                    let (m, over) = m0.addingReportingOverflow(m1)
-                    if over { continue }
-                    sumBound[r.index] = m
-                    if fastBounded[r.index] == nil { fastBounded[r.index] = h }
+                    if s == 2 { positive.insert(r.index) } else if s == 1 { nonNegative.insert(r.index) }
                 }
+            }
+
+            // The function's depth never changes in it: tested once by the guard, the
+            // fast copy makes none of the depth checks of the code it holds (the calls
+            // inlined into the loop, calls after its exits).
+            if !module.leaf[index] {
+                let checks = module.depthChecks[index]
+                var work = [h]
+                var found = false
+                while let x = work.popLast(), !found {
+                    for id in f.blocks[x].insts where checks[id.index] != nil || f[id].op == .call || f[id].op == .callClosure {
+                        found = true
+                    }
+                    work += a.domChildren[x]
+                }
+                if found { versionGuards[h]?.depth = true }
             }
         }
     }
@@ -250,8 +339,21 @@ extension FunctionEmitter {
             if terms > 0 { emit("i32.and") }
             terms += 1
         }
+        for bound in g.small {
+            get(bound); emit("i64.const \(1 << 30)"); emit("i64.le_s")
+            if terms > 0 { emit("i32.and") }
+            terms += 1
+        }
+        if g.depth {
+            emit("local.get \(FunctionEmitter.depthParam)"); emit("i32.const \(FunctionEmitter.maxDepth)"); emit("i32.lt_u")
+            if terms > 0 { emit("i32.and") }
+            terms += 1
+        }
         if terms == 0 { emit("i32.const 1") }
     }
+
+    /// True in a versioned loop's fast copy whose guard tested the depth.
+    var depthGuarded: Bool { fastCopies.contains { versionGuards[$0]?.depth ?? false } }
 
     /// Every guard list has a cache here (the plan's premise; checked, not assumed).
     func guardIsEmittable(_ g: LoopGuard) -> Bool {
