@@ -70,8 +70,9 @@ static inline int key_eq(const MochiMap *m, mochi_slot a, mochi_slot b) {
     }
 }
 
-/* Maps with int keys are probed by mochi_map_find_i64 (mochi_runtime.h), the same
- * probe inline in generated code and the JIT, and here by find_i64 below. */
+/* Maps with int keys are probed by mochi_map_probe_i64 (mochi_runtime.h), the same
+ * probe inline in generated code and the JIT, and here through the one-key cache
+ * (mochi_map_find_i64_cached) by mochi_map_find. */
 
 /* Table slot holding key (hash h), or -1; then *ins is the first free slot on its
  * probe path. Slots carry the hash's high half, so a probe reads an entry only when
@@ -135,27 +136,10 @@ static void rebuild(MochiMap *m, int64_t tcap) {
     }
 }
 
-/* mochi_map_find_i64's probe, remembering the key's slot in the one-key cache (so
- * the `m[k]` and `m[k] = v` after `k in m` go straight to the entry). */
-static MochiMapEntry *find_i64(MochiMap *m, mochi_slot key) {
-    if (m->cpos >= 0 && m->ckey == key) return &m->entries[T_ENTRY(m->table[m->cpos])];
-    if (!m->tcap) return NULL;
-    uint64_t h = mochi_hash_i64(key), mask = (uint64_t)m->tcap - 1, tag = T_TAG(h);
-    for (uint64_t i = h & mask;; i = (i + 1) & mask) {
-        uint64_t t = m->table[i];
-        if (t == T_EMPTY) return NULL;
-        if (T_TAG(t) == tag && t > T_TOMB && m->entries[T_ENTRY(t)].key == key) {
-            m->ckey = key;
-            m->cpos = (int64_t)i;
-            return &m->entries[T_ENTRY(t)];
-        }
-    }
-}
-
 MochiMapEntry *mochi_map_find(mochi_ref r, mochi_slot key) {
     if (!r) return NULL;
     MochiMap *m = M(r);
-    if (m->key_kind == MOCHI_K_I64) return find_i64(m, key);
+    if (m->key_kind == MOCHI_K_I64) return mochi_map_find_i64_cached(r, key);
     uint64_t h;
     int64_t ins, i = lookup(m, key, &h, &ins);
     return i < 0 ? NULL : &m->entries[T_ENTRY(m->table[i])];

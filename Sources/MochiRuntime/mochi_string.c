@@ -17,14 +17,20 @@ static int64_t count_cps(const char *p, int64_t n) {
     return c;
 }
 
-mochi_ref mochi_str_new(const char *bytes, int64_t n) {
+/* A string of n bytes whose code-point count is already known (ncp >= 0), or is
+ * counted here (ncp < 0). */
+static mochi_ref str_new_ncp(const char *bytes, int64_t n, int64_t ncp) {
     if (n < 0) n = 0;
     MochiStr *s = (MochiStr *)mochi_gc_alloc(MOCHI_O_STR, sizeof(MochiStr) + (size_t)n + 1);
     if (n) memcpy(s->data, bytes, (size_t)n);
     s->data[n] = 0;
     s->len = n;
-    s->ncp = count_cps(s->data, n);
+    s->ncp = ncp >= 0 ? ncp : count_cps(s->data, n);
     return (mochi_ref)s;
+}
+
+mochi_ref mochi_str_new(const char *bytes, int64_t n) {
+    return str_new_ncp(bytes, n, -1);
 }
 
 mochi_ref mochi_str_lit(const char *cstr) {
@@ -69,7 +75,10 @@ static int64_t cp_offset(const MochiStr *s, int64_t i) {
     return s->len;
 }
 
+/* Code points a..b of s (0 <= a <= b <= ncp): a piece of an ASCII string is ASCII,
+ * b - a bytes and as many code points, neither searched for nor counted again. */
 static mochi_ref cp_range(const MochiStr *s, int64_t a, int64_t b) {
+    if (s->ncp == s->len) return str_new_ncp(s->data + a, b - a, b - a);
     int64_t oa = cp_offset(s, a);
     int64_t ob = cp_offset(s, b);
     return mochi_str_new(s->data + oa, ob - oa);

@@ -211,14 +211,11 @@ static inline uint64_t mochi_hash_i64(uint64_t x) {
     return h ^ (h >> 32);
 }
 
-/** The entry of `key` in a map with int keys (key kind MOCHI_K_I64), or NULL when it
- * is absent or m is nil: the runtime's own probe, inline. The entry's value may be
- * read and written in place; the pointer is good until the next insertion into or
- * deletion from any map. */
-static inline MochiMapEntry *mochi_map_find_i64(mochi_ref m, int64_t key) {
-    const MochiMap *M = (const MochiMap *)m;
+/** The entry of `key` in a non-nil map with int keys (key kind MOCHI_K_I64) and its
+ * table slot in *slot, or NULL when it is absent: the runtime's probe, inline. */
+static inline MochiMapEntry *mochi_map_probe_i64(const MochiMap *M, int64_t key, int64_t *slot) {
     uint64_t h, mask, i, tag;
-    if (!M || !M->tcap) return NULL;
+    if (!M->tcap) return NULL;
     h = mochi_hash_i64((uint64_t)key);
     mask = (uint64_t)M->tcap - 1;
     tag = h & 0xFFFFFFFF00000000ull;
@@ -227,9 +224,40 @@ static inline MochiMapEntry *mochi_map_find_i64(mochi_ref m, int64_t key) {
         if (t == 0) return NULL;
         if ((t & 0xFFFFFFFF00000000ull) == tag && t > 1) {
             MochiMapEntry *e = &M->entries[(uint32_t)t - 2];
-            if ((int64_t)e->key == key) return e;
+            if ((int64_t)e->key == key) {
+                *slot = (int64_t)i;
+                return e;
+            }
         }
     }
+}
+
+/** The entry of `key` in a map with int keys (key kind MOCHI_K_I64), or NULL when it
+ * is absent or m is nil: the runtime's own probe, inline. The entry's value may be
+ * read and written in place; the pointer is good until the next insertion into or
+ * deletion from any map. */
+static inline MochiMapEntry *mochi_map_find_i64(mochi_ref m, int64_t key) {
+    int64_t slot;
+    return m ? mochi_map_probe_i64((const MochiMap *)m, key, &slot) : NULL;
+}
+
+/** mochi_map_find_i64 through the map's one-key cache (ckey/cpos, the runtime's own,
+ * which every insertion, deletion and rebuild clears), filling it when the key is
+ * found: the JIT's `k in m`, `m[k]` and `m[k] = v` are separate stencils, so the
+ * second and third of `if k in m { m[k] = m[k] + 1 }` go straight to the entry
+ * instead of hashing and probing again. The same contract as mochi_map_find_i64. */
+static inline MochiMapEntry *mochi_map_find_i64_cached(mochi_ref m, int64_t key) {
+    MochiMap *M = (MochiMap *)m;
+    MochiMapEntry *e;
+    int64_t slot;
+    if (!M) return NULL;
+    if (M->cpos >= 0 && (int64_t)M->ckey == key) return &M->entries[(uint32_t)M->table[M->cpos] - 2];
+    e = mochi_map_probe_i64(M, key, &slot);
+    if (e) {
+        M->ckey = (mochi_slot)key;
+        M->cpos = slot;
+    }
+    return e;
 }
 
 /** Reinterpret an f64 as slot bits. */
