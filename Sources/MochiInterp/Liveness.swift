@@ -90,36 +90,21 @@ public struct ReferenceClears {
     }
 }
 
-/// The work arrays of `deadReferenceClears`, kept between calls: the JIT
+/// The work memory of `deadReferenceClears`, kept between calls: the JIT
 /// lowers thousands of small functions in one compile, and allocating and
 /// freeing some thirty arrays for each (with the reference counting of every
 /// block and instruction copied out of the IR) cost more than the analysis
-/// itself. Each call resets what it uses (keeping the capacity); one scratch
-/// serves one thread at a time.
+/// itself. Each call carves its tables from buffers kept here (their capacity
+/// kept); one scratch serves one thread at a time.
 public final class LivenessScratch {
-    var refIndex: [Int32] = []
-    var refValue: [Int32] = []
-    var pos: [Int32] = []
-    var succ: [Int32] = []
-    var predStart: [Int32] = []
-    var preds: [Int32] = []
-    var backEdge: [Bool] = []
-    var isHeader: [Bool] = []
-    var state: [UInt8] = []
-    var stack: [Int] = []
-    var instID: [Int32] = []
-    var instResult: [Int32] = []
-    var argStart: [Int32] = []
+    /// The reference arguments of the instructions, in layout order (the one
+    /// table whose size is not known before the IR is read).
     var argRefs: [Int32] = []
-    var collect: [UInt8] = []
-    var collectRow: [Int32] = []
-    var blockFirst: [Int32] = []
-    /// Bit rows (`words` words each), per block, while the IR is read.
-    var termUse: [UInt64] = []
-    var paramRow: [UInt64] = []
     /// The raw bit rows (`bitRows`): capacity in words.
     private var bits: UnsafeMutablePointer<UInt64>?
     private var bitsCapacity = 0
+    /// The work tables of one call, carved from one buffer (`ScratchBuffer`).
+    let work = ScratchBuffer()
 
     public init() {}
     deinit { bits?.deallocate() }
@@ -134,6 +119,48 @@ public final class LivenessScratch {
         bits!.update(repeating: 0, count: count)
         return bits!
     }
+}
+
+/// Work memory for an analysis run once per function: one raw buffer, carved
+/// per call into typed tables (`take`) and reused by the next call (`start`).
+/// The liveness scratch here and the JIT's register homes use it: a table
+/// each as an array, moved out of its scratch, refilled and moved back, with
+/// a uniqueness and a bounds check per store, cost them more than their
+/// analyses on programs of thousands of small functions.
+public final class ScratchBuffer {
+    @usableFromInline var memory: UnsafeMutableRawPointer?
+    @usableFromInline var capacity = 0
+    @usableFromInline var used = 0
+
+    public init() {}
+    deinit { memory?.deallocate() }
+
+    /// Makes room for `bytes` (the sum of the `bytes(_:_:)` of the tables to
+    /// be taken) and forgets the tables taken before.
+    public func start(_ bytes: Int) {
+        used = 0
+        if bytes > capacity || memory == nil {
+            memory?.deallocate()
+            capacity = max(bytes, 2 * capacity, 4096)
+            memory = .allocate(byteCount: capacity, alignment: 16)
+        }
+    }
+
+    /// `count` elements of T, each `fill`, carved from the buffer (8-byte
+    /// aligned); valid until the next `start`.
+    @inlinable
+    public func take<T>(_ count: Int, _ fill: T) -> UnsafeMutablePointer<T> {
+        let bytes = Self.bytes(count, T.self)
+        precondition(used + bytes <= capacity, "scratch buffer overrun")
+        let p = (memory! + used).bindMemory(to: T.self, capacity: max(count, 1))
+        p.initialize(repeating: fill, count: max(count, 1))
+        used += bytes
+        return p
+    }
+
+    /// The bytes `take` uses for `count` elements of T.
+    @inlinable
+    public static func bytes<T>(_ count: Int, _: T.Type) -> Int { (max(count, 1) * MemoryLayout<T>.stride + 7) & ~7 }
 }
 
 /// `a` made n copies of v, its capacity kept. In place: the elements it has
@@ -169,54 +196,55 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, stra
     // types would cost the process a protocol-conformance search on first use.)
     var result = ReferenceClears(atInst: [], onEdge: [], instCount: f.insts.count, edgeCount: f.blocks.count * 2)
     let n = f.valueTypes.count
-    // Dense indices for the reference-typed values. (Each array is moved out of
-    // the scratch while in use, so it stays uniquely referenced, and moved back.)
-    var refIndex = sc.refIndex; sc.refIndex = []
-    var refValue = sc.refValue; sc.refValue = []
-    defer { sc.refIndex = refIndex; sc.refValue = refValue }
-    reset(&refIndex, n, -1)
-    refValue.removeAll(keepingCapacity: true)
-    f.valueTypes.withUnsafeBufferPointer { types in
-        for v in 0..<n where types[v].slotKind == .ref {
-            refIndex[v] = Int32(refValue.count)
-            refValue.append(Int32(v))
-        }
-    }
     let layout = f.layout
     let nb = layout.count
-    if refValue.isEmpty || nb == 0 { return result }
-    if straightLine && nb == 1 && straightLineClears(f, refIndex: refIndex, refValue: refValue, scratch: sc, into: &result) { return result }
-    var pos = sc.pos; sc.pos = []
-    var succ = sc.succ; sc.succ = []
-    var predStart = sc.predStart; sc.predStart = []
-    var preds = sc.preds; sc.preds = []
-    var backEdge = sc.backEdge; sc.backEdge = []
-    var isHeader = sc.isHeader; sc.isHeader = []
-    var state = sc.state; sc.state = []
-    var stack = sc.stack; sc.stack = []
-    var instID = sc.instID; sc.instID = []
-    var instResult = sc.instResult; sc.instResult = []
-    var argStart = sc.argStart; sc.argStart = []
-    var argRefs = sc.argRefs; sc.argRefs = []
-    var collect = sc.collect; sc.collect = []
-    var collectRow = sc.collectRow; sc.collectRow = []
-    var blockFirst = sc.blockFirst; sc.blockFirst = []
-    var termUse = sc.termUse; sc.termUse = []
-    var paramRow = sc.paramRow; sc.paramRow = []
-    defer {
-        sc.pos = pos; sc.succ = succ; sc.predStart = predStart; sc.preds = preds
-        sc.backEdge = backEdge; sc.isHeader = isHeader; sc.state = state; sc.stack = stack
-        sc.instID = instID; sc.instResult = instResult; sc.argStart = argStart; sc.argRefs = argRefs
-        sc.collect = collect; sc.collectRow = collectRow; sc.blockFirst = blockFirst
-        sc.termUse = termUse; sc.paramRow = paramRow
+    let ni = f.insts.count
+    let maxWords = max(1, (n + 63) / 64)
+    // The work tables, carved from the scratch's buffer (sized first, for the
+    // general analysis or the straight-line one, whichever runs).
+    typealias S = ScratchBuffer
+    let buf = sc.work
+    buf.start(S.bytes(n, Int32.self) + S.bytes(n, Int32.self) // refIndex, refValue
+             + S.bytes(f.blocks.count, Int32.self) + S.bytes(nb * 2, Int32.self) + S.bytes(nb + 1, Int32.self)
+             + S.bytes(nb * 2, Int32.self) + S.bytes(nb * 2, Bool.self) + S.bytes(nb, Bool.self)
+             + S.bytes(nb, UInt8.self) + S.bytes(nb + 1, Int.self) // pos .. stack
+             + 3 * S.bytes(ni, Int32.self) + S.bytes(ni + 1, Int32.self) // instID, instResult, collectRow, argStart
+             + S.bytes(ni, UInt8.self) + S.bytes(nb + 1, Int32.self) + 2 * S.bytes(nb * maxWords, UInt64.self)
+             + 2 * S.bytes(n, Int32.self) + S.bytes(ni + 1, Int32.self)) // straight line: lastUse, defAt, nextCollect
+    // Dense indices for the reference-typed values.
+    let refIndex = buf.take(n, Int32(-1))
+    let refValue = buf.take(n, Int32(0))
+    var width = 0
+    f.valueTypes.withUnsafeBufferPointer { types in
+        for v in 0..<n where types[v].slotKind == .ref {
+            refIndex[v] = Int32(width)
+            refValue[width] = Int32(v)
+            width += 1
+        }
     }
-    reset(&pos, f.blocks.count, -1)
+    if width == 0 || nb == 0 { return result }
+    if straightLine && nb == 1 && straightLineClears(f, refIndex: refIndex, refValue: refValue, width: width, scratch: sc,
+                                                     into: &result) { return result }
+    let pos = buf.take(f.blocks.count, Int32(-1))
+    let succ = buf.take(nb * 2, Int32(-1))
+    let predStart = buf.take(nb + 1, Int32(0))
+    let preds = buf.take(nb * 2, Int32(0))
+    let backEdge = buf.take(nb * 2, false) // from * 2 + k
+    let isHeader = buf.take(nb, false)
+    let state = buf.take(nb, UInt8(0)) // 0 new, 1 on the stack, 2 done
+    let stack = buf.take(nb + 1, 0)
+    let instID = buf.take(ni, Int32(0))
+    let instResult = buf.take(ni, Int32(0))
+    let collectRow = buf.take(ni, Int32(-1))
+    let argStart = buf.take(ni + 1, Int32(0))
+    let collect = buf.take(ni, UInt8(0))
+    let blockFirst = buf.take(nb + 1, Int32(0))
+    var argRefs = sc.argRefs; sc.argRefs = []
+    defer { sc.argRefs = argRefs }
     for (i, b) in layout.enumerated() { pos[Int(b.index)] = Int32(i) }
     // Edges by layout position, as plain integers: succ[i * 2 + k] is the
     // position of successor k of block i, or -1; preds[predStart[j]..<predStart[j + 1]]
     // lists i * 2 + k for each edge into j, by i and then k.
-    reset(&succ, nb * 2, -1)
-    reset(&predStart, nb + 1, 0)
     f.blocks.withUnsafeBufferPointer { blocks in
         for i in 0..<nb {
             switch blocks[Int(layout[i].index)].terminator {
@@ -231,7 +259,6 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, stra
         }
     }
     for j in 0..<nb { predStart[j + 1] += predStart[j] }
-    reset(&preds, Int(predStart[nb]), 0)
     do {
         // (Each start is advanced past its edges, then the starts shifted back.)
         for i in 0..<nb {
@@ -245,17 +272,15 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, stra
         predStart[0] = 0
     }
     // Back edges (to a block on the depth-first search stack) and loop headers.
-    reset(&backEdge, nb * 2, false) // from * 2 + k
-    reset(&isHeader, nb, false)
     do {
-        reset(&state, nb, 0) // 0 new, 1 on the stack, 2 done
-        stack.removeAll(keepingCapacity: true)
-        stack.append(0) // block * 4 + the next successor to visit
+        var depth = 1 // stack[0..<depth]
+        stack[0] = 0 // block * 4 + the next successor to visit
         state[0] = 1
-        while let top = stack.last {
+        while depth > 0 {
+            let top = stack[depth - 1]
             let block = top >> 2, next = top & 3
             if next < 2 {
-                stack[stack.count - 1] += 1
+                stack[depth - 1] += 1
                 let j = Int(succ[block * 2 + next])
                 if j < 0 { continue }
                 if state[j] == 1 {
@@ -263,30 +288,28 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, stra
                     isHeader[j] = true
                 } else if state[j] == 0 {
                     state[j] = 1
-                    stack.append(j << 2)
+                    stack[depth] = j << 2
+                    depth += 1
                 }
             } else {
                 state[block] = 2
-                stack.removeLast()
+                depth -= 1
             }
         }
     }
-    let width = refValue.count
     let words = max(1, (width + 63) / 64)
+    let termUse = buf.take(nb * words, UInt64(0))
+    let paramRow = buf.take(nb * words, UInt64(0))
 
-    // The instructions in layout order, read out of the IR once into flat arrays
+    // The instructions in layout order, read out of the IR once into flat tables
     // (the fixed points below walk them several times): the result's and the
     // reference arguments' dense indices, and whether a collection can happen.
-    instID.removeAll(keepingCapacity: true); instResult.removeAll(keepingCapacity: true)
-    argStart.removeAll(keepingCapacity: true); argStart.append(0)
-    argRefs.removeAll(keepingCapacity: true); collect.removeAll(keepingCapacity: true)
-    reset(&blockFirst, nb + 1, 0)
-    reset(&termUse, nb * words, 0)
-    reset(&paramRow, nb * words, 0)
+    var total = 0
+    argRefs.removeAll(keepingCapacity: true)
     f.blocks.withUnsafeBufferPointer { blocks in
     f.insts.withUnsafeBufferPointer { insts in
         for i in 0..<nb {
-            blockFirst[i] = Int32(instID.count)
+            blockFirst[i] = Int32(total)
             let bi = Int(layout[i].index)
             for p in blocks[bi].params {
                 let r = Int(refIndex[Int(p.index)])
@@ -294,12 +317,13 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, stra
             }
             for id in blocks[bi].insts {
                 let x = Int(id.index)
-                instID.append(id.index)
-                instResult.append(insts[x].result.map { refIndex[Int($0.index)] } ?? -1)
+                instID[total] = id.index
+                instResult[total] = insts[x].result.map { refIndex[Int($0.index)] } ?? -1
                 for a in insts[x].args where refIndex[Int(a.index)] >= 0 { argRefs.append(refIndex[Int(a.index)]) }
-                argStart.append(Int32(argRefs.count))
+                argStart[total + 1] = Int32(argRefs.count)
                 let op = insts[x].op
-                collect.append(!mayCollect(op) ? 0 : (op == .call || op == .callClosure) ? 2 : 1)
+                collect[total] = !mayCollect(op) ? 0 : (op == .call || op == .callClosure) ? 2 : 1
+                total += 1
             }
             blocks[bi].terminator.forEachUse { u in
                 let r = Int(refIndex[Int(u.index)])
@@ -308,9 +332,7 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, stra
         }
     }
     }
-    blockFirst[nb] = Int32(instID.count)
-    let total = instID.count
-    reset(&collectRow, total, -1)
+    blockFirst[nb] = Int32(total)
     var rows = 0
     for k in 0..<total where collect[k] != 0 { collectRow[k] = Int32(rows); rows += 1 }
 
@@ -322,18 +344,14 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, stra
     let TU = sc.bitRows(words * (4 * nb + max(rows, 1) + 5))
     let PR = TU + nb * words, LI = PR + nb * words, DO = LI + nb * words, LA = DO + nb * words
     let T = LA + max(rows, 1) * words
-    termUse.withUnsafeBufferPointer { TU.update(from: $0.baseAddress!, count: nb * words) }
-    paramRow.withUnsafeBufferPointer { PR.update(from: $0.baseAddress!, count: nb * words) }
+    TU.update(from: termUse, count: nb * words)
+    PR.update(from: paramRow, count: nb * words)
     // Temporary rows.
     let live = T, dirty = T + words, carried = T + 2 * words, dead = T + 3 * words, used = T + 4 * words
     @inline(__always) func insert(_ row: UnsafeMutablePointer<UInt64>, _ i: Int) { row[i >> 6] |= 1 << UInt64(i & 63) }
     @inline(__always) func remove(_ row: UnsafeMutablePointer<UInt64>, _ i: Int) { row[i >> 6] &= ~(1 << UInt64(i & 63)) }
 
-    succ.withUnsafeBufferPointer { succ in
-    instResult.withUnsafeBufferPointer { instResult in
-    argStart.withUnsafeBufferPointer { argStart in
     argRefs.withUnsafeBufferPointer { argRefs in
-    collectRow.withUnsafeBufferPointer { collectRow in
     @inline(__always) func liveAtEnd(_ i: Int) {
         let s0 = Int(succ[i * 2]), s1 = Int(succ[i * 2 + 1])
         for k in 0..<words {
@@ -447,10 +465,6 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, stra
     }
     for i in 0..<nb { transfer(i, record: true) }
     }
-    }
-    }
-    }
-    }
     return result
 }
 
@@ -465,37 +479,30 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, stra
 /// when the terminator reads it. Values cleared at one point are listed in
 /// ascending order, as the general analysis lists them, so the result is the
 /// same. False (nothing done) when the block has a successor.
-func straightLineClears(_ f: Function, refIndex: [Int32], refValue: [Int32], scratch sc: LivenessScratch,
-                        into result: inout ReferenceClears) -> Bool {
+func straightLineClears(_ f: Function, refIndex: UnsafeMutablePointer<Int32>, refValue: UnsafeMutablePointer<Int32>,
+                        width: Int, scratch sc: LivenessScratch, into result: inout ReferenceClears) -> Bool {
     let b = f.layout[0]
-    let width = refValue.count
     return f.blocks.withUnsafeBufferPointer { blocks -> Bool in
-        let block = blocks[Int(b.index)]
-        switch block.terminator {
+        switch blocks[Int(b.index)].terminator {
         case .jump, .brif: return false
         case .ret, .unreachable: break
         }
-        var lastUse = sc.pos; sc.pos = []
-        var defAt = sc.succ; sc.succ = []
-        var nextCollect = sc.collectRow; sc.collectRow = []
-        var instID = sc.instID; sc.instID = []
-        var collect = sc.collect; sc.collect = []
-        defer {
-            sc.pos = lastUse; sc.succ = defAt; sc.collectRow = nextCollect; sc.instID = instID; sc.collect = collect
-        }
         let never = Int32.max
-        reset(&lastUse, width, -1)
-        reset(&defAt, width, never)
-        instID.removeAll(keepingCapacity: true)
-        collect.removeAll(keepingCapacity: true)
-        for p in block.params {
+        let count = blocks[Int(b.index)].insts.count
+        let buf = sc.work
+        let lastUse = buf.take(width, Int32(-1))
+        let defAt = buf.take(width, never)
+        let instID = buf.take(count, Int32(0))
+        let collect = buf.take(count, UInt8(0))
+        let nextCollect = buf.take(count + 1, Int32(count))
+        for p in blocks[Int(b.index)].params {
             let r = Int(refIndex[Int(p.index)])
             if r >= 0 { defAt[r] = -1 }
         }
         f.insts.withUnsafeBufferPointer { insts in
-            for (k, id) in block.insts.enumerated() {
+            for (k, id) in blocks[Int(b.index)].insts.enumerated() {
                 let x = Int(id.index)
-                instID.append(id.index)
+                instID[k] = id.index
                 for a in insts[x].args {
                     let r = Int(refIndex[Int(a.index)])
                     if r >= 0 { lastUse[r] = Int32(k) }
@@ -505,16 +512,15 @@ func straightLineClears(_ f: Function, refIndex: [Int32], refValue: [Int32], scr
                     if r >= 0 { defAt[r] = Int32(k) }
                 }
                 let op = insts[x].op
-                collect.append(!mayCollect(op) ? 0 : (op == .call || op == .callClosure) ? 2 : 1)
+                collect[k] = !mayCollect(op) ? 0 : (op == .call || op == .callClosure) ? 2 : 1
             }
         }
-        let total = instID.count
-        block.terminator.forEachUse { u in
+        let total = count
+        blocks[Int(b.index)].terminator.forEachUse { u in
             let r = Int(refIndex[Int(u.index)])
             if r >= 0 { lastUse[r] = Int32(total) }
         }
         // nextCollect[i]: the first collection point at or after i (total: none).
-        reset(&nextCollect, total + 1, Int32(total))
         for k in stride(from: total - 1, through: 0, by: -1) {
             nextCollect[k] = collect[k] != 0 ? Int32(k) : nextCollect[k + 1]
         }

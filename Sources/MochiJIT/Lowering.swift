@@ -505,6 +505,8 @@ struct FunctionLowering {
             for b in function.layout {
                 for id in blocks[Int(b.index)].insts {
                     let x = Int(id.index)
+                    // (Only the ops that fold a constant: no Inst copied for the rest.)
+                    guard Self.mayFold(insts[x].op) else { continue }
                     if let k = Self.foldedOperand(insts[x], consts, function) { folded[Int(insts[x].args[k].index)] += 1 }
                 }
             }
@@ -544,6 +546,14 @@ struct FunctionLowering {
             sc.reads = l.reads
         }
         return try l.lower()
+    }
+
+    /// Whether `foldedOperand` can fold an operand of `op`.
+    static func mayFold(_ op: Opcode) -> Bool {
+        switch op {
+        case .iadd, .imul, .icmp, .isub, .idiv, .irem: return true
+        default: return false
+        }
     }
 
     static func foldedOperand(_ inst: Inst, _ constant: [Int64?], _ f: Function) -> Int? {
@@ -650,11 +660,14 @@ struct FunctionLowering {
                     // Its other uses may be arguments of this branch's own edges
                     // that threading removes (`a && b`: the false side passes
                     // the condition on to a block that only tests it again).
-                    let onEdges = (t.args + e.args).filter { $0 == r }.count
+                    var onEdges = 0
+                    for x in t.args where x == r { onEdges += 1 }
+                    for x in e.args where x == r { onEdges += 1 }
                     decides = c == r && useCount[Int(r.index)] == 1 + Int32(onEdges)
                         && (onEdges == 0 || (!resolve(t, known: (c, true)).args.contains(r)
                                              && !resolve(e, known: (c, false)).args.contains(r)))
-                case .jump(let bc): decides = useCount[Int(r.index)] == 1 && bc.args == [r] && threadable(bc.block) != nil
+                case .jump(let bc):
+                    decides = useCount[Int(r.index)] == 1 && bc.args.count == 1 && bc.args[0] == r && threadable(bc.block) != nil
                 default: break
                 }
                 if decides { fused = compareCond(f[last]) }
@@ -676,7 +689,7 @@ struct FunctionLowering {
                 if let (t, e) = threadable(r.block), r.args.count == 1 {
                     // Jump threading: branch on the value passed for the parameter.
                     let v = r.args[0]
-                    try twoWay(fused != nil && bc.args == [v] && Int(r.block.index) == Int(bc.block.index) ? fused! : .value(v),
+                    try twoWay(fused != nil && bc.args.count == 1 && bc.args[0] == v && Int(r.block.index) == Int(bc.block.index) ? fused! : .value(v),
                                t, e, next: next)
                 } else {
                     try edge(r, next: next, clearing: r == bc ? edgeClears(b, 0) : [])
@@ -1021,7 +1034,12 @@ struct FunctionLowering {
         if inst.op != .call && inst.op != .callClosure { try clear(clears.at(Int(id.index))) }
         let start = code.count
         try lowerOp(id, inst)
-        if homes.homedCount > 0, try code[start...].contains(where: { try ctx.stencils.clobbers($0.stencil) }) {
+        var clobbers = false
+        if homes.homedCount > 0 {
+            let stencils = ctx.stencils
+            for k in start..<code.count where try stencils.clobbers(code[k].stencil) { clobbers = true; break }
+        }
+        if clobbers {
             // Homes live across a clobbering stencil: stored before, loaded after.
             let live = homesLiveAcross(id, result: inst.result)
             if !live.isEmpty {

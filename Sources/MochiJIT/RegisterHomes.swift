@@ -23,7 +23,7 @@
 // written through (`Lowering.swift`).
 
 import MochiIR
-import MochiInterp // reset, shared with the interpreter's liveness scratch
+import MochiInterp // ScratchBuffer, shared with the interpreter's liveness scratch
 
 /// The register files: six integer homes and eight float homes.
 enum RegisterFile {
@@ -207,59 +207,36 @@ func forEachSuccessor(_ t: Terminator, _ body: (BlockCall) -> Void) {
 /// Loop depth per layout position of `f`, judged by the layout: a branch to an
 /// earlier (or the same) block closes a loop over the positions in between.
 func loopDepths(_ f: Function) -> [Int] {
-    var order: [Int] = [], depth: [Int] = []
-    loopDepths(f, order: &order, depth: &depth)
+    var order = [Int](repeating: -1, count: f.blocks.count)
+    var depth = [Int](repeating: 0, count: f.layout.count)
+    order.withUnsafeMutableBufferPointer { o in
+        depth.withUnsafeMutableBufferPointer { d in loopDepths(f, order: o.baseAddress, depth: d.baseAddress) }
+    }
     return depth
 }
 
-/// `loopDepths` into `depth`, with `order` as work space (both reset here).
-func loopDepths(_ f: Function, order: inout [Int], depth: inout [Int]) {
-    reset(&order, f.blocks.count, -1) // block index -> layout position
-    for (i, b) in f.layout.enumerated() { order[Int(b.index)] = i }
-    reset(&depth, f.layout.count, 0)
-    f.blocks.withUnsafeBufferPointer { blocks in
-        for (j, b) in f.layout.enumerated() {
-            forEachSuccessor(blocks[Int(b.index)].terminator) { s in
-                let i = order[Int(s.block.index)]
-                if i >= 0 && i <= j { for k in i...j { depth[k] += 1 } }
+/// `loopDepths` into `depth` (f.layout.count entries, zeroed), with `order`
+/// (f.blocks.count entries, all -1) as work space.
+func loopDepths(_ f: Function, order: UnsafeMutablePointer<Int>?, depth: UnsafeMutablePointer<Int>?) {
+    guard let order, let depth else { return }
+    f.layout.withUnsafeBufferPointer { layout in
+        for (i, b) in layout.enumerated() { order[Int(b.index)] = i } // block index -> layout position
+        f.blocks.withUnsafeBufferPointer { blocks in
+            for (j, b) in layout.enumerated() {
+                forEachSuccessor(blocks[Int(b.index)].terminator) { s in
+                    let i = order[Int(s.block.index)]
+                    if i >= 0 && i <= j { for k in i...j { depth[k] += 1 } }
+                }
             }
         }
     }
 }
 
-/// The work arrays of `chooseRegisterHomes`, kept from one function to the
-/// next (a compile lowers thousands of small functions: allocating and
-/// freeing twenty-odd arrays for each cost more than the choosing). One
-/// scratch serves one thread at a time.
+/// The work memory of `chooseRegisterHomes`, kept from one function to the
+/// next: its tables are carved from one buffer per call (a compile chooses
+/// for thousands of small functions). One scratch serves one thread at a time.
 final class RegisterHomesScratch {
-    var cls: [Int8] = []
-    var order: [Int] = []
-    var depth: [Int] = []
-    var w: [Int] = []
-    var end: [Int32] = []
-    var clobberAt: [Int] = []
-    var liveIn: [UInt64] = []
-    var gen: [UInt64] = []
-    var kill: [UInt64] = []
-    var liveOut: [UInt64] = []
-    var succ: [Int] = []
-    var leader: [Int] = []
-    var leads: [Bool] = []
-    var useCount: [Int32] = []
-    var clobbersBefore: [Int] = []
-    var cands: [Int] = []
-    var active: [Int] = []
-    var owner: [Int] = []
-    var lo: [Int32] = []
-    var hi: [Int32] = []
-    var position: [Int32] = []
-    var top: [Int32] = []
-    var byStart: [Int32] = []
-    var byHome: [Int32] = []
-    var clusterStart: [Int32] = []
-    var clusterLo: [Int32] = []
-    var clusterHi: [Int32] = []
-    var valueStart: [Int32] = []
+    let work = ScratchBuffer()
 }
 
 /// Chooses homes for `f`'s values. `skip[v]` marks values that have no
@@ -273,48 +250,54 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], uses: [Int32]? = nil,
     let layout = f.layout
     guard n > 0, !layout.isEmpty else { return result }
     let sc = scratch
-    // The work arrays, moved out of the scratch while in use (so each stays
-    // uniquely referenced: no copy on write) and moved back at the end.
-    var cls = sc.cls; sc.cls = []
-    var order = sc.order; sc.order = []
-    var depth = sc.depth; sc.depth = []
-    var w = sc.w; sc.w = []
-    var end = sc.end; sc.end = []
-    var clobberAt = sc.clobberAt; sc.clobberAt = []
-    var liveIn = sc.liveIn; sc.liveIn = []
-    var gen = sc.gen; sc.gen = []
-    var kill = sc.kill; sc.kill = []
-    var liveOut = sc.liveOut; sc.liveOut = []
-    var succ = sc.succ; sc.succ = []
-    var leader = sc.leader; sc.leader = []
-    var leads = sc.leads; sc.leads = []
-    var useCount = sc.useCount; sc.useCount = []
-    var clobbersBefore = sc.clobbersBefore; sc.clobbersBefore = []
-    var cands = sc.cands; sc.cands = []
-    var active = sc.active; sc.active = []
-    var owner = sc.owner; sc.owner = []
-    var lo = sc.lo; sc.lo = []
-    var hi = sc.hi; sc.hi = []
-    var position = sc.position; sc.position = []
-    var top = sc.top; sc.top = []
-    var byStart = sc.byStart; sc.byStart = []
-    var byHome = sc.byHome; sc.byHome = []
-    var clusterStart = sc.clusterStart; sc.clusterStart = []
-    var clusterLo = sc.clusterLo; sc.clusterLo = []
-    var clusterHi = sc.clusterHi; sc.clusterHi = []
-    var valueStart = sc.valueStart; sc.valueStart = []
-    defer {
-        sc.cls = cls; sc.order = order; sc.depth = depth; sc.w = w; sc.end = end; sc.clobberAt = clobberAt
-        sc.liveIn = liveIn; sc.gen = gen; sc.kill = kill; sc.liveOut = liveOut; sc.succ = succ
-        sc.leader = leader; sc.leads = leads; sc.useCount = useCount; sc.clobbersBefore = clobbersBefore
-        sc.cands = cands; sc.active = active; sc.owner = owner
-        sc.lo = lo; sc.hi = hi; sc.position = position; sc.top = top; sc.byStart = byStart; sc.byHome = byHome
-        sc.clusterStart = clusterStart; sc.clusterLo = clusterLo; sc.clusterHi = clusterHi; sc.valueStart = valueStart
-    }
+    let nb = f.blocks.count
+    let nl = layout.count
+    let words = (n + 63) / 64
+    let regs = RegisterHomes.registers
+    // Positions: per block in the layout its top, its instructions, the
+    // terminator and the edge moves.
+    var maxPos = 0
+    f.blocks.withUnsafeBufferPointer { blocks in for b in layout { maxPos += blocks[Int(b.index)].insts.count + 3 } }
+    // The work tables, carved from the scratch's buffer (sized first).
+    typealias S = ScratchBuffer
+    let buf = sc.work
+    buf.start(S.bytes(n, Int8.self) + S.bytes(nb, Int.self) + S.bytes(nl, Int.self) + S.bytes(n, Int.self)
+             + S.bytes(nb, Int32.self) + S.bytes(maxPos + 1, Int.self) + 4 * S.bytes(nb * words, UInt64.self)
+             + S.bytes(2 * nb, Int.self) + S.bytes(n, Int.self) + S.bytes(n, Bool.self) + S.bytes(n, Int32.self)
+             + S.bytes(maxPos + 2, Int.self) + S.bytes(n, Int.self) + S.bytes(regs, Int.self) + S.bytes(regs, Int.self)
+             + 2 * S.bytes(n, Int32.self) + S.bytes(f.insts.count, Int32.self) + S.bytes(nb, Int32.self)
+             + S.bytes(n, Int32.self) + S.bytes(n + regs + 1, Int32.self) + S.bytes(regs + 1, Int32.self)
+             + 2 * S.bytes(n, Int32.self) + S.bytes(n + 1, Int32.self))
+    let cls = buf.take(n, Int8(-1)) // 0 integer, 1 float, -1 none
+    let order = buf.take(nb, -1)
+    let depth = buf.take(nl, 0)
+    let w = buf.take(n, 0)
+    let end = buf.take(nb, Int32(0))
+    let clobberAt = buf.take(maxPos + 1, 0)
+    let liveIn = buf.take(nb * words, UInt64(0))
+    let gen = buf.take(nb * words, UInt64(0))
+    let kill = buf.take(nb * words, UInt64(0))
+    let liveOut = buf.take(nb * words, UInt64(0))
+    let succ = buf.take(2 * nb, -1)
+    let leader = buf.take(n, 0)
+    let leads = buf.take(n, false) // has a value coalesced into it
+    let counts = buf.take(n, Int32(0))
+    let clobbersBefore = buf.take(maxPos + 2, 0)
+    let cands = buf.take(n, 0)
+    let active = buf.take(regs, 0) // values holding a register
+    let owner = buf.take(regs, -1)
+    let lo = buf.take(n, Int32.max)
+    let hi = buf.take(n, Int32(-1))
+    let position = buf.take(f.insts.count, Int32(-1))
+    let top = buf.take(nb, Int32(0))
+    let byStart = buf.take(n, Int32(0))
+    let byHome = buf.take(n + regs + 1, Int32(0)) // per register its start, then the values
+    let clusterStart = buf.take(regs + 1, Int32(0))
+    let clusterLo = buf.take(n, Int32(0))
+    let clusterHi = buf.take(n, Int32(0))
+    let valueStart = buf.take(n + 1, Int32(0))
 
     var home = result.home; result.home = [] // (moved out: no copy on write)
-    reset(&position, f.insts.count, -1)
-    reset(&cls, n, -1) // 0 integer, 1 float, -1 none
     f.valueTypes.withUnsafeBufferPointer { types in
         for v in 0..<n where !skip[v] {
             switch types[v].slotKind {
@@ -324,20 +307,10 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], uses: [Int32]? = nil,
             }
         }
     }
-    let nb = f.blocks.count
-    loopDepths(f, order: &order, depth: &depth)
+    loopDepths(f, order: order, depth: depth)
 
     // Positions and weights.
-    reset(&lo, n, Int32.max)
-    reset(&hi, n, -1)
-    reset(&w, n, 0)
-    reset(&top, nb, 0)
-    reset(&end, nb, 0)
-    let words = (n + 63) / 64
-    // (lo and hi through their buffers: `touch` runs several times per
-    // instruction, and through the arrays each store was a call.)
-    lo.withUnsafeMutableBufferPointer { lo in
-    hi.withUnsafeMutableBufferPointer { hi in
+    var pos: Int32 = 0
     f.blocks.withUnsafeBufferPointer { blocks in
     f.insts.withUnsafeBufferPointer { insts in
     @inline(__always) func weight(_ li: Int) -> Int { 1 << (3 * min(depth[li], 6)) }
@@ -346,20 +319,15 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], uses: [Int32]? = nil,
         if p < lo[i] { lo[i] = p }
         if p > hi[i] { hi[i] = p }
     }
-    var pos: Int32 = 0
     for b in layout {
         top[Int(b.index)] = pos
         pos += Int32(blocks[Int(b.index)].insts.count) + 3
         end[Int(b.index)] = pos - 1
     }
-    // The weight of the instructions that clobber the homes, by position.
-    reset(&clobberAt, Int(pos) + 1, 0)
+    // (clobberAt: the weight of the instructions that clobber the homes, by position.)
 
     // Liveness (bit sets over values, one row of `words` words per block, in
-    // flat arrays: this runs in the JIT's compile time).
-    reset(&liveIn, nb * words, 0)
-    reset(&gen, nb * words, 0)
-    reset(&kill, nb * words, 0)
+    // flat tables: this runs in the JIT's compile time).
     for b in layout {
         let row = Int(b.index) * words
         @inline(__always) func def(_ v: Value) { kill[row + Int(v.index) >> 6] |= 1 << UInt64(v.index & 63) }
@@ -375,10 +343,7 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], uses: [Int32]? = nil,
         blocks[Int(b.index)].terminator.forEachUse { use($0) }
     }
     var changed = true
-    reset(&liveOut, nb * words, 0)
-    // Successors flat, two per block (-1 none): an array per block cost an
-    // allocation each and reference counting in the fixed point below.
-    reset(&succ, 2 * nb, -1)
+    // Successors flat, two per block (-1 none).
     for bi in 0..<nb {
         var k = 0
         forEachSuccessor(blocks[bi].terminator) { s in
@@ -459,20 +424,15 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], uses: [Int32]? = nil,
     // parameter's home when the parameter is dead from that definition on (no
     // later use in the block, not live out of it): the edge move disappears.
     // The pair is one candidate of the scan, over the hull of both intervals.
-    leader.removeAll(keepingCapacity: true)
-    leader.append(contentsOf: 0..<n)
-    reset(&leads, n, false) // has a value coalesced into it
+    for v in 0..<n { leader[v] = v }
     // (The lowering has counted the uses already: it passes its counts.)
-    let counts: [Int32]
     if let uses, uses.count == n {
-        counts = uses
+        uses.withUnsafeBufferPointer { counts.update(from: $0.baseAddress!, count: n) }
     } else {
-        reset(&useCount, n, 0)
         for b in layout {
-            for id in blocks[Int(b.index)].insts { for a in insts[Int(id.index)].args { useCount[Int(a.index)] += 1 } }
-            blocks[Int(b.index)].terminator.forEachUse { useCount[Int($0.index)] += 1 }
+            for id in blocks[Int(b.index)].insts { for a in insts[Int(id.index)].args { counts[Int(a.index)] += 1 } }
+            blocks[Int(b.index)].terminator.forEachUse { counts[Int($0.index)] += 1 }
         }
-        counts = useCount
     }
     for b in layout {
         let bi = Int(b.index)
@@ -500,8 +460,6 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], uses: [Int32]? = nil,
     }
     }
     }
-    }
-    }
     for v in 0..<n where leader[v] != v {
         let l = leader[v]
         lo[l] = min(lo[l], lo[v]); hi[l] = max(hi[l], hi[v]); w[l] += w[v]
@@ -512,101 +470,119 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], uses: [Int32]? = nil,
     // @main of calls would otherwise save and reload the same few constants
     // around every call: nine stencils per IR instruction, and its compile
     // time with them.)
-    reset(&clobbersBefore, clobberAt.count + 1, 0)
-    for k in clobberAt.indices { clobbersBefore[k + 1] = clobbersBefore[k] + clobberAt[k] }
+    for k in 0...Int(pos) { clobbersBefore[k + 1] = clobbersBefore[k] + clobberAt[k] }
     for v in 0..<n where cls[v] >= 0 && leader[v] == v && hi[v] >= 0 && Int(hi[v]) > Int(lo[v]) + 1 {
         let across = clobbersBefore[Int(hi[v])] - clobbersBefore[Int(lo[v]) + 1]
         if 2 * across > w[v] { w[v] = 0 }
     }
 
     // Linear scan, one class at a time.
+    home.withUnsafeMutableBufferPointer { home in
     for c: Int8 in 0...1 {
         let regs = c == 0 ? RegisterFile.intCount : RegisterFile.floatCount
         let base: Int8 = c == 0 ? 0 : RegisterFile.firstFloat
-        cands.removeAll(keepingCapacity: true)
-        for v in 0..<n where cls[v] == c && w[v] > 0 && hi[v] >= 0 && leader[v] == v { cands.append(v) }
-        if cands.isEmpty { continue }
+        var nc = 0
+        for v in 0..<n where cls[v] == c && w[v] > 0 && hi[v] >= 0 && leader[v] == v { cands[nc] = v; nc += 1 }
+        if nc == 0 { continue }
         // (Intervals by start, ties by value: a total order, so any sort gives this one.)
-        cands.sort { lo[$0] != lo[$1] ? lo[$0] < lo[$1] : $0 < $1 }
-        active.removeAll(keepingCapacity: true) // values holding a register
-        reset(&owner, regs, -1)
-        for v in cands {
-            active.removeAll { a in
-                if hi[a] < lo[v] { owner[Int(home[a] - base)] = -1; return true }
-                return false
+        var sorted = UnsafeMutableBufferPointer(start: cands, count: nc)
+        sorted.sort { lo[$0] != lo[$1] ? lo[$0] < lo[$1] : $0 < $1 }
+        var na = 0 // active[0..<na]: the values holding a register
+        for r in 0..<regs { owner[r] = -1 }
+        for ci in 0..<nc {
+            let v = cands[ci]
+            // The intervals ended before v's start free their registers.
+            var kept = 0
+            for k in 0..<na {
+                let a = active[k]
+                if hi[a] < lo[v] { owner[Int(home[a] - base)] = -1 } else { active[kept] = a; kept += 1 }
             }
-            if let r = owner.firstIndex(of: -1) {
-                owner[r] = v; home[v] = base + Int8(r); active.append(v)
+            na = kept
+            var free = -1
+            for r in 0..<regs where owner[r] == -1 { free = r; break }
+            if free >= 0 {
+                owner[free] = v; home[v] = base + Int8(free); active[na] = v; na += 1
                 continue
             }
-            // All taken: the lightest of the active values and v gives way.
-            guard let (ai, a) = active.enumerated().min(by: { w[$0.1] < w[$1.1] || (w[$0.1] == w[$1.1] && $0.1 > $1.1) }),
-                  w[a] < w[v] else { continue }
+            // All taken: the lightest of the active values and v gives way
+            // (the lightest; of equal weights, the latest value).
+            var ai = 0
+            for k in 1..<na {
+                let x = active[k], y = active[ai]
+                if w[x] < w[y] || (w[x] == w[y] && x > y) { ai = k }
+            }
+            let a = active[ai]
+            guard w[a] < w[v] else { continue }
             let r = Int(home[a] - base)
             home[a] = -1
-            active.remove(at: ai)
-            owner[r] = v; home[v] = base + Int8(r); active.append(v)
+            for k in ai..<(na - 1) { active[k] = active[k + 1] }
+            na -= 1
+            owner[r] = v; home[v] = base + Int8(r); active[na] = v; na += 1
         }
+    }
     }
     // A coalesced value takes its parameter's home (or its slot, with it).
     for v in 0..<n where leader[v] != v { home[v] = home[leader[v]] }
     var homedCount = 0
     for v in 0..<n where home[v] >= 0 { homedCount += 1 }
-    result.home = home
     result.valueCount = n
-    result.instCount = position.count
+    result.instCount = f.insts.count
     result.blockCount = nb
     result.homedCount = homedCount
     // Clusters per register, each register's values by start: the homed
     // values sorted by start, then dealt out by register in that order.
-    let regs = RegisterHomes.registers
-    byStart.removeAll(keepingCapacity: true)
-    for v in 0..<n where home[v] >= 0 { byStart.append(Int32(v)) }
-    if byStart.count > 1 { byStart.sort(by: { lo[Int($0)] < lo[Int($1)] }) }
-    reset(&byHome, homedCount + regs + 1, 0) // per register its start, then the values
-    for v in byStart { byHome[Int(home[Int(v)]) + 1] += 1 }
+    var ns = 0
+    for v in 0..<n where home[v] >= 0 { byStart[ns] = Int32(v); ns += 1 }
+    if ns > 1 {
+        var sorted = UnsafeMutableBufferPointer(start: byStart, count: ns)
+        sorted.sort(by: { lo[Int($0)] < lo[Int($1)] })
+    }
+    for k in 0..<ns { byHome[Int(home[Int(byStart[k])]) + 1] += 1 }
     for r in 0..<regs { byHome[r + 1] += byHome[r] }
-    for v in byStart {
+    for k in 0..<ns {
+        let v = byStart[k]
         let r = Int(home[Int(v)])
         byHome[regs + 1 + Int(byHome[r])] = v
         byHome[r] += 1
     }
     // (byHome[r] is now where register r's values end.)
-    reset(&clusterStart, regs + 1, 0)
-    clusterLo.removeAll(keepingCapacity: true)
-    clusterHi.removeAll(keepingCapacity: true)
-    reset(&valueStart, 1, 0)
+    var clusters = 0
+    var values = 1 // valueStart[0..<values]
     if homedCount > 0 {
         for r in 0..<regs {
-            clusterStart[r] = Int32(clusterLo.count)
+            clusterStart[r] = Int32(clusters)
             for k in (r == 0 ? 0 : Int(byHome[r - 1]))..<Int(byHome[r]) {
                 let i = Int(byHome[regs + 1 + k])
-                if Int32(clusterLo.count) > clusterStart[r], lo[i] <= clusterHi[clusterHi.count - 1] {
-                    clusterHi[clusterHi.count - 1] = max(clusterHi[clusterHi.count - 1], hi[i])
+                if Int32(clusters) > clusterStart[r], lo[i] <= clusterHi[clusters - 1] {
+                    clusterHi[clusters - 1] = max(clusterHi[clusters - 1], hi[i])
                 } else {
-                    clusterLo.append(lo[i]); clusterHi.append(hi[i])
-                    valueStart.append(valueStart[valueStart.count - 1])
+                    clusterLo[clusters] = lo[i]; clusterHi[clusters] = hi[i]; clusters += 1
+                    valueStart[values] = valueStart[values - 1]; values += 1
                 }
-                valueStart[valueStart.count - 1] += 1
+                valueStart[values - 1] += 1
             }
         }
-        clusterStart[regs] = Int32(clusterLo.count)
+        clusterStart[regs] = Int32(clusters)
     }
-    result.clusterCount = clusterLo.count
+    result.clusterCount = clusters
+    result.home = home
     var ints: [Int32] = []
-    ints.reserveCapacity(2 * n + position.count + nb + 2 * homedCount + regs + 1 + 3 * clusterLo.count + 1)
-    ints.append(contentsOf: lo)
-    ints.append(contentsOf: hi)
-    ints.append(contentsOf: position)
-    ints.append(contentsOf: top)
-    for v in 0..<n where home[v] >= 0 { ints.append(Int32(v)) }
+    ints.reserveCapacity(2 * n + f.insts.count + nb + 2 * homedCount + regs + 1 + 3 * clusters + 1)
+    func append(_ p: UnsafeMutablePointer<Int32>, _ count: Int) {
+        ints.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
+    }
+    append(lo, n)
+    append(hi, n)
+    append(position, f.insts.count)
+    append(top, nb)
+    for v in 0..<n where result.home[v] >= 0 { ints.append(Int32(v)) }
     if homedCount > 0 {
-        ints.append(contentsOf: clusterStart)
-        ints.append(contentsOf: clusterLo)
-        ints.append(contentsOf: clusterHi)
-        ints.append(contentsOf: valueStart)
+        append(clusterStart, regs + 1)
+        append(clusterLo, clusters)
+        append(clusterHi, clusters)
+        append(valueStart, values)
         // Each register's values in start order are the clusters' values in order.
-        ints.append(contentsOf: byHome[(regs + 1)...])
+        append(byHome + regs + 1, homedCount)
     }
     result.ints = ints
     return result
