@@ -20,7 +20,8 @@
 //
 // Increments that cannot overflow: `x + 1` where a branch that leads here (down
 // single-predecessor blocks) found x < y (so x < INT64_MAX), and `x - 1` where one
-// found x > y, are plain C: a loop counter's step is unchecked, as in C.
+// found x > y, are plain C: a loop counter's step is unchecked, as in C. So is any
+// iadd, isub or imul that integer ranges prove cannot overflow (Ranges.swift).
 //
 // List headers in C locals: every list value that some list.get or list.set indexes
 // (up to 8 a function) gets its length, writable length and data pointer in C
@@ -56,7 +57,7 @@
 // fields; a field-less one is the runtime's shared instance, kept in a static.
 //
 // Map lookups probe once: `map.has`, `map.get` and `map.set` find the key's entry
-// (inline for int keys, mochi_map_find_i64; one runtime call otherwise) into a
+// (inline for int keys, mochi_map_find_i64_ins; one runtime call otherwise) into a
 // local `eN`, and a later lookup of the same map and key value reuses it while no
 // instruction in between can add or remove a map entry (only arithmetic, list,
 // field and global accesses and map reads keep it) and control has only come down
@@ -259,6 +260,7 @@ struct FunctionEmitter {
         }
         for (b, n) in predCount where n == 1 { singlePred[b] = pred[b] }
         planSafeSteps()
+        planRangeSafeOps()
         planOverflowRuns()
         planListHeaders()
         planVersionedLoops()
@@ -592,6 +594,7 @@ struct FunctionEmitter {
 
         case .iadd where safeSteps.contains(currentInst): assign(inst, "(\(x(0)) + \(x(1)))")
         case .isub where safeSteps.contains(currentInst): assign(inst, "(\(x(0)) - \(x(1)))")
+        case .imul where safeSteps.contains(currentInst): assign(inst, "(\(x(0)) * \(x(1)))")
         case .iadd, .isub, .imul:
             let name = inst.op == .iadd ? "add" : inst.op == .isub ? "sub" : "mul"
             if deferredOverflow.contains(currentInst) {
@@ -1116,7 +1119,8 @@ struct FunctionEmitter {
     /// an iteration, as C does, and its header once at the end. The high-water mark
     /// is where the list ends (the room test found the list ending there), computed
     /// from the locals. Another cached list is read again (after the stores) when it
-    /// is this list under another name. Otherwise mochi_list_push, then every cached
+    /// is this list under another name (not asked of a parameter while this list is
+    /// a new one: distinctLists). Otherwise mochi_list_push, then every cached
     /// header is read again.
     mutating func pushInPlace(_ inst: Inst) {
         guard let c = cachedLists.first(where: { $0.list == inst.args[0] }) else { return }
@@ -1125,7 +1129,7 @@ struct FunctionEmitter {
         let elem = c.bytes ? "(uint8_t)(\(v(a[1])) != 0)" : type(a[1]).toSlot(v(a[1]))
         var kind = "MOCHI_K_REF"
         if case .list(let e) = type(a[0]) { kind = e.cKind }
-        let others = cachedLists.filter { $0.list != a[0] }
+        let others = cachedLists.filter { $0.list != a[0] && !distinctLists($0.list, a[0]) }
             .map { "if (\(v($0.list)) == v\(n)) { \(flushPendingPushes(trailingSpace: true))\(loadListHeader($0.list)) }" }
             .joined(separator: " ")
         stmt(inst, "if (n\(n) < r\(n)) { d\(n)[n\(n)] = \(elem); n\(n) += 1; p\(n) = 1;"
@@ -1133,6 +1137,23 @@ struct FunctionEmitter {
              + " } else { \(flushPendingPushes(trailingSpace: true))mochi_emitc_list_push_slow(v\(n), \(type(a[1]).toSlot(v(a[1]))), \(ln), \(kind)); "
              + reloadListHeaders() + " }")
         knownLine = nil  // the slow path stores its own line
+    }
+
+    /// Whether lists `x` and `y` are never one list: one is made by a `list.new` of
+    /// this function and the other is a parameter of the function, which existed
+    /// before the activation (a new list is a new object): a push onto the one
+    /// need not compare it with the other.
+    func distinctLists(_ x: Value, _ y: Value) -> Bool {
+        func isNew(_ v: Value) -> Bool {
+            if case .inst(let id) = f.valueDefs[Int(v.index)] { return f[id].op == .listNew }
+            return false
+        }
+        func isParam(_ v: Value) -> Bool {
+            guard let e = f.entry, case .param(let b, _) = f.valueDefs[Int(v.index)], b == e else { return false }
+            // (and no edge comes back to the entry to pass it something else)
+            return f.layout.allSatisfy { f[$0].terminator.successors.allSatisfy { $0.block != e } }
+        }
+        return (isNew(x) && isParam(y)) || (isNew(y) && isParam(x))
     }
 
     /// A struct of descriptor `d` with the instruction's operands as its fields (one
@@ -1177,8 +1198,9 @@ struct FunctionEmitter {
         default:
             let scalar: Bool
             switch inst.op {
-            case .iadd, .isub, .imul, .idiv, .irem, .ineg, .fdiv, .frem, .ftoi: scalar = true
-            default: scalar = FunctionEmitter.isPure(inst.op) && inst.op != .globalGet
+            // A global's read or write of a number touches one C static: no header.
+            case .iadd, .isub, .imul, .idiv, .irem, .ineg, .fdiv, .frem, .ftoi, .globalSet: scalar = true
+            default: scalar = FunctionEmitter.isPure(inst.op)
             }
             if !scalar { return false }
             if a.contains(where: { type($0).bank == .reference }) { return false }
@@ -1217,7 +1239,8 @@ struct FunctionEmitter {
 
     /// The C local holding the entry of `inst`'s map (operand 0) and key (operand 1):
     /// one found earlier and still good, else a new one, found here (inline for int
-    /// keys) before the instruction's own statement.
+    /// keys, leaving an absent key's slot for the insertion that often follows:
+    /// mochi_map_find_i64_ins) before the instruction's own statement.
     mutating func mapEntry(_ inst: Inst) -> String {
         let m = inst.args[0], k = inst.args[1]
         if let c = entryCache.first(where: { $0.map == m && $0.key == k }) { return c.local }
@@ -1226,7 +1249,7 @@ struct FunctionEmitter {
         entryLocalsUsed.insert(local)
         let find: String
         if case .map(let kt, _) = type(m), kt == .i64 {
-            find = "mochi_map_find_i64(\(v(m)), \(v(k)))"
+            find = "mochi_map_find_i64_ins(\(v(m)), \(v(k)))"
         } else {
             find = "mochi_map_find(\(v(m)), \(type(k).toSlot(v(k))))"
         }

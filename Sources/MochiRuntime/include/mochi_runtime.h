@@ -241,6 +241,37 @@ static inline MochiMapEntry *mochi_map_find_i64(mochi_ref m, int64_t key) {
     return m ? mochi_map_probe_i64((const MochiMap *)m, key, &slot) : NULL;
 }
 
+/** mochi_map_find_i64 that, when the key is absent from a map with a table, leaves
+ * where it would go in the map's one-key cache (ckey, chash, cpos < -1: the first
+ * deleted slot on the key's probe path, else the empty slot that ends it), as the
+ * runtime's own probe does: a `m[k] = v` that follows inserts without probing
+ * again (mochi_map_set). The cache is the runtime's, cleared by every insertion,
+ * deletion and rebuild, so the slot is used only while it is still right. */
+static inline MochiMapEntry *mochi_map_find_i64_ins(mochi_ref m, int64_t key) {
+    MochiMap *M = (MochiMap *)m;
+    uint64_t h, mask, i, tag;
+    int64_t first_free = -1;
+    if (!M || !M->tcap) return NULL;
+    h = mochi_hash_i64((uint64_t)key);
+    mask = (uint64_t)M->tcap - 1;
+    tag = h & 0xFFFFFFFF00000000ull;
+    for (i = h & mask;; i = (i + 1) & mask) {
+        uint64_t t = M->table[i];
+        if (t == 0) {
+            M->ckey = (mochi_slot)key;
+            M->chash = h;
+            M->cpos = -(first_free >= 0 ? first_free : (int64_t)i) - 2;
+            return NULL;
+        }
+        if (t == 1) {
+            if (first_free < 0) first_free = (int64_t)i;
+        } else if ((t & 0xFFFFFFFF00000000ull) == tag) {
+            MochiMapEntry *e = &M->entries[(uint32_t)t - 2];
+            if ((int64_t)e->key == key) return e;
+        }
+    }
+}
+
 /** mochi_map_find_i64 through the map's one-key cache (ckey/cpos, the runtime's own,
  * which every insertion, deletion and rebuild clears), filling it when the key is
  * found: the JIT's `k in m`, `m[k]` and `m[k] = v` are separate stencils, so the
