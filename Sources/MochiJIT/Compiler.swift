@@ -400,12 +400,18 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     // called through pointers (the run's entry, closures, the runtime), and the
     // code is mapped guarded below. Direct calls land just past the pad.
     let pad = stencils.library.target.isAArch64 && stencils.library.branchProtection == .standard ? 4 : 0
+    // x86-64: functions and loop headers on their boundaries (CodePlacement.swift).
+    let placed = !stencils.library.target.isAArch64
+    var ends: [Int] = []
     for f in funcs {
+        if placed { pc = CodePlacement.align(pc, CodePlacement.functionAlignment) }
         starts.append(pc)
         pc += pad
         var offs: [Int] = []
         offs.reserveCapacity(f.insts.count)
-        for ins in f.insts {
+        let headers = placed ? f.insts.withUnsafeBufferPointer { CodePlacement.loopHeaders($0, blockStart: f.blockStart) } : nil
+        for (k, ins) in f.insts.enumerated() {
+            if let h = headers, h[k] { pc = CodePlacement.align(pc, CodePlacement.loopAlignment) }
             offs.append(pc)
             let li = Int(local[Int(ins.stencil)])
             pc += codeAt[li + 1] - codeAt[li]
@@ -424,6 +430,7 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
             }
         }
         offsets.append(offs)
+        ends.append(pc)
     }
     let codeSize = pc
     let dataStart = (codeSize + 15) & ~15
@@ -469,12 +476,15 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
         let offs = offsets[fi]
         let frame = UInt64(f.frameSlots * 8)
         let gatherBase = f.gatherBase
+        var filled = starts[fi] + pad
         try f.insts.withUnsafeBufferPointer { insts in
         for ii in 0..<insts.count {
             let ins = insts[ii]
             let li = Int(local[Int(ins.stencil)])
             let at = mem + offs[ii]
             let codeLen = codeAt[li + 1] - codeAt[li]
+            if offs[ii] > filled { CodePlacement.fillNops(mem + filled, count: offs[ii] - filled) }
+            filled = offs[ii] + codeLen
             at.copyMemory(from: codeBytes.baseAddress! + codeAt[li], byteCount: codeLen)
             let here = base + UInt64(offs[ii])
             for hi in holeAt[li]..<holeAt[li + 1] {
@@ -524,7 +534,7 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
             }
         }
         }
-        let end = fi + 1 < funcs.count ? starts[fi + 1] : codeSize
+        let end = ends[fi]
         layout.append(FunctionLayout(name: f.name, start: starts[fi], end: end, offsets: offs,
                                      stencils: f.insts.map(\.stencil)))
         stats.functions[fi].codeBytes = end - starts[fi]

@@ -484,8 +484,11 @@ final class LazyCode {
         var offs: [Int] = []
         offs.reserveCapacity(insts.count)
         var size = 0
-        for ins in insts {
+        // Loop headers on their boundary (CodePlacement.swift), as eager code.
+        let headers = insts.withUnsafeBufferPointer { CodePlacement.loopHeaders($0, blockStart: jf.blockStart) }
+        for (ii, ins) in insts.enumerated() {
             let st = try stencil(ins.stencil)
+            if let h = headers, h[ii] { size = CodePlacement.align(size, CodePlacement.loopAlignment) }
             offs.append(size)
             size += st.code.count
             if !st.data.isEmpty && dataOffset[Int(ins.stencil)] < 0 {
@@ -496,13 +499,16 @@ final class LazyCode {
             }
         }
         // Code starts on a cache line.
-        let start = try allocate(size + tail, align: 64)
+        let start = try allocate(size + tail, align: CodePlacement.functionAlignment)
         let entry = base + UInt64(start)
         let frame = UInt64(jf.frameSlots * 8)
+        var end = start
         for (ii, ins) in insts.enumerated() {
             let st = try stencil(ins.stencil)
             let off = start + offs[ii]
             let at = rw + off
+            if off > end { CodePlacement.fillNops(rw + end, count: off - end) }
+            end = off + st.code.count
             st.code.withUnsafeBytes { at.copyMemory(from: $0.baseAddress!, byteCount: st.code.count) }
             let here = base + UInt64(off)
             for h in st.holes {

@@ -370,4 +370,72 @@ final class TierTests: XCTestCase {
             XCTAssertEqual(arena.sorted(), ["r-xs", "rw-s"], "\(policy): \(maps)")
         }
     }
+
+    /// Code placement (CodePlacement.swift): a loop header is the start of a
+    /// block that a later branch jumps back to; a slow path's jump back into
+    /// the middle of a block does not make one.
+    func testLoopHeadersAreBlockStartsJumpedBackTo() {
+        var insts = (0..<6).map { _ in JInst(0, line: 0) }
+        insts[3].target = 1 // the loop's back edge
+        insts[5].target = 2 // a slow path rejoining mid-block
+        insts[0].target = 4 // forward
+        let marks = insts.withUnsafeBufferPointer { CodePlacement.loopHeaders($0, blockStart: [0, 1, 4, -1]) }
+        XCTAssertEqual(marks, [false, true, false, false, false, false])
+        let none = insts.withUnsafeBufferPointer { CodePlacement.loopHeaders($0, blockStart: [0, 4]) }
+        XCTAssertNil(none)
+    }
+
+    /// A function's code sits at the same offsets within its 64-byte lines
+    /// whether compiled before the run (after other functions) or when it
+    /// got hot: each function starts on a line and each loop header too.
+    func testLoopsLandAtTheSameOffsetsEagerAndTiered() throws {
+        let m = try compile("""
+            fun first(n: int): int { var t = 0; for i in 0..n { t = t + i % 3 }; return t }
+            fun loop(n: int): int {
+              var t = 0
+              var i = 0
+              while i < n {
+                var j = 0
+                while j < 3 { t = t + (i * 3 + j) % 7; j = j + 1 }
+                i = i + 1
+              }
+              return t
+            }
+            print(first(10), loop(3000))
+            """)
+        let fi = m.functions.firstIndex { $0.name == "loop" }!
+        let eager = try JIT(module: m, stencils: try Fixtures.loaded.get())
+        eager.inlining = false
+        var layout: FunctionLayout?
+        var eagerBase: UInt64 = 0
+        eager.onCompiled = { code in
+            layout = code.layout.first { $0.name == "loop" }
+            eagerBase = UInt64(UInt(bitPattern: code.base))
+        }
+        let want = try eager.runCapturingOutput()
+        let tiered = try JIT(module: m, stencils: try Fixtures.loaded.get())
+        tiered.inlining = false
+        tiered.policy = .tiered
+        tiered.tierThreshold = 50
+        var blocks: [(Int, UInt64)] = []
+        var entry: UInt64 = 0
+        tiered.onFinished = {
+            guard let l = activeLazyCode, let info = l.osrInfo[fi] else { return }
+            entry = l.entries[fi]
+            for (b, a) in info.blockAddress.enumerated() where a != 0 { blocks.append((Int(info.function.blockStart[b]), a)) }
+        }
+        XCTAssertEqual(try tiered.runCapturingOutput(), want)
+        XCTAssertEqual(tiered.tierStats.osrEntries, 1)
+        let l = try XCTUnwrap(layout)
+        XCTAssertFalse(blocks.isEmpty)
+        XCTAssertEqual((eagerBase + UInt64(l.start)) % 64, 0)
+        XCTAssertEqual(entry % 64, 0)
+        var headersAligned = 0
+        for (k, a) in blocks {
+            let eagerAt = eagerBase + UInt64(l.offsets[k])
+            XCTAssertEqual(eagerAt - (eagerBase + UInt64(l.start)), a - entry, "stencil \(k)")
+            if a % 64 == 0 && k > 0 { headersAligned += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(headersAligned, 2) // both loops
+    }
 }
