@@ -169,14 +169,6 @@ final class AArch64Tests: XCTestCase {
         return try Self.run([Self.execScript] + (checkWX ? ["--check-wx"] : []) + [path])
     }
 
-    func compile(_ source: String, file: StaticString = #filePath, line: UInt = #line) throws -> Module {
-        let r = compileMochi(source: Array(source.utf8), fileName: "t.mochi")
-        guard let m = r.module else {
-            XCTFail("does not compile:\n" + r.renderedDiagnostics, file: file, line: line)
-            throw XCTSkip("")
-        }
-        return m
-    }
 
     /// The image prints what the interpreter prints, with and without register
     /// homes and inlining.

@@ -16,16 +16,6 @@ import MochiTestPrograms
 @testable import MochiStencil
 
 final class JITTests: XCTestCase {
-    func compile(_ source: String, file: StaticString = #filePath, line: UInt = #line) throws -> Module {
-        let r = compileMochi(source: Array(source.utf8), fileName: "t.mochi")
-        guard let m = r.module else {
-            XCTFail("does not compile:\n" + r.renderedDiagnostics, file: file, line: line)
-            throw XCTSkip("")
-        }
-        XCTAssertEqual(verify(m).map(\.description), [], file: file, line: line)
-        return m
-    }
-
     /// The JIT prints what the interpreter prints, with and without register
     /// homes, with and without inlining.
     func assertSame(_ source: String, file: StaticString = #filePath, line: UInt = #line) throws {

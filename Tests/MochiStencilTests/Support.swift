@@ -4,6 +4,8 @@
 
 import Foundation
 import XCTest
+import MochiIR
+import MochiFrontend
 @testable import MochiStencil
 import MochiJIT
 
@@ -27,4 +29,18 @@ enum Fixtures {
     }
 
     static let loaded: Result<LoadedStencils, Error> = Result { try LoadedStencils(try library(.x86_64Linux)) }
+}
+
+extension XCTestCase {
+    /// `source` compiled to verified IR; a program that does not compile fails the
+    /// test and skips the rest of it.
+    func compile(_ source: String, file: StaticString = #filePath, line: UInt = #line) throws -> Module {
+        let r = compileMochi(source: Array(source.utf8), fileName: "t.mochi")
+        guard let m = r.module else {
+            XCTFail("does not compile:\n" + r.renderedDiagnostics, file: file, line: line)
+            throw XCTSkip("")
+        }
+        XCTAssertEqual(verify(m).map(\.description), [], file: file, line: line)
+        return m
+    }
 }

@@ -13,15 +13,6 @@ import MochiInterp
 @testable import MochiJIT
 
 final class TierTests: XCTestCase {
-    func compile(_ source: String, file: StaticString = #filePath, line: UInt = #line) throws -> Module {
-        let r = compileMochi(source: Array(source.utf8), fileName: "t.mochi")
-        guard let m = r.module else {
-            XCTFail("does not compile:\n" + r.renderedDiagnostics, file: file, line: line)
-            throw XCTSkip("")
-        }
-        return m
-    }
-
     static let mixed = """
         type Point { x: int, y: int }
         type Shape = Circle(r: float) | Rect(w: float, h: float)
