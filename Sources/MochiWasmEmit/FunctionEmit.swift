@@ -484,34 +484,48 @@ struct FunctionEmitter {
         var line: UInt32
     }
 
-    mutating func findFillLoops(_ uses: [Int]) {
+    /// A counted loop: a header h(i) whose one instruction is `i < n` (an i64 i),
+    /// branching to a body that only h enters and that jumps back to h with one
+    /// value. Returns the header's parts, the body's work (its instructions but the
+    /// constants, which are written where they are read) and the value passed back.
+    func countedLoop(_ h: Block, _ predCount: [Int32: Int], _ uses: [Int])
+        -> (i: Value, c: Value, n: Value, work: [InstID], next: Value)? {
+        let hd = f[h]
+        guard hd.params.count == 1, hd.insts.count == 1,
+              case .brif(let c, let tc, _) = hd.terminator, tc.args.isEmpty, tc.block != h,
+              predCount[tc.block.index] == 1 else { return nil }
+        let i = hd.params[0]
+        let cmp = f[hd.insts[0]]
+        guard cmp.op == .icmp, cmp.result == c, case .cond(.lt) = cmp.imm, cmp.args.count == 2,
+              cmp.args[0] == i, cmp.args[1] != i, type(i) == .i64, uses[Int(c.index)] == 1 else { return nil }
+        let bd = f[tc.block]
+        guard case .jump(let back) = bd.terminator, back.block == h, back.args.count == 1 else { return nil }
+        let work = bd.insts.filter { f[$0].result.map { inlineConst[$0.index] == nil } ?? true }
+        return (i, c, cmp.args[1], work, back.args[0])
+    }
+
+    func blockPredecessorCounts() -> [Int32: Int] {
         var predCount: [Int32: Int] = [:]
         for b in f.layout { for bc in f[b].terminator.successors { predCount[bc.block.index, default: 0] += 1 } }
+        return predCount
+    }
+
+    mutating func findFillLoops(_ uses: [Int]) {
+        let predCount = blockPredecessorCounts()
         for h in f.layout {
-            let hd = f[h]
-            guard hd.params.count == 1, hd.insts.count == 1,
-                  case .brif(let c, let tc, _) = hd.terminator, tc.args.isEmpty, tc.block != h,
-                  predCount[tc.block.index] == 1 else { continue }
-            let i = hd.params[0]
-            let cmp = f[hd.insts[0]]
-            guard cmp.op == .icmp, cmp.result == c, case .cond(.lt) = cmp.imm, cmp.args.count == 2,
-                  cmp.args[0] == i, cmp.args[1] != i, type(i) == .i64, uses[Int(c.index)] == 1 else { continue }
             // (the body's constants are written where they are read: the header's
             // call reads the pushed one there)
-            let bd = f[tc.block]
-            let work = bd.insts.filter { f[$0].result.map { inlineConst[$0.index] == nil } ?? true }
-            guard work.count == 2, case .jump(let back) = bd.terminator, back.block == h,
-                  back.args.count == 1 else { continue }
+            guard let (i, c, n, work, next) = countedLoop(h, predCount, uses), work.count == 2 else { continue }
             var push: Inst? = nil, step: Inst? = nil
             for id in work {
                 let inst = f[id]
                 if inst.op == .listPush { push = inst } else if inst.op == .iadd { step = inst }
             }
-            guard let push, let step, let j = step.result, back.args[0] == j, uses[Int(j.index)] == 1,
+            guard let push, let step, let j = step.result, next == j, uses[Int(j.index)] == 1,
                   step.args.count == 2, step.args[0] == i, constInt(step.args[1]) == 1,
                   push.args.count == 2, case .list(let e) = type(push.args[0]) else { continue }
             let inLoop: Set<Int32> = [i.index, c.index, j.index]
-            let l = push.args[0], x = push.args[1], n = cmp.args[1]
+            let l = push.args[0], x = push.args[1]
             guard !inLoop.contains(l.index), !inLoop.contains(x.index), !inLoop.contains(n.index) else { continue }
             fillLoops[h.index] = FillLoop(list: l, value: x, counter: i, bound: n,
                                           bank: ListBank(element: e), line: push.loc.line)
@@ -536,20 +550,9 @@ struct FunctionEmitter {
     }
 
     mutating func findCopyLoops(_ uses: [Int]) {
-        var predCount: [Int32: Int] = [:]
-        for b in f.layout { for bc in f[b].terminator.successors { predCount[bc.block.index, default: 0] += 1 } }
+        let predCount = blockPredecessorCounts()
         for h in f.layout {
-            let hd = f[h]
-            guard hd.params.count == 1, hd.insts.count == 1,
-                  case .brif(let c, let tc, _) = hd.terminator, tc.args.isEmpty, tc.block != h,
-                  predCount[tc.block.index] == 1 else { continue }
-            let i = hd.params[0]
-            let cmp = f[hd.insts[0]]
-            guard cmp.op == .icmp, cmp.result == c, case .cond(.lt) = cmp.imm, cmp.args.count == 2,
-                  cmp.args[0] == i, cmp.args[1] != i, type(i) == .i64, uses[Int(c.index)] == 1 else { continue }
-            let bd = f[tc.block]
-            let work = bd.insts.filter { f[$0].result.map { inlineConst[$0.index] == nil } ?? true }
-            guard case .jump(let back) = bd.terminator, back.block == h, back.args.count == 1 else { continue }
+            guard let (i, c, n, work, j) = countedLoop(h, predCount, uses) else { continue }
             var get: InstID? = nil, set: InstID? = nil
             var adds: [InstID] = []
             var other = false
@@ -568,7 +571,6 @@ struct FunctionEmitter {
             let bank = ListBank(element: e)
             guard bank != .ref, type(g.args[0]) == type(st.args[0]) else { continue }
             // the step: j = i + 1, passed back
-            let j = back.args[0]
             guard let step = adds.first(where: { f[$0].result == j }), f[step].args.count == 2,
                   f[step].args[0] == i, constInt(f[step].args[1]) == 1 else { continue }
             // the source index: i, or i + c (c >= 0; the step itself when c = 1)
@@ -589,7 +591,7 @@ struct FunctionEmitter {
             }
             if idx != j { guard uses[Int(j.index)] == 1 else { continue } }
             let inLoop: Set<Int32> = [i.index, c.index, v.index, idx.index, j.index]
-            let dst = st.args[0], src = g.args[0], n = cmp.args[1]
+            let dst = st.args[0], src = g.args[0]
             guard !inLoop.contains(dst.index), !inLoop.contains(src.index), !inLoop.contains(n.index) else { continue }
             copyLoops[h.index] = CopyLoop(dst: dst, src: src, counter: i, bound: n, offset: offset,
                                           bank: bank, get: get, set: set)
