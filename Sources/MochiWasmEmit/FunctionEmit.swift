@@ -44,6 +44,8 @@ struct FunctionEmitter {
     var tailCall: Set<Int32> = []
     /// Headers of fill loops (findFillLoops), by block index.
     var fillLoops: [Int32: FillLoop] = [:]
+    /// Headers of copy loops (findCopyLoops), by block index.
+    var copyLoops: [Int32: CopyLoop] = [:]
     /// The value `$mochi_loc_line` is known to hold here, if any.
     var knownLine: Int32? = nil
     /// The interpreter decoder's running line at each block's terminator (where an
@@ -421,6 +423,7 @@ struct FunctionEmitter {
             }
         }
         findFillLoops(uses)
+        findCopyLoops(uses)
         // Which values are read (a fixpoint: pure ops nobody reads are dropped, and
         // so is what only they read).
         var changed = true
@@ -481,38 +484,137 @@ struct FunctionEmitter {
         var line: UInt32
     }
 
-    mutating func findFillLoops(_ uses: [Int]) {
+    /// A counted loop: a header h(i) whose one instruction is `i < n` (an i64 i),
+    /// branching to a body that only h enters and that jumps back to h with one
+    /// value. Returns the header's parts, the body's work (its instructions but the
+    /// constants, which are written where they are read) and the value passed back.
+    func countedLoop(_ h: Block, _ predCount: [Int32: Int], _ uses: [Int])
+        -> (i: Value, c: Value, n: Value, work: [InstID], next: Value)? {
+        let hd = f[h]
+        guard hd.params.count == 1, hd.insts.count == 1,
+              case .brif(let c, let tc, _) = hd.terminator, tc.args.isEmpty, tc.block != h,
+              predCount[tc.block.index] == 1 else { return nil }
+        let i = hd.params[0]
+        let cmp = f[hd.insts[0]]
+        guard cmp.op == .icmp, cmp.result == c, case .cond(.lt) = cmp.imm, cmp.args.count == 2,
+              cmp.args[0] == i, cmp.args[1] != i, type(i) == .i64, uses[Int(c.index)] == 1 else { return nil }
+        let bd = f[tc.block]
+        guard case .jump(let back) = bd.terminator, back.block == h, back.args.count == 1 else { return nil }
+        let work = bd.insts.filter { f[$0].result.map { inlineConst[$0.index] == nil } ?? true }
+        return (i, c, cmp.args[1], work, back.args[0])
+    }
+
+    func blockPredecessorCounts() -> [Int32: Int] {
         var predCount: [Int32: Int] = [:]
         for b in f.layout { for bc in f[b].terminator.successors { predCount[bc.block.index, default: 0] += 1 } }
+        return predCount
+    }
+
+    mutating func findFillLoops(_ uses: [Int]) {
+        let predCount = blockPredecessorCounts()
         for h in f.layout {
-            let hd = f[h]
-            guard hd.params.count == 1, hd.insts.count == 1,
-                  case .brif(let c, let tc, _) = hd.terminator, tc.args.isEmpty, tc.block != h,
-                  predCount[tc.block.index] == 1 else { continue }
-            let i = hd.params[0]
-            let cmp = f[hd.insts[0]]
-            guard cmp.op == .icmp, cmp.result == c, case .cond(.lt) = cmp.imm, cmp.args.count == 2,
-                  cmp.args[0] == i, cmp.args[1] != i, type(i) == .i64, uses[Int(c.index)] == 1 else { continue }
             // (the body's constants are written where they are read: the header's
             // call reads the pushed one there)
-            let bd = f[tc.block]
-            let work = bd.insts.filter { f[$0].result.map { inlineConst[$0.index] == nil } ?? true }
-            guard work.count == 2, case .jump(let back) = bd.terminator, back.block == h,
-                  back.args.count == 1 else { continue }
+            guard let (i, c, n, work, next) = countedLoop(h, predCount, uses), work.count == 2 else { continue }
             var push: Inst? = nil, step: Inst? = nil
             for id in work {
                 let inst = f[id]
                 if inst.op == .listPush { push = inst } else if inst.op == .iadd { step = inst }
             }
-            guard let push, let step, let j = step.result, back.args[0] == j, uses[Int(j.index)] == 1,
+            guard let push, let step, let j = step.result, next == j, uses[Int(j.index)] == 1,
                   step.args.count == 2, step.args[0] == i, constInt(step.args[1]) == 1,
                   push.args.count == 2, case .list(let e) = type(push.args[0]) else { continue }
             let inLoop: Set<Int32> = [i.index, c.index, j.index]
-            let l = push.args[0], x = push.args[1], n = cmp.args[1]
+            let l = push.args[0], x = push.args[1]
             guard !inLoop.contains(l.index), !inLoop.contains(x.index), !inLoop.contains(n.index) else { continue }
             fillLoops[h.index] = FillLoop(list: l, value: x, counter: i, bound: n,
                                           bank: ListBank(element: e), line: push.loc.line)
         }
+    }
+
+    /// A loop that only copies elements, `for i in a..n { dst[i] = src[i + c] }` with
+    /// a constant c >= 0 (fannkuch's `perm[i] = perm1[i]` and `perm1[i] = perm1[i + 1]`):
+    /// a header `i < n` with the single parameter i, and a body of the get, the set
+    /// and `i + 1` only. In a versioned loop's fast copy that proves both accesses
+    /// in range (for every i the loop reaches), its header copies the n - i elements
+    /// with one `array.copy` between the cached stores and sets i to n, so the test
+    /// exits at once and the body never runs. array.copy moves as memmove does, which
+    /// is what the loop does when both are one store: with c >= 0 each element is
+    /// read before the loop overwrites it. Not for the `any` bank (the get and the
+    /// set convert elements).
+    struct CopyLoop {
+        var dst: Value, src: Value, counter: Value, bound: Value
+        var offset: Int64
+        var bank: ListBank
+        var get: InstID, set: InstID
+    }
+
+    mutating func findCopyLoops(_ uses: [Int]) {
+        let predCount = blockPredecessorCounts()
+        for h in f.layout {
+            guard let (i, c, n, work, j) = countedLoop(h, predCount, uses) else { continue }
+            var get: InstID? = nil, set: InstID? = nil
+            var adds: [InstID] = []
+            var other = false
+            for id in work {
+                switch f[id].op {
+                case .listGet where get == nil: get = id
+                case .listSet where set == nil: set = id
+                case .iadd: adds.append(id)
+                default: other = true
+                }
+            }
+            guard !other, let get, let set, adds.count <= 2 else { continue }
+            let g = f[get], st = f[set]
+            guard let v = g.result, g.args.count == 2, st.args.count == 3, st.args[1] == i, st.args[2] == v,
+                  uses[Int(v.index)] == 1, case .list(let e) = type(st.args[0]) else { continue }
+            let bank = ListBank(element: e)
+            guard bank != .ref, type(g.args[0]) == type(st.args[0]) else { continue }
+            // the step: j = i + 1, passed back
+            guard let step = adds.first(where: { f[$0].result == j }), f[step].args.count == 2,
+                  f[step].args[0] == i, constInt(f[step].args[1]) == 1 else { continue }
+            // the source index: i, or i + c (c >= 0; the step itself when c = 1)
+            let idx = g.args[1]
+            var offset: Int64 = 0
+            if idx == i {
+                guard adds.count == 1 else { continue }
+            } else if let a = adds.first(where: { f[$0].result == idx }), f[a].args.count == 2, f[a].args[0] == i,
+                      let k = constInt(f[a].args[1]), k >= 0 {
+                offset = k
+                if a == step {
+                    guard adds.count == 1, uses[Int(j.index)] == 2 else { continue }
+                } else {
+                    guard adds.count == 2, uses[Int(idx.index)] == 1 else { continue }
+                }
+            } else {
+                continue
+            }
+            if idx != j { guard uses[Int(j.index)] == 1 else { continue } }
+            let inLoop: Set<Int32> = [i.index, c.index, v.index, idx.index, j.index]
+            let dst = st.args[0], src = g.args[0]
+            guard !inLoop.contains(dst.index), !inLoop.contains(src.index), !inLoop.contains(n.index) else { continue }
+            copyLoops[h.index] = CopyLoop(dst: dst, src: src, counter: i, bound: n, offset: offset,
+                                          bank: bank, get: get, set: set)
+        }
+    }
+
+    /// Emits a copy loop's copy at its header (findCopyLoops), when this copy of the
+    /// loop proves both accesses and has both stores cached (the written one writable).
+    mutating func emitCopyLoop(_ cl: CopyLoop) {
+        guard isUnchecked(cl.get), isUnchecked(cl.set), let d = listCache[cl.dst.index], d.writable,
+              let s = listCache[cl.src.index] else { return }
+        get(cl.counter); get(cl.bound); emit("i64.lt_s")
+        emit("if")
+        depth += 1
+        emit("local.get \(d.data)"); get(cl.counter); emit("i32.wrap_i64")
+        emit("local.get \(s.data)"); get(cl.counter)
+        if cl.offset != 0 { emit("i64.const \(cl.offset)"); emit("i64.add") }
+        emit("i32.wrap_i64")
+        get(cl.bound); get(cl.counter); emit("i64.sub"); emit("i32.wrap_i64")
+        emit("array.copy \(cl.bank.arrayType) \(cl.bank.arrayType)")
+        get(cl.bound); emit("local.set \(local(cl.counter))")
+        depth -= 1
+        emit("end")
     }
 
     func isTailCall(_ inst: Inst, returning r: Value?) -> Bool {
@@ -673,7 +775,14 @@ struct FunctionEmitter {
                 var pushed = false
                 if let h = header, let lists = hoistedLists[h] {
                     var frame: [Int32: ListCache] = [:]
-                    let fresh = lists.filter { loopCache(for: $0.0) == nil }
+                    // Cached already only by a loop around this one: the structured
+                    // code of a loop also holds the loops after its exits (all that
+                    // its header dominates), whose blocks its caches do not cover
+                    // (n_body's position update after its pair loop).
+                    let around = loopHeadersOf[h] ?? []
+                    let fresh = lists.filter { l in
+                        !loopCacheStack.contains { around.contains($0.header) && $0.lists[l.0.index] != nil }
+                    }
                     // Every written list owns its store before any cache is loaded.
                     for (v, bank, w) in fresh where w { unshare(v, bank) }
                     for (v, bank, w) in fresh {
@@ -764,6 +873,7 @@ struct FunctionEmitter {
             listCache = [:]
             checkedIndex = [:]
         }
+        if let cl = copyLoops[b.index] { emitCopyLoop(cl) }
         let fused = fusedCompare[b.index]
         let tail = tailCall.contains(b.index)
         let checks = module.depthChecks[index]

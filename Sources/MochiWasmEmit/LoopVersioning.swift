@@ -52,10 +52,11 @@
 import MochiIR
 
 /// One versioned loop's guard: header parameters that must be >= 0, and
-/// (bound, list, strict) facts `bound <= len(list)` (strict: `bound < len(list)`).
+/// (bound, list, strict, offset) facts: `bound <= len(list) - offset` for a strict
+/// `a < bound`, `bound < len(list) - offset` for `a <= bound`.
 struct LoopGuard {
     var nonNegative: [Value] = []
-    var bounds: [(bound: Value, list: Value, strict: Bool)] = []
+    var bounds: [(bound: Value, list: Value, strict: Bool, offset: Int64)] = []
     /// Bounds also tested `<= 2^30`, so that products of indexes need no overflow check.
     var small: [Value] = []
     /// The function's depth is tested (`$#d < max`): the fast copy makes no depth check.
@@ -198,17 +199,23 @@ extension FunctionEmitter {
                     guard provenBy[id.index] == nil else { continue }
                     // xs[a] under a < hi (a <= hi): hi <= len (hi < len) at entry. Or a is
                     // a decreasing parameter under x < a with x >= 0: a >= 0, a < len
-                    // while its entry value is.
-                    let need: (Value, Bool)
+                    // while its entry value is. Or xs[a + c] (a constant c > 0) under
+                    // a < hi: hi <= len - c (compared so, len - c cannot overflow;
+                    // fannkuch's rotation `perm1[i] = perm1[i + 1]`).
+                    let need: (Value, Bool, Int64)
                     if let fact = facts.first(where: { $0.index == ix && a.dominates($0.target, b) }) {
-                        need = (fact.bound, fact.strict)
+                        need = (fact.bound, fact.strict, 0)
                     } else if decreasing.contains(ix.index), needed[Int(ix.index)],
                               facts.contains(where: { $0.bound == ix && $0.strict && a.dominates($0.target, b) }) {
-                        need = (ix, false)
+                        need = (ix, false, 0)
+                    } else if case .inst(let sid) = f.valueDefs[Int(ix.index)], f[sid].op == .iadd, f[sid].args.count == 2,
+                              let c = constInt(f[sid].args[1]), c > 0, c < 1 << 30,
+                              let fact = facts.first(where: { $0.index == f[sid].args[0] && a.dominates($0.target, b) }) {
+                        need = (fact.bound, fact.strict, c)
                     } else { continue }
                     proven.append(id.index)
-                    if !g.bounds.contains(where: { $0.bound == need.0 && $0.list == l && $0.strict == need.1 }) {
-                        g.bounds.append((need.0, l, need.1))
+                    if !g.bounds.contains(where: { $0.bound == need.0 && $0.list == l && $0.strict == need.1 && $0.offset == need.2 }) {
+                        g.bounds.append((need.0, l, need.1, need.2))
                     }
                 }
             }
@@ -333,9 +340,11 @@ extension FunctionEmitter {
             if terms > 0 { emit("i32.and") }
             terms += 1
         }
-        for (bound, l, strict) in g.bounds {
+        for (bound, l, strict, offset) in g.bounds {
             guard let c = loopCache(for: l) else { continue }
-            get(bound); emit("local.get \(c.len)"); emit(strict ? "i64.le_s" : "i64.lt_s")
+            get(bound); emit("local.get \(c.len)")
+            if offset != 0 { emit("i64.const \(offset)"); emit("i64.sub") }
+            emit(strict ? "i64.le_s" : "i64.lt_s")
             if terms > 0 { emit("i32.and") }
             terms += 1
         }
