@@ -189,7 +189,7 @@ private struct FunctionDecoder {
     var line: Int32 = 0
     /// Per instruction: the dead reference values whose slots are cleared there
     /// (Liveness.swift), and those of the instruction being decoded.
-    var clears = ReferenceClears(atInst: [], onEdge: [])
+    var clears = ReferenceClears()
     var pendingClears: [Value] = []
     /// With `Decoder.countsBackEdges`: per block index, bit k set when its
     /// terminator's successor k is a back edge (to a block on the stack of a

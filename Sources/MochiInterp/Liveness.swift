@@ -54,40 +54,71 @@ func mayCollect(_ op: Opcode) -> Bool {
 }
 
 /// Where the interpreter (and the JIT, whose frames are the same) clears dead
-/// reference slots in one function.
+/// reference slots in one function: per instruction (by `InstID` index) the
+/// values whose slots are cleared there, after the argument copy of a call,
+/// before any other instruction; per control-flow edge (`edgeKey(block,
+/// successor position)`) the values cleared on that edge, after its parameter
+/// moves. Each place's values are a list in two flat arrays, not an array per
+/// place: a compile analyses thousands of small functions, and an array made
+/// and freed per place that clears anything cost more than the analysis.
+/// Nothing is allocated when nothing is cleared (most functions).
 public struct ReferenceClears {
-    /// Per instruction (by `InstID` index): the values whose slots are cleared there,
-    /// after the argument copy of a call, before any other instruction. Empty
-    /// (no row per instruction) when nothing is cleared at any: most functions,
-    /// which then cost no array per instruction; read it through `at`.
-    public var atInst: [[Value]]
-    /// Per control-flow edge, indexed by `edgeKey(block, successor position)`: the
-    /// values cleared on that edge, after its parameter moves. Empty when no
-    /// edge clears anything; read it through `edge`.
-    public var onEdge: [[Value]]
-    /// The rows `atInst` and `onEdge` get when a first value is added.
+    /// Per place (the instructions, then the edges from `instCount` on): its
+    /// list's first and last entries, -1 when empty. Empty when no place
+    /// clears anything.
+    var ends: [Int32] = []
+    /// The entries, two words each: a value, and the next entry of its list
+    /// (-1 after the last).
+    var entries: [Int32] = []
     var instCount = 0
     var edgeCount = 0
 
+    public init() {}
+    init(instCount: Int, edgeCount: Int) { self.instCount = instCount; self.edgeCount = edgeCount }
+
     public static func edgeKey(_ b: Block, _ k: Int) -> Int { Int(b.index) * 2 + k }
 
-    /// The values cleared at instruction i (by `InstID` index).
+    /// The first entry of instruction i's list (`InstID` index), -1 when it
+    /// clears nothing; `value` reads an entry, `next` moves on (-1 at the end).
     @inline(__always)
-    public func at(_ i: Int) -> [Value] { i < atInst.count ? atInst[i] : [] }
+    public func first(at i: Int) -> Int32 { 2 * i < ends.count ? ends[2 * i] : -1 }
+
+    /// The first entry of the list of edge `edgeKey(block, k)`, -1 when none.
+    @inline(__always)
+    public func first(edge key: Int) -> Int32 { first(at: instCount + key) }
+
+    @inline(__always)
+    public func value(_ e: Int32) -> Value { Value(entries[2 * Int(e)]) }
+
+    @inline(__always)
+    public func next(_ e: Int32) -> Int32 { entries[2 * Int(e) + 1] }
+
+    /// The values cleared at instruction i (by `InstID` index).
+    public func at(_ i: Int) -> [Value] { list(first(at: i)) }
 
     /// The values cleared on the edge `edgeKey(block, k)`.
-    @inline(__always)
-    public func edge(_ key: Int) -> [Value] { key < onEdge.count ? onEdge[key] : [] }
+    public func edge(_ key: Int) -> [Value] { list(first(edge: key)) }
+
+    /// Per instruction, the values cleared there.
+    public var atInst: [[Value]] { (0..<instCount).map { at($0) } }
+
+    func list(_ first: Int32) -> [Value] {
+        var out: [Value] = []
+        var e = first
+        while e >= 0 { out.append(value(e)); e = next(e) }
+        return out
+    }
 
     mutating func add(_ v: Value, at i: Int) {
-        if atInst.isEmpty { atInst = Array(repeating: [], count: instCount) }
-        atInst[i].append(v)
+        if ends.isEmpty { ends = [Int32](repeating: -1, count: 2 * (instCount + edgeCount)) }
+        let e = Int32(entries.count / 2)
+        entries.append(v.index)
+        entries.append(-1)
+        if ends[2 * i] < 0 { ends[2 * i] = e } else { entries[2 * Int(ends[2 * i + 1]) + 1] = e }
+        ends[2 * i + 1] = e
     }
 
-    mutating func set(_ vs: [Value], edge key: Int) {
-        if onEdge.isEmpty { onEdge = Array(repeating: [], count: edgeCount) }
-        onEdge[key] = vs
-    }
+    mutating func add(_ v: Value, edge key: Int) { add(v, at: instCount + key) }
 }
 
 /// The work memory of `deadReferenceClears`, kept between calls: the JIT
@@ -194,7 +225,7 @@ public func deadReferenceClears(_ f: Function) -> ReferenceClears {
 public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, straightLine: Bool = true) -> ReferenceClears {
     // (Arrays rather than sets and dictionaries throughout: their generic storage
     // types would cost the process a protocol-conformance search on first use.)
-    var result = ReferenceClears(atInst: [], onEdge: [], instCount: f.insts.count, edgeCount: f.blocks.count * 2)
+    var result = ReferenceClears(instCount: f.insts.count, edgeCount: f.blocks.count * 2)
     let n = f.valueTypes.count
     let layout = f.layout
     let nb = layout.count
@@ -409,15 +440,14 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, stra
                     any |= d
                 }
                 if record && any != 0 {
-                    var vs: [Value] = []
+                    let key = ReferenceClears.edgeKey(layout[p], k)
                     for w in 0..<words {
                         var x = dead[w]
                         while x != 0 {
-                            vs.append(Value(refValue[w * 64 + x.trailingZeroBitCount]))
+                            result.add(Value(refValue[w * 64 + x.trailingZeroBitCount]), edge: key)
                             x &= x - 1
                         }
                     }
-                    result.set(vs, edge: ReferenceClears.edgeKey(layout[p], k))
                 }
             } else {
                 for w in 0..<words { dirty[w] |= DO[p * words + w] }

@@ -48,8 +48,10 @@ public final class LoadedStencils {
     public let library: LazyStencilLibrary
     let symbolAddress: [UInt64]
     /// Per stencil, once known: bit 7 set, bits 0-3 its exits (`ErrorExit`),
-    /// bit 4 whether it clobbers the homes.
-    private var info: [UInt8]
+    /// bit 4 whether it clobbers the homes. (Raw memory: the lowering asks
+    /// twice per stencil instance, and an array in a class property costs an
+    /// exclusivity check and a bounds check per look.)
+    private let info: UnsafeMutablePointer<UInt8>
     /// Per opcode (raw value) where its stencils start in `opStencilIndex`, in
     /// `stencilNames(for:)` order: resolved once here, not per instruction.
     private let opStencilStart: [Int32]
@@ -78,7 +80,6 @@ public final class LoadedStencils {
             throw JITError("the stencil library is for \(library.target.rawValue), this machine is \(StencilTarget.host?.rawValue ?? "unsupported")")
         }
         self.library = library
-        info = [UInt8](repeating: 0, count: library.count)
         var addrs: [UInt64] = []
         for name in library.symbols {
             guard let p = mochi_jit_symbol(name) else {
@@ -87,6 +88,8 @@ public final class LoadedStencils {
             addrs.append(UInt64(UInt(bitPattern: p)))
         }
         symbolAddress = addrs
+        info = .allocate(capacity: max(library.count, 1))
+        info.initialize(repeating: 0, count: max(library.count, 1))
         keyTable = .allocate(capacity: stencilKeyCapacity)
         keyTable.initialize(repeating: StencilKeyEntry(prefix: 0, tokens: 0, index: 0), count: stencilKeyCapacity)
         slowIndex = .allocate(capacity: max(library.count, 1))
@@ -100,7 +103,7 @@ public final class LoadedStencils {
             guard let op = byRaw[raw] else { continue }
             for n in stencilNames(for: op) {
                 guard let i = library.index(of: n) else {
-                    keyTable.deallocate(); slowIndex.deallocate()
+                    keyTable.deallocate(); slowIndex.deallocate(); info.deallocate()
                     throw JITError("the stencil library has no stencil '\(n)' (stale library?)")
                 }
                 indices.append(Int32(i))
@@ -110,7 +113,7 @@ public final class LoadedStencils {
         opStencilStart = starts
         opStencilIndex = indices
         for n in controlStencilNames where library.index(of: n) == nil {
-            keyTable.deallocate(); slowIndex.deallocate()
+            keyTable.deallocate(); slowIndex.deallocate(); info.deallocate()
             throw JITError("the stencil library has no stencil '\(n)' (stale library?)")
         }
     }
@@ -118,6 +121,7 @@ public final class LoadedStencils {
     deinit {
         keyTable.deallocate()
         slowIndex.deallocate()
+        info.deallocate()
     }
 
     /// The k-th stencil `stencilNames(for: op)` lists (checked at load).
@@ -209,8 +213,13 @@ public final class LoadedStencils {
 
     func name(_ i: Int32) -> String { library.name(Int(i)) }
 
+    @inline(__always)
     private func describe(_ i: Int32) throws -> UInt8 {
         if info[Int(i)] != 0 { return info[Int(i)] }
+        return try describeFirst(i)
+    }
+
+    private func describeFirst(_ i: Int32) throws -> UInt8 {
         let st = try stencil(i)
         var v: UInt8 = 0x80
         for h in st.holes { if case .errorExit(let k) = h.value { v |= UInt8(1 << k) } }
@@ -269,14 +278,34 @@ public final class JITCode {
     /// Entry address per function index.
     public let entries: [UInt64]
     let frameBytes: [Int64]
-    /// Per function: where its code is and which stencil instances it is made of.
-    let layout: [FunctionLayout]
+    /// Where the code is and which stencil instances it is made of, flat (one
+    /// array each for the whole module, not two per function): function i's
+    /// code is [codeStart[i], codeEnd[i]) (up to codeStart[i + 1] is padding to
+    /// the next function's alignment), its instances instStart[i]..<instStart[i + 1]
+    /// of `instOffset` and `instStencil`.
+    let names: [String]
+    let codeStart: [Int]
+    let codeEnd: [Int]
+    let instStart: [Int]
+    let instOffset: [Int]
+    let instStencil: [Int32]
 
-    init(base: UnsafeMutableRawPointer, size: Int, entries: [UInt64], frameBytes: [Int64],
-         layout: [FunctionLayout]) {
-        self.base = base; self.size = size; self.entries = entries; self.frameBytes = frameBytes; self.layout = layout
+    init(base: UnsafeMutableRawPointer, size: Int, entries: [UInt64], frameBytes: [Int64], names: [String],
+         codeStart: [Int], codeEnd: [Int], instStart: [Int], instOffset: [Int], instStencil: [Int32]) {
+        self.base = base; self.size = size; self.entries = entries; self.frameBytes = frameBytes
+        self.names = names; self.codeStart = codeStart; self.codeEnd = codeEnd; self.instStart = instStart
+        self.instOffset = instOffset; self.instStencil = instStencil
     }
     deinit { munmap(base, size) }
+
+    /// Per function its place in the code (for listings and perf maps).
+    var layout: [FunctionLayout] {
+        names.indices.map { i in
+            let r = instStart[i]..<instStart[i + 1]
+            return FunctionLayout(name: names[i], start: codeStart[i], end: codeEnd[i],
+                                  offsets: Array(instOffset[r]), stencils: Array(instStencil[r]))
+        }
+    }
 }
 
 /// A compiled function's place in the code: [start, end) offsets, and per
@@ -341,52 +370,61 @@ func operandValue(_ o: Operand, _ ins: JInst, gatherBase: Int, frame: UInt64) ->
     }
 }
 
-func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITStats, lowerMicros: [Double]) throws -> JITCode {
-    // The stencils in use, decoded once each: local[i] is stencil i's index in
-    // `used` (arrays, not dictionaries: a dictionary type's first use costs a
-    // metadata instantiation on every run).
+/// `replacing` (from, to): every instance of stencil `from` is laid out and
+/// patched as stencil `to` (the direct calls' slot-stack check, JIT.swift).
+func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITStats, lowerMicros: [Double],
+              replacing: (Int32, Int32)? = nil) throws -> JITCode {
+    let t0 = monotonicMicros()
+    let (from, to) = replacing ?? (-1, -1)
+    // The stencils in use, each decoded when the layout below first meets it
+    // (local[i]: stencil i's index in `used`, -1 before; arrays, not
+    // dictionaries: a dictionary type's first use costs a metadata
+    // instantiation on every run), and its code and holes appended to one
+    // byte buffer and one hole array, with per used stencil its ranges: the
+    // layout and the copy-and-patch loop work from these, with no Stencil
+    // copied (a reference count per array it holds) per instruction, and the
+    // instructions are read once for the layout (one pass over them fewer: a
+    // large program's stencil instances are megabytes). Holes are plain
+    // values, so the hole array costs no reference counting either.
     var local = [Int32](repeating: -1, count: stencils.library.count)
     var used: [Stencil] = []
-    for f in funcs {
-        for ins in f.insts where local[Int(ins.stencil)] < 0 {
-            local[Int(ins.stencil)] = Int32(used.count)
-            used.append(try stencils.stencil(ins.stencil))
-        }
-    }
-    let t0 = monotonicMicros()
-    // The stencils' code and holes flattened once (one byte buffer, one hole
-    // array, per used stencil its ranges): the layout loop and the copy-and-
-    // patch loop then work from these, with no Stencil copied (a reference
-    // count per array it holds) per instruction. Holes are plain values, so
-    // the hole array costs no reference counting either.
-    var codeAt = [Int](repeating: 0, count: used.count + 1)
-    for (li, st) in used.enumerated() { codeAt[li + 1] = codeAt[li] + st.code.count }
-    var allCode = [UInt8](repeating: 0, count: max(codeAt[used.count], 1))
-    var holeAt = [Int](repeating: 0, count: used.count + 1)
-    let dataCount = used.map { $0.data.count }
+    var codeAt: [Int] = [0]
+    var allCode: [UInt8] = []
+    var holeAt: [Int] = [0]
     var allHoles: [Hole] = []
+    var dataCount: [Int] = []
     // Per used stencil its PC-relative holes that may need a veneer (runtime
     // symbols, >= 0 the symbol's index; `.FN`/`.FN2`, -1): what the layout loop
     // visits per instruction, instead of every hole of the stencil.
-    var externAt = [Int](repeating: 0, count: used.count + 1)
+    var externAt: [Int] = [0]
     var externs: [Int] = []
-    for (li, st) in used.enumerated() {
-        allCode.withUnsafeMutableBytes { b in
-            st.code.withUnsafeBytes { (b.baseAddress! + codeAt[li]).copyMemory(from: $0.baseAddress!, byteCount: st.code.count) }
-        }
+    func use(_ i: Int32) throws -> Int {
+        let st = try stencils.stencil(i)
+        let li = used.count
+        local[Int(i)] = Int32(li)
+        used.append(st)
+        allCode.append(contentsOf: st.code)
+        codeAt.append(allCode.count)
         allHoles.append(contentsOf: st.holes)
-        holeAt[li + 1] = allHoles.count
+        holeAt.append(allHoles.count)
+        dataCount.append(st.data.count)
         for h in st.holes where h.kind.isPCRelative {
             if case .symbol(let i) = h.value { externs.append(i) }
             if case .operand(let o) = h.value, o == .FN || o == .FN2 { externs.append(-1) }
         }
-        externAt[li + 1] = externs.count
+        externAt.append(externs.count)
+        return li
     }
-    // Layout: instruction offsets, function starts, data per stencil, veneers.
-    var offsets: [[Int]] = []
-    var starts: [Int] = []
+    // Layout: instruction offsets, function starts, data per stencil, veneers;
+    // one flat array of offsets (and of stencils, for listings) for the module.
+    var total = 0
+    for fi in funcs.indices { total += funcs[fi].insts.count }
+    var instOffset = [Int](repeating: 0, count: total)
+    var instStencil = [Int32](repeating: 0, count: total)
+    var instStart = [Int](repeating: 0, count: funcs.count + 1)
+    var codeStart = [Int](repeating: 0, count: funcs.count + 1)
     var pc = 0
-    var dataOffset = [Int](repeating: -1, count: used.count)
+    var dataOffset: [Int] = []
     var dataSize = 0
     var externalOrder: [UInt64] = [] // the veneers' addresses
     func external(_ a: UInt64) {
@@ -402,42 +440,53 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     let pad = stencils.library.target.isAArch64 && stencils.library.branchProtection == .standard ? 4 : 0
     // x86-64: functions and loop headers on their boundaries (CodePlacement.swift).
     let placed = !stencils.library.target.isAArch64
-    var ends: [Int] = []
-    for f in funcs {
+    var codeEnd = [Int](repeating: 0, count: funcs.count)
+    var k = 0
+    for fi in funcs.indices {
         if placed { pc = CodePlacement.align(pc, CodePlacement.functionAlignment) }
-        starts.append(pc)
+        codeStart[fi] = pc
+        instStart[fi] = k
         pc += pad
-        var offs: [Int] = []
-        offs.reserveCapacity(f.insts.count)
-        let headers = placed ? f.insts.withUnsafeBufferPointer { CodePlacement.loopHeaders($0, blockStart: f.blockStart) } : nil
-        for (k, ins) in f.insts.enumerated() {
-            if let h = headers, h[k] { pc = CodePlacement.align(pc, CodePlacement.loopAlignment) }
-            offs.append(pc)
-            let li = Int(local[Int(ins.stencil)])
-            pc += codeAt[li + 1] - codeAt[li]
-            if dataCount[li] > 0 && dataOffset[li] < 0 {
-                dataSize = (dataSize + 15) & ~15
-                dataOffset[li] = dataSize
-                dataSize += dataCount[li]
-            }
-            for k in externAt[li]..<externAt[li + 1] {
-                let i = externs[k]
-                if i >= 0 {
-                    if !symbolSeen[i] { symbolSeen[i] = true; external(stencils.symbolAddress[i]) }
-                } else {
-                    external(UInt64(bitPattern: ins.fn))
+        try funcs[fi].insts.withUnsafeBufferPointer { insts in
+            let headers = placed ? CodePlacement.loopHeaders(insts, blockStart: funcs[fi].blockStart) : nil
+            for j in 0..<insts.count {
+                let ins = insts[j]
+                if let h = headers, h[j] { pc = CodePlacement.align(pc, CodePlacement.loopAlignment) }
+                let stencil = ins.stencil == from ? to : ins.stencil
+                instOffset[k] = pc
+                instStencil[k] = stencil
+                k += 1
+                var li = Int(local[Int(stencil)])
+                if li < 0 {
+                    li = try use(stencil)
+                    dataOffset.append(-1)
+                }
+                pc += codeAt[li + 1] - codeAt[li]
+                if dataCount[li] > 0 && dataOffset[li] < 0 {
+                    dataSize = (dataSize + 15) & ~15
+                    dataOffset[li] = dataSize
+                    dataSize += dataCount[li]
+                }
+                for x in externAt[li]..<externAt[li + 1] {
+                    let i = externs[x]
+                    if i >= 0 {
+                        if !symbolSeen[i] { symbolSeen[i] = true; external(stencils.symbolAddress[i]) }
+                    } else {
+                        external(UInt64(bitPattern: ins.fn))
+                    }
                 }
             }
         }
-        offsets.append(offs)
-        ends.append(pc)
+        codeEnd[fi] = pc
     }
+    instStart[funcs.count] = k
+    codeStart[funcs.count] = pc
     let codeSize = pc
     let dataStart = (codeSize + 15) & ~15
     let veneerStart = (dataStart + dataSize + 15) & ~15
-    let total = veneerStart + 16 * externalOrder.count
+    let mapped = veneerStart + 16 * externalOrder.count
     let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-    let mapSize = max((total + pageSize - 1) / pageSize * pageSize, pageSize)
+    let mapSize = max((mapped + pageSize - 1) / pageSize * pageSize, pageSize)
 
     // Map near the runtime's code so most helper calls reach with rel32.
     let near = UInt(bitPattern: mochi_jit_symbol("mochi_str_concat"))
@@ -461,9 +510,9 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     for (li, st) in used.enumerated() where dataOffset[li] >= 0 {
         st.data.withUnsafeBytes { (mem + dataStart + dataOffset[li]).copyMemory(from: $0.baseAddress!, byteCount: st.data.count) }
     }
-    let entries = starts.map { base + UInt64($0) }
-    let frameBytes = funcs.map { Int64($0.frameSlots * 8) }
-    var layout: [FunctionLayout] = []
+    let entries = codeStart.dropLast().map { base + UInt64($0) }
+    var frameBytes = [Int64](repeating: 0, count: funcs.count)
+    for fi in funcs.indices { frameBytes[fi] = Int64(funcs[fi].frameSlots * 8) }
 
     let veneerIndex = { (s: UInt64) -> Int in externalOrder.firstIndex(of: s)! }
 
@@ -471,15 +520,19 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     let symbolAddress = stencils.symbolAddress
     try allHoles.withUnsafeBufferPointer { holes in
     try frameBytes.withUnsafeBufferPointer { frames in
-    for (fi, f) in funcs.enumerated() {
+    try instOffset.withUnsafeBufferPointer { instOffset in
+    // (Through the buffer: iterating `funcs` copies each JFunction, retaining its arrays.)
+    try funcs.withUnsafeBufferPointer { funcs in
+    for fi in funcs.indices {
         let tf = monotonicMicros()
-        let offs = offsets[fi]
-        let frame = UInt64(f.frameSlots * 8)
-        let gatherBase = f.gatherBase
-        var filled = starts[fi] + pad
-        try f.insts.withUnsafeBufferPointer { insts in
+        let offs = UnsafeBufferPointer(rebasing: instOffset[instStart[fi]..<instStart[fi + 1]])
+        let frame = UInt64(funcs[fi].frameSlots * 8)
+        let gatherBase = funcs[fi].gatherBase
+        var filled = codeStart[fi] + pad
+        try funcs[fi].insts.withUnsafeBufferPointer { insts in
         for ii in 0..<insts.count {
-            let ins = insts[ii]
+            var ins = insts[ii]
+            if ins.stencil == from { ins.stencil = to }
             let li = Int(local[Int(ins.stencil)])
             let at = mem + offs[ii]
             let codeLen = codeAt[li + 1] - codeAt[li]
@@ -498,23 +551,23 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                     } else if o == .CFRAME && ins.callee >= 0 && Int(ins.callee) < frames.count {
                         s = UInt64(frames[Int(ins.callee)])
                     } else { // the error, as the other layouts report it
-                        s = try operandValue(o, ins, f, frame: frame, calleeFrame: { frameBytes[Int($0)] },
+                        s = try operandValue(o, ins, funcs[fi], frame: frame, calleeFrame: { frames[Int($0)] },
                                              stencil: stencils.name(ins.stencil))
                     }
                     isExternal = o == .FN || o == .FN2
                 case .continuation: s = here + UInt64(codeLen)
                 case .target:
-                    guard ins.target >= 0 else { throw JITError("\(f.name): branch without a target") }
+                    guard ins.target >= 0 else { throw JITError("\(funcs[fi].name): branch without a target") }
                     s = base + UInt64(offs[Int(ins.target)])
                 case .callee:
-                    guard ins.callee >= 0 else { throw JITError("\(f.name): call without a callee") }
+                    guard ins.callee >= 0 else { throw JITError("\(funcs[fi].name): call without a callee") }
                     s = entries[Int(ins.callee)] + UInt64(pad)
                 case .symbol(let i): s = symbolAddress[i]; isExternal = true
                 case .data: s = base + UInt64(dataStart + dataOffset[li])
                 case .errorExit(let e):
                     let t = e == 0 ? ins.exits.0 : e == 1 ? ins.exits.1 : e == 2 ? ins.exits.2 : ins.exits.3
                     guard t >= 0 else {
-                        throw JITError("\(f.name): stencil \(stencils.name(ins.stencil)) without its exit \(e)")
+                        throw JITError("\(funcs[fi].name): stencil \(stencils.name(ins.stencil)) without its exit \(e)")
                     }
                     s = base + UInt64(offs[Int(t)])
                 }
@@ -529,17 +582,16 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                 do {
                     try patch(h.kind, at: at + h.offset, address: place, value: value)
                 } catch let e as PatchError {
-                    throw JITError("\(f.name): stencil \(stencils.name(ins.stencil)), hole at +\(h.offset): \(e.message)")
+                    throw JITError("\(funcs[fi].name): stencil \(stencils.name(ins.stencil)), hole at +\(h.offset): \(e.message)")
                 }
             }
         }
         }
-        let end = ends[fi]
-        layout.append(FunctionLayout(name: f.name, start: starts[fi], end: end, offsets: offs,
-                                     stencils: f.insts.map(\.stencil)))
-        stats.functions[fi].codeBytes = end - starts[fi]
-        stats.functions[fi].stencils = f.insts.count
+        stats.functions[fi].codeBytes = codeEnd[fi] - codeStart[fi]
+        stats.functions[fi].stencils = instStart[fi + 1] - instStart[fi]
         stats.functions[fi].microseconds = lowerMicros[fi] + (monotonicMicros() - tf)
+    }
+    }
     }
     }
     }
@@ -547,7 +599,7 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     // W^X: writable until here, executable from here on, never both; the
     // instruction cache flushed (AArch64's is not coherent with the data cache).
     if pad > 0 {
-        for st in starts { (mem + st).storeBytes(of: AArch64Word.btiC.littleEndian, as: UInt32.self) }
+        for st in codeStart.dropLast() { (mem + st).storeBytes(of: AArch64Word.btiC.littleEndian, as: UInt32.self) }
     }
     guard mochi_jit_code_seal(mem, mapSize) == 0 else {
         throw JITError("cannot make the code executable (mochi_jit_code_seal failed)")
@@ -561,5 +613,10 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     stats.dataBytes = dataSize
     stats.veneers = externalOrder.count
     stats.totalMicroseconds += monotonicMicros() - t0
-    return JITCode(base: mem, size: mapSize, entries: entries, frameBytes: frameBytes, layout: layout)
+    var names: [String] = []
+    names.reserveCapacity(funcs.count)
+    for fi in funcs.indices { names.append(funcs[fi].name) }
+    return JITCode(base: mem, size: mapSize, entries: entries, frameBytes: frameBytes, names: names,
+                   codeStart: codeStart, codeEnd: codeEnd, instStart: instStart, instOffset: instOffset,
+                   instStencil: instStencil)
 }

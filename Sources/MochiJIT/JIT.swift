@@ -294,10 +294,9 @@ final class Run {
         // (LowerModule.swift: inlining only where frames cannot reach the slot stack's end.)
         let lowered = try lowerModule(m, context: context, registerHomes: jit.registerHomes, inlining: jit.inlining,
                                       framesFit: slotStackCannotOverflow)
-        var funcs = lowered.funcs
         stats.functions = lowered.functionStats
-        try checkSlotStackWhereNeeded(&funcs)
-        let c = try emitCode(funcs, stencils: try jit.stencils, stats: &stats, lowerMicros: lowered.lowerMicros)
+        let c = try emitCode(lowered.funcs, stencils: try jit.stencils, stats: &stats, lowerMicros: lowered.lowerMicros,
+                             replacing: try slotStackChecksWhereNeeded(lowered.funcs))
         stats.totalMicroseconds = monotonicMicros() - t0
         code = c
         let et = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: max(c.entries.count, 1))
@@ -335,20 +334,18 @@ final class Run {
     /// when no chain of maxDepth + 1 frames can reach past the slot stack. When
     /// the largest frame makes that possible, every direct call checks the slot
     /// stack's end as well (`call_checkx`), as the interpreter does, so a program
-    /// ends in `stack overflow` at the same call in both.
-    func checkSlotStackWhereNeeded(_ funcs: inout [JFunction]) throws {
-        if slotStackCannotOverflow(funcs) { return }
-        let check = try jit.stencils.index("call_check"), checkx = try jit.stencils.index("call_checkx")
-        for fi in funcs.indices {
-            for k in funcs[fi].insts.indices where funcs[fi].insts[k].stencil == check {
-                funcs[fi].insts[k].stencil = checkx
-            }
-        }
+    /// ends in `stack overflow` at the same call in both: the stencil the
+    /// emitter puts in place of which (nil: none), as it lays the code out
+    /// (a pass over every instruction of the module fewer).
+    func slotStackChecksWhereNeeded(_ funcs: [JFunction]) throws -> (Int32, Int32)? {
+        if slotStackCannotOverflow(funcs) { return nil }
+        return (try jit.stencils.index("call_check"), try jit.stencils.index("call_checkx"))
     }
 
     /// Whether maxDepth + 2 frames of the largest size fit the slot stack.
     func slotStackCannotOverflow(_ funcs: [JFunction]) -> Bool {
-        let largest = funcs.map(\.frameSlots).max() ?? 0
+        var largest = 0
+        for fi in funcs.indices { largest = max(largest, funcs[fi].frameSlots) }
         return largest <= stackBytes / 8 / (jit.maxDepth + 2)
     }
 

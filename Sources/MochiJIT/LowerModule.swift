@@ -4,7 +4,9 @@
 // decides where slots, strings and descriptors live), with inlining when asked;
 // and since an inlined call keeps its depth check but not a slot-stack check,
 // a module whose inlined frames could reach the slot stack's end is lowered
-// again without inlining.
+// again without inlining. Their functions are entered only at their starts,
+// so no frame maps are kept (`FunctionLowering.lower(keepFrameMap:)`), only
+// block starts, which the layout needs for loop headers.
 
 import MochiIR
 
@@ -34,7 +36,8 @@ func lowerModule(_ m: Module, context: LoweringContext, registerHomes: Bool, inl
             let inl = inlining ? Inliner.inline(f, module: m, symbols: symbols, candidates: candidates) : nil
             inlined = inlined || inl != nil
             out.funcs.append(try FunctionLowering.lower(function: inl?.function ?? f, context: context,
-                                                        registerHomes: registerHomes, depthChecks: inl?.depthChecks ?? []))
+                                                        registerHomes: registerHomes, depthChecks: inl?.depthChecks ?? [],
+                                                        keepFrameMap: false))
             out.lowerMicros.append(monotonicMicros() - tf)
             out.functionStats.append(JITFunctionStats(name: f.name, irInstructions: f.insts.count, stencils: 0,
                                                       codeBytes: 0, microseconds: 0))

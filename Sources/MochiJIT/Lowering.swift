@@ -366,6 +366,18 @@ final class LoweringScratch {
     var isParam: [Bool] = []
     /// The last lowering's slot reads, for the next one to clear and reuse.
     var reads: SlotReads? = nil
+    /// `homesLiveAcross`' answer, per instruction that clobbers the homes.
+    var live: [Value] = []
+    /// The error stubs' keys and instructions (`lower`), and an edge's moves (`edge`).
+    var stubKeys: [Int64] = []
+    var stubAt: [Int32] = []
+    var moveDst: [Int32] = []
+    var moveSrc: [Int32] = []
+    /// The exit stubs of the function being lowered, before they are appended.
+    var stubs: [JInst] = []
+    /// The slot table of a function lowered without its frame map, for the
+    /// next one (`FunctionLowering.lower(keepFrameMap:)`).
+    var spareSlot: [Int32] = []
 }
 
 /// A function's error stubs by key (exit << 32 | line), once it has more than
@@ -476,16 +488,20 @@ struct FunctionLowering {
         self.depthChecks = depthChecks
         clears = deadReferenceClears(function, scratch: context.scratch.liveness)
         let n = function.valueTypes.count
-        slot = Array(repeating: -1, count: n)
+        // (The slot and block tables of the last function lowered without its
+        // frame map, when there is one: `lower(keepFrameMap:)`.)
+        let sc = context.scratch
+        var sl = sc.spareSlot; sc.spareSlot = []
+        reset(&sl, n, -1)
+        slot = sl
         if let e = function.entry {
             for p in function[e].params where slot[Int(p.index)] < 0 { slot[Int(p.index)] = nextSlot; nextSlot += 1 }
         }
         for v in 0..<n where slot[v] < 0 { slot[v] = nextSlot; nextSlot += 1 }
-        blockStart = Array(repeating: -1, count: function.blocks.count)
+        blockStart = [Int32](repeating: -1, count: function.blocks.count)
         code.reserveCapacity(2 * function.insts.count + 8)
         // (Through the buffers: `function[b]` and `function[id]` copy the block
         // or instruction, retaining each of its arrays.)
-        let sc = context.scratch
         var uses = sc.uses; sc.uses = []
         var consts = sc.consts; sc.consts = []
         var folded = sc.folded; sc.folded = []
@@ -536,8 +552,15 @@ struct FunctionLowering {
     /// Lowers `function`. A homed value is written through to its slot when a
     /// stencil reads the slot; the lowering emits every write-through and drops
     /// those whose slot turned out unread (`dropUnreadWriteThroughs`).
+    ///
+    /// Without `keepFrameMap` the function has no homes or slot map (what an
+    /// entry at a block needs, Tiers.swift): a whole-module compile, whose
+    /// functions are entered only at their starts, gives those tables back to
+    /// the scratch for the next function to fill (three arrays fewer to make and
+    /// free per function). Block starts stay: the layout puts loop headers on
+    /// their lines (CodePlacement.swift).
     static func lower(function: Function, context: LoweringContext, registerHomes: Bool,
-                      depthChecks: [Int32] = []) throws -> JFunction {
+                      depthChecks: [Int32] = [], keepFrameMap: Bool = true) throws -> JFunction {
         var l = FunctionLowering(function: function, context: context, registerHomes: registerHomes,
                                  depthChecks: depthChecks)
         defer {
@@ -545,7 +568,14 @@ struct FunctionLowering {
             sc.uses = l.useCount; sc.consts = l.constant; sc.elided = l.elided
             sc.reads = l.reads
         }
-        return try l.lower()
+        var jf = try l.lower()
+        if !keepFrameMap {
+            let sc = context.scratch
+            sc.spareSlot = jf.slot; jf.slot = []
+            if let h = jf.homes { sc.homes.spareHome = h.home; sc.homes.spareInts = h.ints }
+            jf.homes = nil
+        }
+        return jf
     }
 
     /// Whether `foldedOperand` can fold an operand of `op`.
@@ -672,9 +702,11 @@ struct FunctionLowering {
                 }
                 if decides { fused = compareCond(f[last]) }
             }
-            for (k, id) in bd.insts.enumerated() {
-                if fused != nil && k == bd.insts.count - 1 { line = Int32(clamping: f[id].loc.line); break }
-                try lowerInst(id)
+            try f.insts.withUnsafeBufferPointer { insts in
+                for (k, id) in bd.insts.enumerated() {
+                    if fused != nil && k == bd.insts.count - 1 { line = Int32(clamping: insts[Int(id.index)].loc.line); break }
+                    try lowerInst(id, insts[Int(id.index)])
+                }
             }
             line = Int32(bd.terminatorLoc.line != 0 ? Int32(clamping: bd.terminatorLoc.line) : max(line, 0))
             if Int(b.index) < depthChecks.count, depthChecks[Int(b.index)] >= 0 {
@@ -692,16 +724,16 @@ struct FunctionLowering {
                     try twoWay(fused != nil && bc.args.count == 1 && bc.args[0] == v && Int(r.block.index) == Int(bc.block.index) ? fused! : .value(v),
                                t, e, next: next)
                 } else {
-                    try edge(r, next: next, clearing: r == bc ? edgeClears(b, 0) : [])
+                    try edge(r, next: next, clearing: r == bc ? edgeClears(b, 0) : -1)
                 }
             case .brif(let c, let t0, let e0):
                 // On each side the condition's value is known: blocks that only
                 // branch on it again are skipped.
                 let t = resolve(t0, known: (c, true)), e = resolve(e0, known: (c, false))
-                let tClears = t == t0 ? edgeClears(b, 0) : [], eClears = e == e0 ? edgeClears(b, 1) : []
+                let tClears = t == t0 ? edgeClears(b, 0) : -1, eClears = e == e0 ? edgeClears(b, 1) : -1
                 let bc = fused ?? .value(c)
                 // A side with clears gets its own edge code, like a side with arguments.
-                let tPlain = t.args.isEmpty && tClears.isEmpty, ePlain = e.args.isEmpty && eClears.isEmpty
+                let tPlain = t.args.isEmpty && tClears < 0, ePlain = e.args.isEmpty && eClears < 0
                 if ePlain && Int(t.block.index) == next {
                     try branch(bc, false, to: Int32(e.block.index)) // fall through into the next block
                     try edge(t, next: next, clearing: tClears)
@@ -730,29 +762,53 @@ struct FunctionLowering {
         // block ends in a jump or a return): one error stub per kind and line,
         // and each slow path its own stub, the instruction's `_slow` stencil with
         // its operands, jumping back to the instruction after it.
-        var stubs: [(key: Int64, at: Int32)] = []
+        // (The stubs' keys and instructions in the scratch's arrays: no array
+        // of tuples made per function, whose element type's metadata is built
+        // at run time.)
+        let sc = ctx.scratch
+        var stubKeys = sc.stubKeys; sc.stubKeys = []
+        var stubAt = sc.stubAt; sc.stubAt = []
+        stubKeys.removeAll(keepingCapacity: true)
+        stubAt.removeAll(keepingCapacity: true)
+        defer { sc.stubKeys = stubKeys; sc.stubAt = stubAt }
         var stubIndex = StubIndex()
-        for k in code.indices {
-            let exits = try ctx.stencils.errorExits(code[k].stencil)
+        // (The instructions through their buffer, the stubs gathered in the
+        // scratch and appended after: no uniqueness and bounds check per
+        // access, and no self inside, which the buffer's access holds.)
+        var extra = sc.stubs; sc.stubs = []
+        extra.removeAll(keepingCapacity: true)
+        defer { sc.stubs = extra }
+        let stencils = ctx.stencils
+        let n = code.count
+        try code.withUnsafeMutableBufferPointer { code in
+        for k in 0..<n {
+            let exits = try stencils.errorExits(code[k].stencil)
             guard exits != 0 else { continue }
             for e in 0..<4 where exits & (1 << e) != 0 {
                 var at: Int32
                 if e == ErrorExit.slowPath {
-                    at = Int32(code.count)
+                    at = Int32(n + extra.count)
                     var stub = code[k]
-                    stub.stencil = try ctx.stencils.slowPath(code[k].stencil)
+                    stub.stencil = try stencils.slowPath(code[k].stencil)
                     stub.target = -2 - Int32(k + 1)
                     stub.exits = (-1, -1, -1, -1)
-                    code.append(stub)
+                    extra.append(stub)
                 } else {
                     let key = Int64(e) << 32 | Int64(UInt32(bitPattern: code[k].line))
-                    at = stubs.count <= StubIndex.linearLimit ? stubs.first { $0.key == key }?.at ?? -1 : stubIndex.find(key)
+                    if stubKeys.count <= StubIndex.linearLimit {
+                        at = -1
+                        for j in stubKeys.indices where stubKeys[j] == key { at = stubAt[j]; break }
+                    } else {
+                        at = stubIndex.find(key)
+                    }
                     if at < 0 {
-                        at = Int32(code.count)
-                        code.append(JInst(try stencil(e == 0 ? "err_overflow" : e == 1 ? "err_div_zero" : "err_stack"), line: code[k].line))
-                        stubs.append((key, at))
-                        if stubs.count > StubIndex.linearLimit {
-                            if stubIndex.count == 0 { for s in stubs { stubIndex.insert(s.key, s.at) } }
+                        at = Int32(n + extra.count)
+                        extra.append(JInst(try stencils.index(e == 0 ? "err_overflow" : e == 1 ? "err_div_zero" : "err_stack", 0),
+                                           line: code[k].line))
+                        stubKeys.append(key)
+                        stubAt.append(at)
+                        if stubKeys.count > StubIndex.linearLimit {
+                            if stubIndex.count == 0 { for j in stubKeys.indices { stubIndex.insert(stubKeys[j], stubAt[j]) } }
                             else { stubIndex.insert(key, at) }
                         }
                     }
@@ -765,16 +821,20 @@ struct FunctionLowering {
                 }
             }
         }
+        }
+        code.append(contentsOf: extra)
         // Block targets -> instruction indices; gather/outgoing operands -> slots.
         let gatherBase = Int(nextSlot)
         let frameSlots = gatherBase + maxGather
+        let blockStart = self.blockStart, name = f.name
+        try code.withUnsafeMutableBufferPointer { code in
         for k in code.indices {
             let t = code[k].target
             if t <= -2 {
                 code[k].target = -2 - t
             } else if t >= 0 {
                 let st = blockStart[Int(t)]
-                guard st >= 0 else { throw fail("branch to block b\(t), which is not in the layout") }
+                guard st >= 0 else { throw JITError("function @\(name): branch to block b\(t), which is not in the layout") }
                 code[k].target = st
             }
             switch code[k].aBase {
@@ -782,6 +842,7 @@ struct FunctionLowering {
             case 2: code[k].a += Int32(frameSlots)
             default: break
             }
+        }
         }
         // Slot indices -> byte offsets happen at patch time (operand * 8).
         var jf = JFunction(name: f.name, insts: code, frameSlots: frameSlots, gatherBase: gatherBase)
@@ -795,7 +856,8 @@ struct FunctionLowering {
     /// else `i` (a 64-bit immediate): the name token.
     func immediateForm(_ k: Int64) -> UInt64 { k >= 0 && k < 1 << 31 ? Tok.s : Tok.i }
 
-    func edgeClears(_ b: Block, _ k: Int) -> [Value] { clears.edge(ReferenceClears.edgeKey(b, k)) }
+    /// The first of the values cleared on edge k of block b (`ReferenceClears`), -1 none.
+    func edgeClears(_ b: Block, _ k: Int) -> Int32 { clears.first(edge: ReferenceClears.edgeKey(b, k)) }
 
     /// The branch condition a compare computes, when a branch stencil can do
     /// the comparison itself: icmp, fcmp, and cmp of integers, bools or floats.
@@ -895,30 +957,41 @@ struct FunctionLowering {
     /// locations (a slot index >= 0, or -1 - home for a register), sequentialised
     /// with a temporary slot per cycle; parameters whose slots are read are then
     /// written through.
-    mutating func edge(_ bc: BlockCall, next: Int, clearing dead: [Value] = []) throws {
+    mutating func edge(_ bc: BlockCall, next: Int, clearing dead: Int32 = -1) throws {
         let params = f[bc.block].params
         func place(_ v: Value) -> Int32 { isHomed(v) ? -1 - Int32(homes.home[Int(v.index)]) : slotOf(v) }
         func letter(_ l: Int32) -> UInt64 { l >= 0 ? Tok.m : Tok.location(Int8(-1 - l)) }
-        var moves: [(dst: Int32, src: Int32)] = []
+        // (The moves in the scratch's two arrays: an array of tuples costs a
+        // run-time metadata lookup per array made.)
+        let sc = ctx.scratch
+        var dst = sc.moveDst, src = sc.moveSrc
+        sc.moveDst = []; sc.moveSrc = []
+        defer { sc.moveDst = dst; sc.moveSrc = src }
+        dst.removeAll(keepingCapacity: true)
+        src.removeAll(keepingCapacity: true)
         for (p, a) in zip(params, bc.args) where place(p) != place(a) {
             if !isHomed(a) { _ = s(a) }
-            moves.append((place(p), place(a)))
+            dst.append(place(p))
+            src.append(place(a))
         }
-        while !moves.isEmpty {
-            if let i = moves.firstIndex(where: { m in !moves.contains { $0.src == m.dst } }) {
-                let m = moves.remove(at: i)
-                try emit("move_", Tok.pack(letter(m.dst), letter(m.src)), a: max(m.dst, 0), b: max(m.src, 0))
+        while !dst.isEmpty {
+            // The first move whose destination no other move still reads.
+            var ready = -1
+            for i in dst.indices where !src.contains(dst[i]) { ready = i; break }
+            if ready >= 0 {
+                let d = dst.remove(at: ready), r = src.remove(at: ready)
+                try emit("move_", Tok.pack(letter(d), letter(r)), a: max(d, 0), b: max(r, 0))
             } else {
                 let t = nextSlot; nextSlot += 1
-                let d = moves[0].dst
+                let d = dst[0]
                 try emit("move_m", Tok.pack(letter(d)), a: t, b: max(d, 0))
-                for j in moves.indices where moves[j].src == d { moves[j].src = t }
+                for j in src.indices where src[j] == d { src[j] = t }
             }
         }
         for p in params where isHomed(p) {
             code[try emit("move_m", Tok.pack(L(p)), a: slotOf(p))].writeThrough = p.index
         }
-        try clear(dead)
+        try clear(from: dead)
         let target = Int(bc.block.index)
         if target != next {
             if let (c, t, e) = repeatableTest(bc.block) {
@@ -980,20 +1053,28 @@ struct FunctionLowering {
 
     /// The homed values live across instruction `id` (its result aside): what
     /// a clobbering stencil there must not lose.
-    func homesLiveAcross(_ id: InstID, result: Value?) -> [Value] {
-        if homes.homedCount == 0 { return [] }
+    func homesLiveAcross(_ id: InstID, result: Value?, into out: inout [Value]) {
+        out.removeAll(keepingCapacity: true)
+        if homes.homedCount == 0 { return }
         let p = homes.position(Int(id.index))
         // The result's own home is not kept: the instruction writes it (a
         // parameter the result was coalesced with shares it, RegisterHomes.swift).
         let written: Int8 = result.map { homes.home[Int($0.index)] } ?? -1
-        return homes.liveAcross(p, except: result, skipHome: written)
+        homes.liveAcross(p, except: result, skipHome: written, into: &out)
     }
 
     /// Removes the write-throughs of values whose slot no stencil reads, and
     /// renumbers what refers to instruction indices (block starts, targets
     /// given as `-2 - index`). Runs before the exit stubs are added.
     mutating func dropUnreadWriteThroughs() {
-        guard code.contains(where: { $0.writeThrough >= 0 && !reads.read[Int($0.writeThrough)] }) else { return }
+        // (Through the buffers: no closure call, uniqueness or bounds check per instruction.)
+        let unread = code.withUnsafeBufferPointer { code in
+            reads.read.withUnsafeBufferPointer { read in
+                for k in code.indices where code[k].writeThrough >= 0 && !read[Int(code[k].writeThrough)] { return true }
+                return false
+            }
+        }
+        guard unread else { return }
         // newIndex[k]: where the first kept instruction at or after k lands.
         // The kept instructions are moved down within `code` (a kept one never
         // lands after where it was), and the index is the scratch's: no array
@@ -1017,21 +1098,32 @@ struct FunctionLowering {
         }
         newIndex[n] = Int32(kept)
         code.removeLast(n - kept)
-        for k in code.indices where code[k].target <= -2 {
-            code[k].target = -2 - newIndex[Int(-2 - code[k].target)]
+        newIndex.withUnsafeBufferPointer { newIndex in
+            code.withUnsafeMutableBufferPointer { code in
+                for k in code.indices where code[k].target <= -2 {
+                    code[k].target = -2 - newIndex[Int(-2 - code[k].target)]
+                }
+            }
+            blockStart.withUnsafeMutableBufferPointer { blockStart in
+                for b in blockStart.indices where blockStart[b] >= 0 { blockStart[b] = newIndex[Int(blockStart[b])] }
+            }
         }
-        for b in blockStart.indices where blockStart[b] >= 0 { blockStart[b] = newIndex[Int(blockStart[b])] }
     }
 
-    /// Zeroes the slots of dead references (`clears`).
-    mutating func clear(_ vs: [Value]) throws {
-        for v in vs { try emit("const_m", a: slotOf(v), imm: 0) }
+    /// Zeroes the slots of the dead references of one list of `clears`, from
+    /// its entry `first` (-1: none) on, all but `except`.
+    mutating func clear(from first: Int32, except: Value? = nil) throws {
+        var e = first
+        while e >= 0 {
+            let v = clears.value(e)
+            if v != except { try emit("const_m", a: slotOf(v), imm: 0) }
+            e = clears.next(e)
+        }
     }
 
-    mutating func lowerInst(_ id: InstID) throws {
-        let inst = f[id]
+    mutating func lowerInst(_ id: InstID, _ inst: Inst) throws {
         wroteHome = false
-        if inst.op != .call && inst.op != .callClosure { try clear(clears.at(Int(id.index))) }
+        if inst.op != .call && inst.op != .callClosure { try clear(from: clears.first(at: Int(id.index))) }
         let start = code.count
         try lowerOp(id, inst)
         var clobbers = false
@@ -1041,16 +1133,18 @@ struct FunctionLowering {
         }
         if clobbers {
             // Homes live across a clobbering stencil: stored before, loaded after.
-            let live = homesLiveAcross(id, result: inst.result)
+            // (Into the scratch's array: no array made per instruction.)
+            let sc = ctx.scratch
+            var live = sc.live; sc.live = []
+            defer { sc.live = live }
+            homesLiveAcross(id, result: inst.result, into: &live)
             if !live.isEmpty {
-                var spills: [JInst] = []
-                for v in live {
-                    var m = JInst(try stencil("move_m", Tok.pack(L(v))), line: line)
-                    m.a = slotOf(v)
-                    spills.append(m)
+                code.insert(contentsOf: repeatElement(JInst(0, line: line), count: live.count), at: start)
+                for (j, v) in live.enumerated() {
+                    code[start + j].stencil = try stencil("move_m", Tok.pack(L(v)))
+                    code[start + j].a = slotOf(v)
                     try emit("move_", Tok.pack(L(v), Tok.m), b: slotOf(v))
                 }
-                code.insert(contentsOf: spills, at: start)
             }
         }
         guard let r = inst.result, isHomed(r) else { return }
@@ -1150,7 +1244,7 @@ struct FunctionLowering {
                 throw fail("call of unknown function \(inst.imm)")
             }
             for (k, v) in args.enumerated() { try moveOut(v, to: Int32(k), aBase: 2) }
-            try clear(clears.at(Int(id.index))) // after the arguments are copied
+            try clear(from: clears.first(at: Int(id.index))) // after the arguments are copied
             let check = try emit("call_check")
             code[check].callee = Int32(fi)
             code[check].n = Int32(clamping: ctx.maxDepth)
@@ -1164,7 +1258,7 @@ struct FunctionLowering {
             code[at].callee = Int32(fi)
         case .callClosure:
             try gather(args[1...])
-            try clear(clears.at(Int(id.index)).filter { $0 != args[0] })
+            try clear(from: clears.first(at: Int(id.index)), except: args[0])
             let at = try emit(inst.result == nil ? "call_closure_void" : "call_closure", a: a, b: arg(0))
             code[at].n = Int32(args.count - 1)
             try clearGather(args[1...])

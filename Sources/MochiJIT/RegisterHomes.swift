@@ -157,10 +157,10 @@ struct RegisterHomes {
 
 extension RegisterHomes {
     /// The homed values live across position p (their interval holds p inside),
-    /// but for the value `except` and any in the register `skipHome`, by value.
-    func liveAcross(_ p: Int32, except: Value?, skipHome: Int8) -> [Value] {
-        var out: [Value] = []
-        if homedCount == 0 { return out }
+    /// but for the value `except` and any in the register `skipHome`, by value:
+    /// appended to `out`.
+    func liveAcross(_ p: Int32, except: Value?, skipHome: Int8, into out: inout [Value]) {
+        if homedCount == 0 { return }
         let n = valueCount
         let cs = clusterStartAt, cl = clusterLoAt, ch = clusterHiAt, vs = valueStartAt, cv = clusterValuesAt
         let ex = except.map { Int32($0.index) } ?? -1
@@ -181,7 +181,6 @@ extension RegisterHomes {
             }
         }
         if out.count > 1 { out.sort { $0.index < $1.index } }
-        return out
     }
 }
 
@@ -237,6 +236,11 @@ func loopDepths(_ f: Function, order: UnsafeMutablePointer<Int>?, depth: UnsafeM
 /// for thousands of small functions). One scratch serves one thread at a time.
 final class RegisterHomesScratch {
     let work = ScratchBuffer()
+    /// A choice's two arrays given back when its function was lowered
+    /// without its frame map (`FunctionLowering.lower(keepFrameMap:)`): the
+    /// next choice fills them instead of making its own.
+    var spareHome: [Int8] = []
+    var spareInts: [Int32] = []
 }
 
 /// Chooses homes for `f`'s values. `skip[v]` marks values that have no
@@ -246,10 +250,13 @@ final class RegisterHomesScratch {
 func chooseRegisterHomes(_ f: Function, skip: [Bool], uses: [Int32]? = nil,
                          scratch: RegisterHomesScratch = RegisterHomesScratch()) -> RegisterHomes {
     let n = f.valueTypes.count
-    var result = RegisterHomes(valueCount: n)
+    let sc = scratch
+    var result = RegisterHomes(valueCount: 0)
+    var spare = sc.spareHome; sc.spareHome = []
+    reset(&spare, n, -1)
+    result.home = spare
     let layout = f.layout
     guard n > 0, !layout.isEmpty else { return result }
-    let sc = scratch
     let nb = f.blocks.count
     let nl = layout.count
     let words = (n + 63) / 64
@@ -566,7 +573,8 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], uses: [Int32]? = nil,
     }
     result.clusterCount = clusters
     result.home = home
-    var ints: [Int32] = []
+    var ints = sc.spareInts; sc.spareInts = []
+    ints.removeAll(keepingCapacity: true)
     ints.reserveCapacity(2 * n + f.insts.count + nb + 2 * homedCount + regs + 1 + 3 * clusters + 1)
     func append(_ p: UnsafeMutablePointer<Int32>, _ count: Int) {
         ints.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
