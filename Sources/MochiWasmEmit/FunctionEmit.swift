@@ -1714,24 +1714,43 @@ struct FunctionEmitter {
             get(a[0]); call(inst.op == .listMin ? "mochi_list_min" : "mochi_list_max"); fromAny(rt); set(inst)
         case .listRange: simple("mochi_range3", a)
 
+        // A map<int, int> keeps its entries unboxed (map.wat, "typed int maps"): it is
+        // made by mochi_map_new_ii and read and written with int keys and values.
         case .mapNew:
             let r = resultLocal(inst, "(ref null $map)")
+            let ii = rt == .map(.i64, .i64)
             emit("i32.const \(a.count / 2)")
-            call("mochi_map_new")
+            call(ii ? "mochi_map_new_ii" : "mochi_map_new")
             emit("local.set \(r)")
             var i = 0
             while i + 1 < a.count {
-                emit("local.get \(r)"); getBoxed(a[i]); getBoxed(a[i + 1]); call("mochi_map_set")
+                if ii, type(a[i]) == .i64, type(a[i + 1]) == .i64 {
+                    emit("local.get \(r)"); get(a[i]); get(a[i + 1]); call("mochi_map_set_ii")
+                } else {
+                    emit("local.get \(r)"); getBoxed(a[i]); getBoxed(a[i + 1]); call("mochi_map_set")
+                }
                 i += 2
             }
         case .mapGet:
-            get(a[0]); getBoxed(a[1]); call("mochi_map_get"); fromAny(rt); set(inst)
+            if type(a[0]) == .map(.i64, .i64), type(a[1]) == .i64, rt == .i64 {
+                get(a[0]); get(a[1]); call("mochi_map_get_ii"); set(inst)
+            } else {
+                get(a[0]); getBoxed(a[1]); call("mochi_map_get"); fromAny(rt); set(inst)
+            }
         case .mapGetAny:
             get(a[0]); getBoxed(a[1]); call("mochi_map_get"); set(inst)
         case .mapSet:
-            get(a[0]); getBoxed(a[1]); getBoxed(a[2]); call("mochi_map_set")
+            if type(a[0]) == .map(.i64, .i64), type(a[1]) == .i64, type(a[2]) == .i64 {
+                get(a[0]); get(a[1]); get(a[2]); call("mochi_map_set_ii")
+            } else {
+                get(a[0]); getBoxed(a[1]); getBoxed(a[2]); call("mochi_map_set")
+            }
         case .mapHas:
-            get(a[0]); getBoxed(a[1]); call("mochi_map_has"); set(inst)
+            if type(a[0]) == .map(.i64, .i64), type(a[1]) == .i64 {
+                get(a[0]); get(a[1]); call("mochi_map_has_ii"); set(inst)
+            } else {
+                get(a[0]); getBoxed(a[1]); call("mochi_map_has"); set(inst)
+            }
         case .mapLen: simple("mochi_map_len", a)
         case .mapDelete:
             get(a[0]); getBoxed(a[1]); call("mochi_map_delete")

@@ -158,6 +158,10 @@ enum RuntimeABI {
         f("map_keys", [map, "i32"], "(ref $list)")
         f("map_values", [map, "i32"], "(ref $list)")
         f("map_eq", [map, map], "i32")
+        f("map_new_ii", ["i32"], "(ref $map)")
+        f("map_get_ii", [map, "i64"], "i64")
+        f("map_set_ii", [map, "i64", "i64"])
+        f("map_has_ii", [map, "i64"], "i32")
         return t
     }()
 

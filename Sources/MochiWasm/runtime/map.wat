@@ -15,8 +15,12 @@
 ;;     (field $ckey (mut eqref))                ;; the last key looked up ...
 ;;     (field $cpos (mut i32))                  ;; ... its slot (>= 0); absent: -(insert slot) - 2;
 ;;                                              ;;   -1: nothing cached
-;;     (field $caux (mut i32))))                ;; ... and its entry while $cpos >= 0, else
+;;     (field $caux (mut i32))                  ;; ... and its entry while $cpos >= 0, else
 ;;                                              ;;   its hash (what insert needs)
+;;     (field $ti (mut (ref null $arr_i64)))    ;; a typed map<int, int>'s entries, unboxed
+;;                                              ;;   (key e at 2e, value at 2e+1); null: boxed
+;;     (field $cki (mut i64))))                 ;; a typed map's cached key
+;;                                              ;;   (see "typed int maps" below)
 ;;
 ;; As in C: entries stay dense (a deletion moves the last entry into the hole), so
 ;; keys(), values() and printing walk an array; a table slot holds the whole 32-bit
@@ -81,12 +85,12 @@
   (if (i32.le_s (local.get $cap) (i32.const 0))
     (then
       (return (struct.new $map (i32.const 0) (global.get $map.empty_kv) (global.get $map.empty_tab)
-        (i32.const 0) (ref.null $arr_i32) (ref.null eq) (i32.const -1) (i32.const 0)))))
+        (i32.const 0) (ref.null $arr_i32) (ref.null eq) (i32.const -1) (i32.const 0) (ref.null $arr_i64) (i64.const 0)))))
   (if (i32.gt_u (local.get $cap) (i32.const 0x10000000)) (then (call $list.oom)))
   (struct.new $map (i32.const 0)
     (array.new_default $arr_ref (i32.shl (local.get $cap) (i32.const 1)))
     (array.new_default $arr_i64 (call $map.tcap_for (local.get $cap)))
-    (i32.const 0) (ref.null $arr_i32) (ref.null eq) (i32.const -1) (i32.const 0)))
+    (i32.const 0) (ref.null $arr_i32) (ref.null eq) (i32.const -1) (i32.const 0) (ref.null $arr_i64) (i64.const 0)))
 
 ;; Key equality: identity first (equal i31 ints are identical), then strings by bytes,
 ;; then $mochi_any_eq.
@@ -346,6 +350,7 @@
   (local $mm (ref $map))
   (if (ref.is_null (local.get $m)) (then (return (ref.null none))))
   (local.set $mm (ref.as_non_null (local.get $m)))
+  (call $map.boxed (local.get $mm))
   (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
   (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (ref.null none))))
   ;; value of entry e at 2e + 1 = 2 (slot - 2) + 1
@@ -380,6 +385,7 @@
       (call $mochi_rt_error (call $value.ascii (array.new_data $bytes $map.d.nil (i32.const 0) (i32.const 23))))
       (unreachable)))
   (local.set $mm (ref.as_non_null (local.get $m)))
+  (call $map.boxed (local.get $mm))
   (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
   (if (i32.lt_s (local.get $i) (i32.const 0))
     (then (call $map.insert (local.get $mm) (local.get $key) (local.get $value)) (return)))
@@ -390,6 +396,7 @@
 
 ;; Set use: adds key (value nil) when absent; 1 when it was added.
 (func $map.add (param $m (ref $map)) (param $key anyref) (result i32)
+  (call $map.boxed (local.get $m))
   (if (i32.ge_s (call $map.lookup (local.get $m) (local.get $key)) (i32.const 0)) (then (return (i32.const 0))))
   (call $map.insert (local.get $m) (local.get $key) (ref.null none))
   (i32.const 1))
@@ -521,6 +528,7 @@
   ;; and set use the cache the probe leaves: k_nucleotide's `if key in counts`);
   ;; int keys by the leaves above, tail-called so has itself keeps no frame
   (if (ref.is_null (local.get $m)) (then (return (i32.const 0))))
+  (call $map.boxed (ref.as_non_null (local.get $m)))
   (if (ref.test (ref i31) (local.get $key))
     (then (return_call $map.has_i31 (ref.as_non_null (local.get $m)) (ref.cast (ref i31) (local.get $key)))))
   (if (ref.test (ref $box_i64) (local.get $key))
@@ -543,6 +551,7 @@
   (local $t i64)
   (if (ref.is_null (local.get $m)) (then (return)))
   (local.set $mm (ref.as_non_null (local.get $m)))
+  (call $map.boxed (local.get $mm))
   (local.set $i (call $map.lookup (local.get $mm) (local.get $key)))
   (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return)))
   (local.set $tab (struct.get $map $tab (local.get $mm)))
@@ -579,6 +588,255 @@
   (if (i32.gt_u (struct.get $map $tombs (local.get $mm)) (i32.shr_u (array.len (local.get $tab)) (i32.const 2)))
     (then (call $map.rebuild (local.get $mm) (array.len (local.get $tab))))))
 
+;; ---- typed int maps ----
+;;
+;; A map<int, int> the program makes (`$mochi_map_new_ii`) keeps its entries unboxed
+;; in $ti, key e at 2e and value at 2e + 1, with $kv empty; the table, $len, $tombs
+;; and $order are as above (a slot's hash is the one the boxed key would have, and its
+;; bit 31 is set when the key is an i31), and the cache is $cpos/$caux with the key
+;; in $cki ($ckey holds $map.typed_key, which no program value is, so the boxed
+;; fast paths of get and set never take a typed map's cache for theirs). The emitter
+;; calls $mochi_map_has_ii, $mochi_map_get_ii and $mochi_map_set_ii for a
+;; map<int, int>'s `k in m`, `m[k]` and `m[k] = v`: no key or value is boxed, and a
+;; key past 31 bits is compared in $ti instead of through a box. Any other operation
+;; that reads entries (printing, equality, delete, a boxed get or set through `any`)
+;; first turns the map into a boxed one ($map.boxed, once, in place: maps are shared
+;; references); the _ii functions work on a boxed map too (boxing as before).
+;; keys() and values() into int lists and the sorted order read $ti directly.
+
+(global $map.typed_key (ref $box_bool) (struct.new $box_bool (i32.const 0)))
+(type $map.t_get_ii (func (param (ref null $map)) (param i64) (result i64)))
+(type $map.t_set_ii (func (param (ref null $map)) (param i64) (param i64)))
+(type $map.t_insert_ii (func (param (ref $map)) (param i64) (param i64)))
+(type $map.t_grow_ti (func (param (ref $map)) (result (ref $arr_i64))))
+(global $map.g_get_ii_slow (ref $map.t_get_ii) (ref.func $map.get_ii_slow))
+(global $map.g_set_ii_slow (ref $map.t_set_ii) (ref.func $map.set_ii_slow))
+(global $map.g_insert_ii (ref $map.t_insert_ii) (ref.func $map.insert_ii))
+(global $map.g_grow_ti (ref $map.t_grow_ti) (ref.func $map.grow_ti))
+(type $map.t_has_ii (func (param (ref null $map)) (param i64) (result i32)))
+(global $map.g_has_ii_boxed (ref $map.t_has_ii) (ref.func $map.has_ii_boxed))
+
+(func $mochi_map_new_ii (param $cap i32) (result (ref $map))
+  (if (i32.le_s (local.get $cap) (i32.const 0))
+    (then
+      (return (struct.new $map (i32.const 0) (global.get $map.empty_kv) (global.get $map.empty_tab)
+        (i32.const 0) (ref.null $arr_i32) (global.get $map.typed_key) (i32.const -1) (i32.const 0)
+        (global.get $map.empty_tab) (i64.const 0)))))
+  (if (i32.gt_u (local.get $cap) (i32.const 0x10000000)) (then (call $list.oom)))
+  (struct.new $map (i32.const 0) (global.get $map.empty_kv)
+    (array.new_default $arr_i64 (call $map.tcap_for (local.get $cap)))
+    (i32.const 0) (ref.null $arr_i32) (global.get $map.typed_key) (i32.const -1) (i32.const 0)
+    (array.new_default $arr_i64 (i32.shl (local.get $cap) (i32.const 1))) (i64.const 0)))
+
+;; A typed map made boxed, in place (nothing when it is boxed already): each key and
+;; value boxed as $mochi_box_i64 boxes it, at the same entry numbers, so the table
+;; and the sorted order stay; the cache is cleared.
+(func $map.boxed (param $m (ref $map))
+  (local $ti (ref null $arr_i64))
+  (local $t (ref $arr_i64))
+  (local $kv (ref $arr_ref))
+  (local $n i32)
+  (local $i i32)
+  (local.set $ti (struct.get $map $ti (local.get $m)))
+  (if (ref.is_null (local.get $ti)) (then (return)))
+  (local.set $t (ref.as_non_null (local.get $ti)))
+  (local.set $n (i32.shl (struct.get $map $len (local.get $m)) (i32.const 1)))
+  (local.set $kv (array.new_default $arr_ref (array.len (local.get $t))))
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+    (array.set $arr_ref (local.get $kv) (local.get $i)
+      (call $mochi_box_i64 (array.get $arr_i64 (local.get $t) (local.get $i))))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $next)))
+  (struct.set $map $kv (local.get $m) (local.get $kv))
+  (struct.set $map $ti (local.get $m) (ref.null $arr_i64))
+  (struct.set $map $ckey (local.get $m) (ref.null none))
+  (struct.set $map $cpos (local.get $m) (i32.const -1)))
+
+;; The table slot of int key x in typed map m (entries t), or -1; the cache then
+;; describes x as $map.probe leaves it. A typed map has no deleted slots (deleting
+;; makes it boxed), so the first empty slot is where x would go. A slot whose hash
+;; agrees is x when both are i31 ints (the hash is a bijection of 32-bit ints), or
+;; when neither is and its entry's key is x.
+(func $map.probe_ii (param $m (ref $map)) (param $t (ref $arr_i64)) (param $x i64) (result i32)
+  (local $h i32)
+  (local $hh i64)
+  (local $small i32)
+  (local $tab (ref $arr_i64))
+  (local $mask i32)
+  (local $i i32)
+  (local $s i64)
+  (local.set $h (call $value.hash_i64 (local.get $x)))
+  (local.set $hh (i64.shl (i64.extend_i32_u (local.get $h)) (i64.const 32)))
+  (local.set $small (i64.lt_u (i64.add (local.get $x) (i64.const 0x40000000)) (i64.const 0x80000000)))
+  (struct.set $map $caux (local.get $m) (local.get $h))
+  (struct.set $map $cki (local.get $m) (local.get $x))
+  (local.set $tab (struct.get $map $tab (local.get $m)))
+  (local.set $mask (i32.sub (array.len (local.get $tab)) (i32.const 1)))
+  (if (i32.lt_s (local.get $mask) (i32.const 0))
+    (then
+      (struct.set $map $cpos (local.get $m) (i32.const -1))
+      (return (i32.const -1))))
+  (local.set $i (i32.and (local.get $h) (local.get $mask)))
+  (loop $probe
+    (local.set $s (array.get $arr_i64 (local.get $tab) (local.get $i)))
+    (if (i64.eqz (local.get $s))
+      (then
+        (struct.set $map $cpos (local.get $m) (i32.sub (i32.const -2) (local.get $i)))
+        (return (i32.const -1))))
+    (if (i64.eq (i64.and (local.get $s) (i64.const 0xFFFFFFFF00000000)) (local.get $hh))
+      (then
+        (if (if (result i32) (i32.wrap_i64 (i64.and (local.get $s) (i64.const 0x80000000)))
+              (then (local.get $small))
+              (else (i64.eq (array.get $arr_i64 (local.get $t)
+                              (i32.shl (i32.sub (i32.wrap_i64 (local.get $s)) (i32.const 2)) (i32.const 1)))
+                            (local.get $x))))
+          (then
+            (struct.set $map $cpos (local.get $m) (local.get $i))
+            (struct.set $map $caux (local.get $m) (i32.sub (i32.and (i32.wrap_i64 (local.get $s)) (i32.const 0x7FFFFFFF)) (i32.const 2)))
+            (return (local.get $i))))))
+    (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (local.get $mask)))
+    (br $probe))
+  (unreachable))
+
+;; has of a boxed map, through a constant reference: inlined into $mochi_map_has_ii,
+;; $mochi_map_has and its leaves would make has too large for the program's loop to
+;; take get and set inline as well.
+(func $map.has_ii_boxed (param $m (ref null $map)) (param $x i64) (result i32)
+  (return_call $mochi_map_has (local.get $m) (call $mochi_box_i64 (local.get $x))))
+
+(func $mochi_map_has_ii (param $m (ref null $map)) (param $x i64) (result i32)
+  (local $ti (ref null $arr_i64))
+  (if (ref.is_null (local.get $m)) (then (return (i32.const 0))))
+  (local.set $ti (struct.get $map $ti (local.get $m)))
+  (if (ref.is_null (local.get $ti))
+    (then (return_call_ref $map.t_has_ii (local.get $m) (local.get $x) (global.get $map.g_has_ii_boxed))))
+  (i32.ge_s (call $map.probe_ii (ref.as_non_null (local.get $m)) (ref.as_non_null (local.get $ti)) (local.get $x))
+            (i32.const 0)))
+
+(func $mochi_map_get_ii (param $m (ref null $map)) (param $x i64) (result i64)
+  (local $ti (ref null $arr_i64))
+  ;; the cached key's value (the fast path only); the rest in $map.get_ii_slow
+  (if (i32.eqz (ref.is_null (local.get $m)))
+    (then
+      (local.set $ti (struct.get $map $ti (local.get $m)))
+      (if (i32.eqz (ref.is_null (local.get $ti)))
+        (then
+          (if (i32.and (i32.ge_s (struct.get $map $cpos (local.get $m)) (i32.const 0))
+                       (i64.eq (struct.get $map $cki (local.get $m)) (local.get $x)))
+            (then
+              (return (array.get $arr_i64 (ref.as_non_null (local.get $ti))
+                (i32.add (i32.shl (struct.get $map $caux (local.get $m)) (i32.const 1)) (i32.const 1))))))))))
+  (return_call_ref $map.t_get_ii (local.get $m) (local.get $x) (global.get $map.g_get_ii_slow)))
+
+;; (a missing key reads as nil, which an int use reads as 0, as the boxed path's
+;; $mochi_unbox_i64_or0 does)
+(func $map.get_ii_slow (param $m (ref null $map)) (param $x i64) (result i64)
+  (local $ti (ref null $arr_i64))
+  (local $v anyref)
+  (if (ref.is_null (local.get $m)) (then (return (i64.const 0))))
+  (local.set $ti (struct.get $map $ti (local.get $m)))
+  (if (ref.is_null (local.get $ti))
+    (then
+      (local.set $v (call $mochi_map_get (local.get $m) (call $mochi_box_i64 (local.get $x))))
+      (if (ref.test (ref i31) (local.get $v))
+        (then (return (i64.extend_i32_s (i31.get_s (ref.cast (ref i31) (local.get $v)))))))
+      (return_call $mochi_unbox_i64_or0 (local.get $v))))
+  (if (i32.lt_s (call $map.probe_ii (ref.as_non_null (local.get $m)) (ref.as_non_null (local.get $ti)) (local.get $x))
+                (i32.const 0))
+    (then (return (i64.const 0))))
+  (array.get $arr_i64 (ref.as_non_null (local.get $ti))
+    (i32.add (i32.shl (struct.get $map $caux (local.get $m)) (i32.const 1)) (i32.const 1))))
+
+(func $mochi_map_set_ii (param $m (ref null $map)) (param $x i64) (param $v i64)
+  (local $ti (ref null $arr_i64))
+  (local $c i32)
+  (if (i32.eqz (ref.is_null (local.get $m)))
+    (then
+      (local.set $ti (struct.get $map $ti (local.get $m)))
+      (if (i32.eqz (ref.is_null (local.get $ti)))
+        (then
+          (local.set $c (struct.get $map $cpos (local.get $m)))
+          (if (i32.and (i32.ne (local.get $c) (i32.const -1))
+                       (i64.eq (struct.get $map $cki (local.get $m)) (local.get $x)))
+            (then
+              ;; the cached key: its entry, or (cpos < -1) absent with its insertion
+              ;; slot known
+              (if (i32.lt_s (local.get $c) (i32.const 0))
+                (then (return_call_ref $map.t_insert_ii (ref.as_non_null (local.get $m)) (local.get $x) (local.get $v)
+                        (global.get $map.g_insert_ii))))
+              (array.set $arr_i64 (ref.as_non_null (local.get $ti))
+                (i32.add (i32.shl (struct.get $map $caux (local.get $m)) (i32.const 1)) (i32.const 1))
+                (local.get $v))
+              (return)))))))
+  (return_call_ref $map.t_set_ii (local.get $m) (local.get $x) (local.get $v) (global.get $map.g_set_ii_slow)))
+
+(func $map.set_ii_slow (param $m (ref null $map)) (param $x i64) (param $v i64)
+  (local $ti (ref null $arr_i64))
+  (if (i32.eqz (ref.is_null (local.get $m)))
+    (then
+      (local.set $ti (struct.get $map $ti (local.get $m)))))
+  (if (ref.is_null (local.get $ti))
+    (then
+      ;; nil (the runtime error) or boxed
+      (return_call $mochi_map_set (local.get $m) (call $mochi_box_i64 (local.get $x)) (call $mochi_box_i64 (local.get $v)))))
+  (if (i32.lt_s (call $map.probe_ii (ref.as_non_null (local.get $m)) (ref.as_non_null (local.get $ti)) (local.get $x))
+                (i32.const 0))
+    (then (return_call $map.insert_ii (ref.as_non_null (local.get $m)) (local.get $x) (local.get $v))))
+  (array.set $arr_i64 (ref.as_non_null (local.get $ti))
+    (i32.add (i32.shl (struct.get $map $caux (local.get $m)) (i32.const 1)) (i32.const 1))
+    (local.get $v)))
+
+;; $map.insert for a typed map: key x -> v as a new entry; the probe that found x
+;; absent has just filled the cache (hash, insertion slot).
+(func $map.insert_ii (param $m (ref $map)) (param $x i64) (param $v i64)
+  (local $n i32)
+  (local $ti (ref $arr_i64))
+  (local $h i32)
+  (local $ins i32)
+  (local $t i64)
+  (local $tab (ref $arr_i64))
+  (local.set $h (struct.get $map $caux (local.get $m)))
+  (local.set $ins (struct.get $map $cpos (local.get $m)))
+  (if (i32.ne (local.get $ins) (i32.const -1)) (then (local.set $ins (i32.sub (i32.const -2) (local.get $ins)))))
+  (local.set $n (struct.get $map $len (local.get $m)))
+  (local.set $ti (ref.as_non_null (struct.get $map $ti (local.get $m))))
+  (if (i32.ge_u (i32.shl (local.get $n) (i32.const 1)) (array.len (local.get $ti)))
+    (then (local.set $ti (call_ref $map.t_grow_ti (local.get $m) (global.get $map.g_grow_ti)))))
+  (array.set $arr_i64 (local.get $ti) (i32.shl (local.get $n) (i32.const 1)) (local.get $x))
+  (array.set $arr_i64 (local.get $ti) (i32.add (i32.shl (local.get $n) (i32.const 1)) (i32.const 1)) (local.get $v))
+  (struct.set $map $len (local.get $m) (i32.add (local.get $n) (i32.const 1)))
+  (struct.set $map $order (local.get $m) (ref.null $arr_i32))
+  (local.set $t (i64.or (i64.shl (i64.extend_i32_u (local.get $h)) (i64.const 32)) (i64.extend_i32_u (i32.add (local.get $n) (i32.const 2)))))
+  (if (i64.lt_u (i64.add (local.get $x) (i64.const 0x40000000)) (i64.const 0x80000000))
+    (then (local.set $t (i64.or (local.get $t) (i64.const 0x80000000)))))
+  ;; (no deleted slots in a typed map)
+  (if (i32.ge_s (local.get $ins) (i32.const 0))
+    (then
+      (local.set $tab (struct.get $map $tab (local.get $m)))
+      (if (i32.le_u (i32.mul (i32.add (local.get $n) (i32.const 1)) (i32.const 4))
+                    (i32.mul (array.len (local.get $tab)) (i32.const 3)))
+        (then
+          (array.set $arr_i64 (local.get $tab) (local.get $ins) (local.get $t))
+          (struct.set $map $cpos (local.get $m) (local.get $ins))
+          (struct.set $map $caux (local.get $m) (local.get $n))
+          (return)))))
+  (return_call_ref $map.t_regrow (local.get $m) (local.get $t) (global.get $map.g_regrow)))
+
+;; $ti with room for one more entry (doubled, at least 4 entries).
+(func $map.grow_ti (param $m (ref $map)) (result (ref $arr_i64))
+  (local $ti (ref $arr_i64))
+  (local $nti (ref $arr_i64))
+  (local $n i32)
+  (local.set $ti (ref.as_non_null (struct.get $map $ti (local.get $m))))
+  (local.set $n (struct.get $map $len (local.get $m)))
+  (if (i32.ge_u (local.get $n) (i32.const 0x10000000)) (then (call $list.oom)))
+  (local.set $nti (array.new_default $arr_i64
+    (select (i32.shl (array.len (local.get $ti)) (i32.const 1)) (i32.const 8) (array.len (local.get $ti)))))
+  (array.copy $arr_i64 $arr_i64 (local.get $nti) (i32.const 0) (local.get $ti) (i32.const 0) (i32.shl (local.get $n) (i32.const 1)))
+  (struct.set $map $ti (local.get $m) (local.get $nti))
+  (local.get $nti))
+
 ;; ---- sorted order ----
 
 ;; The entry numbers of m in sorted key order (cached until the key set changes).
@@ -598,16 +856,20 @@
   (local $kt (ref $arr_ref))
   (local $kv (ref $arr_ref))
   (local $mark i32)
+  (local $ti (ref null $arr_i64))
   (local.set $ord (struct.get $map $order (local.get $m)))
   (if (i32.eqz (ref.is_null (local.get $ord))) (then (return (ref.as_non_null (local.get $ord)))))
+  ;; (a typed map's keys are all ints: the first branch below reads them from $ti)
   (local.set $n (struct.get $map $len (local.get $m)))
   (local.set $kv (struct.get $map $kv (local.get $m)))
+  (local.set $ti (struct.get $map $ti (local.get $m)))
   (local.set $idx (call $sort.iota (local.get $n)))
   (if (i32.gt_u (local.get $n) (i32.const 1))
     (then
       (local.set $kc (array.new_default $arr_i32 (local.get $n)))
       (local.set $allint (i32.const 1))
       (block $done (loop $next
+        (br_if $done (i32.eqz (ref.is_null (local.get $ti))))
         (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
         (if (i32.eqz (call $value.is_int (array.get $arr_ref (local.get $kv) (i32.shl (local.get $i) (i32.const 1)))))
           (then (local.set $allint (i32.const 0)) (br $done)))
@@ -621,7 +883,10 @@
           (local.set $ki (array.new_default $arr_i64 (local.get $n)))
           (block $done (loop $next
             (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-            (local.set $x (call $value.int_of (array.get $arr_ref (local.get $kv) (i32.shl (local.get $i) (i32.const 1)))))
+            (local.set $x
+              (if (result i64) (ref.is_null (local.get $ti))
+                (then (call $value.int_of (array.get $arr_ref (local.get $kv) (i32.shl (local.get $i) (i32.const 1)))))
+                (else (array.get $arr_i64 (ref.as_non_null (local.get $ti)) (i32.shl (local.get $i) (i32.const 1))))))
             (local.set $u (select (i64.sub (i64.const 0) (local.get $x)) (local.get $x) (i64.lt_s (local.get $x) (i64.const 0))))
             (local.set $nd (i32.const 1))
             (local.set $p (i64.const 10))
@@ -692,10 +957,26 @@
   (local $kv (ref $arr_ref))
   (local $out (ref $list))
   (local $ar (ref $arr_ref))
+  (local $ti (ref null $arr_i64))
   (local.set $n (call $map.len32 (local.get $m)))
   (local.set $out (call $list.new_bank (local.get $bank) (local.get $n)))
   (if (i32.eqz (local.get $n)) (then (return (local.get $out))))
   (local.set $ord (call $map.order (ref.as_non_null (local.get $m))))
+  (local.set $ti (struct.get $map $ti (ref.as_non_null (local.get $m))))
+  (if (i32.eqz (ref.is_null (local.get $ti)))
+    (then
+      (if (i32.eqz (local.get $bank))
+        (then
+          ;; a typed map's ints into an int list, unboxed
+          (block $done (loop $next
+            (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+            (call $mochi_list_push_i64 (ref.cast (ref $list_i64) (local.get $out))
+              (array.get $arr_i64 (ref.as_non_null (local.get $ti))
+                (i32.add (i32.shl (array.get $arr_i32 (local.get $ord) (local.get $i)) (i32.const 1)) (local.get $which))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $next)))
+          (return (local.get $out))))
+      (call $map.boxed (ref.as_non_null (local.get $m)))))
   (local.set $kv (struct.get $map $kv (ref.as_non_null (local.get $m))))
   (if (i32.eq (local.get $bank) (i32.const 3))
     (then
@@ -739,6 +1020,8 @@
   (if (i32.or (ref.is_null (local.get $a)) (ref.is_null (local.get $b))) (then (return (i32.const 0))))
   (local.set $x (ref.as_non_null (local.get $a)))
   (local.set $y (ref.as_non_null (local.get $b)))
+  (call $map.boxed (local.get $x))
+  (call $map.boxed (local.get $y))
   (local.set $n (struct.get $map $len (local.get $x)))
   (if (i32.ne (local.get $n) (struct.get $map $len (local.get $y))) (then (return (i32.const 0))))
   (local.set $kv (struct.get $map $kv (local.get $x)))

@@ -37,7 +37,9 @@
     (field $order (mut (ref null $arr_i32)))
     (field $ckey (mut eqref))
     (field $cpos (mut i32))
-    (field $caux (mut i32))))
+    (field $caux (mut i32))
+    (field $ti (mut (ref null $arr_i64)))
+    (field $cki (mut i64))))
   ;; structs and union values: every one starts with its descriptor
   (type $arr_str (array (ref $str)))
   (type $getter (func (param (ref $struct) i32) (result anyref)))

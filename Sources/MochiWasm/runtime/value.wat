@@ -396,6 +396,7 @@
   (local.set $m (ref.as_non_null (call $mochi_unbox_map (local.get $a))))
   (if (i32.and (i32.eq (local.get $kb) (i32.const 3)) (i32.eq (local.get $vb) (i32.const 3))) (then (return (local.get $m))))
   (local.set $n (struct.get $map $len (local.get $m)))
+  (call $map.boxed (ref.as_non_null (local.get $m)))
   (local.set $kv (struct.get $map $kv (local.get $m)))
   ;; C converts in sorted-key order: the first bad key or value it meets is the one reported
   (local.set $ord (call $map.order (local.get $m)))
@@ -663,6 +664,7 @@
     (then
       ;; order-free: a sum over the entries
       (local.set $m (ref.cast (ref $map) (local.get $a)))
+      (call $map.boxed (ref.as_non_null (local.get $m)))
       (local.set $kv (struct.get $map $kv (local.get $m)))
       (local.set $n (struct.get $map $len (local.get $m)))
       (local.set $h (i32.const 0x3A9))
@@ -1238,6 +1240,7 @@
   (local.set $n (struct.get $map $len (local.get $m)))
   ;; the order array is replaced, never changed, when a key is added: safe to hold
   (local.set $ord (call $map.order (local.get $m)))
+  (call $map.boxed (ref.as_non_null (local.get $m)))
   (local.set $kv (struct.get $map $kv (local.get $m)))
   (if (i32.eq (local.get $mode) (i32.const 2))
     (then (call $value.put2 (i32.const 109) (i32.const 97)) (call $value.put2 (i32.const 112) (i32.const 91)))
@@ -1513,6 +1516,7 @@
       (local.set $n (struct.get $map $len (local.get $m)))
       (if (i32.eqz (local.get $n)) (then (call $value.put2 (i32.const 123) (i32.const 125)) (return)))
       (local.set $ord (call $map.order (local.get $m)))
+      (call $map.boxed (ref.as_non_null (local.get $m)))
       (local.set $kv (struct.get $map $kv (local.get $m)))
       (call $value.putc (i32.const 123))
       (block $done (loop $next
