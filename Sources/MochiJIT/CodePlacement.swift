@@ -24,22 +24,30 @@ enum CodePlacement {
     /// middle of a block: padding there would run on every iteration of the
     /// loop around it.) Nil when there is none.
     static func loopHeaders(_ insts: UnsafeBufferPointer<JInst>, blockStart: [Int32]) -> [Bool]? {
-        var marks: [Bool]?
-        for k in insts.indices {
+        let n = insts.count
+        var loops = false
+        for k in 0..<n {
             let t = Int(insts[k].target)
-            if t >= 0 && t <= k {
-                if marks == nil { marks = [Bool](repeating: false, count: insts.count) }
-                marks![t] = true
+            if t >= 0 && t <= k { loops = true; break }
+        }
+        guard loops else { return nil }
+        // Per instruction: 1 a branch jumps back to it, 2 that and a block starts there.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { mark -> [Bool]? in
+            mark.initialize(repeating: 0)
+            for k in 0..<n {
+                let t = Int(insts[k].target)
+                if t >= 0 && t <= k { mark[t] = 1 }
             }
+            var any = false
+            for s in blockStart where s >= 0 && Int(s) < n && mark[Int(s)] != 0 {
+                mark[Int(s)] = 2
+                any = true
+            }
+            guard any else { return nil }
+            var headers = [Bool](repeating: false, count: n)
+            for k in 0..<n where mark[k] == 2 { headers[k] = true }
+            return headers
         }
-        guard var m = marks else { return nil }
-        var starts = [Bool](repeating: false, count: insts.count)
-        for s in blockStart where s >= 0 && Int(s) < insts.count { starts[Int(s)] = true }
-        var any = false
-        for k in m.indices where m[k] {
-            if starts[k] { any = true } else { m[k] = false }
-        }
-        return any ? m : nil
     }
 
     /// `offset` moved up to the next multiple of `alignment` (a power of two).
