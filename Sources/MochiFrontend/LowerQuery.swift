@@ -222,14 +222,14 @@ extension Checker {
         if q.sources.count == 1, let j = q.joins.first, j.kind == .right || j.kind == .outer {
             if q.joins.count > 1 { error("unsupported: a right/outer join followed by more joins", j.location) }
             let left = q.sources[0]
-            let lt = elementType(lowerSource(left.source))
+            // Each source evaluated once, the left one first, as in the nested case.
+            let lsrc = lowerSource(left.source)
+            let lt = elementType(lsrc)
             let rsrc = lowerSource(j.source)
             let rt = elementType(rsrc)
-            let lsrc = lowerSource(left.source)
             let lvar = QueryVar(name: left.variable, type: nullableOf(lt.elem))
             let rvar = QueryVar(name: j.variable, type: nullableOf(rt.elem))
             allVars = [lvar, rvar]
-            _ = lt
             if j.kind == .right {
                 forEach(rsrc, rvar) {
                     let matched = self.flagSlot()
