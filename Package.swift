@@ -13,8 +13,7 @@ let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked", "-Xf
 // on where it sits within a line (mandelbrot 600 --interp: 0.35 s at one placement,
 // 0.54 s at another of the same build's code, 0.24 s on a line), so a link that moves
 // it by 16 bytes no longer changes the interpreter's speed.
-let interp: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked", "-Xfrontend", "-function-sections",
-                                            "-Xllvm", "-align-all-functions=6"])]
+let interp: [SwiftSetting] = fast + [.unsafeFlags(["-Xllvm", "-align-all-functions=6"])]
 let sections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"])]
 
 // The C++ runtime under the Swift runtime, linked in statically: scripts/setup links
