@@ -21,6 +21,13 @@
 // before it traps). The library's default is Wasmtime's own 512 KiB, safe on
 // any thread. The limit is a run-time setting: it is not part of the cache key,
 // and a `.cwasm` loads under any limit.
+//
+// What this engine cannot match in the wasmtime CLI's configuration
+// (scripts/mochi-wasm-exec): Wasmtime 51's C API has no setter for the garbage
+// collector, the GC heap's initial size or inlining, so this engine keeps the
+// library's defaults, the DRC collector among them (binary_trees takes about 5x
+// the CPU time it takes under the CLI's copying collector; docs/WASM.md, "Engine
+// configuration").
 
 #if canImport(Glibc)
 import Glibc
