@@ -1,4 +1,4 @@
-# The wasmtime CLI engine's GC heap starts at 64 MiB (scripts/mochi-wasm-exec,
+# The wasmtime CLI engine's GC heap starts at 32 MiB (scripts/mochi-wasm-exec,
 # MOCHI_WASM_GC_HEAP_INITIAL; docs/WASM.md, "Engine configuration"). The size is a
 # compile-time setting that a .cwasm records: one compiled by `mochi-wasm-exec
 # --compile` runs under the same script with the same setting and is refused under
