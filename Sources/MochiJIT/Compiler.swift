@@ -349,24 +349,33 @@ func operandValue(_ o: Operand, _ ins: JInst, _ f: JFunction, frame: UInt64,
 /// error). No closures, so the emitter's per-hole loop keeps no context alive.
 @inline(__always)
 func operandValue(_ o: Operand, _ ins: JInst, gatherBase: Int, frame: UInt64) -> UInt64? {
+    withUnsafePointer(to: ins) { operandValue(o, at: $0, gatherBase: gatherBase, frame: frame) }
+}
+
+/// `operandValue` of the instruction at `ins`, reading only the field the
+/// operand names (the emitter's per-hole path: a copy of the whole
+/// instruction per stencil instance cost more than its holes).
+@inline(__always)
+func operandValue(_ o: Operand, at ins: UnsafePointer<JInst>, gatherBase: Int, frame: UInt64) -> UInt64? {
     switch o {
-    case .A: return UInt64(ins.a) &* 8
-    case .B: return UInt64(ins.b) &* 8
-    case .C: return UInt64(ins.c) &* 8
-    case .D: return UInt64(ins.d) &* 8
+    case .A: return UInt64(ins.pointee.a) &* 8
+    case .B: return UInt64(ins.pointee.b) &* 8
+    case .C: return UInt64(ins.pointee.c) &* 8
+    case .D: return UInt64(ins.pointee.d) &* 8
     case .G: return UInt64(gatherBase * 8)
-    case .LINE: return UInt64(max(ins.line, 0))
+    case .LINE: return UInt64(max(ins.pointee.line, 0))
     case .FRAME: return frame
-    case .N: return UInt64(ins.n)
+    case .N: return UInt64(ins.pointee.n)
     case .CFRAME: return nil
-    case .KIND: return UInt64(ins.kind)
-    case .KIND2: return UInt64(ins.kind2)
-    case .IMM: return UInt64(bitPattern: ins.imm)
-    case .IMM2: return UInt64(bitPattern: ins.imm2)
+    case .KIND: return UInt64(ins.pointee.kind)
+    case .KIND2: return UInt64(ins.pointee.kind2)
+    case .IMM: return UInt64(bitPattern: ins.pointee.imm)
+    case .IMM2: return UInt64(bitPattern: ins.pointee.imm2)
     case .SIMM:
-        guard ins.imm >= 0 && ins.imm < 1 << 31 else { return nil }
-        return UInt64(ins.imm)
-    case .FN, .FN2: return UInt64(bitPattern: ins.fn)
+        let imm = ins.pointee.imm
+        guard imm >= 0 && imm < 1 << 31 else { return nil }
+        return UInt64(imm)
+    case .FN, .FN2: return UInt64(bitPattern: ins.pointee.fn)
     }
 }
 
@@ -442,6 +451,10 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     let placed = !stencils.library.target.isAArch64
     var codeEnd = [Int](repeating: 0, count: funcs.count)
     var k = 0
+    // (The per-instance tables through their buffers: a store into an array
+    // checks its uniqueness and bounds each time.)
+    try instOffset.withUnsafeMutableBufferPointer { instOffset in
+    try instStencil.withUnsafeMutableBufferPointer { instStencil in
     for fi in funcs.indices {
         if placed { pc = CodePlacement.align(pc, CodePlacement.functionAlignment) }
         codeStart[fi] = pc
@@ -478,6 +491,8 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
             }
         }
         codeEnd[fi] = pc
+    }
+    }
     }
     instStart[funcs.count] = k
     codeStart[funcs.count] = pc
@@ -530,10 +545,12 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
         let gatherBase = funcs[fi].gatherBase
         var filled = codeStart[fi] + pad
         try funcs[fi].insts.withUnsafeBufferPointer { insts in
+        guard let first = insts.baseAddress else { return }
         for ii in 0..<insts.count {
-            var ins = insts[ii]
-            if ins.stencil == from { ins.stencil = to }
-            let li = Int(local[Int(ins.stencil)])
+            // (Read in place, field by field, not copied whole.)
+            let ins = first + ii
+            let stencil = ins.pointee.stencil == from ? to : ins.pointee.stencil
+            let li = Int(local[Int(stencil)])
             let at = mem + offs[ii]
             let codeLen = codeAt[li + 1] - codeAt[li]
             if offs[ii] > filled { CodePlacement.fillNops(mem + filled, count: offs[ii] - filled) }
@@ -546,28 +563,31 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                 var isExternal = false
                 switch h.value {
                 case .operand(let o):
-                    if let v = operandValue(o, ins, gatherBase: gatherBase, frame: frame) {
+                    if let v = operandValue(o, at: ins, gatherBase: gatherBase, frame: frame) {
                         s = v
-                    } else if o == .CFRAME && ins.callee >= 0 && Int(ins.callee) < frames.count {
-                        s = UInt64(frames[Int(ins.callee)])
+                    } else if o == .CFRAME && ins.pointee.callee >= 0 && Int(ins.pointee.callee) < frames.count {
+                        s = UInt64(frames[Int(ins.pointee.callee)])
                     } else { // the error, as the other layouts report it
-                        s = try operandValue(o, ins, funcs[fi], frame: frame, calleeFrame: { frames[Int($0)] },
-                                             stencil: stencils.name(ins.stencil))
+                        s = try operandValue(o, ins.pointee, funcs[fi], frame: frame, calleeFrame: { frames[Int($0)] },
+                                             stencil: stencils.name(stencil))
                     }
                     isExternal = o == .FN || o == .FN2
                 case .continuation: s = here + UInt64(codeLen)
                 case .target:
-                    guard ins.target >= 0 else { throw JITError("\(funcs[fi].name): branch without a target") }
-                    s = base + UInt64(offs[Int(ins.target)])
+                    let t = ins.pointee.target
+                    guard t >= 0 else { throw JITError("\(funcs[fi].name): branch without a target") }
+                    s = base + UInt64(offs[Int(t)])
                 case .callee:
-                    guard ins.callee >= 0 else { throw JITError("\(funcs[fi].name): call without a callee") }
-                    s = entries[Int(ins.callee)] + UInt64(pad)
+                    let c = ins.pointee.callee
+                    guard c >= 0 else { throw JITError("\(funcs[fi].name): call without a callee") }
+                    s = entries[Int(c)] + UInt64(pad)
                 case .symbol(let i): s = symbolAddress[i]; isExternal = true
                 case .data: s = base + UInt64(dataStart + dataOffset[li])
                 case .errorExit(let e):
-                    let t = e == 0 ? ins.exits.0 : e == 1 ? ins.exits.1 : e == 2 ? ins.exits.2 : ins.exits.3
+                    let x = ins.pointee.exits
+                    let t = e == 0 ? x.0 : e == 1 ? x.1 : e == 2 ? x.2 : x.3
                     guard t >= 0 else {
-                        throw JITError("\(funcs[fi].name): stencil \(stencils.name(ins.stencil)) without its exit \(e)")
+                        throw JITError("\(funcs[fi].name): stencil \(stencils.name(stencil)) without its exit \(e)")
                     }
                     s = base + UInt64(offs[Int(t)])
                 }
@@ -579,10 +599,31 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                         value = base + UInt64(veneerStart + 16 * veneerIndex(s)) &+ UInt64(bitPattern: h.addend)
                     }
                 }
+                // The x86-64 fields nearly every hole is, stored here when the
+                // value fits; anything else (and a value that does not fit, for
+                // its error) through `patch`.
+                switch h.kind {
+                case .x86_64_64:
+                    (at + h.offset).storeBytes(of: value.littleEndian, as: UInt64.self)
+                    continue
+                case .x86_64_32S:
+                    let v = Int64(bitPattern: value)
+                    if v >= Int64(Int32.min) && v <= Int64(Int32.max) {
+                        (at + h.offset).storeBytes(of: UInt32(truncatingIfNeeded: v).littleEndian, as: UInt32.self)
+                        continue
+                    }
+                case .x86_64_PC32, .x86_64_PLT32:
+                    let d = Int64(bitPattern: value &- place)
+                    if d >= Int64(Int32.min) && d <= Int64(Int32.max) {
+                        (at + h.offset).storeBytes(of: UInt32(truncatingIfNeeded: d).littleEndian, as: UInt32.self)
+                        continue
+                    }
+                default: break
+                }
                 do {
                     try patch(h.kind, at: at + h.offset, address: place, value: value)
                 } catch let e as PatchError {
-                    throw JITError("\(funcs[fi].name): stencil \(stencils.name(ins.stencil)), hole at +\(h.offset): \(e.message)")
+                    throw JITError("\(funcs[fi].name): stencil \(stencils.name(stencil)), hole at +\(h.offset): \(e.message)")
                 }
             }
         }

@@ -325,8 +325,10 @@ func signedDivisionMagic(_ d: Int64) -> (multiplier: Int64, shift: Int32) {
     return (Int64(bitPattern: q2 &+ 1), Int32(p - 64))
 }
 
-/// Module-level data the lowering needs addresses of.
-struct LoweringContext {
+/// Module-level data the lowering needs addresses of. (A class: each
+/// function's lowering holds it, and a struct of a dozen references cost a
+/// retain and a release of each per copy, twice per function.)
+final class LoweringContext {
     let module: Module
     let symbols: SymbolIndex
     /// The stencils: by name, their exits, whether they clobber the homes.
@@ -335,15 +337,24 @@ struct LoweringContext {
     let maxDepth: Int64
     /// Address of string constant i's slot / global i's slot / the descriptor of a
     /// type's struct (-1), variant (its tag) or anonymous twin (`anonymousDescriptor`).
-    var stringSlot: (String) -> Int64
-    var globalSlot: (Int) -> Int64
-    var descriptor: (String, Int32) -> Int64?
-    var cString: (String) -> Int64
+    let stringSlot: (String) -> Int64
+    let globalSlot: (Int) -> Int64
+    let descriptor: (String, Int32) -> Int64?
+    let cString: (String) -> Int64
     /// Takes bytes the lowering allocated (count of them) and returns the address
     /// the code is to use for them.
-    var bytes: (UnsafeMutableRawPointer, Int) -> Int64
+    let bytes: (UnsafeMutableRawPointer, Int) -> Int64
     /// The analyses' work arrays, reused from one function to the next.
-    var scratch = LoweringScratch()
+    let scratch = LoweringScratch()
+
+    init(module: Module, symbols: SymbolIndex, stencils: LoadedStencils, maxDepth: Int64,
+         stringSlot: @escaping (String) -> Int64, globalSlot: @escaping (Int) -> Int64,
+         descriptor: @escaping (String, Int32) -> Int64?, cString: @escaping (String) -> Int64,
+         bytes: @escaping (UnsafeMutableRawPointer, Int) -> Int64) {
+        self.module = module; self.symbols = symbols; self.stencils = stencils; self.maxDepth = maxDepth
+        self.stringSlot = stringSlot; self.globalSlot = globalSlot; self.descriptor = descriptor
+        self.cString = cString; self.bytes = bytes
+    }
 }
 
 /// Work arrays the per-function analyses keep between functions (a compile
@@ -458,7 +469,7 @@ final class SlotReads {
 
 struct FunctionLowering {
     let f: Function
-    var ctx: LoweringContext
+    let ctx: LoweringContext
     var slot: [Int32]
     var nextSlot: Int32 = 0
     var useCount: [Int32]
@@ -508,24 +519,32 @@ struct FunctionLowering {
         reset(&uses, n, 0)
         reset(&consts, n, nil)
         reset(&folded, n, 0)
+        // (The counts through their buffers: a store into a local array
+        // checked its uniqueness per use.)
         function.blocks.withUnsafeBufferPointer { blocks in
         function.insts.withUnsafeBufferPointer { insts in
-            for b in function.layout {
-                for id in blocks[Int(b.index)].insts {
-                    let x = Int(id.index)
-                    for a in insts[x].args { uses[Int(a.index)] += 1 }
-                    if insts[x].op == .iconst, let r = insts[x].result, case .int(let v) = insts[x].imm { consts[Int(r.index)] = v }
+        uses.withUnsafeMutableBufferPointer { uses in
+            consts.withUnsafeMutableBufferPointer { consts in
+                for b in function.layout {
+                    for id in blocks[Int(b.index)].insts {
+                        let x = Int(id.index)
+                        for a in insts[x].args { uses[Int(a.index)] += 1 }
+                        if insts[x].op == .iconst, let r = insts[x].result, case .int(let v) = insts[x].imm { consts[Int(r.index)] = v }
+                    }
+                    blocks[Int(b.index)].terminator.forEachUse { uses[Int($0.index)] += 1 }
                 }
-                blocks[Int(b.index)].terminator.forEachUse { uses[Int($0.index)] += 1 }
             }
+        }
+        folded.withUnsafeMutableBufferPointer { folded in
             for b in function.layout {
                 for id in blocks[Int(b.index)].insts {
                     let x = Int(id.index)
                     // (Only the ops that fold a constant: no Inst copied for the rest.)
                     guard Self.mayFold(insts[x].op) else { continue }
-                    if let k = Self.foldedOperand(insts[x], consts, function) { folded[Int(insts[x].args[k].index)] += 1 }
+                    if let k = Self.foldedOperand(insts[x].op, insts[x].args, consts, function) { folded[Int(insts[x].args[k].index)] += 1 }
                 }
             }
+        }
         }
         }
         useCount = uses
@@ -586,9 +605,11 @@ struct FunctionLowering {
         }
     }
 
-    static func foldedOperand(_ inst: Inst, _ constant: [Int64?], _ f: Function) -> Int? {
-        func isConst(_ i: Int) -> Bool { constant[Int(inst.args[i].index)] != nil && f.type(of: inst.args[i]) == .i64 }
-        switch inst.op {
+    /// (The op and operands, not the instruction: a whole `Inst` read out of
+    /// the IR is copied, its arrays retained.)
+    static func foldedOperand(_ op: Opcode, _ args: [Value], _ constant: [Int64?], _ f: Function) -> Int? {
+        func isConst(_ i: Int) -> Bool { constant[Int(args[i].index)] != nil && f.type(of: args[i]) == .i64 }
+        switch op {
         case .iadd, .imul, .icmp: return isConst(1) ? 1 : (isConst(0) ? 0 : nil)
         case .isub: return isConst(1) ? 1 : nil
         case .idiv, .irem: return isConst(1) ? 1 : nil
@@ -677,15 +698,18 @@ struct FunctionLowering {
         for (li, b) in f.layout.enumerated() {
             blockStart[Int(b.index)] = Int32(code.count)
             let next = li + 1 < f.layout.count ? Int(f.layout[li + 1].index) : -1
-            let bd = f[b]
+            // (The block's parts, not a copy of the whole BlockData: its params go unread.)
+            let bdInsts = f.blocks[Int(b.index)].insts
+            let bdTerminator = f.blocks[Int(b.index)].terminator
+            let bdTerminatorLoc = f.blocks[Int(b.index)].terminatorLoc
             // The block's last instruction, a compare, is not lowered when its
             // result only decides a branch: the branch of this block, or (jump
             // threading) the branch of a block it jumps to that does nothing
             // else; the branch stencil does the comparison.
             var fused: BranchCond? = nil
-            if let last = bd.insts.last, let r = f[last].result, useCount[Int(r.index)] >= 1 {
+            if let last = bdInsts.last, let r = f[last].result, useCount[Int(r.index)] >= 1 {
                 var decides = false
-                switch bd.terminator {
+                switch bdTerminator {
                 case .brif(let c, let t, let e):
                     // Its other uses may be arguments of this branch's own edges
                     // that threading removes (`a && b`: the false side passes
@@ -703,19 +727,19 @@ struct FunctionLowering {
                 if decides { fused = compareCond(f[last]) }
             }
             try f.insts.withUnsafeBufferPointer { insts in
-                for (k, id) in bd.insts.enumerated() {
-                    if fused != nil && k == bd.insts.count - 1 { line = Int32(clamping: insts[Int(id.index)].loc.line); break }
-                    try lowerInst(id, insts[Int(id.index)])
+                for (k, id) in bdInsts.enumerated() {
+                    if fused != nil && k == bdInsts.count - 1 { line = Int32(clamping: insts[Int(id.index)].loc.line); break }
+                    try lowerInst(id, insts.baseAddress! + Int(id.index))
                 }
             }
-            line = Int32(bd.terminatorLoc.line != 0 ? Int32(clamping: bd.terminatorLoc.line) : max(line, 0))
+            line = Int32(bdTerminatorLoc.line != 0 ? Int32(clamping: bdTerminatorLoc.line) : max(line, 0))
             if Int(b.index) < depthChecks.count, depthChecks[Int(b.index)] >= 0 {
                 let callLine = depthChecks[Int(b.index)]
                 let at = try emit("call_check")
                 code[at].line = callLine
                 code[at].n = Int32(clamping: ctx.maxDepth)
             }
-            switch bd.terminator {
+            switch bdTerminator {
             case .jump(let bc):
                 let r = resolve(bc, known: nil)
                 if let (t, e) = threadable(r.block), r.args.count == 1 {
@@ -866,7 +890,7 @@ struct FunctionLowering {
         let ci = condIndexOf(cc)
         let kind = inst.args.first.map { f.type(of: $0).slotKind }
         if inst.op == .icmp || (inst.op == .cmp && (kind == .i64 || kind == .bool)) {
-            if inst.op == .icmp, let k = Self.foldedOperand(inst, constant, f) {
+            if inst.op == .icmp, let k = Self.foldedOperand(inst.op, inst.args, constant, f) {
                 return .icmpI(k == 1 ? ci : condSwapped[ci], inst.args[1 - k], constant[Int(inst.args[k].index)]!)
             }
             return .icmp(ci, inst.args[0], inst.args[1])
@@ -967,8 +991,9 @@ struct FunctionLowering {
         var dst = sc.moveDst, src = sc.moveSrc
         sc.moveDst = []; sc.moveSrc = []
         defer { sc.moveDst = dst; sc.moveSrc = src }
-        dst.removeAll(keepingCapacity: true)
-        src.removeAll(keepingCapacity: true)
+        // (Empty after the last edge's moves: no call to empty them then.)
+        if !dst.isEmpty { dst.removeAll(keepingCapacity: true) }
+        if !src.isEmpty { src.removeAll(keepingCapacity: true) }
         for (p, a) in zip(params, bc.args) where place(p) != place(a) {
             if !isHomed(a) { _ = s(a) }
             dst.append(place(p))
@@ -1025,13 +1050,13 @@ struct FunctionLowering {
     }
 
     /// The common shape: result in a, operands in b, c, d, all in slots.
-    mutating func simple(_ prefix: StaticString, tokens: UInt64 = 0, _ inst: Inst, kind: Int32 = 0, imm: Int64 = 0) throws {
+    mutating func simple(_ prefix: StaticString, tokens: UInt64 = 0, _ inst: UnsafePointer<Inst>, kind: Int32 = 0, imm: Int64 = 0) throws {
         try simple(stencil: try stencil(prefix, tokens), inst, kind: kind, imm: imm)
     }
 
-    mutating func simple(stencil: Int32, _ inst: Inst, kind: Int32 = 0, imm: Int64 = 0) throws {
-        let args = inst.args
-        let at = try emit(stencil: stencil, a: inst.result.map { slotOf($0) } ?? 0,
+    mutating func simple(stencil: Int32, _ inst: UnsafePointer<Inst>, kind: Int32 = 0, imm: Int64 = 0) throws {
+        let args = inst.pointee.args
+        let at = try emit(stencil: stencil, a: inst.pointee.result.map { slotOf($0) } ?? 0,
                           b: args.count > 0 ? s(args[0]) : 0, c: args.count > 1 ? s(args[1]) : 0,
                           d: args.count > 2 ? s(args[2]) : 0, imm: imm)
         code[at].kind = kind
@@ -1040,14 +1065,14 @@ struct FunctionLowering {
     /// A register-aware stencil: `base` + "_" + the locations of l0, l1, l2
     /// (result first); operands a, b, c, d are the slots of result and arguments.
     @discardableResult
-    mutating func aware(_ base: StaticString, _ inst: Inst, _ l0: Value, _ l1: Value? = nil, _ l2: Value? = nil,
+    mutating func aware(_ base: StaticString, _ inst: UnsafePointer<Inst>, _ l0: Value, _ l1: Value? = nil, _ l2: Value? = nil,
                         imm: Int64 = 0) throws -> Int {
         let tokens = Tok.pack(Tok.underscore, L(l0), l1.map { L($0) } ?? 0, l2.map { L($0) } ?? 0)
-        let args = inst.args
-        let at = try emit(base, tokens, a: inst.result.map { slotOf($0) } ?? 0,
+        let args = inst.pointee.args
+        let at = try emit(base, tokens, a: inst.pointee.result.map { slotOf($0) } ?? 0,
                           b: args.count > 0 ? slotOf(args[0]) : 0, c: args.count > 1 ? slotOf(args[1]) : 0,
                           d: args.count > 2 ? slotOf(args[2]) : 0, imm: imm)
-        if let r = inst.result, l0 == r { wroteHome = true }
+        if let r = inst.pointee.result, l0 == r { wroteHome = true }
         return at
     }
 
@@ -1085,18 +1110,24 @@ struct FunctionLowering {
         reset(&newIndex, code.count + 1, 0)
         let n = code.count
         var kept = 0
-        let read = reads.read
+        // (All through buffers: a store into the array `newIndex` from the
+        // closure checked its uniqueness per instruction.)
+        reads.read.withUnsafeBufferPointer { read in
+        newIndex.withUnsafeMutableBufferPointer { newIndex in
         code.withUnsafeMutableBufferPointer { code in
+            guard let c = code.baseAddress, let ni = newIndex.baseAddress, let rd = read.baseAddress else { return }
             for k in 0..<n {
-                newIndex[k] = Int32(kept)
-                let wt = code[k].writeThrough
-                if wt < 0 || read[Int(wt)] {
-                    if kept != k { code[kept] = code[k] }
+                ni[k] = Int32(kept)
+                let wt = c[k].writeThrough
+                if wt < 0 || rd[Int(wt)] {
+                    if kept != k { (c + kept).update(from: c + k, count: 1) }
                     kept += 1
                 }
             }
+            ni[n] = Int32(kept)
         }
-        newIndex[n] = Int32(kept)
+        }
+        }
         code.removeLast(n - kept)
         newIndex.withUnsafeBufferPointer { newIndex in
             code.withUnsafeMutableBufferPointer { code in
@@ -1121,9 +1152,9 @@ struct FunctionLowering {
         }
     }
 
-    mutating func lowerInst(_ id: InstID, _ inst: Inst) throws {
+    mutating func lowerInst(_ id: InstID, _ inst: UnsafePointer<Inst>) throws {
         wroteHome = false
-        if inst.op != .call && inst.op != .callClosure { try clear(from: clears.first(at: Int(id.index))) }
+        if inst.pointee.op != .call && inst.pointee.op != .callClosure { try clear(from: clears.first(at: Int(id.index))) }
         let start = code.count
         try lowerOp(id, inst)
         var clobbers = false
@@ -1137,7 +1168,7 @@ struct FunctionLowering {
             let sc = ctx.scratch
             var live = sc.live; sc.live = []
             defer { sc.live = live }
-            homesLiveAcross(id, result: inst.result, into: &live)
+            homesLiveAcross(id, result: inst.pointee.result, into: &live)
             if !live.isEmpty {
                 code.insert(contentsOf: repeatElement(JInst(0, line: line), count: live.count), at: start)
                 for (j, v) in live.enumerated() {
@@ -1147,7 +1178,7 @@ struct FunctionLowering {
                 }
             }
         }
-        guard let r = inst.result, isHomed(r) else { return }
+        guard let r = inst.pointee.result, isHomed(r) else { return }
         if !wroteHome {
             try emit("move_", Tok.pack(L(r), Tok.m), a: 0, b: slotOf(r))   // load the home from the slot just written
         } else {
@@ -1155,24 +1186,24 @@ struct FunctionLowering {
         }
     }
 
-    mutating func lowerOp(_ id: InstID, _ inst: Inst) throws {
-        line = Int32(clamping: inst.loc.line)
-        let a = inst.result.map { slotOf($0) } ?? 0
-        let args = inst.args
+    mutating func lowerOp(_ id: InstID, _ inst: UnsafePointer<Inst>) throws {
+        line = Int32(clamping: inst.pointee.loc.line)
+        let a = inst.pointee.result.map { slotOf($0) } ?? 0
+        let args = inst.pointee.args
         func arg(_ i: Int) -> Int32 { s(args[i]) }
-        let r = inst.result
-        switch inst.op {
+        let r = inst.pointee.result
+        switch inst.pointee.op {
         case .iconst, .bconst:
-            if inst.op == .iconst, let r, elided[Int(r.index)] { return }
-            guard case .int(let v) = inst.imm else { throw fail("\(inst.op.info.name) without an integer") }
-            try aware(v >= 0 && v < 1 << 31 && inst.op == .iconst ? "const_s" : "const", inst, r!, imm: v)
+            if inst.pointee.op == .iconst, let r, elided[Int(r.index)] { return }
+            guard case .int(let v) = inst.pointee.imm else { throw fail("\(inst.pointee.op.info.name) without an integer") }
+            try aware(v >= 0 && v < 1 << 31 && inst.pointee.op == .iconst ? "const_s" : "const", inst, r!, imm: v)
         case .fconst:
-            guard case .float(let bits) = inst.imm else { throw fail("fconst without a float") }
+            guard case .float(let bits) = inst.pointee.imm else { throw fail("fconst without a float") }
             try aware("const", inst, r!, imm: Int64(bitPattern: bits))
         case .null:
             try emit("const_m", a: a, imm: 0)
         case .sconst:
-            guard case .string(let str) = inst.imm else { throw fail("sconst without a string") }
+            guard case .string(let str) = inst.pointee.imm else { throw fail("sconst without a string") }
             try emit("load_abs_m", a: a, imm: ctx.stringSlot(str))
         case .copy:
             let cls = f.type(of: args[0]).slotKind
@@ -1182,12 +1213,12 @@ struct FunctionLowering {
                 try aware("move", inst, r!, args[0])
             }
         case .idiv, .irem, .iadd, .imul, .isub:
-            let name: StaticString = inst.op == .iadd ? "iadd" : inst.op == .imul ? "imul" : inst.op == .isub ? "isub"
-                : inst.op == .idiv ? "idiv" : "irem"
-            if let k = Self.foldedOperand(inst, constant, f) {
+            let name: StaticString = inst.pointee.op == .iadd ? "iadd" : inst.pointee.op == .imul ? "imul" : inst.pointee.op == .isub ? "isub"
+                : inst.pointee.op == .idiv ? "idiv" : "irem"
+            if let k = Self.foldedOperand(inst.pointee.op, args, constant, f) {
                 let x = args[1 - k]
                 let y = constant[Int(args[k].index)]!
-                if (inst.op == .idiv || inst.op == .irem) && y >= 2 {
+                if (inst.pointee.op == .idiv || inst.pointee.op == .irem) && y >= 2 {
                     let m = signedDivisionMagic(y)
                     let at = try emit(name, Tok.pack(Tok.underscore, m.multiplier < 0 ? Tok.ka : Tok.k, Tok.underscore, L(r!), L(x)),
                                       a: a, b: slotOf(x),
@@ -1195,7 +1226,7 @@ struct FunctionLowering {
                     code[at].imm2 = y
                     code[at].n = m.shift
                 } else {
-                    let form = inst.op == .idiv || inst.op == .irem ? Tok.i : immediateForm(y)
+                    let form = inst.pointee.op == .idiv || inst.pointee.op == .irem ? Tok.i : immediateForm(y)
                     try emit(name, Tok.pack(Tok.underscore, form, Tok.underscore, L(r!), L(x)), a: a, b: slotOf(x), imm: y)
                 }
                 wroteHome = true
@@ -1203,11 +1234,11 @@ struct FunctionLowering {
                 try aware(name, inst, r!, args[0], args[1])
             }
         case .ineg, .not:
-            try aware(inst.op == .ineg ? "ineg" : "not", inst, r!, args[0])
+            try aware(inst.pointee.op == .ineg ? "ineg" : "not", inst, r!, args[0])
         case .icmp:
-            guard case .cond(let cc) = inst.imm else { throw fail("icmp without a condition") }
+            guard case .cond(let cc) = inst.pointee.imm else { throw fail("icmp without a condition") }
             let ci = condIndexOf(cc)
-            if let k = Self.foldedOperand(inst, constant, f) {
+            if let k = Self.foldedOperand(inst.pointee.op, args, constant, f) {
                 let x = args[1 - k]
                 let y = constant[Int(args[k].index)]!
                 try emit("icmp_", Tok.pack(immediateForm(y), Tok.underscore, Tok.cond(k == 1 ? ci : condSwapped[ci]), Tok.underscore,
@@ -1218,20 +1249,20 @@ struct FunctionLowering {
                          a: a, b: slotOf(args[0]), c: slotOf(args[1]))
             }
         case .fcmp:
-            guard case .cond(let cc) = inst.imm else { throw fail("fcmp without a condition") }
+            guard case .cond(let cc) = inst.pointee.imm else { throw fail("fcmp without a condition") }
             try emit("fcmp_", Tok.pack(Tok.cond(condIndexOf(cc)), Tok.underscore, Tok.m, L(args[0]), L(args[1])),
                      a: a, b: slotOf(args[0]), c: slotOf(args[1]))
         case .fadd, .fsub, .fmul, .fdiv:
-            let name: StaticString = inst.op == .fadd ? "fadd" : inst.op == .fsub ? "fsub" : inst.op == .fmul ? "fmul" : "fdiv"
+            let name: StaticString = inst.pointee.op == .fadd ? "fadd" : inst.pointee.op == .fsub ? "fsub" : inst.pointee.op == .fmul ? "fmul" : "fdiv"
             try aware(name, inst, r!, args[0], args[1])
         case .fneg:
             try aware("fneg", inst, r!, args[0])
         case .itof, .ftoi:
-            try aware(inst.op == .itof ? "itof" : "ftoi", inst, r!, args[0])
+            try aware(inst.pointee.op == .itof ? "itof" : "ftoi", inst, r!, args[0])
         case .math1, .math2:
-            let arity = inst.op == .math1 ? 1 : 2
-            guard case .string(let name) = inst.imm, let c = libmName(name, arity: arity) else {
-                throw fail("\(inst.op.info.name): unknown math function \(inst.imm)")
+            let arity = inst.pointee.op == .math1 ? 1 : 2
+            guard case .string(let name) = inst.pointee.imm, let c = libmName(name, arity: arity) else {
+                throw fail("\(inst.pointee.op.info.name): unknown math function \(inst.pointee.imm)")
             }
             if c == "sqrt" { try aware("sqrt", inst, r!, args[0]); return }
             guard let addr = mochi_jit_symbol(c) else { throw fail("no libm function \(c)") }
@@ -1240,8 +1271,8 @@ struct FunctionLowering {
             code[at].fn = Int64(Int(bitPattern: addr))
 
         case .call:
-            guard case .function(let name) = inst.imm, let fi = ctx.symbols.functions[name] else {
-                throw fail("call of unknown function \(inst.imm)")
+            guard case .function(let name) = inst.pointee.imm, let fi = ctx.symbols.functions[name] else {
+                throw fail("call of unknown function \(inst.pointee.imm)")
             }
             for (k, v) in args.enumerated() { try moveOut(v, to: Int32(k), aBase: 2) }
             try clear(from: clears.first(at: Int(id.index))) // after the arguments are copied
@@ -1259,12 +1290,12 @@ struct FunctionLowering {
         case .callClosure:
             try gather(args[1...])
             try clear(from: clears.first(at: Int(id.index)), except: args[0])
-            let at = try emit(inst.result == nil ? "call_closure_void" : "call_closure", a: a, b: arg(0))
+            let at = try emit(inst.pointee.result == nil ? "call_closure_void" : "call_closure", a: a, b: arg(0))
             code[at].n = Int32(args.count - 1)
             try clearGather(args[1...])
         case .closureNew:
-            guard case .function(let name) = inst.imm, let fi = ctx.symbols.functions[name] else {
-                throw fail("closure of unknown function \(inst.imm)")
+            guard case .function(let name) = inst.pointee.imm, let fi = ctx.symbols.functions[name] else {
+                throw fail("closure of unknown function \(inst.pointee.imm)")
             }
             let kinds = UnsafeMutableRawPointer.allocate(byteCount: max(args.count, 1), alignment: 1)
             for (i, v) in args.enumerated() { kinds.storeBytes(of: UInt8(kindOf(v)), toByteOffset: i, as: UInt8.self) }
@@ -1276,10 +1307,10 @@ struct FunctionLowering {
             try clearGather(args[...])
 
         case .fieldGet, .fieldSet:
-            guard case .field(let fr) = inst.imm else { throw fail("\(inst.op.info.name) without a field") }
+            guard case .field(let fr) = inst.pointee.imm else { throw fail("\(inst.pointee.op.info.name) without a field") }
             guard ctx.descriptor(fr.typeName, fr.variant) != nil else { throw fail("no type %\(fr.typeName)") }
             _ = s(args[0])
-            let at = inst.op == .fieldGet ? try aware("field_get", inst, r!)
+            let at = inst.pointee.op == .fieldGet ? try aware("field_get", inst, r!)
                                           : try aware("field_set", inst, args[1])
             code[at].n = Int32(MemoryLayout<MochiStruct>.size) + 8 * fr.field
             code[at].imm = Int64(fr.field)
@@ -1311,16 +1342,16 @@ struct FunctionLowering {
             _ = s(args[0])
             try aware("variant_tag", inst, r!)
         case .globalGet, .globalSet:
-            guard case .global(let name) = inst.imm, let gi = ctx.symbols.globals[name] else {
-                throw fail("unknown global \(inst.imm)")
+            guard case .global(let name) = inst.pointee.imm, let gi = ctx.symbols.globals[name] else {
+                throw fail("unknown global \(inst.pointee.imm)")
             }
-            if inst.op == .globalGet { try aware("load_abs", inst, r!, imm: ctx.globalSlot(gi)) }
+            if inst.pointee.op == .globalGet { try aware("load_abs", inst, r!, imm: ctx.globalSlot(gi)) }
             else { try aware("store_abs", inst, args[0], imm: ctx.globalSlot(gi)) }
 
         case .box, .tostr, .fmt, .tojson, .json:
-            try simple(stencil: ctx.stencils.opStencil(inst.op, 0), inst, kind: kindOf(args[0]))
+            try simple(stencil: ctx.stencils.opStencil(inst.pointee.op, 0), inst, kind: kindOf(args[0]))
         case .cmp:
-            guard case .cond(let cc) = inst.imm else { throw fail("cmp without a condition") }
+            guard case .cond(let cc) = inst.pointee.imm else { throw fail("cmp without a condition") }
             let cn = Tok.cond(condIndexOf(cc))
             switch f.type(of: args[0]).slotKind {
             case .i64, .bool:
@@ -1332,13 +1363,13 @@ struct FunctionLowering {
             case .ref: try simple("cmp_ref_", tokens: Tok.pack(cn), inst, kind: kindOf(args[0]))
             }
         case .anyCmp:
-            guard case .cond(let cc) = inst.imm else { throw fail("any.cmp without a condition") }
+            guard case .cond(let cc) = inst.pointee.imm else { throw fail("any.cmp without a condition") }
             try simple("any_cmp_", tokens: Tok.pack(Tok.cond(condIndexOf(cc))), inst)
         case .anyField:
-            guard case .string(let name) = inst.imm else { throw fail("any.field without a name") }
+            guard case .string(let name) = inst.pointee.imm else { throw fail("any.field without a name") }
             try simple("any_field", inst, imm: ctx.cString(name))
         case .unbox:
-            guard let r = inst.result else { throw fail("unbox without a result") }
+            guard let r = inst.pointee.result else { throw fail("unbox without a result") }
             let t = f.type(of: r)
             var check: Int32 = 0
             var imm: Int64 = 0
@@ -1359,7 +1390,7 @@ struct FunctionLowering {
                 try simple("unbox", inst, kind: Int32(t.slotKind.rawValue))
             }
         case .listNew:
-            guard let r = inst.result, case .list(let e) = f.type(of: r) else { throw fail("list.new without a list type") }
+            guard let r = inst.pointee.result, case .list(let e) = f.type(of: r) else { throw fail("list.new without a list type") }
             try gather(args[...])
             let at = try emit("list_new", a: a)
             code[at].kind = Int32(e.slotKind.rawValue)
@@ -1367,7 +1398,7 @@ struct FunctionLowering {
             try clearGather(args[...])
         case .listAppend:
             // The element kind, for a nil list (a missing map key), which has none.
-            guard let r = inst.result, case .list(let e) = f.type(of: r) else { throw fail("list.append without a list type") }
+            guard let r = inst.pointee.result, case .list(let e) = f.type(of: r) else { throw fail("list.append without a list type") }
             try simple("list_append", inst, kind: Int32(e.slotKind.rawValue))
         case .listSum:
             guard case .list(let e) = f.type(of: args[0]) else { throw fail("list.sum of a non-list") }
@@ -1377,7 +1408,7 @@ struct FunctionLowering {
             default: try simple("list_sum_any", inst)
             }
         case .mapNew:
-            guard let r = inst.result, case .map(let k, let v) = f.type(of: r) else { throw fail("map.new without a map type") }
+            guard let r = inst.pointee.result, case .map(let k, let v) = f.type(of: r) else { throw fail("map.new without a map type") }
             try gather(args[...])
             let at = try emit("map_new", a: a)
             code[at].kind = Int32(k.slotKind.rawValue)
@@ -1386,29 +1417,29 @@ struct FunctionLowering {
             try clearGather(args[...])
         case .structNew, .recordNew, .variantNew:
             let desc: Int64?
-            if inst.op != .variantNew {
-                guard let r = inst.result, case .named(let n) = f.type(of: r) else { throw fail("\(inst.op.info.name) without a struct type") }
-                desc = ctx.descriptor(n, inst.op == .recordNew ? anonymousDescriptor : -1)
+            if inst.pointee.op != .variantNew {
+                guard let r = inst.pointee.result, case .named(let n) = f.type(of: r) else { throw fail("\(inst.pointee.op.info.name) without a struct type") }
+                desc = ctx.descriptor(n, inst.pointee.op == .recordNew ? anonymousDescriptor : -1)
             } else {
-                guard case .variant(let vr) = inst.imm else { throw fail("variant.new without a variant") }
+                guard case .variant(let vr) = inst.pointee.imm else { throw fail("variant.new without a variant") }
                 desc = ctx.descriptor(vr.typeName, vr.variant)
             }
-            guard let desc else { throw fail("\(inst.op.info.name) of an unknown type") }
+            guard let desc else { throw fail("\(inst.pointee.op.info.name) of an unknown type") }
             try gather(args[...])
             try emit("struct_new", a: a, imm: desc)
             try clearGather(args[...])
         case .bigFromInt, .bigFromFloat, .bigFromStr, .bigAdd, .bigSub, .bigMul, .bigDiv, .bigNeg, .bigAbs, .bigPow:
             // The result type picks the bigint or the bigrat stencil.
-            guard let r else { throw fail("\(inst.op.info.name) without a result") }
-            try simple(stencil: ctx.stencils.opStencil(inst.op, f.type(of: r) == .bigrat ? 1 : 0), inst)
+            guard let r else { throw fail("\(inst.pointee.op.info.name) without a result") }
+            try simple(stencil: ctx.stencils.opStencil(inst.pointee.op, f.type(of: r) == .bigrat ? 1 : 0), inst)
         case .bigToInt, .bigToFloat:
-            try simple(stencil: ctx.stencils.opStencil(inst.op, f.type(of: args[0]) == .bigrat ? 1 : 0), inst)
+            try simple(stencil: ctx.stencils.opStencil(inst.pointee.op, f.type(of: args[0]) == .bigrat ? 1 : 0), inst)
         case .bigCmp:
-            guard case .cond(let cc) = inst.imm else { throw fail("big.cmp without a condition") }
+            guard case .cond(let cc) = inst.pointee.imm else { throw fail("big.cmp without a condition") }
             let prefix: StaticString = f.type(of: args[0]) == .bigrat ? "rat_cmp_" : "big_cmp_"
             try simple(prefix, tokens: Tok.pack(Tok.cond(condIndexOf(cc))), inst)
         case .groupNew:
-            try simple("group_new", inst, kind: inst.result.map { groupItemKind($0) } ?? Int32(SlotKind.ref.rawValue))
+            try simple("group_new", inst, kind: inst.pointee.result.map { groupItemKind($0) } ?? Int32(SlotKind.ref.rawValue))
         case .groupAdd:
             let itemKind = kindOf(args[2])
             var builderKind = Int32(SlotKind.ref.rawValue)
@@ -1417,7 +1448,7 @@ struct FunctionLowering {
             }
             try simple(builderKind != itemKind ? "group_add_boxed" : "group_add", inst, kind: itemKind)
         default:
-            try simple(stencil: ctx.stencils.opStencil(inst.op, 0), inst)
+            try simple(stencil: ctx.stencils.opStencil(inst.pointee.op, 0), inst)
         }
     }
 }
