@@ -46,6 +46,10 @@ struct FunctionEmitter {
     var fillLoops: [Int32: FillLoop] = [:]
     /// Headers of copy loops (findCopyLoops), by block index.
     var copyLoops: [Int32: CopyLoop] = [:]
+    /// map<int, int> updates `m[x] = m[x] + d` (findMapAdds): by the read's
+    /// instruction index, the add and the write it absorbs.
+    var mapAdds: [Int32: (add: InstID, store: InstID)] = [:]
+    var absorbed: Set<Int32> = []
     /// The value `$mochi_loc_line` is known to hold here, if any.
     var knownLine: Int32? = nil
     /// The interpreter decoder's running line at each block's terminator (where an
@@ -424,6 +428,7 @@ struct FunctionEmitter {
         }
         findFillLoops(uses)
         findCopyLoops(uses)
+        findMapAdds(uses)
         // Which values are read (a fixpoint: pure ops nobody reads are dropped, and
         // so is what only they read).
         var changed = true
@@ -881,7 +886,8 @@ struct FunctionEmitter {
             let inst = f[id]
             // An inlined call's depth check, where the call was.
             if let line = checks[id.index] { depthCheck(line) }
-            if id == fused || !isEmitted(inst) { continue }
+            if id == fused || !isEmitted(inst) || absorbed.contains(id.index) { continue }
+            if let ma = mapAdds[id.index] { emitMapAdd(inst, f[ma.add], f[ma.store]); continue }
             uncheckedAccess = isUnchecked(id)
             if (inst.op == .listGet || inst.op == .listSet) && !uncheckedAccess { checkIndexesAhead(bd.insts, from: k, depthChecks: checks) }
             try emitInst(inst, tail: tail && k == bd.insts.count - 1)
@@ -1181,6 +1187,44 @@ struct FunctionEmitter {
         box(t)
         emit("local.tee \(l)")
         boxCache[x.index] = l
+    }
+
+    /// `v1 = map.get m, x; v2 = iadd v1, d; map.set m, x, v2` on a map<int, int>, the
+    /// three consecutive in one block and v1, v2 read only there (a count's
+    /// `m[x] = m[x] + 1`): one call of $mochi_map_add_ii (map.wat), which reads and
+    /// writes the entry with one test of the map's cached key, instead of the read's
+    /// and the write's each.
+    mutating func findMapAdds(_ uses: [Int]) {
+        for b in f.layout {
+            let ids = f[b].insts
+            var k = 0
+            while k + 2 < ids.count {
+                let g = f[ids[k]], a = f[ids[k + 1]], st = f[ids[k + 2]]
+                k += 1
+                guard g.op == .mapGet, a.op == .iadd, st.op == .mapSet,
+                      let r1 = g.result, let r2 = a.result,
+                      type(g.args[0]) == .map(.i64, .i64), type(g.args[1]) == .i64, type(r1) == .i64,
+                      uses[Int(r1.index)] == 1, uses[Int(r2.index)] == 1,
+                      (a.args[0] == r1) != (a.args[1] == r1),
+                      st.args.count == 3, st.args[0] == g.args[0], st.args[1] == g.args[1], st.args[2] == r2,
+                      !anchored.contains(r1.index), !anchored.contains(r2.index) else { continue }
+                mapAdds[ids[k - 1].index] = (ids[k], ids[k + 1])
+                absorbed.insert(ids[k].index)
+                absorbed.insert(ids[k + 1].index)
+                k += 2
+            }
+        }
+    }
+
+    mutating func emitMapAdd(_ g: Inst, _ add: Inst, _ store: Inst) {
+        setLine(g.loc.line)
+        let d = add.args[0] == g.result! ? add.args[1] : add.args[0]
+        get(g.args[0]); get(g.args[1]); get(d)
+        emit("i32.const \(Int32(clamping: add.loc.line))")
+        emit("i32.const \(Int32(clamping: store.loc.line))")
+        call("mochi_map_add_ii")
+        // (the write's line when it took the slow path)
+        if Int32(clamping: store.loc.line) != knownLine { knownLine = nil }
     }
 
     mutating func emitInst(_ inst: Inst, tail: Bool) throws {

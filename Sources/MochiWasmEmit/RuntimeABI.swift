@@ -162,6 +162,7 @@ enum RuntimeABI {
         f("map_get_ii", [map, "i64"], "i64")
         f("map_set_ii", [map, "i64", "i64"])
         f("map_has_ii", [map, "i64"], "i32")
+        f("map_add_ii", [map, "i64", "i64", "i32", "i32"])
         return t
     }()
 

@@ -787,6 +787,48 @@
     (i32.add (i32.shl (struct.get $map $caux (local.get $m)) (i32.const 1)) (i32.const 1))
     (local.get $v)))
 
+;; m[x] = m[x] + d, the three ops of a map<int, int> update the emitter fuses
+;; (`counts[k] = counts[k] + 1`): the cached key's value read, added to and written
+;; with one cache test. As the three ops: a missing key reads as 0, the sum's overflow
+;; is `integer overflow` at the add's line, and the write is $mochi_map_set_ii at its
+;; line $sline (a nil map's error); the emitter has stored the read's line.
+(type $map.t_add_ii (func (param (ref null $map)) (param i64) (param i64) (param i32) (param i32)))
+(global $map.g_add_ii_slow (ref $map.t_add_ii) (ref.func $map.add_ii_slow))
+(type $map.t_err_line (func (param i32)))
+(global $map.g_overflow_at (ref $map.t_err_line) (ref.func $mochi_err_overflow_at))
+(func $mochi_map_add_ii (param $m (ref null $map)) (param $x i64) (param $d i64) (param $line i32) (param $sline i32)
+  (local $ti (ref null $arr_i64))
+  (local $i i32)
+  (local $v i64)
+  (local $r i64)
+  (if (i32.eqz (ref.is_null (local.get $m)))
+    (then
+      (local.set $ti (struct.get $map $ti (local.get $m)))
+      (if (i32.eqz (ref.is_null (local.get $ti)))
+        (then
+          (if (i32.and (i32.ge_s (struct.get $map $cpos (local.get $m)) (i32.const 0))
+                       (i64.eq (struct.get $map $cki (local.get $m)) (local.get $x)))
+            (then
+              (local.set $i (i32.add (i32.shl (struct.get $map $caux (local.get $m)) (i32.const 1)) (i32.const 1)))
+              (local.set $v (array.get $arr_i64 (ref.as_non_null (local.get $ti)) (local.get $i)))
+              (local.set $r (i64.add (local.get $v) (local.get $d)))
+              (if (i64.lt_s (i64.and (i64.xor (local.get $v) (local.get $r)) (i64.xor (local.get $d) (local.get $r))) (i64.const 0))
+                (then (return_call_ref $map.t_err_line (local.get $line) (global.get $map.g_overflow_at))))
+              (array.set $arr_i64 (ref.as_non_null (local.get $ti)) (local.get $i) (local.get $r))
+              (return)))))))
+  (return_call_ref $map.t_add_ii (local.get $m) (local.get $x) (local.get $d) (local.get $line) (local.get $sline)
+    (global.get $map.g_add_ii_slow)))
+
+(func $map.add_ii_slow (param $m (ref null $map)) (param $x i64) (param $d i64) (param $line i32) (param $sline i32)
+  (local $v i64)
+  (local $r i64)
+  (local.set $v (call $mochi_map_get_ii (local.get $m) (local.get $x)))
+  (local.set $r (i64.add (local.get $v) (local.get $d)))
+  (if (i64.lt_s (i64.and (i64.xor (local.get $v) (local.get $r)) (i64.xor (local.get $d) (local.get $r))) (i64.const 0))
+    (then (call $mochi_err_overflow_at (local.get $line))))
+  (global.set $mochi_loc_line (local.get $sline))
+  (return_call $mochi_map_set_ii (local.get $m) (local.get $x) (local.get $r)))
+
 ;; $map.insert for a typed map: key x -> v as a new entry; the probe that found x
 ;; absent has just filled the cache (hash, insertion slot).
 (func $map.insert_ii (param $m (ref $map)) (param $x i64) (param $v i64)
