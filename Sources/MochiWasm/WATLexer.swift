@@ -21,7 +21,7 @@ struct SourcePos: Equatable {
     var column: Int
 }
 
-indirect enum SExpr {
+enum SExpr {
     case list([SExpr], SourcePos)
     case atom(String, SourcePos)
     case string([UInt8], SourcePos)

@@ -148,7 +148,7 @@ struct ModuleEmitter {
     var namer = WatNamer(reserved: ["_start"])
 
     /// True when the runtime declares bigint.wat's types (`$bigint`, `$bigrat`).
-    var hasBigTypes: Bool { runtime.typesText.contains("(type $bigint") && runtime.typesText.contains("(type $bigrat") }
+    var hasBigTypes: Bool { runtime.hasBigTypes }
 
     /// Strings up to this many bytes are constant expressions; longer ones are data.
     static let inlineStringLimit = 16
