@@ -74,6 +74,16 @@ static inline int key_eq(const MochiMap *m, mochi_slot a, mochi_slot b) {
  * probe inline in generated code and the JIT, and here through the one-key cache
  * (mochi_map_find_i64_cached) by mochi_map_find. */
 
+void mochi_map_note_absent(MochiMap *m, int64_t key, int64_t end) {
+    uint64_t h = mochi_hash_i64((uint64_t)key), mask = (uint64_t)m->tcap - 1, i = h & mask;
+    if (m->tombs)
+        for (; (int64_t)i != end; i = (i + 1) & mask)
+            if (m->table[i] == T_TOMB) break;
+    m->ckey = (mochi_slot)key;
+    m->chash = h;
+    m->cpos = -(int64_t)(m->tombs ? i : (uint64_t)end) - 2;
+}
+
 /* Table slot holding key (hash h), or -1; then *ins is the first free slot on its
  * probe path. Slots carry the hash's high half, so a probe reads an entry only when
  * that matches. Fills the one-key cache. */

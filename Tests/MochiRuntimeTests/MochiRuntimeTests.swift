@@ -176,6 +176,54 @@ final class MochiRuntimeTests: XCTestCase {
         XCTAssertEqual(text(mochi_to_json_value(MOCHI_K_REF, mochi_r2s(intList([])))), "[]")
     }
 
+    func testIntKeyProbeAmongDeletedSlots() {
+        // The inline int-key probe (mochi_map_find_i64_ins, what generated C calls) among
+        // deleted slots, with keys whose hash has a zero high half (a zero tag, as empty
+        // and deleted slots have) beside ordinary ones: present keys are found, absent
+        // ones missed, and a miss leaves in the one-key cache the first deleted slot on
+        // the key's path (else the empty slot that ends it), where the insertion goes.
+        let mult: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var inv = mult
+        for _ in 0..<6 { inv = inv &* (2 &- mult &* inv) } // Newton: mult's inverse mod 2^64
+        XCTAssertEqual(inv &* mult, 1)
+        let zeroTag = (1...40).map { Int64(bitPattern: inv &* UInt64($0)) } // hash == $0
+        for k in zeroTag { XCTAssertEqual(mochi_hash_i64(UInt64(bitPattern: k)) >> 32, 0) }
+        let keys = zeroTag + (0..<200).map { Int64($0) * 7 }
+        let m = mochi_map_new(MOCHI_K_I64, MOCHI_K_I64)!
+        let map = UnsafeMutableRawPointer(m).assumingMemoryBound(to: MochiMap.self)
+        func s(_ k: Int64) -> mochi_slot { mochi_slot(bitPattern: k) }
+        for k in keys { mochi_map_set(m, s(k), s(k) &+ 1) }
+        var present = Set(keys)
+        for (i, k) in keys.enumerated() where i % 3 == 0 {
+            XCTAssertEqual(mochi_map_delete(m, s(k)), 1)
+            present.remove(k)
+        }
+        XCTAssertGreaterThan(map.pointee.tombs, 0)
+        for k in keys {
+            let e = mochi_map_find_i64_ins(m, k)
+            if present.contains(k) {
+                XCTAssertEqual(e?.pointee.val, s(k) &+ 1)
+                continue
+            }
+            XCTAssertNil(e)
+            let h = mochi_hash_i64(s(k)), mask = UInt64(map.pointee.tcap - 1)
+            var i = h & mask, firstFree: Int64 = -1
+            while map.pointee.table[Int(i)] != 0 {
+                if map.pointee.table[Int(i)] == 1 && firstFree < 0 { firstFree = Int64(i) }
+                i = (i + 1) & mask
+            }
+            XCTAssertEqual(map.pointee.ckey, s(k))
+            XCTAssertEqual(map.pointee.chash, h)
+            XCTAssertEqual(map.pointee.cpos, -(firstFree >= 0 ? firstFree : Int64(i)) - 2)
+            mochi_map_set(m, s(k), s(k) &+ 1) // inserts at the cached slot
+            present.insert(k)
+        }
+        XCTAssertEqual(mochi_map_len(m), Int64(keys.count))
+        for k in keys { XCTAssertEqual(mochi_map_find_i64(m, k)?.pointee.val, s(k) &+ 1) }
+        XCTAssertNil(mochi_map_find_i64(m, Int64(bitPattern: inv &* 1000)))
+        XCTAssertNil(mochi_map_find_i64_ins(m, 3))
+    }
+
     func testSortedMapIteration() {
         let m = mochi_map_new(MOCHI_K_REF, MOCHI_K_I64)
         for (i, k) in ["pear", "apple", "fig", "banana"].enumerated() { mochi_map_set(m, mochi_r2s(str(k)), mochi_slot(i)) }

@@ -211,9 +211,19 @@ static inline uint64_t mochi_hash_i64(uint64_t x) {
     return h ^ (h >> 32);
 }
 
+/** Notes in map m's one-key cache that `key` is absent and where it goes: the first
+ * deleted slot on its probe path, else `end`, the empty slot that ended the probe.
+ * Out of line, so the inline probe keeps no more than its slot. */
+void mochi_map_note_absent(MochiMap *m, int64_t key, int64_t end);
+
 /** The entry of `key` in a non-nil map with int keys (key kind MOCHI_K_I64) and its
- * table slot in *slot, or NULL when it is absent: the runtime's probe, inline. */
-static inline MochiMapEntry *mochi_map_probe_i64(const MochiMap *M, int64_t key, int64_t *slot) {
+ * table slot in *slot, or NULL when it is absent: the runtime's probe, inline.
+ * With `note` (the map itself) given, an absent key is noted in the map's one-key
+ * cache with the empty slot that ended the probe (mochi_map_note_absent). A slot t
+ * holds an entry of this key's tag exactly when t ^ tag is an entry number (2 and
+ * up) below 2^32, one compare: empty (0) and deleted (1) slots and other tags fail
+ * it, so the loop tests emptiness only after a tag miss. */
+static inline MochiMapEntry *mochi_map_probe_i64_at(const MochiMap *M, int64_t key, int64_t *slot, MochiMap *note) {
     uint64_t h, mask, i, tag;
     if (!M->tcap) return NULL;
     h = mochi_hash_i64((uint64_t)key);
@@ -221,15 +231,23 @@ static inline MochiMapEntry *mochi_map_probe_i64(const MochiMap *M, int64_t key,
     tag = h & 0xFFFFFFFF00000000ull;
     for (i = h & mask;; i = (i + 1) & mask) {
         uint64_t t = M->table[i];
-        if (t == 0) return NULL;
-        if ((t & 0xFFFFFFFF00000000ull) == tag && t > 1) {
+        if ((t ^ tag) - 2 < 0xFFFFFFFEull) {
             MochiMapEntry *e = &M->entries[(uint32_t)t - 2];
             if ((int64_t)e->key == key) {
                 *slot = (int64_t)i;
                 return e;
             }
+        } else if (t == 0) {
+            if (note) mochi_map_note_absent(note, key, (int64_t)i);
+            return NULL;
         }
     }
+}
+
+/** The entry of `key` in a non-nil map with int keys (key kind MOCHI_K_I64) and its
+ * table slot in *slot, or NULL when it is absent: the runtime's probe, inline. */
+static inline MochiMapEntry *mochi_map_probe_i64(const MochiMap *M, int64_t key, int64_t *slot) {
+    return mochi_map_probe_i64_at(M, key, slot, NULL);
 }
 
 /** The entry of `key` in a map with int keys (key kind MOCHI_K_I64), or NULL when it
@@ -246,30 +264,13 @@ static inline MochiMapEntry *mochi_map_find_i64(mochi_ref m, int64_t key) {
  * deleted slot on the key's probe path, else the empty slot that ends it), as the
  * runtime's own probe does: a `m[k] = v` that follows inserts without probing
  * again (mochi_map_set). The cache is the runtime's, cleared by every insertion,
- * deletion and rebuild, so the slot is used only while it is still right. */
+ * deletion and rebuild, so the slot is used only while it is still right. A key
+ * that is there costs what mochi_map_find_i64 costs. */
 static inline MochiMapEntry *mochi_map_find_i64_ins(mochi_ref m, int64_t key) {
     MochiMap *M = (MochiMap *)m;
-    uint64_t h, mask, i, tag;
-    int64_t first_free = -1;
-    if (!M || !M->tcap) return NULL;
-    h = mochi_hash_i64((uint64_t)key);
-    mask = (uint64_t)M->tcap - 1;
-    tag = h & 0xFFFFFFFF00000000ull;
-    for (i = h & mask;; i = (i + 1) & mask) {
-        uint64_t t = M->table[i];
-        if (t == 0) {
-            M->ckey = (mochi_slot)key;
-            M->chash = h;
-            M->cpos = -(first_free >= 0 ? first_free : (int64_t)i) - 2;
-            return NULL;
-        }
-        if (t == 1) {
-            if (first_free < 0) first_free = (int64_t)i;
-        } else if ((t & 0xFFFFFFFF00000000ull) == tag) {
-            MochiMapEntry *e = &M->entries[(uint32_t)t - 2];
-            if ((int64_t)e->key == key) return e;
-        }
-    }
+    int64_t slot;
+    if (!M) return NULL;
+    return mochi_map_probe_i64_at(M, key, &slot, M);
 }
 
 /** mochi_map_find_i64 through the map's one-key cache (ckey/cpos, the runtime's own,
