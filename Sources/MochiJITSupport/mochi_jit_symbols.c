@@ -182,6 +182,7 @@ static const Entry entries[] = {
     F(mochi_map_keys)
     F(mochi_map_len)
     F(mochi_map_new)
+    F(mochi_map_note_absent)
     F(mochi_map_set)
     F(mochi_map_val_kind)
     F(mochi_map_value_at)
