@@ -46,6 +46,8 @@ struct FunctionEmitter {
     var fillLoops: [Int32: FillLoop] = [:]
     /// Headers of copy loops (findCopyLoops), by block index.
     var copyLoops: [Int32: CopyLoop] = [:]
+    /// Lists to reserve room in where a loop is entered (findReserveLoops), by header.
+    var reserveLoops: [Int: [ReserveLoop]] = [:]
     /// map<int, int> updates `m[x] = m[x] + d` (findMapAdds): by the read's
     /// instruction index, the add and the write it absorbs.
     var mapAdds: [Int32: (add: InstID, store: InstID)] = [:]
@@ -428,6 +430,7 @@ struct FunctionEmitter {
         }
         findFillLoops(uses)
         findCopyLoops(uses)
+        findReserveLoops()
         findMapAdds(uses)
         // Which values are read (a fixpoint: pure ops nobody reads are dropped, and
         // so is what only they read).
@@ -534,6 +537,115 @@ struct FunctionEmitter {
             guard !inLoop.contains(l.index), !inLoop.contains(x.index), !inLoop.contains(n.index) else { continue }
             fillLoops[h.index] = FillLoop(list: l, value: x, counter: i, bound: n,
                                           bank: ListBank(element: e), line: push.loc.line)
+        }
+    }
+
+    /// A loop that pushes onto a list at least once per step of a counter over
+    /// `i0..n` and leaves only through its header's test:
+    ///
+    ///     h(i, ...):  c = icmp lt i, n;  brif c, body, exit(...)
+    ///     body ...:   blocks that only h enters and that reach only each other, h
+    ///                 (passing `i + 1` for i) or an `unreachable`; every way from
+    ///                 body back to h passes a block with `list.push l, x`
+    ///
+    /// with l and n defined before the loop (`for i in 0..n { ...; xs = append(xs, v) }`
+    /// with any branches and inner loops around the append: reverse_complement's
+    /// randomSeq, k_nucleotide's homoSapiens). Where the loop is entered,
+    /// `$mochi_list_reserve_B(l, i, n)` makes l's store room for n - i more elements
+    /// at once, so its pushes do not grow it step by step (each growth a new zeroed
+    /// store and a copy). Nothing observable changes (list.wat's reserve). Not for
+    /// fill loops, which push all their elements at once.
+    struct ReserveLoop {
+        var list: Value, counter: Value, bound: Value
+        var bank: ListBank
+    }
+
+    mutating func findReserveLoops() {
+        var blockOfInst: [Int32: Int32] = [:]
+        for b in f.layout { for id in f[b].insts { blockOfInst[id.index] = b.index } }
+        func defBlock(_ v: Value) -> Int32? {
+            switch f.valueDefs[Int(v.index)] {
+            case .param(let b, _): return b.index
+            case .inst(let id): return blockOfInst[id.index]
+            }
+        }
+        // (branch threading leaves the joins it bypassed in the layout, unreachable)
+        var reachable: Set<Int32> = []
+        if let entry = f.layout.first {
+            var stack = [entry]
+            reachable.insert(entry.index)
+            while let b = stack.popLast() {
+                for bc in f[b].terminator.successors where reachable.insert(bc.block.index).inserted { stack.append(bc.block) }
+            }
+        }
+        for h in f.layout where fillLoops[h.index] == nil && reachable.contains(h.index) {
+            let hd = f[h]
+            guard hd.insts.count == 1, case .brif(let c, let tc, let ec) = hd.terminator, tc.block != h,
+                  ec.block != tc.block else { continue }
+            let cmp = f[hd.insts[0]]
+            guard cmp.op == .icmp, cmp.result == c, case .cond(.lt) = cmp.imm, cmp.args.count == 2,
+                  let p = hd.params.firstIndex(of: cmp.args[0]), type(cmp.args[0]) == .i64 else { continue }
+            let i = cmp.args[0], n = cmp.args[1]
+            // the loop's blocks but h: all that the body reaches without passing h
+            var region: Set<Int32> = [tc.block.index]
+            var work = [tc.block]
+            var ok = true
+            while ok, let b = work.popLast() {
+                let bd = f[b]
+                if case .ret = bd.terminator { ok = false; break }
+                for bc in bd.terminator.successors {
+                    if bc.block == h {
+                        // a step back: i + 1 for i
+                        guard p < bc.args.count else { ok = false; break }
+                        let j = bc.args[p]
+                        guard case .inst(let jd) = f.valueDefs[Int(j.index)] else { ok = false; break }
+                        let step = f[jd]
+                        guard step.op == .iadd, step.args.count == 2, step.args[0] == i,
+                              constInt(step.args[1]) == 1 else { ok = false; break }
+                    } else if !region.contains(bc.block.index) {
+                        region.insert(bc.block.index)
+                        work.append(bc.block)
+                    }
+                }
+            }
+            guard ok, !region.contains(h.index), !region.contains(ec.block.index) else { continue }
+            // only h enters the loop's blocks
+            var entered = true
+            for b in f.layout where reachable.contains(b.index) && !region.contains(b.index) && b != h {
+                if f[b].terminator.successors.contains(where: { region.contains($0.block.index) }) { entered = false; break }
+            }
+            guard entered, let nd = defBlock(n), !region.contains(nd), nd != h.index else { continue }
+            // the lists pushed in the loop, defined before it
+            var lists: [Value] = []
+            for b in region {
+                for id in f.blocks[Int(b)].insts {
+                    let inst = f[id]
+                    guard inst.op == .listPush, inst.args.count == 2, case .list = type(inst.args[0]),
+                          !lists.contains(inst.args[0]), let ld = defBlock(inst.args[0]),
+                          !region.contains(ld), ld != h.index else { continue }
+                    lists.append(inst.args[0])
+                }
+            }
+            var found: [ReserveLoop] = []
+            for l in lists {
+                // every way from the body back to h pushes onto l
+                func pushes(_ b: Block) -> Bool {
+                    f[b].insts.contains { f[$0].op == .listPush && f[$0].args[0] == l }
+                }
+                var seen: Set<Int32> = [tc.block.index]
+                var stack = [tc.block]
+                var reachesH = false
+                while let b = stack.popLast(), !reachesH {
+                    if pushes(b) { continue }
+                    for bc in f[b].terminator.successors {
+                        if bc.block == h { reachesH = true; break }
+                        if seen.insert(bc.block.index).inserted { stack.append(bc.block) }
+                    }
+                }
+                guard !reachesH, case .list(let e) = type(l) else { continue }
+                found.append(ReserveLoop(list: l, counter: i, bound: n, bank: ListBank(element: e)))
+            }
+            if !found.isEmpty { reserveLoops[Int(h.index)] = found }
         }
     }
 
@@ -797,6 +909,15 @@ struct FunctionEmitter {
                     }
                     loopCacheStack.append((h, frame))
                     pushed = true
+                }
+                if let h = header, let rs = reserveLoops[h] {
+                    for r in rs {
+                        get(r.list); get(r.counter); get(r.bound)
+                        call("mochi_list_reserve_" + r.bank.suffix)
+                    }
+                    // (a reserve may give a list a new store)
+                    listCache = [:]
+                    checkedIndex = [:]
                 }
                 if let h = header, let g = versionGuards[h], guardIsEmittable(g) {
                     // if GUARD (the loop without the proven index checks) else (the loop) end
