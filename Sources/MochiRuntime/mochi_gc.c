@@ -24,8 +24,10 @@
  * A collection runs when the bytes allocated since the last one exceed the larger
  * of a floor and the live size, not counting big strings, big bigints and scalar
  * stores (marking and sweeping cost nothing per byte of those), so the heap grows to
- * about twice the live data it has to trace. A big store that only one list refers
- * to grows in place with realloc instead of being copied and left behind as garbage.
+ * about twice the live data it has to trace; the floor shrinks as the live size
+ * nears a 12 MiB heap goal, so a heap with a few MiB live stays at the goal. A big
+ * store that only one list refers to grows in place with realloc instead of being
+ * copied and left behind as garbage.
  * Allocation counts down a credit (the bytes left before that trigger) rather than
  * adding up bytes: the free lists and the credit are public (mochi_runtime.h), so
  * constructors here and in generated C take a cell inline and call in only when a
@@ -50,6 +52,18 @@
 #ifndef GC_MIN_TRIGGER
 #define GC_MIN_TRIGGER ((uint64_t)8 * 1024 * 1024)
 #endif
+/* The bytes allocated between two collections (the trigger), as a function of the
+ * live bytes L the last one found: GC_MIN_TRIGGER while L + GC_MIN_TRIGGER fits in
+ * GC_HEAP_GOAL (L up to 4 MiB), then GC_HEAP_GOAL - L, so the heap stays at the
+ * goal, down to L itself (L from 6 MiB: the heap at twice the live data, as before),
+ * never below GC_LOW_TRIGGER (L counting large strings and scalar stores, which cost
+ * marking nothing). So the heap no longer peaks at L + 8 MiB for L between 4 and
+ * 8 MiB: binary_trees 16 (L 3.1-6.3 MB, its long-lived tree and the one being built)
+ * peaked at 13.6 MB in use in 14 MiB of chunks, now 12.6 MB in 13. A collection
+ * then marks at most as many bytes as it waited for, as it already did from 8 MiB
+ * of live data on. */
+#define GC_HEAP_GOAL (GC_MIN_TRIGGER * 3 / 2)
+#define GC_LOW_TRIGGER (GC_MIN_TRIGGER / 2)
 /* Bigints of a few hundred bytes and more also start a collection once this many
  * bytes of them, or as many as there are live bytes to mark, were allocated
  * (mochi_gc_note_bigint): arithmetic (x = x * i) leaves each one garbage at once, and
@@ -511,34 +525,8 @@ static void scan_children(mochi_ref o) {
             }
         break;
     }
-    case MOCHI_O_STRUCT: {
-        /* The commonest case (every tree node): room for all fields is made first, and
-         * the stack is written through locals, which stores through the stack would
-         * otherwise force the compiler to reload (the runtime is built without strict
-         * aliasing). */
-        MochiStruct *s = (MochiStruct *)o;
-        const MochiTypeDesc *d = MOCHI_STRUCT_DESC(s);
-        if (!d || d->nfields <= 0) break;
-        size_t n = (size_t)d->nfields;
-        const uint8_t *kinds = d->field_kinds;
-        while (MOCHI_UNLIKELY(mark_cap - mark_n < n)) grow_mark_stack();
-        mochi_ref *stack = mark_stack;
-        size_t top = mark_n;
-        /* A union's field-less variant (a tree's Leaf) is one shared instance outside
-         * the heap, often half of all the children: not worth a trip through the stack. */
-        mochi_ref skip = (mochi_ref)mochi_last_empty;
-        for (size_t i = 0; i < n; i++) {
-            if (kinds[i] != MOCHI_K_REF) continue;
-            mochi_ref c = mochi_s2r(s->f[i]);
-            if (!c || c == skip) continue;
-#if defined(__GNUC__) || defined(__clang__)
-            __builtin_prefetch(c, 1);
-#endif
-            stack[top++] = (mochi_ref)((uintptr_t)c | GC_DEFERRED);
-        }
-        mark_n = top;
+    case MOCHI_O_STRUCT: /* drain scans structs itself */
         break;
-    }
     case MOCHI_O_CLOSURE: {
         MochiClosure *c = (MochiClosure *)o;
         const uint8_t *kinds = (const uint8_t *)(c->caps + c->ncap);
@@ -556,16 +544,27 @@ static void scan_children(mochi_ref o) {
 }
 
 /* Entries leave the stack through a small FIFO, so a deferred entry is looked at a
- * few entries after it was popped, giving its prefetch time to land. */
+ * few entries after it was popped, giving its prefetch time to land.
+ * Structs, the commonest case (every tree node), are scanned here rather than in
+ * scan_children: the stack top, its capacity and the marked bytes stay in locals
+ * (written back around the calls for other kinds), which stores through the globals
+ * would otherwise force the compiler to reload at every node (the runtime is built
+ * without strict aliasing). A union's field-less variant (a tree's Leaf) is one
+ * shared instance outside the heap, often half of all the children: not worth a
+ * trip through the stack. */
 #define GC_PREFETCH_DEPTH 8
 
 static void drain(void) {
     mochi_ref ring[GC_PREFETCH_DEPTH];
     unsigned head = 0, count = 0;
+    mochi_ref *stack = mark_stack;
+    size_t top = mark_n, cap = mark_cap;
+    uint64_t marked = 0;
+    const mochi_ref skip = (mochi_ref)mochi_last_empty;
     for (;;) {
         mochi_ref e;
-        if (mark_n > 0) {
-            mochi_ref n = mark_stack[--mark_n];
+        if (top > 0) {
+            mochi_ref n = stack[--top];
             if (count < GC_PREFETCH_DEPTH) {
                 ring[(head + count) % GC_PREFETCH_DEPTH] = n;
                 count++;
@@ -581,16 +580,46 @@ static void drain(void) {
         } else {
             break;
         }
+        mochi_ref o = e;
         if ((uintptr_t)e & GC_DEFERRED) {
-            mochi_ref o = (mochi_ref)((uintptr_t)e & ~GC_DEFERRED);
-            if (o->gc & GC_MARK) continue;
-            o->gc |= GC_MARK;
-            marked_bytes += tag_bytes(o->gc);
-            if (has_children(o->kind)) scan_children(o);
+            o = (mochi_ref)((uintptr_t)e & ~GC_DEFERRED);
+            uint32_t gc = o->gc;
+            if (gc & GC_MARK) continue;
+            o->gc = gc | GC_MARK;
+            marked += tag_bytes(gc);
+            if (!has_children(o->kind)) continue;
+        }
+        if (o->kind == MOCHI_O_STRUCT) {
+            const MochiTypeDesc *d = MOCHI_STRUCT_DESC(o);
+            if (!d || d->nfields <= 0) continue;
+            size_t n = (size_t)d->nfields;
+            const uint8_t *kinds = d->field_kinds;
+            const mochi_slot *f = ((MochiStruct *)o)->f;
+            if (MOCHI_UNLIKELY(cap - top < n)) {
+                mark_n = top;
+                while (mark_cap - mark_n < n) grow_mark_stack();
+                stack = mark_stack;
+                cap = mark_cap;
+            }
+            for (size_t i = 0; i < n; i++) {
+                if (kinds[i] != MOCHI_K_REF) continue;
+                mochi_ref c = mochi_s2r(f[i]);
+                if (!c || c == skip) continue;
+#if defined(__GNUC__) || defined(__clang__)
+                __builtin_prefetch(c, 1);
+#endif
+                stack[top++] = (mochi_ref)((uintptr_t)c | GC_DEFERRED);
+            }
         } else {
-            scan_children(e);
+            mark_n = top;
+            scan_children(o);
+            stack = mark_stack;
+            top = mark_n;
+            cap = mark_cap;
         }
     }
+    mark_n = top;
+    marked_bytes += marked;
 }
 
 /* The stack is scanned conservatively, AddressSanitizer's redzones between locals
@@ -795,9 +824,16 @@ void mochi_gc_collect(void) {
      * and sweep, so collecting stays proportional to allocating. Large strings and
      * scalar stores are marked without being read and never swept page by page, so
      * they do not count: a program holding one big int list still collects every few
-     * megabytes, and its dead big stores go promptly. */
+     * megabytes, and its dead big stores go promptly. Below that, the wait is
+     * GC_MIN_TRIGGER while the live bytes and it fit in GC_HEAP_GOAL, and shrinks
+     * towards GC_LOW_TRIGGER as the live bytes grow past the goal's other part: the
+     * heap stays at the goal instead of growing to live + GC_MIN_TRIGGER (see the
+     * definitions). */
     uint64_t work = bytes_live - live_leaf_large;
-    trigger = work > GC_MIN_TRIGGER ? work : GC_MIN_TRIGGER;
+    uint64_t room = bytes_live < GC_HEAP_GOAL ? GC_HEAP_GOAL - bytes_live : 0;
+    trigger = room < GC_MIN_TRIGGER ? room : GC_MIN_TRIGGER;
+    if (trigger < GC_LOW_TRIGGER) trigger = GC_LOW_TRIGGER;
+    if (trigger < work) trigger = work;
     bigint_since = 0;
     bigint_trigger = work > GC_BIGINT_TRIGGER ? work : GC_BIGINT_TRIGGER;
     regrant();

@@ -651,6 +651,126 @@ final class MochiRuntimeTests: XCTestCase {
         XCTAssertLessThan(mochi_gc_stats().bytes_live, 8_000_000)
     }
 
+    /// A descriptor with the given field kinds (fields f0, f1, ...).
+    func kindsDesc(_ name: String, _ kinds: [MochiSlotKind], tag: Int32 = -1, union: String? = nil) -> UnsafePointer<MochiTypeDesc>? {
+        let cNames = (0..<kinds.count).map { strdup("f\($0)") }
+        let k = kinds.map { UInt8($0.rawValue) }
+        return cNames.map { UnsafePointer<CChar>($0) }.withUnsafeBufferPointer { np in
+            mochi_desc_new(name, Int32(kinds.count), np.baseAddress, k, tag, union)
+        }
+    }
+
+    func testTreesAndRingsSurviveAndTheHeapStaysAtItsGoal() {
+        // Marking scans structs in place on its own stack: a deep tree of nodes with
+        // a scalar between two references (the children, or the shared field-less
+        // Leaf), and a ring of links closed by a field written in place, must come
+        // through many collections whole. With about 6 MB of them live, the heap
+        // peaks near its 12 MiB goal (or twice the live bytes), not at the live
+        // bytes plus the 8 MiB the collector otherwise waits for between collections.
+        let node = kindsDesc("GoalNode", [MOCHI_K_REF, MOCHI_K_I64, MOCHI_K_REF], tag: 1, union: "GoalTree")
+        let leafDesc = kindsDesc("GoalLeaf", [], tag: 0, union: "GoalTree")
+        let link = kindsDesc("GoalLink", [MOCHI_K_REF, MOCHI_K_I64])
+        let longDepth = 16, shortDepth = 12
+        let leaf = mochi_r2s(mochi_struct_from(leafDesc, nil)) // the shared instance
+        let shortBase = 2 + (1 << longDepth)
+        let n = shortBase + (1 << shortDepth)
+        let keep = UnsafeMutablePointer<mochi_slot>.allocate(capacity: n)
+        var count = n
+        for i in 0..<n { keep[i] = 0 }
+        mochi_gc_register_range(keep, &count)
+        // A complete tree built bottom up in keep[base...], every node rooted there
+        // until its parent is made; returns its root and the sum of its values.
+        func build(_ depth: Int, at base: Int, salt: Int) -> (mochi_slot, Int) {
+            var width = 1 << depth, sum = 0
+            for i in 0..<width {
+                var slots: [mochi_slot] = [leaf, mochi_slot(i ^ salt), leaf]
+                keep[base + i] = mochi_r2s(mochi_struct_from(node, &slots))
+                sum += i ^ salt
+            }
+            while width > 1 {
+                width /= 2
+                for i in 0..<width {
+                    let v = width * 7 + i
+                    var slots: [mochi_slot] = [keep[base + 2 * i], mochi_slot(v), keep[base + 2 * i + 1]]
+                    keep[base + i] = mochi_r2s(mochi_struct_from(node, &slots))
+                    sum += v
+                }
+            }
+            return (keep[base], sum)
+        }
+        // Nodes and value sum of a tree, walked with a stack of its own.
+        func walk(_ root: mochi_slot) -> (Int, Int) {
+            var todo = [mochi_s2r(root)], nodes = 0, sum = 0
+            while let t = todo.popLast() {
+                if mochi_struct_tag(t) == 0 { continue }
+                nodes += 1
+                sum += Int(mochi_struct_get(t, 1))
+                todo.append(mochi_s2r(mochi_struct_get(t, 0)))
+                todo.append(mochi_s2r(mochi_struct_get(t, 2)))
+            }
+            return (nodes, sum)
+        }
+        let (longRoot, longSum) = build(longDepth, at: 2, salt: 5)
+        keep[0] = longRoot
+        // The ring: each link points at the one made before it; the first is closed
+        // onto the last once all are made. Its length brings the live bytes (with
+        // whatever earlier tests in this process left) to about 6.2 MB.
+        for i in 2..<shortBase { keep[i] = 0 }
+        mochi_gc_collect()
+        let treeLive = Int(mochi_gc_stats().bytes_live)
+        let ringLength = min(max((6_200_000 - treeLive) / 24, 1000), 100_000)
+        var first: mochi_slot = 0
+        for i in 0..<ringLength {
+            var slots: [mochi_slot] = [keep[1], mochi_slot(i)]
+            keep[1] = mochi_r2s(mochi_struct_from(link, &slots))
+            if i == 0 { first = keep[1] }
+        }
+        mochi_struct_set(mochi_s2r(first), 0, keep[1])
+        for i in 2..<shortBase { keep[i] = 0 }
+        mochi_gc_collect()
+        mochi_gc_reset_peak()
+        let before = mochi_gc_stats()
+        let live = before.bytes_live
+        let longNodes = (1 << (longDepth + 1)) - 1
+        XCTAssertGreaterThanOrEqual(live, UInt64(longNodes * 32 + ringLength * 24))
+        // (so few live bytes that waiting 8 MiB between collections would break the bound)
+        XCTAssertLessThan(live, 7_000_000)
+        var shortChecked = 0
+        for round in 0..<400 {
+            let (root, sum) = build(shortDepth, at: shortBase, salt: round)
+            if round % 50 == 0 {
+                XCTAssertEqual(walk(root).1, sum)
+                shortChecked += 1
+            }
+        }
+        let after = mochi_gc_stats()
+        XCTAssertGreaterThan(after.collections, before.collections + 3)
+        XCTAssertEqual(shortChecked, 8)
+        // Live at a collection: the long-lived data, plus a short tree being built,
+        // one the builder's slots still hold and one a stale stack word may hold.
+        // Waiting 8 MiB between collections would peak above live + 8 MiB (14.6 MB),
+        // over this bound (14.2 MB).
+        let tree = UInt64((1 << (shortDepth + 1)) * 32)
+        let liveMost = live + 3 * tree
+        let goal: UInt64 = 12 * 1024 * 1024
+        let bound = max(goal, 2 * liveMost) + tree
+        XCTAssertLessThanOrEqual(after.bytes_peak, bound, "live \(live)")
+        XCTAssertLessThan(bound, live + 8 * 1024 * 1024)
+        mochi_gc_collect()
+        let (nodes, sum) = walk(keep[0])
+        XCTAssertEqual(nodes, longNodes)
+        XCTAssertEqual(sum, longSum)
+        var at = mochi_s2r(keep[1])
+        for k in 0..<ringLength {
+            XCTAssertEqual(Int(mochi_struct_get(at, 1)), ringLength - 1 - k)
+            at = mochi_s2r(mochi_struct_get(at, 0))
+        }
+        XCTAssertEqual(mochi_r2s(at), keep[1], "the ring closes")
+        mochi_gc_unregister_range(&count)
+        keep.deallocate()
+        mochi_gc_collect()
+    }
+
     func testAppendLeavesItsSourceAloneWhileBothGrow() {
         // Big enough for a store allocated on its own (grown in place when unshared).
         let xs = intList(Array(0..<1000))
