@@ -273,10 +273,14 @@ public struct SymbolIndex {
     public let functions: [String: Int]
     public let globals: [String: Int]
     public init(_ m: Module) {
+        // (Sized up front, and filled from the end so that the first of a
+        // name wins with one hash per entry: a JIT compile of a large
+        // program builds this index before anything else.)
         var t: [String: Int] = [:], f: [String: Int] = [:], g: [String: Int] = [:]
-        for (i, d) in m.types.enumerated() where t[d.name] == nil { t[d.name] = i }
-        for (i, d) in m.functions.enumerated() where f[d.name] == nil { f[d.name] = i }
-        for (i, d) in m.globals.enumerated() where g[d.name] == nil { g[d.name] = i }
+        t.reserveCapacity(m.types.count); f.reserveCapacity(m.functions.count); g.reserveCapacity(m.globals.count)
+        for i in m.types.indices.reversed() { t[m.types[i].name] = i }
+        for i in m.functions.indices.reversed() { f[m.functions[i].name] = i }
+        for i in m.globals.indices.reversed() { g[m.globals[i].name] = i }
         types = t; functions = f; globals = g
     }
 }

@@ -178,8 +178,10 @@ public final class ScratchBuffer {
     }
 
     /// `count` elements of T, each `fill`, carved from the buffer (8-byte
-    /// aligned); valid until the next `start`.
-    @inlinable
+    /// aligned); valid until the next `start`. (Always inlined: an analysis
+    /// takes some thirty tables per function, and a call each cost more than
+    /// filling a small one.)
+    @inlinable @inline(__always)
     public func take<T>(_ count: Int, _ fill: T) -> UnsafeMutablePointer<T> {
         let bytes = Self.bytes(count, T.self)
         precondition(used + bytes <= capacity, "scratch buffer overrun")
@@ -190,7 +192,7 @@ public final class ScratchBuffer {
     }
 
     /// The bytes `take` uses for `count` elements of T.
-    @inlinable
+    @inlinable @inline(__always)
     public static func bytes<T>(_ count: Int, _: T.Type) -> Int { (max(count, 1) * MemoryLayout<T>.stride + 7) & ~7 }
 }
 
@@ -299,7 +301,8 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, stra
                 predStart[j] += 1
             }
         }
-        for j in stride(from: nb, through: 1, by: -1) { predStart[j] = predStart[j - 1] }
+        var j = nb
+        while j >= 1 { predStart[j] = predStart[j - 1]; j -= 1 }
         predStart[0] = 0
     }
     // Back edges (to a block on the depth-first search stack) and loop headers.
@@ -401,22 +404,28 @@ public func deadReferenceClears(_ f: Function, scratch sc: LivenessScratch, stra
     var changed = true
     while changed {
         changed = false
-        for i in stride(from: nb - 1, through: 0, by: -1) {
+        // (Counting down with while loops: a stride's iterator was a call per step.)
+        var i = nb - 1
+        while i >= 0 {
             liveAtEnd(i)
-            for k in stride(from: Int(blockFirst[i + 1]) - 1, through: Int(blockFirst[i]), by: -1) { step(k) }
+            var x = Int(blockFirst[i + 1]) - 1
+            while x >= Int(blockFirst[i]) { step(x); x -= 1 }
             for k in 0..<words {
                 let x = live[k] & ~PR[i * words + k]
                 if x != LI[i * words + k] { LI[i * words + k] = x; changed = true }
             }
+            i -= 1
         }
     }
 
     // Live-after sets at each collection point (rows of LA, by position).
     for i in 0..<nb {
         liveAtEnd(i)
-        for k in stride(from: Int(blockFirst[i + 1]) - 1, through: Int(blockFirst[i]), by: -1) {
+        var k = Int(blockFirst[i + 1]) - 1
+        while k >= Int(blockFirst[i]) {
             if collectRow[k] >= 0 { (LA + Int(collectRow[k]) * words).update(from: live, count: words) }
             step(k)
+            k -= 1
         }
     }
 
@@ -551,8 +560,10 @@ func straightLineClears(_ f: Function, refIndex: UnsafeMutablePointer<Int32>, re
             if r >= 0 { lastUse[r] = Int32(total) }
         }
         // nextCollect[i]: the first collection point at or after i (total: none).
-        for k in stride(from: total - 1, through: 0, by: -1) {
+        var k = total - 1
+        while k >= 0 {
             nextCollect[k] = collect[k] != 0 ? Int32(k) : nextCollect[k + 1]
+            k -= 1
         }
         for v in 0..<width where defAt[v] != never {
             let d = Int(defAt[v]), u = Int(lastUse[v])

@@ -271,6 +271,16 @@ enum StencilToken {
     }
 }
 
+/// A stencil the emitter has met, by its index among those: where its code
+/// and holes are in the emitter's flat buffers, its data's size and place
+/// (-1 before it is placed) and its PC-relative outside holes (`emitCode`).
+struct UsedStencil {
+    var codeAt = 0, codeLen = 0
+    var holeStart = 0, holeEnd = 0
+    var externStart = 0, externEnd = 0
+    var dataCount = 0, dataOffset = -1
+}
+
 /// Machine code for a module, in a read-execute mapping.
 public final class JITCode {
     public let base: UnsafeMutableRawPointer
@@ -394,34 +404,42 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     // copied (a reference count per array it holds) per instruction, and the
     // instructions are read once for the layout (one pass over them fewer: a
     // large program's stencil instances are megabytes). Holes are plain
-    // values, so the hole array costs no reference counting either.
-    var local = [Int32](repeating: -1, count: stencils.library.count)
+    // values, so the hole array costs no reference counting either. `local`
+    // and the per used stencil table (`UsedStencil`) are raw memory sized for
+    // the whole library: both loops read them once per stencil instance, and
+    // arrays cost a bounds check per read (a third of the per-instance work).
+    let libraryCount = stencils.library.count
+    let local = UnsafeMutablePointer<Int32>.allocate(capacity: max(libraryCount, 1))
+    local.initialize(repeating: -1, count: max(libraryCount, 1))
+    let usedTable = UnsafeMutablePointer<UsedStencil>.allocate(capacity: max(libraryCount, 1))
+    defer { local.deallocate(); usedTable.deallocate() }
     var used: [Stencil] = []
-    var codeAt: [Int] = [0]
     var allCode: [UInt8] = []
-    var holeAt: [Int] = [0]
     var allHoles: [Hole] = []
-    var dataCount: [Int] = []
     // Per used stencil its PC-relative holes that may need a veneer (runtime
     // symbols, >= 0 the symbol's index; `.FN`/`.FN2`, -1): what the layout loop
     // visits per instruction, instead of every hole of the stencil.
-    var externAt: [Int] = [0]
     var externs: [Int] = []
     func use(_ i: Int32) throws -> Int {
         let st = try stencils.stencil(i)
         let li = used.count
         local[Int(i)] = Int32(li)
         used.append(st)
+        var u = UsedStencil()
+        u.codeAt = allCode.count
+        u.codeLen = st.code.count
         allCode.append(contentsOf: st.code)
-        codeAt.append(allCode.count)
+        u.holeStart = allHoles.count
         allHoles.append(contentsOf: st.holes)
-        holeAt.append(allHoles.count)
-        dataCount.append(st.data.count)
+        u.holeEnd = allHoles.count
+        u.dataCount = st.data.count
+        u.externStart = externs.count
         for h in st.holes where h.kind.isPCRelative {
             if case .symbol(let i) = h.value { externs.append(i) }
             if case .operand(let o) = h.value, o == .FN || o == .FN2 { externs.append(-1) }
         }
-        externAt.append(externs.count)
+        u.externEnd = externs.count
+        (usedTable + li).initialize(to: u)
         return li
     }
     // Layout: instruction offsets, function starts, data per stencil, veneers;
@@ -433,7 +451,6 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
     var instStart = [Int](repeating: 0, count: funcs.count + 1)
     var codeStart = [Int](repeating: 0, count: funcs.count + 1)
     var pc = 0
-    var dataOffset: [Int] = []
     var dataSize = 0
     var externalOrder: [UInt64] = [] // the veneers' addresses
     func external(_ a: UInt64) {
@@ -463,29 +480,31 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
         try funcs[fi].insts.withUnsafeBufferPointer { insts in
             let headers = placed ? CodePlacement.loopHeaders(insts, blockStart: funcs[fi].blockStart) : nil
             for j in 0..<insts.count {
-                let ins = insts[j]
                 if let h = headers, h[j] { pc = CodePlacement.align(pc, CodePlacement.loopAlignment) }
-                let stencil = ins.stencil == from ? to : ins.stencil
+                let stencil = insts[j].stencil == from ? to : insts[j].stencil
+                guard stencil >= 0 && Int(stencil) < libraryCount else {
+                    throw JITError("\(funcs[fi].name): stencil index \(stencil) out of range")
+                }
                 instOffset[k] = pc
                 instStencil[k] = stencil
                 k += 1
                 var li = Int(local[Int(stencil)])
-                if li < 0 {
-                    li = try use(stencil)
-                    dataOffset.append(-1)
-                }
-                pc += codeAt[li + 1] - codeAt[li]
-                if dataCount[li] > 0 && dataOffset[li] < 0 {
+                if li < 0 { li = try use(stencil) }
+                let u = usedTable + li
+                pc += u.pointee.codeLen
+                if u.pointee.dataCount > 0 && u.pointee.dataOffset < 0 {
                     dataSize = (dataSize + 15) & ~15
-                    dataOffset[li] = dataSize
-                    dataSize += dataCount[li]
+                    u.pointee.dataOffset = dataSize
+                    dataSize += u.pointee.dataCount
                 }
-                for x in externAt[li]..<externAt[li + 1] {
-                    let i = externs[x]
-                    if i >= 0 {
-                        if !symbolSeen[i] { symbolSeen[i] = true; external(stencils.symbolAddress[i]) }
-                    } else {
-                        external(UInt64(bitPattern: ins.fn))
+                if u.pointee.externStart < u.pointee.externEnd {
+                    for x in u.pointee.externStart..<u.pointee.externEnd {
+                        let i = externs[x]
+                        if i >= 0 {
+                            if !symbolSeen[i] { symbolSeen[i] = true; external(stencils.symbolAddress[i]) }
+                        } else {
+                            external(UInt64(bitPattern: insts[j].fn))
+                        }
                     }
                 }
             }
@@ -522,8 +541,8 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
         let v = Veneer.bytes(stencils.library.target, to: a)
         v.withUnsafeBytes { (mem + veneerStart + Veneer.size * i).copyMemory(from: $0.baseAddress!, byteCount: v.count) }
     }
-    for (li, st) in used.enumerated() where dataOffset[li] >= 0 {
-        st.data.withUnsafeBytes { (mem + dataStart + dataOffset[li]).copyMemory(from: $0.baseAddress!, byteCount: st.data.count) }
+    for (li, st) in used.enumerated() where usedTable[li].dataOffset >= 0 {
+        st.data.withUnsafeBytes { (mem + dataStart + usedTable[li].dataOffset).copyMemory(from: $0.baseAddress!, byteCount: st.data.count) }
     }
     let entries = codeStart.dropLast().map { base + UInt64($0) }
     var frameBytes = [Int64](repeating: 0, count: funcs.count)
@@ -550,14 +569,14 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
             // (Read in place, field by field, not copied whole.)
             let ins = first + ii
             let stencil = ins.pointee.stencil == from ? to : ins.pointee.stencil
-            let li = Int(local[Int(stencil)])
+            let u = usedTable + Int(local[Int(stencil)]) // (every stencil met by the layout above)
             let at = mem + offs[ii]
-            let codeLen = codeAt[li + 1] - codeAt[li]
+            let codeLen = u.pointee.codeLen
             if offs[ii] > filled { CodePlacement.fillNops(mem + filled, count: offs[ii] - filled) }
             filled = offs[ii] + codeLen
-            at.copyMemory(from: codeBytes.baseAddress! + codeAt[li], byteCount: codeLen)
+            at.copyMemory(from: codeBytes.baseAddress! + u.pointee.codeAt, byteCount: codeLen)
             let here = base + UInt64(offs[ii])
-            for hi in holeAt[li]..<holeAt[li + 1] {
+            for hi in u.pointee.holeStart..<u.pointee.holeEnd {
                 let h = holes[hi]
                 var s: UInt64
                 var isExternal = false
@@ -582,7 +601,7 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                     guard c >= 0 else { throw JITError("\(funcs[fi].name): call without a callee") }
                     s = entries[Int(c)] + UInt64(pad)
                 case .symbol(let i): s = symbolAddress[i]; isExternal = true
-                case .data: s = base + UInt64(dataStart + dataOffset[li])
+                case .data: s = base + UInt64(dataStart + u.pointee.dataOffset)
                 case .errorExit(let e):
                     let x = ins.pointee.exits
                     let t = e == 0 ? x.0 : e == 1 ? x.1 : e == 2 ? x.2 : x.3
@@ -599,27 +618,9 @@ func emitCode(_ funcs: [JFunction], stencils: LoadedStencils, stats: inout JITSt
                         value = base + UInt64(veneerStart + 16 * veneerIndex(s)) &+ UInt64(bitPattern: h.addend)
                     }
                 }
-                // The x86-64 fields nearly every hole is, stored here when the
-                // value fits; anything else (and a value that does not fit, for
-                // its error) through `patch`.
-                switch h.kind {
-                case .x86_64_64:
-                    (at + h.offset).storeBytes(of: value.littleEndian, as: UInt64.self)
-                    continue
-                case .x86_64_32S:
-                    let v = Int64(bitPattern: value)
-                    if v >= Int64(Int32.min) && v <= Int64(Int32.max) {
-                        (at + h.offset).storeBytes(of: UInt32(truncatingIfNeeded: v).littleEndian, as: UInt32.self)
-                        continue
-                    }
-                case .x86_64_PC32, .x86_64_PLT32:
-                    let d = Int64(bitPattern: value &- place)
-                    if d >= Int64(Int32.min) && d <= Int64(Int32.max) {
-                        (at + h.offset).storeBytes(of: UInt32(truncatingIfNeeded: d).littleEndian, as: UInt32.self)
-                        continue
-                    }
-                default: break
-                }
+                // (The x86-64 kinds inline; the rest, and a value that does
+                // not fit, for its error, through `patch`.)
+                if patchX86(h.kind, at: at + h.offset, address: place, value: value) { continue }
                 do {
                     try patch(h.kind, at: at + h.offset, address: place, value: value)
                 } catch let e as PatchError {

@@ -26,6 +26,9 @@ func lowerModule(_ m: Module, context: LoweringContext, registerHomes: Bool, inl
                  framesFit: ([JFunction]) -> Bool) throws -> LoweredModule {
     func lowerAll(inlining: Bool) throws -> (LoweredModule, inlined: Bool) {
         var out = LoweredModule()
+        out.funcs.reserveCapacity(m.functions.count)
+        out.lowerMicros.reserveCapacity(m.functions.count)
+        out.functionStats.reserveCapacity(m.functions.count)
         // (The context's index when it is this module's: building one costs
         // a dictionary insertion per function and global.)
         let symbols = context.module === m ? context.symbols : m.symbolIndex()

@@ -379,6 +379,11 @@ final class LoweringScratch {
     var reads: SlotReads? = nil
     /// `homesLiveAcross`' answer, per instruction that clobbers the homes.
     var live: [Value] = []
+    /// `RegisterHomes.liveAcross`' per-register cursors, and the position
+    /// they were last moved to (Int32.max: to be reset before use).
+    let liveCursor = UnsafeMutablePointer<Int32>.allocate(capacity: RegisterHomes.registers + 1)
+    var liveCursorAt = Int32.max
+    deinit { liveCursor.deallocate() }
     /// The error stubs' keys and instructions (`lower`), and an edge's moves (`edge`).
     var stubKeys: [Int64] = []
     var stubAt: [Int32] = []
@@ -556,6 +561,7 @@ struct FunctionLowering {
         elided = elide
         homes = registerHomes ? chooseRegisterHomes(function, skip: elide, uses: uses, scratch: context.scratch.homes)
                               : RegisterHomes(valueCount: n)
+        sc.liveCursorAt = Int32.max // (this function's cursors are set at its first ask)
         // (The scratch's, cleared, when no lowering holds it: an object and
         // an array fewer to make and free per function.)
         var last = context.scratch.reads
@@ -1079,13 +1085,16 @@ struct FunctionLowering {
     /// The homed values live across instruction `id` (its result aside): what
     /// a clobbering stencil there must not lose.
     func homesLiveAcross(_ id: InstID, result: Value?, into out: inout [Value]) {
-        out.removeAll(keepingCapacity: true)
+        if !out.isEmpty { out.removeAll(keepingCapacity: true) }
         if homes.homedCount == 0 { return }
         let p = homes.position(Int(id.index))
         // The result's own home is not kept: the instruction writes it (a
         // parameter the result was coalesced with shares it, RegisterHomes.swift).
         let written: Int8 = result.map { homes.home[Int($0.index)] } ?? -1
-        homes.liveAcross(p, except: result, skipHome: written, into: &out)
+        let sc = ctx.scratch
+        if p < sc.liveCursorAt { homes.resetCursor(sc.liveCursor) }
+        sc.liveCursorAt = p
+        homes.liveAcross(p, except: result, skipHome: written, cursor: sc.liveCursor, into: &out)
     }
 
     /// Removes the write-throughs of values whose slot no stencil reads, and

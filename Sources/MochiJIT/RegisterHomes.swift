@@ -158,29 +158,62 @@ struct RegisterHomes {
 extension RegisterHomes {
     /// The homed values live across position p (their interval holds p inside),
     /// but for the value `except` and any in the register `skipHome`, by value:
-    /// appended to `out`.
-    func liveAcross(_ p: Int32, except: Value?, skipHome: Int8, into out: inout [Value]) {
+    /// appended to `out`. `cursor` (`registers` + 1 entries) carries per register
+    /// how many of its clusters start before the last position asked, from
+    /// one call to the next: the lowering asks in increasing positions, so
+    /// each cursor only moves forward over the clusters (a binary search per
+    /// register and call made this most of the cost of a long @main's
+    /// calls). `resetCursor` before the first call, and whenever a position
+    /// is asked that is below the last one.
+    /// (`cursor[registers]` holds a mask of the registers that have clusters.)
+    func resetCursor(_ cursor: UnsafeMutablePointer<Int32>) {
+        if homedCount == 0 { return }
+        let cs = clusterStartAt
+        ints.withUnsafeBufferPointer { x in
+            var used: Int32 = 0
+            for r in 0..<Self.registers {
+                cursor[r] = x[cs + r]
+                if x[cs + r] < x[cs + r + 1] { used |= 1 << Int32(r) }
+            }
+            cursor[Self.registers] = used
+        }
+    }
+
+    func liveAcross(_ p: Int32, except: Value?, skipHome: Int8, cursor: UnsafeMutablePointer<Int32>,
+                    into out: inout [Value]) {
         if homedCount == 0 { return }
         let n = valueCount
         let cs = clusterStartAt, cl = clusterLoAt, ch = clusterHiAt, vs = valueStartAt, cv = clusterValuesAt
         let ex = except.map { Int32($0.index) } ?? -1
         ints.withUnsafeBufferPointer { x in
-            for r in 0..<Self.registers where Int8(r) != skipHome && x[cs + r] < x[cs + r + 1] {
-                // The last cluster starting before p.
-                var a = Int(x[cs + r]), b = Int(x[cs + r + 1])
-                let first = a
-                while a < b {
-                    let m = (a + b) / 2
-                    if x[cl + m] < p { a = m + 1 } else { b = m }
-                }
-                guard a > first, x[ch + a - 1] > p else { continue }
+            var used = cursor[Self.registers]
+            while used != 0 {
+                let r = used.trailingZeroBitCount
+                used &= used - 1
+                // The first cluster starting at or after p (the one before it,
+                // the last starting before p, may hold p).
+                let first = Int(x[cs + r]), end = Int(x[cs + r + 1])
+                var a = Int(cursor[r])
+                while a < end && x[cl + a] < p { a += 1 }
+                cursor[r] = Int32(a)
+                guard Int8(r) != skipHome, a > first, x[ch + a - 1] > p else { continue }
                 for k in Int(x[vs + a - 1])..<Int(x[vs + a]) {
                     let v = Int(x[cv + k])
                     if v != ex && x[v] < p && x[n + v] > p { out.append(Value(Int32(v))) }
                 }
             }
         }
-        if out.count > 1 { out.sort { $0.index < $1.index } }
+        // By value (an insertion sort: a handful of values, and no closure).
+        if out.count > 1 {
+            out.withUnsafeMutableBufferPointer { o in
+                for i in 1..<o.count {
+                    let v = o[i]
+                    var j = i
+                    while j > 0 && o[j - 1].index > v.index { o[j] = o[j - 1]; j -= 1 }
+                    o[j] = v
+                }
+            }
+        }
     }
 }
 
@@ -252,11 +285,12 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], uses: [Int32]? = nil,
     let n = f.valueTypes.count
     let sc = scratch
     var result = RegisterHomes(valueCount: 0)
-    var spare = sc.spareHome; sc.spareHome = []
-    reset(&spare, n, -1)
-    result.home = spare
+    // (Moved, never copied: a second reference to the array would make the
+    // scan's first store copy it.)
+    var home = sc.spareHome; sc.spareHome = []
+    reset(&home, n, -1)
     let layout = f.layout
-    guard n > 0, !layout.isEmpty else { return result }
+    guard n > 0, !layout.isEmpty else { result.home = home; return result }
     let nb = f.blocks.count
     let nl = layout.count
     let words = (n + 63) / 64
@@ -304,7 +338,6 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], uses: [Int32]? = nil,
     let clusterHi = buf.take(n, Int32(0))
     let valueStart = buf.take(n + 1, Int32(0))
 
-    var home = result.home; result.home = [] // (moved out: no copy on write)
     f.valueTypes.withUnsafeBufferPointer { types in
         for v in 0..<n where !skip[v] {
             switch types[v].slotKind {
@@ -572,26 +605,33 @@ func chooseRegisterHomes(_ f: Function, skip: [Bool], uses: [Int32]? = nil,
         clusterStart[regs] = Int32(clusters)
     }
     result.clusterCount = clusters
-    result.home = home
+    // (Sized once and filled through its buffer: an append per table cost
+    // a call, a uniqueness check and a capacity check each.)
     var ints = sc.spareInts; sc.spareInts = []
-    ints.removeAll(keepingCapacity: true)
-    ints.reserveCapacity(2 * n + f.insts.count + nb + 2 * homedCount + regs + 1 + 3 * clusters + 1)
-    func append(_ p: UnsafeMutablePointer<Int32>, _ count: Int) {
-        ints.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
+    let total = 2 * n + f.insts.count + nb + homedCount + (homedCount > 0 ? regs + 1 + 2 * clusters + values + homedCount : 0)
+    reset(&ints, total, 0)
+    ints.withUnsafeMutableBufferPointer { out in
+        guard var p = out.baseAddress else { return }
+        func append(_ q: UnsafeMutablePointer<Int32>, _ count: Int) {
+            p.update(from: q, count: count)
+            p += count
+        }
+        append(lo, n)
+        append(hi, n)
+        append(position, f.insts.count)
+        append(top, nb)
+        for v in 0..<n where home[v] >= 0 { p.pointee = Int32(v); p += 1 }
+        if homedCount > 0 {
+            append(clusterStart, regs + 1)
+            append(clusterLo, clusters)
+            append(clusterHi, clusters)
+            append(valueStart, values)
+            // Each register's values in start order are the clusters' values in order.
+            append(byHome + regs + 1, homedCount)
+        }
+        precondition(p == out.baseAddress! + total, "register homes: table sizes disagree")
     }
-    append(lo, n)
-    append(hi, n)
-    append(position, f.insts.count)
-    append(top, nb)
-    for v in 0..<n where result.home[v] >= 0 { ints.append(Int32(v)) }
-    if homedCount > 0 {
-        append(clusterStart, regs + 1)
-        append(clusterLo, clusters)
-        append(clusterHi, clusters)
-        append(valueStart, values)
-        // Each register's values in start order are the clusters' values in order.
-        append(byHome + regs + 1, homedCount)
-    }
+    result.home = home
     result.ints = ints
     return result
 }

@@ -550,6 +550,7 @@ final class LazyCode {
                         value = try veneer(s) &+ UInt64(bitPattern: h.addend)
                     }
                 }
+                if patchX86(h.kind, at: at + h.offset, address: place, value: value) { continue }
                 do {
                     try patch(h.kind, at: at + h.offset, address: place, value: value)
                 } catch let e as PatchError {

@@ -4,6 +4,10 @@
 // fit the field is an error naming the kind, never a silent truncation.
 // `instructionField` reads back what a hole's field holds, so tests can check
 // that AArch64 holes sit on the instructions their kinds claim (it cannot run here).
+// `patchX86` is the x86-64 part, inlinable and without errors: the JIT's
+// emitter calls it for every hole (a call of `patch` per hole cost it more
+// than the rest of the hole's work), and `patch` itself for those kinds, so
+// the range rules are written once.
 
 extension RelocationKind {
     /// Bytes the patch touches at the hole's offset.
@@ -21,25 +25,49 @@ public struct PatchError: Error, CustomStringConvertible {
     public var description: String { message }
 }
 
-@inline(__always) func load32(_ p: UnsafeMutableRawPointer) -> UInt32 { p.loadUnaligned(as: UInt32.self).littleEndian }
-@inline(__always) func store32(_ p: UnsafeMutableRawPointer, _ v: UInt32) { p.storeBytes(of: v.littleEndian, as: UInt32.self) }
+@usableFromInline @inline(__always)
+func load32(_ p: UnsafeMutableRawPointer) -> UInt32 { p.loadUnaligned(as: UInt32.self).littleEndian }
+@usableFromInline @inline(__always)
+func store32(_ p: UnsafeMutableRawPointer, _ v: UInt32) { p.storeBytes(of: v.littleEndian, as: UInt32.self) }
+
+/// The x86-64 kinds of `patch`: stores the field of `kind` at `place` (whose
+/// final address is `address`) and returns true when `kind` is an x86-64 kind
+/// and the value fits its field; false, with nothing stored, otherwise
+/// (`patch` then says why, or patches an AArch64 kind).
+@inlinable @inline(__always)
+public func patchX86(_ kind: RelocationKind, at place: UnsafeMutableRawPointer, address: UInt64, value: UInt64) -> Bool {
+    switch kind {
+    case .x86_64_64:
+        place.storeBytes(of: value.littleEndian, as: UInt64.self)
+    case .x86_64_32:
+        guard value <= UInt64(UInt32.max) else { return false }
+        store32(place, UInt32(value))
+    case .x86_64_32S:
+        let v = Int64(bitPattern: value)
+        guard v >= Int64(Int32.min), v <= Int64(Int32.max) else { return false }
+        store32(place, UInt32(truncatingIfNeeded: v))
+    case .x86_64_PC32, .x86_64_PLT32:
+        let d = Int64(bitPattern: value &- address)
+        guard d >= Int64(Int32.min), d <= Int64(Int32.max) else { return false }
+        store32(place, UInt32(truncatingIfNeeded: d))
+    default:
+        return false
+    }
+    return true
+}
 
 /// Patches the field of `kind` at `place` (whose final address is `address`) so
 /// the instruction computes `value` (S + A). For PC-relative kinds the field gets
 /// value - address.
-@inline(__always)
 public func patch(_ kind: RelocationKind, at place: UnsafeMutableRawPointer, address: UInt64, value: UInt64) throws {
     switch kind {
-    case .x86_64_64, .aarch64_ABS64:
+    case .x86_64_64, .x86_64_32, .x86_64_32S, .x86_64_PC32, .x86_64_PLT32:
+        if patchX86(kind, at: place, address: address, value: value) { return }
+        let pcRelative = kind == .x86_64_PC32 || kind == .x86_64_PLT32
+        throw rangeError(kind, Int64(bitPattern: pcRelative ? value &- address : value))
+    case .aarch64_ABS64:
         place.storeBytes(of: value.littleEndian, as: UInt64.self)
-    case .x86_64_32:
-        guard value <= UInt64(UInt32.max) else { throw rangeError(kind, Int64(bitPattern: value)) }
-        store32(place, UInt32(value))
-    case .x86_64_32S:
-        let v = Int64(bitPattern: value)
-        guard v >= Int64(Int32.min), v <= Int64(Int32.max) else { throw rangeError(kind, v) }
-        store32(place, UInt32(truncatingIfNeeded: v))
-    case .x86_64_PC32, .x86_64_PLT32, .aarch64_PREL32:
+    case .aarch64_PREL32:
         let d = Int64(bitPattern: value &- address)
         guard d >= Int64(Int32.min), d <= Int64(Int32.max) else { throw rangeError(kind, d) }
         store32(place, UInt32(truncatingIfNeeded: d))
