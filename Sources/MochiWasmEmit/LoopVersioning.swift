@@ -283,7 +283,8 @@ extension FunctionEmitter {
             // of them (exact: a checked operation that overflows stops the program; an
             // unchecked one was proven above not to). A float made of a positive int
             // is at least 1, so dividing by it needs no zero check (evalA's
-            // `1.0 / (... + i + 1)`).
+            // `1.0 / (... + i + 1)`). A non-negative value divided by a power of two
+            // is shifted, its remainder masked (evalA's `/ 2`).
             var positive: Set<Int32> = []
             var nonNegative: Set<Int32> = []
             func sign(_ x: Value) -> Int { // 2 positive, 1 non-negative, 0 unknown
@@ -303,8 +304,11 @@ extension FunctionEmitter {
                         s = s0 == 0 || s1 == 0 ? 0 : max(s0, s1)
                     case .imul where inst.args.count == 2:
                         s = min(sign(inst.args[0]), sign(inst.args[1]))
-                    case .idiv where inst.args.count == 2:
-                        if let k = constInt(inst.args[1]), k > 0, sign(inst.args[0]) > 0 { s = 1 }
+                    case .idiv where inst.args.count == 2, .irem where inst.args.count == 2:
+                        if let k = constInt(inst.args[1]), k > 0, sign(inst.args[0]) > 0 {
+                            s = 1
+                            if k > 1, k & (k - 1) == 0 { fastShift[r.index] = fastShift[r.index] ?? h }
+                        }
                     case .itof:
                         if sign(inst.args[0]) == 2 { fastNonZero[r.index] = fastNonZero[r.index] ?? h }
                     default:
