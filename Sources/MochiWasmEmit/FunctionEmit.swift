@@ -922,6 +922,7 @@ struct FunctionEmitter {
                     try emitCode(body)
                     depth -= 1
                     emit("end")
+                    unrollReadLoop(from: start)
                     fastCopies.remove(h)
                     adjustBranchDepths(from: start)
                     depth -= 1
@@ -937,11 +938,13 @@ struct FunctionEmitter {
                     depth -= 1
                     emit("end")
                 } else {
+                    let start = out.count
                     emit("loop")
                     depth += 1
                     try emitCode(body)
                     depth -= 1
                     emit("end")
+                    if !fastCopies.isEmpty { unrollReadLoop(from: start) }
                 }
                 if pushed { loopCacheStack.removeLast() }
             case .table(let n):
