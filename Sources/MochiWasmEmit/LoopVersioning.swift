@@ -425,7 +425,8 @@ extension FunctionEmitter {
         var k = start + 1
         while k < n, op(out[k]) != "if" {
             let o = op(out[k])
-            guard o == "local.get" || o.hasSuffix(".const") || o.hasPrefix("i64.") || o.hasPrefix("i32.") || o.hasPrefix("f64.") else { return }
+            guard o == "local.get" || o.hasSuffix(".const") || o.hasPrefix("i64.") || o.hasPrefix("i32.") || o.hasPrefix("f64."),
+                  !o.contains(".store") else { return }
             k += 1
         }
         guard k < n, out[k].drop(while: { $0 == " " }) == "if", k > start + 1, k - start <= 8 else { return }
@@ -444,7 +445,7 @@ extension FunctionEmitter {
                                     "struct.set", "global.set", "throw", "memory.copy", "memory.fill"]
         while k < n, open > 0 || out[k].drop(while: { $0 == " " }) != "br 1" {
             let o = op(out[k])
-            if o.hasSuffix(".store") || o.hasSuffix(".store8") || stop.contains(o) { return }
+            if o.contains(".store") || stop.contains(o) { return }
             switch o {
             case "if": open += 1
             case "end": open -= 1; if open < 0 { return }
