@@ -87,6 +87,10 @@ struct FunctionEmitter {
     /// f64 values that are at least 1 in a versioned loop's fast copy (by value
     /// index: the loop's header): a division by one needs no zero check there.
     var fastNonZero: [Int32: Int] = [:]
+    /// `idiv` / `irem` by a constant power of two of a non-negative value in a
+    /// versioned loop's fast copy (by result index: the loop's header): a shift or a
+    /// mask there (Cranelift's signed division by 2 is four instructions, a shift one).
+    var fastShift: [Int32: Int] = [:]
     /// The versioned loops whose fast copy is being emitted, by header.
     var fastCopies: Set<Int> = []
     /// The access being emitted needs no index check of ours: the IR marked it
@@ -218,6 +222,112 @@ struct FunctionEmitter {
     var depthChecked = false
     var depthCheckedAtEnd: [Int: Bool] = [:]
 
+    /// Int values that are always > 0 (by value index). A greatest fixpoint over a sign per value (positive, then
+    /// non-negative, then unknown, each value only ever lowered): a constant has its
+    /// own; a list or string length is non-negative; a copy, and a block parameter, has
+    /// the least of its incoming values' (so `var d = 3 ... d = d + 2` is positive); a
+    /// sum is positive when one operand is and the other is non-negative, non-negative
+    /// when both are; a product likewise when both are positive / non-negative; a
+    /// quotient or remainder of a non-negative value by a positive one is non-negative
+    /// (a checked operation that overflows stops the program before its result is
+    /// used; an unchecked one was proven not to). A division or remainder by a
+    /// positive value needs no zero check, and a division no check of `MIN / -1`
+    /// (prime_count's `n % d`).
+    var positiveValues: Set<Int32> = []
+    /// `idiv` / `irem` (by result index) of a non-negative value by a positive one:
+    /// the unsigned instruction gives the same result, and Cranelift makes it without
+    /// the sign extension and the `-1` test of `idiv`, and by a constant with a
+    /// shorter multiply. Non-negative: by the fixpoint above, or under a branch that
+    /// bounds it below by 0 (nonNegativeFacts: prime_count's n past
+    /// `if n < 2 { return false }`; sum_loop's `(s * 31 + i) % 1000000007`).
+    var unsignedDivisions: Set<Int32> = []
+    /// (target block, value) of branch facts `value >= 0` (findBoundedArithmetic).
+    var nonNegativeFacts: [(target: Int, value: Int32)] = []
+
+    mutating func findPositiveValues() {
+        guard let entry = f.entry else { return }
+        var succ = Array(repeating: [Int](), count: f.blocks.count)
+        for b in f.layout { succ[Int(b.index)] = f[b].terminator.successors.map { Int($0.block.index) } }
+        let a = Analysis(ControlFlowGraph(successors: succ, entry: Int(entry.index)))
+        // Incoming values of each reachable block's parameters, from reachable blocks.
+        var incoming: [Int32: [Value]] = [:]
+        for x in a.order {
+            for s in f.blocks[x].terminator.successors {
+                for (p, v) in zip(f[s.block].params, s.args) { incoming[p.index, default: []].append(v) }
+            }
+        }
+        // value, operands, kind: 0 the least of its operands (a block parameter's
+        // incoming values, a copy's operand), 1 a sum, 2 a product, 3 a quotient or
+        // remainder, 4 a length (always non-negative)
+        var candidates: [(Value, [Value], Int)] = []
+        for x in a.order where x != Int(entry.index) {
+            for p in f.blocks[x].params where type(p) == .i64 {
+                candidates.append((p, incoming[p.index] ?? [], 0))
+            }
+        }
+        for x in a.order {
+            for id in f.blocks[x].insts {
+                let inst = f[id]
+                guard let r = inst.result, type(r) == .i64 else { continue }
+                switch inst.op {
+                case .copy where inst.args.count == 1: candidates.append((r, inst.args, 0))
+                case .iadd where inst.args.count == 2: candidates.append((r, inst.args, 1))
+                case .imul where inst.args.count == 2: candidates.append((r, inst.args, 2))
+                case .idiv where inst.args.count == 2, .irem where inst.args.count == 2: candidates.append((r, inst.args, 3))
+                case .listLen, .strLen: candidates.append((r, [], 4))
+                default: break
+                }
+            }
+        }
+        // 2 positive, 1 non-negative, 0 unknown; every candidate starts at 2.
+        var level: [Int32: Int] = [:]
+        for c in candidates { level[c.0.index] = 2 }
+        func sign(_ v: Value) -> Int {
+            if let k = constInt(v) { return k > 0 ? 2 : k == 0 ? 1 : 0 }
+            return level[v.index] ?? 0
+        }
+        // Lowered at each candidate whose rule gives less, then its users rechecked
+        // (a worklist: each candidate is rechecked only when an operand is lowered).
+        var users: [Int32: [Int]] = [:]
+        for (k, c) in candidates.enumerated() { for x in c.1 { users[x.index, default: []].append(k) } }
+        var work = Array(candidates.indices)
+        while let k = work.popLast() {
+            let (v, ops, kind) = candidates[k]
+            let now = level[v.index] ?? 0
+            guard now > 0 else { continue }
+            var s: Int
+            switch kind {
+            case 0:
+                s = ops.isEmpty ? 0 : ops.map(sign).min()!
+            case 1:
+                let s0 = sign(ops[0]), s1 = sign(ops[1])
+                s = min(s0, s1) == 0 ? 0 : max(s0, s1)
+            case 2:
+                s = min(sign(ops[0]), sign(ops[1]))
+            case 3:
+                s = sign(ops[1]) == 2 && sign(ops[0]) >= 1 ? 1 : 0
+            default:
+                s = 1
+            }
+            if s < now {
+                level[v.index] = s
+                work += users[v.index] ?? []
+            }
+        }
+        for (v, l) in level where l == 2 { positiveValues.insert(v) }
+        for x in a.order {
+            for id in f.blocks[x].insts {
+                let inst = f[id]
+                guard inst.op == .idiv || inst.op == .irem, inst.args.count == 2, let r = inst.result,
+                      sign(inst.args[1]) == 2 else { continue }
+                let v = inst.args[0]
+                if sign(v) >= 1 || nonNegativeFacts.contains(where: { $0.value == v.index && a.dominates($0.target, x) }) {
+                    unsignedDivisions.insert(r.index)
+                }
+            }
+        }
+    }
+
     mutating func findBoundedArithmetic() {
         let n = f.blocks.count
         var succ = Array(repeating: [Int](), count: n)
@@ -260,6 +370,7 @@ struct FunctionEmitter {
                 }
             }
         }
+        for fact in facts where (fact.lower.map { $0 >= 0 } ?? false) { nonNegativeFacts.append((fact.target, fact.value)) }
         // Values an element access has indexed: past the access, |x| <= 2^32 (a list's
         // length is a u32 and the access fails unless -len <= x < len), in the rest of
         // its block and in every block it dominates; a list's length likewise. The sieve's `k + i`, with k and i
@@ -409,6 +520,7 @@ struct FunctionEmitter {
             }
         }
         findBoundedArithmetic()
+        findPositiveValues()
         var uses = Array(repeating: 0, count: f.valueTypes.count)
         for b in f.layout {
             let bd = f[b]
@@ -931,6 +1043,7 @@ struct FunctionEmitter {
                     try emitCode(body)
                     depth -= 1
                     emit("end")
+                    unrollReadLoop(from: start)
                     fastCopies.remove(h)
                     adjustBranchDepths(from: start)
                     depth -= 1
@@ -946,11 +1059,13 @@ struct FunctionEmitter {
                     depth -= 1
                     emit("end")
                 } else {
+                    let start = out.count
                     emit("loop")
                     depth += 1
                     try emitCode(body)
                     depth -= 1
                     emit("end")
+                    if !fastCopies.isEmpty { unrollReadLoop(from: start) }
                 }
                 if pushed { loopCacheStack.removeLast() }
             case .table(let n):
@@ -1507,18 +1622,29 @@ struct FunctionEmitter {
         case .idiv, .irem:
             let r = resultLocal(inst, "i64")
             let k = constInt(a[1])
-            if k == nil || k == 0 {
+            if let k, let h = inst.result.flatMap({ fastShift[$0.index] }), fastCopies.contains(h) {
+                // x >= 0 and k = 2^s > 1: x / k = x >> s, x % k = x & (k - 1).
+                get(a[0])
+                if inst.op == .idiv { emit("i64.const \(k.trailingZeroBitCount)"); emit("i64.shr_u") }
+                else { emit("i64.const \(k - 1)"); emit("i64.and") }
+                emit("local.set \(r)")
+                break
+            }
+            let positive = (k ?? 0) > 0 || positiveValues.contains(a[1].index)
+            if (k == nil || k == 0) && !positive {
                 get(a[1]); emit("i64.eqz")
                 failIf("mochi_err_div_zero_at", line)
             }
-            if inst.op == .idiv && (k == nil || k == -1) {
+            if inst.op == .idiv && (k == nil || k == -1) && !positive {
                 get(a[0]); emit("i64.const \(Int64.min)"); emit("i64.eq")
                 get(a[1]); emit("i64.const -1"); emit("i64.eq")
                 emit("i32.and")
                 failIf("mochi_err_overflow_at", line)
             }
             // i64.rem_s of MIN by -1 is 0, as the C runtime returns.
-            get(a[0]); get(a[1]); emit(inst.op == .idiv ? "i64.div_s" : "i64.rem_s")
+            let unsigned = inst.result.map { unsignedDivisions.contains($0.index) } ?? false
+            get(a[0]); get(a[1])
+            emit(inst.op == .idiv ? (unsigned ? "i64.div_u" : "i64.div_s") : (unsigned ? "i64.rem_u" : "i64.rem_s"))
             emit("local.set \(r)")
         case .ineg:
             let r = resultLocal(inst, "i64")
