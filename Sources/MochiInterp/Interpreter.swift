@@ -78,6 +78,61 @@ public final class Interpreter {
     }
 }
 
+/// How a contained run ended (`mochi_rt_contained`, mochi_runtime.h): its status
+/// (0 returned, 1 runtime error, -1 out of time, -2 over its heap budget, else
+/// the status given to `exit`) and its output (stdout, then any `error:` text).
+public struct ContainedEnding: Equatable {
+    public var status: Int32
+    public var output: [UInt8]
+    public init(status: Int32, output: [UInt8]) {
+        self.status = status
+        self.output = output
+    }
+}
+
+/// The body of a contained run, handed through C.
+final class ContainedBody {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
+}
+
+/// Runs `body` as a contained run (on the calling thread, whose runtime state must
+/// be set up) and returns how it ended. What `body` made must be released by the
+/// caller after: a runtime error leaves its frames by longjmp.
+public func runContainedBody(seconds: Double, heapBudget: UInt64, _ body: @escaping () -> Void) -> ContainedEnding {
+    let box = Unmanaged.passRetained(ContainedBody(body))
+    defer { box.release() }
+    let status = mochi_rt_contained({ p in
+        Unmanaged<ContainedBody>.fromOpaque(p!).takeUnretainedValue().body()
+    }, box.toOpaque(), seconds, heapBudget)
+    var n = 0
+    let p = mochi_rt_contained_output(&n)
+    let output = n == 0 ? [] : Array(UnsafeRawBufferPointer(start: p, count: n))
+    return ContainedEnding(status: status, output: output)
+}
+
+extension Interpreter {
+    /// Runs `@main` in this process as a contained run (`mochi_rt_contained`): a
+    /// runtime error, `exit`, the time limit or the heap budget ends it without
+    /// ending the process, and the run's roots and memory are released after.
+    /// For an in-process harness (the ir-exec fuzz target); tools use `run`.
+    public func runContained(seconds: Double, heapBudget: UInt64) -> ContainedEnding {
+        var ending = ContainedEnding(status: 0, output: [])
+        onBigStack { [self] in
+            let m = Machine(program: program, maxDepth: maxDepth)
+            // Only the program runs contained; the body holds no reference of its
+            // own to the machine (a runtime error would leave it unreleased).
+            let unowned = Unmanaged.passUnretained(m)
+            ending = runContainedBody(seconds: seconds, heapBudget: heapBudget) {
+                unowned._withUnsafeGuaranteedRef { $0.runMain() }
+            }
+            m.release()
+            mochi_gc_collect()
+        }
+        return ending
+    }
+}
+
 func monotonicMicros() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)

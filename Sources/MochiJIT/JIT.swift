@@ -97,6 +97,30 @@ public final class JIT {
         if let failure { throw failure }
     }
 
+    /// Compiles and runs `@main` in this process as a contained run (see
+    /// `Interpreter.runContained`), then releases the run (its code memory too).
+    /// For an in-process harness (the ir-exec fuzz target); tools use `run`.
+    public func runContained(seconds: Double, heapBudget: UInt64) throws -> ContainedEnding {
+        var ending = ContainedEnding(status: 0, output: [])
+        var failure: Error?
+        guard policy == .eager else { throw JITError("a contained run compiles eagerly") }
+        onBigStack { [self] in
+            do {
+                // Only the program's own code runs contained: a runtime error then
+                // leaves nothing but its (native) frames.
+                let r = try Run(jit: self)
+                r.contained = (seconds, heapBudget)
+                try r.compile()
+                r.runMain()
+                ending = r.containedEnding ?? ending
+                r.release()
+            } catch { failure = error }
+            mochi_gc_collect()
+        }
+        if let failure { throw failure }
+        return ending
+    }
+
     /// Runs with the program's output captured and returned (for tests).
     public func runCapturingOutput() throws -> String {
         var out = ""
@@ -188,6 +212,9 @@ final class Run {
     var lazy: LazyCode?
     /// A tiered run's interpreter (Tiers.swift).
     var tiered: TieredInterpreter?
+    /// A contained run's limits (`JIT.runContained`), and how it ended.
+    var contained: (Double, UInt64)?
+    var containedEnding: ContainedEnding?
 
     init(jit: JIT) throws {
         self.jit = jit
@@ -405,7 +432,13 @@ final class Run {
         mochi_loc_file = file.map { UnsafePointer($0) }
         mochi_loc_line = 0
         ctx.pointee.stack_count = Int(code.frameBytes[mainIndex] / 8)
-        _ = mochi_jit_enter(UnsafeRawPointer(bitPattern: UInt(code.entries[mainIndex])), stackBase)
+        let entry = UnsafeRawPointer(bitPattern: UInt(code.entries[mainIndex]))
+        if let (seconds, heapBudget) = contained {
+            let base = stackBase
+            containedEnding = runContainedBody(seconds: seconds, heapBudget: heapBudget) { _ = mochi_jit_enter(entry, base) }
+            return
+        }
+        _ = mochi_jit_enter(entry, stackBase)
     }
 
     func runMainLazily(_ l: LazyCode) {

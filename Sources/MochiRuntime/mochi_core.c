@@ -12,6 +12,8 @@
  */
 #include "mochi_internal.h"
 #include <math.h>
+#include <setjmp.h>
+#include <time.h>
 
 const char *mochi_loc_file = NULL;
 int32_t mochi_loc_line = 0;
@@ -70,6 +72,63 @@ mochi_ref mochi_out_take_capture(void) {
     mochi_ref s = mochi_str_new(out_capture.p ? out_capture.p : "", (int64_t)out_capture.n);
     out_capture.n = 0;
     return s;
+}
+
+/* ---- contained runs (mochi_runtime.h: an in-process harness only) ---- */
+static jmp_buf *contain_jmp;
+static volatile int contain_status;
+static double contain_deadline;
+static uint64_t contain_heap_budget;
+static MochiBuf contain_out;
+
+/* The process's CPU time (ISO C: the runtime is built by any C compiler); on a
+ * loaded machine it also stretches less than the wall clock. */
+static double contain_now(void) {
+    return (double)clock() / CLOCKS_PER_SEC;
+}
+
+/* Leaves the contained run with status (never returns). */
+static MOCHI_NORETURN void contain_leave(int status) {
+    contain_status = status;
+    longjmp(*contain_jmp, 1);
+}
+
+int mochi_rt_contained(void (*body)(void *), void *ctx, double seconds, uint64_t heap_budget) {
+    jmp_buf here;
+    jmp_buf *outer = contain_jmp;
+    int was_capturing = out_capturing;
+    mochi_out_flush();
+    if (!was_capturing) mochi_out_capture(1);
+    out_capture.n = 0;
+    contain_status = 0;
+    contain_deadline = seconds > 0 ? contain_now() + seconds : 0;
+    contain_heap_budget = heap_budget;
+    if (setjmp(here) == 0) {
+        contain_jmp = &here;
+        body(ctx);
+    }
+    contain_jmp = outer;
+    contain_deadline = 0;
+    contain_heap_budget = 0;
+    /* The output moves to contain_out; the capture buffer is the caller's again. */
+    contain_out.n = 0;
+    mochi_buf_put(&contain_out, out_capture.p ? out_capture.p : "", out_capture.n);
+    out_capture.n = 0;
+    if (!was_capturing) mochi_out_capture(0);
+    mochi_loc_file = NULL;
+    mochi_loc_line = 0;
+    return contain_status;
+}
+
+const char *mochi_rt_contained_output(size_t *len) {
+    *len = contain_out.n;
+    return contain_out.p ? contain_out.p : "";
+}
+
+void mochi_rt_contained_check(uint64_t bytes_in_use) {
+    if (!contain_jmp) return;
+    if (contain_heap_budget && bytes_in_use > contain_heap_budget) contain_leave(-2);
+    if (contain_deadline > 0 && contain_now() > contain_deadline) contain_leave(-1);
 }
 
 /* ---- test mode (`mochi test`) ----
@@ -144,6 +203,7 @@ int mochi_rt_finish(void) {
 
 void mochi_rt_exit(int status) {
     int s = mochi_rt_finish();
+    if (contain_jmp) contain_leave(status ? status : s);
     exit(status ? status : s);
 }
 
@@ -173,6 +233,16 @@ void mochi_rt_error_note(const char *msg, const char *note) {
         need = sizeof small;
     }
     size_t n = mochi_rt_error_text_note(buf, need, msg, note);
+    if (contain_jmp) {
+        /* A contained run: the text follows the captured stdout, and the run ends
+         * (uncontained while the text is stored: no error can come back here). */
+        jmp_buf *j = contain_jmp;
+        contain_jmp = NULL;
+        mochi_buf_put(&out_capture, buf, n);
+        if (buf != small) free(buf);
+        contain_jmp = j;
+        contain_leave(1);
+    }
     fwrite(buf, 1, n, stderr);
     fflush(stderr);
     exit(1);

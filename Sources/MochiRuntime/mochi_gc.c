@@ -287,6 +287,7 @@ void mochi_gc_note_external(size_t n) {
 /* The credit ran out: collect when the trigger is reached and a collection may run. */
 static MOCHI_COLD void credit_out(void) {
     settle();
+    mochi_rt_contained_check(bytes_live + bytes_since); /* nothing outside a contained run */
     if (MOCHI_GC_SCANS_STACK && bytes_since >= trigger && !gc_paused && stack_base) mochi_gc_collect();
     else regrant();
 }

@@ -32,6 +32,52 @@ final class JITTests: XCTestCase {
         XCTAssertFalse(want.isEmpty, file: file, line: line)
     }
 
+    /// Contained runs (the ir-exec fuzz target's in-process runs): a runtime error
+    /// returns status 1 with the `error:` text after what was printed, in both
+    /// engines alike, and leaves the runtime able to run the next program, whose
+    /// output holds nothing of the one before; a normal end is status 0.
+    func testContainedRunsReturnFromARuntimeError() throws {
+        let failing = try compile("""
+            fun f(n: int): int {
+              if n == 0 { return 10 / n }
+              return f(n - 1) + 1
+            }
+            print("before")
+            print(f(50))
+            """)
+        let fine = try compile("""
+            var xs: list<int> = []
+            for i in 0..20000 { xs = append(xs, i * 2) }
+            print(len(xs))
+            """)
+        for round in 0..<3 {
+            let i1 = try Interpreter(module: failing).runContained(seconds: 0, heapBudget: 0)
+            let j1 = try JIT(module: failing, stencils: try Fixtures.loaded.get()).runContained(seconds: 0, heapBudget: 0)
+            XCTAssertEqual(i1.status, 1, "round \(round)")
+            let text = String(decoding: i1.output, as: UTF8.self)
+            XCTAssertTrue(text.hasPrefix("before\nerror: division by zero\n"), text)
+            XCTAssertEqual(j1, i1, "round \(round)")
+            let i2 = try Interpreter(module: fine).runContained(seconds: 0, heapBudget: 0)
+            let j2 = try JIT(module: fine, stencils: try Fixtures.loaded.get()).runContained(seconds: 0, heapBudget: 0)
+            XCTAssertEqual(i2, ContainedEnding(status: 0, output: Array("20000\n".utf8)), "round \(round)")
+            XCTAssertEqual(j2, i2, "round \(round)")
+        }
+    }
+
+    /// A contained run past its heap budget stops at the collector's next look
+    /// with status -2 (the fuzz target then runs the input in a child).
+    func testContainedRunStopsPastItsHeapBudget() throws {
+        let m = try compile("""
+            var s = "ab"
+            for i in 0..40 { s = s + s }
+            print(len(s))
+            """)
+        let i = try Interpreter(module: m).runContained(seconds: 0, heapBudget: 64 << 20)
+        XCTAssertEqual(i.status, -2)
+        let j = try JIT(module: m, stencils: try Fixtures.loaded.get()).runContained(seconds: 0, heapBudget: 64 << 20)
+        XCTAssertEqual(j.status, -2)
+    }
+
     /// The operands a frame gathers for a variadic op (`Node { ... }` here) are
     /// zeroed once the op has read them, as the interpreter's `clearGathered`
     /// does. Left in place, the root's operands in the outermost bottomUp frame

@@ -15,6 +15,18 @@
 // Decoding, verifying and the interpreter's and JIT's set-up run in this process,
 // which is what libFuzzer's coverage sees.
 //
+// Both engines run in this process, one after the other, each as a contained run
+// (Interpreter.runContained, JIT.runContained over mochi_rt_contained): the
+// program's output is captured, and a runtime error (status 1) or `exit` returns
+// to here by longjmp instead of ending the process; the run's roots, slot stack,
+// globals and JIT code are released after it, and a collection frees what it
+// allocated. A signal or sanitizer report in an engine is then libFuzzer's own
+// finding. A run past containedSeconds of CPU time (checked as the collector's
+// credit runs out) stops there, as a child stopped at its timeout, and is not
+// compared; an input whose run grows past containedHeap bytes in use runs again,
+// both engines, in children with the full memory budget, as every input did before.
+// MOCHI_FUZZ_FORK=1 runs every input in children (for comparison).
+//
 // The children are forked by a zygote (exec_support.c) started at initialisation,
 // while this process is small: each child decodes, verifies and fuels the input
 // again (about a millisecond) and runs its engine. Forking the grown fuzzer was
@@ -42,6 +54,14 @@ let childTimeoutMs: CInt = 5_000
 let childMemory = 3 << 30
 
 var stencils: LoadedStencils?
+
+/// A contained run's limits. Out of time (CPU seconds; the statuses are
+/// mochi_rt_contained's) is a child's timeout was: no crash, not compared. Over
+/// the heap budget, the input runs in children instead, with 3 GiB each.
+let containedSeconds = 3.0
+let containedHeap: UInt64 = 768 << 20
+let outOfTime: Int32 = -1, outOfHeap: Int32 = -2
+let forkEveryInput = getenv("MOCHI_FUZZ_FORK") != nil
 
 /// MOCHI_FUZZ_PROFILE=N: wall-clock seconds and counts per step, printed to stderr
 /// every N inputs (where an input's time goes).
@@ -206,6 +226,26 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let parsed = timed("decode", { try? readModule(bytes: bytes) }), timed("verify", { verify(parsed).isEmpty }),
           let m = timed("fuel+verify", { withFuel(parsed).flatMap { verify($0).isEmpty ? $0 : nil } }) else { return 0 }
     guard let interp = timed("interp init", { try? Interpreter(module: m) }) else { return 0 }
+    if !forkEveryInput {
+        let inInterp = timed("interp contained") { interp.runContained(seconds: containedSeconds, heapBudget: containedHeap) }
+        if inInterp.status != outOfHeap {
+            guard let jit = timed("jit init", { try? JIT(module: m, stencils: stencils!) }) else { return 0 }
+            let inJIT: ContainedEnding
+            do {
+                inJIT = try timed("jit contained") { try jit.runContained(seconds: containedSeconds, heapBudget: containedHeap) }
+            } catch {
+                crash("JIT", Ending(kind: 0, code: 3, output: Array("jit: \(error)\n".utf8)))
+            }
+            if inJIT.status != outOfHeap {
+                // Out of time is a child's timeout: that engine is not compared.
+                if inInterp.status == outOfTime || inJIT.status == outOfTime { timed("out of time") {} }
+                check(contained: inInterp, inJIT)
+                return 0
+            }
+        }
+        // Over the heap budget: both engines in children, with the full budgets.
+        timed("over the heap budget") {}
+    }
     let viaInterp = timed("interp child") { inZygote(0, bytes) {
         interp.run()
         exit(mochi_rt_finish())
@@ -226,6 +266,23 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         abort()
     }
     return 0
+}
+
+/// The checks of fuzzOne on two contained runs: each ends with status 0 or 1, and
+/// both the same way with the same output.
+func check(contained interp: ContainedEnding, _ jit: ContainedEnding) {
+    if interp.status != 0 && interp.status != 1 && interp.status != outOfTime {
+        crash("interpreter", Ending(kind: 0, code: interp.status, output: interp.output))
+    }
+    if jit.status != 0 && jit.status != 1 && jit.status != outOfTime {
+        crash("JIT", Ending(kind: 0, code: jit.status, output: jit.output))
+    }
+    if compareEngines && interp.status != outOfTime && jit.status != outOfTime && interp != jit {
+        let a = Ending(kind: 0, code: interp.status, output: interp.output)
+        let b = Ending(kind: 0, code: jit.status, output: jit.output)
+        fputs("ir-exec: the JIT and the interpreter disagree\n--- interpreter: \(describe(a))\n--- JIT: \(describe(b))\n", stderr)
+        abort()
+    }
 }
 
 @_cdecl("LLVMFuzzerCustomMutator")

@@ -39,6 +39,12 @@
 
 void __sanitizer_set_death_callback(void (*callback)(void));
 
+/* The engines run in the fuzzer's own process (contained runs: IRExecFuzz.swift),
+ * without a child's address-space cap: an allocation past 1 GiB fails (the runtime
+ * then says `out of memory`, as under the cap) rather than taking the fuzzer to
+ * libFuzzer's malloc limit, a false finding. ASAN_OPTIONS can still override it. */
+const char *__asan_default_options(void) { return "max_allocation_size_mb=1024"; }
+
 static void die_sanitizer(void) { _exit(66); }
 
 /* The program ends with exit() (the runtime's on an error, the target's after a

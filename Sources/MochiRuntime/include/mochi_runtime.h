@@ -371,6 +371,20 @@ void mochi_out_flush(void);
 void mochi_out_capture(int on);
 /** Take the captured output as a string and clear the capture buffer. */
 mochi_ref mochi_out_take_capture(void);
+/** A contained run, for an in-process harness (the ir-exec fuzz target; no tool
+ * calls it): runs body(ctx) with the program's stdout captured, and returns instead
+ * of exiting: 0 when body returned, 1 after a runtime error (its `error:` text
+ * appended to the output, as it would follow stdout), the status given to
+ * mochi_rt_exit (or its test-mode status), -1 when `seconds` (> 0) of CPU time passed or -2
+ * when the bytes in use grew past `heap_budget` (> 0); both checked only when
+ * the allocation credit runs out, where the runtime's state is whole. The frames of
+ * body are left by longjmp: what they own is not released (the caller releases the
+ * run's roots and memory). mochi_rt_contained_output gives the output until the next
+ * contained run. */
+int mochi_rt_contained(void (*body)(void *), void *ctx, double seconds, uint64_t heap_budget);
+const char *mochi_rt_contained_output(size_t *len);
+/** The limits of a contained run (called by the collector when the credit runs out). */
+void mochi_rt_contained_check(uint64_t bytes_in_use);
 /** print(s): write the string followed by a newline. */
 void mochi_print_str(mochi_ref s);
 /** print of one value of the given kind (top-level form) followed by a newline. */
