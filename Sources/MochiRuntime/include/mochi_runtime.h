@@ -380,7 +380,7 @@ mochi_ref mochi_out_take_capture(void);
  * the allocation credit runs out, where the runtime's state is whole. The frames of
  * body are left by longjmp: what they own is not released (the caller releases the
  * run's roots and memory). mochi_rt_contained_output gives the output until the next
- * contained run. */
+ * contained run. On wasm32 (no setjmp) it returns -3 without running body. */
 int mochi_rt_contained(void (*body)(void *), void *ctx, double seconds, uint64_t heap_budget);
 const char *mochi_rt_contained_output(size_t *len);
 /** The limits of a contained run (called by the collector when the credit runs out). */
