@@ -1406,10 +1406,13 @@ struct FunctionEmitter {
 
     /// Pushes x as an anyref. A scalar boxed once in a block (or in a block that
     /// dominates it) is boxed once: map code passes the same key to has, get and set
-    /// (boxes are immutable, so sharing one is invisible).
+    /// (boxes are immutable, so sharing one is invisible). Not a float: equality of
+    /// any values takes a box as equal to itself (the runtime's identity test, in C
+    /// too), so one shared box of NaN would make two NaN elements equal where every
+    /// other mode boxes each and finds them unequal (`distinct` kept one).
     mutating func getBoxed(_ x: Value) {
         let t = type(x)
-        guard t.isScalar, inlineConst[x.index] == nil else {
+        guard t.isScalar, t != .f64, inlineConst[x.index] == nil else {
             get(x)
             box(t)
             return
