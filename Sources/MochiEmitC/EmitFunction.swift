@@ -46,6 +46,8 @@
 // slow path (mochi_list_push) all are.
 // A loop whose element accesses are provably in range once a few compares hold at
 // its entry also gets a copy without those checks (LoopVersioning.swift).
+// A loop that only pushes one fixed value a trip, counting up to a bound, stores
+// as many copies at once as the room and the bound allow (FillLoops.swift).
 //
 // A `match` arm's variant test (`variant.tag x` == k) compares the descriptor id in
 // x's header with the variant's (tagTest): one header load the arms share, not the
@@ -126,6 +128,9 @@ struct FunctionEmitter {
     var loopOfHeader: [Int32: Int] = [:]
     var provenAccess: Set<Int32> = []
     var fastLoop: Int? = nil
+    /// The pushes of filling loops (FillLoops.swift), by InstID index: the loop's
+    /// counter and bound.
+    var fillPushes: [Int32: (counter: Value, bound: Value)] = [:]
     var currentBlock: Int32 = -1
     var fastJumpTargets: Set<Int32> = []
     var fastLabels: Set<Int32> = []
@@ -263,6 +268,7 @@ struct FunctionEmitter {
         planRangeSafeOps()
         planOverflowRuns()
         planListHeaders()
+        planFillLoops()
         planVersionedLoops()
         try emitBody()
         labels = jumpTargets
@@ -1132,7 +1138,17 @@ struct FunctionEmitter {
         let others = cachedLists.filter { $0.list != a[0] && !distinctLists($0.list, a[0]) }
             .map { "if (\(v($0.list)) == v\(n)) { \(flushPendingPushes(trailingSpace: true))\(loadListHeader($0.list)) }" }
             .joined(separator: " ")
-        stmt(inst, "if (n\(n) < r\(n)) { d\(n)[n\(n)] = \(elem); n\(n) += 1; p\(n) = 1;"
+        var store = "d\(n)[n\(n)] = \(elem); n\(n) += 1;"
+        if let fill = fillPushes[currentInst] {
+            // A filling loop's push (FillLoops.swift): as many as the room and the
+            // loop allow, the counter moved on by all but the one its step adds.
+            let iv = v(fill.counter), hi = v(fill.bound)
+            let copies = c.bytes ? "memset(d\(n) + n\(n), \(elem), (size_t)k_);"
+                : "for (uint64_t j_ = 0; j_ < k_; j_++) d\(n)[n\(n) + (int64_t)j_] = \(elem);"
+            store = "uint64_t k_ = (uint64_t)(r\(n) - n\(n)); if (k_ > (uint64_t)\(hi) - (uint64_t)\(iv)) k_ = (uint64_t)\(hi) - (uint64_t)\(iv);"
+                + " \(copies) n\(n) += (int64_t)k_; \(iv) += (int64_t)k_ - 1;"
+        }
+        stmt(inst, "if (n\(n) < r\(n)) { \(store) p\(n) = 1;"
              + (c.writes ? " w\(n) = (int64_t)(uint32_t)n\(n);" : "") + (others.isEmpty ? "" : " " + others)
              + " } else { \(flushPendingPushes(trailingSpace: true))mochi_emitc_list_push_slow(v\(n), \(type(a[1]).toSlot(v(a[1]))), \(ln), \(kind)); "
              + reloadListHeaders() + " }")
