@@ -12,10 +12,11 @@
 // block), so runtime errors print the same `at file:line` as the interpreter.
 //
 // Overflow checks of a run of int arithmetic: iadd/isub/imul on one Mochi line,
-// separated only by pure ops and divisions by constants other than 0 and -1 (which
-// cannot fail), or their overflow into one local `ovf` (mochi_i64_add_ovf...) and
-// branch once after the run's last op. Nothing in between can be seen or fail, so
-// the program stops at the same point with the same error and line; the C compiler
+// separated only by pure ops and divisions that cannot fail (by constants other
+// than 0 and -1, or by a divisor whose interval holds neither: Ranges.swift), or
+// their overflow into one local `ovf` (mochi_i64_add_ovf...) and branch once
+// after the run's last op. Nothing in between can be seen or fail, so the program
+// stops at the same point with the same error and line; the C compiler
 // gets a branch-free stretch (spectral_norm's evalA: five checks, one branch).
 //
 // Increments that cannot overflow: `x + 1` where a branch that leads here (down
@@ -46,6 +47,8 @@
 // slow path (mochi_list_push) all are.
 // A loop whose element accesses are provably in range once a few compares hold at
 // its entry also gets a copy without those checks (LoopVersioning.swift).
+// A loop that only pushes one fixed value a trip, counting up to a bound, stores
+// as many copies at once as the room and the bound allow (FillLoops.swift).
 //
 // A `match` arm's variant test (`variant.tag x` == k) compares the descriptor id in
 // x's header with the variant's (tagTest): one header load the arms share, not the
@@ -112,6 +115,9 @@ struct FunctionEmitter {
     var currentInst: Int32 = -1
     /// iadd/isub instructions (InstID index) that cannot overflow (see the header).
     var safeSteps: Set<Int32> = []
+    /// idiv/irem instructions (InstID index) whose divisor's interval holds neither
+    /// 0 nor -1 (Ranges.swift): they cannot fail.
+    var safeDivisions: Set<Int32> = []
     /// List values whose header fields live in C locals (see the header), with
     /// which fields are read: the length (element reads) and the writable length
     /// (element writes); the data pointer always (bytes for a list<bool>).
@@ -126,6 +132,9 @@ struct FunctionEmitter {
     var loopOfHeader: [Int32: Int] = [:]
     var provenAccess: Set<Int32> = []
     var fastLoop: Int? = nil
+    /// The pushes of filling loops (FillLoops.swift), by InstID index: the loop's
+    /// counter and bound.
+    var fillPushes: [Int32: (counter: Value, bound: Value)] = [:]
     var currentBlock: Int32 = -1
     var fastJumpTargets: Set<Int32> = []
     var fastLabels: Set<Int32> = []
@@ -263,6 +272,7 @@ struct FunctionEmitter {
         planRangeSafeOps()
         planOverflowRuns()
         planListHeaders()
+        planFillLoops()
         planVersionedLoops()
         try emitBody()
         labels = jumpTargets
@@ -604,8 +614,9 @@ struct FunctionEmitter {
             }
         // By a constant other than 0 and -1 nothing can fail: plain C, for the
         // compiler to fold (a shift, a multiply) even where it inlines nothing.
-        case .idiv where safeDivisor(a[1]): assign(inst, "(\(x(0)) / \(x(1)))")
-        case .irem where safeDivisor(a[1]): assign(inst, "(\(x(0)) % \(x(1)))")
+        // So by a divisor whose interval holds neither (Ranges.swift).
+        case .idiv where safeDivision(currentInst, a[1]): assign(inst, "(\(x(0)) / \(x(1)))")
+        case .irem where safeDivision(currentInst, a[1]): assign(inst, "(\(x(0)) % \(x(1)))")
         case .idiv: assign(inst, "mochi_i64_div_at(\(x(0)), \(x(1)), \(ln))")
         case .irem: assign(inst, "mochi_i64_rem_at(\(x(0)), \(x(1)), \(ln))")
         case .ineg: assign(inst, "mochi_i64_neg_at(\(x(0)), \(ln))")
@@ -961,6 +972,12 @@ struct FunctionEmitter {
         return k != 0 && k != -1
     }
 
+    /// Whether the idiv or irem `id` (InstID index) cannot fail: its divisor is a
+    /// constant other than 0 and -1, or its interval holds neither (Ranges.swift).
+    func safeDivision(_ id: Int32, _ divisor: Value) -> Bool {
+        safeDivisions.contains(id) || safeDivisor(divisor)
+    }
+
     /// Finds the increments that cannot overflow: facts `x < y` and `x > y` come
     /// from the branch on an icmp that leads into a block whose one predecessor it
     /// ends, and hold in that block and every block below it along single
@@ -1033,7 +1050,7 @@ struct FunctionEmitter {
                     if !run.isEmpty && inst.loc.line != line { close(&run, line) }
                     run.append(id.index)
                     line = inst.loc.line
-                case .idiv where safeDivisor(inst.args[1]), .irem where safeDivisor(inst.args[1]):
+                case .idiv where safeDivision(id.index, inst.args[1]), .irem where safeDivision(id.index, inst.args[1]):
                     continue
                 default:
                     if FunctionEmitter.isPure(inst.op) { continue }
@@ -1132,7 +1149,17 @@ struct FunctionEmitter {
         let others = cachedLists.filter { $0.list != a[0] && !distinctLists($0.list, a[0]) }
             .map { "if (\(v($0.list)) == v\(n)) { \(flushPendingPushes(trailingSpace: true))\(loadListHeader($0.list)) }" }
             .joined(separator: " ")
-        stmt(inst, "if (n\(n) < r\(n)) { d\(n)[n\(n)] = \(elem); n\(n) += 1; p\(n) = 1;"
+        var store = "d\(n)[n\(n)] = \(elem); n\(n) += 1;"
+        if let fill = fillPushes[currentInst] {
+            // A filling loop's push (FillLoops.swift): as many as the room and the
+            // loop allow, the counter moved on by all but the one its step adds.
+            let iv = v(fill.counter), hi = v(fill.bound)
+            let copies = c.bytes ? "memset(d\(n) + n\(n), \(elem), (size_t)k_);"
+                : "for (uint64_t j_ = 0; j_ < k_; j_++) d\(n)[n\(n) + (int64_t)j_] = \(elem);"
+            store = "uint64_t k_ = (uint64_t)(r\(n) - n\(n)); if (k_ > (uint64_t)\(hi) - (uint64_t)\(iv)) k_ = (uint64_t)\(hi) - (uint64_t)\(iv);"
+                + " \(copies) n\(n) += (int64_t)k_; \(iv) += (int64_t)k_ - 1;"
+        }
+        stmt(inst, "if (n\(n) < r\(n)) { \(store) p\(n) = 1;"
              + (c.writes ? " w\(n) = (int64_t)(uint32_t)n\(n);" : "") + (others.isEmpty ? "" : " " + others)
              + " } else { \(flushPendingPushes(trailingSpace: true))mochi_emitc_list_push_slow(v\(n), \(type(a[1]).toSlot(v(a[1]))), \(ln), \(kind)); "
              + reloadListHeaders() + " }")

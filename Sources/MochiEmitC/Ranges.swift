@@ -4,6 +4,9 @@
 // `s * 31` with s a remainder of 1000000007 and fib's `n - 1` after `n < 2` failed
 // are such ops.
 //
+// The same intervals show idiv and irem that cannot fail: a divisor whose interval
+// holds neither 0 nor -1 (prime_count's `n % d` with d counting up from 3).
+//
 // Intervals: a constant is [k, k]; a length is [0, INT64_MAX]; a remainder by a
 // constant k (not 0, not -1) lies within (-|k|, |k|) with the dividend's sign (C's
 // and the interpreter's truncating remainder), any other remainder within the
@@ -256,6 +259,10 @@ extension FunctionEmitter {
                     guard let r = inst.result, isInt(r) else { continue }
                     let (range, mayOverflow) = transfer(inst, facts)
                     if range != nil && !mayOverflow { safeSteps.insert(id.index) }
+                case .idiv, .irem:
+                    // Neither 0 (the error) nor -1 (the overflowing quotient) possible.
+                    guard let d = at(inst.args[1], facts) else { continue }
+                    if d.lo > 0 || d.hi < -1 { safeDivisions.insert(id.index) }
                 default: continue
                 }
             }
