@@ -435,6 +435,7 @@ final class LazyCode {
         stats.veneers = veneers.count
         tiers.compiled += 1
         if wasInterpreted[fi] || interp?.ranInterpreted(fi) == true { tiers.tieredUp += 1 }
+        mochi_code_pages_compiled()
         return entry
     }
 

@@ -155,6 +155,14 @@ static char *stack_base;
 static size_t stack_limit = (size_t)7 * 1024 * 1024;
 static int64_t call_depth, max_depth = 100000;
 
+void (*mochi_gc_growth_hook)(uint64_t heap_bytes);
+uint64_t mochi_gc_growth_mark = UINT64_MAX;
+
+/* The heap grew (heap_bytes is already the new size): tell the embedder past its mark. */
+static inline void note_growth(void) {
+    if (MOCHI_UNLIKELY(heap_bytes >= mochi_gc_growth_mark) && mochi_gc_growth_hook) mochi_gc_growth_hook(heap_bytes);
+}
+
 static void gc_init_tables(void) {
     int c = 0;
     for (size_t s = 0; s <= GC_MAX_SMALL / 8; s++) {
@@ -221,6 +229,7 @@ static Page *new_page(void) {
     }
     chunks[at] = ch;
     nchunks++;
+    note_growth();
     return new_page();
 }
 
@@ -310,6 +319,7 @@ static mochi_ref alloc_large(MochiObjKind kind, size_t size, int zero) {
     nlarge++;
     heap_bytes += size;
     note_range((uintptr_t)p, (uintptr_t)p + size);
+    note_growth();
     account(size);
     return (mochi_ref)p;
 }
@@ -388,6 +398,7 @@ MochiObj *mochi_gc_grow_large(MochiObj *o, size_t new_size) {
     larges[i].size = new_size;
     heap_bytes += new_size - old;
     note_range((uintptr_t)p, (uintptr_t)p + new_size);
+    note_growth();
     account(new_size - old);
     return (MochiObj *)p;
 }

@@ -12,6 +12,7 @@
 import MochiIR
 import MochiInterp
 import MochiJIT
+import MochiJITSupport
 import MochiRuntime
 import MochiSupport
 import enum MochiStencil.BranchProtection
@@ -320,6 +321,14 @@ case .ir:
         writeAArch64Image(module, to: image, stats: options.stats, registerHomes: options.registerHomes,
                           inlining: options.inlining, branchProtection: options.branchProtection)
     }
+    // The code that read, checked and compiled the module is not kept resident as
+    // the heap grows: the clean code pages are released at 4 MiB of heap, each time
+    // it has grown by half after, and after a JIT compile once it has grown by 1 MiB
+    // (MochiJITSupport/mochi_code_pages.c).
+    mochi_code_pages_release_as_heap_grows(4 << 20)
+    if options.stats {
+        atexit { fputs("code pages released: \(mochi_code_pages_releases()) times\n", stderr) }
+    }
     if !options.interpret {
         // The JIT needs a stencil library for this machine and executable memory;
         // without either it cannot run here, which is no fault of the program.
@@ -350,7 +359,18 @@ case .ir:
               + "decode time: \(Int(s.decodeMicroseconds.rounded())) us\n", stderr)
     }
     interpreter.run()
-    exit(mochi_rt_finish())
+    finishRun()
+}
+
+/// The end of an IR run: the runtime's last output and status, then the process
+/// ends without running exit's handlers and destructors (with --stats, whose
+/// figures an exit hook prints, it runs them): they only touch code, and the
+/// code pages they fault in came on top of the program's largest heap, at its end.
+func finishRun() -> Never {
+    let status = mochi_rt_finish()
+    if options.stats { exit(status) }
+    fflush(nil)
+    _exit(status)
 }
 
 /// Where this executable is (the stencil library's default place) and the
@@ -434,6 +454,9 @@ func runJIT(_ module: Module, _ stencils: LoadedStencils?) -> Never {
             fputs(try jit.dumpCode(), stdout)
             exit(0)
         }
+        // Once @main has returned the process ends there, on the run's thread: the
+        // run's teardown and the thread's exit only touch code (see finishRun).
+        jit.onFinished = { finishRun() }
         if options.stats {
             jit.onCompiled = { _ in printCompileStats(jit.stats, total: "total") }
             jit.onFinished = { statsJIT = nil; printTierStats(jit) }
@@ -451,7 +474,7 @@ func runJIT(_ module: Module, _ stencils: LoadedStencils?) -> Never {
     } catch {
         fail("\(displayName): \(error)", status: 1)
     }
-    exit(mochi_rt_finish())
+    finishRun()
 }
 
 /// The JIT's compile figures, per function and in total, to standard error (the

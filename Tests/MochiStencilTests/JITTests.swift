@@ -470,6 +470,11 @@ final class JITTests: XCTestCase {
     }()
 
     func runTool(_ args: [String], stencils: String?) throws -> (Int32, String, String) {
+        try Self.runTool(args, stencils: stencils)
+    }
+
+    /// Runs the built mochi-jitrun with `stencils` as its library: (status, stdout, stderr).
+    static func runTool(_ args: [String], stencils: String?) throws -> (Int32, String, String) {
         guard let tool = Self.tool else { throw XCTSkip("mochi-jitrun is not built beside the tests") }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: tool)

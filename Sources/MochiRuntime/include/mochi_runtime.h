@@ -1082,6 +1082,12 @@ MochiGCStats mochi_gc_stats(void);
 /** Restart the peak: bytes_peak becomes the bytes in use now (for measuring the
  *  peak of one phase of a process, as the runtime's tests do). */
 void mochi_gc_reset_peak(void);
+/** Called (when set) once the collector's heap_bytes reaches mochi_gc_growth_mark, as
+ *  a new chunk or large object grows it, with the new heap_bytes; the hook sets the next
+ *  mark. The embedder's: mochi-jitrun releases its clean code pages there (nothing in
+ *  an AOT program sets it). */
+extern void (*mochi_gc_growth_hook)(uint64_t heap_bytes);
+extern uint64_t mochi_gc_growth_mark;
 
 /* ------------------------------------------------------------------------- */
 /* Math library (mochi_math.c)                                               */
