@@ -2,13 +2,15 @@
 // `--print-after=NAME` hook that shows the IR after each run of one pass.
 //
 // -O1 first cleans the CFG the lowering left (dead blocks after `return`, forwarding
-// blocks), then folds, propagates and sweeps, moves loop-invariant computations out
-// of their loops (LoopInvariantCodeMotion), computes each repeated expression once
-// (CommonSubexpressions, which also merges what LICM gathered in one preheader),
-// then turns `xs + [v]` into appends (ConcatToAppend), unobservable appends into
-// in-place pushes (AppendInPlace) and strings grown in a loop into lists of their
-// pieces joined after it (StringBuild); folding branches exposes new dead
-// blocks and new trivially-merged blocks, and merging exposes new copies and
+// blocks), then folds, propagates and sweeps, turns a fib-like function's second
+// recursive call into a loop that adds into an accumulator (AccumulateRecursion,
+// before LICM so that the new loop's constants leave it), moves loop-invariant
+// computations out of their loops (LoopInvariantCodeMotion), computes each repeated
+// expression once (CommonSubexpressions, which also merges what LICM gathered in one
+// preheader), then turns `xs + [v]` into appends (ConcatToAppend), unobservable
+// appends into in-place pushes (AppendInPlace) and strings grown in a loop into
+// lists of their pieces joined after it (StringBuild); folding branches exposes new
+// dead blocks and new trivially-merged blocks, and merging exposes new copies and
 // constants, so the fold/propagate/sweep/simplify group runs twice more. Last,
 // BoundsCheckElimination marks list accesses proved in range (`inbounds`); it runs
 // after everything that moves or rebuilds code, and changes nothing else. The order
@@ -22,7 +24,9 @@ public enum OptLevel: Sendable {
     /// Constant folding, copy propagation, dead code elimination, CFG simplification,
     /// loop invariants moved out of loops, common subexpressions computed once,
     /// `xs + [v]` turned into appends, appends turned into in-place pushes where no
-    /// one can tell, list accesses proved in range marked `inbounds`.
+    /// one can tell, strings built in loops joined once, fib-like double recursion
+    /// turned into one call and an accumulating loop, list accesses proved in range
+    /// marked `inbounds`.
     case O1
 }
 
@@ -41,8 +45,8 @@ public struct PassPipeline {
             // deleted (both widen what it can prove); the copy propagation after it
             // then drops the loop parameters that only carried the list around.
             var ps: [any FunctionPass] = [SimplifyCFG(), ConstantFolding(), CopyPropagation(),
-                                          DeadCodeElimination(), SimplifyCFG(), LoopInvariantCodeMotion(), CommonSubexpressions(),
-                                          ConcatToAppend(), AppendInPlace(), StringBuild()]
+                                          DeadCodeElimination(), SimplifyCFG(), AccumulateRecursion(), LoopInvariantCodeMotion(),
+                                          CommonSubexpressions(), ConcatToAppend(), AppendInPlace(), StringBuild()]
             for _ in 0..<2 {
                 ps += [ConstantFolding(), CopyPropagation(), DeadCodeElimination(), SimplifyCFG()] as [any FunctionPass]
             }
@@ -53,7 +57,7 @@ public struct PassPipeline {
 
     /// Every pass name `--print-after` accepts, in a fixed order (for --help).
     public static var passNames: [String] {
-        ["constfold", "copyprop", "dce", "simplifycfg", "licm", "cse", "concatappend", "appendinplace", "stringbuild", "bce"]
+        ["constfold", "copyprop", "dce", "simplifycfg", "accum", "licm", "cse", "concatappend", "appendinplace", "stringbuild", "bce"]
     }
 
     /// A fresh instance of the pass called `name`, or nil for an unknown name.
@@ -68,6 +72,7 @@ public struct PassPipeline {
         case "concatappend": return ConcatToAppend()
         case "appendinplace": return AppendInPlace()
         case "stringbuild": return StringBuild()
+        case "accum": return AccumulateRecursion()
         case "bce": return BoundsCheckElimination()
         default: return nil
         }

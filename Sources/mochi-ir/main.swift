@@ -34,7 +34,8 @@ let usage = """
       -O1                  constant folding, copy propagation, dead code
                            elimination, CFG simplification, common
                            subexpressions, loop-invariant code motion,
-                           `xs + [v]` as appends, appends in place, list
+                           `xs + [v]` as appends, appends in place, fib-like
+                           recursion as one call and an accumulating loop, list
                            accesses proved in range marked inbounds (default)
       --print-after=PASS   print the IR to stderr after each run of PASS
                            (\(PassPipeline.passNames.joined(separator: ", ")))

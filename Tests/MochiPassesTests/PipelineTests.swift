@@ -9,14 +9,14 @@ import XCTest
 
 final class PipelineTests: XCTestCase {
     func testPassNamesAndLookup() {
-        XCTAssertEqual(PassPipeline.passNames, ["constfold", "copyprop", "dce", "simplifycfg", "licm", "cse", "concatappend",
-                                                "appendinplace", "stringbuild", "bce"])
+        XCTAssertEqual(PassPipeline.passNames, ["constfold", "copyprop", "dce", "simplifycfg", "accum", "licm", "cse",
+                                                "concatappend", "appendinplace", "stringbuild", "bce"])
         for name in PassPipeline.passNames { XCTAssertEqual(PassPipeline.pass(named: name)?.name, name) }
         XCTAssertNil(PassPipeline.pass(named: "inline"))
         XCTAssertEqual(PassPipeline(level: .O0).passes.count, 0)
         let o1 = PassPipeline(level: .O1).passes.map(\.name)
-        XCTAssertEqual(o1, ["simplifycfg", "constfold", "copyprop", "dce", "simplifycfg", "licm", "cse", "concatappend", "appendinplace",
-                            "stringbuild", "constfold", "copyprop", "dce", "simplifycfg",
+        XCTAssertEqual(o1, ["simplifycfg", "constfold", "copyprop", "dce", "simplifycfg", "accum", "licm", "cse", "concatappend",
+                            "appendinplace", "stringbuild", "constfold", "copyprop", "dce", "simplifycfg",
                             "constfold", "copyprop", "dce", "simplifycfg", "bce"])
     }
 
