@@ -22,6 +22,10 @@ enum DOp: UInt8 {
     /// replacement (Tiering.swift); only a tiered run's decoding has it
     /// (Decoder.countsBackEdges), so no other branch pays for counting.
     case loopJump
+    /// Where a contained run looks whether to stop (mochi_rt_contained_poll): at
+    /// function entry and before each loop back edge, in a contained run's
+    /// decoding only (Decoder.polls).
+    case poll
     case brTrue         // if slot b != 0 goto d
     case brFalse        // if slot b == 0 goto d
     case ret            // return slot b

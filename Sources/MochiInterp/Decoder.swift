@@ -108,6 +108,9 @@ struct Decoder {
     /// counts; a conditional one becomes the inverted branch over it (one
     /// dispatch more an iteration, while the loop is interpreted).
     var countsBackEdges = false
+    /// A contained run's decoding (Interpreter.runContained): a `poll` at each
+    /// function's entry and before each loop back edge (with countsBackEdges).
+    var polls = false
     /// The dead-reference analysis' work arrays, shared by the functions
     /// decoded (a fresh set per function cost the 50,000-line program's
     /// --interp run 47M instructions, callgrind).
@@ -357,6 +360,7 @@ private struct FunctionDecoder {
         for (li, b) in layout.enumerated() {
             let bd = f[b]
             blockStart[Int(b.index)] = code.count
+            if decoder.polls && b == f.entry { inst(.poll) }
             let next = li + 1 < layout.count ? Int(layout[li + 1].index) : -1
             var fusedLast = false
             // A comparison whose only use is this block's brif becomes part of it.
@@ -488,6 +492,7 @@ private struct FunctionDecoder {
         }
         let target = Int(bc.block.index)
         if backEdge {
+            if decoder.polls { inst(.poll) }
             inst(.loopJump)
             fixups.append((code.count - 1, target))
         } else if target != next {

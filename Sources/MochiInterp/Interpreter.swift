@@ -36,11 +36,18 @@ public final class Interpreter {
     public let stats: InterpStats
     /// Calls deeper than this end in `error: stack overflow`.
     public var maxDepth = 100_000
+    /// Decoded with the polls of a contained run (`runContained`).
+    let polls: Bool
 
-    /// Decodes every function of a verified module.
-    public init(module: Module) throws {
+    /// Decodes every function of a verified module; `contained`: with the polls
+    /// where a contained run stops once out of time (`runContained`), which
+    /// other runs pass over.
+    public init(module: Module, contained: Bool = false) throws {
         let t0 = monotonicMicros()
         var decoder = Decoder(module: module)
+        decoder.countsBackEdges = contained
+        decoder.polls = contained
+        polls = contained
         program = try decoder.decodeAll()
         guard program.mainIndex >= 0 else { throw InterpError("the module has no @main function") }
         let main = program.funcs[program.mainIndex]
@@ -79,11 +86,14 @@ public final class Interpreter {
 }
 
 /// How a contained run ended (`mochi_rt_contained`, mochi_runtime.h): its status
-/// (0 returned, 1 runtime error, -1 out of time, -2 over its heap budget, else
-/// the status given to `exit`) and its output (stdout, then any `error:` text).
+/// (0 returned, 1 runtime error, -1 out of time, -2 over its heap budget, -4 its
+/// output past the cap, else the status given to `exit`) and its output (stdout,
+/// then any `error:` text; past the cap, its first MOCHI_CONTAIN_OUTPUT_CAP bytes).
 public struct ContainedEnding: Equatable {
     public var status: Int32
     public var output: [UInt8]
+    /// The output passed the cap: `output` is its beginning, and the run stopped.
+    public var truncated: Bool { status == -4 }
     public init(status: Int32, output: [UInt8]) {
         self.status = status
         self.output = output
@@ -116,7 +126,12 @@ extension Interpreter {
     /// runtime error, `exit`, the time limit or the heap budget ends it without
     /// ending the process, and the run's roots and memory are released after.
     /// For an in-process harness (the ir-exec fuzz target); tools use `run`.
+    /// The time limit is seen at the polls of an interpreter made `contained`
+    /// (function entries, loop back edges), and where the collector's credit runs
+    /// out: a time limit asks for such an interpreter (a loop that does not
+    /// allocate would not stop in another).
     public func runContained(seconds: Double, heapBudget: UInt64) -> ContainedEnding {
+        precondition(seconds <= 0 || polls, "a contained run with a time limit needs Interpreter(module:contained: true)")
         var ending = ContainedEnding(status: 0, output: [])
         onBigStack { [self] in
             let m = Machine(program: program, maxDepth: maxDepth)
@@ -370,8 +385,10 @@ final class Machine {
             switch ins.pointee.op {
             case .jump:
                 pc = Int(ins.pointee.d)
+            case .poll:
+                mochi_rt_contained_poll()
             case .loopJump:
-                // A loop's back edge, in a tiered run (the only decoding with these).
+                // A loop's back edge, in a tiered or contained run (the only decodings with these).
                 if let t = tier, let entry = t.backEdge(f - funcs, to: Int(ins.pointee.d), program: program) {
                     // On-stack replacement: the loop goes on in JIT code, in this frame.
                     return t.enter(entry, fp, depth)

@@ -99,6 +99,8 @@ public final class JIT {
 
     /// Compiles and runs `@main` in this process as a contained run (see
     /// `Interpreter.runContained`), then releases the run (its code memory too).
+    /// Its code has a `poll` at every block start, where the run stops once out
+    /// of time or past its output cap (no other compile has them).
     /// For an in-process harness (the ir-exec fuzz target); tools use `run`.
     public func runContained(seconds: Double, heapBudget: UInt64) throws -> ContainedEnding {
         var ending = ContainedEnding(status: 0, output: [])
@@ -317,6 +319,7 @@ final class Run {
         var stats = JITStats()
         let t0 = monotonicMicros()
         let context = try loweringContext()
+        context.polls = contained != nil
         if jit.policy != .eager, try startLazy(context: context) { return }
         // (LowerModule.swift: inlining only where frames cannot reach the slot stack's end.)
         let lowered = try lowerModule(m, context: context, registerHomes: jit.registerHomes, inlining: jit.inlining,

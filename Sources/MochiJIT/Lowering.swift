@@ -226,7 +226,7 @@ public func stencilNames(for op: Opcode) -> [String] {
 
 /// Stencils for control flow that no opcode owns (terminators, edge moves).
 public let controlStencilNames = ["jump", "br_true_m", "br_false_m", "ret_m", "ret_void", "unreachable", "move_mm",
-                                  "err_overflow", "err_div_zero", "err_stack"]
+                                  "err_overflow", "err_div_zero", "err_stack", "poll"]
 
 /// Whether a stencil clobbers the register homes (stencil.h: the stencils that
 /// exist to call the runtime end in KNEXT): every stencil but the
@@ -243,7 +243,7 @@ let homeKeepingPrefixes = [
     "iadd_", "isub_", "imul_", "idiv_", "irem_", "ineg_", "not_", "icmp_", "fcmp_",
     "fadd_", "fsub_", "fmul_", "fdiv_", "fneg_", "sqrt_", "math1_", "itof_", "ftoi_",
     "list_get_", "list_set_", "list_len_", "list_push_", "listb_get_", "listb_set_", "listb_push_",
-    "map_get_i_", "map_has_i_", "map_set_i_", "field_get_", "field_set_", "variant_tag_", "call_check",
+    "map_get_i_", "map_has_i_", "map_set_i_", "field_get_", "field_set_", "variant_tag_", "call_check", "poll",
 ]
 
 /// Every register-location variant the lowering can ask for (stencil.h's
@@ -335,6 +335,9 @@ final class LoweringContext {
     let stencils: LoadedStencils
     /// The run's call depth limit (the call stencils' _JIT_N).
     let maxDepth: Int64
+    /// A contained run's code (`JIT.runContained`): a `poll` at every block
+    /// start, where the run stops once out of time or past its output cap.
+    var polls = false
     /// Address of string constant i's slot / global i's slot / the descriptor of a
     /// type's struct (-1), variant (its tag) or anonymous twin (`anonymousDescriptor`).
     let stringSlot: (String) -> Int64
@@ -703,6 +706,7 @@ struct FunctionLowering {
         }
         for (li, b) in f.layout.enumerated() {
             blockStart[Int(b.index)] = Int32(code.count)
+            if ctx.polls { try emit("poll") }
             let next = li + 1 < f.layout.count ? Int(f.layout[li + 1].index) : -1
             // (The block's parts, not a copy of the whole BlockData: its params go unread.)
             let bdInsts = f.blocks[Int(b.index)].insts

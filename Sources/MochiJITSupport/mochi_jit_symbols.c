@@ -24,6 +24,7 @@ static const Entry entries[] = {
     { "mochi_jit_ctx", (const void *)&mochi_jit_ctx },
     { "mochi_loc_file", (const void *)&mochi_loc_file },
     { "mochi_loc_line", (const void *)&mochi_loc_line },
+    { "mochi_rt_contain_stop", (const void *)&mochi_rt_contain_stop },
     /* runtime functions (mochi_runtime.h) */
     F(mochi_any_add)
     F(mochi_any_cmp)
@@ -220,6 +221,8 @@ static const Entry entries[] = {
     F(mochi_rt_contained)
     F(mochi_rt_contained_check)
     F(mochi_rt_contained_output)
+    F(mochi_rt_contained_poll)
+    F(mochi_rt_contained_stop)
     F(mochi_rt_depth_enter)
     F(mochi_rt_depth_leave)
     F(mochi_rt_error)

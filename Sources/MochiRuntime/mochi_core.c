@@ -10,6 +10,9 @@
  * that bigint exists (MOCHI_OVERFLOW_NOTE); the first line stays the message
  * LANGUAGE.md §10 fixes.
  */
+#if !defined(__wasm__)
+#define _POSIX_C_SOURCE 200809L /* sigaction, setitimer (built as -std=c99) */
+#endif
 #include "mochi_internal.h"
 #include <math.h>
 #if defined(__wasm__)
@@ -19,6 +22,8 @@
 typedef int mochi_contain_buf;
 #else
 #include <setjmp.h>
+#include <signal.h>
+#include <sys/time.h>
 #define MOCHI_CONTAIN 1
 typedef jmp_buf mochi_contain_buf;
 #endif
@@ -35,6 +40,7 @@ static char out_buf[OUT_CAP];
 static size_t out_n;
 static int out_capturing;
 static MochiBuf out_capture;
+static mochi_contain_buf *contain_jmp; /* a contained run's; never set where !MOCHI_CONTAIN */
 
 void mochi_rt_init(int argc, char **argv, void *stack_base) {
     (void)argv;
@@ -54,8 +60,14 @@ void mochi_out_flush(void) {
     fflush(stdout);
 }
 
+static void contain_capped(const char *bytes, size_t n);
+
 void mochi_out_write(const char *bytes, size_t n) {
     if (out_capturing) {
+        if (MOCHI_UNLIKELY(contain_jmp != NULL && out_capture.n + n > MOCHI_CONTAIN_OUTPUT_CAP)) {
+            contain_capped(bytes, n);
+            return;
+        }
         mochi_buf_put(&out_capture, bytes, n);
         return;
     }
@@ -83,22 +95,21 @@ mochi_ref mochi_out_take_capture(void) {
     return s;
 }
 
-/* ---- contained runs (mochi_runtime.h: an in-process harness only) ---- */
-static mochi_contain_buf *contain_jmp; /* never set where !MOCHI_CONTAIN */
+/* ---- contained runs (mochi_runtime.h: an in-process harness only) ----
+ * The time limit is a CPU-time timer (ITIMER_PROF, the process's user and system
+ * time, as clock() counts it) whose handler only sets a bit of mochi_rt_contain_stop;
+ * the run leaves at the next place that looks at it, where the runtime's state is
+ * whole: the collector's credit-out, and the polls a contained run's code has (the
+ * interpreter's loop back edges and function entries, the JIT's block starts;
+ * nothing else runs them, so uncontained runs pay nothing). The output cap sets
+ * the other bit once the captured output passes MOCHI_CONTAIN_OUTPUT_CAP. */
+#define CONTAIN_TIME 1
+#define CONTAIN_OUTPUT 2
 static volatile int contain_status;
-static double contain_deadline;
 static uint64_t contain_heap_budget;
+static int contain_truncated;
 static MochiBuf contain_out;
-
-/* The process's CPU time (ISO C: the runtime is built by any C compiler); on a
- * loaded machine it also stretches less than the wall clock. */
-static double contain_now(void) {
-#if MOCHI_CONTAIN
-    return (double)clock() / CLOCKS_PER_SEC;
-#else
-    return 0; /* (WASI has no process clock; never called there) */
-#endif
-}
+volatile int mochi_rt_contain_stop;
 
 /* Leaves the contained run with status (never returns). */
 static MOCHI_NORETURN void contain_leave(int status) {
@@ -109,6 +120,38 @@ static MOCHI_NORETURN void contain_leave(int status) {
     abort();
 #endif
 }
+
+#if MOCHI_CONTAIN
+static void contain_on_timer(int sig) {
+    (void)sig;
+    __atomic_fetch_or(&mochi_rt_contain_stop, CONTAIN_TIME, __ATOMIC_RELAXED);
+}
+
+/* Arms (seconds > 0) or disarms the CPU-time timer (one expiry). The handler
+ * stays installed once set: a signal already on its way when the timer is
+ * disarmed then only sets a bit that the next contained run clears (SIGPROF's
+ * default action would end the process). */
+static void contain_timer(double seconds) {
+    static int installed;
+    if (seconds > 0 && !installed) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = contain_on_timer;
+        sa.sa_flags = SA_RESTART;
+        sigemptyset(&sa.sa_mask);
+        if (sigaction(SIGPROF, &sa, NULL) != 0) return;
+        installed = 1;
+    }
+    struct itimerval t;
+    memset(&t, 0, sizeof t);
+    if (seconds > 0) {
+        t.it_value.tv_sec = (time_t)seconds;
+        t.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds) * 1e6);
+        if (t.it_value.tv_sec == 0 && t.it_value.tv_usec == 0) t.it_value.tv_usec = 1;
+    }
+    if (installed) setitimer(ITIMER_PROF, &t, NULL);
+}
+#endif
 
 int mochi_rt_contained(void (*body)(void *), void *ctx, double seconds, uint64_t heap_budget) {
 #if !MOCHI_CONTAIN
@@ -123,15 +166,26 @@ int mochi_rt_contained(void (*body)(void *), void *ctx, double seconds, uint64_t
     if (!was_capturing) mochi_out_capture(1);
     out_capture.n = 0;
     contain_status = 0;
-    contain_deadline = seconds > 0 ? contain_now() + seconds : 0;
+    contain_truncated = 0;
     contain_heap_budget = heap_budget;
+    mochi_rt_contain_stop = 0;
+    if (!outer) contain_timer(seconds);
     if (setjmp(here) == 0) {
         contain_jmp = &here;
         body(ctx);
     }
+    if (!outer) contain_timer(0);
     contain_jmp = outer;
-    contain_deadline = 0;
     contain_heap_budget = 0;
+    mochi_rt_contain_stop = 0;
+    /* Past the output cap, the output is its first MOCHI_CONTAIN_OUTPUT_CAP bytes
+     * (an `error:` text after them dropped too) and the run ended by the cap,
+     * whatever ended it after (but the time limit and the heap budget). */
+    if (contain_truncated) {
+        if (out_capture.n > MOCHI_CONTAIN_OUTPUT_CAP) out_capture.n = MOCHI_CONTAIN_OUTPUT_CAP;
+        if (contain_status != -1 && contain_status != -2) contain_status = -4;
+    }
+    contain_truncated = 0;
     /* The output moves to contain_out; the capture buffer is the caller's again. */
     contain_out.n = 0;
     mochi_buf_put(&contain_out, out_capture.p ? out_capture.p : "", out_capture.n);
@@ -143,15 +197,47 @@ int mochi_rt_contained(void (*body)(void *), void *ctx, double seconds, uint64_t
 #endif
 }
 
+/* A contained run's output reached the cap: what fits is kept, the rest dropped,
+ * and the run stops at its next poll (not here: a caller may own memory). */
+static MOCHI_COLD void contain_capped(const char *bytes, size_t n) {
+    if (out_capture.n < MOCHI_CONTAIN_OUTPUT_CAP) {
+        size_t room = MOCHI_CONTAIN_OUTPUT_CAP - out_capture.n;
+        mochi_buf_put(&out_capture, bytes, n < room ? n : room);
+    }
+    contain_truncated = 1;
+    __atomic_fetch_or(&mochi_rt_contain_stop, CONTAIN_OUTPUT, __ATOMIC_RELAXED);
+}
+
 const char *mochi_rt_contained_output(size_t *len) {
     *len = contain_out.n;
     return contain_out.p ? contain_out.p : "";
 }
 
+/* Leaves the run when a stop bit is set: out of time first. */
+static void contain_poll(void) {
+    int stop = mochi_rt_contain_stop;
+    if (!stop || !contain_jmp) return;
+    contain_leave(stop & CONTAIN_TIME ? -1 : -4);
+}
+
 void mochi_rt_contained_check(uint64_t bytes_in_use) {
     if (!contain_jmp) return;
     if (contain_heap_budget && bytes_in_use > contain_heap_budget) contain_leave(-2);
-    if (contain_deadline > 0 && contain_now() > contain_deadline) contain_leave(-1);
+    contain_poll();
+}
+
+void mochi_rt_contained_poll(void) {
+    if (!contain_jmp) {
+        mochi_rt_contain_stop = 0; /* (a late timer signal after a run) */
+        return;
+    }
+    contain_poll();
+}
+
+void mochi_rt_contained_stop(void) {
+    if (contain_jmp) contain_poll();
+    /* Only a contained run's code polls: never reached. */
+    abort();
 }
 
 /* ---- test mode (`mochi test`) ----

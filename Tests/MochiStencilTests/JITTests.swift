@@ -78,6 +78,76 @@ final class JITTests: XCTestCase {
         XCTAssertEqual(j.status, -2)
     }
 
+    /// A contained run that never allocates still stops once out of time (status
+    /// -1), in both engines: a loop (the interpreter's back-edge polls, the JIT's
+    /// block-start polls) and a recursion without loops (function-entry polls);
+    /// a run after it in the same process runs as before. (A CPU-time timer:
+    /// each stopped run takes about its 0.3 s of CPU time.)
+    func testContainedRunStopsOutOfTimeWithoutAllocating() throws {
+        let loop = try compile("""
+            var i = 0
+            var s = 0
+            while true {
+              s = (s * 31 + i) % 1000000007
+              i = i + 1
+            }
+            """)
+        let recursion = try compile("""
+            fun fib(n: int): int {
+              if n < 2 { return n }
+              return fib(n - 1) + fib(n - 2)
+            }
+            print(fib(90))
+            """)
+        let fine = try compile("print(1 + 2)")
+        for (name, m) in [("loop", loop), ("recursion", recursion)] {
+            let interp = try Interpreter(module: m, contained: true).runContained(seconds: 0.3, heapBudget: 0)
+            XCTAssertEqual(interp, ContainedEnding(status: -1, output: []), name)
+            let jit = try JIT(module: m, stencils: try Fixtures.loaded.get()).runContained(seconds: 0.3, heapBudget: 0)
+            XCTAssertEqual(jit, ContainedEnding(status: -1, output: []), name)
+            let next = try JIT(module: fine, stencils: try Fixtures.loaded.get()).runContained(seconds: 0.3, heapBudget: 0)
+            XCTAssertEqual(next, ContainedEnding(status: 0, output: Array("3\n".utf8)), name)
+            XCTAssertEqual(try Interpreter(module: fine, contained: true).runContained(seconds: 0.3, heapBudget: 0), next, name)
+        }
+        // Uncontained runs of the same interpreter pass over its polls.
+        XCTAssertEqual(try Interpreter(module: fine, contained: true).runCapturingOutput(), "3\n")
+    }
+
+    /// A contained run's output stops at MOCHI_CONTAIN_OUTPUT_CAP bytes: the run
+    /// ends there with status -4 (`truncated`), its output the first 1 MB of what
+    /// it printed, the same in both engines; a runtime error after the cap ends
+    /// it the same way, its text dropped.
+    func testContainedRunStopsAtTheOutputCap() throws {
+        let endless = try compile("""
+            var i = 0
+            while true {
+              print("line " + str(i))
+              i = i + 1
+            }
+            """)
+        let failsAfter = try compile("""
+            var i = 0
+            while i < 200000 {
+              print("line " + str(i))
+              i = i + 1
+            }
+            print(10 / (i - i))
+            """)
+        var expected: [UInt8] = []
+        var k = 0
+        while expected.count < 1 << 20 { expected += Array("line \(k)\n".utf8); k += 1 }
+        expected = Array(expected.prefix(1 << 20))
+        for (name, m) in [("endless", endless), ("fails after", failsAfter)] {
+            let interp = try Interpreter(module: m, contained: true).runContained(seconds: 20, heapBudget: 0)
+            XCTAssertTrue(interp.truncated, name)
+            XCTAssertEqual(interp.status, -4, name)
+            XCTAssertEqual(interp.output.count, 1 << 20, name)
+            XCTAssertTrue(interp.output == expected, name)
+            let jit = try JIT(module: m, stencils: try Fixtures.loaded.get()).runContained(seconds: 20, heapBudget: 0)
+            XCTAssertTrue(jit == interp, name)
+        }
+    }
+
     /// The operands a frame gathers for a variadic op (`Node { ... }` here) are
     /// zeroed once the op has read them, as the interpreter's `clearGathered`
     /// does. Left in place, the root's operands in the outermost bottomUp frame

@@ -9,9 +9,12 @@
 // other output).
 //
 // Fuel: before running, every block of the module gets four instructions that
-// count down a global started near the bottom of the i64 range by @main, so
-// after a fixed number of blocks (fuelBlocks) `isub` overflows and the program stops with
-// `integer overflow` in both engines: mutated branches cannot loop forever.
+// add a step of Int64.max / fuelBlocks to a global (zero at the start), so after
+// a fixed number of blocks (fuelBlocks) `iadd` overflows and the program stops with
+// `integer overflow` in both engines: mutated branches cannot loop forever. (The
+// global was once set near the bottom of the i64 range in @main's entry block and
+// counted down: a mutated branch back to that block set it again, and the loop
+// ran until the time limit.)
 // Decoding, verifying and the interpreter's and JIT's set-up run in this process,
 // which is what libFuzzer's coverage sees.
 //
@@ -21,10 +24,14 @@
 // to here by longjmp instead of ending the process; the run's roots, slot stack,
 // globals and JIT code are released after it, and a collection frees what it
 // allocated. A signal or sanitizer report in an engine is then libFuzzer's own
-// finding. A run past containedSeconds of CPU time (checked as the collector's
-// credit runs out) stops there, as a child stopped at its timeout, and is not
-// compared; an input whose run grows past containedHeap bytes in use runs again,
-// both engines, in children with the full memory budget, as every input did before.
+// finding. A run past containedSeconds of CPU time stops (a CPU-time timer, seen
+// at the polls of the contained run's code: the interpreter's function entries and
+// loop back edges, the JIT's block starts, and where the collector's credit runs
+// out), as a child stopped at its timeout, and is not compared. A run whose output
+// passes MOCHI_CONTAIN_OUTPUT_CAP (1 MB) stops there too (status -4): the engines
+// are compared on that first megabyte. An input whose run grows past containedHeap
+// bytes in use runs again, both engines, in children with the full memory budget,
+// as every input did before.
 // MOCHI_FUZZ_FORK=1 runs every input in children (for comparison).
 //
 // The children are forked by a zygote (exec_support.c) started at initialisation,
@@ -49,7 +56,7 @@ import Glibc
 /// doubled, a bigint squared), and one that ran into the 5 s child timeout in both
 /// engines cost 10 s of fuzzing and compared nothing; coverage over the same
 /// seconds did not drop (see the commit).
-let fuelBlocks: Int64 = getenv("MOCHI_FUZZ_FUEL").flatMap { Int64(String(cString: $0)) } ?? 50_000
+let fuelBlocks: Int64 = max(1, getenv("MOCHI_FUZZ_FUEL").flatMap { Int64(String(cString: $0)) } ?? 50_000)
 let childTimeoutMs: CInt = 5_000
 let childMemory = 3 << 30
 
@@ -60,7 +67,7 @@ var stencils: LoadedStencils?
 /// the heap budget, the input runs in children instead, with 3 GiB each.
 let containedSeconds = 3.0
 let containedHeap: UInt64 = 768 << 20
-let outOfTime: Int32 = -1, outOfHeap: Int32 = -2
+let outOfTime: Int32 = -1, outOfHeap: Int32 = -2, outputCapped: Int32 = -4
 let forkEveryInput = getenv("MOCHI_FUZZ_FORK") != nil
 
 /// MOCHI_FUZZ_PROFILE=N: wall-clock seconds and counts per step, printed to stderr
@@ -112,7 +119,7 @@ public func fuzzInit(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePo
     return 0
 }
 
-/// Adds the fuel countdown; nil when the module already has a global of its name.
+/// Adds the fuel count; nil when the module already has a global of its name.
 func withFuel(_ m: Module) -> Module? {
     let g = "__fuzz_fuel"
     guard m.global(named: g) == nil, let main = m.function(named: "main"), main.entry != nil else { return nil }
@@ -122,16 +129,11 @@ func withFuel(_ m: Module) -> Module? {
             var ids: [InstID] = []
             let cur = f.append(to: b, .globalGet, type: .i64, args: [], imm: .global(g))
             ids.append(cur)
-            let one = f.append(to: b, .iconst, type: .i64, args: [], imm: .int(1))
-            ids.append(one)
-            let next = f.append(to: b, .isub, type: .i64, args: [f.insts[Int(cur.index)].result!, f.insts[Int(one.index)].result!])
+            let step = f.append(to: b, .iconst, type: .i64, args: [], imm: .int(Int64.max / fuelBlocks))
+            ids.append(step)
+            let next = f.append(to: b, .iadd, type: .i64, args: [f.insts[Int(cur.index)].result!, f.insts[Int(step.index)].result!])
             ids.append(next)
             ids.append(f.append(to: b, .globalSet, type: nil, args: [f.insts[Int(next.index)].result!], imm: .global(g)))
-            if f === main && b == main.entry! {
-                let start = f.append(to: b, .iconst, type: .i64, args: [], imm: .int(Int64.min + fuelBlocks))
-                let set = f.append(to: b, .globalSet, type: nil, args: [f.insts[Int(start.index)].result!], imm: .global(g))
-                ids.insert(contentsOf: [start, set], at: 0)
-            }
             var insts = f.blocks[Int(b.index)].insts
             insts.removeLast(ids.count)
             f.blocks[Int(b.index)].insts = ids + insts
@@ -225,7 +227,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let parsed = timed("decode", { try? readModule(bytes: bytes) }), timed("verify", { verify(parsed).isEmpty }),
           let m = timed("fuel+verify", { withFuel(parsed).flatMap { verify($0).isEmpty ? $0 : nil } }) else { return 0 }
-    guard let interp = timed("interp init", { try? Interpreter(module: m) }) else { return 0 }
+    guard let interp = timed("interp init", { try? Interpreter(module: m, contained: !forkEveryInput) }) else { return 0 }
     if !forkEveryInput {
         let inInterp = timed("interp contained") { interp.runContained(seconds: containedSeconds, heapBudget: containedHeap) }
         if inInterp.status != outOfHeap {
@@ -268,13 +270,14 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// The checks of fuzzOne on two contained runs: each ends with status 0 or 1, and
-/// both the same way with the same output.
+/// The checks of fuzzOne on two contained runs: each ends with status 0 or 1, or
+/// stopped at the output cap (its output the first MOCHI_CONTAIN_OUTPUT_CAP bytes),
+/// and both the same way with the same output.
 func check(contained interp: ContainedEnding, _ jit: ContainedEnding) {
-    if interp.status != 0 && interp.status != 1 && interp.status != outOfTime {
+    if interp.status != 0 && interp.status != 1 && interp.status != outOfTime && interp.status != outputCapped {
         crash("interpreter", Ending(kind: 0, code: interp.status, output: interp.output))
     }
-    if jit.status != 0 && jit.status != 1 && jit.status != outOfTime {
+    if jit.status != 0 && jit.status != 1 && jit.status != outOfTime && jit.status != outputCapped {
         crash("JIT", Ending(kind: 0, code: jit.status, output: jit.output))
     }
     if compareEngines && interp.status != outOfTime && jit.status != outOfTime && interp != jit {

@@ -375,16 +375,30 @@ mochi_ref mochi_out_take_capture(void);
  * calls it): runs body(ctx) with the program's stdout captured, and returns instead
  * of exiting: 0 when body returned, 1 after a runtime error (its `error:` text
  * appended to the output, as it would follow stdout), the status given to
- * mochi_rt_exit (or its test-mode status), -1 when `seconds` (> 0) of CPU time passed or -2
- * when the bytes in use grew past `heap_budget` (> 0); both checked only when
- * the allocation credit runs out, where the runtime's state is whole. The frames of
+ * mochi_rt_exit (or its test-mode status), -1 when `seconds` (> 0) of CPU time passed,
+ * -2 when the bytes in use grew past `heap_budget` (> 0), -4 when the output grew
+ * past MOCHI_CONTAIN_OUTPUT_CAP (the output is then its first that many bytes).
+ * The limits are seen where the runtime's state is whole: when the allocation credit
+ * runs out, and at the polls of a contained run's code (mochi_rt_contained_poll,
+ * mochi_rt_contained_stop: the time limit is a SIGPROF timer whose handler sets
+ * mochi_rt_contain_stop, which the polls read). The frames of
  * body are left by longjmp: what they own is not released (the caller releases the
  * run's roots and memory). mochi_rt_contained_output gives the output until the next
  * contained run. On wasm32 (no setjmp) it returns -3 without running body. */
 int mochi_rt_contained(void (*body)(void *), void *ctx, double seconds, uint64_t heap_budget);
 const char *mochi_rt_contained_output(size_t *len);
+#ifndef MOCHI_CONTAIN_OUTPUT_CAP /* (a build may set another, to measure) */
+#define MOCHI_CONTAIN_OUTPUT_CAP ((size_t)1 << 20)
+#endif
 /** The limits of a contained run (called by the collector when the credit runs out). */
 void mochi_rt_contained_check(uint64_t bytes_in_use);
+/** Nonzero when a contained run is to stop (out of time, or past the output cap). */
+extern volatile int mochi_rt_contain_stop;
+/** A poll of a contained run's code, when mochi_rt_contain_stop is nonzero: leaves
+ * the run (outside one it clears the flag and returns). */
+void mochi_rt_contained_poll(void);
+/** The same for JIT code, which polls only inside a contained run: never returns. */
+MOCHI_NORETURN void mochi_rt_contained_stop(void);
 /** print(s): write the string followed by a newline. */
 void mochi_print_str(mochi_ref s);
 /** print of one value of the given kind (top-level form) followed by a newline. */

@@ -29,6 +29,15 @@ STENCIL(ret_void) { return 0; }
 
 STENCIL(unreachable) { mochi_jit_unreachable((int64_t)V(LINE)); }
 
+/* poll: where a contained run (mochi_runtime.h: the ir-exec fuzz target's
+ * in-process runs) looks whether to stop, out of time or past its output cap; the
+ * JIT puts one at every block start of a contained run's code, and nowhere else.
+ * The call does not return, so the homes are kept. */
+STENCIL(poll) {
+    if (UNLIKELY(mochi_rt_contain_stop)) mochi_rt_contained_stop();
+    NEXT();
+}
+
 /* Error exits (stencil.h): the stubs failed checks jump to. */
 STENCIL(err_overflow) { LINE(); mochi_err_overflow(); }
 STENCIL(err_div_zero) { LINE(); mochi_err_div_zero(); }
