@@ -32,11 +32,15 @@ STENCIL(unreachable) { mochi_jit_unreachable((int64_t)V(LINE)); }
 /* poll: where a contained run (mochi_runtime.h: the ir-exec fuzz target's
  * in-process runs) looks whether to stop, out of time or past its output cap; the
  * JIT puts one at every block start of a contained run's code, and nowhere else.
- * The call does not return, so the homes are kept. */
+ * The stop is the out-of-line slow path, so the stencil makes no call (on AArch64
+ * a call in it would sign the return address in the cold path, away from its
+ * entry, which the library cannot check); that call does not return, so the
+ * homes are kept. */
 STENCIL(poll) {
-    if (UNLIKELY(mochi_rt_contain_stop)) mochi_rt_contained_stop();
+    if (UNLIKELY(mochi_rt_contain_stop)) SLOW();
     NEXT();
 }
+STENCIL(poll_slow) { mochi_rt_contained_stop(); }
 
 /* Error exits (stencil.h): the stubs failed checks jump to. */
 STENCIL(err_overflow) { LINE(); mochi_err_overflow(); }
