@@ -15,9 +15,10 @@
 #endif
 #include "mochi_internal.h"
 #include <math.h>
-#if defined(__wasm__)
-/* No setjmp/longjmp on wasm32 without the exception-handling proposal: contained
- * runs (an in-process test harness) are not built there. */
+#if defined(__wasm__) || defined(_WIN32) || defined(__TINYC__)
+/* Contained runs (an in-process test harness) are not built on wasm32 (no
+ * setjmp/longjmp without the exception-handling proposal), on Windows (no SIGPROF
+ * CPU-time timer) or by tcc (no __atomic builtins). */
 #define MOCHI_CONTAIN 0
 typedef int mochi_contain_buf;
 #else
@@ -205,7 +206,9 @@ static MOCHI_COLD void contain_capped(const char *bytes, size_t n) {
         mochi_buf_put(&out_capture, bytes, n < room ? n : room);
     }
     contain_truncated = 1;
+#if MOCHI_CONTAIN
     __atomic_fetch_or(&mochi_rt_contain_stop, CONTAIN_OUTPUT, __ATOMIC_RELAXED);
+#endif
 }
 
 const char *mochi_rt_contained_output(size_t *len) {
