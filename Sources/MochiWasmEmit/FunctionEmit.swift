@@ -1044,6 +1044,7 @@ struct FunctionEmitter {
                     depth -= 1
                     emit("end")
                     unrollReadLoop(from: start)
+                    unrollStoreLoop(from: start)
                     fastCopies.remove(h)
                     adjustBranchDepths(from: start)
                     depth -= 1
@@ -1065,7 +1066,7 @@ struct FunctionEmitter {
                     try emitCode(body)
                     depth -= 1
                     emit("end")
-                    if !fastCopies.isEmpty { unrollReadLoop(from: start) }
+                    if !fastCopies.isEmpty { unrollReadLoop(from: start); unrollStoreLoop(from: start) }
                 }
                 if pushed { loopCacheStack.removeLast() }
             case .table(let n):
