@@ -51,6 +51,10 @@ struct FunctionEmitter {
     /// map<int, int> updates `m[x] = m[x] + d` (findMapAdds): by the read's
     /// instruction index, the add and the write it absorbs.
     var mapAdds: [Int32: (add: InstID, store: InstID)] = [:]
+    /// map<int, int> counts `if x in m { m[x] = m[x] + d } else { m[x] = d }`
+    /// (findMapCounts): by the test's instruction index, the add and the two writes
+    /// it absorbs.
+    var mapCounts: [Int32: (add: InstID, store: InstID, insert: InstID)] = [:]
     var absorbed: Set<Int32> = []
     /// The value `$mochi_loc_line` is known to hold here, if any.
     var knownLine: Int32? = nil
@@ -544,6 +548,7 @@ struct FunctionEmitter {
         findCopyLoops(uses)
         findReserveLoops()
         findMapAdds(uses)
+        findMapCounts(uses)
         // Which values are read (a fixpoint: pure ops nobody reads are dropped, and
         // so is what only they read).
         var changed = true
@@ -1124,6 +1129,7 @@ struct FunctionEmitter {
             if let line = checks[id.index] { depthCheck(line) }
             if id == fused || !isEmitted(inst) || absorbed.contains(id.index) { continue }
             if let ma = mapAdds[id.index] { emitMapAdd(inst, f[ma.add], f[ma.store]); continue }
+            if let mc = mapCounts[id.index] { emitMapCount(inst, f[mc.add], f[mc.insert]); continue }
             uncheckedAccess = isUnchecked(id)
             if (inst.op == .listGet || inst.op == .listSet) && !uncheckedAccess { checkIndexesAhead(bd.insts, from: k, depthChecks: checks) }
             try emitInst(inst, tail: tail && k == bd.insts.count - 1)
@@ -1453,6 +1459,52 @@ struct FunctionEmitter {
                 k += 2
             }
         }
+    }
+
+    /// `v = map.has m, x; brif v, T, E` where T is only a fused `m[x] = m[x] + d`
+    /// (findMapAdds) and E only `map.set m, x, d`, on a map<int, int>, T and E
+    /// reached only from that branch and v read only by it (a count's `if x in m
+    /// { m[x] = m[x] + 1 } else { m[x] = 1 }`): one call of $mochi_map_count_ii
+    /// (map.wat) in place of the test, which returns the test's result and has done
+    /// the branch's update, so T and E emit nothing but their jumps. Its fast path is
+    /// one probe that finds x and adds to its value in place, with no cache written
+    /// and read back between the test and the update.
+    mutating func findMapCounts(_ uses: [Int]) {
+        var preds = [Int32: Int]()
+        for b in f.layout { for t in f[b].terminator.successors { preds[t.block.index, default: 0] += 1 } }
+        for b in f.layout {
+            let bd = f[b]
+            guard case .brif(let c, let tc, let ec) = bd.terminator, tc.block != ec.block,
+                  tc.args.isEmpty, ec.args.isEmpty,
+                  preds[tc.block.index] == 1, preds[ec.block.index] == 1,
+                  let hid = bd.insts.last else { continue }
+            let h = f[hid]
+            guard h.op == .mapHas, h.result == c, uses[Int(c.index)] == 1,
+                  type(h.args[0]) == .map(.i64, .i64), type(h.args[1]) == .i64 else { continue }
+            let t = f[tc.block].insts, e = f[ec.block].insts
+            guard t.count == 3, e.count == 1, let ma = mapAdds[t[0].index], ma.add == t[1], ma.store == t[2] else { continue }
+            let g = f[t[0]], a = f[t[1]], ins = f[e[0]]
+            guard g.args[0] == h.args[0], g.args[1] == h.args[1] else { continue }
+            let d = a.args[0] == g.result! ? a.args[1] : a.args[0]
+            guard ins.op == .mapSet, ins.args.count == 3, ins.args[0] == h.args[0], ins.args[1] == h.args[1],
+                  type(ins.args[2]) == .i64,
+                  ins.args[2] == d || (constInt(ins.args[2]) != nil && constInt(ins.args[2]) == constInt(d)) else { continue }
+            mapAdds[t[0].index] = nil
+            mapCounts[hid.index] = (t[1], t[2], e[0])
+            absorbed.insert(t[0].index)
+            absorbed.insert(e[0].index)
+        }
+    }
+
+    mutating func emitMapCount(_ h: Inst, _ add: Inst, _ insert: Inst) {
+        let d = insert.args[2]
+        get(h.args[0]); get(h.args[1]); get(d)
+        emit("i32.const \(Int32(clamping: add.loc.line))")
+        emit("i32.const \(Int32(clamping: insert.loc.line))")
+        call("mochi_map_count_ii")
+        set(h)
+        // (the insertion's line when it took the slow path)
+        if Int32(clamping: insert.loc.line) != knownLine { knownLine = nil }
     }
 
     mutating func emitMapAdd(_ g: Inst, _ add: Inst, _ store: Inst) {
