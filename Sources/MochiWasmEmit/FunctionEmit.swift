@@ -51,6 +51,10 @@ struct FunctionEmitter {
     /// map<int, int> updates `m[x] = m[x] + d` (findMapAdds): by the read's
     /// instruction index, the add and the write it absorbs.
     var mapAdds: [Int32: (add: InstID, store: InstID)] = [:]
+    /// map<int, int> counts `if x in m { m[x] = m[x] + d } else { m[x] = d }`
+    /// (findMapCounts): by the test's instruction index, the add and the two writes
+    /// it absorbs.
+    var mapCounts: [Int32: (add: InstID, store: InstID, insert: InstID)] = [:]
     var absorbed: Set<Int32> = []
     /// The value `$mochi_loc_line` is known to hold here, if any.
     var knownLine: Int32? = nil
@@ -234,6 +238,8 @@ struct FunctionEmitter {
     /// positive value needs no zero check, and a division no check of `MIN / -1`
     /// (prime_count's `n % d`).
     var positiveValues: Set<Int32> = []
+    /// Values passed to a block parameter (a jump's or branch's arguments).
+    var carriedValues: Set<Int32> = []
     /// `idiv` / `irem` (by result index) of a non-negative value by a positive one:
     /// the unsigned instruction gives the same result, and Cranelift makes it without
     /// the sign extension and the `-1` test of `idiv`, and by a constant with a
@@ -524,6 +530,7 @@ struct FunctionEmitter {
         var uses = Array(repeating: 0, count: f.valueTypes.count)
         for b in f.layout {
             let bd = f[b]
+            for c in bd.terminator.successors { for v in c.args { carriedValues.insert(v.index) } }
             for id in bd.insts { for a in f[id].args { uses[Int(a.index)] += 1 } }
             for a in bd.terminator.uses { uses[Int(a.index)] += 1 }
         }
@@ -544,6 +551,7 @@ struct FunctionEmitter {
         findCopyLoops(uses)
         findReserveLoops()
         findMapAdds(uses)
+        findMapCounts(uses)
         // Which values are read (a fixpoint: pure ops nobody reads are dropped, and
         // so is what only they read).
         var changed = true
@@ -1125,6 +1133,7 @@ struct FunctionEmitter {
             if let line = checks[id.index] { depthCheck(line) }
             if id == fused || !isEmitted(inst) || absorbed.contains(id.index) { continue }
             if let ma = mapAdds[id.index] { emitMapAdd(inst, f[ma.add], f[ma.store]); continue }
+            if let mc = mapCounts[id.index] { emitMapCount(inst, f[mc.add], f[mc.insert]); continue }
             uncheckedAccess = isUnchecked(id)
             if (inst.op == .listGet || inst.op == .listSet) && !uncheckedAccess { checkIndexesAhead(bd.insts, from: k, depthChecks: checks) }
             try emitInst(inst, tail: tail && k == bd.insts.count - 1)
@@ -1456,6 +1465,52 @@ struct FunctionEmitter {
         }
     }
 
+    /// `v = map.has m, x; brif v, T, E` where T is only a fused `m[x] = m[x] + d`
+    /// (findMapAdds) and E only `map.set m, x, d`, on a map<int, int>, T and E
+    /// reached only from that branch and v read only by it (a count's `if x in m
+    /// { m[x] = m[x] + 1 } else { m[x] = 1 }`): one call of $mochi_map_count_ii
+    /// (map.wat) in place of the test, which returns the test's result and has done
+    /// the branch's update, so T and E emit nothing but their jumps. Its fast path is
+    /// one probe that finds x and adds to its value in place, with no cache written
+    /// and read back between the test and the update.
+    mutating func findMapCounts(_ uses: [Int]) {
+        var preds = [Int32: Int]()
+        for b in f.layout { for t in f[b].terminator.successors { preds[t.block.index, default: 0] += 1 } }
+        for b in f.layout {
+            let bd = f[b]
+            guard case .brif(let c, let tc, let ec) = bd.terminator, tc.block != ec.block,
+                  tc.args.isEmpty, ec.args.isEmpty,
+                  preds[tc.block.index] == 1, preds[ec.block.index] == 1,
+                  let hid = bd.insts.last else { continue }
+            let h = f[hid]
+            guard h.op == .mapHas, h.result == c, uses[Int(c.index)] == 1,
+                  type(h.args[0]) == .map(.i64, .i64), type(h.args[1]) == .i64 else { continue }
+            let t = f[tc.block].insts, e = f[ec.block].insts
+            guard t.count == 3, e.count == 1, let ma = mapAdds[t[0].index], ma.add == t[1], ma.store == t[2] else { continue }
+            let g = f[t[0]], a = f[t[1]], ins = f[e[0]]
+            guard g.args[0] == h.args[0], g.args[1] == h.args[1] else { continue }
+            let d = a.args[0] == g.result! ? a.args[1] : a.args[0]
+            guard ins.op == .mapSet, ins.args.count == 3, ins.args[0] == h.args[0], ins.args[1] == h.args[1],
+                  type(ins.args[2]) == .i64,
+                  ins.args[2] == d || (constInt(ins.args[2]) != nil && constInt(ins.args[2]) == constInt(d)) else { continue }
+            mapAdds[t[0].index] = nil
+            mapCounts[hid.index] = (t[1], t[2], e[0])
+            absorbed.insert(t[0].index)
+            absorbed.insert(e[0].index)
+        }
+    }
+
+    mutating func emitMapCount(_ h: Inst, _ add: Inst, _ insert: Inst) {
+        let d = insert.args[2]
+        get(h.args[0]); get(h.args[1]); get(d)
+        emit("i32.const \(Int32(clamping: add.loc.line))")
+        emit("i32.const \(Int32(clamping: insert.loc.line))")
+        call("mochi_map_count_ii")
+        set(h)
+        // (the insertion's line when it took the slow path)
+        if Int32(clamping: insert.loc.line) != knownLine { knownLine = nil }
+    }
+
     mutating func emitMapAdd(_ g: Inst, _ add: Inst, _ store: Inst) {
         setLine(g.loc.line)
         let d = add.args[0] == g.result! ? add.args[1] : add.args[0]
@@ -1633,6 +1688,36 @@ struct FunctionEmitter {
                 else { emit("i64.const \(k - 1)"); emit("i64.and") }
                 emit("local.set \(r)")
                 break
+            }
+            // A divisor that is no constant, of a quotient or remainder carried to a
+            // block parameter (a recurrence such as k_nucleotide's `key = (key * 4 +
+            // seq[i]) % mod`, mod = 4^k: the division's latency is on the loop's
+            // critical path): a power of two 2^s > 0 of a non-negative dividend is a
+            // mask or a shift (x % m = x & (m - 1), x / m = x >> s), tested where it
+            // is computed; anything else takes the division below. (Not for every
+            // division: prime_count's `n % d == 0` took 61% more instructions.)
+            let pow2 = k == nil && (inst.result.map { carriedValues.contains($0.index) } ?? false)
+            if pow2 {
+                get(a[0]); emit("i64.const 0"); emit("i64.ge_s")
+                get(a[1]); get(a[1]); emit("i64.const 1"); emit("i64.sub"); emit("i64.and"); emit("i64.eqz")
+                emit("i32.and")
+                get(a[1]); emit("i64.const 0"); emit("i64.gt_s")
+                emit("i32.and")
+                emit("if")
+                depth += 1
+                get(a[0])
+                if inst.op == .idiv { get(a[1]); emit("i64.ctz"); emit("i64.shr_u") }
+                else { get(a[1]); emit("i64.const 1"); emit("i64.sub"); emit("i64.and") }
+                emit("local.set \(r)")
+                depth -= 1
+                emit("else")
+                depth += 1
+            }
+            defer {
+                if pow2 {
+                    depth -= 1
+                    emit("end")
+                }
             }
             let positive = (k ?? 0) > 0 || positiveValues.contains(a[1].index)
             if (k == nil || k == 0) && !positive {

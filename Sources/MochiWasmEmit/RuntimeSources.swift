@@ -7131,6 +7131,88 @@ public let embeddedRuntime: [(name: String, text: String)] = [
   (global.set $mochi_loc_line (local.get $sline))
   (return_call $mochi_map_set_ii (local.get $m) (local.get $x) (local.get $r)))
 
+;; The counting idiom of a map<int, int>, `if x in m { m[x] = m[x] + d } else
+;; { m[x] = d }`, which the emitter fuses (FunctionEmit.swift, findMapCounts) into
+;; one call in place of the test: its result is the test's (1 when x was present,
+;; and its value has had d added; 0 when x -> d was added). The fast path is one
+;; probe of a typed map, with the hash inline: when it finds x, its value is added
+;; to in place with neither the cache written nor its fields read back (the cache
+;; still describes its key, since the table and the entries stay where they were);
+;; when it finds x absent, it leaves the cache as $map.probe_ii does and inserts
+;; with $map.insert_ii, as $mochi_map_set_ii would. The sum's overflow is `integer
+;; overflow` at the add's line $line; the insertion's errors are at the write's line
+;; $sline. A boxed or nil map takes the three operations in order
+;; ($map.count_ii_slow; nil: the write's error).
+(type $map.t_count_ii (func (param (ref null $map)) (param i64) (param i64) (param i32) (param i32) (result i32)))
+(global $map.g_count_ii_slow (ref $map.t_count_ii) (ref.func $map.count_ii_slow))
+(func $mochi_map_count_ii (param $m (ref null $map)) (param $x i64) (param $d i64) (param $line i32) (param $sline i32) (result i32)
+  (local $ti (ref null $arr_i64))
+  (local $t (ref $arr_i64))
+  (local $tab (ref $arr_i64))
+  (local $mask i32)
+  (local $h i32)
+  (local $i i32)
+  (local $s i64)
+  (local $hh i64)
+  (local $small i32)
+  (local $e i32)
+  (local $v i64)
+  (local $r i64)
+  (block $slow
+    (br_if $slow (ref.is_null (local.get $m)))
+    (local.set $ti (struct.get $map $ti (local.get $m)))
+    (br_if $slow (ref.is_null (local.get $ti)))
+    (local.set $t (ref.as_non_null (local.get $ti)))
+    (local.set $tab (struct.get $map $tab (local.get $m)))
+    (local.set $mask (i32.sub (array.len (local.get $tab)) (i32.const 1)))
+    (br_if $slow (i32.lt_s (local.get $mask) (i32.const 0)))
+    (local.set $h (call $value.hash_i64 (local.get $x)))
+    (local.set $hh (i64.shl (i64.extend_i32_u (local.get $h)) (i64.const 32)))
+    (local.set $small (i64.lt_u (i64.add (local.get $x) (i64.const 0x40000000)) (i64.const 0x80000000)))
+    (local.set $i (i32.and (local.get $h) (local.get $mask)))
+    (loop $probe
+      (local.set $s (array.get $arr_i64 (local.get $tab) (local.get $i)))
+      (if (i64.eqz (local.get $s))
+        (then
+          ;; absent: the cache as $map.probe_ii leaves it (the hash, the insertion
+          ;; slot), then $map.insert_ii at the write's line
+          (struct.set $map $caux (ref.as_non_null (local.get $m)) (local.get $h))
+          (struct.set $map $cki (ref.as_non_null (local.get $m)) (local.get $x))
+          (struct.set $map $cpos (ref.as_non_null (local.get $m)) (i32.sub (i32.const -2) (local.get $i)))
+          (global.set $mochi_loc_line (local.get $sline))
+          (call_ref $map.t_insert_ii (ref.as_non_null (local.get $m)) (local.get $x) (local.get $d) (global.get $map.g_insert_ii))
+          (return (i32.const 0))))
+      (if (i64.eq (i64.and (local.get $s) (i64.const 0xFFFFFFFF00000000)) (local.get $hh))
+        (then
+          ;; (2e: the shift drops the i31 flag, bit 31)
+          (local.set $e (i32.shl (i32.sub (i32.wrap_i64 (local.get $s)) (i32.const 2)) (i32.const 1)))
+          (if (if (result i32) (i32.wrap_i64 (i64.and (local.get $s) (i64.const 0x80000000)))
+                (then (local.get $small))
+                (else (i64.eq (array.get $arr_i64 (local.get $t) (local.get $e)) (local.get $x))))
+            (then
+              (local.set $e (i32.add (local.get $e) (i32.const 1)))
+              (local.set $v (array.get $arr_i64 (local.get $t) (local.get $e)))
+              (local.set $r (i64.add (local.get $v) (local.get $d)))
+              (if (i64.lt_s (i64.and (i64.xor (local.get $v) (local.get $r)) (i64.xor (local.get $d) (local.get $r))) (i64.const 0))
+                (then
+                  (call_ref $map.t_err_line (local.get $line) (global.get $map.g_overflow_at))
+                  (unreachable)))
+              (array.set $arr_i64 (local.get $t) (local.get $e) (local.get $r))
+              (return (i32.const 1))))))
+      (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (local.get $mask)))
+      (br $probe)))
+  (return_call_ref $map.t_count_ii (local.get $m) (local.get $x) (local.get $d) (local.get $line) (local.get $sline)
+    (global.get $map.g_count_ii_slow)))
+
+(func $map.count_ii_slow (param $m (ref null $map)) (param $x i64) (param $d i64) (param $line i32) (param $sline i32) (result i32)
+  (if (call $mochi_map_has_ii (local.get $m) (local.get $x))
+    (then
+      (call $mochi_map_add_ii (local.get $m) (local.get $x) (local.get $d) (local.get $line) (local.get $sline))
+      (return (i32.const 1))))
+  (global.set $mochi_loc_line (local.get $sline))
+  (call $mochi_map_set_ii (local.get $m) (local.get $x) (local.get $d))
+  (i32.const 0))
+
 ;; $map.insert for a typed map: key x -> v as a new entry; the probe that found x
 ;; absent has just filled the cache (hash, insertion slot).
 (func $map.insert_ii (param $m (ref $map)) (param $x i64) (param $v i64)
