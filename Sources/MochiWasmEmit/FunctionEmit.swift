@@ -343,11 +343,19 @@ struct FunctionEmitter {
         // from a `brif` on an int compare to a target with no other predecessor.
         struct Fact { var target: Int; var value: Int32; var upper: Int64?; var lower: Int64? }
         var facts: [Fact] = []
+        // (target, lo, hi): lo <= hi (or lo < hi) holds where target dominates
+        var orderFacts: [(target: Int, lo: Int32, hi: Int32)] = []
+        // (a rotated loop's body: its removed header's test had one outcome on every
+        // edge into it, made on the values its parameters hold)
+        var edges: [(cmp: Inst, arms: [(Block, Bool)])] = module.rotationFacts[index].map { (f[$0.test], [($0.target, $0.truth)]) }
         for b in f.layout {
             guard case .brif(let c, let t, let e) = f[b].terminator, t.block != e.block,
-                  let cmp = def[c.index], cmp.op == .icmp, type(cmp.args[0]) == .i64,
-                  case .cond(let cc) = cmp.imm else { continue }
-            for (target, truth) in [(t.block, true), (e.block, false)] where predCount[Int(target.index)] == 1 {
+                  let cmp = def[c.index] else { continue }
+            edges.append((cmp, [(t.block, true), (e.block, false)].filter { predCount[Int($0.0.index)] == 1 }))
+        }
+        for (cmp, arms) in edges {
+            guard cmp.op == .icmp, type(cmp.args[0]) == .i64, case .cond(let cc) = cmp.imm else { continue }
+            for (target, truth) in arms where a.rpo[Int(target.index)] >= 0 {
                 var code = cc
                 if !truth {
                     switch cc { case .lt: code = .ge; case .le: code = .gt; case .gt: code = .le; case .ge: code = .lt; default: continue }
@@ -359,6 +367,7 @@ struct FunctionEmitter {
                 guard code != .eq, code != .ne else { continue }
                 let loK = constInt(lo), hiK = constInt(hi)
                 let x = Int(target.index)
+                if loK == nil && hiK == nil { orderFacts.append((x, lo.index, hi.index)) }
                 if loK == nil {
                     // lo < hi <= max, or lo <= the constant hi.
                     if strict { facts.append(Fact(target: x, value: lo.index, upper: hiK.map { $0 == Int64.min ? Int64.min : $0 - 1 } ?? Int64.max - 1, lower: nil)) }
@@ -409,6 +418,16 @@ struct FunctionEmitter {
                     }
                 }
                 guard !facts.isEmpty else { continue }
+                if !add, constInt(inst.args[0]) == nil, constInt(inst.args[1]) == nil, a.rpo[bi] >= 0 {
+                    // p - q with 0 <= q <= p lies in [0, p]: the accum loop's `room - t`
+                    // under its guard `t >= 0 && t <= room`.
+                    let p = inst.args[0].index, q = inst.args[1].index
+                    if orderFacts.contains(where: { $0.lo == q && $0.hi == p && a.dominates($0.target, bi) }),
+                       facts.contains(where: { $0.value == q && ($0.lower ?? -1) >= 0 && a.dominates($0.target, bi) }) {
+                        boundedArithmetic.insert(r.index)
+                        continue
+                    }
+                }
                 guard let k = constInt(inst.args[1]) ?? (add ? constInt(inst.args[0]) : nil), k != 0 else { continue }
                 let x = constInt(inst.args[1]) != nil ? inst.args[0] : inst.args[1]
                 var upper = Int64.max, lower = Int64.min
