@@ -123,6 +123,9 @@ struct ModuleEmitter {
     var listInert: [Bool] = []
     /// Per function: the depth checks of inlined calls (LeafInliner), by instruction.
     var depthChecks: [[Int32: Int32]] = []
+    /// Per function: what the tests of headers removed by loop rotation held on the
+    /// edges into their bodies (Rotate.swift).
+    var rotationFacts: [[LoopRotation.Fact]] = []
     /// Error functions called on cold paths, by name, with their func type (see
     /// coldCallee).
     var coldTargets: [String: String] = [:]
@@ -283,8 +286,10 @@ struct ModuleEmitter {
         var sources: [Function] = []
         for f in module.functions {
             let (g0, checks0) = LeafInliner.inline(f, module: module, symbols: symbols.functions, leaf: leaf)
-            let (g, checks) = GuardInliner.inline(g0, module: module, symbols: symbols.functions, checks: checks0)
+            let (g1, checks) = GuardInliner.inline(g0, module: module, symbols: symbols.functions, checks: checks0)
+            let (g, rfacts) = LoopRotation.rotate(g1)
             sources.append(g)
+            rotationFacts.append(rfacts)
             depthChecks.append(checks)
         }
 

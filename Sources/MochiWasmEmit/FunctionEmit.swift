@@ -249,6 +249,32 @@ struct FunctionEmitter {
     var unsignedDivisions: Set<Int32> = []
     /// (target block, value) of branch facts `value >= 0` (findBoundedArithmetic).
     var nonNegativeFacts: [(target: Int, value: Int32)] = []
+    /// Int values that are >= 0 wherever they are defined (findBoundedArithmetic's
+    /// sign fixpoint, which also reads branch facts and order facts `q <= p`).
+    var nonNegativeValues: Set<Int32> = []
+    /// `iadd` (by result index) of a non-negative operand and another, `other`: the
+    /// sum can only overflow upwards, and then exactly when the wrapped result is
+    /// below `other` (the accum exit's `(max - room) + v`): one compare, not four
+    /// instructions of sign tests.
+    var nonNegativeAdds: [Int32: Value] = [:]
+    /// Two guards `t >= 0` then `t <= r` (or `t < r`) with r >= 0, fused into one
+    /// unsigned compare `t <=u r` in the first block (by its compare's result), and
+    /// the second block, whose test is then always true, by block index: the arm it
+    /// takes (true: its `then` target). The accum loop's `t >= 0 && t <= room`.
+    var fusedGuards: [Int32: (t: Value, r: Value, strict: Bool, towardsTrue: Bool)] = [:]
+    var answeredGuards: [Int32: Bool] = [:]
+    /// The branch facts `value >= 0` by value: their targets (findBoundedArithmetic).
+    var signFacts: [Int32: [Int]] = [:]
+    var signAnalysis: Analysis? = nil
+
+    /// v >= 0 holds in block bi: a constant, a value of the sign fixpoint, or a branch
+    /// fact `v >= 0` whose target dominates bi.
+    func nonNegative(_ v: Value, at bi: Int) -> Bool {
+        if let k = constInt(v) { return k >= 0 }
+        if nonNegativeValues.contains(v.index) { return true }
+        guard let a = signAnalysis, bi < a.rpo.count, a.rpo[bi] >= 0 else { return false }
+        return (signFacts[v.index] ?? []).contains { a.dominates($0, bi) }
+    }
 
     mutating func findPositiveValues() {
         guard let entry = f.entry else { return }
@@ -334,6 +360,130 @@ struct FunctionEmitter {
         }
     }
 
+    /// The sign fixpoint behind nonNegative(_:at:): a greatest fixpoint over the
+    /// function's int block parameters and sums, differences, products and copies
+    /// (each starts >= 0 and is only ever lowered to unknown). A block parameter is
+    /// >= 0 when every incoming value is where its edge leaves; a sum or a product
+    /// when both operands are (checked: an overflow stops the program before the
+    /// result is used); a difference p - q when a branch `q <= p` (or `q < p`)
+    /// dominates it, or p is the constant max and q >= 0; a length always. Branch
+    /// facts `x >= 0` hold where their target dominates (the accum loop's room,
+    /// `room - t` under `t >= 0 && t <= room`, enters the loop as max).
+    mutating func findNonNegativeValues(_ a: Analysis, _ orderFacts: [(target: Int, lo: Int32, hi: Int32)]) {
+        signAnalysis = a
+        for fact in nonNegativeFacts { signFacts[fact.value, default: []].append(fact.target) }
+        guard let entry = f.entry else { return }
+        var incoming: [Int32: [(Int, Value)]] = [:]
+        for x in a.order {
+            for s in f.blocks[x].terminator.successors {
+                for (p, v) in zip(f[s.block].params, s.args) { incoming[p.index, default: []].append((x, v)) }
+            }
+        }
+        // (value, block, rule): 0 parameter, 1 sum/product, 2 difference, 3 copy, 4 length
+        var candidates: [(Value, Int, Int, [Value])] = []
+        for x in a.order {
+            if x != Int(entry.index) {
+                for p in f.blocks[x].params where type(p) == .i64 { candidates.append((p, x, 0, [])) }
+            }
+            for id in f.blocks[x].insts {
+                let inst = f[id]
+                guard let r = inst.result, type(r) == .i64 else { continue }
+                switch inst.op {
+                case .iadd where inst.args.count == 2, .imul where inst.args.count == 2: candidates.append((r, x, 1, inst.args))
+                case .isub where inst.args.count == 2: candidates.append((r, x, 2, inst.args))
+                case .copy where inst.args.count == 1: candidates.append((r, x, 3, inst.args))
+                case .listLen, .strLen: candidates.append((r, x, 4, []))
+                default: break
+                }
+            }
+        }
+        for c in candidates { nonNegativeValues.insert(c.0.index) }
+        // A worklist: a candidate is rechecked when a value it reads is lowered.
+        var users: [Int32: [Int]] = [:]
+        for (k, c) in candidates.enumerated() {
+            let reads = c.2 == 0 ? (incoming[c.0.index] ?? []).map { $0.1 } : c.3
+            for x in reads { users[x.index, default: []].append(k) }
+        }
+        var work = Array(candidates.indices.reversed())
+        while let k = work.popLast() {
+            let (v, x, rule, ops) = candidates[k]
+            if nonNegativeValues.contains(v.index) {
+                let holds: Bool
+                switch rule {
+                case 0: holds = (incoming[v.index] ?? []).allSatisfy { nonNegative($0.1, at: $0.0) }
+                case 1: holds = nonNegative(ops[0], at: x) && nonNegative(ops[1], at: x)
+                case 2:
+                    let p = ops[0].index, q = ops[1].index
+                    holds = orderFacts.contains(where: { $0.lo == q && $0.hi == p && a.dominates($0.target, x) })
+                        || (constInt(ops[0]) == Int64.max && nonNegative(ops[1], at: x))
+                case 3: holds = nonNegative(ops[0], at: x)
+                default: holds = true
+                }
+                if !holds {
+                    nonNegativeValues.remove(v.index)
+                    work += users[v.index] ?? []
+                }
+            }
+        }
+    }
+
+    /// Fills fusedGuards / answeredGuards: block A ends in a fused `brif` on
+    /// `t >= 0` (or `0 <= t`, `t > -1`) whose arm to B is taken when it holds and
+    /// whose other arm goes to X; B has A as its only predecessor, no parameters and
+    /// nothing but a fused compare `t <= r` (or `t < r`) whose arm taken when it
+    /// holds goes to Y != X and whose other arm is the same edge to X (same
+    /// arguments); r is defined outside B and r >= 0 holds in A. Then 0 <= t <= r
+    /// exactly when t <=u r (as unsigned), so A tests that and B goes to Y: the
+    /// same blocks are reached with the same values, one compare and branch fewer.
+    mutating func findFusedGuards() {
+        var predCount = Array(repeating: 0, count: f.blocks.count)
+        for b in f.layout { for s in f[b].terminator.successors { predCount[Int(s.block.index)] += 1 } }
+        // (lo, hi, strict) of `lo < hi` / `lo <= hi` holding on the arm taken when
+        // the compare's outcome is `truth`.
+        func relation(_ inst: Inst, _ truth: Bool) -> (Value, Value, Bool)? {
+            guard inst.op == .icmp, inst.args.count == 2, type(inst.args[0]) == .i64,
+                  case .cond(let cc) = inst.imm else { return nil }
+            var code = cc
+            if !truth {
+                switch cc { case .lt: code = .ge; case .le: code = .gt; case .gt: code = .le; case .ge: code = .lt; default: return nil }
+            }
+            switch code {
+            case .lt: return (inst.args[0], inst.args[1], true)
+            case .le: return (inst.args[0], inst.args[1], false)
+            case .gt: return (inst.args[1], inst.args[0], true)
+            case .ge: return (inst.args[1], inst.args[0], false)
+            default: return nil
+            }
+        }
+        for ab in f.layout {
+            guard let c1id = fusedCompare[ab.index], case .brif(_, let at, let ae) = f[ab].terminator,
+                  at.block != ae.block else { continue }
+            let c1 = f[c1id]
+            for towardsTrue in [true, false] {
+                let toB = towardsTrue ? at : ae, toX = towardsTrue ? ae : at
+                // t >= 0 on the arm to B
+                guard toB.args.isEmpty, let (lo, hi, strict) = relation(c1, towardsTrue), constInt(hi) == nil,
+                      let k = constInt(lo), strict ? k == -1 : k == 0 else { continue }
+                let t = hi
+                let bb = toB.block
+                guard predCount[Int(bb.index)] == 1, f[bb].params.isEmpty, f[bb].insts.count == 1,
+                      let c2id = fusedCompare[bb.index], case .brif(_, let bt, let be) = f[bb].terminator,
+                      bt.block != be.block else { continue }
+                let c2 = f[c2id]
+                for yTrue in [true, false] {
+                    let toY = yTrue ? bt : be, toX2 = yTrue ? be : bt
+                    guard toX2.block == toX.block, toX2.args == toX.args, toY.block != toX.block,
+                          let (lo2, r, strict2) = relation(c2, yTrue), lo2 == t, constInt(r) == nil, r != t,
+                          nonNegative(r, at: Int(ab.index)) else { continue }
+                    fusedGuards[c1.result!.index] = (t, r, strict2, towardsTrue)
+                    answeredGuards[bb.index] = yTrue
+                    break
+                }
+                break
+            }
+        }
+    }
+
     mutating func findBoundedArithmetic() {
         let n = f.blocks.count
         var succ = Array(repeating: [Int](), count: n)
@@ -349,11 +499,19 @@ struct FunctionEmitter {
         // from a `brif` on an int compare to a target with no other predecessor.
         struct Fact { var target: Int; var value: Int32; var upper: Int64?; var lower: Int64? }
         var facts: [Fact] = []
+        // (target, lo, hi): lo <= hi (or lo < hi) holds where target dominates
+        var orderFacts: [(target: Int, lo: Int32, hi: Int32)] = []
+        // (a rotated loop's body: its removed header's test had one outcome on every
+        // edge into it, made on the values its parameters hold)
+        var edges: [(cmp: Inst, arms: [(Block, Bool)])] = module.rotationFacts[index].map { (f[$0.test], [($0.target, $0.truth)]) }
         for b in f.layout {
             guard case .brif(let c, let t, let e) = f[b].terminator, t.block != e.block,
-                  let cmp = def[c.index], cmp.op == .icmp, type(cmp.args[0]) == .i64,
-                  case .cond(let cc) = cmp.imm else { continue }
-            for (target, truth) in [(t.block, true), (e.block, false)] where predCount[Int(target.index)] == 1 {
+                  let cmp = def[c.index] else { continue }
+            edges.append((cmp, [(t.block, true), (e.block, false)].filter { predCount[Int($0.0.index)] == 1 }))
+        }
+        for (cmp, arms) in edges {
+            guard cmp.op == .icmp, type(cmp.args[0]) == .i64, case .cond(let cc) = cmp.imm else { continue }
+            for (target, truth) in arms where a.rpo[Int(target.index)] >= 0 {
                 var code = cc
                 if !truth {
                     switch cc { case .lt: code = .ge; case .le: code = .gt; case .gt: code = .le; case .ge: code = .lt; default: continue }
@@ -365,6 +523,7 @@ struct FunctionEmitter {
                 guard code != .eq, code != .ne else { continue }
                 let loK = constInt(lo), hiK = constInt(hi)
                 let x = Int(target.index)
+                if loK == nil && hiK == nil { orderFacts.append((x, lo.index, hi.index)) }
                 if loK == nil {
                     // lo < hi <= max, or lo <= the constant hi.
                     if strict { facts.append(Fact(target: x, value: lo.index, upper: hiK.map { $0 == Int64.min ? Int64.min : $0 - 1 } ?? Int64.max - 1, lower: nil)) }
@@ -377,6 +536,7 @@ struct FunctionEmitter {
             }
         }
         for fact in facts where (fact.lower.map { $0 >= 0 } ?? false) { nonNegativeFacts.append((fact.target, fact.value)) }
+        findNonNegativeValues(a, orderFacts)
         // Values an element access has indexed: past the access, |x| <= 2^32 (a list's
         // length is a u32 and the access fails unless -len <= x < len), in the rest of
         // its block and in every block it dominates; a list's length likewise. The sieve's `k + i`, with k and i
@@ -414,7 +574,27 @@ struct FunctionEmitter {
                         continue
                     }
                 }
+                // p - q with p, q >= 0 lies in [-max, max] (the accum exit's `max - room`
+                // with room >= 0).
+                if !add, nonNegative(inst.args[0], at: bi), nonNegative(inst.args[1], at: bi) {
+                    boundedArithmetic.insert(r.index)
+                    continue
+                }
+                if add, constInt(inst.args[0]) == nil, constInt(inst.args[1]) == nil {
+                    if nonNegative(inst.args[0], at: bi) { nonNegativeAdds[r.index] = inst.args[1] }
+                    else if nonNegative(inst.args[1], at: bi) { nonNegativeAdds[r.index] = inst.args[0] }
+                }
                 guard !facts.isEmpty else { continue }
+                if !add, constInt(inst.args[0]) == nil, constInt(inst.args[1]) == nil, a.rpo[bi] >= 0 {
+                    // p - q with 0 <= q <= p lies in [0, p]: the accum loop's `room - t`
+                    // under its guard `t >= 0 && t <= room`.
+                    let p = inst.args[0].index, q = inst.args[1].index
+                    if orderFacts.contains(where: { $0.lo == q && $0.hi == p && a.dominates($0.target, bi) }),
+                       facts.contains(where: { $0.value == q && ($0.lower ?? -1) >= 0 && a.dominates($0.target, bi) }) {
+                        boundedArithmetic.insert(r.index)
+                        continue
+                    }
+                }
                 guard let k = constInt(inst.args[1]) ?? (add ? constInt(inst.args[0]) : nil), k != 0 else { continue }
                 let x = constInt(inst.args[1]) != nil ? inst.args[0] : inst.args[1]
                 var upper = Int64.max, lower = Int64.min
@@ -547,6 +727,7 @@ struct FunctionEmitter {
                 if isTailCall(inst, returning: r) { tailCall.insert(b.index) }
             }
         }
+        findFusedGuards()
         findFillLoops(uses)
         findCopyLoops(uses)
         findReserveLoops()
@@ -1167,6 +1348,12 @@ struct FunctionEmitter {
             try transfer(t)
         case (.branch(let t, let e, let form), .brif(let c, let tc, let ec)):
             let tm = moveList(tc), em = moveList(ec)
+            if let yTrue = answeredGuards[b.index] {
+                // the fused guard in front already made this test (findFusedGuards)
+                emitMoves(yTrue ? tm : em)
+                try transfer(yTrue ? t : e)
+                return
+            }
             // The else arm alone in the `if`: test the negated condition. An integer
             // comparison negates exactly (lt -> ge); a float one cannot (NaN), so its
             // else arm goes in the `else` of an empty `then` instead of behind i32.eqz
@@ -1342,6 +1529,15 @@ struct FunctionEmitter {
     /// Pushes the i32 result of an icmp or fcmp (`negated`: of the opposite integer
     /// comparison; not for fcmp, where NaN makes the opposite a different test).
     mutating func compare(_ inst: Inst, negated: Bool = false) throws {
+        if let r = inst.result, let g = fusedGuards[r.index] {
+            // 0 <= t <= r (or < r) as one unsigned compare; its outcome is the one
+            // that goes to the second guard's block (findFusedGuards).
+            get(g.t)
+            get(g.r)
+            if g.towardsTrue != negated { emit(g.strict ? "i64.lt_u" : "i64.le_u") }
+            else { emit(g.strict ? "i64.ge_u" : "i64.gt_u") }
+            return
+        }
         var c = try cond(inst)
         if negated {
             precondition(inst.op == .icmp, "negated float comparison")
@@ -1582,6 +1778,15 @@ struct FunctionEmitter {
                 emit(add ? "i64.add" : "i64.sub")
                 emit("local.set \(r)")
                 if boundedArithmetic.contains(inst.result!.index) || isFastBounded(inst.result!) { break }
+                if add, let other = nonNegativeAdds[inst.result!.index] {
+                    // x >= 0: x + y overflows only upwards, exactly when the wrapped
+                    // result is below y.
+                    emit("local.get \(r)")
+                    get(other)
+                    emit("i64.lt_s")
+                    failIf("mochi_err_overflow_at", line)
+                    break
+                }
                 // add: the result's sign differs from both operands'; sub: the operands'
                 // signs differ and the result's differs from the first's.
                 get(a[0])
