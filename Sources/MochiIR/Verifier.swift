@@ -137,12 +137,16 @@ struct Verifier {
         for f in m.functions {
             if fast.check(f) {
                 checkInBoundsMarks(f)
+                checkVariantAccesses(f)
                 continue
             }
             var fv = FunctionVerifier(f, ctx)
             fv.run()
             errors.append(contentsOf: fv.errors)
-            if fv.errors.isEmpty { checkInBoundsMarks(f) }
+            if fv.errors.isEmpty {
+                checkInBoundsMarks(f)
+                checkVariantAccesses(f)
+            }
         }
     }
 
@@ -164,6 +168,32 @@ struct Verifier {
                 errors.append(VerifierError(function: f.name, block: block >= 0 ? block : bp, inst: k, loc: inst.loc,
                                             message: "\(inst.op.info.name) is marked inbounds, but its index is not "
                                                 + "proved in range here (the mark is only valid where the bce pass can prove it)"))
+            }
+        }
+    }
+}
+
+extension Verifier {
+    /// A union variant's field is read or written only where the operand is proved to
+    /// be of that variant (VariantProof.swift): the backends read it as a plain load
+    /// from an object sized for its own variant. Only a valid function gets here; a
+    /// function with no variant field access costs one walk.
+    mutating func checkVariantAccesses(_ f: Function) {
+        let unproved = Set(unprovedVariantAccesses(f).map { $0.index })
+        if unproved.isEmpty { return }
+        let numbering = CanonicalNumbering(f)
+        for (bp, b) in f.layout.enumerated() {
+            for (k, id) in f[b].insts.enumerated() where unproved.contains(id.index) {
+                let inst = f.insts[Int(id.index)]
+                var what = "a union variant"
+                if case .field(let r) = inst.imm, let d = ctx.decl(r.typeName), case .union(let vs) = d.kind,
+                   vs.indices.contains(Int(r.variant)) {
+                    what = "%\(r.typeName).\(vs[Int(r.variant)].name)"
+                }
+                let block = Int(numbering.blockNumber[Int(b.index)])
+                errors.append(VerifierError(function: f.name, block: block >= 0 ? block : bp, inst: k, loc: inst.loc,
+                                            message: "\(inst.op.info.name) of a field of \(what), but its operand "
+                                                + "is not tested to be that variant here (a dominating branch on its variant.tag)"))
             }
         }
     }

@@ -1,0 +1,108 @@
+// Which reads and writes of a union variant's field are proved to meet a value of
+// that variant. A union value is one object per variant, sized for that variant's
+// fields, so `field.get %T variant V field k, x` on a value of another variant would
+// read past its object (or read one variant's int as another's reference) in the
+// interpreter, the JIT and generated C, which read the field as a plain load. The
+// front end only reads a variant's fields where a `match` has tested the tag; the
+// verifier checks the same of every IR file, which is untrusted.
+//
+// Requires: a valid function (the verifier runs it only after the function passed).
+// Cost: one walk when the function has no variant field access; otherwise
+// dominators and one walk over the branches.
+//
+// The proof for an access to variant V of x in block B: some block T dominating B
+// (B itself included) is the target of one arm of `brif c` from block P, T has no
+// other incoming edge (so the edge P -> T dominates B), the arms go to different
+// blocks, and c is `icmp eq` (true arm) or `icmp ne` (false arm) between
+// `variant.tag x` (the same SSA value x) and an integer constant V. x keeps its value
+// at B (SSA), and a union value never changes variant, so the tag read at the test is
+// the tag at B. A null union has no variant (its tag matches none), so the proof also
+// rules out null. Or x is made by `variant.new` of that variant (x never changes
+// variant).
+
+/// The field.get / field.set instructions of a valid function that name a union
+/// variant's field without a proof that the operand is of that variant (see the
+/// header), in reverse postorder of their blocks.
+public func unprovedVariantAccesses(_ f: Function) -> [InstID] {
+    let rpo = f.reversePostorder()
+    let nb = f.blocks.count
+    let nv = f.valueTypes.count
+
+    var accesses: [(InstID, Int)] = [] // (instruction, rpo position of its block)
+    for (p, b) in rpo.enumerated() {
+        for id in f.blocks[Int(b.index)].insts {
+            let inst = f.insts[Int(id.index)]
+            guard inst.op == .fieldGet || inst.op == .fieldSet, case .field(let r) = inst.imm, r.variant >= 0 else { continue }
+            accesses.append((id, p))
+        }
+    }
+    if accesses.isEmpty { return [] }
+
+    var pos: [Int] = Array(repeatElement(-1, count: nb)) // block index -> rpo position
+    for (i, b) in rpo.enumerated() { pos[Int(b.index)] = i }
+    var preds: [[Int]] = Array(repeatElement([], count: rpo.count))
+    var incoming: [Int] = Array(repeatElement(0, count: rpo.count))
+    for (i, b) in rpo.enumerated() {
+        let (s0, s1) = f.successorIndices(Int(b.index))
+        for s in [s0, s1] where s >= 0 && pos[Int(s)] >= 0 {
+            let q = pos[Int(s)]
+            incoming[q] += 1
+            if !preds[q].contains(i) { preds[q].append(i) }
+        }
+    }
+    let idom = immediateDominators(preds: preds)
+
+    var defInst: [Int32] = Array(repeatElement(-1, count: nv))
+    for b in rpo {
+        for id in f.blocks[Int(b.index)].insts {
+            if let r = f.insts[Int(id.index)].result { defInst[Int(r.index)] = id.index }
+        }
+    }
+    func def(_ v: Value) -> Inst? {
+        let i = Int(v.index)
+        guard i >= 0, i < nv, defInst[i] >= 0 else { return nil }
+        return f.insts[Int(defInst[i])]
+    }
+    func constant(_ v: Value) -> Int64? {
+        if let d = def(v), d.op == .iconst, case .int(let k) = d.imm { return k }
+        return nil
+    }
+    func tagOperand(_ v: Value) -> Value? {
+        if let d = def(v), d.op == .variantTag, d.args.count == 1 { return d.args[0] }
+        return nil
+    }
+
+    // At rpo position T: (union value, variant) pairs known to hold on every path in.
+    var facts: [[(value: Value, variant: Int64)]] = Array(repeatElement([], count: rpo.count))
+    for b in rpo {
+        guard case .brif(let c, let t, let e) = f.blocks[Int(b.index)].terminator, t.block != e.block,
+              let cmp = def(c), cmp.op == .icmp, cmp.args.count == 2, case .cond(let cc) = cmp.imm,
+              cc == .eq || cc == .ne else { continue }
+        let x = cmp.args[0], y = cmp.args[1]
+        var found: (Value, Int64)? = nil
+        if let u = tagOperand(x), let k = constant(y) { found = (u, k) }
+        else if let u = tagOperand(y), let k = constant(x) { found = (u, k) }
+        guard let (u, k) = found else { continue }
+        let arm = cc == .eq ? t : e
+        let q = pos[Int(arm.block.index)]
+        guard q >= 0, incoming[q] == 1 else { continue }
+        facts[q].append((value: u, variant: k))
+    }
+
+    var unproved: [InstID] = []
+    for (id, p) in accesses {
+        let inst = f.insts[Int(id.index)]
+        guard case .field(let r) = inst.imm, let x = inst.args.first else { unproved.append(id); continue }
+        if let d = def(x), d.op == .variantNew, case .variant(let made) = d.imm,
+           made.typeName == r.typeName, made.variant == r.variant { continue }
+        var q = p
+        var proved = false
+        while true {
+            if facts[q].contains(where: { $0.value == x && $0.variant == Int64(r.variant) }) { proved = true; break }
+            if q == 0 || idom[q] < 0 || idom[q] == q { break }
+            q = idom[q]
+        }
+        if !proved { unproved.append(id) }
+    }
+    return unproved
+}
