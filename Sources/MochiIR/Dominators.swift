@@ -77,3 +77,74 @@ extension Function {
         return post.reversed()
     }
 }
+
+/// The reachable CFG of a valid function as the verifier's proofs read it
+/// (InBoundsProof.swift, VariantProof.swift): reverse-postorder positions, each
+/// position's distinct predecessors and incoming edge count (a brif with both arms to
+/// one block counts twice), immediate dominators, and each value's defining
+/// instruction. A fact that holds on an edge holds at its target when that target has
+/// one incoming edge, and then at every block the target dominates.
+struct ProofGraph {
+    let f: Function
+    let rpo: [Block]
+    /// Block index -> rpo position (-1: unreachable).
+    var pos: [Int]
+    var preds: [[Int]]
+    var incoming: [Int]
+    var idom: [Int] = []
+    /// Value index -> defining instruction index (-1: a block parameter or undefined).
+    var defInst: [Int32]
+
+    init(_ f: Function, rpo: [Block]) {
+        self.f = f
+        self.rpo = rpo
+        pos = Array(repeatElement(-1, count: f.blocks.count))
+        for (i, b) in rpo.enumerated() { pos[Int(b.index)] = i }
+        preds = Array(repeatElement([], count: rpo.count))
+        incoming = Array(repeatElement(0, count: rpo.count))
+        for (i, b) in rpo.enumerated() {
+            let (s0, s1) = f.successorIndices(Int(b.index))
+            for s in [s0, s1] where s >= 0 && pos[Int(s)] >= 0 {
+                let q = pos[Int(s)]
+                incoming[q] += 1
+                if !preds[q].contains(i) { preds[q].append(i) }
+            }
+        }
+        idom = immediateDominators(preds: preds)
+        defInst = Array(repeatElement(-1, count: f.valueTypes.count))
+        for b in rpo {
+            for id in f.blocks[Int(b.index)].insts {
+                if let r = f.insts[Int(id.index)].result { defInst[Int(r.index)] = id.index }
+            }
+        }
+    }
+
+    /// The instruction defining `v`, nil for a block parameter.
+    func def(_ v: Value) -> Inst? {
+        let i = Int(v.index)
+        guard i >= 0, i < defInst.count, defInst[i] >= 0 else { return nil }
+        return f.insts[Int(defInst[i])]
+    }
+
+    /// The integer `v` holds when an `iconst` defines it.
+    func constant(_ v: Value) -> Int64? {
+        if let d = def(v), d.op == .iconst, case .int(let k) = d.imm { return k }
+        return nil
+    }
+
+    /// The rpo position an arm enters when that arm is its only way in (-1 otherwise).
+    func soleEntry(_ arm: BlockCall) -> Int {
+        let q = pos[Int(arm.block.index)]
+        return q >= 0 && incoming[q] == 1 ? q : -1
+    }
+
+    /// Whether `holds` is true at rpo position `p` or at one of its dominators.
+    func anyDominator(of p: Int, _ holds: (Int) -> Bool) -> Bool {
+        var q = p
+        while true {
+            if holds(q) { return true }
+            if q == 0 || idom[q] < 0 || idom[q] == q { return false }
+            q = idom[q]
+        }
+    }
+}

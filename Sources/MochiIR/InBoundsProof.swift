@@ -46,9 +46,6 @@
 public func provedInBoundsAccesses(_ f: Function) -> [InstID] {
     let rpo = f.reversePostorder()
     let nb = f.blocks.count
-    let nv = f.valueTypes.count
-    var pos: [Int] = Array(repeatElement(-1, count: nb)) // block index -> rpo position
-    for (i, b) in rpo.enumerated() { pos[Int(b.index)] = i }
 
     // Any access to mark at all? Most functions have none; they cost one walk.
     var accesses: [(InstID, Int)] = [] // (instruction, rpo position of its block)
@@ -62,41 +59,15 @@ public func provedInBoundsAccesses(_ f: Function) -> [InstID] {
     }
     if accesses.isEmpty { return [] }
 
-    // Predecessor positions (distinct) and incoming edge counts (a brif with
-    // both arms to one block counts twice), over reachable blocks only.
-    var preds: [[Int]] = Array(repeatElement([], count: rpo.count))
-    var incoming: [Int] = Array(repeatElement(0, count: rpo.count))
-    for (i, b) in rpo.enumerated() {
-        let (s0, s1) = f.successorIndices(Int(b.index))
-        for s in [s0, s1] where s >= 0 && pos[Int(s)] >= 0 {
-            let q = pos[Int(s)]
-            incoming[q] += 1
-            if !preds[q].contains(i) { preds[q].append(i) }
-        }
-    }
-    let idom = immediateDominators(preds: preds)
-
-    // The defining instruction of each value (nil for block parameters).
-    var defInst: [Int32] = Array(repeatElement(-1, count: nv))
-    for b in rpo {
-        for id in f.blocks[Int(b.index)].insts {
-            if let r = f.insts[Int(id.index)].result { defInst[Int(r.index)] = id.index }
-        }
-    }
-    func def(_ v: Value) -> Inst? {
-        let i = Int(v.index)
-        guard i >= 0, i < nv, defInst[i] >= 0 else { return nil }
-        return f.insts[Int(defInst[i])]
-    }
+    let g = ProofGraph(f, rpo: rpo)
+    let pos = g.pos, preds = g.preds
+    func def(_ v: Value) -> Inst? { g.def(v) }
 
     // Upper-bound facts: at rpo position T, (list, index) pairs with index < len(list);
     // lower-bound facts: values >= 0 on every path into T.
     var facts: [[(list: Value, index: Value)]] = Array(repeatElement([], count: rpo.count))
     var atLeastZero: [[Value]] = Array(repeatElement([], count: rpo.count))
-    func constant(_ v: Value) -> Int64? {
-        if let d = def(v), d.op == .iconst, case .int(let k) = d.imm { return k }
-        return nil
-    }
+    func constant(_ v: Value) -> Int64? { g.constant(v) }
     for b in rpo {
         guard case .brif(let c, let t, let e) = f.blocks[Int(b.index)].terminator, t.block != e.block,
               let cmp = def(c), cmp.op == .icmp, cmp.args.count == 2, case .cond(let cc) = cmp.imm else { continue }
@@ -121,8 +92,8 @@ public func provedInBoundsAccesses(_ f: Function) -> [InstID] {
             }
         }
         if let (a, k, arm) = lower, k >= 0 {
-            let q = pos[Int(arm.block.index)]
-            if q >= 0, incoming[q] == 1 { atLeastZero[q].append(a) }
+            let q = g.soleEntry(arm)
+            if q >= 0 { atLeastZero[q].append(a) }
         }
         // (index, length value, arm on which index < length holds)
         var found: (Value, Value, BlockCall)? = nil
@@ -134,8 +105,8 @@ public func provedInBoundsAccesses(_ f: Function) -> [InstID] {
         default: break
         }
         guard let (a, n, arm) = found, let len = def(n), len.op == .listLen, len.args.count == 1 else { continue }
-        let q = pos[Int(arm.block.index)]
-        guard q >= 0, incoming[q] == 1 else { continue }
+        let q = g.soleEntry(arm)
+        guard q >= 0 else { continue }
         facts[q].append((list: len.args[0], index: a))
     }
     if facts.allSatisfy({ $0.isEmpty }) { return [] }
@@ -154,20 +125,8 @@ public func provedInBoundsAccesses(_ f: Function) -> [InstID] {
     for (id, p) in accesses {
         let inst = f.insts[Int(id.index)]
         let xs = inst.args[0], a = inst.args[1]
-        var x = p
-        var proved = false
-        while !proved {
-            if facts[x].contains(where: { $0.list == xs && $0.index == a }) { proved = true; break }
-            if x == 0 || idom[x] < 0 { break }
-            x = idom[x]
-        }
-        var lowerProved = nonNegative(a)
-        x = p
-        while proved && !lowerProved {
-            if atLeastZero[x].contains(a) { lowerProved = true; break }
-            if x == 0 || idom[x] < 0 { break }
-            x = idom[x]
-        }
+        let proved = g.anyDominator(of: p) { x in facts[x].contains(where: { $0.list == xs && $0.index == a }) }
+        let lowerProved = proved && (nonNegative(a) || g.anyDominator(of: p) { x in atLeastZero[x].contains(a) })
         if proved && lowerProved {
             proven.append(id)
         }

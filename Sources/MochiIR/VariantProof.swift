@@ -25,8 +25,6 @@
 /// header), in reverse postorder of their blocks.
 public func unprovedVariantAccesses(_ f: Function) -> [InstID] {
     let rpo = f.reversePostorder()
-    let nb = f.blocks.count
-    let nv = f.valueTypes.count
 
     var accesses: [(InstID, Int)] = [] // (instruction, rpo position of its block)
     for (p, b) in rpo.enumerated() {
@@ -38,37 +36,9 @@ public func unprovedVariantAccesses(_ f: Function) -> [InstID] {
     }
     if accesses.isEmpty { return [] }
 
-    var pos: [Int] = Array(repeatElement(-1, count: nb)) // block index -> rpo position
-    for (i, b) in rpo.enumerated() { pos[Int(b.index)] = i }
-    var preds: [[Int]] = Array(repeatElement([], count: rpo.count))
-    var incoming: [Int] = Array(repeatElement(0, count: rpo.count))
-    for (i, b) in rpo.enumerated() {
-        let (s0, s1) = f.successorIndices(Int(b.index))
-        for s in [s0, s1] where s >= 0 && pos[Int(s)] >= 0 {
-            let q = pos[Int(s)]
-            incoming[q] += 1
-            if !preds[q].contains(i) { preds[q].append(i) }
-        }
-    }
-    let idom = immediateDominators(preds: preds)
-
-    var defInst: [Int32] = Array(repeatElement(-1, count: nv))
-    for b in rpo {
-        for id in f.blocks[Int(b.index)].insts {
-            if let r = f.insts[Int(id.index)].result { defInst[Int(r.index)] = id.index }
-        }
-    }
-    func def(_ v: Value) -> Inst? {
-        let i = Int(v.index)
-        guard i >= 0, i < nv, defInst[i] >= 0 else { return nil }
-        return f.insts[Int(defInst[i])]
-    }
-    func constant(_ v: Value) -> Int64? {
-        if let d = def(v), d.op == .iconst, case .int(let k) = d.imm { return k }
-        return nil
-    }
+    let g = ProofGraph(f, rpo: rpo)
     func tagOperand(_ v: Value) -> Value? {
-        if let d = def(v), d.op == .variantTag, d.args.count == 1 { return d.args[0] }
+        if let d = g.def(v), d.op == .variantTag, d.args.count == 1 { return d.args[0] }
         return nil
     }
 
@@ -76,16 +46,16 @@ public func unprovedVariantAccesses(_ f: Function) -> [InstID] {
     var facts: [[(value: Value, variant: Int64)]] = Array(repeatElement([], count: rpo.count))
     for b in rpo {
         guard case .brif(let c, let t, let e) = f.blocks[Int(b.index)].terminator, t.block != e.block,
-              let cmp = def(c), cmp.op == .icmp, cmp.args.count == 2, case .cond(let cc) = cmp.imm,
+              let cmp = g.def(c), cmp.op == .icmp, cmp.args.count == 2, case .cond(let cc) = cmp.imm,
               cc == .eq || cc == .ne else { continue }
         let x = cmp.args[0], y = cmp.args[1]
         var found: (Value, Int64)? = nil
-        if let u = tagOperand(x), let k = constant(y) { found = (u, k) }
-        else if let u = tagOperand(y), let k = constant(x) { found = (u, k) }
+        if let u = tagOperand(x), let k = g.constant(y) { found = (u, k) }
+        else if let u = tagOperand(y), let k = g.constant(x) { found = (u, k) }
         guard let (u, k) = found else { continue }
         let arm = cc == .eq ? t : e
-        let q = pos[Int(arm.block.index)]
-        guard q >= 0, incoming[q] == 1 else { continue }
+        let q = g.soleEntry(arm)
+        guard q >= 0 else { continue }
         facts[q].append((value: u, variant: k))
     }
 
@@ -93,15 +63,9 @@ public func unprovedVariantAccesses(_ f: Function) -> [InstID] {
     for (id, p) in accesses {
         let inst = f.insts[Int(id.index)]
         guard case .field(let r) = inst.imm, let x = inst.args.first else { unproved.append(id); continue }
-        if let d = def(x), d.op == .variantNew, case .variant(let made) = d.imm,
+        if let d = g.def(x), d.op == .variantNew, case .variant(let made) = d.imm,
            made.typeName == r.typeName, made.variant == r.variant { continue }
-        var q = p
-        var proved = false
-        while true {
-            if facts[q].contains(where: { $0.value == x && $0.variant == Int64(r.variant) }) { proved = true; break }
-            if q == 0 || idom[q] < 0 || idom[q] == q { break }
-            q = idom[q]
-        }
+        let proved = g.anyDominator(of: p) { q in facts[q].contains(where: { $0.value == x && $0.variant == Int64(r.variant) }) }
         if !proved { unproved.append(id) }
     }
     return unproved
