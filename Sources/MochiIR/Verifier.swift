@@ -179,7 +179,10 @@ extension Verifier {
     /// from an object sized for its own variant. Only a valid function gets here; a
     /// function with no variant field access costs one walk.
     mutating func checkVariantAccesses(_ f: Function) {
-        let unproved = Set(unprovedVariantAccesses(f).map { $0.index })
+        let unproved = Set(unprovedVariantAccesses(f, variantCount: { name in
+            guard let d = self.ctx.decl(name), case .union(let vs) = d.kind else { return nil }
+            return vs.count
+        }).map { $0.index })
         if unproved.isEmpty { return }
         let numbering = CanonicalNumbering(f)
         for (bp, b) in f.layout.enumerated() {

@@ -175,7 +175,10 @@ enum Fixtures {
                 _ = b.emit(op, tType, [], imm: .variant(VariantRef(typeName: "T", variant: 0)))
             case .fieldGet:
                 _ = b.emit(op, .i64, [p], imm: .field(FieldRef(typeName: "P", variant: -1, field: 1)))
-                _ = b.emit(op, .i64, [t], imm: .field(FieldRef(typeName: "T", variant: 1, field: 1)))
+                // A variant's field is read from a value made of that variant (the
+                // verifier wants it proved: VariantProof.swift).
+                let node = b.emit(.variantNew, tType, [t, a], imm: .variant(VariantRef(typeName: "T", variant: 1)))
+                _ = b.emit(op, .i64, [node], imm: .field(FieldRef(typeName: "T", variant: 1, field: 1)))
                 _ = b.emit(op, .map(.str, .list(.fn([.i64, pType], .any))), [odd],
                            imm: .field(FieldRef(typeName: "odd type", variant: -1, field: 0)))
             case .fieldSet: b.emitVoid(op, [p, s], imm: .field(FieldRef(typeName: "P", variant: -1, field: 0)))
