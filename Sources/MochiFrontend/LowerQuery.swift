@@ -59,7 +59,10 @@ extension Checker {
                 } else {
                     var fields: [FieldInfo] = []
                     var vals: [TV] = []
-                    for v in rowVars {
+                    // A variable bound again later in the query is shadowed there: the
+                    // item holds the variables in scope, each under its last binding.
+                    for (i, v) in rowVars.enumerated()
+                    where !rowVars[(i + 1)...].contains(where: { $0.name.text == v.name.text }) {
                         let tv = self.readVar(v)
                         fields.append(FieldInfo(name: v.name, type: tv.t == .null ? .any : tv.t))
                         vals.append(tv)
@@ -204,6 +207,10 @@ extension Checker {
             var name = program.names.lookup("k\(k)") ?? Name(id: -100 - Int32(k), text: "k\(k)")
             if case .field(_, let n, _, _) = e.kind { name = n }
             if case .name(let n) = e.kind { name = n }
+            if fields.contains(where: { $0.name.text == name.text }) {
+                error("two group keys are named '\(name.text)'; a key record needs distinct field names", e.location)
+                continue
+            }
             fields.append(FieldInfo(name: name, type: tv.t == .null ? .any : tv.t))
             vals.append(tv)
         }
