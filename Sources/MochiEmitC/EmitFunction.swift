@@ -65,6 +65,19 @@
 // instruction in between can add or remove a map entry (only arithmetic, list,
 // field and global accesses and map reads keep it) and control has only come down
 // single-predecessor blocks, so `if k in m { m[k] = m[k] + 1 }` probes once.
+// The whole counting idiom on a map<int, int>, `if k in m { m[k] = m[k] + d } else
+// { m[k] = d }` (a map.has whose branch leads to a block holding only the read, the
+// add and the write back and one holding only `m[k] = d`, each reached only from
+// that branch), is one mochi_map_count_i64 in place of the test (findMapCounts): one
+// inline probe that adds to a found key's value in place or inserts an absent key
+// from the slot that ended the probe, returning the test's result; the branch and
+// its two (now empty) blocks stay as they were.
+//
+// A quotient or remainder by a divisor that is no constant, carried to a block
+// parameter (a recurrence such as k_nucleotide's `key = (key * 4 + seq[i]) % mod`,
+// mod = 4^k, the division's latency on the loop's critical path), tests for a
+// non-negative dividend and a power-of-two divisor and then shifts or masks
+// (mochi_i64_div_p2_at, mochi_i64_rem_p2_at); anything else divides as before.
 //
 // Warning-free output under -Wall -Wextra: only values some emitted code reads are
 // declared (a fixpoint drops pure ops whose results nobody needs, and what only they
@@ -105,6 +118,13 @@ struct FunctionEmitter {
     /// and the same at the end of each block emitted so far.
     var probed = false
     var blockEndProbed: [Int32: Bool] = [:]
+    /// The counting idiom on a map<int, int> (findMapCounts), by its map.has (InstID
+    /// index): the add and the insertion it does, and the delta.
+    var mapCounts: [Int32: (add: Inst, insert: Inst, delta: Value)] = [:]
+    /// Instructions (InstID index) a fused form does: not emitted themselves.
+    var absorbed: Set<Int32> = []
+    /// Values some edge passes to a block parameter (carried around a loop, say).
+    var carriedValues: Set<Int32> = []
     /// The one predecessor of each block that has exactly one (by Block.index).
     var singlePred: [Int32: Int32] = [:]
     /// Checked int ops written in the deferred form (or-ing into `ovf`), and the
@@ -231,8 +251,63 @@ struct FunctionEmitter {
         return String(e.dropFirst().dropLast())
     }
 
+    /// `v = map.has m, k; brif v, T, E` where T is only `g = map.get m, k; s = iadd
+    /// g, d (or d, g); map.set m, k, s` and E only `map.set m, k, d` (d itself or a
+    /// constant equal to it), integer constants aside, on a map<int, int> with an
+    /// int key, T and E reached only from that branch and v, g and s read only there
+    /// (a count's `if k in m { m[k] = m[k] + 1 } else { m[k] = 1 }`): one
+    /// mochi_map_count_i64 in place of the test, which returns the test's result and
+    /// has done the branch's update, so T and E emit nothing but their jumps. The
+    /// add's overflow reports at its line and the insertion's errors (a nil map's) at
+    /// the insertion's, as the three would. Also notes the carried values.
+    mutating func findMapCounts() {
+        var uses = Array(repeating: 0, count: f.valueTypes.count)
+        var preds = [Int32: Int]()
+        for b in f.layout {
+            let bd = f[b]
+            for id in bd.insts { for a in f[id].args { uses[Int(a.index)] += 1 } }
+            for a in bd.terminator.uses { uses[Int(a.index)] += 1 }
+            for t in bd.terminator.successors {
+                preds[t.block.index, default: 0] += 1
+                for a in t.args { carriedValues.insert(a.index) }
+            }
+        }
+        for b in f.layout {
+            let bd = f[b]
+            guard case .brif(let c, let tc, let ec) = bd.terminator, tc.block != ec.block,
+                  tc.args.isEmpty, ec.args.isEmpty, preds[tc.block.index] == 1, preds[ec.block.index] == 1,
+                  let hid = bd.insts.last else { continue }
+            let h = f[hid]
+            guard h.op == .mapHas, h.result == c, uses[Int(c.index)] == 1, h.args.count == 2,
+                  type(h.args[0]) == .map(.i64, .i64), type(h.args[1]) == .i64 else { continue }
+            // (Integer constants aside: -O1 leaves them in their blocks.)
+            let t = f[tc.block].insts.filter { f[$0].op != .iconst }
+            let e = f[ec.block].insts.filter { f[$0].op != .iconst }
+            guard t.count == 3, e.count == 1 else { continue }
+            let g = f[t[0]], a = f[t[1]], st = f[t[2]], ins = f[e[0]]
+            guard g.op == .mapGet, a.op == .iadd, st.op == .mapSet, ins.op == .mapSet,
+                  let r1 = g.result, let r2 = a.result, type(r1) == .i64,
+                  g.args.count == 2, g.args[0] == h.args[0], g.args[1] == h.args[1],
+                  uses[Int(r1.index)] == 1, uses[Int(r2.index)] == 1,
+                  a.args.count == 2, (a.args[0] == r1) != (a.args[1] == r1),
+                  st.args.count == 3, st.args[0] == h.args[0], st.args[1] == h.args[1], st.args[2] == r2
+            else { continue }
+            let d = a.args[0] == r1 ? a.args[1] : a.args[0]
+            guard ins.args.count == 3, ins.args[0] == h.args[0], ins.args[1] == h.args[1],
+                  type(ins.args[2]) == .i64,
+                  ins.args[2] == d || (constantInt(ins.args[2]) != nil && constantInt(ins.args[2]) == constantInt(d))
+            else { continue }
+            // A constant delta may be defined in T itself: it is written as its value.
+            if case .inst(let did) = f.valueDefs[Int(d.index)], f[tc.block].insts.contains(did),
+               constantInt(d) == nil { continue }
+            mapCounts[hid.index] = (a, ins, d)
+            for id in t + e { absorbed.insert(id.index) }
+        }
+    }
+
     mutating func computeNeeded() {
         findFusedCompares()
+        findMapCounts()
         var changed = true
         func mark(_ x: Value, _ changed: inout Bool) {
             if !needed[Int(x.index)] { needed[Int(x.index)] = true; changed = true }
@@ -241,9 +316,10 @@ struct FunctionEmitter {
             changed = false
             for b in f.layout {
                 let bd = f[b]
-                for id in bd.insts {
+                for id in bd.insts where !absorbed.contains(id.index) {
                     let inst = f[id]
                     if isEmitted(inst) { for a in readArgs(inst) { mark(a, &changed) } }
+                    if let mc = mapCounts[id.index], constantInt(mc.delta) == nil { mark(mc.delta, &changed) }
                 }
                 switch bd.terminator {
                 case .brif(let c, _, _):
@@ -404,7 +480,7 @@ struct FunctionEmitter {
         for id in bd.insts {
             let inst = f[id]
             decoderLine = inst.loc.line
-            if !isEmitted(inst) { continue }
+            if !isEmitted(inst) || absorbed.contains(id.index) { continue }
             currentInst = id.index
             if !keepsPendingPushes(inst) {
                 let fl = flushPendingPushes()
@@ -426,7 +502,8 @@ struct FunctionEmitter {
             if let l = overflowCheckAfter[id.index] {
                 put("    if (MOCHI_UNLIKELY(ovf)) mochi_err_overflow_at(\(Int32(clamping: l)));", line: l)
             }
-            if !FunctionEmitter.keepsMapEntries(inst.op) { entryCache = [] }
+            // A fused count may insert: entries found before it may have moved.
+            if !FunctionEmitter.keepsMapEntries(inst.op) || mapCounts[id.index] != nil { entryCache = [] }
         }
         blockEndCache[b.index] = entryCache
         blockEndProbed[b.index] = probed
@@ -617,6 +694,15 @@ struct FunctionEmitter {
         // So by a divisor whose interval holds neither (Ranges.swift).
         case .idiv where safeDivision(currentInst, a[1]): assign(inst, "(\(x(0)) / \(x(1)))")
         case .irem where safeDivision(currentInst, a[1]): assign(inst, "(\(x(0)) % \(x(1)))")
+        // A divisor that is no constant, of a quotient or remainder carried to a block
+        // parameter (a recurrence: k_nucleotide's `key = (key * 4 + seq[i]) % mod`):
+        // a power of two of a non-negative dividend is a shift or a mask, tested
+        // where it is computed (not for every division: it would only add the test
+        // to prime_count's `n % d == 0`).
+        case .idiv where constantInt(a[1]) == nil && inst.result.map({ carriedValues.contains($0.index) }) == true:
+            assign(inst, "mochi_i64_div_p2_at(\(x(0)), \(x(1)), \(ln))")
+        case .irem where constantInt(a[1]) == nil && inst.result.map({ carriedValues.contains($0.index) }) == true:
+            assign(inst, "mochi_i64_rem_p2_at(\(x(0)), \(x(1)), \(ln))")
         case .idiv: assign(inst, "mochi_i64_div_at(\(x(0)), \(x(1)), \(ln))")
         case .irem: assign(inst, "mochi_i64_rem_at(\(x(0)), \(x(1)), \(ln))")
         case .ineg: assign(inst, "mochi_i64_neg_at(\(x(0)), \(ln))")
@@ -836,6 +922,12 @@ struct FunctionEmitter {
             stmt(inst, "if (\(e)) \(e)->val = \(type(a[2]).toSlot(x(2))); else { mochi_loc_line = \(ln); mochi_map_set(\(x(0)), "
                  + "\(type(a[1]).toSlot(x(1))), \(type(a[2]).toSlot(x(2)))); }")
             knownLine = nil
+        case .mapHas where mapCounts[currentInst] != nil:
+            let mc = mapCounts[currentInst]!
+            let d = constantInt(mc.delta).map(cInt) ?? v(mc.delta)
+            assign(inst, "(mochi_map_count_i64(\(x(0)), \(x(1)), \(d), \(Int32(clamping: mc.add.loc.line)), "
+                   + "\(Int32(clamping: mc.insert.loc.line))) != 0)")
+            knownLine = nil // (the insertion's line when it inserted)
         case .mapHas: assign(inst, "(\(mapEntry(inst)) != NULL)")
         case .mapLen: assign(inst, "mochi_map_len(\(x(0)))")
         case .mapDelete: stmt(inst, "(void)mochi_map_delete(\(x(0)), \(type(a[1]).toSlot(x(1))));")
@@ -1043,7 +1135,7 @@ struct FunctionEmitter {
             var line: UInt32 = 0
             for id in f[b].insts {
                 let inst = f[id]
-                if !isEmitted(inst) { continue }
+                if !isEmitted(inst) || absorbed.contains(id.index) { continue }
                 if safeSteps.contains(id.index) { continue }
                 switch inst.op {
                 case .iadd, .isub, .imul:

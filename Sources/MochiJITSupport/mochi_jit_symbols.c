@@ -178,6 +178,7 @@ static const Entry entries[] = {
     F(mochi_map_get_any)
     F(mochi_map_get_or)
     F(mochi_map_has)
+    F(mochi_map_insert_i64_at)
     F(mochi_map_key_at)
     F(mochi_map_key_kind)
     F(mochi_map_keys)

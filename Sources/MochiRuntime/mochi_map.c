@@ -173,17 +173,9 @@ mochi_slot mochi_map_get_or(mochi_ref m, mochi_slot key, mochi_slot dflt) {
     return mochi_map_get(m, key, &v) ? v : dflt;
 }
 
-void mochi_map_set(mochi_ref r, mochi_slot key, mochi_slot value) {
-    if (!r) mochi_rt_error("assignment to a nil map");
-    MochiMap *m = M(r);
-    /* One probe finds the key or where it goes (generated code and the JIT update
-     * an int key's value in place themselves and call here to insert). */
-    uint64_t h;
-    int64_t ins, i = lookup(m, key, &h, &ins);
-    if (i >= 0) {
-        m->entries[T_ENTRY(m->table[i])].val = value;
-        return;
-    }
+/* Adds key (hash h, absent) with value; ins is the table slot it goes to (a deleted
+ * one or the empty one that ended its probe), or -1 (no table). */
+static void add_entry(MochiMap *m, mochi_slot key, mochi_slot value, uint64_t h, int64_t ins) {
     if (m->len >= (int64_t)0xFFFFFFF0) mochi_rt_error("out of memory");
     if (m->len == m->ecap) {
         int64_t nc = m->ecap ? m->ecap * 2 : 4;
@@ -206,6 +198,40 @@ void mochi_map_set(mochi_ref r, mochi_slot key, mochi_slot value) {
     int64_t tc = m->tcap ? m->tcap : 8;
     while (m->len * 4 > tc * 3) tc *= 2;
     rebuild(m, tc);
+}
+
+void mochi_map_set(mochi_ref r, mochi_slot key, mochi_slot value) {
+    if (!r) mochi_rt_error("assignment to a nil map");
+    MochiMap *m = M(r);
+    /* One probe finds the key or where it goes (generated code and the JIT update
+     * an int key's value in place themselves and call here to insert). */
+    uint64_t h;
+    int64_t ins, i = lookup(m, key, &h, &ins);
+    if (i >= 0) {
+        m->entries[T_ENTRY(m->table[i])].val = value;
+        return;
+    }
+    add_entry(m, key, value, h, ins);
+}
+
+void mochi_map_insert_i64_at(mochi_ref r, int64_t key, mochi_slot value, int64_t end, int32_t line) {
+    mochi_loc_line = line;
+    if (!r || end < 0) {
+        mochi_map_set(r, (mochi_slot)key, value);
+        return;
+    }
+    /* The probe passed no slot of this key: it goes to the first deleted slot on its
+     * path, else to the empty one that ended it (as probe() finds). */
+    MochiMap *m = M(r);
+    uint64_t h = mochi_hash_i64((uint64_t)key), mask = (uint64_t)m->tcap - 1, i = h & mask;
+    int64_t ins = end;
+    if (m->tombs)
+        for (; (int64_t)i != end; i = (i + 1) & mask)
+            if (m->table[i] == T_TOMB) {
+                ins = (int64_t)i;
+                break;
+            }
+    add_entry(m, (mochi_slot)key, value, h, ins);
 }
 
 int64_t mochi_map_has(mochi_ref m, mochi_slot key) {

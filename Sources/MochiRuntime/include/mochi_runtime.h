@@ -558,6 +558,23 @@ static inline int64_t mochi_i64_rem_at(int64_t a, int64_t b, int32_t line) {
     if (b == -1) return 0;
     return a % b;
 }
+/** mochi_i64_div_at of a quotient a loop carries (generated code's, for a divisor
+ * that is no constant): a non-negative a by a power of two b = 2^s > 0 is a shift,
+ * with no division on the loop's critical path; anything else is mochi_i64_div_at. */
+static inline int64_t mochi_i64_div_p2_at(int64_t a, int64_t b, int32_t line) {
+#if defined(__GNUC__) || defined(__clang__)
+    if (a >= 0 && b > 0 && (b & (b - 1)) == 0) return a >> __builtin_ctzll((unsigned long long)b);
+#endif
+    return mochi_i64_div_at(a, b, line);
+}
+/** mochi_i64_rem_at of a remainder a loop carries (generated code's, for a divisor
+ * that is no constant: k_nucleotide's `key = (key * 4 + c) % mod`, mod = 4^k): a
+ * non-negative a by a power of two b = 2^s > 0 is a & (b - 1), with no division on
+ * the loop's critical path; anything else is mochi_i64_rem_at. */
+static inline int64_t mochi_i64_rem_p2_at(int64_t a, int64_t b, int32_t line) {
+    if (a >= 0 && b > 0 && (b & (b - 1)) == 0) return a & (b - 1);
+    return mochi_i64_rem_at(a, b, line);
+}
 /** mochi_f64_div reporting at `line`. */
 static inline double mochi_f64_div_at(double a, double b, int32_t line) {
     if (MOCHI_UNLIKELY(b == 0.0)) mochi_err_div_zero_at(line);
@@ -742,6 +759,43 @@ mochi_slot mochi_map_get_or(mochi_ref m, mochi_slot key, mochi_slot dflt);
 void mochi_map_set(mochi_ref m, mochi_slot key, mochi_slot value);
 /** key in m (1/0). */
 int64_t mochi_map_has(mochi_ref m, mochi_slot key);
+/** `m[key] = value` of an int key (key kind MOCHI_K_I64) that a probe of m's table
+ * just found absent, ending at the empty slot `end` (-1: m is nil or has no table),
+ * with its errors (a nil map's, out of memory) at `line`: mochi_map_set without its
+ * second probe. Out of line, for mochi_map_count_i64. */
+void mochi_map_insert_i64_at(mochi_ref m, int64_t key, mochi_slot value, int64_t end, int32_t line);
+/** `if key in m { m[key] = m[key] + d } else { m[key] = d }` on a map with int keys
+ * and int values, as generated code writes that idiom (k_nucleotide's counting): one
+ * probe, the runtime's (mochi_map_probe_i64_at), inline. A key that is there has d
+ * added to its value in place (`integer overflow` at add_line); an absent one is
+ * inserted from the empty slot that ended the probe (mochi_map_insert_i64_at, errors
+ * at set_line: a nil map's among them). Returns whether the key was there. The
+ * one-key cache is left as the separate operations leave it: a hit does not touch
+ * it, an insertion clears it. */
+static inline int64_t mochi_map_count_i64(mochi_ref m, int64_t key, int64_t d, int32_t add_line, int32_t set_line) {
+    const MochiMap *M = (const MochiMap *)m;
+    uint64_t h, mask, i, tag;
+    if (!M || !M->tcap) {
+        mochi_map_insert_i64_at(m, key, (mochi_slot)d, -1, set_line);
+        return 0;
+    }
+    h = mochi_hash_i64((uint64_t)key);
+    mask = (uint64_t)M->tcap - 1;
+    tag = h & 0xFFFFFFFF00000000ull;
+    for (i = h & mask;; i = (i + 1) & mask) {
+        uint64_t t = M->table[i];
+        if ((t ^ tag) - 2 < 0xFFFFFFFEull) {
+            MochiMapEntry *e = &M->entries[(uint32_t)t - 2];
+            if ((int64_t)e->key == key) {
+                e->val = (mochi_slot)mochi_i64_add_at((int64_t)e->val, d, add_line);
+                return 1;
+            }
+        } else if (t == 0) {
+            mochi_map_insert_i64_at(m, key, (mochi_slot)d, (int64_t)i, set_line);
+            return 0;
+        }
+    }
+}
 /** Remove key; returns 1 when it was present. */
 int64_t mochi_map_delete(mochi_ref m, mochi_slot key);
 /** keys(m): list of keys in sorted order (element kind = key kind). */
