@@ -396,7 +396,7 @@ struct FunctionEmitter {
     mutating func emitBody() throws {
         let entryParams = f.entry.map { f[$0].params } ?? []
         put("/* @\(module.sanitizedComment(f.name)) */")
-        put("static " + module.prototype(f, index) + " {", line: f.loc.line)
+        put((module.inlineHint[index] ? "static inline " : "static ") + module.prototype(f, index) + " {", line: f.loc.line)
         // Locals: every needed value that is not a parameter, zero-initialised, grouped
         // by C type (a few declarators per declaration).
         let paramSet = Set(entryParams)
