@@ -17,6 +17,8 @@ import MochiRuntime
 import MochiStencil
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Per-function compile figures for `mochi-jitrun --stats`.
@@ -62,6 +64,8 @@ public final class LoadedStencils {
     /// loads (no array bounds checks, reference counts or exclusivity checks).
     private let keyTable: UnsafeMutablePointer<StencilKeyEntry>
     private var keyCount = 0
+    /// Whether `keyTable` was mapped (`mapKeyTable`) rather than allocated.
+    private let keyTableMapped: Bool
     /// Per stencil its `_slow` stencil once looked up, -1 before.
     private let slowIndex: UnsafeMutablePointer<Int32>
 
@@ -90,8 +94,7 @@ public final class LoadedStencils {
         symbolAddress = addrs
         info = .allocate(capacity: max(library.count, 1))
         info.initialize(repeating: 0, count: max(library.count, 1))
-        keyTable = .allocate(capacity: stencilKeyCapacity)
-        keyTable.initialize(repeating: StencilKeyEntry(prefix: 0, tokens: 0, index: 0), count: stencilKeyCapacity)
+        (keyTable, keyTableMapped) = LoadedStencils.mapKeyTable()
         slowIndex = .allocate(capacity: max(library.count, 1))
         slowIndex.initialize(repeating: -1, count: max(library.count, 1))
         var starts = [Int32](repeating: 0, count: 257)
@@ -103,7 +106,7 @@ public final class LoadedStencils {
             guard let op = byRaw[raw] else { continue }
             for n in stencilNames(for: op) {
                 guard let i = library.index(of: n) else {
-                    keyTable.deallocate(); slowIndex.deallocate(); info.deallocate()
+                    LoadedStencils.freeKeyTable(keyTable, keyTableMapped); slowIndex.deallocate(); info.deallocate()
                     throw JITError("the stencil library has no stencil '\(n)' (stale library?)")
                 }
                 indices.append(Int32(i))
@@ -113,13 +116,13 @@ public final class LoadedStencils {
         opStencilStart = starts
         opStencilIndex = indices
         for n in controlStencilNames where library.index(of: n) == nil {
-            keyTable.deallocate(); slowIndex.deallocate(); info.deallocate()
+            LoadedStencils.freeKeyTable(keyTable, keyTableMapped); slowIndex.deallocate(); info.deallocate()
             throw JITError("the stencil library has no stencil '\(n)' (stale library?)")
         }
     }
 
     deinit {
-        keyTable.deallocate()
+        LoadedStencils.freeKeyTable(keyTable, keyTableMapped)
         slowIndex.deallocate()
         info.deallocate()
     }
@@ -166,6 +169,28 @@ public final class LoadedStencils {
             if e.prefix == p && e.tokens == tokens { return h }
             if e.prefix == 0 { return h }
             h = (h + 1) & mask
+        }
+    }
+
+    /// The key table's memory, every entry empty (all zero bytes): mapped rather
+    /// than allocated and filled, so that a page stays unbacked until a key is
+    /// written into it, and a run holds the pages its keys fall in instead of
+    /// the whole 384 KiB. Allocated and filled when the mapping is refused.
+    private static func mapKeyTable() -> (UnsafeMutablePointer<StencilKeyEntry>, Bool) {
+        let bytes = stencilKeyCapacity * MemoryLayout<StencilKeyEntry>.stride
+        if let m = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), m != MAP_FAILED {
+            return (m.bindMemory(to: StencilKeyEntry.self, capacity: stencilKeyCapacity), true)
+        }
+        let t = UnsafeMutablePointer<StencilKeyEntry>.allocate(capacity: stencilKeyCapacity)
+        t.initialize(repeating: StencilKeyEntry(prefix: 0, tokens: 0, index: 0), count: stencilKeyCapacity)
+        return (t, false)
+    }
+
+    private static func freeKeyTable(_ table: UnsafeMutablePointer<StencilKeyEntry>, _ mapped: Bool) {
+        if mapped {
+            munmap(table, stencilKeyCapacity * MemoryLayout<StencilKeyEntry>.stride)
+        } else {
+            table.deallocate()
         }
     }
 
