@@ -28,13 +28,17 @@
  * nears a 12 MiB heap goal, so a heap with a few MiB live stays at the goal. A big
  * store that only one list refers to grows in place with realloc instead of being
  * copied and left behind as garbage.
- * On Linux a list's store of 4 MiB and more (nsieve's flags) is mapped by itself,
- * 2 MiB-aligned and advised for transparent huge pages (MADV_HUGEPAGE; the system
- * default is usually `madvise`, so malloc's memory gets none): the kernel then
- * faults it in 2 MiB at a time instead of 4 KiB, and a loop striding across it (a
- * sieve's `flags[k] = false`) misses the TLB far less. It grows by mremap (page
- * tables move, no bytes are copied) and is unmapped when swept. Elsewhere, or when
- * the mapping fails, it comes from malloc as before.
+ * On Linux a list's store of 4 MiB and more that a filling loop reserved in one go
+ * (mochi_list_push_reserve: nsieve's flags; the loop writes all of it) is mapped by
+ * itself, 2 MiB-aligned and advised for transparent huge pages (MADV_HUGEPAGE; the
+ * system default is usually `madvise`, so malloc's memory gets none): the kernel
+ * then faults it in 2 MiB at a time instead of 4 KiB, and a loop striding across it
+ * (a sieve's `flags[k] = false`) misses the TLB far less. It grows by mremap (page
+ * tables move, no bytes are copied) and is unmapped when swept. Stores grown by
+ * doubling stay on malloc: advised for huge pages, a program making many of them
+ * (reverse_complement's lists) paid for the kernel's compaction of 2 MiB pages at
+ * fault time, up to half a second of system time in one run of four. Elsewhere, or
+ * when the mapping fails, stores come from malloc as before.
  * Allocation counts down a credit (the bytes left before that trigger) rather than
  * adding up bytes: the free lists and the credit are public (mochi_runtime.h), so
  * constructors here and in generated C take a cell inline and call in only when a
@@ -363,12 +367,21 @@ static char *huge_grow(char *p, size_t mapped, size_t len) {
 #define GC_HUGE 0
 #endif
 
+/* Set by mochi_list's reserved growth (mochi_gc_huge_next) for the one store it asks
+ * for next: a store whose whole size a filling loop is about to write. */
+static int huge_next;
+
+void mochi_gc_huge_next(int on) {
+    huge_next = on;
+}
+
 static mochi_ref alloc_large(MochiObjKind kind, size_t size, int zero) {
     char *p = NULL;
     size_t mapped = 0;
 #if GC_HUGE
     /* Fresh mapped memory is zero: good for either kind of request. */
-    if (kind == MOCHI_O_SLOTS && size >= GC_HUGE_MIN && (p = huge_map(huge_len(size))) != NULL) mapped = huge_len(size);
+    if (huge_next && kind == MOCHI_O_SLOTS && size >= GC_HUGE_MIN && (p = huge_map(huge_len(size))) != NULL)
+        mapped = huge_len(size);
 #endif
     if (!p) p = (char *)(zero ? calloc(1, size) : malloc(size));
     if (!p) mochi_rt_error("out of memory");
@@ -465,7 +478,7 @@ MochiObj *mochi_gc_grow_large(MochiObj *o, size_t new_size) {
             p = huge_grow((char *)o, mapped, len);
             if (!p) mochi_rt_error("out of memory");
             larges[i].mapped = len;
-        } else if ((p = huge_map(len)) != NULL) {
+        } else if (huge_next && (p = huge_map(len)) != NULL) {
             /* Once, from malloc's memory into a mapping of its own. */
             memcpy(p, o, old);
             free(o);

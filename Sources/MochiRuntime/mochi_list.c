@@ -242,7 +242,11 @@ void mochi_list_push_reserve(mochi_ref r, mochi_slot v, int64_t k, int64_t more)
     /* No room in place: the store grows (or l gets one of its own) once, to hold this
      * element and the `more` after it, rather than doubling its way there. The
      * elements, and every error, are the plain push's; only the capacity differs. */
-    if (l && more > 0 && more <= MOCHI_RESERVE_MAX && !can_extend(l)) regrow_to(l, l->len + 1 + more, 1);
+    if (l && more > 0 && more <= MOCHI_RESERVE_MAX && !can_extend(l)) {
+        mochi_gc_huge_next(1);
+        regrow_to(l, l->len + 1 + more, 1);
+        mochi_gc_huge_next(0);
+    }
     mochi_list_push(r, v);
 }
 
