@@ -39,7 +39,7 @@ public func emitC(_ module: Module, options: EmitCOptions = EmitCOptions()) thro
 
 /// C helpers written on demand, in this (declaration) order.
 enum CHelper: Int, CaseIterable, Comparable {
-    case listGetSlow, listSetSlow, listbGetSlow, listbSetSlow, listPushSlow, listGet, listSet, listbGet, listbSet, listPush,
+    case listGetSlow, listSetSlow, listbGetSlow, listbSetSlow, listPushSlow, listFillSlow, listGet, listSet, listbGet, listbSet, listPush,
          listbPush, pushRoom, variantTag, fieldGet, fieldSet, callClosure, unboxRef, ftoi
     static func < (a: CHelper, b: CHelper) -> Bool { a.rawValue < b.rawValue }
 
@@ -109,6 +109,17 @@ enum CHelper: Int, CaseIterable, Comparable {
             static MOCHI_COLD void mochi_emitc_list_push_slow(mochi_ref l, mochi_slot v, int32_t line, int kind) {
                 mochi_loc_line = line;
                 mochi_list_push_kind(l, v, kind);
+            }
+
+            """
+        case .listFillSlow:
+            return """
+            /* A filling loop's push out of line (FillLoops.swift): as the push above, and
+             * when the store must grow it grows once for the loop's `more` pushes after
+             * this one. */
+            static MOCHI_COLD void mochi_emitc_list_fill_slow(mochi_ref l, mochi_slot v, int32_t line, int kind, int64_t more) {
+                mochi_loc_line = line;
+                mochi_list_push_reserve(l, v, kind, more);
             }
 
             """

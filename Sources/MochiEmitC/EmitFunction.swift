@@ -1234,7 +1234,8 @@ struct FunctionEmitter {
     mutating func pushInPlace(_ inst: Inst) {
         guard let c = cachedLists.first(where: { $0.list == inst.args[0] }) else { return }
         let a = inst.args, n = a[0].index, ln = Int32(clamping: inst.loc.line)
-        module.helpers.formUnion([.listPushSlow, .pushRoom])
+        module.helpers.insert(.pushRoom)
+        module.helpers.insert(fillPushes[currentInst] == nil ? .listPushSlow : .listFillSlow)
         let elem = c.bytes ? "(uint8_t)(\(v(a[1])) != 0)" : type(a[1]).toSlot(v(a[1]))
         var kind = "MOCHI_K_REF"
         if case .list(let e) = type(a[0]) { kind = e.cKind }
@@ -1242,6 +1243,7 @@ struct FunctionEmitter {
             .map { "if (\(v($0.list)) == v\(n)) { \(flushPendingPushes(trailingSpace: true))\(loadListHeader($0.list)) }" }
             .joined(separator: " ")
         var store = "d\(n)[n\(n)] = \(elem); n\(n) += 1;"
+        var slow = "mochi_emitc_list_push_slow(v\(n), \(type(a[1]).toSlot(v(a[1]))), \(ln), \(kind));"
         if let fill = fillPushes[currentInst] {
             // A filling loop's push (FillLoops.swift): as many as the room and the
             // loop allow, the counter moved on by all but the one its step adds.
@@ -1250,10 +1252,15 @@ struct FunctionEmitter {
                 : "for (uint64_t j_ = 0; j_ < k_; j_++) d\(n)[n\(n) + (int64_t)j_] = \(elem);"
             store = "uint64_t k_ = (uint64_t)(r\(n) - n\(n)); if (k_ > (uint64_t)\(hi) - (uint64_t)\(iv)) k_ = (uint64_t)\(hi) - (uint64_t)\(iv);"
                 + " \(copies) n\(n) += (int64_t)k_; \(iv) += (int64_t)k_ - 1;"
+            // Without room, the store grows once for the loop's remaining pushes: this
+            // one and hi - iv - 1 more (iv < hi here; a difference past INT64_MAX
+            // wraps negative, which asks for nothing).
+            slow = "mochi_emitc_list_fill_slow(v\(n), \(type(a[1]).toSlot(v(a[1]))), \(ln), \(kind),"
+                + " (int64_t)((uint64_t)\(hi) - (uint64_t)\(iv) - 1u));"
         }
         stmt(inst, "if (n\(n) < r\(n)) { \(store) p\(n) = 1;"
              + (c.writes ? " w\(n) = (int64_t)(uint32_t)n\(n);" : "") + (others.isEmpty ? "" : " " + others)
-             + " } else { \(flushPendingPushes(trailingSpace: true))mochi_emitc_list_push_slow(v\(n), \(type(a[1]).toSlot(v(a[1]))), \(ln), \(kind)); "
+             + " } else { \(flushPendingPushes(trailingSpace: true))\(slow) "
              + reloadListHeaders() + " }")
         knownLine = nil  // the slow path stores its own line
     }

@@ -9,7 +9,10 @@
 // place, min(room, hi - iv) copies of v at once (memset for a list<bool>, a plain
 // loop the C compiler vectorises otherwise) and moves iv on by as many less one, so
 // the iteration's own increment ends the run; without room it is the one ordinary
-// push, whose slow path grows the store (doubling). The loop runs the same pushes in
+// push, whose slow path (mochi_list_push_reserve) grows the store once for all the
+// loop's remaining pushes, hi - iv of them, rather than doubling its way there (one
+// allocation of the final size: nsieve's flags are then one mapping, faulted in as
+// huge pages, with no copies or moves on the way). The loop runs the same pushes in
 // the same order with the same outcome (a push cannot fail but for a nil list, which
 // has no room, so it takes the ordinary path and fails there); only the number of
 // trips through the header changes. iv leaves the loop as hi either way (it only

@@ -159,6 +159,7 @@ static const Entry entries[] = {
     F(mochi_list_new)
     F(mochi_list_push)
     F(mochi_list_push_kind)
+    F(mochi_list_push_reserve)
     F(mochi_list_reverse)
     F(mochi_list_set)
     F(mochi_list_slice)

@@ -96,6 +96,10 @@ const int64_t *mochi_map_order(MochiMap *m);
  * with realloc, which may move it; bytes past the old size are uninitialised. Only for an
  * object whose one reference the caller holds and updates. Returns its new address. */
 MochiObj *mochi_gc_grow_large(MochiObj *o, size_t new_size);
+/* on: the next store allocated or grown (mochi_gc_alloc*, mochi_gc_grow_large) will be
+ * written to its end at once (a reserved fill): on Linux one of 4 MiB and more is then
+ * mapped by itself for huge pages (mochi_gc.c). Reset to 0 after that call. */
+void mochi_gc_huge_next(int on);
 /* Counts a bigint of `size` bytes about to be allocated toward the collection that
  * bigint arithmetic's garbage starts early (mochi_gc.c, GC_BIGINT_TRIGGER); may collect. */
 void mochi_gc_note_bigint(size_t size);

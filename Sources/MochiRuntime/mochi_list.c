@@ -55,9 +55,12 @@ static void copy_to_new_store(MochiList *l, int64_t nc) {
 /* Gives l a store of at least `need` slots holding its elements. A store l shares with
  * other lists stays as it is for them: l gets a copy. A store l alone refers to is
  * grown in place when it is a large object (realloc: no copy into fresh zeroed
- * memory, and no dead store left for the collector), or else copied and freed at once. */
-static void regrow(MochiList *l, int64_t need) {
+ * memory, and no dead store left for the collector), or else copied and freed at once.
+ * The capacity doubles until it holds need or, when exact and doubling once falls
+ * short, is need itself (a filling loop's whole run: mochi_list_push_reserve). */
+static void regrow_to(MochiList *l, int64_t need, int exact) {
     int64_t nc = l->cap > 2 ? l->cap * 2 : 4;
+    if (exact && nc < need) nc = need;
     while (nc < need) nc *= 2;
     if ((uint64_t)nc > ((uint64_t)1 << 40)) mochi_rt_error("out of memory");
     int ref = l->elem_kind == MOCHI_K_REF;
@@ -76,6 +79,10 @@ static void regrow(MochiList *l, int64_t need) {
     }
     copy_to_new_store(l, nc);
     if (owned) mochi_gc_release_small(&old->h, store_bytes(l->elem_kind, old->cap));
+}
+
+static void regrow(MochiList *l, int64_t need) {
+    regrow_to(l, need, 0);
 }
 
 /* True when l may write slot l->len of its store in place: it ends at the store's
@@ -209,8 +216,7 @@ mochi_ref mochi_list_append(mochi_ref r, mochi_slot v) {
 /* push with the element kind k of the list's type. An empty list of another kind (a
  * slice or reverse of nil, made without a kind; append-in-place pushes onto it)
  * first takes k: it has no elements to keep, and no other name still reads it. */
-void mochi_list_push_kind(mochi_ref r, mochi_slot v, int64_t k) {
-    MochiList *l = L(r);
+static void take_kind(MochiList *l, int64_t k) {
     if (l && l->len == 0 && l->elem_kind != (uint32_t)k) {
         l->elem_kind = (uint32_t)k;
         l->store = NULL;
@@ -218,6 +224,28 @@ void mochi_list_push_kind(mochi_ref r, mochi_slot v, int64_t k) {
         l->cap = 0;
         l->shared = 0;
         l->wlen = 0;
+    }
+}
+
+void mochi_list_push_kind(mochi_ref r, mochi_slot v, int64_t k) {
+    take_kind(L(r), k);
+    mochi_list_push(r, v);
+}
+
+/* The most elements mochi_list_push_reserve makes room for at once; a longer run
+ * grows by doubling as before. */
+#define MOCHI_RESERVE_MAX ((int64_t)1 << 28)
+
+void mochi_list_push_reserve(mochi_ref r, mochi_slot v, int64_t k, int64_t more) {
+    MochiList *l = L(r);
+    take_kind(l, k);
+    /* No room in place: the store grows (or l gets one of its own) once, to hold this
+     * element and the `more` after it, rather than doubling its way there. The
+     * elements, and every error, are the plain push's; only the capacity differs. */
+    if (l && more > 0 && more <= MOCHI_RESERVE_MAX && !can_extend(l)) {
+        mochi_gc_huge_next(1);
+        regrow_to(l, l->len + 1 + more, 1);
+        mochi_gc_huge_next(0);
     }
     mochi_list_push(r, v);
 }

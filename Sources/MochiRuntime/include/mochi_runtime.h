@@ -675,6 +675,9 @@ void mochi_list_set(mochi_ref l, int64_t i, mochi_slot v);
 void mochi_list_push(mochi_ref l, mochi_slot v);
 /** push with the element kind (MochiSlotKind) of the list's type: an empty list of another kind takes it. */
 void mochi_list_push_kind(mochi_ref l, mochi_slot v, int64_t kind);
+/** push_kind for a loop that pushes `more` elements right after this one: when the
+ *  list has no room in place its store grows once to hold them all (not by doubling). */
+void mochi_list_push_reserve(mochi_ref l, mochi_slot v, int64_t kind, int64_t more);
 /** append(xs, v): a new list with v added. */
 mochi_ref mochi_list_append(mochi_ref l, mochi_slot v);
 /** append with the element kind (MochiSlotKind) of the list's type: a nil l is the empty list. */
