@@ -217,8 +217,8 @@ static inline uint64_t mochi_hash_i64(uint64_t x) {
 void mochi_map_note_absent(MochiMap *m, int64_t key, int64_t end);
 
 /** The entry of `key` in a non-nil map with int keys (key kind MOCHI_K_I64) and its
- * table slot in *slot, or NULL when it is absent: the runtime's probe, inline.
- * With `note` (the map itself) given, an absent key is noted in the map's one-key
+ * table slot in *slot, or NULL when it is absent, with the empty slot that ended
+ * the probe in *slot: the runtime's probe, inline. With `note` (the map itself) given, an absent key is noted in the map's one-key
  * cache with the empty slot that ended the probe (mochi_map_note_absent). A slot t
  * holds an entry of this key's tag exactly when t ^ tag is an entry number (2 and
  * up) below 2^32, one compare: empty (0) and deleted (1) slots and other tags fail
@@ -238,6 +238,7 @@ static inline MochiMapEntry *mochi_map_probe_i64_at(const MochiMap *M, int64_t k
                 return e;
             }
         } else if (t == 0) {
+            *slot = (int64_t)i;
             if (note) mochi_map_note_absent(note, key, (int64_t)i);
             return NULL;
         }
@@ -777,27 +778,19 @@ void mochi_map_insert_i64_at(mochi_ref m, int64_t key, mochi_slot value, int64_t
  * it, an insertion clears it. */
 static inline int64_t mochi_map_count_i64(mochi_ref m, int64_t key, int64_t d, int32_t add_line, int32_t set_line) {
     const MochiMap *M = (const MochiMap *)m;
-    uint64_t h, mask, i, tag;
+    MochiMapEntry *e;
+    int64_t slot = -1;
     if (!M || !M->tcap) {
         mochi_map_insert_i64_at(m, key, (mochi_slot)d, -1, set_line);
         return 0;
     }
-    h = mochi_hash_i64((uint64_t)key);
-    mask = (uint64_t)M->tcap - 1;
-    tag = h & 0xFFFFFFFF00000000ull;
-    for (i = h & mask;; i = (i + 1) & mask) {
-        uint64_t t = M->table[i];
-        if ((t ^ tag) - 2 < 0xFFFFFFFEull) {
-            MochiMapEntry *e = &M->entries[(uint32_t)t - 2];
-            if ((int64_t)e->key == key) {
-                e->val = (mochi_slot)mochi_i64_add_at((int64_t)e->val, d, add_line);
-                return 1;
-            }
-        } else if (t == 0) {
-            mochi_map_insert_i64_at(m, key, (mochi_slot)d, (int64_t)i, set_line);
-            return 0;
-        }
+    e = mochi_map_probe_i64_at(M, key, &slot, NULL);
+    if (e) {
+        e->val = (mochi_slot)mochi_i64_add_at((int64_t)e->val, d, add_line);
+        return 1;
     }
+    mochi_map_insert_i64_at(m, key, (mochi_slot)d, slot, set_line);
+    return 0;
 }
 /** Remove key; returns 1 when it was present. */
 int64_t mochi_map_delete(mochi_ref m, mochi_slot key);
