@@ -108,7 +108,15 @@ public enum Linker {
             ? "compiling the runtime (\((job.inputs[0] as NSString).lastPathComponent)) for \(target.name)"
             : "building \(job.outputs[0])"
         let lines = output.split(separator: "\n").map(String.init)
-        let firstError = lines.first { $0.contains("error") } ?? lines.first ?? ""
+        // The linker's own line says why (`ld: cannot open output file x: Is a
+        // directory`); the driver's `collect2: error: ld returned 1 exit status`
+        // after it says only that it failed.
+        let telling = lines.filter { !$0.contains("ld returned") && !$0.contains("warning:") }
+        let firstError = telling.first { line in
+                ["error", "undefined reference", "multiple definition", "cannot "].contains { line.contains($0) }
+            }
+            ?? telling.first { $0.contains("ld: ") || $0.contains("ld.lld: ") || $0.contains("ld64: ") }
+            ?? lines.first { $0.contains("error") } ?? lines.first ?? ""
         // pip's zig runs as `python3 -m ziglang cc`: name the compiler, not the interpreter.
         let tool = job.arguments.starts(with: ["-m", "ziglang"]) ? "zig" : (job.executable as NSString).lastPathComponent
         var message = "\(what) failed (\(tool) exit \(status))"
