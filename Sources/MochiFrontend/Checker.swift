@@ -202,7 +202,7 @@ final class Checker {
         case .function(let ps, let r):
             return .fn(ps.map { resolve($0, generics: generics) }, r.map { resolve($0, generics: generics) } ?? .unit)
         case .record(let fields):
-            let fs = fields.map { FieldInfo(name: $0.name, type: resolve($0.type, generics: generics)) }
+            let fs = distinctFields(fields, of: "record type").map { FieldInfo(name: $0.name, type: resolve($0.type, generics: generics)) }
             return .structure(types.record(fs))
         case .optional(let inner):
             let t = resolve(inner, generics: generics)
@@ -291,6 +291,21 @@ final class Checker {
             walkExpr(q.select, inFn, visit)
         default: break
         }
+    }
+
+    /// A declaration's fields with any repeated name reported (at the repeat) and left
+    /// out: a type with two fields of one name has no meaning to give `x.f`.
+    func distinctFields(_ fields: [FieldDecl], of what: String) -> [FieldDecl] {
+        var seen: Set<String> = []
+        var out: [FieldDecl] = []
+        for f in fields {
+            if !seen.insert(f.name.text).inserted {
+                error("\(what) has two fields named '\(f.name.text)'", f.location)
+                continue
+            }
+            out.append(f)
+        }
+        return out
     }
 
     /// The root name of an assignment target (`a` in `a[i].f = v`).
@@ -391,7 +406,9 @@ final class Checker {
             let generics = Set(td.genericParams.map { $0.name.id })
             switch (td.kind, t) {
             case (.structure(let fields, let methods), .structure(let i)):
-                types.structs[i].setFields(fields.map { FieldInfo(name: $0.name, type: resolve($0.type, generics: generics)) })
+                types.structs[i].setFields(distinctFields(fields, of: "type '\(td.name.text)'").map {
+                    FieldInfo(name: $0.name, type: resolve($0.type, generics: generics))
+                })
                 for m in methods {
                     let fi = registerFunction(m, irName: uniqueFunctionName("\(td.name.text).\(m.name.text)"),
                                               ownerDepth: 0, isNested: false, receiver: i)
@@ -400,7 +417,9 @@ final class Checker {
                 }
             case (.union(let vs), .union(let u)):
                 types.unions[u].variants = vs.map { v in
-                    let fs = v.fields.map { FieldInfo(name: $0.name, type: resolve($0.type, generics: generics)) }
+                    let fs = distinctFields(v.fields, of: "variant '\(v.name.text)'").map {
+                        FieldInfo(name: $0.name, type: resolve($0.type, generics: generics))
+                    }
                     var idx: [Int32: Int] = [:]
                     for (k, f) in fs.enumerated() { idx[f.name.id] = k }
                     return VariantInfo(name: v.name, fields: fs, fieldIndex: idx)
